@@ -1,0 +1,48 @@
+# JourneyKit: the two commands a newcomer needs are `make lab` and `make test`.
+# Everything else is installed by these targets from pyproject.toml (the one
+# dependency list). Windows without make: see README.md for the same steps.
+
+ifeq ($(OS),Windows_NT)
+  PYTHON ?= python
+  BIN := .venv/Scripts
+else
+  PYTHON ?= python3
+  BIN := .venv/bin
+endif
+VENV_PY := $(BIN)/python
+STAMP := .venv/.journeykit-installed
+
+.PHONY: lab test lint slides bench clean
+
+## lab: create .venv, install the kit, start JupyterLab on the first notebook
+lab: $(STAMP)
+	$(BIN)/journeykit lab
+
+## test: create .venv if needed, install, run every test (code, doctests, notebooks, browser)
+test: $(STAMP)
+	$(VENV_PY) tools/ensure_test_deps.py
+	$(VENV_PY) -m ruff check journeykit tests benchmarks tools
+	$(VENV_PY) -m pytest --doctest-modules --nbval journeykit tests notebooks exercises
+
+## lint: ruff only
+lint: $(STAMP)
+	$(VENV_PY) -m ruff check journeykit tests benchmarks tools
+
+## slides: build offline reveal.js decks of the whole course into decks/
+slides: $(STAMP)
+	$(BIN)/journeykit slides notebooks -o decks
+
+## bench: print the benchmark figures
+bench: $(STAMP)
+	$(VENV_PY) benchmarks/run_all.py
+
+$(VENV_PY):
+	$(PYTHON) -m venv .venv
+
+$(STAMP): $(VENV_PY) pyproject.toml
+	$(VENV_PY) -m pip install --upgrade pip
+	$(VENV_PY) -m pip install -e ".[test]"
+	$(VENV_PY) -c "import pathlib; pathlib.Path('$(STAMP)').touch()"
+
+clean:
+	$(PYTHON) -c "import shutil; [shutil.rmtree(p, ignore_errors=True) for p in ('.venv', 'decks', 'test-output', '.pytest_cache', '.ruff_cache')]"

@@ -1,0 +1,124 @@
+"""JourneyKit: customer journey mapping in Jupyter, for classes and workshops.
+
+The public API is re-exported here. Heavy layers (pandas tables, plotly
+figures, ipywidgets, nbconvert) load on first use, so ``import journeykit`` is
+quick and a learner's first cell does not wait for libraries it does not use.
+
+Examples
+--------
+>>> import journeykit as jk
+>>> jk.get_framework("five-stage").stage_names
+['Awareness', 'Consideration', 'Purchase', 'Retention', 'Advocacy']
+>>> jk.example("clothing-store").stage("Decision").touchpoints
+['Checkout page', 'Shopping cart', 'Customer service chat']
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from ._notebook import install_friendly_errors
+from .errors import JourneyMapError, Problem
+from .examples import example, example_names
+from .frameworks import (
+    Fact,
+    Framework,
+    FrameworkStage,
+    crosswalk,
+    facts,
+    framework_ids,
+    frameworks_table,
+    get_framework,
+)
+from .lanes import LANES, Lane
+from .model import SCHEMA_VERSION, JourneyMap, Persona, Stage
+from .storage import load_map, save_map
+from .workspace import map_path, maps_dir
+
+__version__ = "0.1.0"
+
+# Names served lazily: name -> module that defines it.
+_LAZY: dict[str, str] = {
+    # figures
+    "plot_map": "viz", "plot_emotions": "viz", "plot_framework": "viz",
+    "plot_frameworks": "viz", "plot_crosswalk": "viz", "plot_funnel": "viz",
+    # exports
+    "to_html": "export", "to_markdown": "export", "to_csv": "export",
+    "to_mermaid": "export", "to_image": "export", "export_map": "export",
+    # the editor
+    "editor": "widgets", "Editor": "widgets",
+    # slides
+    "build_deck": "slides", "build_course": "slides",
+}
+
+__all__ = [
+    "LANES",
+    "SCHEMA_VERSION",
+    "Fact",
+    "Framework",
+    "FrameworkStage",
+    "JourneyMap",
+    "JourneyMapError",
+    "Lane",
+    "Persona",
+    "Problem",
+    "Stage",
+    "crosswalk",
+    "example",
+    "example_names",
+    "facts",
+    "framework_ids",
+    "frameworks_table",
+    "get_framework",
+    "load_map",
+    "map_path",
+    "maps_dir",
+    "save_map",
+    # served lazily (see _LAZY)
+    "Editor",
+    "build_course",
+    "build_deck",
+    "editor",
+    "export_map",
+    "plot_crosswalk",
+    "plot_emotions",
+    "plot_framework",
+    "plot_frameworks",
+    "plot_funnel",
+    "plot_map",
+    "to_csv",
+    "to_html",
+    "to_image",
+    "to_markdown",
+    "to_mermaid",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'journeykit' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
+    from .export import export_map, to_csv, to_html, to_image, to_markdown, to_mermaid
+    from .slides import build_course, build_deck
+    from .viz import (
+        plot_crosswalk,
+        plot_emotions,
+        plot_framework,
+        plot_frameworks,
+        plot_funnel,
+        plot_map,
+    )
+    from .widgets import Editor, editor
+
+install_friendly_errors()

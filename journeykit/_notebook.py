@@ -1,0 +1,35 @@
+"""Show a :class:`JourneyMapError` in a notebook as a short message, not a traceback.
+
+A learner who mistypes a stage name should read what to fix, not forty lines of
+library internals. When the kit is imported inside IPython/Jupyter it registers
+a handler for its own error type only; every other error shows as usual.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from .errors import JourneyMapError
+
+
+def _show_error(shell: Any, etype: type, value: BaseException, tb: Any,
+                tb_offset: int | None = None) -> None:
+    """IPython custom-exception hook: print the problems and their fixes."""
+    print("JourneyMapError: " + str(value), file=sys.stderr)
+
+
+def install_friendly_errors() -> bool:
+    """Register the handler in the running IPython shell; ``False`` outside one.
+
+    Examples
+    --------
+    >>> install_friendly_errors()  # in plain Python there is no shell to hook into
+    False
+    """
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None:
+        return False
+    shell.set_custom_exc((JourneyMapError,), _show_error)
+    return True

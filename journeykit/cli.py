@@ -1,0 +1,171 @@
+"""The ``journeykit`` command: a thin shell over the library.
+
+Every subcommand parses its arguments, calls the library, and turns a
+:class:`~journeykit.JourneyMapError` into one readable line per problem on
+standard error with exit status 1. No traceback reaches the user.
+
+Examples
+--------
+::
+
+    journeykit frameworks
+    journeykit new --framework eight-stage -o my_maps/shop.json --title "My shop"
+    journeykit validate my_maps/shop.json
+    journeykit export my_maps/shop.json --to html -o shop.html
+    journeykit slides notebooks -o decks
+    journeykit lab
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import JourneyMapError, Problem
+from .frameworks import crosswalk_pairs, framework_ids, get_framework
+
+EXPORT_FORMATS = ("html", "md", "csv", "mermaid", "png", "svg", "json")
+FIRST_NOTEBOOK = Path("notebooks") / "00_welcome.ipynb"
+
+
+def _frameworks(args: argparse.Namespace) -> int:
+    for fid in framework_ids():
+        fw = get_framework(fid)
+        print(f"{fid:<21} {fw.name} ({len(fw.stages)} stages)")
+        print(f"{'':<21} {' > '.join(fw.stage_names)}")
+    return 0
+
+
+def _crosswalk(args: argparse.Namespace) -> int:
+    for row in crosswalk_pairs(args.a, args.b):
+        print(f"{row['from_stage']:<14} -> {row['to_stage']:<14} {row['reason']}")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .model import JourneyMap, Persona
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise JourneyMapError([Problem("", "the file already exists and holds your work",
+                                       "pick another name, or add --force to replace it "
+                                       "(the old file is kept as .bak)")], source=str(out))
+    journey_map = JourneyMap.new(args.framework, title=args.title,
+                                 persona=Persona(name=args.persona))
+    journey_map.save(out)
+    print(f"Created {out} ({args.framework}: {', '.join(journey_map.stage_names)})")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .storage import load_map
+
+    failed = 0
+    for path in args.files:
+        try:
+            journey_map = load_map(path)
+        except JourneyMapError as err:
+            failed += 1
+            for line in err.lines():
+                print(line, file=sys.stderr)
+            continue
+        gaps = len(journey_map.gaps())
+        print(f"{path}: valid {journey_map.framework} map, "
+              f"{len(journey_map.stages)} stages, {gaps} empty lane(s) left to fill")
+    return 1 if failed else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export import export_map
+    from .storage import load_map
+
+    written = export_map(load_map(args.map), args.to, args.output)
+    print(f"Wrote {written}")
+    return 0
+
+
+def _slides(args: argparse.Namespace) -> int:
+    from .slides import build_course
+
+    build_course(args.paths, args.output, pdf=args.pdf)
+    return 0
+
+
+def _lab(args: argparse.Namespace) -> int:
+    command = [sys.executable, "-m", "jupyter", "lab", str(args.notebook)]
+    if args.no_browser or not browser_available():
+        command.append("--no-browser")
+        print("No browser found here: open the URL that JupyterLab prints below.", flush=True)
+    return subprocess.call(command)
+
+
+def browser_available() -> bool:
+    """False on a Linux machine with no display, where no browser window can open."""
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="journeykit", description="Customer journey maps for classes and workshops.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("frameworks", help="list the journey frameworks and their stages")
+    p.set_defaults(run=_frameworks)
+
+    p = sub.add_parser("crosswalk", help="show how the stages of two frameworks line up")
+    p.add_argument("a", help="framework id, e.g. six-stage")
+    p.add_argument("b", help="framework id, e.g. eight-stage")
+    p.set_defaults(run=_crosswalk)
+
+    p = sub.add_parser("new", help="create a blank journey map file")
+    p.add_argument("--framework", required=True, help="one of: " + ", ".join(framework_ids()))
+    p.add_argument("-o", "--output", required=True, help="the .json file to create")
+    p.add_argument("--title", default="", help="the map's title")
+    p.add_argument("--persona", default="", help="the persona's name")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(run=_new)
+
+    p = sub.add_parser("validate", help="check map files; exit 1 when any has problems")
+    p.add_argument("files", nargs="+", help="map .json files")
+    p.set_defaults(run=_validate)
+
+    p = sub.add_parser("export", help="export a map to another format")
+    p.add_argument("map", help="the map .json file")
+    p.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="the output format")
+    p.add_argument("-o", "--output", required=True, help="the file to write")
+    p.set_defaults(run=_export)
+
+    p = sub.add_parser("slides", help="build offline reveal.js decks from notebooks")
+    p.add_argument("paths", nargs="+", help="notebooks, or folders of numbered notebooks")
+    p.add_argument("-o", "--output", default="decks", help="output folder (default: decks)")
+    p.add_argument("--pdf", action="store_true", help="also print each deck to PDF")
+    p.set_defaults(run=_slides)
+
+    p = sub.add_parser("lab", help="start JupyterLab on the first notebook")
+    p.add_argument("notebook", nargs="?", default=FIRST_NOTEBOOK, type=Path)
+    p.add_argument("--no-browser", action="store_true", help="only print the URL")
+    p.set_defaults(run=_lab)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except JourneyMapError as err:
+        for line in err.lines():
+            print(line, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""The journeykit command: readable output, exit codes, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import journeykit as jk
+from journeykit.cli import main
+
+
+def run(*args):
+    """Run the real installed command, as a learner would."""
+    return subprocess.run([sys.executable, "-m", "journeykit.cli", *map(str, args)],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_frameworks_lists_every_framework_with_its_stages(capsys):
+    assert main(["frameworks"]) == 0
+    out = capsys.readouterr().out
+    for framework_id in jk.framework_ids():
+        assert framework_id in out
+        assert " > ".join(jk.get_framework(framework_id).stage_names) in out
+
+
+def test_crosswalk_prints_one_line_per_link(capsys):
+    assert main(["crosswalk", "five-stage", "five-stage-decision"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(jk.crosswalk("five-stage", "five-stage-decision"))
+    assert any(line.startswith("Purchase") and "Decision" in line for line in lines)
+
+
+def test_new_then_validate(tmp_path):
+    path = tmp_path / "shop.json"
+    made = run("new", "--framework", "eight-stage", "-o", path, "--title", "My shop")
+    assert made.returncode == 0, made.stderr
+    assert jk.load_map(path).stage_names == jk.get_framework("eight-stage").stage_names
+    checked = run("validate", path)
+    assert checked.returncode == 0
+    assert "valid eight-stage map" in checked.stdout
+
+
+def test_new_never_overwrites_work_without_force(tmp_path, capsys):
+    path = tmp_path / "shop.json"
+    jk.example("clothing-store").save(path)
+    assert main(["new", "--framework", "six-stage", "-o", str(path)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert jk.load_map(path).framework == "five-stage-decision"
+
+
+def test_validate_prints_one_line_per_problem_and_exits_1(tmp_path):
+    data = jk.example("clothing-store").to_dict()
+    data["stages"][0]["emotion"]["score"] = 9
+    data["framework"] = "nine-stage"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = run("validate", path)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert all(line.startswith(str(path)) for line in lines)
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_broken_json_names_the_line(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "schema_version": 1\n  "framework": "six-stage"\n}', encoding="utf-8")
+    result = run("validate", path)
+    assert result.returncode == 1
+    assert "line 3, column 3" in result.stderr
+    assert "comma is missing" in result.stderr
+
+
+def test_unknown_framework_is_one_readable_line(capsys, tmp_path):
+    assert main(["new", "--framework", "ten-stage", "-o", str(tmp_path / "x.json")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "six-stage" in err
+
+
+def test_usage_errors_exit_2():
+    with pytest.raises(SystemExit) as info:
+        main(["validate"])
+    assert info.value.code == 2
+
+
+def test_lab_without_a_display_prints_the_url_instead_of_opening_a_browser(monkeypatch):
+    from journeykit import cli
+
+    monkeypatch.setattr(cli.sys, "platform", "linux")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    calls = []
+    monkeypatch.setattr(cli.subprocess, "call", lambda command: calls.append(command) or 0)
+    assert main(["lab"]) == 0
+    assert calls[0][-1] == "--no-browser"
+    assert calls[0][-2].endswith("00_welcome.ipynb")

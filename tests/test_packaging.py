@@ -1,0 +1,77 @@
+"""Set-up promises: one dependency list, a cheap import, the command installed."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from importlib.metadata import requires
+from pathlib import Path
+
+import journeykit as jk
+
+ROOT = Path(__file__).resolve().parent.parent
+# conda-forge names the few packages that differ on PyPI
+CONDA_NAMES = {"python-kaleido": "kaleido"}
+
+
+def requirement_names_and_bounds(requirements: list[str]) -> dict[str, str]:
+    out = {}
+    for req in requirements:
+        match = re.match(r"\s*([A-Za-z0-9_.-]+)\s*(>=\s*[0-9.]+)?", req)
+        assert match and match.group(2), f"{req!r} needs a lower bound"
+        out[match.group(1).lower()] = match.group(2).replace(" ", "")
+    return out
+
+
+def test_environment_yml_mirrors_pyproject():
+    # the installed metadata is built from pyproject.toml (make test installs it fresh)
+    wanted = requirement_names_and_bounds(requires("journeykit") or [])
+    conda = {}
+    text = (ROOT / "environment.yml").read_text("utf-8")
+    for line in text[text.index("dependencies:"):].splitlines():
+        match = re.match(r"  - ([a-z][a-z0-9_.-]*)(>=[0-9.]+)?\s*$", line)
+        if match and match.group(1) not in ("python", "pip"):
+            conda[CONDA_NAMES.get(match.group(1), match.group(1))] = match.group(2)
+    assert conda == wanted
+
+
+def test_required_top_level_layout_exists():
+    for name in ("notebooks", "journeykit", "exercises", "datasets", "tests", "benchmarks",
+                 "environment.yml", "README.md", "pyproject.toml", "Makefile", "LICENSE",
+                 ".ci/run"):
+        assert (ROOT / name).exists(), name
+
+
+def test_import_journeykit_does_not_load_the_heavy_stack():
+    code = ("import sys, journeykit; heavy = [m for m in ('pandas', 'plotly', 'ipywidgets', "
+            "'nbconvert') if m in sys.modules]; print(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_public_api_is_re_exported_and_documented():
+    for name in jk.__all__:
+        obj = getattr(jk, name)
+        if callable(obj):
+            assert obj.__doc__, f"journeykit.{name} has no docstring"
+
+
+def test_readme_opens_with_the_two_commands():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    first = readme[: readme.index("make test") + 10]
+    assert "make lab" in first
+    assert "conda env create -f environment.yml" in readme
+    assert ".venv\\Scripts\\" in readme, "Windows commands are given"
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    assert re.search(r"^make test$", ci, re.M)
+
+
+def test_lazy_names_are_all_listed_in_all():
+    from journeykit import _LAZY
+
+    assert set(_LAZY) <= set(jk.__all__)
