@@ -354,6 +354,31 @@ class JourneyMap:
 
         return save_map(self, path)
 
+    # ----- exports (journeykit.export does the work) ------------------------------
+    def to_html(self, path: str | Path | None = None) -> str:
+        """A standalone, offline HTML page of the map; also written to *path* if given."""
+        from .export import to_html
+
+        return to_html(self, path)
+
+    def to_markdown(self, path: str | Path | None = None) -> str:
+        """The map as Markdown tables; also written to *path* if given."""
+        from .export import to_markdown
+
+        return to_markdown(self, path)
+
+    def to_csv(self, path: str | Path | None = None) -> str:
+        """The tidy table (stage, lane, item) as CSV; also written to *path* if given."""
+        from .export import to_csv
+
+        return to_csv(self, path)
+
+    def to_mermaid(self, path: str | Path | None = None) -> str:
+        """A Mermaid ``journey`` diagram of the map; also written to *path* if given."""
+        from .export import to_mermaid
+
+        return to_mermaid(self, path)
+
     def __repr__(self) -> str:
         filled = sum(1 for s in self.stages if not s.is_blank())
         who = f", persona={self.persona.name!r}" if self.persona.name else ""
