@@ -30,7 +30,8 @@ def test_environment_yml_mirrors_pyproject():
     conda = {}
     text = (ROOT / "environment.yml").read_text("utf-8")
     for line in text[text.index("dependencies:"):].splitlines():
-        match = re.match(r"  - ([a-z][a-z0-9_.-]*)(>=[0-9.]+)?\s*$", line)
+        # conda packages ("  - name>=x") and PyPI-only ones in the pip section ("      - ...")
+        match = re.match(r"(?:  |      )- ([a-z][a-z0-9_.-]*)(>=[0-9.]+)?\s*$", line)
         if match and match.group(1) not in ("python", "pip"):
             conda[CONDA_NAMES.get(match.group(1), match.group(1))] = match.group(2)
     assert conda == wanted
