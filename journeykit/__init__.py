@@ -46,6 +46,7 @@ _LAZY: dict[str, str] = {
     # exports
     "to_html": "export", "to_markdown": "export", "to_csv": "export",
     "to_mermaid": "export", "to_image": "export", "export_map": "export",
+    "read_csv": "export",
     # the editor
     "editor": "widgets", "Editor": "widgets",
     # slides
@@ -87,6 +88,7 @@ __all__ = [
     "plot_frameworks",
     "plot_funnel",
     "plot_map",
+    "read_csv",
     "to_csv",
     "to_html",
     "to_image",

@@ -49,12 +49,23 @@ def write_text_atomic(path: str | Path, text: str, *, backup: bool = False) -> P
     >>> target.with_name("a.txt.bak").read_text()
     'first\\n'
     """
+    return write_bytes_atomic(path, text.encode("utf-8"), backup=backup)
+
+
+def write_bytes_atomic(path: str | Path, data: bytes, *, backup: bool = False) -> Path:
+    """Write *data* to *path* atomically; see :func:`write_text_atomic`.
+
+    Raises
+    ------
+    JourneyMapError
+        If the file cannot be written; the old file, if any, is left as it was.
+    """
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         if backup and target.exists():
             _replace_atomic(target.with_name(target.name + BACKUP_SUFFIX), target.read_bytes())
-        _replace_atomic(target, text.encode("utf-8"))
+        _replace_atomic(target, data)
     except OSError as exc:
         raise _write_error(target, exc) from None
     return target

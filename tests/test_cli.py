@@ -97,3 +97,21 @@ def test_lab_without_a_display_prints_the_url_instead_of_opening_a_browser(monke
     assert main(["lab"]) == 0
     assert calls[0][-1] == "--no-browser"
     assert calls[0][-2].endswith("00_welcome.ipynb")
+
+
+@pytest.mark.parametrize(("fmt", "marker"), [("html", "<html"), ("md", "| Awareness"),
+                                              ("csv", "stage,lane,item"), ("mermaid", "journey"),
+                                              ("json", '"schema_version"')])
+def test_export_writes_each_text_format(tmp_path, fmt, marker):
+    source = jk.example("clothing-store").save(tmp_path / "shop.json")
+    out = tmp_path / f"shop.{fmt}"
+    result = run("export", source, "--to", fmt, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert marker in out.read_text(encoding="utf-8")
+
+
+def test_export_to_an_unknown_format_is_one_readable_line(tmp_path, capsys):
+    source = jk.example("clothing-store").save(tmp_path / "shop.json")
+    assert main(["export", str(source), "--to", "docx", "-o", str(tmp_path / "x")]) == 1
+    err = capsys.readouterr().err
+    assert "'docx' is not an export format" in err and "mermaid" in err
