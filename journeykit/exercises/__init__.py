@@ -1,0 +1,28 @@
+"""Exercises for the JourneyKit course, in the style of Kaggle's learntools.
+
+One module per teaching notebook, ``ex00`` ... ``ex08``. In an exercise
+notebook::
+
+    import journeykit as jk
+    from journeykit.exercises import ex04 as q, ____
+
+    lanes = ____          # your answer replaces the ____
+    q.q1.check()          # reads `lanes` from the notebook and gives feedback
+    # q.q1.hint()
+    # q.q1.solution()
+
+``import journeykit`` does not import this package; it loads when an exercise
+notebook asks for it.
+
+Examples
+--------
+>>> from journeykit.exercises import ex02 as q
+>>> q.q1.check(["Discover", "Investigate", "Engage", "Purchase", "Advocate", "Re-purchase"])
+Not quite: Re-purchase comes before Advocate in this framework.
+"""
+
+from __future__ import annotations
+
+from .core import Feedback, Question, ____
+
+__all__ = ["Feedback", "Question", "____"]

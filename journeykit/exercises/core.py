@@ -1,0 +1,349 @@
+"""The question object every exercise uses: ``check()``, ``hint()``, ``solution()``.
+
+The pattern follows Kaggle's learntools. A learner assigns a named variable in
+the notebook (``stage_order = [...]``) and runs ``q.q1.check()``; the check reads
+that variable from the notebook's namespace (the frame that called it, or the
+IPython user namespace), so the answer cell stays ordinary Python. Passing the
+answer directly works too: ``q.q1.check([...])``.
+
+A check never raises. A missing variable or one still holding the ``____``
+placeholder gives a "Fill in ... then run this cell again" prompt; a wrong
+answer gives specific feedback; anything unexpected is reported as feedback
+too, never as a traceback.
+
+In Jupyter the feedback shows as coloured Markdown (with a ``text/plain``
+twin, which is what nbval compares); in plain Python it is printed.
+
+Examples
+--------
+>>> from journeykit.exercises.core import ____, Feedback
+>>> ____
+____
+>>> print(Feedback("incorrect", "Purchase comes before Retention in this framework."))
+Not quite: Purchase comes before Retention in this framework.
+"""
+
+from __future__ import annotations
+
+import html
+import inspect
+import re
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+
+from ..errors import JourneyMapError
+
+Outcome = Literal["correct", "incorrect", "unanswered", "hint", "solution"]
+
+#: Colours of the bold label in front of each kind of feedback (learntools-like).
+_COLOURS: dict[str, str] = {
+    "correct": "#2e7d32", "incorrect": "#c62828", "unanswered": "#1565c0",
+    "hint": "#3366cc", "solution": "#00897b",
+}
+_LABELS: dict[str, str] = {
+    "correct": "Correct", "incorrect": "Not quite:", "unanswered": "Fill in",
+    "hint": "Hint:", "solution": "Solution:",
+}
+#: How many wrong items one feedback lists before summarising the rest.
+MAX_DETAILS = 3
+_MARKDOWN_SPECIAL = re.compile(r"([\\*_\[\]#|~])")
+_CODE_SPAN = re.compile(r"(`[^`]*`)")
+
+
+class Placeholder:
+    """The ``____`` a learner replaces with an answer (one shared instance)."""
+
+    _instance: ClassVar[Placeholder | None] = None
+
+    def __new__(cls) -> Placeholder:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "____"
+
+
+#: Put this where the answer goes: ``stage_order = ____``.
+____ = Placeholder()
+
+
+def blank_count(value: Any) -> int:
+    """How many ``____`` placeholders *value* still holds (looking inside containers).
+
+    Examples
+    --------
+    >>> blank_count({"Aware": ____, "Engage": "Consideration"})
+    1
+    >>> blank_count(["Discover", "Engage"])
+    0
+    """
+    if value is ____ or (isinstance(value, str) and value.strip() == "____"):
+        return 1
+    if isinstance(value, Mapping):
+        return sum(blank_count(k) + blank_count(v) for k, v in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return sum(blank_count(item) for item in value)
+    return 0
+
+
+def capped(details: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """At most :data:`MAX_DETAILS` points, then a line saying how many more there are.
+
+    Examples
+    --------
+    >>> capped(["a", "b", "c", "d", "e"])
+    ('a', 'b', 'c', '... and 2 more.')
+    """
+    if len(details) <= MAX_DETAILS:
+        return tuple(details)
+    return (*details[:MAX_DETAILS], f"... and {len(details) - MAX_DETAILS} more.")
+
+
+def _markdown_text(text: str) -> str:
+    """Escape HTML and Markdown in *text*, leaving our own `code spans` alone."""
+    parts = _CODE_SPAN.split(text)
+    return "".join(part if part.startswith("`") and part.endswith("`") and len(part) > 1
+                   else _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(part, quote=False))
+                   for part in parts)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What a check, a hint or a solution tells the learner.
+
+    Parameters
+    ----------
+    outcome : {"correct", "incorrect", "unanswered", "hint", "solution"}
+        Which kind of message this is; it sets the label and its colour.
+    message : str
+        One or two sentences. Backticks mark code (``stage_order``).
+    details : tuple of str
+        Extra points, shown as a bulleted list under the message.
+    code : str
+        Code to show in a block (solutions only).
+
+    Examples
+    --------
+    >>> fb = Feedback("incorrect", "2 items are in the wrong lane:",
+    ...               ("'Instagram post' is a touchpoint, not a business activity.",))
+    >>> print(fb)
+    Not quite: 2 items are in the wrong lane:
+      - 'Instagram post' is a touchpoint, not a business activity.
+    >>> fb.correct
+    False
+    """
+
+    outcome: Outcome
+    message: str
+    details: tuple[str, ...] = ()
+    code: str = ""
+
+    @property
+    def correct(self) -> bool:
+        """True when the answer passed the check."""
+        return self.outcome == "correct"
+
+    def text(self) -> str:
+        """Plain text: what ``print`` shows and what nbval compares."""
+        label = _LABELS[self.outcome]
+        head = f"{label} {self.message}" if self.message else label
+        if self.outcome == "correct" and self.message:
+            head = f"{label}: {self.message}"
+        lines = [head.replace("`", "")]
+        lines += [f"  - {detail}".replace("`", "") for detail in self.details]
+        if self.code:
+            lines += ["", self.code]
+        return "\n".join(lines).rstrip()
+
+    def markdown(self) -> str:
+        """Markdown with a coloured bold label, for Jupyter."""
+        label = _LABELS[self.outcome]
+        colour = _COLOURS[self.outcome]
+        sep = ": " if self.outcome == "correct" and self.message else " "
+        head = f'<span style="color:{colour}">**{label}**</span>'
+        if self.message:
+            head += sep + _markdown_text(self.message)
+        blocks = [head]
+        if self.details:
+            blocks.append("\n".join(f"- {_markdown_text(d)}" for d in self.details))
+        if self.code:
+            blocks.append(f"```python\n{self.code}\n```")
+        return "\n\n".join(blocks)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"text/markdown": self.markdown(), "text/plain": self.text()}
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def show(feedback: Feedback) -> None:
+    """Display *feedback* as Markdown in Jupyter, or print it in plain Python."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None:
+        print(feedback.text())
+        return
+    from IPython.display import display
+
+    display(feedback)
+
+
+def caller_namespace() -> dict[str, Any]:
+    """The variables of the code that called into this package (a notebook cell, a test).
+
+    Walks out of ``journeykit.exercises`` frames, merges that frame's globals
+    and locals, then fills in anything else from the IPython user namespace.
+    """
+    namespace: dict[str, Any] = {}
+    frame = inspect.currentframe()
+    try:
+        while frame is not None and str(frame.f_globals.get("__name__", "")).startswith(
+                __package__ or "journeykit.exercises"):
+            frame = frame.f_back
+        if frame is not None:
+            namespace.update(frame.f_globals)
+            namespace.update(frame.f_locals)
+    finally:
+        del frame
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is not None:
+        for key, value in shell.user_ns.items():
+            namespace.setdefault(key, value)
+    return namespace
+
+
+_MISSING = object()
+
+
+class Question:
+    """One exercise question. Subclasses implement :meth:`judge`.
+
+    Parameters
+    ----------
+    variables : str or tuple of str
+        The notebook variable(s) that hold the answer, in the order
+        ``check(*answers)`` takes them.
+    hints : str or tuple of str
+        ``hint()`` shows the first, ``hint(2)`` the second, and so on.
+    solution : str
+        Code that sets every variable correctly. ``solution()`` shows it and the
+        tests run it, so the solution shown to learners always passes.
+    explanation : str
+        A sentence shown under the solution: why this is the answer.
+    kind : str, optional
+        A more specific name for the kind of exercise than the class gives.
+    """
+
+    #: What kind of exercise this is (for the facilitator guide and reports).
+    kind: ClassVar[str] = "question"
+
+    def __init__(self, *, variables: str | tuple[str, ...], hints: str | tuple[str, ...],
+                 solution: str, explanation: str = "", kind: str | None = None) -> None:
+        if kind is not None:
+            self.kind = kind
+        self.variables = (variables,) if isinstance(variables, str) else tuple(variables)
+        self.hints = (hints,) if isinstance(hints, str) else tuple(hints)
+        self.solution_code = solution.strip("\n")
+        self.explanation = explanation
+        self.name = "q"
+
+    # ----- what the learner calls ---------------------------------------------------
+    def check(self, *answers: Any) -> None:
+        """Check the answer and show the feedback (never raises)."""
+        show(self.evaluate(*answers, namespace=None if answers else caller_namespace()))
+
+    def hint(self, n: int = 1) -> None:
+        """Show hint number *n* (1 is the gentlest)."""
+        show(self.hint_feedback(n))
+
+    def solution(self) -> None:
+        """Show code that answers the question, and why."""
+        show(Feedback("solution", self.explanation, code=self.solution_code))
+
+    # ----- what tests and the other methods use -------------------------------------
+    def evaluate(self, *answers: Any, namespace: Mapping[str, Any] | None = None) -> Feedback:
+        """The feedback for *answers* (or the variables in *namespace*), never raising."""
+        try:
+            values = self._collect(answers, namespace)
+            if isinstance(values, Feedback):
+                return values
+            return self.judge(*values)
+        except JourneyMapError as err:
+            return Feedback("incorrect", "the kit found a problem with your answer:",
+                            tuple(str(p) for p in err.problems))
+        except Exception as err:  # a check must never show a traceback
+            return Feedback("incorrect", f"the check could not read your answer "
+                            f"({type(err).__name__}: {err}). Compare it with the example "
+                            f"in the instructions, or run `{self.name}.hint()`.")
+
+    def hint_feedback(self, n: int = 1) -> Feedback:
+        if not self.hints:
+            return Feedback("hint", "There is no hint for this one: try the solution.")
+        index = min(max(int(n), 1), len(self.hints)) - 1
+        more = (f" (run `q.{self.name}.hint({index + 2})` for another)"
+                if index + 1 < len(self.hints) else "")
+        return Feedback("hint", self.hints[index] + more)
+
+    def judge(self, *values: Any) -> Feedback:
+        """Compare the answer with the truth. Subclasses override this."""
+        raise NotImplementedError
+
+    # ----- helpers for subclasses ---------------------------------------------------
+    def correct(self, message: str = "") -> Feedback:
+        return Feedback("correct", message)
+
+    def wrong(self, message: str, details: tuple[str, ...] | list[str] = ()) -> Feedback:
+        return Feedback("incorrect", message, tuple(details))
+
+    def fill_in(self, message: str) -> Feedback:
+        return Feedback("unanswered", f"{message}, then run this cell again.")
+
+    def _collect(self, answers: tuple[Any, ...],
+                 namespace: Mapping[str, Any] | None) -> list[Any] | Feedback:
+        names = ", ".join(f"`{v}`" for v in self.variables)
+        if answers:
+            if len(answers) != len(self.variables):
+                return self.wrong(f"`check()` takes {len(self.variables)} answer(s) here "
+                                  f"({names}); it got {len(answers)}.")
+            values = list(answers)
+        else:
+            space = namespace if namespace is not None else caller_namespace()
+            values = [space.get(v, _MISSING) for v in self.variables]
+            missing = [v for v, value in zip(self.variables, values, strict=True)
+                       if value is _MISSING]
+            if missing:
+                listed = " and ".join(f"`{v}`" for v in missing)
+                return self.fill_in(f"{listed} and run that cell first (Python does not "
+                                    f"know {listed} yet)")
+        blanks = {v: blank_count(value) for v, value in zip(self.variables, values,
+                                                                    strict=True)}
+        open_ = [v for v, count in blanks.items() if count]
+        if open_:
+            total = sum(blanks.values())
+            where = " and ".join(f"`{v}`" for v in open_)
+            what = "the `____`" if total == 1 else f"all {total} `____` blanks"
+            return self.fill_in(f"{where}: replace {what} with your answer"
+                                + ("s" if total > 1 else ""))
+        return values
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name}: set {', '.join(self.variables)}>"
+
+
+def bind(namespace: dict[str, Any]) -> list[Question]:
+    """Name the questions ``q1``, ``q2`` ... defined in an exercise module.
+
+    Call it at the bottom of the module with ``globals()``; it returns the
+    questions in order, which is what the module's ``QUESTIONS`` holds.
+    """
+    found = sorted(((int(key[1:]), value) for key, value in namespace.items()
+                    if re.fullmatch(r"q\d+", key) and isinstance(value, Question)),
+                   key=lambda pair: pair[0])
+    for number, question in found:
+        question.name = f"q{number}"
+    return [question for _, question in found]
