@@ -1,0 +1,62 @@
+"""Re-execute course notebooks in place and store them clean, ready for nbval.
+
+Run after changing the kit, the datasets or a notebook:
+
+    python tools/refresh_notebooks.py                 # every notebook and exercise
+    python tools/refresh_notebooks.py notebooks/04_five_stages_in_depth.ipynb
+
+Each notebook runs from its own folder with a fresh, empty maps folder (as the
+tests do). The stored file keeps no widget state (it would carry megabytes of
+plotly.js), no execution timings, and widget views get ids derived from the
+notebook and cell, so re-running an unchanged notebook leaves it byte-identical.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+MACHINE_PATHS = ("/tmp/", "/work/", "/root", "/home/", "C:\\", "journeykit-maps-")
+
+
+def refresh(path: Path) -> str:
+    nb = nbformat.read(path, as_version=4)
+    os.environ["JOURNEYKIT_MAPS_DIR"] = tempfile.mkdtemp(prefix="journeykit-maps-")
+    NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    nb.metadata.pop("widgets", None)
+    nb.metadata["language_info"] = {"name": "python"}
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        for n, output in enumerate(cell.get("outputs", [])):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view is not None:
+                seed = f"{path.name}:{cell.id}:{n}".encode()
+                view["model_id"] = hashlib.sha256(seed).hexdigest()[:32]
+    text = nbformat.writes(nb) + "\n"
+    path.write_text(text, encoding="utf-8", newline="\n")
+    leaks = [p for p in MACHINE_PATHS if p in text]
+    errors = [c.id for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    return (f"{path.relative_to(ROOT)}: {len(nb.cells)} cells, {len(text.encode()) / 1024:.0f} KB"
+            + (f", MACHINE PATHS {leaks}" if leaks else "")
+            + (f", ERRORS in {errors}" if errors else ""))
+
+
+def main(argv: list[str]) -> int:
+    paths = [Path(a).resolve() for a in argv] or sorted(
+        [*ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"), *ROOT.glob("exercises/ex[0-9][0-9]_*.ipynb")])
+    for path in paths:
+        print(refresh(path), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
