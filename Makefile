@@ -12,7 +12,7 @@ endif
 VENV_PY := $(BIN)/python
 STAMP := .venv/.journeykit-installed
 
-.PHONY: lab test lint slides bench clean
+.PHONY: lab test lint slides slides-pdf bench clean
 
 ## lab: create .venv, install the kit, start JupyterLab on the first notebook
 lab: $(STAMP)
@@ -31,6 +31,10 @@ lint: $(STAMP)
 ## slides: build offline reveal.js decks of the whole course into decks/
 slides: $(STAMP)
 	$(BIN)/journeykit slides notebooks -o decks
+
+## slides-pdf: the same decks, plus a PDF handout of each (needs Chromium, Chrome or Edge)
+slides-pdf: $(STAMP)
+	$(BIN)/journeykit slides notebooks -o decks --pdf
 
 ## bench: print the benchmark figures
 bench: $(STAMP)

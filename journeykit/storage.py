@@ -26,6 +26,10 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 
 BACKUP_SUFFIX = ".bak"
 
+# Temporary files are created owner-only; the finished file gets the usual permissions.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
 
 def write_text_atomic(path: str | Path, text: str, *, backup: bool = False) -> Path:
     """Write *text* to *path* as UTF-8 so that readers see the old or the new file, never half.
@@ -72,10 +76,16 @@ def write_bytes_atomic(path: str | Path, data: bytes, *, backup: bool = False) -
 
 
 def _replace_atomic(target: Path, data: bytes) -> None:
-    """Write *data* to a temporary file beside *target*, flush it, then swap it in."""
+    """Write *data* to a temporary file beside *target*, flush it, then swap it in.
+
+    The new file keeps the permissions of the file it replaces, or gets the
+    permissions a newly created file would get.
+    """
+    mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_UMASK
     fd, tmp_name = tempfile.mkstemp(prefix=".journeykit-tmp-", suffix=target.suffix,
                                     dir=target.parent)
     try:
+        os.chmod(tmp_name, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -226,3 +226,15 @@ def test_write_errors_keep_the_learners_work_in_memory_and_say_so(tmp_path):
     with pytest.raises(jk.JourneyMapError, match="still in memory"):
         jk.JourneyMap.new("five-stage").save(blocker / "shop.json")
     assert os.listdir(tmp_path) == ["file"]
+
+
+def test_saved_files_get_normal_permissions_not_the_temp_files_owner_only_ones(tmp_path):
+    if os.name != "posix":
+        pytest.skip("file modes are a POSIX notion")
+    path = jk.JourneyMap.new("five-stage").save(tmp_path / "shop.json")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    path.chmod(0o640)
+    jk.JourneyMap.new("five-stage", title="again").save(path)
+    assert path.stat().st_mode & 0o777 == 0o640, "a re-save keeps the file's permissions"
