@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 #: Version of the saved JSON format. Raise it when the format changes.
 SCHEMA_VERSION = 1
 
+#: Longest text accepted in one field; longer text is almost certainly a paste accident.
+MAX_TEXT_CHARS = 2000
+
 #: Called after every change with (stage name or "", field key).
 Observer = Callable[[str, str], None]
 
@@ -146,7 +149,7 @@ from 1 (very negative) to 5 (very positive).
         if not isinstance(value, str):
             raise JourneyMapError([Problem(where, f"expected text, got {type_name(value)}",
                                            "write the goal as one sentence in quotes")])
-        return value.strip()
+        return _check_length(value.strip(), where)
     if isinstance(value, str):
         value = value.splitlines()
     if not isinstance(value, Iterable) or isinstance(value, (bytes, dict)):
@@ -158,7 +161,16 @@ from 1 (very negative) to 5 (very positive).
         raise JourneyMapError([Problem(f"{where}[{i}]", f"expected text, got "
                                        f"{type_name(items[i])}", "put the item in quotes")
                                for i in wrong])
-    return [item.strip() for item in items if item.strip()]
+    return [_check_length(item.strip(), f"{where}[{i}]")
+            for i, item in enumerate(item for item in items if item.strip())]
+
+
+def _check_length(text: str, where: str) -> str:
+    if len(text) > MAX_TEXT_CHARS:
+        raise JourneyMapError([Problem(where, f"the text is {len(text)} characters long",
+                                       f"keep each entry under {MAX_TEXT_CHARS} characters; "
+                                       "split long notes")])
+    return text
 
 
 def score_fix() -> str:

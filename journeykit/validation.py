@@ -22,9 +22,6 @@ _STAGE_KEYS = ("stage", "emotion", *(lane.key for lane in LANES if lane.kind != 
                                      and lane.key != "emotion_words"))
 _EMOTION_KEYS = ("score", "words")
 
-#: Longest text accepted in one field; longer text is almost certainly a paste accident.
-MAX_TEXT_CHARS = 2000
-
 
 class _Collector:
     """Gathers problems while values are read, so every problem is reported at once."""
@@ -42,11 +39,6 @@ class _Collector:
         except JourneyMapError as err:
             self.problems.extend(err.problems)
             return None
-        for i, text in enumerate(clean if isinstance(clean, list) else [clean]):
-            if isinstance(text, str) and len(text) > MAX_TEXT_CHARS:
-                at = f"{where}[{i}]" if isinstance(clean, list) else where
-                self.add(at, f"the text is {len(text)} characters long",
-                         f"keep each entry under {MAX_TEXT_CHARS} characters; split long notes")
         return clean
 
     def unknown_keys(self, data: dict[str, Any], known: tuple[str, ...], where: str) -> None:

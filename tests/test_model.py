@@ -117,3 +117,11 @@ def test_repr_says_what_the_map_is():
     m = jk.example("clothing-store")
     assert repr(m) == ("JourneyMap('five-stage-decision', title='Online clothing store: "
                        "a summer outfit', persona='Maya', 5/5 stages filled in)")
+
+
+def test_overlong_text_is_refused_before_the_map_changes():
+    m = jk.JourneyMap.new("five-stage")
+    with pytest.raises(jk.JourneyMapError) as info:
+        m.set_lane("Purchase", "pain_points", ["ok", "x" * 5000])
+    assert info.value.problems[0].where == "stages[2].pain_points[1]"
+    assert m.stage("Purchase").pain_points == []

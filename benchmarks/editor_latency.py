@@ -1,0 +1,202 @@
+"""How long the editor takes from a widget change to a redrawn preview.
+
+Python side (always): the clothing-store example in an editor with autosave
+on. Each of 100 edits sets a lane's text box (or the emotion slider) exactly as
+a keystroke does, and is timed until the preview ``FigureWidget`` holds the
+new figure (the first edit after a pause redraws at once, so this is the wait
+a learner sees). Measured in the same run, the baselines are:
+
+* ``rebuild``: what re-creating the preview would cost: ``plot_map`` plus a
+  new ``FigureWidget``;
+* ``plot_map``: drawing the figure alone, the floor any redraw pays.
+
+Browser side (when Chromium is found; ``--no-browser`` skips it): a real
+JupyterLab runs the editor; 100 times a text box is changed in the page and
+timed until the plot in the page shows the new text. Edits are 150 ms apart,
+like a learner pausing between words. Baseline: ``Plotly.newPlot`` of the same
+figure into a fresh element, what drawing it from scratch costs the browser.
+
+Goal: median and p95 under 50 ms on the Python side.
+Usage: ``python benchmarks/editor_latency.py [--edits N] [--no-browser]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import journeykit as jk  # noqa: E402
+
+GOAL_MS = 50.0
+PAUSE_S = 0.15  # between browser edits: longer than the editor's 0.1 s redraw merge
+
+
+def summary(samples: list[float]) -> tuple[float, float]:
+    """Median and 95th percentile, in milliseconds."""
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered) * 1000, p95 * 1000
+
+
+def line(name: str, samples: list[float], base: float, base_name: str) -> str:
+    """One result row: median, p95 and the median's ratio to the baseline's median (s)."""
+    median, p95 = summary(samples)
+    ratio = statistics.median(samples) / base
+    return (f"  {name:<27} median {median:7.2f} ms   p95 {p95:7.2f} ms   "
+            f"ratio to {base_name} {ratio:5.2f}")
+
+
+def time_each(count: int, step: Callable[[int], None]) -> list[float]:
+    samples = []
+    for i in range(count):
+        start = time.perf_counter()
+        step(i)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def python_side(edits: int, folder: Path) -> tuple[float, float]:
+    import plotly.graph_objects as go
+
+    ed = jk.Editor(jk.example("clothing-store"), folder / "shop.json", save_delay=60,
+                   redraw_delay=0.0)  # every edit takes the immediate (first-edit) path
+    box = ed.fields["Decision.touchpoints"].input
+    slider = ed.fields["Decision.emotion_score"].slider
+
+    def type_text(i: int) -> None:
+        box.value = f"Checkout page\nPop-up shop {i}"
+
+    def move_slider(i: int) -> None:
+        slider.value = 1 + slider.value % 5  # 3, 4, 5, 1, 2, ...: always a change
+
+    def counted(step: Callable[[int], None]) -> Callable[[int], None]:
+        def run(i: int) -> None:
+            before = ed.preview_revision
+            step(i)
+            assert ed.preview_revision == before + 1, "every edit must redraw the preview"
+        return run
+
+    counted(type_text)(-1)  # warm caches once, as the first edit after opening would
+    typing = time_each(edits, counted(type_text))
+    sliding = time_each(edits, counted(move_slider))
+    ed.close()
+
+    m = jk.example("clothing-store")
+    rebuild = time_each(edits, lambda i: go.FigureWidget(jk.plot_map(m)))
+    plot_only = time_each(edits, lambda i: jk.plot_map(m))
+    base = statistics.median(rebuild)
+    print(f"Python side: widget change -> preview redrawn, {edits} edits each")
+    for name, samples in (("typing in a lane", typing), ("moving the emotion slider", sliding),
+                          ("rebuild (baseline)", rebuild), ("plot_map alone", plot_only)):
+        print(line(name, samples, base, "rebuild"))
+    return summary(typing + sliding)
+
+
+BROWSER_EDITS_JS = """async ([selector, count, pause]) => {
+    const box = document.querySelector(selector);
+    const plot = document.querySelector('.jk-preview .js-plotly-plot');
+    const shows = marker => JSON.stringify(plot.data.map(t => t.text)).includes(marker);
+    const times = [];
+    for (let i = 0; i < count; i++) {
+        const marker = `Q${i}Z`;
+        const start = performance.now();
+        box.value = `Checkout page\\n${marker}`;
+        box.dispatchEvent(new Event('input', {bubbles: true}));
+        while (!shows(marker)) {
+            if (performance.now() - start > 10000) throw new Error(`edit ${i} never showed`);
+            await new Promise(resolve => setTimeout(resolve, 1));
+        }
+        await new Promise(resolve => requestAnimationFrame(resolve));
+        times.push(performance.now() - start);
+        await new Promise(resolve => setTimeout(resolve, pause));
+    }
+    return times;
+}"""
+
+NEWPLOT_JS = """async (count) => {
+    const live = document.querySelector('.jk-preview .js-plotly-plot');
+    const times = [];
+    for (let i = 0; i < count; i++) {
+        const target = document.createElement('div');
+        document.body.appendChild(target);
+        const start = performance.now();
+        await Plotly.newPlot(target, live.data, live.layout);
+        await new Promise(resolve => requestAnimationFrame(resolve));
+        times.push(performance.now() - start);
+        Plotly.purge(target);
+        target.remove();
+    }
+    return times;
+}"""
+
+
+def browser_side(edits: int, folder: Path) -> None:
+    from lab_session import lab_only_page, lab_server, open_notebook, run_first_code_cell
+    from playwright.sync_api import sync_playwright
+
+    from journeykit.chromium import HEADLESS_ARGS, find_chromium
+    from journeykit.editor_fields import css_name
+
+    chromium = find_chromium()
+    if chromium is None:
+        print("Browser side: skipped, no Chromium found")
+        return
+    notebook = ROOT / "tests" / "data" / "editor" / "editor.ipynb"
+    lab_dir = folder / "lab"
+    lab_dir.mkdir()
+    shutil.copy(notebook, lab_dir / notebook.name)
+    args = [arg for arg in HEADLESS_ARGS if arg != "--headless=new"]
+    with lab_server(lab_dir, folder / "home") as lab, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=args,
+                                             headless=True, timeout=60_000)
+        try:
+            blocked: list[str] = []
+            page = lab_only_page(browser, lab, blocked)
+            open_notebook(page, lab.notebook_url(notebook.name))
+            run_first_code_cell(page, ".jk-editor .jk-preview .js-plotly-plot .main-svg")
+            page.click(".jk-editor .lm-TabBar-tab:has-text('1. Awareness')")
+            selector = f".{css_name('Awareness.touchpoints')} textarea"
+            round_trips = page.evaluate(BROWSER_EDITS_JS, [selector, edits, PAUSE_S * 1000])
+            plotly_js = Path(__import__("plotly").__file__).parent / "package_data"
+            page.add_script_tag(path=str(plotly_js / "plotly.min.js"))
+            newplot = page.evaluate(NEWPLOT_JS, edits)
+        finally:
+            browser.close()
+    seconds = [ms / 1000 for ms in round_trips]
+    base = statistics.median(newplot) / 1000
+    print(f"Browser side: text box changed in the page -> plot shows it, {edits} edits "
+          f"{PAUSE_S * 1000:.0f} ms apart (kernel round trip included)")
+    print(line("typing in a lane", seconds, base, "newPlot"))
+    print(line("Plotly.newPlot (baseline)", [ms / 1000 for ms in newplot], base, "newPlot"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edits", type=int, default=100)
+    parser.add_argument("--no-browser", action="store_true")
+    options = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="journeykit-bench-"))
+    try:
+        median, p95 = python_side(options.edits, folder)
+        verdict = "OK" if p95 < GOAL_MS else "OVER GOAL"
+        print(f"Python side, all edits: median {median:.2f} ms, p95 {p95:.2f} ms "
+              f"(goal < {GOAL_MS:.0f} ms): {verdict}")
+        if not options.no_browser:
+            browser_side(options.edits, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
