@@ -135,7 +135,7 @@ def html_page(m: JourneyMap) -> str:
     from . import __version__
     from .viz import plot_emotions, plot_map
 
-    emotions = plot_emotions(m).update_layout(width=PAGE_PX)
+    emotions = plot_emotions(m, width=PAGE_PX)
     journey = plot_map(m, width=PAGE_PX)
     zoom = min(1.0, PRINT_MAP_PX / journey.layout.height)
     template, css = page_template()

@@ -1,4 +1,5 @@
-"""The figures: what each one shows, that learner text stays text, and that they stay small."""
+"""The figures: what each one shows, that learner text stays text, that they stay small,
+and that they fit a narrow notebook with no text cut off or spilling out of its box."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import plotly
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import journeykit as jk
 from journeykit import viz
@@ -28,13 +32,23 @@ def trace(fig, name):
     return next(t for t in fig.data if t.name == name)
 
 
+def plain(label: str) -> str:
+    """A plotly label as read: markup dropped, a line break read as a space (none after "-")."""
+    return re.sub(r"<.*?>", "", re.sub(r"(?<=-)<br>", "", label).replace("<br>", " "))
+
+
+def heading(label: str) -> str:
+    """A stage heading as "2. Engage", whether drawn on one line or as "Stage 2" above "Engage"."""
+    return re.sub(r"^Stage (\d+) ", r"\1. ", plain(label))
+
+
 # ----- plot_map -----------------------------------------------------------------------------
 def test_map_has_a_column_per_stage_and_a_row_per_lane():
     m = jk.example("clothing-store")
     fig = jk.plot_map(m)
-    columns = [re.sub(r"<.*?>", "", t) for t in fig.layout.xaxis.ticktext]
+    columns = [heading(t) for t in fig.layout.xaxis.ticktext]
     assert columns == [f"{i}. {name}" for i, name in enumerate(m.stage_names, 1)]
-    rows = [re.sub(r"<.*?>", "", t) for t in fig.layout.yaxis.ticktext]
+    rows = [plain(t) for t in fig.layout.yaxis.ticktext]
     labels = [lane.label for lane in LANES if not lane.key.startswith("emotion")]
     assert [r for r in rows if r != "Emotions"] == labels
     assert "Emotions" in rows, "the two emotion lanes become one band"
@@ -69,7 +83,7 @@ def test_empty_cells_are_the_map_gaps_and_say_what_goes_there():
                 assert viz.escape(jk.LANES[[x.key for x in LANES].index(row)].help) \
                     in grid.hovertext[i][j]
     assert len(trace(fig, "gaps").x) == sum(sum(r) for r in grid.z)
-    assert "86 empty cells" in fig.layout.title.text
+    assert "86 empty cells" in fig.layout.title.subtitle.text
 
 
 def test_long_text_is_wrapped_and_long_lists_are_cut_with_a_count():
@@ -136,11 +150,11 @@ def test_framework_diagram_shows_every_stage_in_order_with_its_goal(framework_id
     fw = jk.get_framework(framework_id)
     fig = jk.plot_framework(framework_id)
     assert len(fig.layout.shapes) == len(fw.stages)
-    names = [re.sub(r"<.*?>", "", t) for t in trace(fig, "names").text]
+    names = [heading(t) for t in trace(fig, "names").text]
     assert names == [f"{i}. {s.name}" for i, s in enumerate(fw.stages, 1)]
     goals = trace(fig, "goals")
     for text, hover, stage in zip(goals.text, goals.hovertext, fw.stages, strict=True):
-        assert text.replace("<br>", " ") == viz.escape(stage.goal)
+        assert plain(text) == viz.escape(stage.goal)
         assert viz.escape(stage.summary.split()[0]) in hover
 
 
@@ -259,3 +273,137 @@ def test_text_is_large_enough_for_a_projector():
     for name, fig in all_figures().items():
         sizes = list(font_sizes(fig.to_plotly_json()))
         assert sizes and min(sizes) >= 13, (name, sorted(set(sizes)))
+
+
+# ----- fitting a narrow notebook ------------------------------------------------------------
+def test_laid_out_figures_fit_a_notebook_by_default_and_widen_on_request():
+    m = jk.example("clothing-store")
+    for fig in (jk.plot_map(m), *(jk.plot_framework(i) for i in FRAMEWORK_IDS)):
+        assert fig.layout.width == jk.theme.FIT_WIDTH
+    narrow, wide = jk.plot_map(m), jk.plot_map(m, width=1200)
+    assert wide.layout.width == 1200
+    assert wide.layout.height < narrow.layout.height, "wider columns wrap into fewer lines"
+
+
+def test_charts_fill_the_width_they_are_shown_in_unless_given_one():
+    m = jk.example("clothing-store")
+    charts = {"emotions": lambda **kw: jk.plot_emotions(m, **kw), "frameworks": jk.plot_frameworks,
+              "crosswalk": lambda **kw: jk.plot_crosswalk("six-stage", "eight-stage", **kw),
+              "funnel": lambda **kw: jk.plot_funnel(FUNNEL, **kw)}
+    for name, chart in charts.items():
+        assert chart().layout.width is None, name
+        assert chart(width=1000).layout.width == 1000, name
+
+
+def test_eight_stage_boxes_take_two_rows_when_one_row_would_split_words():
+    rows = {len(set(trace(jk.plot_framework("eight-stage", width=w), "names").y))
+            for w in (jk.theme.FIT_WIDTH, 1600)}
+    assert rows == {2, 1}
+    assert len(set(trace(jk.plot_framework("six-stage"), "names").y)) == 1
+
+
+@pytest.mark.parametrize("framework_id", FRAMEWORK_IDS)
+def test_stage_headings_keep_their_words_whole_at_the_default_width(framework_id):
+    blank = jk.JourneyMap.new(framework_id)
+    expected = [f"{i}. {name}" for i, name in enumerate(blank.stage_names, 1)]
+    for labels in (jk.plot_map(blank).layout.xaxis.ticktext,
+                   jk.plot_emotions(blank).layout.xaxis.ticktext,
+                   trace(jk.plot_framework(framework_id), "names").text):
+        assert [heading(label) for label in labels] == expected
+
+
+@pytest.mark.parametrize("width", [200, -5, "wide", True])
+def test_a_width_the_kit_cannot_lay_out_says_what_to_give(width):
+    with pytest.raises(jk.JourneyMapError, match="width") as caught:
+        jk.plot_map(jk.example("clothing-store"), width=width)
+    assert str(viz.MIN_WIDTH) in caught.value.problems[0].fix
+
+
+WORDS = st.lists(st.text(alphabet="abcdefghij-", min_size=1, max_size=18), max_size=12)
+
+
+@given(words=WORDS, width=st.integers(min_value=3, max_value=30))
+def test_wrapped_lines_fit_keep_every_letter_and_split_only_words_too_long(words, width):
+    lines = viz.wrap(" ".join(words), width)
+    assert all(len(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == "".join(words)
+    tokens = {token for line in lines for token in line.split(" ")}
+    assert {w for w in words if len(w) <= width} <= tokens
+
+
+@given(words=WORDS, width=st.integers(min_value=40, max_value=300))
+def test_lines_wrapped_to_pixels_fit_their_pixels(words, width):
+    lines = viz.wrap(" ".join(words), width, size=13)
+    longest = max((jk.theme.text_width(w, 13) for w in words), default=0)
+    if longest <= width:
+        assert all(jk.theme.text_width(line, 13) <= width for line in lines)
+
+
+#: Checks every drawn figure on the page: no text outside the figure, cell text inside its
+#: map cell, box text inside its stage box, the title above the plot, the figure inside its area.
+FIT_CHECK = r"""
+(gd) => {
+  const problems = [], svg = gd.querySelector('.main-svg').getBoundingClientRect();
+  const area = gd.parentNode.getBoundingClientRect(), fl = gd._fullLayout;
+  const say = (what, t, by) => problems.push(`${what} by ${by.toFixed(1)} px: "${t.textContent}"`);
+  if (svg.right > area.right + 0.5) problems.push(`figure ${svg.width} px, area ${area.width} px`);
+  gd.querySelectorAll('text').forEach(t => {
+    const r = t.getBoundingClientRect();
+    const out = Math.max(svg.left - r.left, r.right - svg.right);
+    if (r.width && out > 0.5) say('cut at the figure edge', t, out);
+  });
+  const X = v => svg.left + fl.xaxis._offset + fl.xaxis.l2p(v);
+  const Y = v => svg.top + fl.yaxis._offset + fl.yaxis.l2p(v);
+  const texts = name => Array.from(gd.querySelectorAll('.scatterlayer .trace'))
+    .filter(g => g.__data__[0].trace.name === name)
+    .flatMap(g => Array.from(g.querySelectorAll('.textpoint text')));
+  const cells = gd._fullData.find(t => t.name === 'cells');
+  const words = gd._fullData.find(t => t.name === 'text');
+  texts('text').forEach((t, k) => {
+    const r = t.getBoundingClientRect(), j = Math.floor(words.x[k] + 0.5);
+    const i = cells.y.findIndex(e => Math.abs(e - (words.y[k] - 0.3)) < 1e-6);
+    if (r.right > X(j + 0.5)) say('over its cell', t, r.right - X(j + 0.5));
+    if (r.bottom > Y(cells.y[i + 1])) say('below its cell', t, r.bottom - Y(cells.y[i + 1]));
+  });
+  ['names', 'goals'].forEach(name => texts(name).forEach((t, k) => {
+    const r = t.getBoundingClientRect();
+    const [c, bottom, , , , , , , , top] = gd.layout.shapes[k].path.match(/-?[\d.]+/g).map(Number);
+    const left = X(c + (c ? 0.08 : 0)), right = X(c + 0.92);
+    const out = Math.max(left - r.left, r.right - right);
+    if (out > 0) say('out of its box', t, out);
+    if (r.top < Y(top) || r.bottom > Y(bottom)) say('above or below its box', t, 0);
+  }));
+  const title = Math.max(...Array.from(gd.querySelectorAll('.infolayer text'))
+    .filter(t => /title/.test(t.getAttribute('class'))).map(t => t.getBoundingClientRect().bottom));
+  const overlap = title - svg.top - fl._size.t;
+  if (overlap > 0) problems.push(`title overlaps the plot by ${overlap} px`);
+  return problems;
+}
+"""
+
+
+@pytest.mark.browser
+def test_no_text_is_cut_or_spills_out_of_its_box_in_a_narrow_notebook(
+        chromium_page, tmp_path, test_output_dir, awkward_map):
+    """All figures drawn in a box as wide as nbconvert's output area in a 950-pixel window."""
+    area = jk.theme.FIT_WIDTH + 28
+    figures = {**all_figures(), "awkward": jk.plot_map(awkward_map),
+               "blank": jk.plot_map(jk.JourneyMap.new("eight-stage")),
+               **{f"boxes-{i}": jk.plot_framework(i) for i in FRAMEWORK_IDS},
+               "emotions-8": jk.plot_emotions(jk.JourneyMap.new("eight-stage"))}
+    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    divs = "".join(f'<div style="width:{area}px"><div id="{name}"></div></div>'
+                   for name in figures)
+    specs = json.dumps({name: fig.to_plotly_json() for name, fig in figures.items()})
+    page = tmp_path / "figures.html"
+    page.write_text(f'<!doctype html><meta charset="utf-8"><body style="margin:0">{divs}'
+                    f'<script src="{plotly_js.as_uri()}"></script><script>window.drawn = '
+                    f"Promise.all(Object.entries({specs}).map(([id, f]) => "
+                    "Plotly.newPlot(id, f.data, f.layout)));</script>", encoding="utf-8")
+    chromium_page.goto(page)
+    chromium_page.page.evaluate("window.drawn")
+    chromium_page.page.screenshot(path=test_output_dir / "figures.png", full_page=True)
+    problems = [f"{name}: {problem}" for name in figures
+                for problem in chromium_page.page.eval_on_selector(f"#{name}", FIT_CHECK)]
+    assert not problems, "\n".join(problems)
+    chromium_page.assert_clean()
