@@ -7,6 +7,7 @@ size, and nothing machine-specific or random stored in the files.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -72,7 +73,7 @@ def test_lesson_has_speaker_notes_and_prose_before_every_shown_code_cell(path):
     assert any(c["metadata"]["slideshow"]["slide_type"] == "notes" for c in cells)
     shown = [c for c in cells if c["metadata"]["slideshow"]["slide_type"] not in ("skip",
                                                                                   "notes")]
-    for before, cell in zip(shown, shown[1:]):
+    for before, cell in itertools.pairwise(shown):
         if cell["cell_type"] == "code":
             assert before["cell_type"] == "markdown", f"no prose before code cell {cell['id']}"
 
