@@ -95,11 +95,29 @@ def _slides(args: argparse.Namespace) -> int:
 
 
 def _lab(args: argparse.Namespace) -> int:
-    command = [sys.executable, "-m", "jupyter", "lab", str(args.notebook)]
+    # The root stays the current folder (not the notebook's), so notebooks/, exercises/
+    # and datasets/ all show in the file browser.
+    command = [sys.executable, "-m", "jupyter", "lab", str(args.notebook),
+               f"--ServerApp.root_dir={Path.cwd()}"]
     if args.no_browser or not browser_available():
         command.append("--no-browser")
         print("No browser found here: open the URL that JupyterLab prints below.", flush=True)
+    if running_as_root():
+        command.append("--allow-root")  # containers and CI machines often run as root
+    return run_in_place(command)
+
+
+def run_in_place(command: list[str]) -> int:
+    """Run *command* as this process (POSIX), so Ctrl+C and kill reach JupyterLab itself."""
+    if os.name == "posix":
+        sys.stdout.flush()
+        os.execv(command[0], command)
     return subprocess.call(command)
+
+
+def running_as_root() -> bool:
+    """True for the root user on POSIX, where JupyterLab refuses to start unless told."""
+    return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def browser_available() -> bool:
