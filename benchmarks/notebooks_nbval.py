@@ -1,0 +1,70 @@
+"""How long nbval takes to check the course, notebook by notebook.
+
+Printed, all measured in this same run:
+
+* ``bare kernel``: nbval on a one-cell notebook (``pass``): pytest start-up, a
+  fresh kernel and one cell, the floor every notebook pays;
+* each notebook of ``notebooks/`` and ``exercises/`` checked on its own, with
+  its ratio to the bare kernel;
+* the whole suite as ``make test`` runs it (one pytest over both folders).
+
+Usage: ``python benchmarks/notebooks_nbval.py``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def nbval_seconds(*paths: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "pytest", "--nbval", "-q", "-p",
+                             "no:cacheprovider", *map(str, paths)], cwd=ROOT,
+                            capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        print(result.stdout[-2000:], file=sys.stderr)
+        raise SystemExit(f"nbval failed on {', '.join(p.name for p in paths)}")
+    return elapsed
+
+
+def bare_notebook(folder: Path) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell("pass", id="bare")]
+    path = folder / "bare.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def main() -> int:
+    notebooks = sorted([*ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"),
+                        *ROOT.glob("exercises/ex[0-9][0-9]_*.ipynb")])
+    with tempfile.TemporaryDirectory() as folder:
+        bare = bare_notebook(Path(folder))
+        nbval_seconds(bare)  # warm the file-system cache
+        base = min(nbval_seconds(bare) for _ in range(3))
+    print(f"nbval, one pytest per notebook (bare kernel = {base:.2f} s, best of 3)")
+    each = {}
+    for path in notebooks:
+        each[path] = nbval_seconds(path)
+        print(f"  {path.relative_to(ROOT).as_posix():<42} {each[path]:6.2f} s   "
+              f"ratio to bare kernel {each[path] / base:5.2f}", flush=True)
+    whole = nbval_seconds(ROOT / "notebooks", ROOT / "exercises")
+    print(f"sum of the {len(each)} single runs {sum(each.values()):.1f} s; "
+          f"whole suite in one pytest {whole:.1f} s "
+          f"({whole / base:.1f}x a bare kernel, {len(each)} notebooks)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
