@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -123,8 +124,16 @@ def test_lab_serves_the_first_notebook_for_real(tmp_path):
         assert found, "JupyterLab printed no URL"
         base, token = found.groups()
         api = f"{base}api/contents/notebooks/00_welcome.ipynb?content=0&token={token}"
-        with urllib.request.urlopen(api, timeout=30) as reply:
-            assert json.load(reply)["type"] == "notebook"
+        # the URL is printed a moment before the server accepts connections
+        while True:
+            try:
+                with urllib.request.urlopen(api, timeout=30) as reply:
+                    assert json.load(reply)["type"] == "notebook"
+                break
+            except urllib.error.URLError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
     finally:
         server.terminate()
         server.wait(timeout=30)
