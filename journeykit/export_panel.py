@@ -20,12 +20,13 @@ from .editor_fields import problem_text
 from .errors import JourneyMapError
 from .theme import MUTED, PAIN
 
-#: The formats offered: id passed to ``export_map`` -> (button label, file suffix).
-EXPORT_FORMATS: dict[str, tuple[str, str]] = {
-    "html": ("HTML page", ".html"),
-    "markdown": ("Markdown", ".md"),
-    "mermaid": ("Mermaid diagram", ".mmd"),
-    "png": ("PNG image", ".png"),
+#: The formats offered: id passed to ``export_map`` -> button label. Their file
+#: suffixes come from :data:`journeykit.export.FORMATS`.
+EXPORT_FORMATS: dict[str, str] = {
+    "html": "HTML page",
+    "markdown": "Markdown",
+    "mermaid": "Mermaid diagram",
+    "png": "PNG image",
 }
 
 
@@ -60,7 +61,7 @@ Google Chrome or Microsoft Edge; install one, or export as HTML instead.'
     >>> failure_text("html", JourneyMapError([Problem("out", "this is a folder", "add a name")]))
     'Could not write the HTML page. This is a folder. To fix it: add a name.'
     """
-    label = EXPORT_FORMATS.get(fmt, (fmt, ""))[0]
+    label = EXPORT_FORMATS.get(fmt, fmt)
     if isinstance(exc, JourneyMapError):  # the kit's own errors already say what to do
         return f"Could not write the {label}. " + " ".join(problem_text(p) for p in exc.problems)
     lines = str(exc).strip().splitlines()
@@ -89,7 +90,7 @@ class ExportPanel:
             fmt: widgets.Button(description=label, icon="download",
                                 tooltip=f"Save the map as a {label} next to the map file",
                                 layout=widgets.Layout(width="auto"))
-            for fmt, (label, _) in EXPORT_FORMATS.items()}
+            for fmt, label in EXPORT_FORMATS.items()}
         for fmt, button in self.buttons.items():
             button.on_click(lambda _button, fmt=fmt: self.export(fmt))
         self.output = widgets.Output()
@@ -102,7 +103,7 @@ class ExportPanel:
 
     def export(self, fmt: str, out: Path | None = None) -> Path | None:
         """Write the map as *fmt*; show a link or a readable message; never raise."""
-        label = EXPORT_FORMATS.get(fmt, (fmt, ""))[0]
+        label = EXPORT_FORMATS.get(fmt, fmt)
         self._say(f"Writing the {label}…", MUTED)
         try:
             path = Path(self.write(fmt, out))

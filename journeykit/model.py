@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import JourneyMapError, Problem
 from .frameworks import get_framework
-from .lanes import LANES, LANES_BY_KEY, SCORE_MAX, SCORE_MIN, lane
+from .lanes import LANES, SCORE_LABELS, SCORE_MAX, SCORE_MIN, lane
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -174,8 +174,8 @@ def _check_length(text: str, where: str) -> str:
 
 
 def score_fix() -> str:
-    return (f"pick a whole number from {SCORE_MIN} ({'very negative'}) "
-            f"to {SCORE_MAX} ({'very positive'})")
+    return (f"pick a whole number from {SCORE_MIN} ({SCORE_LABELS[SCORE_MIN]}) "
+            f"to {SCORE_MAX} ({SCORE_LABELS[SCORE_MAX]})")
 
 
 def type_name(value: Any) -> str:
@@ -400,5 +400,4 @@ class JourneyMap:
 
 def field_path(key: str) -> str:
     """The JSON field path of lane *key* inside a stage."""
-    return {"emotion_score": "emotion.score", "emotion_words": "emotion.words"}.get(
-        LANES_BY_KEY[key].key if key in LANES_BY_KEY else key, key)
+    return {"emotion_score": "emotion.score", "emotion_words": "emotion.words"}.get(key, key)

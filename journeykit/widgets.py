@@ -502,8 +502,10 @@ class Editor:
                                            "use one of " + ", ".join(EXPORT_FORMATS))])
         m = self._require_map()
         if out is None:
+            from .export import FORMATS, export_format
+
             base = self.path or map_path(m.title or "journey_map")
-            out = base.with_suffix(EXPORT_FORMATS[fmt][1])
+            out = base.with_suffix(FORMATS[export_format(fmt)])
         return self._write_export(fmt, out)
 
     def _write_export(self, fmt: str, out: Path) -> Path:
