@@ -12,7 +12,7 @@ import os
 import shutil
 import tempfile
 
-from journeykit.workspace import MAPS_DIR_ENV
+from journeykit.model import MAPS_DIR_ENV
 
 
 def pytest_configure(config) -> None:

@@ -145,7 +145,7 @@ def browser_side(edits: int, folder: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     from journeykit.chromium import HEADLESS_ARGS, find_chromium
-    from journeykit.editor_fields import css_name
+    from journeykit.editing.fields import css_name
 
     chromium = find_chromium()
     if chromium is None:

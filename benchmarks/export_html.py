@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 import journeykit as jk
-from journeykit.lanes import LIST_LANES
+from journeykit.catalogue import LIST_LANES
 
 GOAL_SECONDS = 1.0
 STAGES_FRAMEWORK = "eight-stage"

@@ -19,36 +19,44 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from ._notebook import install_friendly_errors
-from .errors import JourneyMapError, Problem
-from .examples import example, example_names
-from .frameworks import (
+from ._version import __version__ as __version__
+from .catalogue import (
+    LANES,
     Fact,
     Framework,
     FrameworkStage,
+    Lane,
     crosswalk,
     facts,
     framework_ids,
     frameworks_table,
     get_framework,
 )
-from .lanes import LANES, Lane
-from .model import SCHEMA_VERSION, JourneyMap, Persona, Stage
-from .storage import load_map, save_map
-from .workspace import map_path, maps_dir
+from .errors import JourneyMapError, Problem
+from .model import (
+    SCHEMA_VERSION,
+    JourneyMap,
+    Persona,
+    Stage,
+    example,
+    example_names,
+    load_map,
+    map_path,
+    maps_dir,
+    save_map,
+)
 
-__version__ = "0.1.0"
-
-# Names served lazily: name -> module that defines it.
+# Names served lazily: name -> subpackage that defines it.
 _LAZY: dict[str, str] = {
     # figures
-    "plot_map": "viz", "plot_emotions": "viz", "plot_framework": "viz",
-    "plot_frameworks": "viz", "plot_crosswalk": "viz", "plot_funnel": "viz",
+    "plot_map": "figures", "plot_emotions": "figures", "plot_framework": "figures",
+    "plot_frameworks": "figures", "plot_crosswalk": "figures", "plot_funnel": "figures",
     # exports
     "to_html": "export", "to_markdown": "export", "to_csv": "export",
     "to_mermaid": "export", "to_image": "export", "export_map": "export",
     "read_csv": "export",
     # the editor
-    "editor": "widgets", "Editor": "widgets",
+    "editor": "editing", "Editor": "editing",
     # slides
     "build_deck": "slides", "build_course": "slides",
 }
@@ -111,9 +119,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
+    from .editing import Editor, editor
     from .export import export_map, to_csv, to_html, to_image, to_markdown, to_mermaid
-    from .slides import build_course, build_deck
-    from .viz import (
+    from .figures import (
         plot_crosswalk,
         plot_emotions,
         plot_framework,
@@ -121,6 +129,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
         plot_funnel,
         plot_map,
     )
-    from .widgets import Editor, editor
+    from .slides import build_course, build_deck
 
 install_friendly_errors()

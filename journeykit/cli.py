@@ -25,8 +25,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .catalogue import crosswalk_pairs, framework_ids, get_framework
 from .errors import JourneyMapError, Problem
-from .frameworks import crosswalk_pairs, framework_ids, get_framework
 
 FIRST_NOTEBOOK = Path("notebooks") / "00_welcome.ipynb"
 
@@ -61,7 +61,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .storage import load_map
+    from .model import load_map
 
     failed = 0
     for path in args.files:
@@ -80,7 +80,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from .export import export_map
-    from .storage import load_map
+    from .model import load_map
 
     written = export_map(load_map(args.map), args.to, args.output)
     print(f"Wrote {written}")

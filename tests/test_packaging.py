@@ -72,6 +72,25 @@ def test_ci_runs_the_readme_test_command():
     assert re.search(r"^make test$", ci, re.M)
 
 
+def test_old_module_paths_still_work_in_a_fresh_process():
+    """Notebooks and learners' code written against the flat layout keep running."""
+    code = ("import journeykit.viz as viz, journeykit.widgets as widgets; "
+            "from journeykit.theme import template, FIT_WIDTH; "
+            "import journeykit as jk; "
+            "assert viz.plot_map is jk.plot_map and widgets.editor is jk.editor; "
+            "assert widgets.Editor is jk.Editor and callable(widgets.open_or_create); "
+            "assert template().layout.font.size and FIT_WIDTH == 800; print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "ok", out.stderr
+
+
+def test_every_public_name_imports_in_a_fresh_process():
+    code = ("import journeykit as jk; missing = [n for n in jk.__all__ if getattr(jk, n, None) "
+            "is None]; print(missing, callable(jk.editor), callable(jk.plot_map))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "[] True True", out.stderr
+
+
 def test_lazy_names_are_all_listed_in_all():
     from journeykit import _LAZY
 

@@ -111,3 +111,14 @@ def sentence_start(text: str) -> str:
     'find out which businesses could meet a need'
     """
     return text[:1].lower() + text[1:]
+
+
+def shape_hint(variable: str, example: str) -> str:
+    """What shape of answer *variable* needs, as a short instruction.
+
+    Examples
+    --------
+    >>> shape_hint("order", "a list of stage names")
+    'make `order` a list of stage names.'
+    """
+    return f"make `{variable}` {example}."

@@ -5,8 +5,7 @@ Use in a notebook: ``from journeykit.exercises import ex00 as q, ____``.
 
 from __future__ import annotations
 
-from ..frameworks import framework_ids, get_framework
-from ..lanes import LANES
+from ..catalogue import LANES, framework_ids, get_framework
 from ..model import JourneyMap
 from .core import bind
 from .files import SavedMapQuestion

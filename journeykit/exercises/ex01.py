@@ -5,9 +5,10 @@ Use in a notebook: ``from journeykit.exercises import ex01 as q, ____``.
 
 from __future__ import annotations
 
-from ..frameworks import facts, get_framework
+from ..catalogue import facts, get_framework
 from .core import bind
-from .questions import MatchQuestion, fact_question
+from .matching import MatchQuestion
+from .questions import fact_question
 from .truths import fact_stages
 
 q1 = fact_question(

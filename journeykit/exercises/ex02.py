@@ -6,7 +6,8 @@ Use in a notebook: ``from journeykit.exercises import ex02 as q, ____``.
 from __future__ import annotations
 
 from .core import bind
-from .questions import OrderQuestion, StageQuestion, framework_items_question
+from .matching import framework_items_question
+from .questions import OrderQuestion, StageQuestion
 
 q1 = OrderQuestion(
     "six-stage",

@@ -6,7 +6,8 @@ Use in a notebook: ``from journeykit.exercises import ex03 as q, ____``.
 from __future__ import annotations
 
 from .core import bind
-from .questions import CrosswalkQuestion, OrderQuestion, StageQuestion
+from .matching import CrosswalkQuestion
+from .questions import OrderQuestion, StageQuestion
 
 q1 = OrderQuestion(
     "five-stage",

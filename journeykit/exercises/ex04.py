@@ -5,11 +5,10 @@ Use in a notebook: ``from journeykit.exercises import ex04 as q, ____``.
 
 from __future__ import annotations
 
-from ..examples import example
-from ..model import JourneyMap
+from ..model import JourneyMap, example
 from .core import bind
 from .maps import StageFillQuestion, blank_stage
-from .questions import SortQuestion, example_items_question
+from .matching import SortQuestion, example_items_question
 from .truths import LANE_NOUNS, lane_aliases, lane_truth
 
 EXAMPLE = "clothing-store"

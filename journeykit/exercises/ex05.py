@@ -5,7 +5,7 @@ Use in a notebook: ``from journeykit.exercises import ex05 as q, ____``.
 
 from __future__ import annotations
 
-from ..frameworks import get_framework
+from ..catalogue import get_framework
 from .core import bind
 from .questions import NumberQuestion, OrderQuestion, StageQuestion
 

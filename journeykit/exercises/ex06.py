@@ -6,7 +6,8 @@ Use in a notebook: ``from journeykit.exercises import ex06 as q, ____``.
 from __future__ import annotations
 
 from .core import bind
-from .questions import CrosswalkQuestion, FrameworkChoiceQuestion, Verdict
+from .matching import CrosswalkQuestion
+from .questions import FrameworkChoiceQuestion, Verdict
 
 q1 = CrosswalkQuestion(
     "eight_to_five", "eight-stage", "five-stage",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .core import bind
 from .maps import MapQuestion
-from .questions import SortQuestion, example_items_question
+from .matching import SortQuestion, example_items_question
 from .truths import LANE_NOUNS, lane_aliases, lane_truth
 
 EXAMPLE = "clothing-store"

@@ -5,11 +5,11 @@ Use in a notebook: ``from journeykit.exercises import ex08 as q, ____``.
 
 from __future__ import annotations
 
-from ..examples import example
+from ..model import example
 from ._text import join_words, quote
 from .core import bind
 from .files import ExportFileQuestion, MermaidQuestion
-from .questions import MatchQuestion
+from .matching import MatchQuestion
 
 EXAMPLE = "clothing-store"
 

@@ -10,10 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..lanes import SCORE_MAX, SCORE_MIN
-from ..model import JourneyMap, type_name
-from ..storage import load_map
-from ..workspace import maps_dir
+from ..catalogue import SCORE_MAX, SCORE_MIN
+from ..model import JourneyMap, load_map, maps_dir, type_name
 from ._text import quote
 from .core import Feedback, Question
 

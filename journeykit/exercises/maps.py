@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..lanes import LANES_BY_KEY
+from ..catalogue import LANES_BY_KEY
 from ..model import JourneyMap, Stage, type_name
 from ._text import join_words, quote
 from .core import Feedback, Question, capped

@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from ..catalogue import LANES_BY_KEY, crosswalk, facts, framework_ids, get_framework
 from ..errors import JourneyMapError, Problem
-from ..examples import example, example_names
-from ..frameworks import crosswalk, facts, framework_ids, get_framework
-from ..lanes import LANES_BY_KEY
+from ..model import example, example_names
 from ._text import norm, number_from
 
 #: The noun for one item of each lane, with its article, for feedback sentences.

@@ -1,0 +1,151 @@
+"""Autosave: keep a journey map's file in step with every change, safely.
+
+An :class:`Autosaver` watches a :class:`~journeykit.JourneyMap` and, half a
+second after the learner stops typing, saves it through
+:func:`journeykit.save_map` (a temporary file swapped in with ``os.replace``;
+the previous version stays as ``NAME.json.bak``). A map with a problem is not
+written, so the file always holds the last version that loads back; the
+problems are handed to whoever shows them. Saves still waiting when Python
+exits (a kernel restart or shutdown) are written first.
+"""
+
+from __future__ import annotations
+
+import atexit
+import threading
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import JourneyMapError, Problem
+from ..model import save_map
+from .debounce import Debouncer
+
+if TYPE_CHECKING:
+    from ..model import JourneyMap
+
+#: Seconds of quiet before a save.
+SAVE_DELAY = 0.5
+#: Longest a change waits for its save while the learner keeps typing.
+SAVE_MAX_WAIT = 5.0
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What one save did: the time it was written, or the problems that stopped it."""
+
+    path: Path
+    saved_at: datetime | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.saved_at is not None
+
+
+def write_map(journey_map: JourneyMap, path: Path) -> SaveResult:
+    """Save *journey_map* to *path* now and report the outcome instead of raising.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, journeykit as jk
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> write_map(jk.JourneyMap.new("six-stage"), folder / "a.json").ok
+    True
+    >>> write_map(jk.JourneyMap.new("six-stage"), folder).problems[0].message
+    'could not write the file (Is a directory)'
+    """
+    try:
+        save_map(journey_map, path)
+    except JourneyMapError as err:
+        return SaveResult(path, None, err.problems)
+    except Exception as exc:  # a save on a timer thread must never die with a traceback
+        return SaveResult(path, None, [Problem(
+            "", f"saving failed ({type(exc).__name__}: {exc})",
+            "try again with the save button, or save under another name")])
+    return SaveResult(path, datetime.now())
+
+
+class Autosaver:
+    """Save *journey_map* to *path* a moment after each change.
+
+    Parameters
+    ----------
+    journey_map : JourneyMap
+        The map to watch (through :meth:`JourneyMap.observe`).
+    path : str or Path
+        The file to keep up to date.
+    on_save : callable, optional
+        Called with a :class:`SaveResult` after every attempt, from the thread
+        that saved.
+    delay, max_wait : float
+        See :class:`journeykit.debounce.Debouncer`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, journeykit as jk
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "shop.json"
+    >>> m = jk.JourneyMap.new("five-stage", title="Corner shop")
+    >>> saver = Autosaver(m, path, delay=60)
+    >>> m.set_lane("Awareness", "touchpoints", ["Shop window"])
+    >>> path.exists()
+    False
+    >>> saver.flush().ok
+    True
+    >>> jk.load_map(path).stage("Awareness").touchpoints
+    ['Shop window']
+    >>> saver.close()
+    """
+
+    def __init__(self, journey_map: JourneyMap, path: str | Path, *,
+                 on_save: Callable[[SaveResult], None] | None = None,
+                 delay: float = SAVE_DELAY, max_wait: float = SAVE_MAX_WAIT) -> None:
+        self.map = journey_map
+        self.path = Path(path)
+        self.on_save = on_save
+        self.last: SaveResult | None = None
+        self._lock = threading.Lock()
+        self._debouncer = Debouncer(self.save, delay, max_wait=max_wait)
+        journey_map.observe(self._changed)
+        _LIVE.add(self)
+
+    @property
+    def pending(self) -> bool:
+        """True while a change waits to be saved."""
+        return self._debouncer.pending
+
+    def save(self) -> SaveResult:
+        """Save now (dropping any waiting save) and report what happened."""
+        self._debouncer.cancel()
+        with self._lock:
+            result = write_map(self.map, self.path)
+            self.last = result
+        if self.on_save is not None:
+            self.on_save(result)
+        return result
+
+    def flush(self) -> SaveResult | None:
+        """Write a waiting save now; return its result (the last one if none was waiting)."""
+        self._debouncer.flush()
+        return self.last
+
+    def close(self) -> None:
+        """Write what is waiting and stop watching the map."""
+        self.flush()
+        self.map.unobserve(self._changed)
+        _LIVE.discard(self)
+
+    def _changed(self, stage: str, key: str) -> None:
+        self._debouncer()
+
+_LIVE: weakref.WeakSet[Autosaver] = weakref.WeakSet()
+
+
+@atexit.register
+def _flush_all() -> None:
+    """Write every waiting save before Python exits (kernel restart or shutdown)."""
+    for saver in list(_LIVE):
+        saver._debouncer.flush()

@@ -1,0 +1,63 @@
+"""The editor's form: a Persona tab and one tab per stage, with a field for every lane.
+
+:func:`build_form` lays the fields out; each field calls back with what the
+learner typed, and the editor applies it to the map.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from ..catalogue import LANES, FrameworkStage, get_framework
+from ..errors import JourneyMapError
+from ..figures.theme import MUTED
+from ..model import JourneyMap
+from .fields import PERSONA_FIELDS, EditHandler, Field, lane_field, persona_field
+
+
+def build_form(journey_map: JourneyMap, on_edit: EditHandler
+               ) -> tuple[widgets.Tab, dict[str, Field]]:
+    """The tabs of the form for *journey_map*, and its fields by key.
+
+    Keys are ``"persona.name"`` ... and ``"<stage>.<lane>"``, e.g.
+    ``"Decision.touchpoints"``. The fields start empty: the editor shows the
+    map's values in them.
+
+    Examples
+    --------
+    >>> import journeykit as jk
+    >>> tabs, fields = build_form(jk.example("clothing-store"), lambda field, value: None)
+    >>> tabs.titles[:2], "Decision.touchpoints" in fields
+    (('Persona', '1. Awareness'), True)
+    """
+    fields: dict[str, Field] = {}
+    persona = [persona_field(key, on_edit) for key in PERSONA_FIELDS]
+    pages = [_grid([field.box for field in persona])]
+    fields.update((field.key, field) for field in persona)
+    for name in journey_map.stage_names:
+        described = _described(journey_map.framework, name)
+        lanes = [lane_field(name, lane, described, on_edit) for lane in LANES]
+        fields.update((field.key, field) for field in lanes)
+        about = (f"<div style='color:{MUTED};margin:0 0 8px;line-height:1.4'>"
+                 f"<b>{html.escape(name)}:</b> {html.escape(described.summary)}</div>"
+                 if described else "")
+        pages.append(widgets.VBox([widgets.HTML(about), _grid([f.box for f in lanes])]))
+    tabs = widgets.Tab(children=pages)
+    tabs.titles = ["Persona", *(f"{i}. {name}" for i, name in
+                                enumerate(journey_map.stage_names, 1))]
+    return tabs, fields
+
+
+def _described(framework: str, stage: str) -> FrameworkStage | None:
+    try:
+        return get_framework(framework).stage(stage)
+    except JourneyMapError:
+        return None
+
+
+def _grid(boxes: list[widgets.Widget]) -> widgets.Widget:
+    return widgets.GridBox(boxes, layout=widgets.Layout(
+        grid_template_columns="repeat(auto-fill, minmax(300px, 1fr))",
+        grid_gap="4px 18px", width="100%"))

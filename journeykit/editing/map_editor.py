@@ -1,0 +1,473 @@
+"""The journey-map editor: a form that fills in a map, shows it live and saves it.
+
+In a notebook cell::
+
+    import journeykit as jk
+    jk.editor("my_maps/my_shop.json", framework="eight-stage")   # open or start a map
+    jk.editor(jk.example("clothing-store"))                      # explore the example
+    jk.editor()                                                  # choose on a start screen
+
+The editor is a thin view over a :class:`~journeykit.JourneyMap`. Every edit,
+typed into a box or made in code with :meth:`Editor.set_lane`, goes through the
+map's own ``set_lane``/``set_persona``/``set_title``; the map then tells its
+observers, and they update the fields, redraw the preview (one plotly
+``FigureWidget``, changed in place) and save the file (see
+:mod:`.autosave`). A value the map refuses leaves the map and the file as they
+were and shows the reason under the field; nothing raises.
+
+The form, the preview, the export buttons and the start screen are built by
+the modules beside this one; what stays here is the :class:`Editor` itself,
+whose methods share one map, one file and one status line, and its long,
+runnable docstrings (about a third of the file).
+
+This module imports ipywidgets and plotly; ``import journeykit`` loads it only
+when ``editor`` or ``Editor`` is first used.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as widgets
+
+from ..catalogue import get_framework
+from ..errors import JourneyMapError, Problem
+from ..figures import plot_emotions, plot_map
+from ..figures.theme import MUTED, PAIN
+from ..model import JourneyMap, example, load_map, map_path
+from .autosave import SAVE_DELAY, Autosaver, SaveResult, write_map
+from .export_panel import ExportPanel, link_target
+from .fields import Field, problem_text
+from .form import build_form
+from .opening import field_for, open_or_create
+from .preview import REDRAW_DELAY, Preview, status_html
+from .start_screen import EXAMPLE_NAME, StartScreen
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
+class Editor:
+    """A journey-map editor: fields per stage, a live preview, autosave and exports.
+
+    Make one with :func:`editor`. Displaying it in a notebook shows the form;
+    the same edits can be made in code, which is how the tests drive it.
+
+    Parameters
+    ----------
+    journey_map : JourneyMap, optional
+        The map to edit; without one the editor starts on its start screen.
+    path : str or Path, optional
+        The file the map is saved to. Without one, edits stay in memory.
+    read_only : bool, default False
+        Show the map with every input switched off and nothing saved (for Voila).
+    autosave : bool, default True
+        Save a moment after every change (only when there is a *path*).
+    note : str
+        A sentence for the status line, e.g. whether the file was opened or started.
+
+    Attributes
+    ----------
+    map : JourneyMap or None
+        The map being edited (None on the start screen).
+    preview : plotly.graph_objects.FigureWidget or None
+        The live figure, made once and changed in place.
+    last_saved : datetime or None
+        When the file was last written.
+
+    Examples
+    --------
+    >>> import journeykit as jk
+    >>> ed = jk.editor(jk.example("clothing-store"))
+    >>> ed.set_lane("Decision", "touchpoints", ["Checkout page", "Pop-up shop"])
+    True
+    >>> ed.map.stage("Decision").touchpoints
+    ['Checkout page', 'Pop-up shop']
+    >>> ed.set_lane("Decision", "emotion_score", 9)
+    False
+    >>> ed.problems["Decision.emotion_score"]
+    '9 is not a score from 1 to 5. To fix it: pick a whole number from 1 (very negative) to 5 \
+(very positive).'
+    >>> ed.map.stage("Decision").emotion_score
+    3
+    >>> print(ed._repr_mimebundle_()["text/plain"])
+    JourneyKit editor: Online clothing store: a summer outfit (five-stage-decision), 5 stages
+    """
+
+    def __init__(self, journey_map: JourneyMap | None = None, path: str | Path | None = None,
+                 *, read_only: bool = False, autosave: bool = True, note: str = "",
+                 save_delay: float = SAVE_DELAY, redraw_delay: float = REDRAW_DELAY) -> None:
+        self.read_only = read_only
+        self.autosave = autosave
+        self.save_delay = save_delay
+        self.map: JourneyMap | None = None
+        self.path: Path | None = None
+        self.redraw_delay = redraw_delay
+        self._preview: Preview | None = None
+        self.last_saved: datetime | None = None
+        self.fields: dict[str, Field] = {}
+        self._problems: dict[str, str] = {}
+        self._saver: Autosaver | None = None
+        self.header = widgets.HTML()
+        self.status_line = widgets.HTML()
+        self.status_line.add_class("jk-status")
+        self.status = ""
+        self.view = widgets.VBox(layout=widgets.Layout(width="100%"))
+        self.view.add_class("jk-editor")
+        if journey_map is None:
+            self.start_screen = StartScreen(lambda: self._from_screen(self.start_example),
+                                            lambda framework, name: self._from_screen(
+                                                self.start_own, framework, name))
+            self.header.value = "<h3 style='margin:4px 0'>JourneyKit editor: choose a map</h3>"
+            self.view.children = [self.header, self.start_screen.box, self.status_line]
+        else:
+            self._open(journey_map, path, note)
+
+    # ----- starting -----------------------------------------------------------------
+    def start_example(self, name: str = EXAMPLE_NAME) -> Editor:
+        """Edit a copy of the example *name*, kept in ``my_maps/``; reopen it if it exists."""
+        path = map_path(name)
+        if path.exists():
+            self._open(load_map(path), path, f"Reopened your copy of the {name} example.")
+        else:
+            self._open(example(name), path, f"Copied the {name} example to edit.")
+        return self
+
+    def start_own(self, framework: str, name: str) -> Editor:
+        """Start a map of the learner's own business, or reopen ``my_maps/<name>.json``."""
+        m, note = open_or_create(map_path(name), framework)
+        self._open(m, map_path(name), note)
+        return self
+
+    @staticmethod
+    def _from_screen(start: Callable[..., Editor], *args: str) -> str | None:
+        """Run a start-screen choice; return the problem to show beside it, if any."""
+        try:
+            start(*args)
+        except JourneyMapError as err:
+            source = f"{err.source}: " if err.source else ""
+            return source + " ".join(problem_text(p) for p in err.problems)
+        return None
+
+    def _open(self, journey_map: JourneyMap, path: str | Path | None, note: str) -> None:
+        """Show the form, preview and exports for *journey_map* and start watching it."""
+        self._detach()
+        self.map = journey_map
+        self.path = Path(path) if path is not None else None
+        tabs, self.fields = build_form(journey_map, self._edited)
+        for key, field in self.fields.items():
+            field.show(self._value(key))
+            field.set_disabled(self.read_only)
+        self.exports = ExportPanel(journey_map, self.path)
+        self._update_header()
+        parts = [self.header, self.status_line, tabs, *self._preview_parts()]
+        if not self.read_only:
+            parts.append(self.exports.box)
+        self.view.children = parts
+        journey_map.observe(self._model_changed)
+        self._start_saving(note)
+
+    def _preview_parts(self) -> list[widgets.Widget]:
+        """The live preview of the open map (made once per map)."""
+        kind = self._preview.kind if self._preview is not None else "map"
+        self._preview = Preview(self._figure, kind=kind, delay=self.redraw_delay)
+        return self._preview.parts
+
+    def _start_saving(self, note: str) -> None:
+        """Start autosave (writing a new map's file at once) and say so on the status line."""
+        assert self.map is not None
+        if self.read_only:
+            self._set_status("Read-only view: the fields are switched off and nothing is saved.")
+        elif self.path is not None and self.autosave:
+            self._saver = Autosaver(self.map, self.path, on_save=self._saved,
+                                    delay=self.save_delay)
+            if not self.path.exists():
+                self._saver.save()
+            else:
+                self._set_status(f"{note} Changes are saved as you type.".strip())
+        else:
+            where = "press save to write it" if self.path is not None else "it is not saved"
+            self._set_status(f"{note} Editing in memory: {where}.".strip())
+
+    # ----- changing the map (widgets and code share this path) ------------------------------
+    def set_lane(self, stage: str | int, lane: str, value: Any) -> bool:
+        """Set a lane as if typed into its field; False (with a message) if refused.
+
+        Raises
+        ------
+        JourneyMapError
+            Only for a stage or lane that does not exist (there is no field to show
+            the problem next to).
+        """
+        m = self._require_map()
+        return self._apply(f"{m.stage(stage).name}.{lane}", value)
+
+    def set_persona(self, **changes: Any) -> bool:
+        """Set persona fields (``name``, ``description``, ``goals``, ``frustrations``)."""
+        results = [self._apply(f"persona.{key}", value) for key, value in changes.items()]
+        return all(results)
+
+    def set_title(self, title: str) -> bool:
+        """Set the map's title as if typed into its field."""
+        return self._apply("title", title)
+
+    def _edited(self, field: Field, value: Any) -> None:
+        try:
+            self._apply(field.key, value)
+        except Exception as exc:  # a widget callback must not end in a traceback
+            field.set_problem(f"This could not be applied ({type(exc).__name__}: {exc}).")
+
+    def _apply(self, key: str, value: Any) -> bool:
+        m = self._require_map()
+        if self.read_only:
+            self._show_problem(key, "This map is open read-only, so it cannot be changed.")
+            return False
+        try:
+            if key == "title":
+                m.set_title(value)
+            elif key.startswith("persona."):
+                m.set_persona(**{key.removeprefix("persona."): value})
+            else:
+                stage, lane = key.rsplit(".", 1)
+                m.set_lane(stage, lane, value)
+        except JourneyMapError as err:
+            if key not in self.fields:
+                raise
+            self._show_problem(key, " ".join(problem_text(p) for p in err.problems))
+            return False
+        self._show_problem(key, None)
+        return True
+
+    def _show_problem(self, key: str, text: str | None) -> None:
+        if text:
+            self._problems[key] = text
+        else:
+            self._problems.pop(key, None)
+        if key in self.fields:
+            self.fields[key].set_problem(text)
+
+    def _value(self, key: str) -> Any:
+        m = self._require_map()
+        if key == "title":
+            return m.title
+        if key.startswith("persona."):
+            return getattr(m.persona, key.removeprefix("persona."))
+        stage, lane = key.rsplit(".", 1)
+        return m.stage(stage).get(lane)
+
+    def _model_changed(self, stage: str, key: str) -> None:
+        field_key = f"{stage}.{key}" if stage else key
+        field = self.fields.get(field_key)
+        if field is not None:
+            field.show(self._value(field_key))
+        if field_key in ("title", "persona.name"):
+            self._update_header()
+        if self._preview is not None:
+            self._preview.changed()
+
+    @property
+    def problems(self) -> dict[str, str]:
+        """The messages shown under fields, by field (``"Decision.touchpoints"``, ``"title"``)."""
+        return dict(self._problems)
+
+    # ----- the preview --------------------------------------------------------------------
+    @property
+    def preview(self) -> go.FigureWidget | None:
+        """The live figure, made once per map and changed in place (None without anywidget)."""
+        return self._preview.widget if self._preview is not None else None
+
+    @property
+    def preview_kind(self) -> str:
+        """The view the preview shows: ``"map"`` or ``"emotions"``."""
+        return self._preview.kind if self._preview is not None else "map"
+
+    @property
+    def preview_revision(self) -> int:
+        """How many times the preview has been drawn (tests wait for it to go up)."""
+        return self._preview.revision if self._preview is not None else 0
+
+    @property
+    def preview_note(self) -> widgets.HTML:
+        """The line under the preview toggle that says why a redraw failed."""
+        return self._require_preview().note
+
+    def show_preview(self, kind: str) -> None:
+        """Switch the preview to ``"map"`` or ``"emotions"``."""
+        self._require_preview().show(kind)
+
+    def flush(self) -> None:
+        """Finish waiting redraws and saves now (tests and benchmarks call this)."""
+        if self._preview is not None:
+            self._preview.flush()
+        if self._saver is not None:
+            self._saver.flush()
+
+    def _figure(self, kind: str) -> go.Figure:
+        m = self._require_map()
+        return plot_emotions(m) if kind == "emotions" else plot_map(m)
+
+    def _require_preview(self) -> Preview:
+        if self._preview is None:
+            raise JourneyMapError([Problem("editor", "no map is open yet, so there is no "
+                                           "preview", "pick the example or start your own "
+                                           "map first")])
+        return self._preview
+
+    # ----- saving ---------------------------------------------------------------------------
+    def save(self) -> Path | None:
+        """Save now; return the path, or None (with the reason on the status line)."""
+        m = self._require_map()
+        if self.read_only or self.path is None:
+            self._set_status("Nothing to save to: open the map with a file path to save it.")
+            return None
+        if self._saver is not None:
+            result = self._saver.save()
+        else:
+            result = write_map(m, self.path)
+            self._saved(result)
+        return self.path if result.ok else None
+
+    @property
+    def save_pending(self) -> bool:
+        """True while a change waits for its autosave."""
+        return self._saver is not None and self._saver.pending
+
+    def _saved(self, result: SaveResult) -> None:
+        shown = link_target(result.path) or str(result.path)
+        for key in [k for k, text in list(self._problems.items())  # a snapshot: this may run
+                    if text.startswith("Not saved")]:                # on the autosave thread
+            self._show_problem(key, None)
+        if result.ok:
+            self.last_saved = result.saved_at
+            self._set_status(f"Saved {result.saved_at:%H:%M:%S} to {shown}")
+            return
+        m = self._require_map()
+        marked = 0
+        notes = []
+        for problem in result.problems:
+            key = field_for(problem.where, m)
+            if key in self.fields:
+                self._show_problem(key, "Not saved: " + problem_text(problem))
+                marked += 1
+            else:
+                notes.append(problem_text(problem))
+        text = "Not saved:"
+        if marked:
+            text += f" fix the {marked} problem{'s' if marked > 1 else ''} marked below."
+        text += " " + " ".join(notes)
+        if self.last_saved:
+            text += f" The file still holds the version saved at {self.last_saved:%H:%M:%S}."
+        self._set_status(text, PAIN)
+
+    def _set_status(self, text: str, colour: str = MUTED) -> None:
+        self.status = text.strip()
+        self.status_line.value = status_html(self.status, colour)
+
+    # ----- exports --------------------------------------------------------------------------
+    def export(self, to: str, out: str | Path | None = None) -> Path | None:
+        """Write the map as ``"html"``, ``"markdown"``, ``"mermaid"`` or ``"png"``.
+
+        Without *out* the file goes next to the map's file (or into ``my_maps/``).
+        Returns the written path, or None with a readable message under the buttons.
+        """
+        self._require_map()
+        return self.exports.export(to, Path(out) if out is not None else None)
+
+    # ----- showing ----------------------------------------------------------------------------
+    def summary(self) -> str:
+        """One stable line about the editor (its plain-text form in a notebook)."""
+        if self.map is None:
+            return "JourneyKit editor: choose the example or start a map of your own"
+        m = self.map
+        extra = ", read-only" if self.read_only else ""
+        return (f"JourneyKit editor: {m.title or 'untitled map'} ({m.framework}), "
+                f"{len(m.stages)} stages{extra}")
+
+    def _update_header(self) -> None:
+        m = self._require_map()
+        who = f" · persona: {html.escape(m.persona.name)}" if m.persona.name else ""
+        self.header.value = (
+            f"<h3 style='margin:4px 0 0'>{html.escape(m.title or 'Untitled map')}</h3>"
+            f"<div style='color:{MUTED}'>{html.escape(get_framework(m.framework).name)}, "
+            f"{len(m.stages)} stages{who}</div>")
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle = dict(self.view._repr_mimebundle_(include=include, exclude=exclude) or {})
+        bundle["text/plain"] = self.summary()
+        return bundle
+
+    def __repr__(self) -> str:
+        return f"<{self.summary()}>"
+
+    def close(self) -> None:
+        """Save what is waiting, stop watching the map and close the widgets."""
+        self._detach()
+        self.view.close()
+
+    def _detach(self) -> None:
+        if self._saver is not None:
+            self._saver.close()
+            self._saver = None
+        if self.map is not None:
+            self.map.unobserve(self._model_changed)
+        if self._preview is not None:
+            self._preview.cancel()
+
+    def _require_map(self) -> JourneyMap:
+        if self.map is None:
+            raise JourneyMapError([Problem("editor", "no map is open yet",
+                                           "pick the example or start your own map first")])
+        return self.map
+
+
+def editor(source: str | Path | JourneyMap | None = None, framework: str | None = None, *,
+           read_only: bool = False, autosave: bool = True,
+           path: str | Path | None = None) -> Editor:
+    """Open the journey-map editor in a notebook cell.
+
+    Parameters
+    ----------
+    source : str, Path or JourneyMap, optional
+        A map file to open (started blank if it does not exist yet), or a map
+        to edit in memory. Without one the editor shows a start screen.
+    framework : str, optional
+        The framework of a new map, e.g. ``"eight-stage"``; needed when *source*
+        names a file that does not exist yet.
+    read_only : bool, default False
+        Switch every input off and save nothing (for showing maps, e.g. in Voila).
+    autosave : bool, default True
+        Save a moment after every change.
+    path : str or Path, optional
+        Where to save a map passed in as *source*.
+
+    Raises
+    ------
+    JourneyMapError
+        If the file is broken (it is left untouched) or *framework* is needed.
+
+    Examples
+    --------
+    >>> import journeykit as jk
+    >>> jk.editor(jk.example("clothing-store"), read_only=True).summary()
+    'JourneyKit editor: Online clothing store: a summer outfit (five-stage-decision), \
+5 stages, read-only'
+    """
+    options = {"read_only": read_only, "autosave": autosave}
+    if source is None:
+        if read_only:
+            raise JourneyMapError([Problem("source", "a read-only editor needs a map to show",
+                                           'pass a map file, e.g. editor("my_maps/shop.json", '
+                                           "read_only=True)")])
+        return Editor(**options)
+    if isinstance(source, JourneyMap):
+        return Editor(source, path, **options)
+    if isinstance(source, (str, Path)):
+        if read_only:
+            return Editor(load_map(source), None, note=f"Opened {Path(source).name}.", **options)
+        m, note = open_or_create(source, framework)
+        return Editor(m, source, note=note, **options)
+    raise JourneyMapError([Problem("source", f"cannot open {type(source).__name__} in the "
+                                   "editor", "give a file path, a JourneyMap, or nothing")])

@@ -1,0 +1,33 @@
+"""Figures: plotly figures of journey maps and frameworks, one call each.
+
+Layer 4. Every function takes kit data (a map, a framework id, counts) and
+returns a :class:`plotly.graph_objects.Figure` in the kit's look, with a title
+that says what the figure shows and hover text that explains each mark. The
+figures hold only plain data and a small template, so a notebook that shows one
+stores a few kilobytes of JSON that come out the same on every run.
+
+* :mod:`.theme`: palette, fonts, text widths and the plotly template;
+* :mod:`.layout`: text wrapping by pixel width, labels, titles (shared by all);
+* :mod:`.journey_map`: :func:`plot_map`;
+* :mod:`.emotions`: :func:`plot_emotions`;
+* :mod:`.frameworks`: :func:`plot_framework`, :func:`plot_frameworks`,
+  :func:`plot_crosswalk`;
+* :mod:`.funnel`: :func:`plot_funnel`.
+
+Examples
+--------
+>>> import journeykit as jk
+>>> plot_map(jk.example("clothing-store")).layout.xaxis.ticktext[:2]
+('<b>1. Awareness</b>', '<b>2. Consideration</b>')
+"""
+
+from __future__ import annotations
+
+from . import theme
+from .emotions import is_dip, plot_emotions
+from .frameworks import plot_crosswalk, plot_framework, plot_frameworks
+from .funnel import plot_funnel
+from .journey_map import plot_map
+
+__all__ = ["is_dip", "plot_crosswalk", "plot_emotions", "plot_framework", "plot_frameworks",
+           "plot_funnel", "plot_map", "theme"]

@@ -1,0 +1,137 @@
+"""The emotion curve: how the customer feels in each stage, with the dips marked.
+
+A dip is a stage that scores below the one before it, or 2 or less
+(:func:`is_dip`); the figure marks each with a triangle and its first pain point.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..catalogue import SCORE_LABELS, SCORE_MAX, SCORE_MIN
+from . import theme
+from .layout import (
+    EDGE_PX,
+    LABEL_SIZE,
+    apply_theme,
+    escape,
+    figure_width,
+    hover_list,
+    persona_label,
+    stage_labels,
+    widest,
+    word_size,
+    wrap,
+)
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
+    from ..model import JourneyMap, Stage
+
+
+def plot_emotions(m: JourneyMap, width: int | None = None) -> go.Figure:
+    """The emotion curve: the score from 1 to 5 in every stage, emotion words at the points.
+
+    Stages where the curve dips (the score falls from the stage before, or is
+    negative) get a vermilion triangle and their first pain point under the
+    words; hover over the triangle for all of them. A stage without a score
+    leaves a gap in the line.
+
+    Parameters
+    ----------
+    m : JourneyMap
+        The map whose emotions to draw.
+    width : int, optional
+        Figure width in pixels. By default the figure fills the width it is
+        shown in, with its text wrapped to fit ``theme.FIT_WIDTH`` (800) or more.
+
+    Examples
+    --------
+    >>> import journeykit as jk
+    >>> fig = plot_emotions(jk.example("clothing-store"))
+    >>> [trace.name for trace in fig.data]
+    ['emotion', 'dip']
+    """
+    import plotly.graph_objects as go
+
+    chosen = figure_width(width, default=None)
+    scale = [f"{k} {v}" for k, v in SCORE_LABELS.items()]
+    column = ((chosen or theme.FIT_WIDTH) - 3 * EDGE_PX - widest(scale, theme.FONT_SIZE, False)
+              - 12) / max(len(m.stages), 1)
+    names = [f"{i}. {escape(s.name)}" for i, s in enumerate(m.stages, 1)]
+    tick_size = word_size(m.stage_names, column - 8,
+                          sizes=(theme.FONT_SIZE, LABEL_SIZE, theme.SMALL_SIZE))
+    ticks = stage_labels(m.stage_names, column - 8, tick_size, bold=False)
+    scores = [s.emotion_score for s in m.stages]
+    dips = [i for i in range(len(scores)) if is_dip(scores, i)]
+    hover = []
+    for stage, score in zip(m.stages, scores, strict=True):
+        feeling = f"{score} of {SCORE_MAX}: {SCORE_LABELS[score]}" if score else "no score yet"
+        words = escape(", ".join(stage.emotion_words))
+        hover.append(f"<b>{escape(stage.name)}</b><br>{feeling}"
+                     + (f"<br>Feels: {words}" if words else ""))
+    curve = go.Scatter(
+        x=names, y=scores, hovertext=hover, mode="lines+markers", name="emotion",
+        hovertemplate="%{hovertext}<extra></extra>", showlegend=False, connectgaps=False,
+        line={"color": theme.EMOTION, "width": 4},
+        marker={"size": 14, "color": theme.EMOTION, "line": {"color": theme.PAPER, "width": 2}})
+    pain = go.Scatter(
+        x=[names[i] for i in dips], y=[scores[i] for i in dips], mode="markers", name="dip",
+        hovertext=[f"<b>Pain points in {escape(m.stages[i].name)}</b><br>"
+                   + (hover_list(m.stages[i].pain_points) or "none written yet")
+                   for i in dips],
+        hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+        marker={"symbol": "triangle-down", "size": 24, "color": theme.PAIN,
+                "line": {"color": theme.PAPER, "width": 2}})
+    notes = [emotion_note(name, stage, i in dips, column - 10) for i, (name, stage)
+             in enumerate(zip(names, m.stages, strict=True))]
+    low = ", ".join(m.stages[i].name for i in dips)
+    subtitle = (f"▼ marks a dip, where pain points need attention: {low}" if dips else
+                "No dips: the score never falls from one stage to the next")
+    tick_lines = max((t.count("<br>") + 1 for t in ticks), default=1)
+    return apply_theme(
+        go.Figure([curve, pain]), f"{persona_label(m)} emotions, stage by stage", subtitle,
+        chosen, plot_height=380 + tick_lines * tick_size * theme.LINE_SPACING,
+        margin={"r": 2 * EDGE_PX}, showlegend=False, annotations=notes,
+        yaxis={"range": [SCORE_MIN - 0.9, SCORE_MAX + 0.6], "tickvals": list(SCORE_LABELS),
+               "ticktext": scale, "fixedrange": True},
+        xaxis={"fixedrange": True, "showgrid": False, "tickvals": names, "ticktext": ticks,
+               "tickangle": 0, "tickfont": {"size": tick_size}})
+
+
+def emotion_note(x: str, stage: Stage, dip: bool, width: float) -> dict[str, Any]:
+    """The label beside one point of the emotion curve: its words, and a pain point at a dip.
+
+    The text is wrapped to *width* pixels.
+    """
+    size = theme.SMALL_SIZE + 1
+    score = stage.emotion_score
+    lines = (wrap(", ".join(stage.emotion_words), width, max_lines=3, size=size)
+             if stage.emotion_words else [])
+    if dip and stage.pain_points:
+        pain = wrap("▼ " + stage.pain_points[0], width, max_lines=2, size=size)
+        lines.append(f"<span style='color:{theme.PAIN}'>{'<br>'.join(pain)}</span>")
+    if score is None:
+        lines = ["<i>no score yet</i>"]
+    below = score is None or score >= 3
+    return {"x": x, "y": score if score is not None else 3, "text": "<br>".join(lines),
+            "showarrow": False, "yanchor": "top" if below else "bottom",
+            "yshift": -16 if below else 16, "bgcolor": "rgba(255,255,255,0.85)",
+            "font": {"size": size, "color": theme.MUTED if score is None else theme.INK}}
+
+
+def is_dip(scores: Sequence[int | None], i: int) -> bool:
+    """True when stage *i* scores below the stage before it, or negative (2 or less).
+
+    Examples
+    --------
+    >>> [is_dip([4, 3, 5, 2, None], i) for i in range(5)]
+    [False, True, False, True, False]
+    """
+    score = scores[i]
+    if score is None:
+        return False
+    before = scores[i - 1] if i > 0 else None
+    return score <= 2 or (before is not None and score < before)

@@ -1,0 +1,217 @@
+"""The journey map figure: stages as columns, lanes as rows, the emotion curve in its band.
+
+Examples
+--------
+>>> import journeykit as jk
+>>> fig = plot_map(jk.example("clothing-store"))
+>>> fig.layout.xaxis.ticktext[:2]
+('<b>1. Awareness</b>', '<b>2. Consideration</b>')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..catalogue import LANES_BY_KEY, SCORE_LABELS, SCORE_MAX, SCORE_MIN, get_framework
+from . import theme
+from .layout import (
+    EDGE_PX,
+    LABEL_SIZE,
+    apply_theme,
+    bullets,
+    escape,
+    figure_width,
+    hover_list,
+    label_lines,
+    persona_label,
+    stage_labels,
+    widest,
+    wrap,
+)
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
+    from ..model import JourneyMap, Stage
+
+#: The rows of the map figure: each lane, with the two emotion lanes merged into one band.
+MAP_ROWS: tuple[str, ...] = ("goal", "actions", "touchpoints", "emotion", "pain_points",
+                             "business_activities", "messages", "participants",
+                             "information_needs", "opportunities", "kpis")
+
+#: Items shown in one cell of the map figure; the rest are counted and listed on hover.
+CELL_ITEMS = 5
+#: Height of one text line in a map cell, in pixels (cell text is theme.SMALL_SIZE).
+LINE_PX = 18
+#: Space between the edge of a map cell and its text, in pixels.
+CELL_PAD = 7
+#: A lane label wider than this wraps onto a second line, in pixels.
+LABEL_WRAP_PX = 118
+#: Height of the emotion band, in text lines.
+EMOTION_LINES = 7
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one cell of the map figure shows: wrapped lines and the hover text."""
+
+    lines: list[str]
+    hover: str
+    empty: bool
+
+
+def row_label(row: str) -> str:
+    return "Emotions" if row == "emotion" else LANES_BY_KEY[row].label
+
+
+def map_cell(stage: Stage, row: str, width: float) -> Cell:
+    """The content of lane *row* of *stage*, ready to draw; text wrapped to *width* pixels."""
+    head = f"<b>{row_label(row)}</b> · {escape(stage.name)}<br>"
+    if row == "emotion":
+        score, words = stage.emotion_score, stage.emotion_words
+        if score is None and not words:
+            return Cell([], head + "Empty: " + escape(LANES_BY_KEY["emotion_score"].help),
+                        True)
+        feeling = f"{score} of {SCORE_MAX} ({SCORE_LABELS[score]})" if score else "no score yet"
+        return Cell([], head + feeling + ("<br>" + hover_list(words) if words else ""), False)
+    value = stage.get(row)
+    items = [value] if isinstance(value, str) and value else value or []
+    if not items:
+        return Cell([], head + "Empty: " + escape(LANES_BY_KEY[row].help), True)
+    if isinstance(value, str):
+        return Cell(wrap(value, width, max_lines=CELL_ITEMS + 1, size=theme.SMALL_SIZE),
+                    head + "<br>".join(wrap(value, 60)), False)
+    return Cell(bullets(items, width, CELL_ITEMS, size=theme.SMALL_SIZE),
+                head + hover_list(items), False)
+
+
+def plot_map(m: JourneyMap, width: int | None = None) -> go.Figure:
+    """The journey map as a swimlane grid: stages as columns, lanes as rows.
+
+    Long text is wrapped to fit its cell; a cell shows up to five items and its
+    hover box lists them all. Empty cells are pale and labelled as gaps to fill,
+    and their hover box says what belongs there. The emotion scores are drawn as
+    a curve across the stages in their own band, with the emotion words at the
+    points.
+
+    Parameters
+    ----------
+    m : JourneyMap
+        The map to draw.
+    width : int, optional
+        Figure width in pixels; the columns share it and text wraps to fit. By
+        default ``theme.FIT_WIDTH`` (800), which fits a notebook on a laptop or
+        a projector with the file browser open, and an HTML export. Give more
+        (say 1200) for wider, shorter columns on a big screen.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+
+    Examples
+    --------
+    >>> import journeykit as jk
+    >>> blank = jk.JourneyMap.new("five-stage", title="Corner shop")
+    >>> plot_map(blank).layout.title.text
+    "<b>The customer's journey · Corner shop</b>"
+    >>> plot_map(blank).layout.width, plot_map(blank, width=1200).layout.width
+    (800, 1200)
+    """
+    import plotly.graph_objects as go
+
+    width = figure_width(width)
+    n = max(len(m.stages), 1)
+    labels = [label_lines(row_label(row), LABEL_WRAP_PX, LABEL_SIZE) for row in MAP_ROWS]
+    label_px = widest(labels, LABEL_SIZE) + 12
+    column = (width - 2 * EDGE_PX - label_px) / n
+    room = column - 2 * CELL_PAD
+    cells = [[map_cell(stage, row, room) for stage in m.stages] for row in MAP_ROWS]
+    label_height = LABEL_SIZE * theme.LINE_SPACING / LINE_PX  # one label line, in cell lines
+    heights = [EMOTION_LINES if row == "emotion" else
+               max(2.0, labels[i].count("<br>") * label_height + 1.6,
+                   *(len(cell.lines) + 0.7 for cell in cells[i]))
+               for i, row in enumerate(MAP_ROWS)]
+    edges = [0.0]
+    for h in heights:
+        edges.append(edges[-1] + h)
+    xs = list(range(len(m.stages)))
+    inset = CELL_PAD / column  # the text's left edge, in columns from the cell's left edge
+
+    # Backgrounds and hover in one heatmap: z is 1 for an empty cell, 0 for a filled one.
+    grid = go.Heatmap(
+        x=xs, y=edges, z=[[int(cell.empty) for cell in row] for row in cells], zmin=0, zmax=1,
+        showscale=False, xgap=3, ygap=3,
+        colorscale=[[0, theme.FILLED_FILL], [1, theme.EMPTY_FILL]],
+        hovertext=[[cell.hover for cell in row] for row in cells],
+        hovertemplate="%{hovertext}<extra></extra>", name="cells")
+
+    text_x, text_y, text = [], [], []
+    gap_x, gap_y = [], []
+    for i, row in enumerate(cells):
+        for j, cell in enumerate(row):
+            if cell.lines:
+                text_x.append(round(j - 0.5 + inset, 4))
+                text_y.append(edges[i] + 0.3)
+                text.append("<br>".join(cell.lines))
+            elif cell.empty:
+                gap_x.append(j)
+                gap_y.append((edges[i] + edges[i + 1]) / 2)
+    words = go.Scatter(x=text_x, y=text_y, text=text, mode="text", textposition="bottom right",
+                       textfont={"size": theme.SMALL_SIZE, "color": theme.INK},
+                       hoverinfo="skip", showlegend=False, name="text")
+    gap_text = "<i>+ to fill in</i>" if theme.text_width("+ to fill in", theme.SMALL_SIZE) \
+        <= room else "<i>+ fill in</i>"
+    gaps = go.Scatter(x=gap_x, y=gap_y, mode="text", text=[gap_text] * len(gap_x),
+                      textfont={"size": theme.SMALL_SIZE, "color": theme.MUTED},
+                      hoverinfo="skip", showlegend=False, name="gaps")
+    band = MAP_ROWS.index("emotion")
+    curve = emotion_band(m, edges[band], edges[band + 1], room)
+
+    fig = go.Figure([grid, words, gaps, curve])
+    row_mid = [(edges[i] + edges[i + 1]) / 2 for i in range(len(MAP_ROWS))]
+    open_cells = sum(cell.empty for row in cells for cell in row)
+    headers = stage_labels(m.stage_names, column - 4, LABEL_SIZE)
+    header_lines = max((h.count("<br>") + 1 for h in headers), default=1)
+    title = f"{persona_label(m)} journey" + (f" · {m.title}" if m.title else "")
+    subtitle = (f"{get_framework(m.framework).name}, {len(m.stages)} stages · "
+                + ("every lane filled in" if not open_cells else
+                   f"{open_cells} empty cells to fill in (hover over one to see what goes there)"))
+    return apply_theme(
+        fig, title, subtitle, width, plot_height=edges[-1] * LINE_PX,
+        top=header_lines * LABEL_SIZE * theme.LINE_SPACING + 8,
+        margin={"l": round(EDGE_PX + label_px)}, hovermode="closest",
+        xaxis={"side": "top", "tickvals": xs, "range": [-0.5, len(m.stages) - 0.5],
+               "showgrid": False, "ticktext": headers, "tickfont": {"size": LABEL_SIZE},
+               "fixedrange": True, "ticks": "", "showline": False, "ticklabelstandoff": 4},
+        yaxis={"tickvals": row_mid, "ticktext": labels, "tickfont": {"size": LABEL_SIZE},
+               "range": [edges[-1], 0], "showgrid": False, "fixedrange": True, "ticks": "",
+               "showline": False, "ticklabelstandoff": 6},
+    )
+
+
+def emotion_band(m: JourneyMap, top: float, bottom: float, width: float) -> go.Scatter:
+    """The emotion curve drawn inside the map's emotion band (from *top* to *bottom*).
+
+    The emotion words are wrapped to *width* pixels.
+    """
+    import plotly.graph_objects as go
+
+    high, low = top + 0.7, bottom - 2.0  # where scores 5 and 1 sit: room for labels
+    ys, labels, positions = [], [], []
+    for stage in m.stages:
+        score = stage.emotion_score
+        if score is None:
+            ys.append(None)
+        else:
+            ys.append(low - (low - high) * (score - SCORE_MIN) / (SCORE_MAX - SCORE_MIN))
+        words = ", ".join(stage.emotion_words)
+        text = f"{score or '?'} · {words}" if words else f"{score or ''}"
+        labels.append("<br>".join(wrap(text, width, max_lines=3, size=theme.SMALL_SIZE)))
+        positions.append("bottom center" if (score or 3) >= 3 else "top center")
+    return go.Scatter(
+        x=list(range(len(m.stages))), y=ys, mode="lines+markers+text", text=labels,
+        textposition=positions, textfont={"size": theme.SMALL_SIZE, "color": theme.INK},
+        line={"color": theme.EMOTION, "width": 3},
+        marker={"size": 12, "color": theme.EMOTION, "line": {"color": theme.PAPER, "width": 2}},
+        hoverinfo="skip", showlegend=False, connectgaps=False, name="emotion")

@@ -1,0 +1,40 @@
+"""The model: journey maps, their parts, and how they are checked, tabulated and saved.
+
+Layer 3, on top of the catalogue. Its modules, from the bottom up:
+
+* :mod:`.values`: what a lane may hold (every value is checked here);
+* :mod:`.parts`: :class:`Persona` and :class:`Stage`;
+* :mod:`.reading`: reads saved-file data, collecting every problem;
+* :mod:`.files`: atomic writes and safe JSON reading;
+* :mod:`.tables`: the tidy table of a map (stage, lane, item);
+* :mod:`.journey_map`: :class:`JourneyMap`, built from the modules above;
+* :mod:`.storage`: :func:`load_map` and :func:`save_map`;
+* :mod:`.examples`: the maps in ``datasets/``; :mod:`.workspace`: ``my_maps/``.
+
+Nothing here imports plotly, ipywidgets or nbconvert, or any layer above.
+"""
+
+from __future__ import annotations
+
+from .examples import datasets_dir, example, example_names
+from .files import (
+    BACKUP_SUFFIX,
+    MAX_FILE_BYTES,
+    read_json,
+    write_bytes_atomic,
+    write_text_atomic,
+)
+from .journey_map import JourneyMap, Observer
+from .parts import Persona, Stage
+from .storage import dumps, load_map, save_map
+from .tables import map_to_frame
+from .values import MAX_TEXT_CHARS, SCHEMA_VERSION, field_path, normalize_lane_value, type_name
+from .workspace import MAPS_DIR_ENV, map_path, maps_dir
+
+__all__ = [
+    "BACKUP_SUFFIX", "MAPS_DIR_ENV", "MAX_FILE_BYTES", "MAX_TEXT_CHARS", "SCHEMA_VERSION",
+    "JourneyMap", "Observer", "Persona", "Stage", "datasets_dir", "dumps", "example",
+    "example_names", "field_path", "load_map", "map_path", "map_to_frame", "maps_dir",
+    "normalize_lane_value", "read_json", "save_map", "type_name", "write_bytes_atomic",
+    "write_text_atomic",
+]

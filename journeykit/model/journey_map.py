@@ -1,0 +1,262 @@
+"""The journey map: :class:`JourneyMap`, one persona's journey laid out in one framework.
+
+A map names its framework and holds one :class:`~journeykit.Stage` per stage of
+that framework, in the framework's order. Each stage has the lanes listed in
+:mod:`journeykit.catalogue.lanes`. Every change made through
+:meth:`JourneyMap.set_lane` (or the other ``set_*`` methods) is checked and
+then announced to observers, which is how the editor, its preview and its
+autosave stay in step.
+
+The methods that read, check, tabulate and save a map are thin: the work is
+done by the modules beside this one (:mod:`.reading` checks saved-file data,
+:mod:`.files` writes atomically, :mod:`.tables` makes the tidy table), none of
+which imports this module, so the model layer has no import cycle. Exports to
+other formats live a layer up, in :mod:`journeykit.export` (``jk.to_html(m)``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..catalogue import LANES, get_framework
+from ..errors import JourneyMapError, Problem
+from .files import write_text_atomic
+from .parts import Persona, Stage
+from .reading import read_map_data
+from .tables import frame_lane_values, map_to_frame
+from .values import SCHEMA_VERSION, field_path, normalize_lane_value
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: Called after every change with (stage name or "", field key).
+Observer = Callable[[str, str], None]
+
+
+@dataclass
+class JourneyMap:
+    """A customer journey map for one persona, laid out in one framework.
+
+    Make a blank one with :meth:`new`, load one with
+    :func:`journeykit.load_map`, or start from :func:`journeykit.example`.
+
+    Examples
+    --------
+    >>> m = JourneyMap.new("eight-stage", title="My shop", persona=Persona("Sam"))
+    >>> m.stage_names[:3]
+    ['Aware', 'Engage', 'Subscribe']
+    >>> m.set_lane("Convert", "touchpoints", "Trial offer page\\nCheckout")
+    >>> m.stage("Convert").touchpoints
+    ['Trial offer page', 'Checkout']
+    >>> m.to_frame().head(2)
+         stage         lane              item
+    0  Convert  touchpoints  Trial offer page
+    1  Convert  touchpoints          Checkout
+    """
+
+    framework: str
+    title: str = ""
+    persona: Persona = field(default_factory=Persona)
+    stages: list[Stage] = field(default_factory=list)
+    notes: str = ""
+    _observers: list[Observer] = field(default_factory=list, repr=False, compare=False)
+
+    # ----- building -------------------------------------------------------------
+    @classmethod
+    def new(cls, framework: str, title: str = "", persona: Persona | None = None) -> JourneyMap:
+        """A blank map with one empty stage per stage of *framework*."""
+        spec = get_framework(framework)
+        return cls(framework=spec.id, title=title, persona=persona or Persona(),
+                   stages=[Stage(name) for name in spec.stage_names])
+
+    @classmethod
+    def from_dict(cls, data: Any, source: str | None = None) -> JourneyMap:
+        """Build a map from parsed JSON, reporting every problem at once.
+
+        Raises
+        ------
+        JourneyMapError
+            Listing each problem with its field path and fix.
+        """
+        problems, parts = read_map_data(data)
+        if parts is None:
+            raise JourneyMapError(problems, source=source)
+        return cls(**parts)
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame, framework: str, title: str = "",
+                   persona: Persona | None = None) -> JourneyMap:
+        """Rebuild a map from its tidy table (:meth:`to_frame`, or a CSV read back).
+
+        The table holds the stages' lanes; the title and persona are given here
+        (the map's notes are not part of the table).
+
+        Raises
+        ------
+        JourneyMapError
+            Naming each row or lane whose value does not fit.
+
+        Examples
+        --------
+        >>> import journeykit as jk
+        >>> m = jk.example("clothing-store")
+        >>> back = JourneyMap.from_frame(m.to_frame(), m.framework, m.title, m.persona)
+        >>> back.stages == m.stages
+        True
+        """
+        journey_map = cls.new(framework, title=title, persona=persona)
+        values, problems = frame_lane_values(frame)
+        for (stage, key), value in values.items():
+            try:
+                journey_map.set_lane(stage, key, value)
+            except JourneyMapError as err:
+                problems.extend(err.problems)
+        if problems:
+            raise JourneyMapError(problems)
+        return journey_map
+
+    def to_dict(self) -> dict[str, Any]:
+        """The map as plain data in the saved-file layout (stable key order)."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "framework": self.framework,
+            "title": self.title,
+            "persona": self.persona.to_dict(),
+            "stages": [stage.to_dict() for stage in self.stages],
+            "notes": self.notes,
+        }
+
+    def copy(self) -> JourneyMap:
+        """An independent copy (observers are not copied)."""
+        return JourneyMap.from_dict(self.to_dict())
+
+    # ----- reading --------------------------------------------------------------
+    @property
+    def stage_names(self) -> list[str]:
+        return [stage.name for stage in self.stages]
+
+    def stage(self, name: str | int) -> Stage:
+        """The stage called *name* (any capitalisation) or at position *name*."""
+        return self.stages[self.stage_index(name)]
+
+    def stage_index(self, name: str | int) -> int:
+        if isinstance(name, int) and not isinstance(name, bool):
+            if 0 <= name < len(self.stages):
+                return name
+        else:
+            wanted = str(name).strip().casefold()
+            for i, stage in enumerate(self.stages):
+                if stage.name.casefold() == wanted:
+                    return i
+        raise JourneyMapError([Problem(
+            "stage", f"this {self.framework} map has no stage {name!r}",
+            "use one of " + ", ".join(self.stage_names))])
+
+    def gaps(self) -> list[tuple[str, str]]:
+        """(stage, lane) pairs that are still empty: what is left to fill in."""
+        return [(stage.name, spec.key) for stage in self.stages for spec in LANES
+                if stage.get(spec.key) in ("", None, [])]
+
+    def problems(self) -> list[Problem]:
+        """Everything structurally wrong with the map (empty list when valid)."""
+        problems, _ = read_map_data(self.to_dict())
+        return problems
+
+    def validate(self) -> JourneyMap:
+        """Raise :class:`JourneyMapError` if anything is wrong; return the map."""
+        problems = self.problems()
+        if problems:
+            raise JourneyMapError(problems)
+        return self
+
+    def to_frame(self) -> pd.DataFrame:
+        """A tidy table with one row per stage, lane and item.
+
+        ``stage`` and ``lane`` are ordered categoricals (framework order and
+        lane order), so sorting and grouping keep the journey's order. Text
+        lanes give one row; the emotion score gives one row holding the number
+        as text; empty lanes give no row.
+        """
+        return map_to_frame(self)
+
+    # ----- changing -------------------------------------------------------------
+    def observe(self, callback: Observer) -> None:
+        """Call ``callback(stage_name, key)`` after every change."""
+        self._observers.append(callback)
+
+    def unobserve(self, callback: Observer) -> None:
+        if callback in self._observers:
+            self._observers.remove(callback)
+
+    def _changed(self, stage: str, key: str) -> None:
+        for callback in list(self._observers):
+            callback(stage, key)
+
+    def set_lane(self, stage: str | int, key: str, value: Any) -> None:
+        """Set lane *key* of *stage*; list lanes take a list or one item per line.
+
+        Raises
+        ------
+        JourneyMapError
+            If the stage or lane does not exist or the value does not fit.
+        """
+        index = self.stage_index(stage)
+        where = f"stages[{index}].{field_path(key)}"
+        clean = normalize_lane_value(key, value, where)
+        target = self.stages[index]
+        if getattr(target, key) == clean:
+            return
+        setattr(target, key, clean)
+        self._changed(target.name, key)
+
+    def set_persona(self, **changes: Any) -> None:
+        """Change persona fields, e.g. ``set_persona(name="Maya")``."""
+        known = {f.name for f in fields(Persona)}
+        problems = [Problem(f"persona.{k}", "there is no such persona field",
+                            "use one of " + ", ".join(sorted(known)))
+                    for k in changes if k not in known]
+        if problems:
+            raise JourneyMapError(problems)
+        for key, value in changes.items():
+            kind = "text" if key in ("name", "description") else "list"
+            clean = normalize_lane_value("goal" if kind == "text" else "actions",
+                                         value, f"persona.{key}")
+            if getattr(self.persona, key) != clean:
+                setattr(self.persona, key, clean)
+                self._changed("", f"persona.{key}")
+
+    def set_title(self, title: str) -> None:
+        clean = normalize_lane_value("goal", title, "title")
+        if clean != self.title:
+            self.title = clean
+            self._changed("", "title")
+
+    # ----- files ----------------------------------------------------------------
+    def to_json(self) -> str:
+        """The saved-file text: indented, stable key order, UTF-8, newline at the end."""
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    def save(self, path: str | Path) -> Path:
+        """Check the map and save it atomically, keeping the previous file as ``NAME.json.bak``.
+
+        The same as :func:`journeykit.save_map`.
+
+        Raises
+        ------
+        JourneyMapError
+            If the map has problems (nothing is written then) or the file cannot be written.
+        """
+        problems = self.problems()
+        if problems:
+            raise JourneyMapError(problems, source=str(path))
+        return write_text_atomic(path, self.to_json(), backup=True)
+
+    def __repr__(self) -> str:
+        filled = sum(1 for s in self.stages if not s.is_blank())
+        who = f", persona={self.persona.name!r}" if self.persona.name else ""
+        return (f"JourneyMap({self.framework!r}, title={self.title!r}{who}, "
+                f"{filled}/{len(self.stages)} stages filled in)")

@@ -1,0 +1,175 @@
+"""A real JupyterLab for browser tests and benchmarks: start it, drive it, stop it.
+
+Used by ``tests/test_editor_browser.py`` and ``benchmarks/editor_latency.py``.
+The server listens on 127.0.0.1 on a free port with a random token, keeps its
+configuration, settings and runtime files in a folder of its own (nothing from
+the user's Jupyter set-up leaks in), and is always stopped, even when a step
+fails. Every wait has a time limit, so nothing hangs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVER_START_SECONDS = 90
+STEP_MS = 60_000  # Playwright's limit for any one wait
+
+#: Settings that keep JupyterLab from asking questions: news, updates, which kernel.
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+        {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings":
+        {"autoStartDefaultKernel": True},
+}
+
+
+class LabError(RuntimeError):
+    """JupyterLab did not start; the message ends with the server's log."""
+
+
+@dataclass(frozen=True)
+class Lab:
+    """A running server: where it is and how to open a notebook in it."""
+
+    origin: str
+    token: str
+    root_dir: Path
+
+    def notebook_url(self, name: str) -> str:
+        return f"{self.origin}/lab/tree/{name}?token={self.token}"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(url: str, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise LabError("JupyterLab exited early:\n" + log.read_text(errors="replace")[-3000:])
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise LabError(f"JupyterLab did not start in {SERVER_START_SECONDS} s:\n"
+                   + log.read_text(errors="replace")[-3000:])
+
+
+@contextmanager
+def lab_server(root_dir: Path, home: Path) -> Iterator[Lab]:
+    """Run JupyterLab on 127.0.0.1 with a token serving *root_dir*; always stop it.
+
+    *home* receives the server's own configuration, settings and log.
+    """
+    port, token = free_port(), secrets.token_hex(16)
+    for name, values in LAB_SETTINGS.items():
+        target = home / "lab-settings" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(values), encoding="utf-8")
+    env = {**os.environ,
+           "JUPYTER_CONFIG_DIR": str(home / "config"),
+           "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+           "JUPYTERLAB_SETTINGS_DIR": str(home / "lab-settings"),
+           "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT),
+                                                        os.environ.get("PYTHONPATH")]))}
+    command = [sys.executable, "-m", "jupyterlab", "--no-browser",
+               "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+               "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+               f"--ServerApp.root_dir={root_dir}", "--LabApp.expose_app_in_browser=True",
+               "--ServerApp.terminals_enabled=False", "--LabApp.extension_manager=readonly"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")  # containers and CI runners often run as root
+    home.mkdir(parents=True, exist_ok=True)
+    log = home / "server.log"
+    with log.open("wb") as sink:
+        server = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT,
+                                  stdin=subprocess.DEVNULL, env=env, cwd=root_dir)
+        try:
+            origin = f"http://127.0.0.1:{port}"
+            _wait_until_up(f"{origin}/api/status?token={token}", server, log)
+            yield Lab(origin, token, root_dir)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=15)
+
+
+def lab_only_page(browser: Any, lab: Lab, blocked: list[str],
+                  viewport: dict[str, int] | None = None) -> Any:
+    """A new page that may reach only *lab*; every other request is refused into *blocked*.
+
+    JupyterLab, the widgets and plotly all come from the local server, so a
+    request anywhere else means something tried the network.
+    """
+    context = browser.new_context(viewport=viewport or {"width": 1400, "height": 3000},
+                                  device_scale_factor=1, service_workers="block")
+
+    def route(request_route: Any) -> None:
+        url = request_route.request.url
+        if url.startswith((lab.origin, "data:", "blob:", "about:")):
+            request_route.continue_()
+        else:
+            blocked.append(url)
+            request_route.abort("blockedbyclient")
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.set_default_timeout(STEP_MS)
+    return page
+
+
+# ----- JupyterLab steps --------------------------------------------------------------------
+def wait_for_idle_kernel(page: Any) -> None:
+    """Wait until the notebook's kernel is connected and idle (ready to run a cell)."""
+    page.wait_for_function("""() => {
+        const kernel = window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel;
+        return !!kernel && kernel.status === 'idle' && kernel.connectionStatus === 'connected';
+    }""")
+
+
+def run_lab_command(page: Any, command: str) -> None:
+    """Start a JupyterLab command without waiting for it (``evaluate`` has no time limit)."""
+    page.evaluate("command => { window.jupyterapp.commands.execute(command); }", command)
+
+
+def open_notebook(page: Any, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector(".jp-Notebook .jp-Cell")
+    wait_for_idle_kernel(page)
+
+
+def run_first_code_cell(page: Any, shows: str) -> None:
+    """Run the notebook's first code cell and wait for *shows* (a CSS selector) to appear."""
+    page.click(".jp-CodeCell .jp-InputArea-editor")  # also makes the notebook the current one
+    page.keyboard.press("Shift+Enter")
+    page.wait_for_selector(shows)
+    wait_for_idle_kernel(page)
+
+
+def restart_kernel(page: Any) -> None:
+    run_lab_command(page, "kernelmenu:restart")
+    page.click(".jp-Dialog .jp-mod-accept")
+    page.wait_for_selector(".jp-Dialog", state="detached")
+    wait_for_idle_kernel(page)
