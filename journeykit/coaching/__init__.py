@@ -7,5 +7,6 @@ Layer 4: reads a map (the model) and says what to work on next and why.
 from __future__ import annotations
 
 from .findings import LEVELS, Finding, Level, Review
+from .review import review
 
-__all__ = ["LEVELS", "Finding", "Level", "Review"]
+__all__ = ["LEVELS", "Finding", "Level", "Review", "review"]
