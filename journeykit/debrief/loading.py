@@ -232,13 +232,26 @@ class Collection:
         return value
 
     def collect(self, progress: Progress | None = None) -> tuple[list[Entry], list[Skipped]]:
-        """Every map (as entries) and every file left out, reading only files that changed."""
+        """Every map (as entries) and every file left out, reading only files that changed.
+
+        Maps read from files come first, in file order, then maps given as objects.
+        """
         if not self.live:
             if self._given is None:
                 labels = unique_labels(label for label, _ in self.maps)
                 self._given = [Entry(label, m) for label, (_, m) in zip(labels, self.maps,
                                                                           strict=True)]
             return list(self._given), []
+        entries, skipped = self._collect_files(progress)
+        if self.maps:
+            labels = unique_labels([e.label for e in entries] + [name for name, _ in self.maps])
+            if self._given is None:
+                self._given = [Entry(label, m) for label, (_, m) in
+                               zip(labels[len(entries):], self.maps, strict=True)]
+            entries += self._given
+        return entries, skipped
+
+    def _collect_files(self, progress: Progress | None) -> tuple[list[Entry], list[Skipped]]:
         paths = self.paths
         if self.folder is not None:
             paths, self.ignored = find_map_files(self.folder)

@@ -159,12 +159,17 @@ def _canonical_words(keys: Iterable[str]) -> dict[str, str]:
     return canonical
 
 
-def key_groups(texts: Iterable[str]) -> dict[str, str]:
-    """Each distinct text mapped to the id of its group (texts in one group share an id)."""
+def _fixed_keys(texts: Iterable[str]) -> dict[str, str]:
+    """Each distinct text's key, with long words that look like typos spelt the common way."""
     keys = {text: wording_key(text) for text in dict.fromkeys(texts)}
     canonical = _canonical_words(keys.values())
-    fixed = {text: " ".join(canonical.get(word, word) for word in key.split())
-             for text, key in keys.items()}
+    return {text: " ".join(canonical.get(word, word) for word in key.split())
+            for text, key in keys.items()}
+
+
+def key_groups(texts: Iterable[str]) -> dict[str, str]:
+    """Each distinct text mapped to the id of its group (texts in one group share an id)."""
+    fixed = _fixed_keys(texts)
     groups = _Groups()
     distinct = sorted(set(fixed.values()))
     for key in distinct:
@@ -175,20 +180,34 @@ def key_groups(texts: Iterable[str]) -> dict[str, str]:
     return {text: groups.find(key) for text, key in fixed.items()}
 
 
+def _tidiness(text: str) -> tuple[bool, int, str, str]:
+    """Sorts tidier wordings first: a capital first letter, fewer punctuation marks."""
+    marks = sum(1 for ch in text if not (ch.isalnum() or ch.isspace()))
+    return (not text[:1].isupper(), marks, text.casefold(), text)
+
+
 def group_wordings(texts: Iterable[str]) -> list[Wording]:
     """*texts* grouped by what they say, the most common group first.
 
-    Each group is shown by its most common wording (on a tie, the one that
-    sorts first). Empty texts are left out.
+    Each group is shown by the wording of its most common form (the form
+    most items share once case, punctuation, plurals and long-word typos are
+    set aside), then the wording written most often, then the tidiest (a
+    capital first letter, fewer punctuation marks). Empty texts are left out.
     """
     counts = Counter(text for text in texts if text.strip())
     ids = key_groups(counts)
+    fixed = _fixed_keys(counts)
+    forms = Counter()
+    for text, n in counts.items():
+        forms[fixed[text]] += n
     members: dict[str, list[tuple[str, int]]] = {}
     for text, n in counts.items():
         members.setdefault(ids[text], []).append((text, n))
     groups = []
     for variants in members.values():
+        shown = min(variants, key=lambda pair: (-forms[fixed[pair[0]]], -pair[1],
+                                                *_tidiness(pair[0])))[0]
         variants.sort(key=lambda pair: (-pair[1], pair[0].casefold(), pair[0]))
-        groups.append(Wording(variants[0][0], sum(n for _, n in variants), tuple(variants)))
+        groups.append(Wording(shown, sum(n for _, n in variants), tuple(variants)))
     groups.sort(key=lambda g: (-g.count, g.text.casefold(), g.text))
     return groups

@@ -17,29 +17,41 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..catalogue import SCORE_LABELS, SCORE_MAX, SCORE_MIN
 from . import theme
-from .layout import EDGE_PX, apply_theme, escape, figure_width, stage_labels, widest, wrap
+from .layout import (
+    EDGE_PX,
+    apply_theme,
+    escape,
+    figure_width,
+    longest_word,
+    stage_labels,
+    widest,
+    wrap,
+)
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
     import plotly.graph_objects as go
 
+#: How far apart two rows are at a step where one has a score and the other none.
+MISSING_PENALTY = 2.0
+#: Space kept free between the headings of two columns, in pixels.
+TICK_GAP = 2
 #: Participants named beside their rows up to this many; beyond, hover names them.
 NAMED_ROWS = 40
 #: Height of all heatmap rows together at most, in pixels (a projector shows about 720).
 ROWS_PX = 720
-#: Height of all heatmap rows together at least, in pixels (room for the colour key).
-MIN_ROWS_PX = 140
 #: Height of one named heatmap row, in pixels.
 ROW_PX = 22
 #: Widest participant label beside a heatmap row, in pixels.
 LABEL_PX = 150
-#: Height of the colour key beside the heatmap at most, and the width of its bar, in pixels.
-KEY_PX, KEY_BAR_PX = 220, 40
+#: Height of the colour key above the heatmap, in pixels.
+KEY_PX = 30
 #: Colour of a neutral score (3), between the negative and positive ends of the scale.
 NEUTRAL = "#E3E3E3"
 #: Colours of the scores 1 to 5: vermilion to blue through grey (safe for colour blindness).
@@ -50,30 +62,33 @@ SCORE_COLOURS = (theme.PAIN, theme.tint(theme.PAIN, 0.45), NEUTRAL,
 def similarity_order(values: np.ndarray) -> list[int]:
     """Row order that puts rows with similar scores next to each other.
 
-    A nearest-neighbour chain: it starts from the row with the lowest scores
-    overall and moves each time to the closest row not yet placed (mean
-    difference over the steps; a missing score counts as the row's own mean, or
-    neutral). Ties go to the earlier row, so the order is the same on every run.
+    A nearest-neighbour chain: it starts from the row farthest from all the
+    others (one end of the class) and moves each time to the closest row not yet
+    placed. Two rows are as far apart as their scores differ on average over the
+    steps, where a score given in one row and missing in the other counts as a
+    difference of :data:`MISSING_PENALTY`, so maps filled in as far as each other
+    stay together.
+    Ties go to the earlier row, so the order is the same on every run.
 
     Examples
     --------
     >>> import numpy as np
     >>> similarity_order(np.array([[5, 5], [1, 1], [4, 5], [1, 2]], dtype=float))
-    [1, 3, 2, 0]
+    [0, 2, 3, 1]
     """
     import numpy as np
 
     count = len(values)
     if count <= 2:
         return list(range(count))
-    filled = np.array(values, dtype=float)
-    known = ~np.isnan(filled)
-    given = known.sum(axis=1)
-    means = np.where(given > 0, np.where(known, filled, 0).sum(axis=1) / np.maximum(given, 1),
-                     (SCORE_MIN + SCORE_MAX) / 2)
-    filled = np.where(known, filled, means[:, None])
-    distance = np.abs(filled[:, None, :] - filled[None, :, :]).mean(axis=2)
-    order = [int(np.argmin(filled.sum(axis=1)))]
+    scores = np.array(values, dtype=float)
+    known = ~np.isnan(scores)
+    both = known[:, None, :] & known[None, :, :]
+    one = known[:, None, :] ^ known[None, :, :]
+    filled = np.where(known, scores, 0.0)
+    gaps = np.abs(filled[:, None, :] - filled[None, :, :])
+    distance = (np.where(both, gaps, 0.0) + MISSING_PENALTY * one).mean(axis=2)
+    order = [int(np.argmax(distance.mean(axis=1)))]
     placed = np.zeros(count, dtype=bool)
     placed[order[0]] = True
     for _ in range(count - 1):
@@ -82,6 +97,19 @@ def similarity_order(values: np.ndarray) -> list[int]:
         order.append(nearest)
         placed[nearest] = True
     return order
+
+
+def score_key() -> dict:
+    """The heatmap's colour key, one line above the plot: a swatch and a label per score."""
+    swatch = "<span style='color:{}'>■</span> {}"
+    labels = [f"{k} {v}" if k in (SCORE_MIN, 3, SCORE_MAX) else str(k)
+              for k, v in SCORE_LABELS.items()]
+    parts = [swatch.format(colour, label) for colour, label in zip(SCORE_COLOURS, labels,
+                                                                  strict=True)]
+    parts.append(f"<span style='color:{theme.RULE}'>□</span> no score yet")
+    return {"text": " ".join(parts), "x": 0, "xref": "paper", "xanchor": "left",
+            "y": 1, "yref": "paper", "yanchor": "bottom", "yshift": 6, "showarrow": False,
+            "font": {"size": theme.SMALL_SIZE, "color": theme.INK}}
 
 
 def empty_figure(title: str, message: str, width: int | None) -> go.Figure:
@@ -95,12 +123,43 @@ def empty_figure(title: str, message: str, width: int | None) -> go.Figure:
                        xaxis={"visible": False}, yaxis={"visible": False})
 
 
-def step_ticks(steps: Sequence[str], room: float) -> tuple[list[str], list[str], int]:
-    """Escaped step names (the x values), their numbered headings, and the heading lines."""
-    column = room / max(len(steps), 1)
-    ticks = stage_labels(list(steps), column - 8, theme.SMALL_SIZE, bold=False)
+@dataclass(frozen=True)
+class StepTicks:
+    """The x axis of a class figure: one column per step."""
+
+    #: Escaped step names: the x values of the traces.
+    x: list[str]
+    #: The headings drawn under (or over) the columns.
+    ticks: list[str]
+    #: Lines the tallest heading takes.
+    lines: int
+    #: A sentence naming the steps (plain text), for the subtitle, when the headings are
+    #: only numbers.
+    legend: str
+
+
+def step_ticks(steps: Sequence[str], room: float) -> StepTicks:
+    """Headings for *steps* sharing *room* pixels: numbered names, wrapped between words.
+
+    When a word of some step is wider than its column (nine steps of a mixed class in a
+    narrow notebook), the columns are headed by their numbers and the legend names them.
+
+    Examples
+    --------
+    >>> step_ticks(["Aware", "Engage"], 400).ticks
+    ['1. Aware', '2. Engage']
+    >>> narrow = step_ticks(["Small commitment", "Recommend"], 120)
+    >>> narrow.ticks, narrow.legend
+    (['1', '2'], 'Steps: 1 Small commitment · 2 Recommend.')
+    """
+    column = room / max(len(steps), 1) - TICK_GAP
+    if longest_word(steps, theme.SMALL_SIZE) > column:
+        legend = " · ".join(f"{i} {name}" for i, name in enumerate(steps, 1))
+        return StepTicks([escape(s) for s in steps], [str(i) for i in range(1, len(steps) + 1)],
+                         1, f"Steps: {legend}.")
+    ticks = stage_labels(list(steps), column, theme.SMALL_SIZE, bold=False)
     lines = max((t.count("<br>") + 1 for t in ticks), default=1)
-    return [escape(s) for s in steps], ticks, lines
+    return StepTicks([escape(s) for s in steps], ticks, lines, "")
 
 
 def plot_class_heatmap(emotions: pd.DataFrame, width: int | None = None) -> go.Figure:
@@ -125,7 +184,7 @@ def plot_class_heatmap(emotions: pd.DataFrame, width: int | None = None) -> go.F
     import plotly.graph_objects as go
 
     chosen = figure_width(width, default=None)
-    title = "How each map feels, stage by stage"
+    title = "How each map feels along the journey"
     scores = emotions.astype(float)
     if scores.empty or scores.shape[1] == 0:
         return empty_figure(title, "No maps to compare yet.", chosen)
@@ -135,33 +194,28 @@ def plot_class_heatmap(emotions: pd.DataFrame, width: int | None = None) -> go.F
     named = count <= NAMED_ROWS
     names = [escape(str(label)) for label in rows.index]
     label_px = (min(LABEL_PX, widest(names, theme.SMALL_SIZE, False)) + 12) if named else 0
-    key = [f"{k} {v}" if k in (1, 3, 5) else str(k) for k, v in SCORE_LABELS.items()]
-    key_px = widest(key, theme.SMALL_SIZE, False) + KEY_BAR_PX
-    room = (chosen or theme.FIT_WIDTH) - 2 * EDGE_PX - label_px - key_px
-    x, ticks, tick_lines = step_ticks(list(rows.columns), room)
+    room = (chosen or theme.FIT_WIDTH) - 2 * EDGE_PX - label_px
+    axis = step_ticks(list(rows.columns), room)
+    x, ticks, tick_lines = axis.x, axis.ticks, axis.lines
     row_px = max(2.0, min(ROW_PX, ROWS_PX / count))
-    rows_px = max(count * row_px, MIN_ROWS_PX)
+    rows_px = count * row_px
     scale = [[round(i / 5 + edge, 2), colour] for i, colour in enumerate(SCORE_COLOURS)
              for edge in (0, 0.2)]
     heat = go.Heatmap(
         z=[[None if math.isnan(v) else v for v in row] for row in rows.to_numpy().tolist()],
         x=x, y=names, name="scores", zmin=SCORE_MIN - 0.5, zmax=SCORE_MAX + 0.5,
-        colorscale=scale, xgap=1, ygap=1 if row_px >= 6 else 0,
-        hovertemplate="<b>%{y}</b><br>%{x}: %{z} of 5<extra></extra>",
-        colorbar={"x": 1, "xanchor": "left", "xpad": 10, "y": 1, "yanchor": "top", "ypad": 0,
-                  "lenmode": "pixels", "len": min(KEY_PX, rows_px),
-                  "thickness": 14, "tickvals": list(SCORE_LABELS), "ticktext": key,
-                  "tickfont": {"size": theme.SMALL_SIZE}, "outlinewidth": 0})
-    sub = (f"{count} maps, one per row, sorted so that similar journeys sit together. "
-           "White: no score yet.")
+        colorscale=scale, xgap=1, ygap=1 if row_px >= 6 else 0, showscale=False,
+        hovertemplate="<b>%{y}</b><br>%{x}: %{z} of 5<extra></extra>")
+    sub = f"{count} maps, one per row, sorted so that similar journeys sit together."
     if not named:
         sub += " Hover over a row to see whose map it is."
+    sub = f"{sub} {axis.legend}".strip()
     tick_text = [wrap(name, LABEL_PX, size=theme.SMALL_SIZE, max_lines=1)[0] for name in
                  (str(label) for label in rows.index)] if named else []
     return apply_theme(
         go.Figure([heat]), title, sub, chosen,
         plot_height=rows_px + tick_lines * theme.SMALL_SIZE * theme.LINE_SPACING + 8,
-        plot_bgcolor=theme.PAPER, margin={"r": EDGE_PX + key_px},
+        plot_bgcolor=theme.PAPER, top=KEY_PX, annotations=[score_key()],
         xaxis={"side": "bottom", "tickvals": x, "ticktext": ticks, "tickangle": 0,
                "fixedrange": True, "showgrid": False, "tickfont": {"size": theme.SMALL_SIZE}},
         yaxis={"autorange": "reversed", "fixedrange": True, "showgrid": False,
@@ -213,7 +267,8 @@ def plot_class_spread(emotions: pd.DataFrame, reference: Sequence[float | None] 
         return empty_figure(title, "No maps to compare yet.", chosen)
     scale = [f"{k} {v}" for k, v in SCORE_LABELS.items()]
     room = (chosen or theme.FIT_WIDTH) - 3 * EDGE_PX - widest(scale, theme.FONT_SIZE, False)
-    x, ticks, tick_lines = step_ticks(list(scores.columns), room)
+    axis = step_ticks(list(scores.columns), room)
+    x, ticks, tick_lines = axis.x, axis.ticks, axis.lines
     low, median, high = _quartiles(scores)
     counts = [(x[j], k, int((scores.iloc[:, j] == k).sum())) for j in range(len(x))
               for k in SCORE_LABELS]
@@ -249,6 +304,7 @@ def plot_class_spread(emotions: pd.DataFrame, reference: Sequence[float | None] 
             hovertemplate=f"<b>%{{x}}</b><br>{escape(reference_name)}: %{{y}}<extra></extra>"))
     sub = (f"{len(scores)} maps. Line: the median score; band: the middle half of the maps; "
            "grey dots: how many maps gave each score (bigger dot, more maps).")
+    sub = f"{sub} {axis.legend}".strip()
     fig = go.Figure(traces)
     return apply_theme(
         fig, title, sub, chosen, plot_height=360 + tick_lines * theme.SMALL_SIZE * 1.3,

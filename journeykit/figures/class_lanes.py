@@ -65,7 +65,8 @@ def plot_class_coverage(coverage: pd.DataFrame, maps: int, width: int | None = N
     lanes = [label_lines(str(lane), LANE_LABEL_PX, LABEL_SIZE, bold=False)
              for lane in coverage.index]
     room = (chosen or theme.FIT_WIDTH) - 2 * EDGE_PX - LANE_LABEL_PX - 12
-    x, ticks, tick_lines = step_ticks(list(coverage.columns), room)
+    axis = step_ticks(list(coverage.columns), room)
+    x, ticks, tick_lines = axis.x, axis.ticks, axis.lines
     heat = go.Heatmap(
         z=coverage.to_numpy().round(3).tolist(), x=x, y=lanes, name="coverage",
         zmin=0, zmax=1, xgap=2, ygap=2, showscale=False, texttemplate="%{z:.0%}",
@@ -75,6 +76,7 @@ def plot_class_coverage(coverage: pd.DataFrame, maps: int, width: int | None = N
                       "<extra></extra>")
     sub = (f"Share of the {maps} maps with each lane filled in at each step. Pale cells are "
            "the gaps most of the class left: a good place to start the debrief.")
+    sub = f"{sub} {axis.legend}".strip()
     return apply_theme(
         go.Figure([heat]), title, sub, chosen,
         plot_height=len(lanes) * COVERAGE_ROW_PX,
@@ -165,8 +167,7 @@ def plot_class_top(top: pd.DataFrame, lane_label: str, maps: int, width: int | N
         plot_height=end * ITEM_LINE_PX + 40,
         margin={"r": 2 * EDGE_PX}, showlegend=False, bargap=0.25,
         xaxis={"range": [0, min(1.0, top_share * 1.45) or 1], "tickformat": ".0%",
-               "fixedrange": True, "title": {"text": "share of maps",
-                                             "font": {"size": theme.SMALL_SIZE}}},
+               "fixedrange": True},
         yaxis={"tickvals": y, "ticktext": ticks, "fixedrange": True, "range": [end, 0],
                "showgrid": False, "zeroline": False,
                "tickfont": {"size": theme.SMALL_SIZE}})
