@@ -24,11 +24,11 @@ from ..catalogue import SCORE_LABELS, SCORE_MAX, SCORE_MIN
 from . import theme
 from .layout import (
     EDGE_PX,
-    apply_theme,
     escape,
     figure_width,
     longest_word,
     stage_labels,
+    themed_figure,
     widest,
     wrap,
 )
@@ -114,13 +114,10 @@ def score_key() -> dict:
 
 def empty_figure(title: str, message: str, width: int | None) -> go.Figure:
     """A figure that says there is nothing to draw yet, in the kit's look."""
-    import plotly.graph_objects as go
-
-    fig = go.Figure()
-    fig.add_annotation(text=escape(message), x=0.5, y=0.5, xref="paper", yref="paper",
-                       showarrow=False, font={"size": theme.FONT_SIZE, "color": theme.MUTED})
-    return apply_theme(fig, title, "", width, plot_height=160,
-                       xaxis={"visible": False}, yaxis={"visible": False})
+    note = {"text": escape(message), "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
+            "showarrow": False, "font": {"size": theme.FONT_SIZE, "color": theme.MUTED}}
+    return themed_figure([], title, "", width, plot_height=160, annotations=[note],
+                         xaxis={"visible": False}, yaxis={"visible": False})
 
 
 @dataclass(frozen=True)
@@ -212,8 +209,8 @@ def plot_class_heatmap(emotions: pd.DataFrame, width: int | None = None) -> go.F
     sub = f"{sub} {axis.legend}".strip()
     tick_text = [wrap(name, LABEL_PX, size=theme.SMALL_SIZE, max_lines=1)[0] for name in
                  (str(label) for label in rows.index)] if named else []
-    return apply_theme(
-        go.Figure([heat]), title, sub, chosen,
+    return themed_figure(
+        [heat], title, sub, chosen,
         plot_height=rows_px + tick_lines * theme.SMALL_SIZE * theme.LINE_SPACING + 8,
         plot_bgcolor=theme.PAPER, top=KEY_PX, annotations=[score_key()],
         xaxis={"side": "bottom", "tickvals": x, "ticktext": ticks, "tickangle": 0,
@@ -270,11 +267,12 @@ def plot_class_spread(emotions: pd.DataFrame, reference: Sequence[float | None] 
     axis = step_ticks(list(scores.columns), room)
     x, ticks, tick_lines = axis.x, axis.ticks, axis.lines
     low, median, high = _quartiles(scores)
-    counts = [(x[j], k, int((scores.iloc[:, j] == k).sum())) for j in range(len(x))
+    values = scores.to_numpy()
+    counts = [(x[j], k, int((values[:, j] == k).sum())) for j in range(len(x))
               for k in SCORE_LABELS]
     counts = [c for c in counts if c[2]]
     biggest = max((n for *_, n in counts), default=1)
-    scored = [int(scores.iloc[:, j].notna().sum()) for j in range(len(x))]
+    scored = scores.notna().sum().astype(int).tolist()
     dots = go.Scatter(
         x=[c[0] for c in counts], y=[c[1] for c in counts], mode="markers", name="maps",
         marker={"size": [n for *_, n in counts], "sizemode": "area", "sizemin": 3,
@@ -305,9 +303,8 @@ def plot_class_spread(emotions: pd.DataFrame, reference: Sequence[float | None] 
     sub = (f"{len(scores)} maps. Line: the median score; band: the middle half of the maps; "
            "grey dots: how many maps gave each score (bigger dot, more maps).")
     sub = f"{sub} {axis.legend}".strip()
-    fig = go.Figure(traces)
-    return apply_theme(
-        fig, title, sub, chosen, plot_height=360 + tick_lines * theme.SMALL_SIZE * 1.3,
+    return themed_figure(
+        traces, title, sub, chosen, plot_height=360 + tick_lines * theme.SMALL_SIZE * 1.3,
         top=34, margin={"r": 2 * EDGE_PX},
         legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom", "xanchor": "left"},
         yaxis={"range": [SCORE_MIN - 0.6, SCORE_MAX + 0.6], "tickvals": list(SCORE_LABELS),

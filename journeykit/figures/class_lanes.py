@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import theme
 from .class_emotions import empty_figure, step_ticks
-from .layout import EDGE_PX, LABEL_SIZE, apply_theme, escape, figure_width, label_lines, wrap
+from .layout import EDGE_PX, LABEL_SIZE, escape, figure_width, label_lines, themed_figure, wrap
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -77,8 +77,8 @@ def plot_class_coverage(coverage: pd.DataFrame, maps: int, width: int | None = N
     sub = (f"Share of the {maps} maps with each lane filled in at each step. Pale cells are "
            "the gaps most of the class left: a good place to start the debrief.")
     sub = f"{sub} {axis.legend}".strip()
-    return apply_theme(
-        go.Figure([heat]), title, sub, chosen,
+    return themed_figure(
+        [heat], title, sub, chosen,
         plot_height=len(lanes) * COVERAGE_ROW_PX,
         top=tick_lines * theme.SMALL_SIZE * theme.LINE_SPACING + 12,
         xaxis={"side": "top", "tickvals": x, "ticktext": ticks, "tickangle": 0,
@@ -162,8 +162,8 @@ def plot_class_top(top: pd.DataFrame, lane_label: str, maps: int, width: int | N
     sub = (f"Bars: the share of the {maps} maps naming the item. Wordings that differ only "
            "in case, punctuation, a plural or a small typo are counted together; hover over "
            "a bar to see them.")
-    return apply_theme(
-        go.Figure([bar]), title, sub, chosen,
+    return themed_figure(
+        [bar], title, sub, chosen,
         plot_height=end * ITEM_LINE_PX + 40,
         margin={"r": 2 * EDGE_PX}, showlegend=False, bargap=0.25,
         xaxis={"range": [0, min(1.0, top_share * 1.45) or 1], "tickformat": ".0%",
