@@ -172,6 +172,26 @@ class Rollup:
         """The names of the steps: the stages, or journey moments when frameworks mix."""
         return self.layout.labels
 
+    def stages_table(self) -> pd.DataFrame:
+        """Which stage of each framework in the class falls in each step (a row per step).
+
+        Examples
+        --------
+        >>> import journeykit as jk
+        >>> jk.rollup([jk.example(), jk.JourneyMap.new("eight-stage")]).stages_table().iloc[1]
+        Five-stage journey with Decision    Consideration
+        Eight-stage journey                        Engage
+        Name: Research + Contact, dtype: object
+        """
+        import pandas as pd
+
+        layout = self.layout
+        names = {fw: get_framework(fw).name for fw in layout.frameworks}
+        rows = [{names[fw]: dict(step.stages).get(fw, "") for fw in layout.frameworks}
+                for step in layout.steps]
+        return pd.DataFrame(rows, index=pd.Index(layout.labels, name="step"),
+                            columns=list(names.values()), dtype=object)
+
     def _pairs(self) -> list[tuple[str, Any]]:
         return list(zip(self.participants, self.maps, strict=True))
 

@@ -93,17 +93,17 @@ def _skipped_html(r: Rollup) -> str:
 
 
 def _steps_html(r: Rollup) -> str:
-    layout = r.layout
-    if not layout.mixed:
+    if not r.layout.mixed:
         return ""
-    head = "".join(f'<th scope="col">{esc(get_framework(fw).name)}</th>'
-                   for fw in layout.frameworks)
-    rows = "".join(
-        f'<tr><th scope="row">{i}. {esc(step.label)}</th>'
-        + "".join(f"<td>{esc(dict(step.stages).get(fw, ''))}</td>" for fw in layout.frameworks)
-        + "</tr>" for i, step in enumerate(layout.steps, 1))
-    return ('<section><h2>How the frameworks line up</h2><p class="hint">'
-            f"{esc(layout.describe())} A stage that spans several steps counts in each.</p>"
+    table = r.stages_table()
+    head = "".join(f'<th scope="col">{esc(name)}</th>' for name in table.columns)
+    rows = "".join(f'<tr><th scope="row">{i}. {esc(step)}</th>'
+                   + "".join(f"<td>{esc(stage)}</td>" for stage in stages) + "</tr>"
+                   for i, (step, stages) in enumerate(zip(table.index, table.values.tolist(),
+                                                          strict=True), 1))
+    return ('<section><h2>How the frameworks line up</h2><p class="hint">Each step is a '
+            "journey moment of the crosswalk, or several where every framework agrees. A "
+            "stage that spans several steps counts in each.</p>"
             f'<table class="data"><thead><tr><th scope="col">Step</th>{head}</tr></thead>'
             f"<tbody>{rows}</tbody></table></section>")
 
