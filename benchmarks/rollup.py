@@ -21,28 +21,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from export_html import median_seconds  # this folder is on the path when run as a script
 
 import journeykit as jk
 from journeykit.debrief.sample import write_sample_class
 
 #: Class sizes measured and the goal for load + roll-up + every figure, in seconds.
 GOALS = {30: 0.3, 300: 2.0}
-
-
-def median_seconds(action: Callable[[], object], runs: int) -> float:
-    action()  # warm up: imports, caches, the file system
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def full(folder: Path) -> jk.Rollup:

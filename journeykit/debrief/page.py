@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 
 from .._version import __version__
 from ..catalogue import SCORE_MAX, SCORE_MIN, get_framework
-from ..export.html_page import PAGE_PX, esc, figure_div, page_template, plotly_js, table_html
+from ..export.html_page import (
+    PAGE_PX,
+    esc,
+    figure_div,
+    page_template,
+    standalone_page,
+    table_html,
+)
 from ..export.text import guard_cell
 
 if TYPE_CHECKING:
@@ -185,13 +192,14 @@ def rollup_page(r: Rollup) -> str:
         scores = [None if value != value else value for value in row]  # NaN is not equal to NaN
         cards.append(_card(i, label, entry, scores))
         details.append(_detail(i, label, entry, scores))
-    return template.substitute(
-        version=esc(__version__), css=css,
-        title=esc(f"Class roll-up: {r.name}" if r.name else "Class roll-up"),
-        plotlyjs=plotly_js(), summary=_summary_html(r), skipped=_skipped_html(r),
+    title = f"Class roll-up: {r.name}" if r.name else "Class roll-up"
+    body = template.substitute(
+        version=esc(__version__), title=esc(title), summary=_summary_html(r),
+        skipped=_skipped_html(r),
         steps=_steps_html(r), figures=_figures_html(r), review=review,
         wordings=_wordings_html(r), cards="\n".join(cards) or "<p>No maps yet.</p>",
         details="\n".join(details))
+    return standalone_page(title, css, body)
 
 
 def rollup_csv(r: Rollup) -> str:
