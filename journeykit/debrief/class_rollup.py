@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..catalogue import get_framework, lane
-from ..model import example, write_text_atomic
+from ..errors import JourneyMapError, Problem
+from ..model import JourneyMap, Stage, example, write_text_atomic
 from .loading import Collection, Entry, Progress, Skipped
 from .steps import Steps, steps_for
 from .tables import (
@@ -142,7 +143,7 @@ class Rollup:
 
     # ----- what is in it ---------------------------------------------------------------
     @property
-    def maps(self) -> list[Any]:
+    def maps(self) -> list[JourneyMap]:
         """The maps that loaded, in participant order."""
         return [entry.journey_map for entry in self._entries]
 
@@ -192,10 +193,10 @@ class Rollup:
         return pd.DataFrame(rows, index=pd.Index(layout.labels, name="step"),
                             columns=list(names.values()), dtype=object)
 
-    def _pairs(self) -> list[tuple[str, Any]]:
+    def _pairs(self) -> list[tuple[str, JourneyMap]]:
         return list(zip(self.participants, self.maps, strict=True))
 
-    def _placed(self) -> list[list[Any]]:
+    def _placed(self) -> list[list[Stage | None]]:
         return self._cached("placed", lambda: placed_stages(self._pairs(), self.layout))
 
     def summary(self) -> str:
@@ -252,6 +253,9 @@ class Rollup:
         distinct wordings were grouped) and ``variants`` (each wording with its count).
         """
         key = lane(lane_key).key
+        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+            raise JourneyMapError([Problem("n", f"{n!r} is not a number of items to show",
+                                           "give a whole number such as 3 or 5")])
         return self._cached(("top", key, n), lambda: top_frame(
             self._placed(), self.layout, key, n, self._grouping(key))).copy()
 

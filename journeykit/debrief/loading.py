@@ -61,8 +61,13 @@ class Skipped:
         more = len(self.error.problems) - 1
         return first + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
 
+    @property
+    def name(self) -> str:
+        """The file's name, readable even when it is not valid UTF-8."""
+        return readable(self.path.name)
+
     def __str__(self) -> str:
-        return f"{self.path.name}: {self.reason}"
+        return f"{self.name}: {self.reason}"
 
 
 @dataclass(eq=False)
@@ -134,6 +139,17 @@ def _too_many(folder: Path, maps: int, looked: int) -> JourneyMapError:
         source=str(folder))
 
 
+def readable(text: str) -> str:
+    """*text* with bytes that are not UTF-8 (a file name from an old zip) shown as "�".
+
+    Examples
+    --------
+    >>> readable("caf\\udce9_bakery")
+    'caf�_bakery'
+    """
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def file_labels(paths: list[Path], root: Path | None) -> list[str]:
     """Participant labels: the file name without ``.json``, made longer only when names clash.
 
@@ -143,7 +159,8 @@ def file_labels(paths: list[Path], root: Path | None) -> list[str]:
     ...              Path("b/sam.json")], Path("."))
     ['a/priya_bakery', 'b/priya_bakery', 'sam']
     """
-    stems = [p.name[:-5] if p.name.casefold().endswith(".json") else p.name for p in paths]
+    stems = [readable(p.name[:-5] if p.name.casefold().endswith(".json") else p.name)
+             for p in paths]
     counts = Counter(stem.casefold() for stem in stems)
     clashes = {stem for stem, n in counts.items() if n > 1}
     labels = []
@@ -155,7 +172,7 @@ def file_labels(paths: list[Path], root: Path | None) -> list[str]:
             longer = path.relative_to(root) if root is not None else path
         except ValueError:
             longer = path
-        parent = longer.parent.as_posix()
+        parent = readable(longer.parent.as_posix())
         labels.append(stem if parent in ("", ".") else f"{parent}/{stem}")
     return unique_labels(labels)
 

@@ -92,7 +92,7 @@ def _skipped_html(r: Rollup) -> str:
         return ""
     items = []
     for i, skipped in enumerate(r.skipped, 1):
-        name = f"File {i}" if r.anonymize else skipped.path.name
+        name = f"File {i}" if r.anonymize else skipped.name
         items.append(f"<li><b>{esc(name)}</b>: {esc(skipped.reason)}</li>")
     return ('<section><h2>Files left out</h2><p class="hint">These files could not be read. '
             "Send each learner the line about their file.</p>"

@@ -196,3 +196,17 @@ def test_progress_is_reported_for_each_file_read(class_folder):
 def test_maps_given_in_memory_are_not_re_read():
     r = jk.rollup([jk.example()])
     assert r.refresh() is False
+
+
+def test_a_file_name_that_is_not_utf8_still_gives_a_page_and_a_csv(tmp_path):
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9_bakery.json"), "w", encoding="utf-8") as handle:
+        handle.write(jk.example().to_json())
+    with open(os.path.join(folder, b"\xff.json"), "w", encoding="utf-8") as handle:
+        handle.write("{")
+    r = jk.rollup(tmp_path)
+    assert r.participants == ["caf\ufffd_bakery"]
+    assert r.skipped[0].name == "\ufffd.json"
+    r.to_html(tmp_path / "class.html")
+    r.to_csv(tmp_path / "class.csv")
+    assert "caf\ufffd_bakery" in (tmp_path / "class.csv").read_text("utf-8")

@@ -177,3 +177,9 @@ def test_an_anonymized_page_shows_no_file_names(class_folder):
     assert "late_submission" not in page and "Participant 1" in page
     names = [p.stem for p in class_folder.glob("*.json")]
     assert not [name for name in names if name in page]
+
+
+@pytest.mark.parametrize("n", [0, -1, "3", 2.5, True])
+def test_a_count_of_top_items_that_is_not_a_whole_number_says_what_to_give(n):
+    with pytest.raises(jk.JourneyMapError, match="not a number of items"):
+        jk.rollup([jk.example()]).top("pain_points", n=n)
