@@ -134,6 +134,7 @@ class Rollup:
 
     @property
     def ignored(self) -> int:
+        """How many backups, conflict copies and hidden files the folder search left out."""
         return self._collection.ignored
 
     def _cached(self, key: Any, build: Any) -> Any:

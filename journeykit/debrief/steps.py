@@ -43,10 +43,6 @@ class Step:
     #: For each framework of the class, the stage that covers this step.
     stages: tuple[tuple[str, str], ...]
 
-    def covered_by(self) -> str:
-        """Which stage of each framework falls in this step, as one line for hover text."""
-        return "; ".join(f"{get_framework(fw).name}: {stage}" for fw, stage in self.stages)
-
 
 @dataclass(frozen=True)
 class Steps:

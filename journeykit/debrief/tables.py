@@ -7,7 +7,7 @@ Every table is a pandas DataFrame whose step column (or columns) keeps journey o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..catalogue import LANES, LANES_BY_KEY
@@ -168,10 +168,3 @@ def review_frame(reviews: Sequence[tuple[str, Review]]) -> pd.DataFrame:
     rows.sort(key=lambda r: (-r[2], order.get(r[1], len(order)), r[0]))
     return pd.DataFrame(rows, columns=REVIEW_COLUMNS)
 
-
-def counts_by(values: Sequence[str], name: Callable[[str], str] = str) -> list[tuple[str, int]]:
-    """How often each value occurs, most common first (ties in first-seen order)."""
-    counts: dict[str, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    return [(name(v), n) for v, n in sorted(counts.items(), key=lambda kv: -kv[1])]
