@@ -59,6 +59,8 @@ _LAZY: dict[str, str] = {
     "editor": "editing", "Editor": "editing",
     # slides
     "build_deck": "slides", "build_course": "slides",
+    # coaching
+    "review": "coaching", "Review": "coaching", "Finding": "coaching",
 }
 
 __all__ = [
@@ -86,6 +88,8 @@ __all__ = [
     "save_map",
     # served lazily (see _LAZY)
     "Editor",
+    "Finding",
+    "Review",
     "build_course",
     "build_deck",
     "editor",
@@ -97,6 +101,7 @@ __all__ = [
     "plot_funnel",
     "plot_map",
     "read_csv",
+    "review",
     "to_csv",
     "to_html",
     "to_image",
@@ -119,6 +124,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
+    from .coaching import Finding, Review, review
     from .editing import Editor, editor
     from .export import export_map, to_csv, to_html, to_image, to_markdown, to_mermaid
     from .figures import (

@@ -11,6 +11,7 @@ Examples
     journeykit frameworks
     journeykit new --framework eight-stage -o my_maps/shop.json --title "My shop"
     journeykit validate my_maps/shop.json
+    journeykit review my_maps/shop.json
     journeykit export my_maps/shop.json --to html -o shop.html
     journeykit slides notebooks -o decks
     journeykit lab
@@ -24,9 +25,13 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .catalogue import crosswalk_pairs, framework_ids, get_framework
 from .errors import JourneyMapError, Problem
+
+if TYPE_CHECKING:
+    from .model import JourneyMap
 
 FIRST_NOTEBOOK = Path("notebooks") / "00_welcome.ipynb"
 
@@ -60,21 +65,50 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _validate(args: argparse.Namespace) -> int:
+def _load_or_report(path: str) -> JourneyMap | None:
+    """The map in *path*, or None after printing its problems, one line each, on stderr."""
     from .model import load_map
 
+    try:
+        return load_map(path)
+    except JourneyMapError as err:
+        for line in err.lines():
+            print(line, file=sys.stderr)
+        return None
+
+
+def _validate(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.files:
-        try:
-            journey_map = load_map(path)
-        except JourneyMapError as err:
+        journey_map = _load_or_report(path)
+        if journey_map is None:
             failed += 1
-            for line in err.lines():
-                print(line, file=sys.stderr)
             continue
         gaps = len(journey_map.gaps())
         print(f"{path}: valid {journey_map.framework} map, "
               f"{len(journey_map.stages)} stages, {gaps} empty lane(s) left to fill")
+    return 1 if failed else 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from .coaching import review
+
+    if hasattr(sys.stdout, "reconfigure"):  # learners' text may not fit a Windows console
+        sys.stdout.reconfigure(errors="replace")
+    failed = 0
+    for path in args.files:
+        journey_map = _load_or_report(path)
+        if journey_map is None:
+            failed += 1
+            continue
+        result = review(journey_map, compare_with=args.compare_with)
+        shown = [f for f in result if args.praise or f.level != "praise"]
+        for finding in shown:
+            print(f"{path}: {finding.line()}")
+        counts = result.counts()
+        print(f"{path}: {counts['fix']} to fix, {counts['improve']} to improve, "
+              f"{counts['praise']} done well")
+        failed += bool(counts["fix"])
     return 1 if failed else 0
 
 
@@ -151,6 +185,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check map files; exit 1 when any has problems")
     p.add_argument("files", nargs="+", help="map .json files")
     p.set_defaults(run=_validate)
+
+    p = sub.add_parser("review", help="coach's review of map files, one line per finding; "
+                                      "exit 1 when any has something to fix")
+    p.add_argument("files", nargs="+", help="map .json files")
+    p.add_argument("--compare-with", metavar="EXAMPLE", default=None,
+                   help="also compare lane by lane with an example, e.g. clothing-store")
+    p.add_argument("--no-praise", dest="praise", action="store_false",
+                   help="leave out what is done well")
+    p.set_defaults(run=_review)
 
     p = sub.add_parser("export", help="export a map to another format")
     p.add_argument("map", help="the map .json file")
