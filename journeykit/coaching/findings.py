@@ -81,7 +81,8 @@ class Finding:
 
 #: How a notebook shows each level.
 LEVEL_NAMES: dict[str, str] = {"fix": "Fix", "improve": "Improve", "praise": "Well done"}
-_LEVEL_COLOURS = {"fix": "#B42318", "improve": "#9A6700", "praise": "#1A7F37"}
+#: The colour of each level's name in a notebook and in the editor's Review panel.
+LEVEL_COLOURS: dict[str, str] = {"fix": "#B42318", "improve": "#9A6700", "praise": "#1A7F37"}
 
 
 @dataclass
@@ -139,12 +140,14 @@ class Review:
                     "customers and see what they add.")
         return "Nothing to review yet."
 
-    def summary(self) -> str:
-        """One line: the map and how many findings of each level."""
+    def summary(self, named: bool = True) -> str:
+        """One line: the map (unless *named* is False) and how many findings of each level."""
         counts = self.counts()
-        name = f" of “{self.title}”" if self.title else ""
-        return (f"Review{name}: {counts['fix']} to fix, {counts['improve']} to improve, "
-                f"{counts['praise']} done well")
+        tally = (f"{counts['fix']} to fix, {counts['improve']} to improve, "
+                 f"{counts['praise']} done well")
+        if not named:
+            return tally
+        return f"Review of “{self.title}”: {tally}" if self.title else f"Review: {tally}"
 
     def __str__(self) -> str:
         lines = [self.summary(), f"Next step: {self.next_step}"]
@@ -160,7 +163,7 @@ class Review:
     def _repr_html_(self) -> str:
         items = []
         for finding in self.findings:
-            colour = _LEVEL_COLOURS[finding.level]
+            colour = LEVEL_COLOURS[finding.level]
             todo = (f"<br><b>To do:</b> {html.escape(finding.fix)}"
                     if finding.fix and finding.level != "praise" else "")
             items.append(
