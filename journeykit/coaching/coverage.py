@@ -20,7 +20,7 @@ RULES = (
     Rule("empty-stage", ("improve",), "a stage with nothing in it while others have content"),
     Rule("stage-without-touchpoints", ("fix",), "a stage with content but no touchpoints"),
     Rule("stops-at-purchase", ("fix",),
-         "stages up to the purchase are filled, every stage after it is empty"),
+         "the purchase stage is filled, every stage after it is empty"),
     Rule("after-purchase-mapped", ("praise",),
          "every stage after the purchase has content"),
 )
@@ -62,7 +62,8 @@ def check(view: MapView) -> Iterator[Finding]:
         return
     empty_after = [s for s in after if s.is_blank()]
     retention = fact_figure("retention-cost")
-    if len(empty_after) == len(after):
+    reached = view.purchase_index is not None and not stages[view.purchase_index].is_blank()
+    if reached and len(empty_after) == len(after):
         names = and_list([s.name for s in after])
         yield Finding(
             "stops-at-purchase", "fix",

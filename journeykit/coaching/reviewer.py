@@ -22,7 +22,8 @@ rule                               levels           what the coach notices
 ``blank-map``                      improve          nothing filled in yet
 ``empty-stage``                    improve          an empty stage while others are started
 ``stage-without-touchpoints``      fix              a started stage with no touchpoints
-``stops-at-purchase``              fix              every stage after the purchase is empty
+``stops-at-purchase``              fix              the purchase stage is started, every stage
+                                                    after it is empty
 ``after-purchase-mapped``          praise           every stage after the purchase is started
 ``stage-without-score``            improve          a started stage with no emotion score
 ``dip-without-pain-point``         fix, improve     a dip with no pain point (fix: a score of 2 or
