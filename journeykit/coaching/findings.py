@@ -149,8 +149,13 @@ class Review:
             return tally
         return f"Review of “{self.title}”: {tally}" if self.title else f"Review: {tally}"
 
+    def _closing(self) -> str:
+        """The next step, when no finding already says it (nothing left to fix or improve)."""
+        return "" if any(f.level != "praise" for f in self.findings) else self.next_step
+
     def __str__(self) -> str:
-        lines = [self.summary(), f"Next step: {self.next_step}"]
+        closing = self._closing()
+        lines = [self.summary(), *([f"Next step: {closing}"] if closing else [])]
         for finding in self.findings:
             lines.append(f"- {LEVEL_NAMES[finding.level]}: {finding.message}")
             if finding.fix and finding.level != "praise":
@@ -170,9 +175,10 @@ class Review:
                 f"<li style='margin:0 0 6px'><b style='color:{colour}'>"
                 f"{LEVEL_NAMES[finding.level]}</b> · {html.escape(finding.message)}"
                 f"<br><span style='color:#57606A'>{html.escape(finding.why)}</span>{todo}</li>")
+        closing = self._closing()
+        closing = f"<br>Next step: {html.escape(closing)}" if closing else ""
         return (f"<div class='jk-review'><p style='margin:0 0 4px'><b>"
-                f"{html.escape(self.summary())}</b><br>Next step: "
-                f"{html.escape(self.next_step)}</p>"
+                f"{html.escape(self.summary())}</b>{closing}</p>"
                 f"<ul style='margin:0;padding-left:20px'>{''.join(items)}</ul></div>")
 
     def to_frame(self) -> pd.DataFrame:

@@ -74,8 +74,9 @@ def check(view: MapView) -> Iterator[Finding]:
         if step:
             yield Finding(
                 "goal-is-internal-step", "fix",
-                f"{stage.name}: the goal {quoted(goal)} is a step of the business "
-                f"({quoted(step)}), not something {who} wants.",
+                f"{stage.name}: the goal {quoted(goal)} is a step of the business"
+                + (f" ({quoted(step)})" if step.casefold() != goal.casefold() else "")
+                + f", not something {who} wants.",
                 _WHY,
                 f"Ask what {who} is trying to achieve here and write that as the goal; move "
                 f"{quoted(step)} to the business activities lane.",

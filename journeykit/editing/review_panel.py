@@ -146,10 +146,11 @@ class ReviewPanel:
         self.note.value = ""
         if fresh.findings == self.review.findings and self.revision:
             return
-        self.heading.value = (
-            f"<div style='margin:4px 0'><b>Review</b> · {html.escape(fresh.summary(named=False))}"
-            f"<br><span style='color:{MUTED}'>Next step: "
-            f"{html.escape(fresh.next_step)}</span></div>")
+        calm = not (fresh.fixes or fresh.of_level("improve"))
+        closing = (f"<br><span style='color:{MUTED}'>{html.escape(fresh.next_step)}</span>"
+                   if calm else "")
+        self.heading.value = (f"<div style='margin:4px 0'><b>Review</b> · "
+                              f"{html.escape(fresh.summary(named=False))}{closing}</div>")
         rows = []
         children: list[widgets.Widget] = []
         for finding in fresh.findings[:SHOWN]:
