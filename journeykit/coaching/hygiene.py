@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..catalogue import LIST_LANES
 from .context import MapView, Rule
 from .findings import Finding
-from .kinds import LANE_NOUNS, is_feeling, kind_of, lane_name
+from .kinds import LANE_NOUNS, is_feeling, known_item_lanes, lane_name
 from .words import is_paragraph, is_placeholder, quoted, quoted_list, squash
 
 RULES = (
@@ -49,34 +50,61 @@ def check(view: MapView) -> Iterator[Finding]:
             yield _placeholders(stage_name, lane, [text], where, "")
         elif text and is_paragraph(text) and lane == "goal":
             yield _paragraphs(stage_name, lane, [text])
+    squashed: dict[str, list[set[str]]] = {key: [] for key in LIST_LANES}
     for stage in view.stages:
         for key in LIST_LANES:
             items = getattr(stage, key)
             if items:
-                yield from _lane(stage.name, key, items)
-    yield from _repeated(view)
+                keys = [_facts(i)[0] for i in items]
+                squashed[key].append(set(keys))
+                yield from _lane(stage.name, key, items, keys)
+    yield from _repeated(view, squashed)
 
 
-def _lane(stage: str, key: str, items: list[str]) -> Iterator[Finding]:
-    placeholders = [i for i in items if is_placeholder(i)]
+@lru_cache(maxsize=65536)
+def _facts(item: str) -> tuple[str, bool, bool, bool]:
+    """What the hygiene rules need to know about one item, worked out once per text:
+    (squashed, placeholder, paragraph, feeling). The editor reviews the same items on
+    every edit, so they come from this cache."""
+    squashed = squash(item)
+    return squashed, is_placeholder(item, squashed), is_paragraph(item), is_feeling(item)
+
+
+def _lane(stage: str, key: str, items: list[str], keys: list[str]) -> Iterator[Finding]:
+    placeholders, long, feelings = [], [], []
+    misplaced: tuple[str, str] | None = None
+    known = known_item_lanes()
+    judge_kind = key != "emotion_words"
+    for item, squashed_item in zip(items, keys, strict=True):
+        _, placeholder, paragraph, feeling = _facts(item)
+        if placeholder:
+            placeholders.append(item)
+            continue
+        if paragraph:
+            long.append(item)
+        if not judge_kind:
+            continue
+        if feeling:
+            feelings.append(item)
+            continue
+        lanes = known.get(squashed_item, ())
+        if misplaced is None and len(lanes) == 1 and key not in lanes:
+            misplaced = item, next(iter(lanes))
     if placeholders:
         yield _placeholders(stage, key, placeholders, f"{stage}: ", f" in the {lane_name(key)}")
-    counts = Counter(squash(i) for i in items)
-    firsts = {squash(i): i for i in reversed(items)}
-    twice = [firsts[key] for key, count in counts.items() if count > 1 and key]
-    if twice:
-        yield Finding(
-            "duplicate-item", "improve",
-            f"{stage}: {quoted_list(twice)} appear{'s' if len(twice) == 1 else ''} more than "
-            f"once in the {lane_name(key)}.",
-            "A repeated item makes a lane look fuller than it is.",
-            "Keep one copy, or make the two say different things.", stage, key)
-    long = [i for i in items if is_paragraph(i)]
+    counts = Counter(keys)
+    if len(counts) < len(keys):
+        firsts = {k: i for k, i in zip(reversed(keys), reversed(items), strict=True)}
+        twice = [firsts[k] for k, count in counts.items() if count > 1 and k]
+        if twice:
+            yield Finding(
+                "duplicate-item", "improve",
+                f"{stage}: {quoted_list(twice)} appear{'s' if len(twice) == 1 else ''} more "
+                f"than once in the {lane_name(key)}.",
+                "A repeated item makes a lane look fuller than it is.",
+                "Keep one copy, or make the two say different things.", stage, key)
     if long:
         yield _paragraphs(stage, key, long)
-    if key == "emotion_words":
-        return
-    feelings = [i for i in items if i not in placeholders and is_feeling(i)]
     if feelings and key == "pain_points":
         yield Finding(
             "wrong-lane", "improve",
@@ -89,20 +117,16 @@ def _lane(stage: str, key: str, items: list[str]) -> Iterator[Finding]:
         yield Finding(
             "wrong-lane", "fix",
             f"{stage}: {quoted_list(feelings)} in the {lane_name(key)} is a feeling.",
-            f"Each lane holds one kind of item; here each item should be "
-            f"{LANE_NOUNS[key]}.",
+            f"Each lane holds one kind of item; here each item should be {LANE_NOUNS[key]}.",
             "Move it to the emotion words of the same stage.", stage, key)
-    for item in items:
-        kind = kind_of(item)
-        if kind is not None and kind != key and item not in feelings:
-            yield Finding(
-                "wrong-lane", "fix",
-                f"{stage}: {quoted(item)} is {LANE_NOUNS[kind]}, but it sits in the "
-                f"{lane_name(key)}.",
-                f"Each lane holds one kind of item; here each item should be "
-                f"{LANE_NOUNS[key]}.",
-                f"Move {quoted(item)} to the {lane_name(kind)} of {stage}.", stage, key)
-            break
+    if misplaced is not None:
+        item, kind = misplaced
+        yield Finding(
+            "wrong-lane", "fix",
+            f"{stage}: {quoted(item)} is {LANE_NOUNS[kind]}, but it sits in the "
+            f"{lane_name(key)}.",
+            f"Each lane holds one kind of item; here each item should be {LANE_NOUNS[key]}.",
+            f"Move {quoted(item)} to the {lane_name(kind)} of {stage}.", stage, key)
 
 
 def _placeholders(stage: str | None, lane: str, texts: list[str], before: str,
@@ -125,16 +149,17 @@ def _paragraphs(stage: str | None, lane: str, texts: list[str]) -> Finding:
         "Split it into separate items of a few words each, one per line.", stage, lane)
 
 
-def _repeated(view: MapView) -> Iterator[Finding]:
-    for key in LIST_LANES:
-        lanes = [getattr(s, key) for s in view.stages if getattr(s, key)]
+def _repeated(view: MapView, squashed: dict[str, list[set[str]]]) -> Iterator[Finding]:
+    """Items found in the same lane of every stage that fills it (three stages or more)."""
+    for key, lanes in squashed.items():
         if len(lanes) < 3:
             continue
-        common = set.intersection(*({squash(i) for i in items} for items in lanes))
+        common = set.intersection(*lanes)
         common.discard("")
         if not common:
             continue
-        shown = [i for i in lanes[0] if squash(i) in common]
+        first = next(getattr(s, key) for s in view.stages if getattr(s, key))
+        shown = [i for i in first if squash(i) in common]
         yield Finding(
             "same-in-every-stage", "improve",
             f"{quoted_list(shown)} appear{'s' if len(shown) == 1 else ''} in the "

@@ -14,7 +14,7 @@ Anything else is unknown, and the coach says nothing about its lane.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 
 from ..catalogue import LANES_BY_KEY, framework_ids, get_framework
 from ..model import example, example_names
@@ -69,6 +69,7 @@ satisfaction stress surprise trust uncertainty worry
 _SOFTENERS = frozenset({"a", "bit", "very", "really", "quite", "so", "slightly", "rather",
                         "feel", "feels", "feeling", "is", "gets", "getting", "becomes",
                         "somewhat", "more", "less", "extremely", "super"})
+_JOINERS = frozenset({"and", "&", "or", "but"})
 
 
 @cache
@@ -126,7 +127,6 @@ def feeling_words() -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=8192)
 def is_feeling(item: str) -> bool:
     """True when *item* is only a feeling, perhaps with "very" or "a bit".
 
@@ -137,7 +137,17 @@ def is_feeling(item: str) -> bool:
     >>> is_feeling("Frustrated by the queue"), is_feeling("Trust badges on the checkout")
     (False, False)
     """
-    words = [w for w in item.casefold().replace(",", " ").replace("/", " ").split()
-             if w not in _SOFTENERS and w not in ("and", "&", "or")]
+    if len(item) > 60:  # longer than a few feeling words
+        return False
     feelings = feeling_words()
-    return 0 < len(words) <= 3 and all(w.strip(".!?") in feelings for w in words)
+    first = item.split(None, 1)[0].casefold().strip(",./!?") if item.strip() else ""
+    if first not in feelings and first not in _SOFTENERS:
+        return False
+    count = 0
+    for word in item.casefold().replace(",", " ").replace("/", " ").split():
+        if word in _SOFTENERS or word in _JOINERS:
+            continue
+        if count == 3 or word.strip(".!?") not in feelings:
+            return False
+        count += 1
+    return count > 0

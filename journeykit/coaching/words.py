@@ -97,6 +97,9 @@ def key_words(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
 def squash(text: str) -> str:
     """Lower-case letters and digits only, so spacing, case and punctuation do not count.
 
@@ -105,7 +108,7 @@ def squash(text: str) -> str:
     >>> squash(" Re-purchase! "), squash("Café")
     ('repurchase', 'café')
     """
-    return "".join(_WORD.findall(text.casefold()))
+    return _NOT_WORD.sub("", text.casefold())
 
 
 #: What learners leave in a lane while they are still thinking (compared squashed).
@@ -119,16 +122,24 @@ _REPEATED = re.compile(r"^(x+|z+|a+|(test)+\d*|(item|text)\d+)$")
 _MARKS_ONLY = re.compile(r"^[\s.…?!_*#/\\-]+$")
 
 
-@lru_cache(maxsize=8192)
-def is_placeholder(text: str) -> bool:
+#: Longest text that can be a placeholder (longer ones only count when they start with one).
+_PLACEHOLDER_CHARS = 24
+
+
+def is_placeholder(text: str, squashed: str | None = None) -> bool:
     """True for text that holds a place instead of content: ``...``, ``TODO``, ``xxx``.
+
+    *squashed* is ``squash(text)`` when the caller has it already.
 
     Examples
     --------
     >>> [is_placeholder(t) for t in ("...", "TODO: ask Sam", "xxx", "test", "Test drive")]
     [True, True, True, True, False]
     """
-    squashed = squash(text)
+    if len(text) > _PLACEHOLDER_CHARS:
+        return bool(_PLACEHOLDER_START.match(text))
+    if squashed is None:
+        squashed = squash(text)
     if not squashed:
         return bool(_MARKS_ONLY.match(text))
     return (squashed in _PLACEHOLDERS or bool(_REPEATED.match(squashed))
@@ -148,8 +159,11 @@ def is_paragraph(text: str) -> bool:
     >>> is_paragraph("Checkout page"), is_paragraph("One. Two. Three.")
     (False, True)
     """
-    return (len(text.split()) > MAX_ITEM_WORDS
-            or len(_SENTENCE_END.findall(text.strip())) >= 3)
+    if len(text) > 2 * MAX_ITEM_WORDS and len(text.split()) > MAX_ITEM_WORDS:
+        return True
+    if "." not in text and "!" not in text and "?" not in text:
+        return False
+    return len(_SENTENCE_END.findall(text.strip())) >= 3
 
 
 #: Longest quote of a learner's text in a message, in characters.

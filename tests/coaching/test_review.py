@@ -19,7 +19,7 @@ from journeykit.catalogue import LANES, SCORE_MAX, SCORE_MIN, is_dip
 from journeykit.coaching import LEVELS, RULES, reviewer
 from journeykit.coaching.findings import COLUMNS
 
-from .notebook_maps import fern_and_flour
+from .sample_maps import fern_and_flour, huge_map
 
 DATA = Path(__file__).resolve().parent / "data"
 CLEAN = sorted((DATA / "clean").glob("*.json"))
@@ -205,19 +205,6 @@ def test_review_takes_a_path_and_refuses_other_things_readably(tmp_path):
         jk.review(broken)
     with pytest.raises(jk.JourneyMapError, match="JourneyMap"):
         jk.review({"title": "a dict"})
-
-
-def huge_map() -> jk.JourneyMap:
-    """8 stages x 50 items in every list lane (the issue's large-map case)."""
-    m = jk.JourneyMap.new("eight-stage", title="Huge", persona=jk.Persona("Ana", "Tester"))
-    for s, name in enumerate(m.stage_names):
-        for spec in LANES:
-            if spec.kind == "list":
-                m.set_lane(name, spec.key, [f"{spec.label} {s}-{i} about item {i * 7 % 13}"
-                                            for i in range(50)])
-        m.set_lane(name, "goal", f"Get stage {s} done")
-        m.set_lane(name, "emotion_score", 1 + s % 5)
-    return m
 
 
 def test_a_huge_map_is_reviewed_without_a_flood():
