@@ -23,7 +23,7 @@ import argparse
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,29 +65,32 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_or_report(path: str) -> JourneyMap | None:
-    """The map in *path*, or None after printing its problems, one line each, on stderr."""
+def _each_map(paths: Sequence[str], report: Callable[[str, JourneyMap], bool]) -> int:
+    """Call ``report(path, map)`` for every map file; a file that does not load prints its
+    problems, one line each, on stderr. Exit status 1 when a file failed or *report* said so."""
     from .model import load_map
 
-    try:
-        return load_map(path)
-    except JourneyMapError as err:
-        for line in err.lines():
-            print(line, file=sys.stderr)
-        return None
+    failed = False
+    for path in paths:
+        try:
+            journey_map = load_map(path)
+        except JourneyMapError as err:
+            failed = True
+            for line in err.lines():
+                print(line, file=sys.stderr)
+            continue
+        failed |= report(path, journey_map)
+    return 1 if failed else 0
 
 
 def _validate(args: argparse.Namespace) -> int:
-    failed = 0
-    for path in args.files:
-        journey_map = _load_or_report(path)
-        if journey_map is None:
-            failed += 1
-            continue
+    def report(path: str, journey_map: JourneyMap) -> bool:
         gaps = len(journey_map.gaps())
         print(f"{path}: valid {journey_map.framework} map, "
               f"{len(journey_map.stages)} stages, {gaps} empty lane(s) left to fill")
-    return 1 if failed else 0
+        return False
+
+    return _each_map(args.files, report)
 
 
 def _review(args: argparse.Namespace) -> int:
@@ -95,21 +98,16 @@ def _review(args: argparse.Namespace) -> int:
 
     if hasattr(sys.stdout, "reconfigure"):  # learners' text may not fit a Windows console
         sys.stdout.reconfigure(errors="replace")
-    failed = 0
-    for path in args.files:
-        journey_map = _load_or_report(path)
-        if journey_map is None:
-            failed += 1
-            continue
+
+    def report(path: str, journey_map: JourneyMap) -> bool:
         result = review(journey_map, compare_with=args.compare_with)
-        shown = [f for f in result if args.praise or f.level != "praise"]
-        for finding in shown:
-            print(f"{path}: {finding.line()}")
-        counts = result.counts()
-        print(f"{path}: {counts['fix']} to fix, {counts['improve']} to improve, "
-              f"{counts['praise']} done well")
-        failed += bool(counts["fix"])
-    return 1 if failed else 0
+        for finding in result:
+            if args.praise or finding.level != "praise":
+                print(f"{path}: {finding.line()}")
+        print(f"{path}: {result.summary(named=False)}")
+        return bool(result.fixes)
+
+    return _each_map(args.files, report)
 
 
 def _export(args: argparse.Namespace) -> int:

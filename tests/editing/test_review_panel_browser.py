@@ -7,37 +7,21 @@ skipped on a learner's machine without one, failing on CI.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from journeykit.editing.fields import css_name
-from tests.editing.lab_session import (
-    Lab,
-    lab_only_page,
-    lab_server,
-    open_notebook,
-    run_first_code_cell,
-)
+from tests.editing.lab_session import Lab, lab_only_page, open_notebook, run_first_code_cell
+from tests.editing.test_editor_browser import NOTEBOOK
+from tests.editing.test_editor_browser import lab as lab  # the same notebook in a JupyterLab
 
 pytestmark = pytest.mark.browser
 
-NOTEBOOK = Path(__file__).resolve().parent / "data" / "editor.ipynb"
 PANEL = ".jk-editor .jk-review"
 CURRENT_TAB = ".jk-editor .lm-TabBar-tab.lm-mod-current"
 TOUCHPOINTS = f".{css_name('Awareness.touchpoints')} textarea"
-
-
-@pytest.fixture
-def lab(tmp_path: Path) -> Iterator[Lab]:
-    folder = tmp_path / "lab"
-    folder.mkdir()
-    shutil.copy(NOTEBOOK, folder / NOTEBOOK.name)
-    with lab_server(folder, tmp_path / "home") as server:
-        yield server
 
 
 def test_the_panel_follows_typing_and_its_buttons_open_the_right_tab(
