@@ -78,6 +78,9 @@ class Editor:
         The live figure, made once and changed in place.
     last_saved : datetime or None
         When the file was last written.
+    review_panel : ReviewPanel or None
+        The coach's findings below the preview, updated after each pause in typing
+        (:mod:`.review_panel`).
 
     Examples
     --------

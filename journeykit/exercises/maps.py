@@ -17,10 +17,11 @@ from typing import Any
 
 from ..catalogue import LANES_BY_KEY
 from ..coaching import review
+from ..coaching.kinds import LANE_NOUNS, kind_of
 from ..model import JourneyMap, Stage, type_name
 from ._text import join_words, quote
 from .core import Feedback, Question, capped
-from .truths import LANE_NOUNS, framework_phrase, kind_of
+from .truths import framework_phrase
 
 #: Words that show a goal is written from the business's side.
 _BUSINESS_VOICE = re.compile(r"\b(we|our|ours|us)\b", re.IGNORECASE)

@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..catalogue import LANES_BY_KEY, crosswalk, facts, get_framework
-from ..coaching.kinds import LANE_NOUNS as LANE_NOUNS  # what kind of item a text is, shared
-from ..coaching.kinds import kind_of as kind_of  # with the map review
-from ..coaching.kinds import known_item_lanes as known_item_lanes
+from ..coaching.kinds import LANE_NOUNS as LANE_NOUNS  # shared with the map review
 from ..errors import JourneyMapError, Problem
 from ..model import example
 from ._text import number_from
