@@ -61,6 +61,8 @@ _LAZY: dict[str, str] = {
     "editor": "editing", "Editor": "editing",
     # slides
     "build_deck": "slides", "build_course": "slides",
+    # coaching
+    "review": "coaching", "Review": "coaching", "Finding": "coaching",
     # the class roll-up
     "rollup": "debrief", "Rollup": "debrief",
 }
@@ -90,6 +92,8 @@ __all__ = [
     "save_map",
     # served lazily (see _LAZY)
     "Editor",
+    "Finding",
+    "Review",
     "Rollup",
     "build_course",
     "build_deck",
@@ -107,6 +111,7 @@ __all__ = [
     "plot_map",
     "read_csv",
     "rollup",
+    "review",
     "to_csv",
     "to_html",
     "to_image",
@@ -129,6 +134,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
+    from .coaching import Finding, Review, review
     from .debrief import Rollup, rollup
     from .editing import Editor, editor
     from .export import export_map, to_csv, to_html, to_image, to_markdown, to_mermaid

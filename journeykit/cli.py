@@ -11,6 +11,7 @@ Examples
     journeykit frameworks
     journeykit new --framework eight-stage -o my_maps/shop.json --title "My shop"
     journeykit validate my_maps/shop.json
+    journeykit review my_maps/shop.json
     journeykit export my_maps/shop.json --to html -o shop.html
     journeykit slides notebooks -o decks
     journeykit rollup collected -o class.html --csv
@@ -23,11 +24,15 @@ import argparse
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .catalogue import crosswalk_pairs, framework_ids, get_framework
 from .errors import JourneyMapError, Problem
+
+if TYPE_CHECKING:
+    from .model import JourneyMap
 
 FIRST_NOTEBOOK = Path("notebooks") / "00_welcome.ipynb"
 
@@ -61,22 +66,49 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _validate(args: argparse.Namespace) -> int:
+def _each_map(paths: Sequence[str], report: Callable[[str, JourneyMap], bool]) -> int:
+    """Call ``report(path, map)`` for every map file; a file that does not load prints its
+    problems, one line each, on stderr. Exit status 1 when a file failed or *report* said so."""
     from .model import load_map
 
-    failed = 0
-    for path in args.files:
+    failed = False
+    for path in paths:
         try:
             journey_map = load_map(path)
         except JourneyMapError as err:
-            failed += 1
+            failed = True
             for line in err.lines():
                 print(line, file=sys.stderr)
             continue
+        failed |= report(path, journey_map)
+    return 1 if failed else 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    def report(path: str, journey_map: JourneyMap) -> bool:
         gaps = len(journey_map.gaps())
         print(f"{path}: valid {journey_map.framework} map, "
               f"{len(journey_map.stages)} stages, {gaps} empty lane(s) left to fill")
-    return 1 if failed else 0
+        return False
+
+    return _each_map(args.files, report)
+
+
+def _review(args: argparse.Namespace) -> int:
+    from .coaching import review
+
+    if hasattr(sys.stdout, "reconfigure"):  # learners' text may not fit a Windows console
+        sys.stdout.reconfigure(errors="replace")
+
+    def report(path: str, journey_map: JourneyMap) -> bool:
+        result = review(journey_map, compare_with=args.compare_with)
+        for finding in result:
+            if args.praise or finding.level != "praise":
+                print(f"{path}: {finding.line()}")
+        print(f"{path}: {result.summary(named=False)}")
+        return bool(result.fixes)
+
+    return _each_map(args.files, report)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -206,6 +238,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check map files; exit 1 when any has problems")
     p.add_argument("files", nargs="+", help="map .json files")
     p.set_defaults(run=_validate)
+
+    p = sub.add_parser("review", help="coach's review of map files, one line per finding; "
+                                      "exit 1 when any has something to fix")
+    p.add_argument("files", nargs="+", help="map .json files")
+    p.add_argument("--compare-with", metavar="EXAMPLE", default=None,
+                   help="also compare lane by lane with an example, e.g. clothing-store")
+    p.add_argument("--no-praise", dest="praise", action="store_false",
+                   help="leave out what is done well")
+    p.set_defaults(run=_review)
 
     p = sub.add_parser("export", help="export a map to another format")
     p.add_argument("map", help="the map .json file")

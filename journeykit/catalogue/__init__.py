@@ -28,17 +28,19 @@ from .lanes import (
     LANES,
     LANES_BY_KEY,
     LIST_LANES,
+    LOW_SCORE,
     SCORE_LABELS,
     SCORE_MAX,
     SCORE_MIN,
     Lane,
     LaneKind,
+    is_dip,
     lane,
 )
 
 __all__ = [
-    "LANES", "LANES_BY_KEY", "LIST_LANES", "SCORE_LABELS", "SCORE_MAX", "SCORE_MIN",
+    "LANES", "LANES_BY_KEY", "LIST_LANES", "LOW_SCORE", "SCORE_LABELS", "SCORE_MAX", "SCORE_MIN",
     "Catalogue", "Fact", "Framework", "FrameworkStage", "Lane", "LaneKind", "Moment",
     "catalogue", "crosswalk", "crosswalk_pairs", "facts", "framework_ids", "frameworks_table",
-    "get_framework", "lane",
+    "get_framework", "is_dip", "lane",
 ]

@@ -8,6 +8,7 @@ do next. A :class:`Review` keeps its findings most important first.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -61,12 +62,35 @@ class Finding:
         parts = [p for p in (self.stage, self.lane) if p]
         return " · ".join(parts) if parts else "whole map"
 
+    def line(self) -> str:
+        """The finding on one line: level, what the coach noticed, what to do, the rule id.
+
+        Examples
+        --------
+        >>> Finding("stage-without-touchpoints", "fix", "Decision: no touchpoints.",
+        ...         "Touchpoints are where you act.", "List them.", "Decision",
+        ...         "touchpoints").line()
+        'fix      Decision: no touchpoints. List them. [stage-without-touchpoints]'
+        """
+        todo = f" {self.fix}" if self.fix and self.level != "praise" else ""
+        return f"{self.level:<8} {self.message}{todo} [{self.rule}]"
+
+    def __str__(self) -> str:
+        return self.line()
+
+
+#: How a notebook shows each level.
+LEVEL_NAMES: dict[str, str] = {"fix": "Fix", "improve": "Improve", "praise": "Well done"}
+#: The colour of each level's name in a notebook and in the editor's Review panel.
+LEVEL_COLOURS: dict[str, str] = {"fix": "#B42318", "improve": "#9A6700", "praise": "#1A7F37"}
+
 
 @dataclass
 class Review:
     """All findings about one map, most important first (fix, improve, praise).
 
-    Iterate over it, take ``len()``, or index it like a list.
+    Iterate over it, take ``len()``, or index it like a list. In a notebook it
+    shows as a short list; ``print(review)`` gives the same list as text.
     """
 
     findings: list[Finding] = field(default_factory=list)
@@ -93,6 +117,69 @@ class Review:
     def fixes(self) -> list[Finding]:
         """The ``fix`` findings: mistakes in the method."""
         return self.of_level("fix")
+
+    def in_stage(self, stage: str) -> list[Finding]:
+        """The findings about one stage (any capitalisation), in review order."""
+        wanted = stage.casefold()
+        return [f for f in self.findings if f.stage is not None and f.stage.casefold() == wanted]
+
+    def counts(self) -> dict[str, int]:
+        """How many findings of each level: ``{"fix": 0, "improve": 2, "praise": 5}``."""
+        return {level: len(self.of_level(level)) for level in LEVELS}
+
+    @property
+    def next_step(self) -> str:
+        """The one thing to do next: the most important finding's fix, with where it is."""
+        for finding in self.findings:
+            if finding.level != "praise":
+                if finding.stage and finding.stage not in finding.fix:
+                    return f"{finding.stage}: {finding.fix}"
+                return finding.fix
+        if self.findings:
+            return ("Nothing to fix: tell the map as a story to someone who knows your "
+                    "customers and see what they add.")
+        return "Nothing to review yet."
+
+    def summary(self, named: bool = True) -> str:
+        """One line: the map (unless *named* is False) and how many findings of each level."""
+        counts = self.counts()
+        tally = (f"{counts['fix']} to fix, {counts['improve']} to improve, "
+                 f"{counts['praise']} done well")
+        if not named:
+            return tally
+        return f"Review of “{self.title}”: {tally}" if self.title else f"Review: {tally}"
+
+    def _closing(self) -> str:
+        """The next step, when no finding already says it (nothing left to fix or improve)."""
+        return "" if any(f.level != "praise" for f in self.findings) else self.next_step
+
+    def __str__(self) -> str:
+        closing = self._closing()
+        lines = [self.summary(), *([f"Next step: {closing}"] if closing else [])]
+        for finding in self.findings:
+            lines.append(f"- {LEVEL_NAMES[finding.level]}: {finding.message}")
+            if finding.fix and finding.level != "praise":
+                lines.append(f"  To do: {finding.fix}")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        items = []
+        for finding in self.findings:
+            colour = LEVEL_COLOURS[finding.level]
+            todo = (f"<br><b>To do:</b> {html.escape(finding.fix)}"
+                    if finding.fix and finding.level != "praise" else "")
+            items.append(
+                f"<li style='margin:0 0 6px'><b style='color:{colour}'>"
+                f"{LEVEL_NAMES[finding.level]}</b> · {html.escape(finding.message)}"
+                f"<br><span style='color:#57606A'>{html.escape(finding.why)}</span>{todo}</li>")
+        closing = self._closing()
+        closing = f"<br>Next step: {html.escape(closing)}" if closing else ""
+        return (f"<div class='jk-review'><p style='margin:0 0 4px'><b>"
+                f"{html.escape(self.summary())}</b>{closing}</p>"
+                f"<ul style='margin:0;padding-left:20px'>{''.join(items)}</ul></div>")
 
     def to_frame(self) -> pd.DataFrame:
         """A tidy table, one row per finding, columns :data:`COLUMNS`."""

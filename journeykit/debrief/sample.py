@@ -5,7 +5,8 @@ businesses in one of the four frameworks, some finished, some half done, some
 barely started. The same seed always gives the same maps. Content is written
 per journey moment and poured into each framework's stages, so maps of
 different frameworks tell comparable stories. Pain points come in several
-wordings (case, punctuation, plurals, typos), as a real class writes them.
+wordings (case, punctuation, plurals, typos), as a real class writes them, the
+first wording of each the most common.
 
 ``tools/make_sample_class.py`` writes ``datasets/sample-class/`` with
 :func:`write_sample_class`, adding two broken files and a conflict copy.
@@ -14,8 +15,8 @@ Examples
 --------
 >>> maps = sample_class(4, seed=1)
 >>> sorted(maps)[:2]
-['ana_bike_repair', 'ben_bakery']
->>> sample_class(4, seed=1)["ben_bakery"] == maps["ben_bakery"]
+['ana_bike_repair', 'ben_pottery_school']
+>>> sample_class(4, seed=1)["ben_pottery_school"] == maps["ben_pottery_school"]
 True
 """
 
@@ -27,27 +28,33 @@ from pathlib import Path
 from ..catalogue import get_framework
 from ..model import JourneyMap, Persona, write_text_atomic
 
-#: The businesses of the class: title, what it offers, the persona, the framework most use,
-#: and how the customer feels at each journey moment (notice ... promote), 1 to 5.
+#: The businesses of the class: title, what it offers, the persona and their goals, the
+#: framework most use, and how the customer feels at each journey moment (notice ...
+#: promote), 1 to 5.
 BUSINESSES: dict[str, dict] = {
     "bakery": {"title": "Corner bakery", "offer": "fresh bread", "framework": "five-stage",
                "persona": ("Lena", "Office worker who picks up lunch on the way in"),
+               "goals": ["A good lunch without queueing"],
                "feel": (4, 3, 3, 3, 2, 5, 4, 4, 3)},
     "bike_repair": {"title": "Bike repair shop", "offer": "a bike repair",
                     "framework": "six-stage",
                     "persona": ("Omar", "Commutes by bike and cannot be without it for long"),
+                    "goals": ["Get the bike back within a day"],
                     "feel": (2, 3, 2, 3, 3, 4, 4, 4, 3)},
     "yoga_studio": {"title": "Neighbourhood yoga studio", "offer": "yoga classes",
                     "framework": "eight-stage",
                     "persona": ("Kim", "Nurse on shifts who wants to stretch after work"),
+                    "goals": ["A class that fits around changing shifts"],
                     "feel": (3, 3, 4, 4, 2, 5, 3, 4, 4)},
     "bookshop": {"title": "Second-hand bookshop", "offer": "a good book",
                  "framework": "five-stage-decision",
                  "persona": ("Ruth", "Retired teacher who reads two novels a week"),
+                 "goals": ["Find authors she has not read yet"],
                  "feel": (4, 4, 3, 3, 3, 5, 5, 4, 3)},
     "pottery_school": {"title": "Pottery school", "offer": "pottery lessons",
                        "framework": "eight-stage",
                        "persona": ("Theo", "Designer looking for a hobby away from screens"),
+                       "goals": ["Make something by hand every week"],
                        "feel": (3, 2, 3, 4, 2, 5, 3, 5, 4)},
 }
 
@@ -131,7 +138,8 @@ def _stage_content(rng: random.Random, moments: tuple[str, ...], offer: str, sco
         pool = [t for m in moments for t in TEXT[m].get(key, [])]
         return [t.format(offer=offer) for t in _pick(rng, pool, k)]
 
-    pains = [rng.choice(group).format(offer=offer) for group in
+    pains = [(group[0] if rng.random() < 0.6 else rng.choice(group)).format(offer=offer)
+             for group in
              _pick(rng, [g for m in moments for g in TEXT[m]["pain_points"]],
                    rng.choice((1, 1, 2)))]
     content = {"goal": texts("goal", 1)[0], "actions": texts("actions", 2),
@@ -151,7 +159,8 @@ def sample_map(rng: random.Random, business: str, framework: str, completion: st
     """One learner's map of *business*: ``"complete"``, ``"partial"`` or ``"started"``."""
     spec = BUSINESSES[business]
     name, about = spec["persona"]
-    m = JourneyMap.new(framework, title=title, persona=Persona(name, about))
+    goals = spec["goals"] if completion != "started" and rng.random() < 0.7 else []
+    m = JourneyMap.new(framework, title=title, persona=Persona(name, about, goals))
     shift = rng.choice((-1, 0, 0, 1))
     feel = {moment: max(1, min(5, base + shift + rng.choice((-1, 0, 0, 0, 1))))
             for moment, base in zip(MOMENTS, spec["feel"], strict=True)}

@@ -45,6 +45,7 @@ from .fields import Field, problem_text
 from .form import build_form
 from .opening import field_for, open_or_create
 from .preview import REDRAW_DELAY, Preview, status_html
+from .review_panel import ReviewPanel
 from .start_screen import EXAMPLE_NAME, StartScreen
 
 if TYPE_CHECKING:
@@ -77,6 +78,9 @@ class Editor:
         The live figure, made once and changed in place.
     last_saved : datetime or None
         When the file was last written.
+    review_panel : ReviewPanel or None
+        The coach's findings below the preview, updated after each pause in typing
+        (:mod:`.review_panel`).
 
     Examples
     --------
@@ -111,6 +115,7 @@ class Editor:
         self.fields: dict[str, Field] = {}
         self._problems: dict[str, str] = {}
         self._saver: Autosaver | None = None
+        self.review_panel: ReviewPanel | None = None
         self.header = widgets.HTML()
         self.status_line = widgets.HTML()
         self.status_line.add_class("jk-status")
@@ -162,8 +167,10 @@ class Editor:
             field.show(self._value(key))
             field.set_disabled(self.read_only)
         self.exports = ExportPanel(journey_map, self.path)
+        self.review_panel = ReviewPanel(journey_map, tabs, self.fields)
         self._update_header()
-        parts = [self.header, self.status_line, tabs, *self._preview_parts()]
+        parts = [self.header, self.status_line, tabs, *self._preview_parts(),
+                 self.review_panel.box]
         if not self.read_only:
             parts.append(self.exports.box)
         self.view.children = parts
@@ -302,6 +309,8 @@ class Editor:
         """Finish waiting redraws and saves now (tests and benchmarks call this)."""
         if self._preview is not None:
             self._preview.flush()
+        if self.review_panel is not None:
+            self.review_panel.flush()
         if self._saver is not None:
             self._saver.flush()
 
@@ -415,6 +424,8 @@ class Editor:
             self.map.unobserve(self._model_changed)
         if self._preview is not None:
             self._preview.cancel()
+        if self.review_panel is not None:
+            self.review_panel.close()
 
     def _require_map(self) -> JourneyMap:
         if self.map is None:

@@ -106,7 +106,9 @@ q4 = MapQuestion(
            "persona=jk.Persona(name, description))`.",
            "Then, for three stages, set the goal, touchpoints, messages and pain points with "
            "`my_map.set_lane(stage, lane, value)`.",
-           "`my_map.problems()` lists anything that stops the map from validating."),
+           "`my_map.problems()` lists anything that stops the map from validating, and "
+           "`jk.review(my_map)` what the coach would still fix: the check passes when the "
+           "three stages have nothing left to fix."),
     solution='my_map = jk.JourneyMap.new(\n'
              '    "five-stage", title="Corner bike repair",\n'
              '    persona=jk.Persona("Sam", "Commutes by bike every day and cannot be without '
@@ -123,8 +125,9 @@ q4 = MapQuestion(
              'my_map.set_lane("Purchase", "touchpoints", ["Shop counter", "Card reader"])\n'
              'my_map.set_lane("Purchase", "messages", ["We text you when it is ready"])\n'
              'my_map.set_lane("Purchase", "pain_points", ["Queue at the counter"])',
-    explanation="Three complete stages are enough to tell the story; fill in the rest the "
-                "same way when you map your own business.",
+    explanation="Three complete stages with nothing to fix are enough to tell the story; "
+                "fill in the rest the same way when you map your own business, and run "
+                "`jk.review(my_map)` as you go.",
 )
 
 QUESTIONS = bind(globals())

@@ -4,7 +4,9 @@ Both check what a reviewer would: the map validates (``m.problems()`` is
 empty), the required lanes hold enough items, no ``...`` is left from the
 template, each item is the right kind for its lane (judged against every item
 the kit's catalogue and examples place in a lane), and goals are written from
-the customer's side rather than as the business's own steps.
+the customer's side rather than as the business's own steps. A map of the
+learner's own (:class:`MapQuestion`) is judged by :func:`journeykit.review`:
+it passes when no ``fix`` finding remains in the stages it has started.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..catalogue import LANES_BY_KEY
+from ..coaching import review
+from ..coaching.kinds import LANE_NOUNS, kind_of
 from ..model import JourneyMap, Stage, type_name
 from ._text import join_words, quote
 from .core import Feedback, Question, capped
-from .truths import LANE_NOUNS, framework_phrase, kind_of
+from .truths import framework_phrase
 
 #: Words that show a goal is written from the business's side.
 _BUSINESS_VOICE = re.compile(r"\b(we|our|ours|us)\b", re.IGNORECASE)
@@ -141,7 +145,13 @@ class StageFillQuestion(Question):
 
 
 class MapQuestion(Question):
-    """Build a small map of your own that validates and has enough lanes filled.
+    """Build a small map of your own that validates, with enough lanes filled and nothing to fix.
+
+    After the map validates and *min_stages* stages hold every lane in *lanes*,
+    the map review (:func:`journeykit.review`) has the last word: any ``fix``
+    finding about the persona or a started stage is shown; ``fix`` findings
+    about stages not started yet (such as the stages after the purchase) are
+    left for later, and the next step is named in the feedback.
 
     Parameters
     ----------
@@ -188,9 +198,13 @@ class MapQuestion(Question):
                               f"complete; a complete stage has "
                               f"{join_words(LANES_BY_KEY[k].label.lower() for k in self.lanes)}.",
                               capped(partial))
-        misplaced = [line for stage in value.stages
-                     for line in wrong_kinds(stage) + business_voice(stage)]
-        if misplaced:
-            return self.wrong("a few items need another look:", capped(misplaced))
-        return self.correct(f"{quote(value.title)} validates, with {len(complete)} complete "
-                            f"stages for {value.persona.name}.")
+        found = review(value)
+        to_fix = [f"{f.message} {f.fix}" for f in found.fixes
+                  if f.stage is None or not value.stage(f.stage).is_blank()]
+        if to_fix:
+            return self.wrong("the map review still finds a mistake in the method:",
+                              capped(to_fix))
+        done = (f"{quote(value.title)} validates, with {len(complete)} complete stages for "
+                f"{value.persona.name} and nothing to fix in them.")
+        rest = [f for f in found if f.level != "praise"]
+        return self.correct(done + (f" Next step: {found.next_step}" if rest else ""))

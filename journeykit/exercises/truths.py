@@ -9,32 +9,12 @@ checks follow it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 
-from ..catalogue import LANES_BY_KEY, crosswalk, facts, framework_ids, get_framework
+from ..catalogue import LANES_BY_KEY, crosswalk, facts, get_framework
+from ..coaching.kinds import LANE_NOUNS as LANE_NOUNS  # shared with the map review
 from ..errors import JourneyMapError, Problem
-from ..model import example, example_names
-from ._text import norm, number_from
-
-#: The noun for one item of each lane, with its article, for feedback sentences.
-LANE_NOUNS: dict[str, str] = {
-    "goal": "a customer goal",
-    "actions": "a customer action",
-    "touchpoints": "a touchpoint",
-    "emotion_score": "an emotion score",
-    "emotion_words": "an emotion",
-    "pain_points": "a pain point",
-    "business_activities": "a business activity",
-    "messages": "a message",
-    "participants": "a participant or influencer",
-    "information_needs": "an information need",
-    "opportunities": "an opportunity",
-    "kpis": "a KPI",
-}
-
-#: Catalogue stage fields and the map lanes they fill.
-_CATALOGUE_LANES = {"actions": "actions", "touchpoints": "touchpoints",
-                    "emotions": "emotion_words", "business_activities": "business_activities"}
+from ..model import example
+from ._text import number_from
 
 
 def framework_phrase(framework_id: str) -> str:
@@ -135,40 +115,6 @@ def crosswalk_truth(a: str, b: str) -> dict[str, dict[str, str]]:
     for row in table.itertuples(index=False):
         truth[row.from_stage][row.to_stage] = row.reason
     return truth
-
-
-@cache
-def known_item_lanes() -> dict[str, frozenset[str]]:
-    """Every item the catalogue and the examples place in a lane: norm(item) -> lanes.
-
-    An item found in one lane only tells a check what kind of item it is; items
-    found in several lanes (``Content marketing``) are left out of such checks.
-    """
-    seen: dict[str, set[str]] = {}
-    for fid in framework_ids():
-        for stage in get_framework(fid).stages:
-            for field, lane in _CATALOGUE_LANES.items():
-                for item in getattr(stage, field):
-                    seen.setdefault(norm(item), set()).add(lane)
-    for name in example_names():
-        for stage in example(name).stages:
-            for key, spec in LANES_BY_KEY.items():
-                if spec.kind == "list":
-                    for item in stage.get(key):
-                        seen.setdefault(norm(item), set()).add(key)
-    return {item: frozenset(lanes) for item, lanes in seen.items()}
-
-
-def kind_of(item: str) -> str | None:
-    """The one lane the kit's data puts *item* in, or None when unknown or ambiguous.
-
-    Examples
-    --------
-    >>> kind_of("instagram post"), kind_of("Offer discount codes"), kind_of("A new idea")
-    ('touchpoints', 'business_activities', None)
-    """
-    lanes = known_item_lanes().get(norm(item), frozenset())
-    return next(iter(lanes)) if len(lanes) == 1 else None
 
 
 def fact_figure(fact_id: str) -> tuple[float, str]:

@@ -1,15 +1,15 @@
 """The emotion curve: how the customer feels in each stage, with the dips marked.
 
 A dip is a stage that scores below the one before it, or 2 or less
-(:func:`is_dip`); the figure marks each with a triangle and its first pain point.
+(:func:`journeykit.catalogue.is_dip`, shared with the map review); the figure
+marks each with a triangle and its first pain point.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..catalogue import SCORE_LABELS, SCORE_MAX, SCORE_MIN
+from ..catalogue import SCORE_LABELS, SCORE_MAX, SCORE_MIN, is_dip
 from . import theme
 from .layout import (
     EDGE_PX,
@@ -120,18 +120,3 @@ def emotion_note(x: str, stage: Stage, dip: bool, width: float) -> dict[str, Any
             "showarrow": False, "yanchor": "top" if below else "bottom",
             "yshift": -16 if below else 16, "bgcolor": "rgba(255,255,255,0.85)",
             "font": {"size": size, "color": theme.MUTED if score is None else theme.INK}}
-
-
-def is_dip(scores: Sequence[int | None], i: int) -> bool:
-    """True when stage *i* scores below the stage before it, or negative (2 or less).
-
-    Examples
-    --------
-    >>> [is_dip([4, 3, 5, 2, None], i) for i in range(5)]
-    [False, True, False, True, False]
-    """
-    score = scores[i]
-    if score is None:
-        return False
-    before = scores[i - 1] if i > 0 else None
-    return score <= 2 or (before is not None and score < before)

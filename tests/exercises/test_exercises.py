@@ -244,7 +244,11 @@ WRONG: dict[str, list[tuple[str, str]]] = {
                 (FULL_MAP.replace('"Sam", "Rides to work every day"', '"Sam"'),
                  "a persona with a name and a one-line description"),
                 (FULL_MAP + 'my_map.set_lane("Retention", "messages", ["Checkout page"])',
-                 "'Checkout page' is a touchpoint, not a message"),
+                 "Retention: “Checkout page” is a touchpoint, but it sits in the messages"),
+                (FULL_MAP.replace("Get my bike back quickly", "Upsell campaign", 1),
+                 "Awareness: the goal “Upsell campaign” is a step of the business"),
+                (FULL_MAP.replace('"Sam", "Rides', '"Everyone", "Rides'),
+                 "The persona “Everyone” is a whole group of people"),
                 (FULL_MAP.replace('["Long queue"]', '["..."]', 1), "replace the ... in pain "
                  "points"),
                 ('my_map = jk.JourneyMap.new("five-stage", title="x")',

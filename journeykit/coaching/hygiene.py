@@ -1,0 +1,169 @@
+"""Rules about tidy lanes: no placeholders, no repeats, no paragraphs, items in the right lane.
+
+One finding per stage and lane (naming the first items), so a messy lane gives
+one remark rather than fifty. The lane an item belongs in is judged only where
+the kit can tell (:mod:`.kinds`): a feeling, or an item the catalogue and the
+examples always place in one lane.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..catalogue import LIST_LANES
+from .context import MapView, Rule
+from .findings import Finding
+from .kinds import LANE_NOUNS, is_feeling, known_item_lanes, lane_name
+from .words import is_paragraph, is_placeholder, quoted, quoted_list, squash
+
+RULES = (
+    Rule("placeholder-text", ("fix",),
+         "text that only holds a place: \"...\", \"TODO\", \"xxx\", \"test\""),
+    Rule("duplicate-item", ("improve",), "the same item twice in one lane of a stage"),
+    Rule("same-in-every-stage", ("improve",),
+         "one item repeated in every stage of a lane (three stages or more)"),
+    Rule("paragraph-item", ("improve",),
+         "an item that is a paragraph (over 25 words, or three sentences)"),
+    Rule("wrong-lane", ("fix", "improve"),
+         "an item of another kind than its lane: a feeling as a touchpoint (fix), an item "
+         "the kit's data knows from another lane (fix), a bare feeling as a pain point "
+         "(improve)"),
+)
+
+
+def _text_fields(view: MapView) -> Iterator[tuple[str | None, str, str]]:
+    """(stage, lane, text) for the title, persona and every stage goal."""
+    m = view.map
+    yield None, "title", m.title
+    yield None, "persona", m.persona.description
+    for stage in view.stages:
+        yield stage.name, "goal", stage.goal
+
+
+def check(view: MapView) -> Iterator[Finding]:
+    for stage_name, lane, text in _text_fields(view):
+        if text and is_placeholder(text):
+            where = {"title": "The map's title ", "persona": "The persona's description "}.get(
+                lane, f"{stage_name}: the goal ")
+            yield _placeholders(stage_name, lane, [text], where, "")
+        elif text and is_paragraph(text) and lane == "goal":
+            yield _paragraphs(stage_name, lane, [text])
+    squashed: dict[str, list[set[str]]] = {key: [] for key in LIST_LANES}
+    for stage in view.stages:
+        for key in LIST_LANES:
+            items = getattr(stage, key)
+            if items:
+                keys = [_facts(i)[0] for i in items]
+                squashed[key].append(set(keys))
+                yield from _lane(stage.name, key, items, keys)
+    yield from _repeated(view, squashed)
+
+
+@lru_cache(maxsize=65536)
+def _facts(item: str) -> tuple[str, bool, bool, bool]:
+    """What the hygiene rules need to know about one item, worked out once per text:
+    (squashed, placeholder, paragraph, feeling). The editor reviews the same items on
+    every edit, so they come from this cache."""
+    squashed = squash(item)
+    return squashed, is_placeholder(item, squashed), is_paragraph(item), is_feeling(item)
+
+
+def _lane(stage: str, key: str, items: list[str], keys: list[str]) -> Iterator[Finding]:
+    placeholders, long, feelings = [], [], []
+    misplaced: tuple[str, str] | None = None
+    known = known_item_lanes()
+    judge_kind = key != "emotion_words"
+    for item, squashed_item in zip(items, keys, strict=True):
+        _, placeholder, paragraph, feeling = _facts(item)
+        if placeholder:
+            placeholders.append(item)
+            continue
+        if paragraph:
+            long.append(item)
+        if not judge_kind:
+            continue
+        if feeling:
+            feelings.append(item)
+            continue
+        lanes = known.get(squashed_item, ())
+        if misplaced is None and len(lanes) == 1 and key not in lanes:
+            misplaced = item, next(iter(lanes))
+    if placeholders:
+        yield _placeholders(stage, key, placeholders, f"{stage}: ", f" in the {lane_name(key)}")
+    counts = Counter(keys)
+    if len(counts) < len(keys):
+        firsts = {k: i for k, i in zip(reversed(keys), reversed(items), strict=True)}
+        twice = [firsts[k] for k, count in counts.items() if count > 1 and k]
+        if twice:
+            yield Finding(
+                "duplicate-item", "improve",
+                f"{stage}: {quoted_list(twice)} appear{'s' if len(twice) == 1 else ''} more "
+                f"than once in the {lane_name(key)}.",
+                "A repeated item makes a lane look fuller than it is.",
+                "Keep one copy, or make the two say different things.", stage, key)
+    if long:
+        yield _paragraphs(stage, key, long)
+    if feelings and key == "pain_points":
+        yield Finding(
+            "wrong-lane", "improve",
+            f"{stage}: the pain point {quoted_list(feelings)} is a feeling, not what causes it.",
+            "A feeling tells you something hurts; the pain point should say what, so that "
+            "someone can change it.",
+            "Move the feeling to the emotion words and write what caused it as the pain "
+            "point.", stage, key)
+    elif feelings:
+        yield Finding(
+            "wrong-lane", "fix",
+            f"{stage}: {quoted_list(feelings)} in the {lane_name(key)} is a feeling.",
+            f"Each lane holds one kind of item; here each item should be {LANE_NOUNS[key]}.",
+            "Move it to the emotion words of the same stage.", stage, key)
+    if misplaced is not None:
+        item, kind = misplaced
+        yield Finding(
+            "wrong-lane", "fix",
+            f"{stage}: {quoted(item)} is {LANE_NOUNS[kind]}, but it sits in the "
+            f"{lane_name(key)}.",
+            f"Each lane holds one kind of item; here each item should be {LANE_NOUNS[key]}.",
+            f"Move {quoted(item)} to the {lane_name(kind)} of {stage}.", stage, key)
+
+
+def _placeholders(stage: str | None, lane: str, texts: list[str], before: str,
+                  after: str) -> Finding:
+    return Finding(
+        "placeholder-text", "fix",
+        f"{before}{quoted_list(texts)}{after} {'is' if len(texts) == 1 else 'are'} "
+        "placeholder text.",
+        "Placeholder text makes a lane look done when it is not, and ends up in exports "
+        "and slides.",
+        "Replace it with your own words, or leave the field empty until you know.",
+        stage, lane)
+
+
+def _paragraphs(stage: str | None, lane: str, texts: list[str]) -> Finding:
+    return Finding(
+        "paragraph-item", "improve",
+        f"{stage}: {quoted_list(texts, 1)} is a whole paragraph in the {lane_name(lane)}.",
+        "Short items can be read at a glance on the map; a paragraph hides the point.",
+        "Split it into separate items of a few words each, one per line.", stage, lane)
+
+
+def _repeated(view: MapView, squashed: dict[str, list[set[str]]]) -> Iterator[Finding]:
+    """Items found in the same lane of every stage that fills it (three stages or more)."""
+    for key, lanes in squashed.items():
+        if len(lanes) < 3:
+            continue
+        common = set.intersection(*lanes)
+        common.discard("")
+        if not common:
+            continue
+        first = next(getattr(s, key) for s in view.stages if getattr(s, key))
+        shown = [i for i in first if squash(i) in common]
+        yield Finding(
+            "same-in-every-stage", "improve",
+            f"{quoted_list(shown)} appear{'s' if len(shown) == 1 else ''} in the "
+            f"{lane_name(key)} of every stage.",
+            "What is true of every stage tells the reader nothing about any one of them.",
+            "Keep it where it matters most and say what is special about each other stage.",
+            None, key)

@@ -1,0 +1,153 @@
+"""What kind of item a piece of text is, where the kit's own data can tell.
+
+Two sources, both cached on first use:
+
+* every item the framework catalogue and the shipped example maps place in a
+  lane (:func:`known_item_lanes`): an item found in one lane only tells the
+  coach, and the exercise checks, which lane it belongs in;
+* feelings (:func:`is_feeling`): the emotion words of the catalogue and the
+  examples, and common feeling words, so that a "touchpoint" such as
+  *Frustrated* can be spotted.
+
+Anything else is unknown, and the coach says nothing about its lane.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..catalogue import LANES_BY_KEY, framework_ids, get_framework
+from ..model import example, example_names
+from .words import squash
+
+#: The noun for one item of each lane, with its article, for feedback sentences.
+LANE_NOUNS: dict[str, str] = {
+    "goal": "a customer goal",
+    "actions": "a customer action",
+    "touchpoints": "a touchpoint",
+    "emotion_score": "an emotion score",
+    "emotion_words": "an emotion",
+    "pain_points": "a pain point",
+    "business_activities": "a business activity",
+    "messages": "a message",
+    "participants": "a participant or influencer",
+    "information_needs": "an information need",
+    "opportunities": "an opportunity",
+    "kpis": "a KPI",
+}
+
+def lane_name(key: str) -> str:
+    """How a sentence names lane *key*: ``"pain points"``, ``"KPIs"``.
+
+    Examples
+    --------
+    >>> lane_name("pain_points"), lane_name("kpis")
+    ('pain points', 'KPIs')
+    """
+    label = LANES_BY_KEY[key].label
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
+#: Catalogue stage fields and the map lanes they fill.
+_CATALOGUE_LANES = {"actions": "actions", "touchpoints": "touchpoints",
+                    "emotions": "emotion_words", "business_activities": "business_activities"}
+
+#: Feeling words a learner may use, besides those in the kit's data.
+_FEELINGS = """
+afraid angry annoyed anxious ashamed bored calm cheerful comfortable confident confused
+curious delighted disappointed disgusted doubtful eager embarrassed excited
+frustrated glad grateful guilty happy hopeful impatient indifferent insecure irritated
+joyful lonely nervous overwhelmed pleased proud reassured relaxed relieved sad satisfied
+scared sceptical skeptical stressed surprised suspicious tense thankful thrilled tired
+uncertain uneasy unhappy upset worried
+anger anxiety boredom confusion curiosity delight disappointment doubt excitement fear
+frustration happiness hope impatience irritation joy loyalty pride relief sadness
+satisfaction stress surprise trust uncertainty worry
+"""
+
+#: Small words that may come with a feeling: "very anxious", "feels a bit lost".
+_SOFTENERS = frozenset({"a", "bit", "very", "really", "quite", "so", "slightly", "rather",
+                        "feel", "feels", "feeling", "is", "gets", "getting", "becomes",
+                        "somewhat", "more", "less", "extremely", "super"})
+_JOINERS = frozenset({"and", "&", "or", "but"})
+
+
+@cache
+def known_item_lanes() -> dict[str, frozenset[str]]:
+    """Every item the catalogue and the examples place in a lane: squashed item -> lanes.
+
+    An item found in one lane only tells a check what kind of item it is; items
+    found in several lanes (``Content marketing``) are left out of such checks.
+
+    Examples
+    --------
+    >>> sorted(known_item_lanes()["checkoutpage"])
+    ['touchpoints']
+    """
+    seen: dict[str, set[str]] = {}
+    for fid in framework_ids():
+        for stage in get_framework(fid).stages:
+            for field, lane in _CATALOGUE_LANES.items():
+                for item in getattr(stage, field):
+                    seen.setdefault(squash(item), set()).add(lane)
+    for name in example_names():
+        for stage in example(name).stages:
+            for key, spec in LANES_BY_KEY.items():
+                if spec.kind == "list":
+                    for item in stage.get(key):
+                        seen.setdefault(squash(item), set()).add(key)
+    return {item: frozenset(lanes) for item, lanes in seen.items()}
+
+
+def kind_of(item: str) -> str | None:
+    """The one lane the kit's data puts *item* in, or None when unknown or ambiguous.
+
+    Examples
+    --------
+    >>> kind_of("instagram post"), kind_of("Offer discount codes"), kind_of("A new idea")
+    ('touchpoints', 'business_activities', None)
+    """
+    lanes = known_item_lanes().get(squash(item), frozenset())
+    return next(iter(lanes)) if len(lanes) == 1 else None
+
+
+@cache
+def feeling_words() -> frozenset[str]:
+    """Single words that name a feeling (lower case).
+
+    Examples
+    --------
+    >>> {"frustrated", "curiosity"} <= feeling_words()
+    True
+    """
+    words = set(_FEELINGS.split())
+    for item, lanes in known_item_lanes().items():
+        if lanes == {"emotion_words"} and item.isalpha():
+            words.add(item)
+    return frozenset(words)
+
+
+def is_feeling(item: str) -> bool:
+    """True when *item* is only a feeling, perhaps with "very" or "a bit".
+
+    Examples
+    --------
+    >>> is_feeling("Frustrated"), is_feeling("Very anxious"), is_feeling("Anxiety, doubt")
+    (True, True, True)
+    >>> is_feeling("Frustrated by the queue"), is_feeling("Trust badges on the checkout")
+    (False, False)
+    """
+    if len(item) > 60:  # longer than a few feeling words
+        return False
+    feelings = feeling_words()
+    first = item.split(None, 1)[0].casefold().strip(",./!?") if item.strip() else ""
+    if first not in feelings and first not in _SOFTENERS:
+        return False
+    count = 0
+    for word in item.casefold().replace(",", " ").replace("/", " ").split():
+        if word in _SOFTENERS or word in _JOINERS:
+            continue
+        if count == 3 or word.strip(".!?") not in feelings:
+            return False
+        count += 1
+    return count > 0
