@@ -31,8 +31,8 @@ REVIEW_COLUMNS = ["rule", "level", "maps", "share", "participants", "why", "fix"
 
 
 def lane_items(stage: Stage, key: str) -> list[str]:
-    """What lane *key* of *stage* holds, as a list of text (empty when blank)."""
-    value = stage.get(key)
+    """What lane *key* of *stage* holds, as a list of text (empty when blank; not a copy)."""
+    value = getattr(stage, key)
     if isinstance(value, list):
         return value
     return [] if value in ("", None) else [str(value)]
@@ -78,7 +78,13 @@ def coverage_frame(placed: list[list[Stage | None]], steps: Steps) -> pd.DataFra
     import pandas as pd
 
     total = len(placed)
-    shares = [[sum(1 for row in placed if row[j] is not None and lane_items(row[j], spec.key))
+    filled: dict[int, frozenset[str]] = {}  # a stage spanning several steps is looked at once
+    for row in placed:
+        for stage in row:
+            if stage is not None and id(stage) not in filled:
+                filled[id(stage)] = frozenset(spec.key for spec in LANES
+                                              if lane_items(stage, spec.key))
+    shares = [[sum(1 for row in placed if row[j] is not None and spec.key in filled[id(row[j])])
                / total if total else 0.0 for j in range(len(steps.labels))] for spec in LANES]
     return pd.DataFrame(shares, index=pd.Index([s.label for s in LANES], name="lane",
                                                dtype=object),
