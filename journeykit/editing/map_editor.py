@@ -89,8 +89,8 @@ class Editor:
     >>> ed.set_lane("Decision", "emotion_score", 9)
     False
     >>> ed.problems["Decision.emotion_score"]
-    '9 is not a score from 1 to 5. To fix it: pick a whole number from 1 (very negative) to 5 \
-(very positive).'
+    '9 is not a score from 1 to 5. To fix it: give the emotion score a whole number from 1 \
+(very negative) to 5 (very positive).'
     >>> ed.map.stage("Decision").emotion_score
     3
     >>> print(ed._repr_mimebundle_()["text/plain"])
@@ -342,7 +342,8 @@ class Editor:
             self._show_problem(key, None)
         if result.ok:
             self.last_saved = result.saved_at
-            self._set_status(f"Saved {result.saved_at:%H:%M:%S} to {shown}")
+            self._set_status(f"Saved {result.saved_at:%H:%M:%S} to {shown}. {result.merged}",
+                             PAIN if result.kept_aside else MUTED)
             return
         m = self._require_map()
         marked = 0
