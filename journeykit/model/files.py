@@ -182,12 +182,14 @@ def _swap(tmp: Path, target: Path) -> None:
             os.replace(tmp, target)
             return
         except PermissionError:
-            if os.name != "nt" or attempt == _REPLACE_TRIES - 1:
+            if not _ON_WINDOWS or attempt == _REPLACE_TRIES - 1:
                 raise
             time.sleep(0.05)
 
 
 _REPLACE_TRIES = 20
+#: Windows refuses to replace or create a file another process has open or is deleting.
+_ON_WINDOWS = os.name == "nt"
 
 
 @contextmanager
@@ -243,7 +245,7 @@ def _acquire(lock: Path, target: Path) -> None:
         except FileExistsError:
             pass
         except PermissionError:
-            if os.name != "nt":  # on Windows: the lock is being deleted right now
+            if not _ON_WINDOWS:  # on Windows: the lock is being deleted right now
                 raise
         else:
             with os.fdopen(fd, "w") as handle:

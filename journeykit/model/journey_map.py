@@ -16,6 +16,7 @@ other formats live a layer up, in :mod:`journeykit.export` (``jk.to_html(m)``).
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 
 #: Called after every change with (stage name or "", field key).
 Observer = Callable[[str, str], None]
+
+_STAGE_FIELD = re.compile(r"stages\[(\d+)\]\.(.+)")
 
 
 @dataclass
@@ -230,6 +233,30 @@ class JourneyMap:
         if clean != self.title:
             self.title = clean
             self._changed("", "title")
+
+    def set_field(self, path: str, value: Any) -> None:
+        """Set the field at a saved-file path: ``"title"``, ``"notes"``, ``"persona.goals"``,
+        ``"stages[2].touchpoints"``, ``"stages[2].emotion.score"`` (the paths problems name).
+
+        Examples
+        --------
+        >>> m = JourneyMap.new("five-stage")
+        >>> m.set_field("stages[2].emotion.score", 4)
+        >>> m.stage("Purchase").emotion_score
+        4
+        """
+        stage = _STAGE_FIELD.fullmatch(path)
+        if stage is not None:
+            self.set_lane(int(stage[1]), stage[2].replace("emotion.", "emotion_"), value)
+        elif path.startswith("persona."):
+            self.set_persona(**{path.removeprefix("persona."): value})
+        elif path == "title":
+            self.set_title(value)
+        elif path == "notes":
+            self.set_notes(value)
+        else:
+            raise JourneyMapError([Problem(path, "there is no such field", 'use "title", '
+                                           '"notes", "persona.<field>" or "stages[<n>].<lane>"')])
 
     def set_notes(self, notes: str) -> None:
         clean = normalize_lane_value("goal", notes, "notes")

@@ -166,6 +166,10 @@ def merge_items(base: list[str], ours: list[str], theirs: list[str]) -> list[str
     >>> merge_items(["Web", "Email"], ["Web", "Email", "Chat"], ["Email", "Phone"])
     ['Email', 'Phone', 'Chat']
     """
+    if ours in (base, theirs):
+        return list(theirs)
+    if theirs == base:
+        return list(ours)
     b, o, t = Counter(base), Counter(ours), Counter(theirs)
     want = {}
     for item in o | t:

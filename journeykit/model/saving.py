@@ -28,7 +28,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -222,9 +221,6 @@ def _report(target: Path, merge: Merge | None, reason: str, aside: Path | None,
                       conflicts=words(merge.conflicts), kept_aside=aside)
 
 
-_STAGE_FIELD = re.compile(r"stages\[(\d+)\]\.(.+)")
-
-
 def _take(journey_map: JourneyMap, ours: dict[str, Any], data: dict[str, Any]) -> None:
     """Bring the merged *data* into the map in memory, field by field.
 
@@ -235,15 +231,5 @@ def _take(journey_map: JourneyMap, ours: dict[str, Any], data: dict[str, Any]) -
         return
     mine, now = field_values(ours), field_values(journey_map.to_dict())
     for path, value in field_values(data).items():
-        if value == mine[path] or now.get(path) != mine[path]:
-            continue
-        stage = _STAGE_FIELD.fullmatch(path)
-        if stage is not None:
-            key = stage[2].replace("emotion.", "emotion_")
-            journey_map.set_lane(int(stage[1]), key, value)
-        elif path.startswith("persona."):
-            journey_map.set_persona(**{path.removeprefix("persona."): value})
-        elif path == "title":
-            journey_map.set_title(value)
-        else:
-            journey_map.set_notes(value)
+        if value != mine[path] and now.get(path) == mine[path]:
+            journey_map.set_field(path, value)
