@@ -67,7 +67,7 @@ def _has_other_breaks(text: str) -> bool:
     return any(ch in text for ch in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
-def clean_text(text: str, where: str, field: str) -> str:
+def clean_text(text: str, where: str, field: str, item: int | None = None) -> str:
     """*text* ready to store: pairs joined, line breaks as ``\\n``, ends stripped; or raise.
 
     Parameters
@@ -78,6 +78,8 @@ def clean_text(text: str, where: str, field: str) -> str:
         The field path for the problem, e.g. ``stages[0].goal``.
     field : str
         The field in words for the fix, e.g. ``the customer goal``.
+    item : int, optional
+        The item's position in a list lane (0-based), named in the problem.
 
     Raises
     ------
@@ -99,14 +101,17 @@ paste sometimes cuts an emoji in two).
     text = join_surrogate_pairs(text)
     bad = REFUSED.search(text)
     if bad is not None:
-        raise JourneyMapError([refused_character(bad.group(), bad.start(), where, field)])
+        raise JourneyMapError([refused_character(bad.group(), bad.start(), where, field, item)])
     return one_line_breaks(text).strip()
 
 
-def refused_character(char: str, index: int, where: str, field: str) -> Problem:
-    """The problem for *char*, found at *index* (0-based) of the text in *where*."""
+def refused_character(char: str, index: int, where: str, field: str,
+                      item: int | None = None) -> Problem:
+    """The problem for *char*, found at *index* (0-based) of the text (or list *item*)."""
     code = f"U+{ord(char):04X}"
     at = f"character {index + 1} is {code}"
+    if item is not None:
+        at = f"in item {item + 1}, {at}"
     if "\ud800" <= char <= "\udfff":
         return Problem(where, f"{at}, half of a character whose other half is missing; it "
                        "cannot be saved", f"delete it from {field} and type that character "

@@ -69,7 +69,7 @@ a whole number from 1 (very negative) to 5 (very positive).
                                            f"write {name} as text in double quotes")])
         return _check_length(clean_text(value, where, name), where, name)
     if isinstance(value, str):
-        value = [value]
+        value = value.splitlines()
     if not isinstance(value, Iterable) or isinstance(value, (bytes, dict)):
         raise JourneyMapError([Problem(where, f"expected a list of text, got {type_name(value)}",
                                        f'write {name} as a list such as ["Website", "Email"]')])
@@ -81,7 +81,7 @@ a whole number from 1 (very negative) to 5 (very positive).
                                        f"put each item of {name} in double quotes")
                                for i in wrong])
     lines = [(i, line) for i, item in enumerate(items)
-             for line in clean_text(item, f"{where}[{i}]", name).split("\n")]
+             for line in clean_text(item, f"{where}[{i}]", name, i).split("\n")]
     return [_check_length(line.strip(), f"{where}[{i}]", name) for i, line in lines
             if line.strip()]
 
