@@ -174,7 +174,7 @@ class Room:
         self.typed[path].add(new)
         if path in TEXT_FIELDS:  # replaced by someone who could see it
             self.dropped[path] |= set(self.items(m, path))
-        value = new if path in TEXT_FIELDS else self.items(m, path) + [new]
+        value = new if path in TEXT_FIELDS else [*self.items(m, path), new]
         m.set_field(path, value)
         self.path.write_text(m.to_json(), encoding="utf-8")
 
