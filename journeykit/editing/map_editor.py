@@ -110,6 +110,7 @@ class Editor:
         self.last_saved: datetime | None = None
         self.fields: dict[str, Field] = {}
         self._problems: dict[str, str] = {}
+        self._kept_aside_note = ""  # the last save that kept another version aside
         self._saver: Autosaver | None = None
         self.header = widgets.HTML()
         self.status_line = widgets.HTML()
@@ -157,6 +158,7 @@ class Editor:
         self._detach()
         self.map = journey_map
         self.path = Path(path) if path is not None else None
+        self._kept_aside_note = ""
         tabs, self.fields = build_form(journey_map, self._edited)
         for key, field in self.fields.items():
             field.show(self._value(key))
@@ -342,8 +344,13 @@ class Editor:
             self._show_problem(key, None)
         if result.ok:
             self.last_saved = result.saved_at
-            self._set_status(f"Saved {result.saved_at:%H:%M:%S} to {shown}. {result.merged}",
-                             PAIN if result.kept_aside else MUTED)
+            note = result.merged
+            if result.kept_aside is not None:  # stays on the status line: a file to look at
+                self._kept_aside_note = f"At {result.saved_at:%H:%M:%S}: {result.merged}"
+            elif self._kept_aside_note:
+                note = f"{note} {self._kept_aside_note}"
+            self._set_status(f"Saved {result.saved_at:%H:%M:%S} to {shown}. {note}",
+                             PAIN if self._kept_aside_note else MUTED)
             return
         m = self._require_map()
         marked = 0

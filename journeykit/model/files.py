@@ -98,11 +98,11 @@ def replace_if_unchanged(path: str | Path, data: bytes, expected: bytes | None, 
                          backup: bool = True) -> bool:
     """Swap *data* in at *path* if the file still holds *expected* (None: no file); else False.
 
-    The new bytes go to a temporary file beside *path* and are flushed to disk;
-    then the file is read once more and compared with *expected* right before
-    ``os.replace``, so a change made meanwhile by a program that does not take
-    the lock (a text editor) is noticed too. With *backup*, *expected* is kept
-    as ``NAME.bak`` first.
+    The new bytes go to a temporary file beside *path* and are flushed to disk
+    (and with *backup*, *expected* is kept as ``NAME.bak``); then the file is
+    read once more and compared with *expected* right before ``os.replace``, so
+    a change made meanwhile by a program that does not take the lock (a text
+    editor) is noticed too.
 
     Raises
     ------
@@ -114,11 +114,10 @@ def replace_if_unchanged(path: str | Path, data: bytes, expected: bytes | None, 
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = _write_temp(target, data)
         try:
-            if read_bytes_if_exists(target) != expected:
-                return False
             if backup and expected is not None:
-                bak = target.with_name(target.name + BACKUP_SUFFIX)
-                _put(bak, expected)
+                _put(target.with_name(target.name + BACKUP_SUFFIX), expected)
+            if read_bytes_if_exists(target) != expected:
+                return False  # the backup holds a version the file really had: no harm
             _swap(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)

@@ -143,6 +143,10 @@ def test_a_field_both_changed_keeps_both_versions_and_says_where(workdir: Path) 
             f"version is kept in {aside.name}.") in second.status
     assert PAIN in second.status_line.value, "a conflict is shown in the warning colour"
     assert jk.load_map(PATH + ".bak").stage("Purchase").emotion_score == 2
+    second.set_lane("Advocacy", "messages", ["Tell a friend"])
+    second.save()
+    assert second.status.endswith(f"the other version is kept in {aside.name}."), \
+        "the note stays while the learner keeps typing"
 
 
 def test_a_cell_run_again_opens_a_second_editor_that_merges_with_the_first(
