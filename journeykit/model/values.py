@@ -4,7 +4,9 @@
 into what a lane stores, or raises a :class:`~journeykit.JourneyMapError` that
 names the field and says how to fix it. The editor, the file reader and the
 table reader all go through it, so a value is accepted or refused the same way
-everywhere.
+everywhere, and whatever it accepts can be saved, exported and read back: the
+characters no file or export can hold are refused here too
+(:mod:`.characters`). Every fix names its field in words (:func:`field_name`).
 """
 
 from __future__ import annotations
