@@ -131,18 +131,20 @@ def test_a_second_writer_waits_for_the_lock_then_merges(shop):
     holding, done = threading.Event(), []
 
     def save_slowly():
+        """Another JourneyKit writer: holds the lock a while, then writes a change."""
         with files.locked(shop):
             holding.set()
-            time.sleep(0.5)
+            time.sleep(1.5)
             shop.write_text(_with_goal(shop, 0, "Walk past the shop"), encoding="utf-8")
         done.append(time.monotonic())
 
     worker = threading.Thread(target=save_slowly)
     worker.start()
     holding.wait(5)
-    jk.model.save_merging(there, shop)
+    report = jk.model.save_merging(there, shop)
     waited_until = time.monotonic()
     worker.join(5)
+    assert report.taken == ("Awareness: customer goal",), "it read the file after the writer"
     assert done and waited_until >= done[0], "the save waited for the lock"
     back = jk.load_map(shop)
     assert (back.stage("Awareness").goal, back.stage("Purchase").goal) == (
