@@ -5,7 +5,7 @@
     :func:`journeykit.chromium.find_chromium`; nothing is downloaded). Every
     request that is not ``file://`` (or an inline ``data:``/``blob:`` URL) is
     blocked and recorded, and so is every console error and uncaught page
-    error. Use it like this::
+    error, in the page and in any pop-up it opens. Use it like this::
 
         def test_page_works_offline(chromium_page, tmp_path):
             chromium_page.goto(tmp_path / "page.html")
@@ -68,7 +68,8 @@ class BrowserPage:
     blocked_requests : list of str
         URLs of every request that was not to a local file (all were blocked).
     console_errors : list of str
-        Console messages of type ``error`` and uncaught exceptions (``pageerror``).
+        Console messages of type ``error`` and uncaught exceptions, from this page and
+        from every page it opens (pop-ups such as reveal.js's speaker view) and their frames.
     """
 
     page: Any
@@ -124,9 +125,11 @@ def chromium_page(chromium_browser: Any) -> Iterator[BrowserPage]:
             request_route.abort("blockedbyclient")
 
     context.route("**/*", route)
-    page.on("console", lambda msg: msg.type == "error" and probe.console_errors.append(
-        f"console: {msg.text}"))
-    page.on("pageerror", lambda exc: probe.console_errors.append(f"uncaught: {exc}"))
+    # on the context, not the page: pop-ups (the speaker view) and frames are heard too
+    context.on("console", lambda msg: msg.type == "error" and probe.console_errors.append(
+        f"console ({msg.page.url if msg.page else 'worker'}): {msg.text}"))
+    context.on("weberror", lambda error: probe.console_errors.append(
+        f"uncaught ({error.page.url if error.page else 'worker'}): {error.error}"))
     try:
         yield probe
     finally:
