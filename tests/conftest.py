@@ -25,6 +25,13 @@
     ``require_node_package("mermaid")`` returns the package folder under
     ``tests/node/node_modules`` (installed by ``npm ci --prefix tests/node``),
     skipping locally / failing on CI when it is missing.
+
+``axe_audit``
+    ``axe_audit(page)`` runs axe-core (the npm package in ``tests/node``, put
+    into the page from disk: nothing is fetched) on a Playwright page, or on the
+    part of it a CSS selector names, and returns its violations;
+    :func:`serious` keeps the critical and serious ones and :func:`describe`
+    turns them into a readable assertion message.
 """
 
 from __future__ import annotations
@@ -190,3 +197,47 @@ def awkward_map() -> Any:
     m.set_lane("Purchase", "pain_points", ["Card declined; tried twice", "Ünïcödé ☕ 日本"])
     m.set_lane("Retention", "kpis", ["Returns < 5% & NPS > 40"])
     return m
+
+
+#: The axe-core impacts a page must have none of.
+SERIOUS_IMPACTS = ("critical", "serious")
+
+_AXE_RUN = """async ([include, options]) => {
+  const context = include ? { include: [include] } : document;
+  const results = await axe.run(context, options);
+  return results.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({ target: n.target.join(' '), html: n.html.slice(0, 160),
+                               summary: n.failureSummary })) }));
+}"""
+
+
+def serious(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The violations with a critical or serious impact."""
+    return [v for v in violations if v["impact"] in SERIOUS_IMPACTS]
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    """One line per violation and element: what rule, how bad, where."""
+    return "\n".join(f"{v['impact']} {v['id']} ({v['help']}): {node['target']}: {node['html']}"
+                      for v in violations for node in v["nodes"])
+
+
+@pytest.fixture
+def axe_audit(require_node_package: Callable[[str], Path]) -> Callable[..., list[dict[str, Any]]]:
+    """``audit(page, include=None, rules=None)``: axe-core's violations on *page*.
+
+    *include* is a CSS selector to check only part of the page (the editor, not
+    JupyterLab around it); *rules* maps rule ids to ``{"enabled": bool}``.
+    """
+    script = require_node_package("axe-core") / "axe.min.js"
+
+    def audit(page: Any, include: str | None = None,
+              rules: dict[str, dict[str, bool]] | None = None) -> list[dict[str, Any]]:
+        if not page.evaluate("() => typeof window.axe === 'object'"):
+            page.add_script_tag(content=script.read_text(encoding="utf-8"))
+        options: dict[str, Any] = {"resultTypes": ["violations"]}
+        if rules:
+            options["rules"] = rules
+        return page.evaluate(_AXE_RUN, [include, options])
+
+    return audit
