@@ -235,7 +235,10 @@ def axe_audit(require_node_package: Callable[[str], Path]) -> Callable[..., list
               rules: dict[str, dict[str, bool]] | None = None) -> list[dict[str, Any]]:
         if not page.evaluate("() => typeof window.axe === 'object'"):
             page.add_script_tag(content=script.read_text(encoding="utf-8"))
-        options: dict[str, Any] = {"resultTypes": ["violations"]}
+        # preload off: axe would fetch every style sheet again with XMLHttpRequest, which a
+        # file:// page refuses (a console error that is the checker's, not the page's); the
+        # rules read the styles the browser already applied
+        options: dict[str, Any] = {"resultTypes": ["violations"], "preload": False}
         if rules:
             options["rules"] = rules
         return page.evaluate(_AXE_RUN, [include, options])

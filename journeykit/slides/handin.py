@@ -47,8 +47,9 @@ from nbconvert.exporters import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 from traitlets import default
+from traitlets.config import Config
 
-from .assets import TEMPLATES_DIR, plotly_js
+from .assets import CODE_STYLE, TEMPLATES_DIR, plotly_js
 from .preprocessors import notebook_title
 from .sanitize import clean_html
 
@@ -101,6 +102,12 @@ class HandinExporter(HTMLExporter):
     @default("extra_template_basedirs")
     def _default_extra_template_basedirs(self) -> list[str]:
         return [str(TEMPLATES_DIR), *super()._default_extra_template_basedirs()]
+
+    @property
+    def default_config(self) -> Config:
+        config = super().default_config.copy()
+        config.merge(Config({"CSSHTMLHeaderPreprocessor": {"style": CODE_STYLE}}))
+        return config
 
     @default("sanitize_html")
     def _sanitize_html_default(self) -> bool:

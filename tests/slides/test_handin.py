@@ -30,6 +30,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell
 from journeykit.slides.figure_html import PLOTLY_MIME
 from journeykit.slides.handin import COMMAND_ALIAS, EXPORTER_NAME, HandinExporter
 from journeykit.slides.widget_pictures import WIDGET_STATE_MIME
+from tests.conftest import describe, serious
 from tests.editing.lab_session import lab_server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,7 +113,7 @@ def test_the_page_names_no_cdn_and_holds_plotly_js_once(handins):
 @pytest.mark.browser
 @pytest.mark.parametrize("which", ["stored", "run"])
 def test_handin_opens_offline_with_every_figure_drawn(which, handins, chromium_page,
-                                                       test_output_dir):
+                                                       axe_audit, test_output_dir):
     notebook, handin = handins[which]
     page = chromium_page.page
     loaded: list[str] = []
@@ -129,6 +130,9 @@ def test_handin_opens_offline_with_every_figure_drawn(which, handins, chromium_p
     for figure in figures:
         assert figure["drawn"] and figure["traces"] == figure["wanted"] > 0, figure
     page.screenshot(path=test_output_dir / f"{which}.png", full_page=True)
+    violations = axe_audit(page)
+    (test_output_dir / "axe.json").write_text(json.dumps(violations, indent=1), encoding="utf-8")
+    assert serious(violations) == [], describe(serious(violations))
     assert loaded == [handin.resolve().as_uri()], "a hand-in is one file that loads nothing"
     chromium_page.assert_clean()
     assert dialogs == []
