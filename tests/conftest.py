@@ -202,8 +202,8 @@ def awkward_map() -> Any:
 #: The axe-core impacts a page must have none of.
 SERIOUS_IMPACTS = ("critical", "serious")
 
-_AXE_RUN = """async ([include, options]) => {
-  const context = include ? { include: [include] } : document;
+_AXE_RUN = """async ([include, exclude, options]) => {
+  const context = include ? { include: [include], exclude: exclude } : document;
   const results = await axe.run(context, options);
   return results.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.map(n => ({ target: n.target.join(' '), html: n.html.slice(0, 160),
@@ -224,14 +224,15 @@ def describe(violations: list[dict[str, Any]]) -> str:
 
 @pytest.fixture
 def axe_audit(require_node_package: Callable[[str], Path]) -> Callable[..., list[dict[str, Any]]]:
-    """``audit(page, include=None, rules=None)``: axe-core's violations on *page*.
+    """``audit(page, include=None, exclude=(), rules=None)``: axe-core's violations on *page*.
 
     *include* is a CSS selector to check only part of the page (the editor, not
-    JupyterLab around it); *rules* maps rule ids to ``{"enabled": bool}``.
+    JupyterLab around it), *exclude* selectors inside it to leave out; *rules*
+    maps rule ids to ``{"enabled": bool}``.
     """
     script = require_node_package("axe-core") / "axe.min.js"
 
-    def audit(page: Any, include: str | None = None,
+    def audit(page: Any, include: str | None = None, exclude: tuple[str, ...] = (),
               rules: dict[str, dict[str, bool]] | None = None) -> list[dict[str, Any]]:
         if not page.evaluate("() => typeof window.axe === 'object'"):
             page.add_script_tag(content=script.read_text(encoding="utf-8"))
@@ -241,6 +242,6 @@ def axe_audit(require_node_package: Callable[[str], Path]) -> Callable[..., list
         options: dict[str, Any] = {"resultTypes": ["violations"], "preload": False}
         if rules:
             options["rules"] = rules
-        return page.evaluate(_AXE_RUN, [include, options])
+        return page.evaluate(_AXE_RUN, [include, list(exclude), options])
 
     return audit
