@@ -134,7 +134,7 @@ UNNAMEABLE = (".noUi-handle",)
 
 
 def unnamed_inputs(tree: str) -> list[str]:
-    """Lines of an ``aria_snapshot()`` that are inputs without an accessible name.
+    r"""Lines of an ``aria_snapshot()`` that are inputs without an accessible name.
 
     >>> unnamed_inputs('- textbox "Goal"\n- checkbox\n- textbox [disabled]\n- button')
     ['- checkbox', '- textbox [disabled]']
