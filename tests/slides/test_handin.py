@@ -79,8 +79,10 @@ def handins(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
     shutil.copyfile(COURSE_NOTEBOOK, stored)
     nb = nbformat.read(COURSE_NOTEBOOK, as_version=4)
     nb.cells.extend(LEARNER_CELLS)
-    NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=True,
-                   resources={"metadata": {"path": str(folder)}}).execute()
+    with pytest.MonkeyPatch.context() as patch:  # the kernel saves maps here, not in the
+        patch.setenv("JOURNEYKIT_MAPS_DIR", str(folder / "my_maps"))  # folder nbval uses
+        NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=True,
+                       resources={"metadata": {"path": str(folder)}}).execute()
     assert WIDGET_STATE_MIME in nb.metadata.get("widgets", {})
     run = folder / "07_run.ipynb"
     nbformat.write(nb, run)
