@@ -38,7 +38,7 @@ from ..catalogue import get_framework
 from ..errors import JourneyMapError, Problem
 from ..figures import plot_emotions, plot_map
 from ..figures.theme import MUTED, PAIN
-from ..model import JourneyMap, example, load_map, map_path
+from ..model import JourneyMap, embed, example, load_map, map_path
 from .autosave import SAVE_DELAY, Autosaver, SaveResult, write_map
 from .export_panel import ExportPanel, link_target
 from .fields import Field, problem_text
@@ -414,6 +414,8 @@ class Editor:
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         bundle = dict(self.view._repr_mimebundle_(include=include, exclude=exclude) or {})
         bundle["text/plain"] = self.summary()
+        if self.map is not None:  # lets decks and hand-ins draw the editor with no kernel
+            bundle.update(embed(self.map, self.path))
         return bundle
 
     def __repr__(self) -> str:

@@ -19,6 +19,7 @@ Nothing here imports plotly, ipywidgets or nbconvert, or any layer above.
 
 from __future__ import annotations
 
+from .embedded import MAP_MIME, embed, embedded_map
 from .examples import datasets_dir, example, example_names
 from .files import (
     BACKUP_SUFFIX,
@@ -38,6 +39,7 @@ from .values import MAX_TEXT_CHARS, SCHEMA_VERSION, field_path, normalize_lane_v
 from .workspace import MAPS_DIR_ENV, map_path, maps_dir
 
 __all__ = [
+    "MAP_MIME", "embed", "embedded_map",
     "BACKUP_SUFFIX", "CONFLICT_MARK", "MAPS_DIR_ENV", "MAX_FILE_BYTES", "MAX_TEXT_CHARS",
     "SCHEMA_VERSION", "JourneyMap", "Merge", "MergeWarning", "Observer", "Persona",
     "SaveReport", "Stage", "datasets_dir", "dumps", "example", "example_names", "field_path",

@@ -27,6 +27,8 @@ from nbclient import NotebookClient
 from nbconvert.exporters import get_export_names, get_exporter
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
+import journeykit as jk
+from journeykit.model import MAP_MIME
 from journeykit.slides.figure_html import PLOTLY_MIME
 from journeykit.slides.handin import COMMAND_ALIAS, EXPORTER_NAME, HandinExporter
 from journeykit.slides.widget_pictures import WIDGET_STATE_MIME
@@ -48,13 +50,17 @@ LEARNER_CELLS = [
 
 
 def expected_figures(notebook: Path) -> int:
-    """Plotly outputs plus plotly widgets with saved state, read from the .ipynb JSON."""
+    """Plotly outputs, plotly widgets with saved state, and editors without saved state
+    (drawn from the map their output carries), read from the .ipynb JSON."""
     nb = json.loads(notebook.read_text(encoding="utf-8"))
     state = (nb["metadata"].get("widgets") or {}).get(WIDGET_STATE_MIME, {}).get("state", {})
     figures = sum("_widget_data" in model.get("state", {}) for model in state.values())
     for cell in nb["cells"]:
         for output in cell.get("outputs", []):
-            figures += PLOTLY_MIME in output.get("data", {})
+            data = output.get("data", {})
+            figures += PLOTLY_MIME in data
+            view = data.get("application/vnd.jupyter.widget-view+json", {})
+            figures += MAP_MIME in data and view.get("model_id") not in state
     return figures
 
 
@@ -161,6 +167,28 @@ def test_the_editor_shows_as_a_picture_and_learner_text_as_text(handins, chromiu
         .filter(s => s.type !== 'application/json').map(s => s.textContent.includes('jkRan'))""")
     assert scripts == [False, False], "only plotly.js and the kit's drawing script"
     chromium_page.assert_clean()
+
+
+def test_an_editor_without_saved_state_is_drawn_from_its_map_file(tmp_path, monkeypatch):
+    """JupyterLab saves no widget state by default: the hand-in then draws the editor's map,
+    read from its file, so it shows what the learner typed after the cell ran."""
+    maps = tmp_path / "my_maps"
+    monkeypatch.setenv("JOURNEYKIT_MAPS_DIR", str(maps))
+    notebook = tmp_path / "mine.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[new_code_cell(
+        'import journeykit as jk\njk.editor(jk.map_path("bakery"), framework="five-stage")')])
+    NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=False,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    nbformat.write(nb, notebook)  # no widget state, as JupyterLab saves by default
+    later = jk.load_map(maps / "bakery.json")
+    later.set_title("Typed after the cell ran")
+    later.save(maps / "bakery.json")
+    html = nbconvert_to_handin(notebook, EXPORTER_NAME).read_text(encoding="utf-8")
+    assert "A picture of the editor" in html and "Typed after the cell ran" in html
+    assert html.count('class="jk-plotly"') == 1
+    (maps / "bakery.json").unlink()  # gone since: the map as the output stored it
+    html = nbconvert_to_handin(notebook, EXPORTER_NAME).read_text(encoding="utf-8")
+    assert "A picture of the editor" in html and "Typed after the cell ran" not in html
 
 
 def test_jupyterlab_lists_the_exporter_and_exports_through_it(handins, tmp_path):
