@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import journeykit as jk
+from journeykit.model import MAP_MIME
 from journeykit.slides.widget_pictures import WIDGET_STATE_MIME, WIDGET_VIEW_MIME
 from tests.conftest import describe, serious
 
@@ -57,9 +58,12 @@ class Expected:
         for cell, kind in zip(cells, kinds, strict=True):
             for output in cell.get("outputs", []) if kind != "skip" else []:
                 data = output.get("data", {})
-                model = state.get(data.get(WIDGET_VIEW_MIME, {}).get("model_id", ""), {})
+                model_id = data.get(WIDGET_VIEW_MIME, {}).get("model_id", "")
+                model = state.get(model_id, {})
                 self.figures += ("application/vnd.plotly.v1+json" in data
-                                 or "_widget_data" in model.get("state", {}))
+                                 or "_widget_data" in model.get("state", {})
+                                 # an editor with no saved state: drawn from its map
+                                 or (MAP_MIME in data and model_id not in state))
 
 
 def words(text: str) -> str:
