@@ -2,13 +2,15 @@
 
 Run by ``make test`` before pytest. Chromium comes from the operating system
 (Debian/Ubuntu: the ``chromium`` package, installed here when missing); the
-npm packages in ``tests/node`` (the Mermaid parser) are installed from their
-lock file. On CI (``CI`` set) anything missing is an error, so no browser test
-can be skipped there; on a learner's machine it is a warning.
+npm packages in ``tests/node`` (the Mermaid parser; configurable-http-proxy for the
+workshop room's JupyterHub test) are installed from their lock file. On CI (``CI`` set)
+anything missing is an error, so no browser test can be skipped there; on a learner's
+machine it is a warning.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -45,7 +47,8 @@ def ensure_node_packages() -> bool:
     folder = ROOT / "tests" / "node"
     if not (folder / "package-lock.json").exists():
         return True
-    if (folder / "node_modules" / ".package-lock.json").exists():
+    wanted = json.loads((folder / "package.json").read_text("utf-8")).get("dependencies", {})
+    if all((folder / "node_modules" / name / "package.json").exists() for name in wanted):
         return True
     npm = shutil.which("npm")
     return bool(npm) and run([npm, "ci", "--no-audit", "--no-fund", "--prefix", str(folder)])
