@@ -149,6 +149,20 @@ class Room:
                 self.folder / f".{stem}-dashboard.log")
 
     # ----- opening -------------------------------------------------------------------------
+    def server_plans(self) -> tuple[ServerPlan, ServerPlan]:
+        """The participants' server (every address with ``--lan``) and the dashboard (loopback).
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> room = Room("Bakery", folder=tempfile.mkdtemp(), lan=True)
+        >>> [(plan.ip, plan.port) for plan in room.server_plans()]
+        [('0.0.0.0', 8866), ('127.0.0.1', 8867)]
+        """
+        return (ServerPlan(PARTICIPANT_APP, "0.0.0.0" if self.lan else LOOPBACK, self.port,
+                           self.join_token),
+                ServerPlan(DASHBOARD_APP, LOOPBACK, self.dashboard_port, self.dashboard_token))
+
     def open(self) -> Room:
         """Start both servers and wait until they answer; raise (having stopped both) if not."""
         self.room_dir.mkdir(parents=True, exist_ok=True)
@@ -156,10 +170,7 @@ class Room:
         settings = RoomSettings(self.room_dir, self.name, self.framework,
                                 self.max_participants, self.run_dir,
                                 save_delay=save_delay_from(os.environ))
-        participants = ServerPlan(PARTICIPANT_APP, "0.0.0.0" if self.lan else LOOPBACK,
-                                  self.port, self.join_token)
-        dashboard = ServerPlan(DASHBOARD_APP, LOOPBACK, self.dashboard_port,
-                               self.dashboard_token)
+        participants, dashboard = self.server_plans()
         kernels = kernel_options(max_kernels=self.max_participants + SPARE_KERNELS + self.preheat,
                                  idle_timeout=self.idle_timeout, preheat=self.preheat)
         participant_log, dashboard_log = self.log_files

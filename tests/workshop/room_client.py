@@ -23,6 +23,7 @@ comes with Jupyter Server), so no other package is needed.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import re
 import time
@@ -206,6 +207,16 @@ class RoomClient:
             body=f"_xsrf={xsrf}", headers={"Cookie": self.cookie}), raise_error=False)
         await self.close()
         return response.code
+
+
+def run_apart(coroutine: Any) -> Any:
+    """Run *coroutine* to its end on a loop of its own, in another thread.
+
+    Playwright's synchronous API keeps an event loop running in the test's thread,
+    where ``asyncio.run`` is not allowed.
+    """
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _descendants(client: RoomClient, box: Model) -> list[Model]:
