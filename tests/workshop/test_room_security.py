@@ -202,7 +202,9 @@ PAGE_PROBE = """async ([kernelId, marker]) => {
   const ws = new WebSocket(url);
   const seen = [];
   await new Promise((ok, bad) => { ws.onopen = ok; ws.onerror = bad; });
-  ws.onmessage = (e) => { if (typeof e.data === 'string') seen.push(JSON.parse(e.data).header.msg_type); };
+  ws.onmessage = (e) => {
+    if (typeof e.data === 'string') seen.push(JSON.parse(e.data).header.msg_type);
+  };
   const send = (type, content) => ws.send(JSON.stringify({header: {msg_id: String(Math.random()),
       msg_type: type, username: '', session: 'probe', version: '5.3',
       date: new Date().toISOString()}, parent_header: {}, metadata: {}, content,
