@@ -51,6 +51,8 @@ _LAZY: dict[str, str] = {
     # figures
     "plot_map": "figures", "plot_emotions": "figures", "plot_framework": "figures",
     "plot_frameworks": "figures", "plot_crosswalk": "figures", "plot_funnel": "figures",
+    "plot_class_heatmap": "figures", "plot_class_spread": "figures",
+    "plot_class_coverage": "figures", "plot_class_top": "figures",
     # exports
     "to_html": "export", "to_markdown": "export", "to_csv": "export",
     "to_mermaid": "export", "to_image": "export", "export_map": "export",
@@ -61,6 +63,8 @@ _LAZY: dict[str, str] = {
     "build_deck": "slides", "build_course": "slides",
     # coaching
     "review": "coaching", "Review": "coaching", "Finding": "coaching",
+    # the class roll-up
+    "rollup": "debrief", "Rollup": "debrief",
 }
 
 __all__ = [
@@ -90,10 +94,15 @@ __all__ = [
     "Editor",
     "Finding",
     "Review",
+    "Rollup",
     "build_course",
     "build_deck",
     "editor",
     "export_map",
+    "plot_class_coverage",
+    "plot_class_heatmap",
+    "plot_class_spread",
+    "plot_class_top",
     "plot_crosswalk",
     "plot_emotions",
     "plot_framework",
@@ -101,6 +110,7 @@ __all__ = [
     "plot_funnel",
     "plot_map",
     "read_csv",
+    "rollup",
     "review",
     "to_csv",
     "to_html",
@@ -125,9 +135,14 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .coaching import Finding, Review, review
+    from .debrief import Rollup, rollup
     from .editing import Editor, editor
     from .export import export_map, to_csv, to_html, to_image, to_markdown, to_mermaid
     from .figures import (
+        plot_class_coverage,
+        plot_class_heatmap,
+        plot_class_spread,
+        plot_class_top,
         plot_crosswalk,
         plot_emotions,
         plot_framework,

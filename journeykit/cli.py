@@ -14,6 +14,7 @@ Examples
     journeykit review my_maps/shop.json
     journeykit export my_maps/shop.json --to html -o shop.html
     journeykit slides notebooks -o decks
+    journeykit rollup collected -o class.html --csv
     journeykit lab
     journeykit workshop --room "Bakery class" --lan
 """
@@ -127,6 +128,60 @@ def _slides(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rollup(args: argparse.Namespace) -> int:
+    from .debrief import rollup
+
+    folder = Path(args.folder)
+    bar = ProgressBar("Reading maps")
+    result = rollup(folder, anonymize=args.anonymize, progress=bar)
+    bar.close()
+    for skipped in result.skipped:
+        for line in skipped.error.lines():
+            print(line, file=sys.stderr)
+    if not len(result):
+        raise JourneyMapError([Problem(
+            "", "no journey map could be read here" if result.skipped else
+            "there are no journey map files (.json) here",
+            "copy the learners' saved .json files into this folder (backups ending .bak and "
+            "conflict copies are ignored), then run the command again")], source=str(folder))
+    out = Path(args.output)
+    result.to_html(out)
+    print(result.summary())
+    print(f"Wrote {out}")
+    if args.csv:
+        table = out.with_suffix(".csv") if args.csv is True else Path(args.csv)
+        result.to_csv(table)
+        print(f"Wrote {table}")
+    return 0
+
+
+class ProgressBar:
+    """A one-line progress bar on standard error, shown only for folders of many files."""
+
+    #: Fewer files than this are read without a bar.
+    SHOW_FROM = 50
+    WIDTH = 30
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.shown = False
+        self.last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.SHOW_FROM:
+            return
+        filled = done * self.WIDTH // total
+        if filled == self.last and done != total:
+            return
+        self.last, self.shown = filled, True
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        print(f"\r{self.label} [{bar}] {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.shown:
+            print(file=sys.stderr, flush=True)
+
+
 def _lab(args: argparse.Namespace) -> int:
     # The root stays the current folder (not the notebook's), so notebooks/, exercises/
     # and datasets/ all show in the file browser.
@@ -233,6 +288,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="decks", help="output folder (default: decks)")
     p.add_argument("--pdf", action="store_true", help="also print each deck to PDF")
     p.set_defaults(run=_slides)
+
+    p = sub.add_parser("rollup", help="compare a whole class's maps on one offline page")
+    p.add_argument("folder", help="the folder the learners' .json maps were collected into")
+    p.add_argument("-o", "--output", default="class.html",
+                   help="the page to write (default: class.html)")
+    p.add_argument("--csv", nargs="?", const=True, default=None, metavar="FILE",
+                   help="also write the tidy table as CSV (default: beside the page)")
+    p.add_argument("--anonymize", action="store_true",
+                   help='label participants "Participant 1..N", e.g. for a projector')
+    p.set_defaults(run=_rollup)
 
     p = sub.add_parser("lab", help="start JupyterLab on the first notebook")
     p.add_argument("notebook", nargs="?", default=FIRST_NOTEBOOK, type=Path)

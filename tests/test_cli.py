@@ -137,3 +137,58 @@ def test_lab_serves_the_first_notebook_for_real(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+# ----- journeykit rollup ----------------------------------------------------------------------
+def test_rollup_writes_the_page_and_csv_and_names_files_left_out(tmp_path):
+    from journeykit.debrief.sample import write_sample_class
+
+    write_sample_class(tmp_path / "collected", count=6, seed=2)
+    out = tmp_path / "debrief" / "class.html"
+    done = run("rollup", tmp_path / "collected", "-o", out, "--csv")
+    assert done.returncode == 0, done.stderr
+    assert out.is_file() and out.with_suffix(".csv").is_file()
+    assert "6 maps" in done.stdout and f"Wrote {out}" in done.stdout
+    problems = done.stderr.splitlines()
+    assert any("late_submission.json" in line and "comma" in line for line in problems)
+    assert any("old_version.json" in line and "seven-stage" in line for line in problems)
+    assert "Traceback" not in done.stderr
+
+
+def test_rollup_anonymized_page_and_csv_to_a_chosen_file(tmp_path):
+    jk.example().save(tmp_path / "in" / "priya_bakery.json")
+    table = tmp_path / "table.csv"
+    done = run("rollup", tmp_path / "in", "-o", tmp_path / "c.html", "--csv", table,
+               "--anonymize")
+    assert done.returncode == 0, done.stderr
+    assert "priya" not in table.read_text("utf-8") and "Participant 1" in table.read_text()
+    assert "priya" not in (tmp_path / "c.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("setup", ["empty", "missing", "all-broken"])
+def test_rollup_of_nothing_readable_exits_1_with_a_fix(tmp_path, setup):
+    folder = tmp_path / "collected"
+    if setup != "missing":
+        folder.mkdir()
+    if setup == "all-broken":
+        (folder / "a.json").write_text("{")
+    done = run("rollup", folder, "-o", tmp_path / "class.html")
+    assert done.returncode == 1
+    assert "Fix:" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "class.html").exists()
+
+
+def test_rollup_shows_a_progress_bar_on_a_large_folder(tmp_path, capsys):
+    from journeykit.cli import ProgressBar
+
+    for i in range(ProgressBar.SHOW_FROM):
+        jk.JourneyMap.new("six-stage", title=f"m{i}").save(tmp_path / "big" / f"m{i:02d}.json")
+    assert main(["rollup", str(tmp_path / "big"), "-o", str(tmp_path / "c.html")]) == 0
+    err = capsys.readouterr().err
+    total = ProgressBar.SHOW_FROM
+    assert f"Reading maps [{'#' * ProgressBar.WIDTH}] {total}/{total}" in err
+    assert err.count("\r") <= ProgressBar.WIDTH + 1, "the bar redraws only when it grows"
+    (tmp_path / "small").mkdir()
+    jk.example().save(tmp_path / "small" / "one.json")
+    assert main(["rollup", str(tmp_path / "small"), "-o", str(tmp_path / "d.html")]) == 0
+    assert "Reading maps" not in capsys.readouterr().err, "no bar for a small folder"

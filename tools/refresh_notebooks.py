@@ -2,7 +2,8 @@
 
 Run after changing the kit, the datasets or a notebook:
 
-    python tools/refresh_notebooks.py                 # every notebook and exercise
+    python tools/refresh_notebooks.py                 # every notebook, exercise and
+                                                      # facilitator notebook
     python tools/refresh_notebooks.py notebooks/04_five_stages_in_depth.ipynb
 
 Each notebook runs from its own folder with a fresh, empty maps folder (as the
@@ -50,9 +51,15 @@ def refresh(path: Path) -> str:
             + (f", ERRORS in {errors}" if errors else ""))
 
 
+def default_paths() -> list[Path]:
+    """The course notebooks, the exercises and the facilitator notebooks, in that order."""
+    return [*sorted(ROOT.glob("notebooks/[0-9][0-9]_*.ipynb")),
+            *sorted(ROOT.glob("exercises/ex[0-9][0-9]_*.ipynb")),
+            *sorted(ROOT.glob("notebooks/facilitator/*.ipynb"))]
+
+
 def main(argv: list[str]) -> int:
-    paths = [Path(a).resolve() for a in argv] or sorted(
-        [*ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"), *ROOT.glob("exercises/ex[0-9][0-9]_*.ipynb")])
+    paths = [Path(a).resolve() for a in argv] or default_paths()
     for path in paths:
         print(refresh(path), flush=True)
     return 0

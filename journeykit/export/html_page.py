@@ -52,10 +52,25 @@ def esc(text: str) -> str:
 
 @cache
 def page_template() -> tuple[Template, str]:
-    """The page skeleton and its stylesheet (package data in ``journeykit/export/templates``)."""
+    """The map page's body and its stylesheet (package data in ``journeykit/export/templates``)."""
     folder = resources.files(__package__).joinpath("templates")
     return (Template(folder.joinpath("map.html").read_text("utf-8")),
             folder.joinpath("map.css").read_text("utf-8"))
+
+
+@cache
+def _shell() -> Template:
+    return Template(resources.files(__package__).joinpath("templates", "page.html")
+                    .read_text("utf-8"))
+
+
+def standalone_page(title: str, css: str, body: str) -> str:
+    """A whole offline page: *body* (HTML) under a head holding *css* and plotly.js.
+
+    *title* is plain text (escaped here). The map page and the class roll-up's page share it.
+    """
+    return _shell().substitute(version=esc(__version__), title=esc(title), css=css,
+                               plotlyjs=plotly_js(), body=body.rstrip("\n"))
 
 
 def plotly_js() -> str:
@@ -141,9 +156,10 @@ def html_page(m: JourneyMap) -> str:
     who = f" · persona: {esc(m.persona.name)}" if m.persona.name else ""
     notes = (f'<section><h2>Notes</h2><p class="notes">{esc(m.notes)}</p></section>'
              if m.notes else "")
-    return template.substitute(
-        version=esc(__version__), title=esc(m.title or "Journey map"), css=css,
-        plotlyjs=plotly_js(), framework=f"{esc(fw.name)} ({len(m.stages)} stages){who}",
+    body = template.substitute(
+        version=esc(__version__), title=esc(m.title or "Journey map"),
+        framework=f"{esc(fw.name)} ({len(m.stages)} stages){who}",
         persona=persona_html(m.persona), emotions=figure_div(emotions, "jk-emotions"),
         map=figure_div(journey, "jk-map"), print_zoom=f"{zoom:.3f}", table=table_html(m),
         gaps=gaps_html(m), notes=notes)
+    return standalone_page(m.title or "Journey map", css, body)

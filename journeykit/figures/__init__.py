@@ -12,7 +12,11 @@ stores a few kilobytes of JSON that come out the same on every run.
 * :mod:`.emotions`: :func:`plot_emotions`;
 * :mod:`.frameworks`: :func:`plot_framework`, :func:`plot_frameworks`,
   :func:`plot_crosswalk`;
-* :mod:`.funnel`: :func:`plot_funnel`.
+* :mod:`.funnel`: :func:`plot_funnel`;
+* :mod:`.class_emotions`: :func:`plot_class_heatmap`, :func:`plot_class_spread` (a whole
+  class's emotions, for the debrief);
+* :mod:`.class_lanes`: :func:`plot_class_coverage`, :func:`plot_class_top` (what a whole
+  class wrote).
 
 Examples
 --------
@@ -24,10 +28,13 @@ Examples
 from __future__ import annotations
 
 from . import theme
+from .class_emotions import plot_class_heatmap, plot_class_spread, similarity_order
+from .class_lanes import plot_class_coverage, plot_class_top
 from .emotions import is_dip, plot_emotions
 from .frameworks import plot_crosswalk, plot_framework, plot_frameworks
 from .funnel import plot_funnel
 from .journey_map import plot_map
 
-__all__ = ["is_dip", "plot_crosswalk", "plot_emotions", "plot_framework", "plot_frameworks",
-           "plot_funnel", "plot_map", "theme"]
+__all__ = ["is_dip", "plot_class_coverage", "plot_class_heatmap", "plot_class_spread",
+           "plot_class_top", "plot_crosswalk", "plot_emotions", "plot_framework",
+           "plot_frameworks", "plot_funnel", "plot_map", "similarity_order", "theme"]

@@ -182,31 +182,51 @@ def title_height(lines: int, sub_lines: int) -> float:
     return TITLE_PAD + title_px + (sub_px + 6 if sub_lines else 0) + TITLE_PAD
 
 
-def apply_theme(fig: go.Figure, title: str, subtitle: str, width: int | None,
-                plot_height: float, top: float = 0, **layout: Any) -> go.Figure:
-    """Give *fig* the kit's template, a title with a muted subtitle, margins and a height.
+def theme_layout(title: str, subtitle: str, width: int | None, plot_height: float,
+                 top: float = 0, **layout: Any) -> dict[str, Any]:
+    """The kit's layout: template, a title with a muted subtitle, margins and a height.
 
     *title* and *subtitle* are plain text (escaped here), wrapped to fit *width*
     (``theme.FIT_WIDTH`` when None: the figure then fills the width it is shown
     in). The figure is *plot_height* pixels tall below the title block, plus
-    *top* pixels between the two (room for labels above the plot).
+    *top* pixels between the two (room for labels above the plot). Other
+    keyword arguments are layout properties, passed on as they are.
     """
     room = (width or theme.FIT_WIDTH) - 2 * EDGE_PX - TITLE_SPARE
     lines = wrap(title, room, size=theme.TITLE_SIZE, bold=True)
     sub_lines = wrap(subtitle, room, size=theme.SMALL_SIZE + 1) if subtitle else []
     margin = {"l": EDGE_PX, "r": EDGE_PX, "b": EDGE_PX, **layout.pop("margin", {})}
     margin["t"] = round(title_height(len(lines), len(sub_lines)) + top)
-    fig.update_layout(
-        template=theme.template(),
-        title={"text": "<br>".join(f"<b>{line}</b>" for line in lines),
-               "subtitle": {"text": "<br>".join(sub_lines),
-                            "font": {"size": theme.SMALL_SIZE + 1, "color": theme.MUTED}},
-               "x": 0, "xref": "container", "xanchor": "left", "y": 1, "yref": "container",
-               "yanchor": "top", "pad": {"l": EDGE_PX, "t": TITLE_PAD}},
-        margin=margin, height=round(plot_height + margin["t"] + margin["b"]), **layout)
+    out = {"template": theme.template(),
+           "title": {"text": "<br>".join(f"<b>{line}</b>" for line in lines),
+                     "subtitle": {"text": "<br>".join(sub_lines),
+                                  "font": {"size": theme.SMALL_SIZE + 1, "color": theme.MUTED}},
+                     "x": 0, "xref": "container", "xanchor": "left", "y": 1,
+                     "yref": "container", "yanchor": "top", "pad": {"l": EDGE_PX, "t": TITLE_PAD}},
+           "margin": margin, "height": round(plot_height + margin["t"] + margin["b"]), **layout}
     if width:
-        fig.update_layout(width=width)
-    return fig
+        out["width"] = width
+    return out
+
+
+def apply_theme(fig: go.Figure, title: str, subtitle: str, width: int | None,
+                plot_height: float, top: float = 0, **layout: Any) -> go.Figure:
+    """Give *fig* the kit's look (:func:`theme_layout`) and return it."""
+    return fig.update_layout(**theme_layout(title, subtitle, width, plot_height, top, **layout))
+
+
+def themed_figure(data: Sequence[Any], title: str, subtitle: str, width: int | None,
+                  plot_height: float, top: float = 0, **layout: Any) -> go.Figure:
+    """A new figure of *data* (traces) in the kit's look (:func:`theme_layout`).
+
+    Several times quicker than :func:`apply_theme` on a figure already built:
+    plotly checks a whole layout given to the constructor faster than the same
+    layout given as an update. The class figures, drawn for hundreds of maps, use it.
+    """
+    import plotly.graph_objects as go
+
+    return go.Figure(data=list(data), layout=theme_layout(title, subtitle, width, plot_height,
+                                                          top, **layout))
 
 
 def persona_label(journey_map: JourneyMap) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 EXERCISES = sorted((ROOT / "exercises").glob("ex[0-9][0-9]_*.ipynb"))
-ALL = LESSONS + EXERCISES
+#: Notebooks for the facilitator, after the course: kept to the lessons' conventions.
+FACILITATOR = sorted((ROOT / "notebooks" / "facilitator").glob("*.ipynb"))
+TEACHING = LESSONS + FACILITATOR
+ALL = LESSONS + EXERCISES + FACILITATOR
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 MACHINE_PATHS = re.compile(r"(/tmp/|/work/|/root/|/home/\w|[A-Z]:\\\\|journeykit-maps-)")
 
@@ -32,6 +36,19 @@ def source(cell: dict) -> str:
 
 def ids(paths):
     return [p.name for p in paths]
+
+
+def test_every_notebook_nbval_runs_is_checked_here_and_refreshed_by_the_tool():
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from refresh_notebooks import default_paths
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    found = sorted(p for folder in ("notebooks", "exercises")
+                   for p in (ROOT / folder).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    assert sorted(ALL) == found
+    assert sorted(default_paths()) == found
+    assert FACILITATOR, "the debrief notebook is in notebooks/facilitator/"
 
 
 def test_the_course_has_nine_lessons_each_with_its_exercise():
@@ -57,7 +74,7 @@ def test_opens_with_title_objectives_and_time_on_a_slide(path):
     assert re.search(r"\b\d+\s*(minutes|min)\b", text), "says how long it takes"
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=ids(LESSONS))
+@pytest.mark.parametrize("path", TEACHING, ids=ids(TEACHING))
 def test_lesson_ends_with_takeaways_and_a_link_that_exists(path):
     cells = load(path)["cells"]
     tail = "\n".join(source(c) for c in cells[-3:] if c["cell_type"] == "markdown")
@@ -67,7 +84,7 @@ def test_lesson_ends_with_takeaways_and_a_link_that_exists(path):
     assert all((path.parent / link).resolve().exists() for link in links), links
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=ids(LESSONS))
+@pytest.mark.parametrize("path", TEACHING, ids=ids(TEACHING))
 def test_lesson_has_speaker_notes_and_prose_before_every_shown_code_cell(path):
     cells = load(path)["cells"]
     assert any(c["metadata"]["slideshow"]["slide_type"] == "notes" for c in cells)

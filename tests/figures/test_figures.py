@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import journeykit as jk
 from journeykit.catalogue import LANES, catalogue
+from journeykit.debrief.sample import sample_class
 from journeykit.figures import theme
 from journeykit.figures.emotions import is_dip
 from journeykit.figures.journey_map import MAP_ROWS
@@ -236,7 +237,9 @@ def test_bad_funnel_counts_say_what_to_fix(counts, message):
 # ----- all figures ----------------------------------------------------------------------------
 def all_figures():
     m = jk.example("clothing-store")
-    return {"map": jk.plot_map(m), "emotions": jk.plot_emotions(m),
+    class_figures = jk.rollup(sample_class(25, seed=5)).figures()
+    return {**{f"class-{name}": fig for name, fig in class_figures.items()},
+            "map": jk.plot_map(m), "emotions": jk.plot_emotions(m),
             "framework": jk.plot_framework("eight-stage"), "frameworks": jk.plot_frameworks(),
             "crosswalk": jk.plot_crosswalk("five-stage", "eight-stage"),
             "funnel": jk.plot_funnel(FUNNEL)}
