@@ -216,9 +216,12 @@ def _workshop(args: argparse.Namespace) -> int:
         print(f"Closing the room ({why}): saving every map...", flush=True)
     finally:
         room.close()
-    maps = room.saved_maps()
+    maps, broken = room.saved_maps()
     print(f"Room closed. {len(maps)} map{'' if len(maps) == 1 else 's'} in {room.room_dir}",
           flush=True)
+    if broken:
+        print("These files are not maps that load (left as they are): "
+              + ", ".join(path.name for path in broken), flush=True)
     return 0
 
 

@@ -28,10 +28,11 @@ from ..debrief import Rollup
 from ..editing.live_figure import update_in_place
 from ..errors import JourneyMapError
 from ..figures.theme import MUTED, PAIN
+from .closing import request_close
 from .dashboard_tables import people_table, review_table, skipped_list, top_pain_points
 from .kernel import prepare_kernel
 from .links import qr_svg
-from .settings import CLOSE_REQUEST, RoomSettings
+from .settings import RoomSettings
 
 #: Seconds between two looks at the room folder.
 POLL = 1.0
@@ -63,7 +64,7 @@ class Dashboard:
     >>> board = Dashboard(RoomSettings(folder, "Bakery class"))
     >>> board.count.value
     'Nobody has joined yet.'
-    >>> jk.JourneyMap.new("five-stage", title="Ana").save(folder / "ana.json")
+    >>> _ = jk.JourneyMap.new("five-stage", title="Ana").save(folder / "ana.json")
     >>> board.refresh()
     True
     >>> board.count.value
@@ -187,7 +188,7 @@ class Dashboard:
             self._say("Closing the room saves every map and stops the room for everyone. "
                       "Click again to close it.", PAIN)
             return False
-        (run / CLOSE_REQUEST).touch()
+        request_close(run)
         self.close_button.disabled = True
         self._say("Closing the room: every participant's map is being saved...")
         return True

@@ -37,8 +37,8 @@ def progress(journey_map: JourneyMap) -> tuple[float, int]:
     >>> m = jk.JourneyMap.new("five-stage")
     >>> m.set_lane("Awareness", "touchpoints", ["Shop window"])
     >>> share, started = progress(m)
-    >>> round(share, 3), started
-    (0.018, 1)
+    >>> round(share * len(m.stages) * len(jk.LANES)), started   # 1 lane filled, 1 stage started
+    (1, 1)
     """
     total = len(journey_map.stages) * len(LANES)
     gaps = journey_map.gaps()

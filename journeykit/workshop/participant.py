@@ -34,6 +34,7 @@ from ..errors import JourneyMapError
 from ..figures.theme import MUTED, PAIN
 from ..model import JourneyMap, load_map
 from .browser_id import BrowserId
+from .closing import is_closing, page_alive, page_saved
 from .kernel import prepare_kernel
 from .names import BROWSER_ID, claim, claimed_count, clean_name, file_stem, map_file, remember
 from .names import remembered as remembered_stem
@@ -227,12 +228,16 @@ def _start_watching(page: ParticipantPage) -> asyncio.Task[None] | None:
     except RuntimeError:
         return None
 
+    run_dir, page_id = page.settings.run_dir, secrets.token_hex(8)
+
     async def watch() -> None:
-        while not page.settings.closing:
+        while not is_closing(run_dir):
+            page_alive(run_dir, page_id)
             await asyncio.sleep(CLOSING_POLL)
         stem = f" as {page.stem}.json" if page.stem else ""
         page._watcher = None
         page.close(f"The facilitator has closed the room. Your map is saved{stem}. "
                    "Thank you!")
+        page_saved(run_dir, page_id)
 
     return loop.create_task(watch())

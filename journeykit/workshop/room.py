@@ -5,7 +5,8 @@
 on Ctrl+C, on ``SIGTERM`` or when the dashboard's *Close room* button asks:
 
 1. it flags the room as closing, and every participant's page saves what is
-   waiting and says the room is closed;
+   waiting and says the room is closed; it waits until every open page has
+   saved (:mod:`.closing`);
 2. it stops both servers; each shuts its kernels down, and a kernel writes any
    save still waiting as it exits;
 3. the room folder then holds one map per participant. Opening the same room
@@ -33,6 +34,7 @@ from pathlib import Path
 from types import FrameType, TracebackType
 
 from ..errors import JourneyMapError, Problem
+from .closing import SAVE_WAIT, close_requested, flag_closing, wait_for_pages
 from .links import LOOPBACK, lan_address, new_token, qr_terminal, room_link, save_qr_svg
 from .names import file_stem
 from .servers import (
@@ -44,8 +46,6 @@ from .servers import (
     server_environment,
 )
 from .settings import (
-    CLOSE_REQUEST,
-    CLOSING_FLAG,
     DEFAULT_FRAMEWORK,
     DEFAULT_MAX_PARTICIPANTS,
     RoomSettings,
@@ -54,9 +54,8 @@ from .settings import (
     save_delay_from,
 )
 
-#: Seconds the pages get to save and show "closed" before the servers stop (on Windows,
-#: where a server cannot be asked to stop gracefully, this is all the time they get).
-CLOSING_GRACE = 1.5 if os.name != "nt" else 4.0
+#: The longest the open pages get to save and say so before the servers stop.
+CLOSING_GRACE = SAVE_WAIT
 #: Seconds a server may take to stop after it was asked to.
 STOP_SECONDS = 60
 #: Kernels idle this long (no page connected, no message) are shut down; their map is saved.
@@ -227,7 +226,7 @@ class Room:
         previous = signal.signal(signal.SIGTERM, asked_to_stop)
         try:
             while not stop:
-                if self.run_dir is not None and (self.run_dir / CLOSE_REQUEST).exists():
+                if self.run_dir is not None and close_requested(self.run_dir):
                     return "closed from the dashboard"
                 if any(process.poll() is not None for process in self.processes):
                     return "a server stopped by itself"
@@ -249,10 +248,9 @@ class Room:
 
     def _stop_servers(self, grace: float) -> None:
         running = [process for process in self.processes if process.poll() is None]
-        if self.run_dir is not None and running:
-            (self.run_dir / CLOSING_FLAG).touch()
-            if grace:
-                time.sleep(grace)
+        if self.run_dir is not None and running and grace:
+            flag_closing(self.run_dir)
+            wait_for_pages(self.run_dir, grace)
         for process in running:
             _ask_to_stop(process)
         for process in running:
@@ -264,9 +262,19 @@ class Room:
         if self.run_dir is not None:
             shutil.rmtree(self.run_dir, ignore_errors=True)
 
-    def saved_maps(self) -> list[Path]:
-        """The map files in the room folder."""
-        return sorted(self.room_dir.glob("*.json"))
+    def saved_maps(self) -> tuple[list[Path], list[Path]]:
+        """The map files in the room folder that load, and those that do not."""
+        from ..model import load_map
+
+        loaded, broken = [], []
+        for path in sorted(self.room_dir.glob("*.json")):
+            try:
+                load_map(path)
+            except JourneyMapError:
+                broken.append(path)
+            else:
+                loaded.append(path)
+        return loaded, broken
 
 
 @contextmanager

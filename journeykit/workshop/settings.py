@@ -27,15 +27,12 @@ from pathlib import Path
 from ..catalogue import framework_ids
 from ..editing.autosave import SAVE_DELAY
 from ..errors import JourneyMapError, Problem
+from .closing import is_closing
 
 #: The framework of new maps unless the facilitator picks another.
 DEFAULT_FRAMEWORK = "five-stage"
 #: How many participants may join a room unless the facilitator says otherwise.
 DEFAULT_MAX_PARTICIPANTS = 60
-#: The file in the run folder that tells participants' kernels the room is closing.
-CLOSING_FLAG = "closing"
-#: The file the dashboard writes to ask the launcher to close the room.
-CLOSE_REQUEST = "close-requested"
 
 #: The environment variable of each setting.
 VARIABLES = {"room_dir": "JOURNEYKIT_ROOM_DIR", "name": "JOURNEYKIT_ROOM_NAME",
@@ -107,7 +104,7 @@ class RoomSettings:
     @property
     def closing(self) -> bool:
         """True once the launcher has started closing the room."""
-        return self.run_dir is not None and (self.run_dir / CLOSING_FLAG).exists()
+        return self.run_dir is not None and is_closing(self.run_dir)
 
 
 def check_framework(framework: str) -> str:

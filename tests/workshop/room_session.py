@@ -88,6 +88,12 @@ class RunningRoom:
                 continue
         return found
 
+    def kernel_process(self, kernel: str) -> psutil.Process:
+        """The process of the participants' kernel with id *kernel*."""
+        found = [k for k in self.kernels() if f"kernel-{kernel}.json" in " ".join(k.cmdline())]
+        assert found, f"no running kernel {kernel}"
+        return found[0]
+
     def participants_log(self) -> str:
         log = self.folder / f".{self.room_dir.name}-participants.log"
         return log.read_text("utf-8", errors="replace") if log.exists() else ""
@@ -107,9 +113,14 @@ class RunningRoom:
 
 @contextmanager
 def running_room(folder: Path, *options: str, name: str = "Bakery class",
-                 env: dict[str, str] | None = None) -> Iterator[RunningRoom]:
-    """Run ``journeykit workshop`` on two free ports of 127.0.0.1 until the block ends."""
-    port, dashboard_port = free_ports(2)
+                 env: dict[str, str] | None = None,
+                 ports: tuple[int, int] | None = None) -> Iterator[RunningRoom]:
+    """Run ``journeykit workshop`` on 127.0.0.1 until the block ends (free ports by default).
+
+    The same *ports* again give pages the same origin, so a browser's ``localStorage``
+    (its room id) is still there.
+    """
+    port, dashboard_port = ports or free_ports(2)
     command = [sys.executable, "-m", "journeykit.cli", "workshop", "--room", name,
                "--dir", str(folder), "--port", str(port), "--dashboard-port",
                str(dashboard_port), "--no-browser", "--no-qr", *options]
@@ -209,8 +220,14 @@ def type_touchpoint(page: Any, text: str) -> None:
     """Type *text* at the end of the first stage's touchpoints, as a participant does."""
     page.click(".jk-editor .lm-TabBar-tab:has-text('1. Awareness')")
     page.click(TOUCHPOINTS)
-    page.keyboard.press("End")
+    page.keyboard.press("Control+End")
     page.keyboard.type(text)
+
+
+def wait_for_preview(page: Any, text: str) -> None:
+    """Wait until the page's live preview shows *text*: the kernel has the edit."""
+    page.wait_for_function("""text => [...document.querySelectorAll('.jk-preview .main-svg')]
+        .some(svg => svg.textContent.includes(text))""", arg=text)
 
 
 def kernel_id(page: Any) -> str:

@@ -6,6 +6,7 @@ reach only the room (every other request is refused and recorded).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -133,3 +134,37 @@ def test_a_hostile_name_stays_text_and_stays_in_the_room(chromium_browser: Any,
                for name in made), made
     assert (room.room_dir / f"{stem}.json").exists()
     page.context.close()
+
+
+def test_the_dashboard_shows_who_joined_and_follows_their_edits(chromium_browser: Any,
+                                                                room: RunningRoom,
+                                                                blocked: list[str]) -> None:
+    board = room_page(chromium_browser, room, blocked)
+    board.goto(room.dashboard_url, wait_until="domcontentloaded")
+    board.wait_for_selector("tr[data-participant='ana']")
+    assert board.locator("tr[data-participant='ana-2']").count() == 1
+    assert board.is_visible(".jk-dash-join svg")  # the QR code for the projector
+    page = room_page(chromium_browser, room, blocked)
+    open_room_page(page, room.join_url)
+    join(page, "Cy")
+    row = "tr[data-participant='cy']"
+    board.wait_for_selector(row)
+    before = board.get_attribute(row, "data-filled")
+    type_touchpoint(page, "Market stall")
+    wait_for_map(room.room_dir / "cy.json", lambda d: touchpoints(d) == ["Market stall"])
+    saved_at = time.monotonic()
+    board.wait_for_function(f"""before => document.querySelector("{row}")
+        ?.getAttribute('data-filled') !== before""", arg=before, timeout=30_000)
+    assert time.monotonic() - saved_at < 15, "the dashboard follows within seconds"
+    assert board.locator(".js-plotly-plot .main-svg").count() >= 1  # the emotion heatmap
+    page.context.close()
+
+    board.click("button:has-text('Present')")
+    board.wait_for_selector(".jk-dashboard.jk-present tr[data-participant='Participant 1']")
+    people = board.inner_text(".jk-dash-people")
+    assert "ana" not in people.lower() and "cy" not in people.lower().split()
+    board.click("button:has-text('Export HTML')")
+    board.wait_for_selector(".jk-dash-message-box :text('Wrote')")
+    exported = room.folder / "bakery-class-rollup.html"
+    assert exported.exists() and "Market stall" in exported.read_text("utf-8")
+    board.context.close()
