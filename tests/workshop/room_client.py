@@ -209,6 +209,40 @@ class RoomClient:
         return response.code
 
 
+def execute_request(code: str) -> dict[str, Any]:
+    """An ``execute_request`` for *code*, what a page would send to run code."""
+    return message("execute_request", {"code": code, "silent": False, "store_history": False,
+                                       "user_expressions": {}, "allow_stdin": False,
+                                       "stop_on_error": True})
+
+
+async def probe_execute(ws_url: str, cookie: str, code: str, seconds: float = 120) -> list[str]:
+    """Send *code* to run and a ``kernel_info_request`` over a kernel websocket.
+
+    Returns the type of every message that came back until two seconds after
+    the ``kernel_info_reply`` (time enough for an ``execute_reply`` that must not come).
+    """
+    socket = await websocket_connect(HTTPRequest(ws_url, headers={"Cookie": cookie},
+                                                 request_timeout=60))
+    await socket.write_message(json.dumps(execute_request(code)))
+    await socket.write_message(json.dumps(message("kernel_info_request", {})))
+    seen: list[str] = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            raw = await asyncio.wait_for(socket.read_message(), 0.5)
+        except asyncio.TimeoutError:
+            continue
+        if raw is None:
+            break
+        if isinstance(raw, str):
+            seen.append(json.loads(raw)["header"]["msg_type"])
+        if "kernel_info_reply" in seen:
+            deadline = min(deadline, time.monotonic() + 2)
+    socket.close()
+    return seen
+
+
 def run_apart(coroutine: Any) -> Any:
     """Run *coroutine* to its end on a loop of its own, in another thread.
 

@@ -21,7 +21,7 @@ from urllib.request import HTTPRedirectHandler, Request, build_opener
 import pytest
 
 from journeykit.workshop.servers import PARTICIPANT_APP
-from tests.workshop.room_client import RoomClient, message, run_apart
+from tests.workshop.room_client import RoomClient, execute_request, message, run_apart
 from tests.workshop.room_session import (
     RunningRoom,
     join,
@@ -148,10 +148,7 @@ def test_an_execute_request_from_a_script_with_the_link_is_not_run(room: Running
     async def probe() -> list[str]:
         client = RoomClient(room.join_url)
         await client.open()
-        await client.send(message("execute_request", {
-            "code": f"open({str(marker)!r}, 'w').write('ran')", "silent": False,
-            "store_history": False, "user_expressions": {}, "allow_stdin": False,
-            "stop_on_error": True}))
+        await client.send(execute_request(f"open({str(marker)!r}, 'w').write('ran')"))
         await client.send(message("kernel_info_request", {}))
         await client.wait_for(lambda c: "kernel_info_reply" in c.received)
         await asyncio.sleep(2)  # room for an execute_reply that must not come
