@@ -1,4 +1,4 @@
-"""``journeykit workshop`` before and around the servers: links, binding, mistakes, the hub command."""
+"""``journeykit workshop`` around its servers: links, binding, mistakes, the hub command."""
 
 from __future__ import annotations
 
