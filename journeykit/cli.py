@@ -203,7 +203,8 @@ def _workshop(args: argparse.Namespace) -> int:
     room = Room(args.room, folder=args.dir, framework=args.framework, port=args.port,
                 dashboard_port=args.dashboard_port, lan=args.lan,
                 max_participants=args.max_participants, idle_timeout=args.idle_timeout,
-                preheat=args.preheat, new_links=args.new_links)
+                preheat=args.preheat, new_links=args.new_links,
+                participants=not args.dashboard_only, join_link=args.join_link)
     print(f'Opening room "{room.name}"...', flush=True)
     try:
         room.open()
@@ -327,6 +328,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="kernels started ahead so joining is quicker (default 0)")
     p.add_argument("--new-links", action="store_true",
                    help="new tokens instead of the links of the room's last session")
+    p.add_argument("--dashboard-only", action="store_true",
+                   help="only the dashboard, e.g. when participants join through JupyterHub")
+    p.add_argument("--join-link", default="",
+                   help="with --dashboard-only: the link participants use (shown with a QR code)")
     p.add_argument("--no-qr", action="store_true", help="do not print the QR code")
     p.add_argument("--no-browser", action="store_true", help="do not open the dashboard")
     p.set_defaults(run=_workshop)

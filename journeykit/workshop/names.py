@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from contextlib import suppress
 from pathlib import Path
 
 from ..errors import JourneyMapError, Problem
@@ -131,8 +132,7 @@ def claim(room: Path, stem: str, owner: str) -> str:
     >>> claim(room, "ana", "a" * 32), claim(room, "ana", "b" * 32), claim(room, "ana", "a" * 32)
     ('ana', 'ana-2', 'ana')
     """
-    owners = room / OWNERS
-    owners.mkdir(parents=True, exist_ok=True)
+    owners = _folder(room, OWNERS)
     for number in range(1, MAX_VARIANTS + 1):
         candidate = stem if number == 1 else f"{stem}-{number}"
         marker = owners / candidate
@@ -155,9 +155,7 @@ def claim(room: Path, stem: str, owner: str) -> str:
 def remember(room: Path, browser_id: str, stem: str) -> None:
     """Note that *browser_id* works on ``<stem>.json`` (ignored for an id the page did not make)."""
     if BROWSER_ID.fullmatch(browser_id):
-        folder = room / BROWSERS
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / browser_id).write_text(stem, encoding="ascii")
+        (_folder(room, BROWSERS) / browser_id).write_text(stem, encoding="ascii")
 
 
 def remembered(room: Path, browser_id: str) -> str | None:
@@ -179,6 +177,25 @@ def remembered(room: Path, browser_id: str) -> str | None:
     if STEM.fullmatch(stem) and _read(room / OWNERS / stem) == browser_id:
         return stem
     return None
+
+
+def _folder(room: Path, name: str) -> Path:
+    """The hidden folder *name* of *room*, shared like the room folder itself.
+
+    On a JupyterHub each participant is their own system user: the admin makes the
+    room folder writable by all with the sticky bit (``chmod 1777``), and its hidden
+    folders get the same, so every participant can claim a name but nobody can
+    replace or remove another's files.
+    """
+    folder = room / name
+    try:
+        folder.mkdir(parents=True)
+    except FileExistsError:
+        return folder
+    with suppress(OSError):
+        if room.stat().st_mode & 0o1002 == 0o1002:  # sticky and writable by all
+            folder.chmod(0o1777)
+    return folder
 
 
 def _read(path: Path) -> str:

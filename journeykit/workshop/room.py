@@ -85,6 +85,11 @@ class Room:
         Kernels kept started and ready before anyone joins (0: start one per page).
     new_links : bool
         Make new tokens instead of reusing the ones of the room's last session.
+    participants : bool
+        Serve the participants' app. Without it only the dashboard runs, e.g. for a
+        room whose participants join through JupyterHub (:mod:`.singleuser`).
+    join_link : str
+        The link to show participants when they join elsewhere (the hub's address).
 
     Examples
     --------
@@ -99,7 +104,8 @@ class Room:
                  dashboard_port: int | None = None, lan: bool = False,
                  max_participants: int = DEFAULT_MAX_PARTICIPANTS,
                  idle_timeout: float = IDLE_TIMEOUT, preheat: int = 0,
-                 new_links: bool = False) -> None:
+                 new_links: bool = False, participants: bool = True,
+                 join_link: str = "") -> None:
         if not name.strip():
             raise JourneyMapError([Problem("room", "the room has no name",
                                            'give one, e.g. --room "Bakery class"')])
@@ -115,7 +121,9 @@ class Room:
         self.port = port
         self.dashboard_port = dashboard_port or port + 1
         self.join_token, self.dashboard_token = self._tokens(new_links)
-        self.join_url = room_link(self.host, self.port, self.join_token)
+        self.participants = participants
+        self.join_url = (room_link(self.host, self.port, self.join_token) if participants
+                         else join_link)
         self.dashboard_url = room_link(LOOPBACK, self.dashboard_port, self.dashboard_token)
         self.qr_file = self.folder / f"{self.room_dir.name}-join.svg"
         self.run_dir: Path | None = None
@@ -169,20 +177,25 @@ class Room:
         settings = RoomSettings(self.room_dir, self.name, self.framework,
                                 self.max_participants, self.run_dir,
                                 save_delay=save_delay_from(os.environ))
+        board_settings = RoomSettings(self.room_dir, self.name, self.framework,
+                                      self.max_participants,
+                                      self.run_dir if self.participants else None,
+                                      self.join_url)
         participants, dashboard = self.server_plans()
         kernels = kernel_options(max_kernels=self.max_participants + SPARE_KERNELS + self.preheat,
                                  idle_timeout=self.idle_timeout, preheat=self.preheat)
         participant_log, dashboard_log = self.log_files
+        plans = [(dashboard, server_environment(board_settings), dashboard_log, [])]
+        if self.participants:
+            plans.insert(0, (participants, server_environment(settings), participant_log,
+                             kernels))
         try:
-            self.processes = [
-                participants.start(server_environment(settings), participant_log, kernels),
-                dashboard.start(server_environment(RoomSettings(
-                    self.room_dir, self.name, self.framework, self.max_participants,
-                    self.run_dir, self.join_url)), dashboard_log),
-            ]
-            participants.wait_until_serving(self.processes[0], participant_log)
-            dashboard.wait_until_serving(self.processes[1], dashboard_log)
-            save_qr_svg(self.join_url, self.qr_file)
+            for plan, environment, log, extra in plans:
+                self.processes.append(plan.start(environment, log, extra))
+            for (plan, _, log, _), process in zip(plans, self.processes, strict=True):
+                plan.wait_until_serving(process, log)
+            if self.join_url:
+                save_qr_svg(self.join_url, self.qr_file)
         except BaseException:
             self.close(grace=0)
             raise
@@ -198,21 +211,25 @@ class Room:
     def describe(self, qr: bool = True) -> str:
         """What the facilitator needs: the links, a QR code, where the maps go."""
         lines = [f'Room "{self.name}" is open. Maps are saved in {self.room_dir}', ""]
-        if self.lan and self.host == LOOPBACK:
+        if not self.participants:
+            lines[0] = f'Dashboard of room "{self.name}", reading the maps in {self.room_dir}'
+        elif self.lan and self.host == LOOPBACK:
             lines += ["No network found: only this computer can join. Connect to the Wi-Fi "
                       "(or start a hotspot) and open the room again.", ""]
         elif not self.lan:
             lines += ["Rehearsal: only this computer can join. Add --lan to let participants "
                       "join over the local network.", ""]
-        lines += ["Participants join here (scan the code or type the link):",
-                  f"  {self.join_url}"]
-        if qr:
-            lines += [qr_terminal(self.join_url).rstrip("\n")]
-        lines += [f"QR code for the projector: {self.qr_file}", "",
-                  "Your dashboard (this computer only; keep this link to yourself):",
-                  f"  {self.dashboard_url}", "",
-                  "Press Ctrl+C, or Close room on the dashboard, to close the room "
-                  "(every map is saved first)."]
+        if self.join_url:
+            lines += ["Participants join here (scan the code or type the link):",
+                      f"  {self.join_url}"]
+            if qr:
+                lines += [qr_terminal(self.join_url).rstrip("\n")]
+            lines += [f"QR code for the projector: {self.qr_file}", ""]
+        lines += ["Your dashboard (this computer only; keep this link to yourself):",
+                  f"  {self.dashboard_url}", ""]
+        lines += ["Press Ctrl+C, or Close room on the dashboard, to close the room "
+                  "(every map is saved first)." if self.participants else
+                  "Press Ctrl+C to stop the dashboard (the maps stay as they are)."]
         return "\n".join(lines)
 
     # ----- running -------------------------------------------------------------------------

@@ -51,10 +51,15 @@ SPARE_KERNELS = 10
 
 
 class RoomKernelManager(AsyncMappingKernelManager):
-    """Jupyter Server's kernel manager with a cap on running kernels.
+    """Jupyter Server's kernel manager with a cap on running kernels, and pools left alone.
 
     Every page load starts a kernel, so without a cap anyone holding the join
     link could start kernels until the facilitator's laptop runs out of memory.
+
+    With ``--preheat`` Voila keeps a pool of kernels that have run the app and
+    wait for a page; the idle culler would stop them after ``--idle-timeout``
+    (no page is connected to them yet), and Voila does not refill a pool for a
+    culled kernel, so they are never culled while they wait.
     """
 
     max_kernels = Int(0, config=True, help="Most kernels running at once (0: no limit).")
@@ -63,6 +68,18 @@ class RoomKernelManager(AsyncMappingKernelManager):
         if self.max_kernels and len(self.list_kernel_ids()) >= self.max_kernels:
             raise web.HTTPError(503, reason="This room is full")
         return await super().start_kernel(*args, **kwargs)
+
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        if kernel_id not in self._waiting_in_pool():
+            await super().cull_kernel_if_idle(kernel_id)
+
+    def _waiting_in_pool(self) -> set[str]:
+        waiting = set()
+        for pool in getattr(self, "_pools", {}).values():  # Voila's pre-heated kernels
+            for task in pool:
+                if task.done() and not task.cancelled() and task.exception() is None:
+                    waiting.add(task.result().get("kernel_id"))
+        return waiting
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import json
 import re
 import time
@@ -37,6 +38,8 @@ from typing import Any
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
 
+# A page's request lasts until its kernel has run the app; thirty at once must not queue.
+AsyncHTTPClient.configure(None, max_clients=200)
 _KERNEL_ID = re.compile(r'"kernelId"\s*:\s*"([0-9a-f-]{36})"')
 _SESSION = uuid.uuid4().hex
 
@@ -166,6 +169,12 @@ class RoomClient:
                 await asyncio.wait_for(self._changed.wait(), min(left, 1.0))
             except asyncio.TimeoutError:
                 continue
+
+    async def next_message(self, timeout: float) -> None:
+        """Wait until the kernel sends anything more, or *timeout* seconds."""
+        self._changed.clear()
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(self._changed.wait(), timeout)
 
     # ----- finding and driving widgets ----------------------------------------------------
     def find(self, test: Callable[[Model], bool]) -> Model | None:

@@ -8,6 +8,7 @@ functions the page calls, and race two devices for one name.
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 
@@ -113,3 +114,16 @@ def test_a_forged_browser_id_opens_nothing(tmp_path: Path) -> None:
 def test_a_map_nobody_claimed_is_never_handed_out(tmp_path: Path) -> None:
     (tmp_path / "ana.json").write_text("{}", encoding="utf-8")  # copied in by the facilitator
     assert claim(tmp_path, "ana", "4" * 32) == "ana-2"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
+def test_a_shared_room_folder_shares_its_hidden_folders(tmp_path: Path) -> None:
+    # On a hub every participant is a system user of their own; the admin makes the room
+    # folder writable by all with the sticky bit, and the claims folder must be so too.
+    tmp_path.chmod(0o1777)
+    claim(tmp_path, "ana", "5" * 32)
+    assert (tmp_path / ".owners").stat().st_mode & 0o1777 == 0o1777
+    private = tmp_path / "private"
+    private.mkdir(mode=0o755)
+    claim(private, "ana", "5" * 32)
+    assert (private / ".owners").stat().st_mode & 0o002 == 0
