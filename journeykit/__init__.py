@@ -65,6 +65,8 @@ _LAZY: dict[str, str] = {
     "review": "coaching", "Review": "coaching", "Finding": "coaching",
     # the class roll-up
     "rollup": "debrief", "Rollup": "debrief",
+    # the workshop room (journeykit workshop)
+    "Room": "workshop",
 }
 
 __all__ = [
@@ -95,6 +97,7 @@ __all__ = [
     "Finding",
     "Review",
     "Rollup",
+    "Room",
     "build_course",
     "build_deck",
     "editor",
@@ -136,6 +139,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .coaching import Finding, Review, review
     from .debrief import Rollup, rollup
+    from .workshop import Room
     from .editing import Editor, editor
     from .export import export_map, to_csv, to_html, to_image, to_markdown, to_mermaid
     from .figures import (

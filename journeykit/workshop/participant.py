@@ -30,6 +30,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..editing import Editor
+from ..editing.autosave import SAVE_DELAY
 from ..errors import JourneyMapError
 from ..figures.theme import MUTED, PAIN
 from ..model import JourneyMap, load_map
@@ -177,8 +178,9 @@ class ParticipantPage:
                          "to look at it; nothing has been changed.")
             return
         self.stem = stem
+        delay = self.settings.save_delay
         self.editor = Editor(journey_map, path, served=True,
-                             save_delay=self.settings.save_delay)
+                             save_delay=SAVE_DELAY if delay is None else delay)
         who = widgets.HTML(_note(f"{greeting} Your map is saved as {stem}.json on the "
                                  "facilitator's computer while you type."))
         who.add_class("jk-room-who")

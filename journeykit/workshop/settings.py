@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalogue import framework_ids
-from ..editing.autosave import SAVE_DELAY
 from ..errors import JourneyMapError, Problem
 from .closing import is_closing
 
@@ -61,7 +60,7 @@ class RoomSettings:
     max_participants: int = DEFAULT_MAX_PARTICIPANTS
     run_dir: Path | None = None
     join_url: str = ""
-    save_delay: float = SAVE_DELAY
+    save_delay: float | None = None  # None: the editor's own (0.5 s)
 
     @property
     def title(self) -> str:
@@ -74,7 +73,7 @@ class RoomSettings:
                   "framework": self.framework, "max_participants": str(self.max_participants),
                   "run_dir": str(self.run_dir) if self.run_dir else "",
                   "join_url": self.join_url,
-                  "save_delay": "" if self.save_delay == SAVE_DELAY else str(self.save_delay)}
+                  "save_delay": "" if self.save_delay is None else str(self.save_delay)}
         return {VARIABLES[key]: value for key, value in values.items() if value}
 
     @classmethod
@@ -140,17 +139,17 @@ Fix: give a whole number such as 30.
     return number
 
 
-def save_delay_from(environ: Mapping[str, str]) -> float:
-    """The save delay *environ* asks for (``JOURNEYKIT_ROOM_SAVE_DELAY``), or the editor's.
+def save_delay_from(environ: Mapping[str, str]) -> float | None:
+    """The save delay *environ* asks for (``JOURNEYKIT_ROOM_SAVE_DELAY``), or None.
 
     Examples
     --------
     >>> save_delay_from({}), save_delay_from({"JOURNEYKIT_ROOM_SAVE_DELAY": "60"})
-    (0.5, 60.0)
+    (None, 60.0)
     """
     value = environ.get(VARIABLES["save_delay"], "")
     if not value:
-        return SAVE_DELAY
+        return None
     try:
         seconds = float(value)
     except ValueError:

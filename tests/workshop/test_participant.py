@@ -17,7 +17,8 @@ import pytest
 
 import journeykit as jk
 from journeykit.workshop.participant import ParticipantPage
-from journeykit.workshop.settings import CLOSING_FLAG, RoomSettings
+from journeykit.workshop.closing import PAGES, flag_closing, pages_waiting
+from journeykit.workshop.settings import RoomSettings
 
 ANA_BROWSER, BEN_BROWSER = "a1" * 16, "b2" * 16
 
@@ -149,7 +150,9 @@ def test_closing_the_room_saves_and_says_so(tmp_path: Path, room: Path) -> None:
         page = page_in(room, ANA_BROWSER, "Ana", run_dir=run, save_delay=60)
         page.editor.set_lane("Awareness", "touchpoints", ["Typed just before closing"])
         assert page.editor.save_pending
-        (run / CLOSING_FLAG).touch()
+        await asyncio.sleep(0.1)  # the page's watcher says it is open
+        assert pages_waiting(run) != []
+        flag_closing(run)
         for _ in range(50):
             await asyncio.sleep(0.1)
             if page.editor.view not in page.box.children:
@@ -158,5 +161,6 @@ def test_closing_the_room_saves_and_says_so(tmp_path: Path, room: Path) -> None:
 
     page = asyncio.run(session())
     assert "closed the room" in shown_text(page.box)
+    assert pages_waiting(run) == [] and any((run / PAGES).glob("*.saved"))
     saved = json.loads((room / "ana.json").read_text(encoding="utf-8"))
     assert saved["stages"][0]["touchpoints"] == ["Typed just before closing"]
