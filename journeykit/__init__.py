@@ -139,7 +139,6 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .coaching import Finding, Review, review
     from .debrief import Rollup, rollup
-    from .workshop import Room
     from .editing import Editor, editor
     from .export import export_map, to_csv, to_html, to_image, to_markdown, to_mermaid
     from .figures import (
@@ -155,5 +154,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
         plot_map,
     )
     from .slides import build_course, build_deck
+    from .workshop import Room
 
 install_friendly_errors()

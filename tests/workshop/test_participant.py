@@ -16,8 +16,8 @@ import ipywidgets as widgets
 import pytest
 
 import journeykit as jk
-from journeykit.workshop.participant import ParticipantPage
 from journeykit.workshop.closing import PAGES, flag_closing, pages_waiting
+from journeykit.workshop.participant import ParticipantPage
 from journeykit.workshop.settings import RoomSettings
 
 ANA_BROWSER, BEN_BROWSER = "a1" * 16, "b2" * 16
