@@ -237,8 +237,8 @@ def run_mode(args: argparse.Namespace, preheat: int) -> dict[str, float]:
     with running_room(folder, *options, name="Load test") as room:
         if preheat:
             started = time.monotonic()
-            while "is filled with" not in room.participants_log() \
-                    and time.monotonic() - started < 900:
+            while room.participants_log().count("Pre-heated kernel") < preheat \
+                    and time.monotonic() - started < 1800:
                 time.sleep(1)
             print(f"pool of {preheat} ready {time.monotonic() - started:.0f} s after the "
                   "room opened")

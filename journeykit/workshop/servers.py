@@ -21,6 +21,7 @@ token, and by default it serves the images under the notebook's folder.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -28,6 +29,7 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from tornado import web
@@ -51,35 +53,60 @@ SPARE_KERNELS = 10
 
 
 class RoomKernelManager(AsyncMappingKernelManager):
-    """Jupyter Server's kernel manager with a cap on running kernels, and pools left alone.
+    """Jupyter Server's kernel manager with a cap on kernels and pre-heated kernels in turn.
 
     Every page load starts a kernel, so without a cap anyone holding the join
     link could start kernels until the facilitator's laptop runs out of memory.
 
     With ``--preheat`` Voila keeps a pool of kernels that have run the app and
-    wait for a page; the idle culler would stop them after ``--idle-timeout``
-    (no page is connected to them yet), and Voila does not refill a pool for a
-    culled kernel, so they are never culled while they wait.
+    wait for a page, and starts a replacement for each one handed out. Started
+    all at once, thirty kernels take the laptop's every core for a minute or
+    more, just when thirty participants join; so pool kernels warm up
+    :attr:`warming_at_once` at a time (a kernel counts as warm once it has run
+    the app), and the joins keep the rest of the machine.
     """
 
     max_kernels = Int(0, config=True, help="Most kernels running at once (0: no limit).")
+    warming_at_once = Int(1, config=True, help="Pre-heated kernels warming up at once.")
 
-    async def start_kernel(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._warming: asyncio.Semaphore | None = None
+        self._warm_ups: set[asyncio.Future[None]] = set()
+
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
         if self.max_kernels and len(self.list_kernel_ids()) >= self.max_kernels:
             raise web.HTTPError(503, reason="This room is full")
-        return await super().start_kernel(*args, **kwargs)
+        if (kwargs.get("env") or {}).get("VOILA_PREHEAT") != "True":
+            return await super().start_kernel(*args, **kwargs)
+        if self._warming is None:
+            self._warming = asyncio.Semaphore(max(1, self.warming_at_once))
+        await self._warming.acquire()
+        try:
+            kernel_id = await super().start_kernel(*args, **kwargs)
+        except BaseException:
+            self._warming.release()
+            raise
+        warm_up = asyncio.ensure_future(self._release_when_warm(kernel_id))
+        self._warm_ups.add(warm_up)
+        warm_up.add_done_callback(self._warm_ups.discard)
+        return kernel_id
 
-    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
-        if kernel_id not in self._waiting_in_pool():
-            await super().cull_kernel_if_idle(kernel_id)
-
-    def _waiting_in_pool(self) -> set[str]:
-        waiting = set()
-        for pool in getattr(self, "_pools", {}).values():  # Voila's pre-heated kernels
-            for task in pool:
-                if task.done() and not task.cancelled() and task.exception() is None:
-                    waiting.add(task.result().get("kernel_id"))
-        return waiting
+    async def _release_when_warm(self, kernel_id: str) -> None:
+        """Let the next pool kernel start once *kernel_id* has run the app (or after 3 min)."""
+        deadline = time.monotonic() + 180
+        seen_busy = False
+        try:
+            while time.monotonic() < deadline and kernel_id in self:
+                state = getattr(self._kernels.get(kernel_id), "execution_state", None)
+                seen_busy = seen_busy or state == "busy"
+                if seen_busy and state == "idle":
+                    self.log.info("Pre-heated kernel %s is ready", kernel_id)
+                    break
+                await asyncio.sleep(0.25)
+        finally:
+            assert self._warming is not None
+            self._warming.release()
 
 
 @dataclass(frozen=True)

@@ -123,18 +123,11 @@ def lab_only_page(browser: Any, lab: Lab, blocked: list[str],
     JupyterLab, the widgets and plotly all come from the local server, so a
     request anywhere else means something tried the network.
     """
+    from tests.conftest import allow_only
+
     context = browser.new_context(viewport=viewport or {"width": 1400, "height": 3000},
                                   device_scale_factor=1, service_workers="block")
-
-    def route(request_route: Any) -> None:
-        url = request_route.request.url
-        if url.startswith((lab.origin, "data:", "blob:", "about:")):
-            request_route.continue_()
-        else:
-            blocked.append(url)
-            request_route.abort("blockedbyclient")
-
-    context.route("**/*", route)
+    allow_only(context, (lab.origin,), blocked)
     page = context.new_page()
     page.set_default_timeout(STEP_MS)
     return page

@@ -183,21 +183,13 @@ def _stop_leftovers(processes: list[psutil.Process]) -> None:
 # ----- pages ------------------------------------------------------------------------------
 def room_page(browser: Any, room: RunningRoom, blocked: list[str], **context: Any) -> Any:
     """A page in a new browser context (a new "device") that may reach only the room."""
-    allowed = (f"http://127.0.0.1:{room.port}/",
-               room.dashboard_url.split("/?", 1)[0] + "/", "data:", "blob:", "about:")
+    from tests.conftest import allow_only
+
     options = {"viewport": {"width": 1280, "height": 1000}, "service_workers": "block",
                **context}
     browser_context = browser.new_context(**options)
-
-    def route(request_route: Any) -> None:
-        url = request_route.request.url
-        if url.startswith(allowed):
-            request_route.continue_()
-        else:
-            blocked.append(url)
-            request_route.abort("blockedbyclient")
-
-    browser_context.route("**/*", route)
+    allow_only(browser_context, (f"http://127.0.0.1:{room.port}/",
+                                 room.dashboard_url.split("/?", 1)[0] + "/"), blocked)
     page = browser_context.new_page()
     page.set_default_timeout(STEP_MS)
     return page

@@ -28,6 +28,7 @@ import psutil
 import pytest
 
 import journeykit as jk
+from tests.conftest import NODE_MODULES, allow_only, missing_dependency
 from tests.workshop.room_client import probe_execute, run_apart
 from tests.workshop.room_session import (
     EDITOR_SHOWN,
@@ -100,8 +101,6 @@ c.JupyterHub.load_roles = [{{"name": "room-admin", "services": ["room-admin"],
 
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
-    from tests.conftest import NODE_MODULES, missing_dependency
-
     proxy = NODE_MODULES / ".bin" / "configurable-http-proxy"
     if not proxy.exists():
         missing_dependency("configurable-http-proxy", "run: npm ci --prefix tests/node")
@@ -162,16 +161,7 @@ def _answers(hub: Hub) -> bool:
 def hub_page(browser: Any, hub: Hub, blocked: list[str]) -> Any:
     context = browser.new_context(viewport={"width": 1280, "height": 1000},
                                   service_workers="block")
-
-    def route(request_route: Any) -> None:
-        url = request_route.request.url
-        if url.startswith((hub.url + "/", "data:", "blob:", "about:")):
-            request_route.continue_()
-        else:
-            blocked.append(url)
-            request_route.abort("blockedbyclient")
-
-    context.route("**/*", route)
+    allow_only(context, (hub.url + "/",), blocked)
     page = context.new_page()
     page.set_default_timeout(START_SECONDS * 1000)
     return page
