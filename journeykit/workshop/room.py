@@ -240,7 +240,10 @@ class Room:
         def asked_to_stop(number: int, frame: FrameType | None) -> None:
             stop.append("stopped")
 
-        previous = signal.signal(signal.SIGTERM, asked_to_stop)
+        main = threading.current_thread() is threading.main_thread()
+        if main:  # Ctrl+C closes the room even when started from a shell that ignores it
+            previous = signal.signal(signal.SIGTERM, asked_to_stop)
+            previous_int = signal.signal(signal.SIGINT, signal.default_int_handler)
         try:
             while not stop:
                 if self.run_dir is not None and close_requested(self.run_dir):
@@ -251,7 +254,9 @@ class Room:
         except KeyboardInterrupt:
             return "Ctrl+C"
         finally:
-            signal.signal(signal.SIGTERM, previous)
+            if main:
+                signal.signal(signal.SIGTERM, previous)
+                signal.signal(signal.SIGINT, previous_int)
         return "stopped"
 
     # ----- closing -------------------------------------------------------------------------

@@ -93,20 +93,34 @@ class RoomKernelManager(AsyncMappingKernelManager):
         return kernel_id
 
     async def _release_when_warm(self, kernel_id: str) -> None:
-        """Let the next pool kernel start once *kernel_id* has run the app (or after 3 min)."""
-        deadline = time.monotonic() + 180
-        seen_busy = False
+        """Let the next pool kernel start once *kernel_id* has run the app.
+
+        The pool entry of a kernel is filled in just after it started; a kernel whose
+        entry is gone was handed out to a page. Three minutes at most in any case.
+        """
+        started = time.monotonic()
+        found = False
         try:
-            while time.monotonic() < deadline and kernel_id in self:
-                state = getattr(self._kernels.get(kernel_id), "execution_state", None)
-                seen_busy = seen_busy or state == "busy"
-                if seen_busy and state == "idle":
+            while time.monotonic() - started < 180 and kernel_id in self:
+                rendering = self._pool_rendering(kernel_id)
+                found = found or rendering is not None
+                gone = rendering is None and (found or time.monotonic() - started > 10)
+                if gone or (rendering is not None and rendering.done()):
                     self.log.info("Pre-heated kernel %s is ready", kernel_id)
                     break
                 await asyncio.sleep(0.25)
         finally:
             assert self._warming is not None
             self._warming.release()
+
+    def _pool_rendering(self, kernel_id: str) -> asyncio.Future[Any] | None:
+        """The task running the app in pool kernel *kernel_id*, if it is in a pool."""
+        for pool in getattr(self, "_pools", {}).values():  # Voila's pre-heated kernels
+            for entry in pool:
+                if entry.done() and not entry.cancelled() and entry.exception() is None \
+                        and entry.result().get("kernel_id") == kernel_id:
+                    return entry.result().get("task")
+        return None
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,10 @@ What a client does is what Voila's page does, minus drawing:
 1. ``GET /?token=...`` makes Voila start a kernel and run the app; the page's
    HTML names the kernel; the response sets the login cookie;
 2. it opens the kernel's websocket (``/api/kernels/<id>/channels``) with that
-   cookie, asks for the widgets (``comm_info_request``) and their state
-   (``request_state``), and from then on follows every ``comm_open`` and
-   ``update`` the kernel sends;
+   cookie and the page's binary protocol (``v1.kernel.websocket.jupyter.org``,
+   which the server relays without parsing each message), asks for the widgets
+   (``comm_info_request``) and their state (``request_state``), and from then on
+   follows every ``comm_open`` and ``update`` the kernel sends;
 3. it sets synced values (``update`` messages) as the page's JavaScript does when
    a participant types, and clicks buttons (``custom`` click events).
 
@@ -35,11 +36,17 @@ from datetime import datetime, timezone
 from http.cookies import SimpleCookie
 from typing import Any
 
+from jupyter_server.services.kernels.connection.base import (
+    deserialize_msg_from_ws_v1,
+    serialize_msg_to_ws_v1,
+)
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
 
 # A page's request lasts until its kernel has run the app; thirty at once must not queue.
 AsyncHTTPClient.configure(None, max_clients=200)
+#: The websocket protocol of JupyterLab's (and so Voila's) pages.
+PAGE_PROTOCOL = "v1.kernel.websocket.jupyter.org"
 _KERNEL_ID = re.compile(r'"kernelId"\s*:\s*"([0-9a-f-]{36})"')
 _SESSION = uuid.uuid4().hex
 
@@ -120,10 +127,13 @@ class RoomClient:
         ws_url = self.origin.replace("http://", "ws://") + f"/api/kernels/{self.kernel_id}/channels"
         request = HTTPRequest(ws_url, headers={"Cookie": self.cookie if cookie is None
                                                else cookie}, request_timeout=60)
-        return await websocket_connect(request, max_message_size=64 * 2**20)
+        return await websocket_connect(request, max_message_size=64 * 2**20,
+                                       subprotocols=[PAGE_PROTOCOL])
 
     async def send(self, msg: dict[str, Any]) -> None:
-        await self._socket.write_message(json.dumps(msg))
+        packed = serialize_msg_to_ws_v1(msg, msg["channel"],
+                                        pack=lambda part: json.dumps(part).encode())
+        await self._socket.write_message(packed, binary=True)
 
     async def _read(self) -> None:
         while True:
@@ -131,9 +141,10 @@ class RoomClient:
             if raw is None:
                 return
             self.received_bytes += len(raw)
-            if isinstance(raw, bytes):
-                continue  # binary frames carry widget buffers; the room's widgets use none
-            msg = json.loads(raw)
+            if not isinstance(raw, bytes):
+                continue
+            _, parts = deserialize_msg_from_ws_v1(raw)
+            msg = {"header": json.loads(parts[0]), "content": json.loads(parts[3])}
             kind = msg["header"]["msg_type"]
             self.received.append(kind)
             content = msg.get("content", {})
@@ -227,6 +238,9 @@ def execute_request(code: str) -> dict[str, Any]:
 
 async def probe_execute(ws_url: str, cookie: str, code: str, seconds: float = 120) -> list[str]:
     """Send *code* to run and a ``kernel_info_request`` over a kernel websocket.
+
+    It speaks the server's older JSON protocol, as a hand-written script would (the
+    page and :class:`RoomClient` speak the binary one): a room must refuse both.
 
     Returns the type of every message that came back until two seconds after
     the ``kernel_info_reply`` (time enough for an ``execute_reply`` that must not come).

@@ -1,7 +1,10 @@
 """Participants in a real room, in headless Chromium: join, type, come back, share a name.
 
-One room serves the module. Each browser context is a device; its pages may
-reach only the room (every other request is refused and recorded).
+One room serves the module, with two pre-heated kernels (``--preheat 2``), so
+these pages take the path where Voila ran the app before the page asked for it
+(the security and fault tests use kernels started per page). Each browser
+context is a device; its pages may reach only the room (every other request is
+refused and recorded).
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ HOSTILE_NAME = ("<img src=x onerror=window.__pwned=1><script>window.__pwned=2</s
 
 @pytest.fixture(scope="module")
 def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningRoom]:
-    with running_room(tmp_path_factory.mktemp("participants") / "rooms") as running:
+    with running_room(tmp_path_factory.mktemp("participants") / "rooms",
+                      "--preheat", "2") as running:
         yield running
 
 
