@@ -36,6 +36,7 @@ from .errors import JourneyMapError, Problem
 from .model import (
     SCHEMA_VERSION,
     JourneyMap,
+    MergeWarning,
     Persona,
     Stage,
     example,
@@ -78,6 +79,7 @@ __all__ = [
     "JourneyMap",
     "JourneyMapError",
     "Lane",
+    "MergeWarning",
     "Persona",
     "Problem",
     "Stage",

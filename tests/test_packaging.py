@@ -8,6 +8,8 @@ import sys
 from importlib.metadata import requires
 from pathlib import Path
 
+import pytest
+
 import journeykit as jk
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,17 +26,69 @@ def requirement_names_and_bounds(requirements: list[str]) -> dict[str, str]:
     return out
 
 
+#: One dependency line of environment.yml: ``- name>=1.2`` (conda or, under ``- pip:``, PyPI).
+_YML_REQUIREMENT = re.compile(r"(?P<name>[A-Za-z0-9][A-Za-z0-9_.-]*)(?P<bound>>=[0-9][0-9.]*)")
+#: Lines that are not packages of the kit: the interpreter, pip itself, the kit from this folder.
+_YML_TOOLING = {"python>=3.10", "pip", "pip:", "-e ."}
+
+
+def environment_yml_requirements(text: str) -> dict[str, str]:
+    """``{pypi name: ">=bound"}`` for every dependency line; fails on any line it cannot read.
+
+    Every line of the ``dependencies:`` block must be a comment, a top-level item
+    (``  - name>=x``), ``  - pip:`` or an item of the pip list (deeper indent), so a
+    pin like ``numpy=1.26``, a stray indent or a typo fails instead of being skipped.
+    """
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("dependencies:"))
+    found: dict[str, str] = {}
+    top = pip = None  # the indent of top-level items and of the pip list
+    previous = ""
+    for number, line in enumerate(lines[start + 1:], start + 2):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not line.startswith((" ", "-")):
+            break  # the next top-level key: the block is over
+        indent = len(line) - len(line.lstrip(" "))
+        assert stripped.startswith("- "), f"environment.yml:{number}: not a list item: {line!r}"
+        item = stripped[2:].split(" #")[0].strip()
+        top = indent if top is None else top
+        if indent != top and indent != pip:
+            assert indent > top and pip is None and previous == "pip:", (
+                f"environment.yml:{number}: unexpected indent: {line!r}")
+            pip = indent
+        previous = item
+        if item in _YML_TOOLING:
+            continue
+        match = _YML_REQUIREMENT.fullmatch(item)
+        assert match, (f"environment.yml:{number}: {item!r} is not a package with a lower bound "
+                       "(write it as name>=version, as in pyproject.toml)")
+        name = match.group("name").lower()
+        name = CONDA_NAMES.get(name, name) if indent == top else name
+        assert name not in found, f"environment.yml:{number}: {name} is listed twice"
+        found[name] = match.group("bound")
+    return found
+
+
 def test_environment_yml_mirrors_pyproject():
     # the installed metadata is built from pyproject.toml (make test installs it fresh)
     wanted = requirement_names_and_bounds(requires("journeykit") or [])
-    conda = {}
-    text = (ROOT / "environment.yml").read_text("utf-8")
-    for line in text[text.index("dependencies:"):].splitlines():
-        # conda packages ("  - name>=x") and PyPI-only ones in the pip section ("      - ...")
-        match = re.match(r"(?:  |      )- ([a-z][a-z0-9_.-]*)(>=[0-9.]+)?\s*$", line)
-        if match and match.group(1) not in ("python", "pip"):
-            conda[CONDA_NAMES.get(match.group(1), match.group(1))] = match.group(2)
+    conda = environment_yml_requirements((ROOT / "environment.yml").read_text("utf-8"))
     assert conda == wanted
+
+
+@pytest.mark.parametrize(("line", "complaint"), [
+    ("  - numpy=1.26", "not a package with a lower bound"),
+    ("  - pandsa>=2.1", None),                      # a typo: an unknown package
+    ("   - pandas>=2.1", "unexpected indent"),
+    ("  -pandas>=2.1", "not a list item"),
+])
+def test_environment_yml_check_reads_every_line(line, complaint):
+    text = (ROOT / "environment.yml").read_text("utf-8").replace("  - pip\n", line + "\n  - pip\n")
+    wanted = requirement_names_and_bounds(requires("journeykit") or [])
+    with pytest.raises(AssertionError, match=complaint):
+        assert environment_yml_requirements(text) == wanted
 
 
 def test_required_top_level_layout_exists():

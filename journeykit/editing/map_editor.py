@@ -38,7 +38,7 @@ from ..catalogue import get_framework
 from ..errors import JourneyMapError, Problem
 from ..figures import plot_emotions, plot_map
 from ..figures.theme import MUTED, PAIN
-from ..model import JourneyMap, example, load_map, map_path
+from ..model import JourneyMap, embed, example, load_map, map_path
 from .autosave import SAVE_DELAY, SAVE_MAX_WAIT, Autosaver, SaveResult, write_map
 from .export_panel import ExportPanel, link_target
 from .fields import Field, problem_text
@@ -96,8 +96,8 @@ class Editor:
     >>> ed.set_lane("Decision", "emotion_score", 9)
     False
     >>> ed.problems["Decision.emotion_score"]
-    '9 is not a score from 1 to 5. To fix it: pick a whole number from 1 (very negative) to 5 \
-(very positive).'
+    '9 is not a score from 1 to 5. To fix it: give the emotion score a whole number from 1 \
+(very negative) to 5 (very positive).'
     >>> ed.map.stage("Decision").emotion_score
     3
     >>> print(ed._repr_mimebundle_()["text/plain"])
@@ -119,6 +119,7 @@ class Editor:
         self.last_saved: datetime | None = None
         self.fields: dict[str, Field] = {}
         self._problems: dict[str, str] = {}
+        self._kept_aside_note = ""  # the last save that kept another version aside
         self._saver: Autosaver | None = None
         self.review_panel: ReviewPanel | None = None
         self.header = widgets.HTML()
@@ -167,6 +168,7 @@ class Editor:
         self._detach()
         self.map = journey_map
         self.path = Path(path) if path is not None else None
+        self._kept_aside_note = ""
         tabs, self.fields = build_form(journey_map, self._edited)
         for key, field in self.fields.items():
             field.show(self._value(key))
@@ -357,7 +359,13 @@ class Editor:
             self._show_problem(key, None)
         if result.ok:
             self.last_saved = result.saved_at
-            self._set_status(f"Saved {result.saved_at:%H:%M:%S}{shown}")
+            note = result.merged
+            if result.kept_aside is not None:  # stays on the status line: a file to look at
+                self._kept_aside_note = f"At {result.saved_at:%H:%M:%S}: {result.merged}"
+            elif self._kept_aside_note:
+                note = f"{note} {self._kept_aside_note}"
+            self._set_status(f"Saved {result.saved_at:%H:%M:%S}{shown}. {note}",
+                             PAIN if self._kept_aside_note else MUTED)
             return
         m = self._require_map()
         marked = 0
@@ -412,6 +420,8 @@ class Editor:
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         bundle = dict(self.view._repr_mimebundle_(include=include, exclude=exclude) or {})
         bundle["text/plain"] = self.summary()
+        if self.map is not None:  # lets decks and hand-ins draw the editor with no kernel
+            bundle.update(embed(self.map, self.path))
         return bundle
 
     def __repr__(self) -> str:

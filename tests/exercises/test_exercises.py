@@ -19,6 +19,7 @@ import pytest
 
 import journeykit as jk
 from journeykit.exercises import Feedback, Question, ____
+from journeykit.exercises.core import CHECK_FAILED
 from journeykit.exercises.matching import CrosswalkQuestion
 from journeykit.exercises.questions import FrameworkChoiceQuestion
 
@@ -97,6 +98,20 @@ def test_a_check_never_raises(mod, name, question, junk):
     assert isinstance(feedback, Feedback)
     assert feedback.outcome == "incorrect"
     assert feedback.text().startswith("Not quite: ")
+    # evaluate() turns a crash inside the check into "could not read your answer"; a check
+    # that needs that safety net on these inputs is broken, so it must not be reached
+    assert not feedback.message.startswith(CHECK_FAILED), feedback.message
+
+
+def test_a_crashing_check_shows_the_safety_net_message_not_a_traceback():
+    """The message test_a_check_never_raises looks for is the one a crash really gives."""
+    class Crashing(Question):
+        def judge(self, *values):
+            raise KeyError("stage")
+
+    feedback = Crashing(variables="answer", hints="h", solution="answer = 1").evaluate(1)
+    assert feedback.outcome == "incorrect"
+    assert feedback.message.startswith(CHECK_FAILED + " (KeyError: 'stage')")
 
 
 # ----- typical wrong answers and the feedback they must get ----------------------------
