@@ -164,3 +164,18 @@ def test_closing_the_room_saves_and_says_so(tmp_path: Path, room: Path) -> None:
     assert pages_waiting(run) == [] and any((run / PAGES).glob("*.saved"))
     saved = json.loads((room / "ana.json").read_text(encoding="utf-8"))
     assert saved["stages"][0]["touchpoints"] == ["Typed just before closing"]
+
+
+def test_a_map_too_big_to_open_again_is_never_saved(room: Path) -> None:
+    # A page may send any value; thousands of long items would make a file that no
+    # longer loads, and the participant could not come back to their map.
+    page = page_in(room, ANA_BROWSER, "Ana")
+    page.editor.set_lane("Awareness", "touchpoints", ["Shop window"])
+    page.editor.flush()
+    huge = [f"{n} " + "x" * 1990 for n in range(3000)]  # each item is within the model's limit
+    for lane in ("actions", "touchpoints"):
+        page.editor.set_lane("Awareness", lane, huge)
+    page.editor.flush()
+    assert "could not be opened again" in page.editor.status
+    assert jk.load_map(room / "ana.json").stage("Awareness").touchpoints == ["Shop window"]
+    page.close()
