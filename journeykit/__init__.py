@@ -66,6 +66,8 @@ _LAZY: dict[str, str] = {
     "review": "coaching", "Review": "coaching", "Finding": "coaching",
     # the class roll-up
     "rollup": "debrief", "Rollup": "debrief",
+    # the workshop room (journeykit workshop)
+    "Room": "workshop",
 }
 
 __all__ = [
@@ -97,6 +99,7 @@ __all__ = [
     "Finding",
     "Review",
     "Rollup",
+    "Room",
     "build_course",
     "build_deck",
     "editor",
@@ -153,5 +156,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
         plot_map,
     )
     from .slides import build_course, build_deck
+    from .workshop import Room
 
 install_friendly_errors()

@@ -94,6 +94,25 @@ class BrowserPage:
         assert self.console_errors == [], f"the page logged errors: {self.console_errors}"
 
 
+def allow_only(context: Any, allowed: tuple[str, ...], blocked: list[str]) -> None:
+    """Let the pages of a Playwright *context* fetch only URLs starting with *allowed*.
+
+    Inline ``data:``, ``blob:`` and ``about:`` URLs are always allowed; every other
+    request is refused and its URL appended to *blocked*.
+    """
+    allowed = (*allowed, "data:", "blob:", "about:")
+
+    def route(request_route: Any) -> None:
+        url = request_route.request.url
+        if url.startswith(allowed):
+            request_route.continue_()
+        else:
+            blocked.append(url)
+            request_route.abort("blockedbyclient")
+
+    context.route("**/*", route)
+
+
 @pytest.fixture(scope="session")
 def chromium_browser() -> Iterator[Any]:
     """One headless Chromium for the whole test session (see ``chromium_page``)."""
@@ -122,16 +141,7 @@ def chromium_page(chromium_browser: Any) -> Iterator[BrowserPage]:
                                            device_scale_factor=1, service_workers="block")
     page = context.new_page()
     probe = BrowserPage(page)
-
-    def route(request_route: Any) -> None:
-        url = request_route.request.url
-        if url.startswith(LOCAL_SCHEMES):
-            request_route.continue_()
-        else:
-            probe.blocked_requests.append(url)
-            request_route.abort("blockedbyclient")
-
-    context.route("**/*", route)
+    allow_only(context, LOCAL_SCHEMES, probe.blocked_requests)
     # on the context, not the page: pop-ups (the speaker view) and frames are heard too
     context.on("console", lambda msg: msg.type == "error" and probe.console_errors.append(
         f"console ({msg.page.url if msg.page else 'worker'}): {msg.text}"))

@@ -2,7 +2,8 @@
 
 Run by ``make test`` before pytest. Chromium comes from the operating system
 (Debian/Ubuntu: the ``chromium`` package, installed here when missing); the
-npm packages in ``tests/node`` (the Mermaid parser, axe-core) are installed from
+npm packages in ``tests/node`` (the Mermaid parser, axe-core, and configurable-http-proxy
+for the workshop room's JupyterHub test) are installed from
 their lock file, again whenever it asks for a package or version not installed.
 On CI (``CI`` set) anything missing is an error, so no browser test can be
 skipped there; on a learner's machine it is a warning.

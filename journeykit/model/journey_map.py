@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalogue import LANES, get_framework
 from ..errors import JourneyMapError, Problem
-from .files import write_bytes_atomic
+from .files import MAX_FILE_BYTES, write_bytes_atomic
 from .parts import Persona, Stage
 from .reading import read_map_data, saved_layout
 from .saving import MergeWarning, Seen, remember, save_merging, saved_text
@@ -161,8 +161,20 @@ class JourneyMap:
                 if stage.get(spec.key) in ("", None, [])]
 
     def problems(self) -> list[Problem]:
-        """Everything structurally wrong with the map (empty list when valid)."""
-        problems, _ = read_map_data(self.to_dict())
+        """Everything wrong with the map (empty list when valid).
+
+        Besides the fields, a map too big for its file to be opened again (more
+        than :data:`~journeykit.model.files.MAX_FILE_BYTES`, thousands of items) is
+        a problem, so that no save ever writes a file that no longer loads.
+        """
+        data = self.to_dict()
+        problems, _ = read_map_data(data)
+        size = len(saved_text(data).encode("utf-8"))
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(
+                "", f"the map would make a {size / 1e6:.1f} MB file, and a journey map file "
+                f"is at most {MAX_FILE_BYTES // (1024 * 1024)} MB, so it could not be opened "
+                "again", "remove items you do not need, or split the journey into two maps"))
         return problems
 
     def validate(self) -> JourneyMap:

@@ -126,18 +126,11 @@ def lab_only_page(browser: Any, lab: Lab, blocked: list[str],
     *console_errors* is given, every console error and uncaught exception of the
     page (and of anything it opens) is added to it.
     """
+    from tests.conftest import allow_only
+
     context = browser.new_context(viewport=viewport or {"width": 1400, "height": 3000},
                                   device_scale_factor=1, service_workers="block")
-
-    def route(request_route: Any) -> None:
-        url = request_route.request.url
-        if url.startswith((lab.origin, "data:", "blob:", "about:")):
-            request_route.continue_()
-        else:
-            blocked.append(url)
-            request_route.abort("blockedbyclient")
-
-    context.route("**/*", route)
+    allow_only(context, (lab.origin,), blocked)
     if console_errors is not None:
         context.on("console", lambda msg: msg.type == "error" and console_errors.append(
             f"console: {msg.text} ({msg.location.get('url', '')})"))
