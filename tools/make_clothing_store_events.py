@@ -1,4 +1,7 @@
-"""Make ``clothing-store-events.csv.gz``: an invented event log of an online clothing store.
+"""Write ``datasets/clothing-store-events.csv.gz``: an online clothing store's invented event log.
+
+    python tools/make_clothing_store_events.py            # 4,000 visitors, seed 3 (committed)
+    python tools/make_clothing_store_events.py --check    # exit 1 if the file differs from the seed
 
 Three months (March to May 2024) of what about 4,000 visitors did on the store's
 website and around it, one row per event: ``user_id``, ``event``, ``timestamp``
@@ -18,12 +21,14 @@ framework ``five-stage-decision``) and makes that map's pain points visible:
   to purchase; those who ask the live chat buy more often;
 * **having to create an account** at checkout, where some visitors give up;
 * **repeat purchases** and **referrals**: customers come back and buy again, and some
-  refer a friend, who arrives with ``referral visit``.
+  refer a friend, who arrives with ``referral visit`` and, trusting the friend, buys
+  more often than a visitor who came from an ad.
 
 The stage map that goes with it is :data:`STAGES` (``home page`` and ``search`` are
 left unmapped on purpose, for ``Measurement.unmapped()``).
 
-Usage: ``python make_clothing_store_events.py [--out PATH] [--visitors N] [--seed N]``.
+Only the standard library is used, and the gzip header holds no time or file name, so
+the same seed writes the same bytes on every machine.
 """
 
 from __future__ import annotations
@@ -33,13 +38,16 @@ import csv
 import gzip
 import io
 import random
+import sys
+import tempfile
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 SEED = 3  # the worked example's seed
 VISITORS = 4_000
 START = datetime(2024, 3, 1, tzinfo=timezone.utc)
 DAYS = 92  # March, April, May
-OUT = "clothing-store-events.csv.gz"
+OUT = Path(__file__).resolve().parent.parent / "datasets" / "clothing-store-events.csv.gz"
 
 #: The worked example's stage map (framework ``five-stage-decision``).
 STAGES = {
@@ -63,7 +71,8 @@ P_BUY, P_BUY_AFTER_CHAT, P_BUY_AGAIN = 0.38, 0.60, 0.70   # after seeing the del
 P_COME_BACK = 0.30                 # a visitor who did not buy returns for another look
 P_REPEAT = 0.35                    # a customer comes back to buy again
 P_TRACK, P_FOLLOW, P_RETURN = 0.85, 0.30, 0.12
-P_TAG, P_REFER, P_FRIEND_COMES = 0.14, 0.08, 0.60
+P_TAG, P_REFER, P_FRIEND_COMES = 0.14, 0.15, 0.60
+P_CART_REFERRED, P_BUY_REFERRED = 0.70, 0.65  # a friend's word: more carts and purchases
 
 
 class Store:
@@ -109,13 +118,14 @@ class Store:
             if rng.random() < P_REVIEWS:
                 when = self.later(when, 20, 240)
                 self.log(when, user, "read reviews")
-        p_cart = P_CART
+        referred = first == "referral visit"
+        p_cart = P_CART_REFERRED if referred else P_CART
         if rng.random() < P_SIZE_GUIDE:
             when = self.later(when, 10, 180)
             self.log(when, user, "size guide")
             if rng.random() < P_LEAVE_AFTER_SIZE_GUIDE:
                 return None  # the dead end: gone for good
-            p_cart = P_CART_AFTER_GUIDE
+            p_cart = max(p_cart, P_CART_AFTER_GUIDE) if referred else P_CART_AFTER_GUIDE
         if rng.random() > (p_cart if not customer else 0.8):
             return self.maybe_come_back(user, when)
         when = self.later(when, 10, 300)
@@ -131,7 +141,7 @@ class Store:
                 return self.maybe_come_back(user, when)
         when = self.later(when, 0, 3)  # often the same second as the step before
         self.log(when, user, "delivery cost shown")
-        p_buy = P_BUY_AGAIN if customer else P_BUY
+        p_buy = P_BUY_AGAIN if customer else P_BUY_REFERRED if referred else P_BUY
         if rng.random() < P_CHAT:
             when = self.later(when, 5, 90)
             self.log(when, user, "live chat")
@@ -192,28 +202,47 @@ def make_rows(visitors: int = VISITORS, seed: int = SEED) -> list[tuple[str, str
             for when, _order, user, event in store.rows]
 
 
-def write(path: str = OUT, visitors: int = VISITORS, seed: int = SEED) -> int:
-    """Write the gzipped CSV (byte-for-byte the same for the same seed); return its rows."""
+def gzipped_csv(visitors: int = VISITORS, seed: int = SEED) -> tuple[bytes, int]:
+    """The gzipped CSV's bytes (the same for the same seed) and its number of rows."""
     rows = make_rows(visitors, seed)
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow(["user_id", "event", "timestamp"])
     writer.writerows(rows)
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
-                                                filename="") as out:
+    packed = io.BytesIO()
+    with gzip.GzipFile(fileobj=packed, mode="wb", mtime=0, filename="") as out:
         out.write(text.getvalue().encode("utf-8"))
-    return len(rows)
+    return packed.getvalue(), len(rows)
 
 
-def main() -> None:
+def write(path: str | Path = OUT, visitors: int = VISITORS, seed: int = SEED) -> int:
+    """Write the gzipped CSV to *path* in one step; return its number of rows."""
+    data, count = gzipped_csv(visitors, seed)
+    path = Path(path)
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
+        tmp.write(data)
+    Path(tmp.name).chmod(0o644)
+    Path(tmp.name).replace(path)
+    return count
+
+
+def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default=OUT)
+    parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--visitors", type=int, default=VISITORS)
     parser.add_argument("--seed", type=int, default=SEED)
-    args = parser.parse_args()
+    parser.add_argument("--check", action="store_true",
+                        help="compare the file with a fresh copy from the seed, write nothing")
+    args = parser.parse_args(argv)
+    if args.check:
+        same = args.out.is_file() and args.out.read_bytes() == gzipped_csv(
+            args.visitors, args.seed)[0]
+        print(f"{args.out.name}: {'up to date' if same else 'DIFFERS'}")
+        return 0 if same else 1
     count = write(args.out, args.visitors, args.seed)
-    print(f"wrote {args.out}: {count:,} events")
+    print(f"wrote {args.out.name}: {count:,} events")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))
