@@ -107,7 +107,9 @@ def plot_transitions(transitions: Any, width: int | None = None, value: str = "u
     >>> fig = plot_transitions(moves)
     >>> fig.layout.title.text
     '<b>70% of the moves out of Aware end the journey</b>'
-    >>> "5 users move back" in fig.layout.title.subtitle.text
+    >>> fig.data[0].link.value  # the move back (5 users) is left out, and counted
+    (30, 70, 25)
+    >>> "; 5 users" in fig.layout.title.subtitle.text
     True
     """
     import plotly.graph_objects as go
