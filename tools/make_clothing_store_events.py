@@ -24,8 +24,9 @@ framework ``five-stage-decision``) and makes that map's pain points visible:
   refer a friend, who arrives with ``referral visit`` and, trusting the friend, buys
   more often than a visitor who came from an ad.
 
-The stage map that goes with it is :data:`STAGES` (``home page`` and ``search`` are
-left unmapped on purpose, for ``Measurement.unmapped()``).
+The stage map that goes with it is ``journeykit.exercises.ex09.EVENT_STAGES`` (also in
+``datasets/README.md``); ``home page`` and ``search`` belong to no stage on purpose, for
+``Measurement.unmapped()``.
 
 Only the standard library is used, and the gzip header holds no time or file name, so
 the same seed writes the same bytes on every machine.
@@ -48,16 +49,6 @@ VISITORS = 4_000
 START = datetime(2024, 3, 1, tzinfo=timezone.utc)
 DAYS = 92  # March, April, May
 OUT = Path(__file__).resolve().parent.parent / "datasets" / "clothing-store-events.csv.gz"
-
-#: The worked example's stage map (framework ``five-stage-decision``).
-STAGES = {
-    "Awareness": ["ad click", "blog visit", "instagram post click", "referral visit"],
-    "Consideration": ["browse collection", "read reviews", "size guide", "newsletter open"],
-    "Decision": ["add to cart", "checkout", "create account", "delivery cost shown",
-                 "live chat", "purchase"],
-    "Retention": ["delivery tracking", "follow the brand", "return started"],
-    "Advocacy": ["tag the store", "refer a friend"],
-}
 
 # Invented probabilities (each a share of the visitors at that point).
 ARRIVAL = [("ad click", 0.50), ("blog visit", 0.22), ("instagram post click", 0.28)]

@@ -101,14 +101,47 @@ def _run(code):
     return out.stdout
 
 
-def test_importing_the_kit_and_the_measure_layer_loads_no_engine():
+def test_importing_the_kit_and_its_measure_names_loads_no_engine():
     out = _run("""
         import sys, json
-        import journeykit, journeykit.analytics
-        print(json.dumps(sorted(m for m in ("ibis", "duckdb", "sqlglot", "pyarrow")
+        import journeykit as jk, journeykit.analytics
+        jk.read_events, jk.measure, jk.prefix, jk.pattern, jk.Measurement, jk.EventLog
+        print(json.dumps(sorted(m for m in ("ibis", "duckdb", "sqlglot", "pyarrow", "pandas")
                                 if m in sys.modules)))
     """)
     assert json.loads(out) == []
+
+
+def test_without_the_engine_a_learner_gets_the_install_command():
+    """The analytics extra missing: a JourneyMapError saying what to install, no traceback."""
+    out = _run("""
+        import sys
+        sys.modules["ibis"] = None  # what an environment without ibis-framework looks like
+        import journeykit as jk
+        try:
+            jk.read_events("datasets/clothing-store-events.csv.gz")
+        except jk.JourneyMapError as err:
+            print(err)
+    """)
+    assert "needs ibis-framework, which is not installed" in out
+    assert "pip install" in out and "ibis-framework[duckdb,sqlite]" in out and "duckdb" in out
+
+
+def test_duckdb_2_is_refused_with_the_version_that_works(monkeypatch):
+    """duckdb 2.0 removed fetch_arrow_table(), which Ibis 12 calls: say so before it breaks."""
+    import importlib.metadata
+
+    from journeykit.analytics import _backend
+    from journeykit.errors import JourneyMapError
+
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version",
+                        lambda name: "2.0.1" if name == "duckdb" else real(name))
+    with pytest.raises(JourneyMapError) as err:
+        _backend._check_duckdb()
+    problem = err.value.problems[0]
+    assert "duckdb 1.x" in problem.message and "2.0.1" in problem.message
+    assert re.search(r'"duckdb[^"]*<2', problem.fix), problem.fix
 
 
 def test_memory_stays_flat_on_a_bigger_file(tmp_path):
