@@ -21,6 +21,7 @@ import difflib
 import glob
 import os
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from ..errors import JourneyMapError, Problem
@@ -166,8 +167,22 @@ def time_sql(column: str, duck_type: str, unit: str | None, time_format: str | N
 
 
 def expand_paths(source: str | os.PathLike[str]) -> tuple[str, str, list[str]]:
-    """Return (shown name, kind, sorted files) for a path or a glob."""
-    text = os.fspath(source)
+    """Return (shown name, kind, sorted files) for a path or a glob.
+
+    A ``pathlib`` path is shown with forward slashes on every system, so messages and
+    stored notebook outputs read the same on Windows.
+
+    Examples
+    --------
+    >>> from pathlib import PureWindowsPath
+    >>> from journeykit.errors import JourneyMapError
+    >>> try:
+    ...     expand_paths(PureWindowsPath("..") / "logs" / "*.nothing")
+    ... except JourneyMapError as err:
+    ...     print(err.source)
+    ../logs/*.nothing
+    """
+    text = source.as_posix() if isinstance(source, PurePath) else os.fspath(source)
     if any(ch in text for ch in "*?["):
         files = sorted(glob.glob(text, recursive=True))
         if not files:
