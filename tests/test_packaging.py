@@ -8,6 +8,8 @@ import sys
 from importlib.metadata import requires
 from pathlib import Path
 
+from packaging.requirements import Requirement
+
 import journeykit as jk
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,25 +18,33 @@ CONDA_NAMES = {"python-kaleido": "kaleido"}
 
 
 def requirement_names_and_bounds(requirements: list[str]) -> dict[str, str]:
+    """name -> extras and version bounds, e.g. ``"[duckdb,sqlite]<13,>=10"``; each needs a
+    lower bound. Bounds are compared as a set, so their order does not matter."""
     out = {}
     for req in requirements:
-        match = re.match(r"\s*([A-Za-z0-9_.-]+)\s*(>=\s*[0-9.]+)?", req)
-        assert match and match.group(2), f"{req!r} needs a lower bound"
-        out[match.group(1).lower()] = match.group(2).replace(" ", "")
+        parsed = Requirement(req.split(";")[0])
+        bounds = sorted(str(spec) for spec in parsed.specifier)
+        assert any(b.startswith(">=") for b in bounds), f"{req!r} needs a lower bound"
+        extras = f"[{','.join(sorted(parsed.extras))}]" if parsed.extras else ""
+        out[parsed.name.lower()] = extras + ",".join(bounds)
     return out
 
 
 def test_environment_yml_mirrors_pyproject():
-    # the installed metadata is built from pyproject.toml (make test installs it fresh)
+    # the installed metadata is built from pyproject.toml (make test installs it fresh),
+    # optional extras (test, analytics) included
     wanted = requirement_names_and_bounds(requires("journeykit") or [])
     conda = {}
     text = (ROOT / "environment.yml").read_text("utf-8")
     for line in text[text.index("dependencies:"):].splitlines():
         # conda packages ("  - name>=x") and PyPI-only ones in the pip section ("      - ...")
-        match = re.match(r"(?:  |      )- ([a-z][a-z0-9_.-]*)(>=[0-9.]+)?\s*$", line)
-        if match and match.group(1) not in ("python", "pip"):
-            conda[CONDA_NAMES.get(match.group(1), match.group(1))] = match.group(2)
+        match = re.match(r"(?:  |      )- ([a-z][a-z0-9_.-]*(?:\[[a-z,]+\])?[<>=!0-9.,]*)\s*$",
+                         line)
+        if match and Requirement(match.group(1)).name not in ("python", "pip"):
+            conda.update(requirement_names_and_bounds([match.group(1)]))
+    conda = {CONDA_NAMES.get(name, name): spec for name, spec in conda.items()}
     assert conda == wanted
+    assert "analytics" in str(requires("journeykit")), "the analytics extra is declared"
 
 
 def test_required_top_level_layout_exists():
@@ -46,7 +56,8 @@ def test_required_top_level_layout_exists():
 
 def test_import_journeykit_does_not_load_the_heavy_stack():
     code = ("import sys, journeykit; heavy = [m for m in ('pandas', 'plotly', 'ipywidgets', "
-            "'nbconvert') if m in sys.modules]; print(','.join(heavy))")
+            "'nbconvert', 'ibis', 'duckdb', 'pyarrow', 'sqlglot') if m in sys.modules]; "
+            "print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == ""
