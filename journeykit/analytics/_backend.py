@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from ..errors import JourneyMapError, Problem
 
 if TYPE_CHECKING:
-    import pandas as pd
     from ibis.backends.duckdb import Backend as DuckDBBackend
     from ibis.expr.types import Table, Value
 

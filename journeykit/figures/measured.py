@@ -186,20 +186,16 @@ def measured_cells(stage_names: list[str], measured: Any, width: float) -> list[
                 "stage map given to jk.measure", NOT_MEASURED))
             continue
         said = [(f"{r.users:,} reach it", f"{r.users:,} users reached it in order")]
-        if r.share_of_previous is not None:
-            said.append((f"{percent(r.share_of_previous)} of the stage before",
-                         f"{percent(r.share_of_previous)} of those who reached the stage "
-                         "before"))
-        if r.dropoff_rate is not None:
-            said.append((f"{percent(r.dropoff_rate)} go no further",
-                         f"{percent(r.dropoff_rate)} of them reached no further stage"))
-        if r.median_to_next is not None:
-            said.append((f"median {duration_text(r.median_to_next)} to the next",
-                         f"half of those who went on took {duration_text(r.median_to_next)} "
-                         "or less to reach the next stage"))
-        if r.repeat_rate is not None:
-            said.append((f"{percent(r.repeat_rate)} come back",
-                         f"{percent(r.repeat_rate)} came back to this stage after leaving it"))
+        shown = [  # (value, how to write it, the cell's words, the hover's words)
+            (r.share_of_previous, percent, "{} of the stage before",
+             "{} of those who reached the stage before"),
+            (r.dropoff_rate, percent, "{} go no further", "{} of them reached no further stage"),
+            (r.median_to_next, duration_text, "median {} to the next",
+             "half of those who went on took {} or less to reach the next stage"),
+            (r.repeat_rate, percent, "{} come back", "{} came back to this stage after leaving it"),
+        ]
+        said += [(short.format(write(value)), long.format(write(value)))
+                 for value, write, short, long in shown if value is not None]
         lines = []
         for k, (text, _) in enumerate(said):
             wrapped = wrap(text, width, size=theme.SMALL_SIZE)

@@ -76,14 +76,19 @@ FAST = settings(max_examples=40, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])
 
 
+def _prepared(case):
+    """(rows, stage map, measurement or None, event -> stage index, window in µs)."""
+    rows, stage_map, within = case
+    m, stage_of = _measure(rows, stage_map, within)
+    return rows, stage_map, m, stage_of, None if within is None else within * SECOND
+
+
 @FAST
 @given(logs())
 def test_funnel_matches_reference(case):
-    rows, stage_map, within = case
-    m, stage_of = _measure(rows, stage_map, within)
+    rows, stage_map, m, stage_of, within_us = _prepared(case)
     if m is None:
         return
-    within_us = None if within is None else within * SECOND
     expected = ref.funnel(_ref_rows(rows), stage_of, len(stage_map), within_us)
     got = m.funnel()
     assert got["users"].tolist() == expected
@@ -93,11 +98,9 @@ def test_funnel_matches_reference(case):
 @FAST
 @given(logs())
 def test_time_to_next_matches_reference(case):
-    rows, stage_map, within = case
-    m, stage_of = _measure(rows, stage_map, within)
+    rows, stage_map, m, stage_of, within_us = _prepared(case)
     if m is None:
         return
-    within_us = None if within is None else within * SECOND
     expected = ref.waits(_ref_rows(rows), stage_of, len(stage_map), within_us)
     got = m.time_to_next()
     assert len(got) == len(stage_map) - 1
@@ -114,11 +117,9 @@ def test_time_to_next_matches_reference(case):
 @FAST
 @given(logs())
 def test_repeat_rate_matches_reference(case):
-    rows, stage_map, within = case
-    m, stage_of = _measure(rows, stage_map, within)
+    rows, stage_map, m, stage_of, within_us = _prepared(case)
     if m is None:
         return
-    within_us = None if within is None else within * SECOND
     expected = ref.repeats(_ref_rows(rows), stage_of, len(stage_map), within_us)
     got = m.repeat_rate()
     assert list(zip(got["users"], got["repeat_users"], strict=True)) == expected
@@ -127,11 +128,9 @@ def test_repeat_rate_matches_reference(case):
 @FAST
 @given(logs())
 def test_transitions_match_reference(case):
-    rows, stage_map, within = case
-    m, stage_of = _measure(rows, stage_map, within)
+    rows, stage_map, m, stage_of, within_us = _prepared(case)
     if m is None:
         return
-    within_us = None if within is None else within * SECOND
     expected = ref.transitions(_ref_rows(rows), stage_of, within_us)
     names = list(stage_map)
     got = {(names.index(r.from_stage), None if r.to_stage == "(end)"
