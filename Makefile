@@ -45,7 +45,7 @@ $(VENV_PY):
 
 $(STAMP): $(VENV_PY) pyproject.toml
 	$(VENV_PY) -m pip install --upgrade pip
-	$(VENV_PY) -m pip install -e ".[test]"
+	$(VENV_PY) -m pip install -e ".[test,analytics]"
 	$(VENV_PY) -c "import pathlib; pathlib.Path('$(STAMP)').touch()"
 
 clean:

@@ -9,6 +9,7 @@ from importlib.metadata import requires
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 
 import journeykit as jk
 
@@ -18,22 +19,29 @@ CONDA_NAMES = {"python-kaleido": "kaleido"}
 
 
 def requirement_names_and_bounds(requirements: list[str]) -> dict[str, str]:
+    """name -> extras and version bounds, e.g. ``"[duckdb,sqlite]<13,>=10"``; each needs a
+    lower bound. Bounds are compared as a set, so their order does not matter."""
     out = {}
     for req in requirements:
-        match = re.match(r"\s*([A-Za-z0-9_.-]+)\s*(>=\s*[0-9.]+)?", req)
-        assert match and match.group(2), f"{req!r} needs a lower bound"
-        out[match.group(1).lower()] = match.group(2).replace(" ", "")
+        parsed = Requirement(req.split(";")[0])
+        bounds = sorted(str(spec) for spec in parsed.specifier)
+        assert any(b.startswith(">=") for b in bounds), f"{req!r} needs a lower bound"
+        extras = f"[{','.join(sorted(parsed.extras))}]" if parsed.extras else ""
+        out[parsed.name.lower()] = extras + ",".join(bounds)
     return out
 
 
 #: One dependency line of environment.yml: ``- name>=1.2`` (conda or, under ``- pip:``, PyPI).
-_YML_REQUIREMENT = re.compile(r"(?P<name>[A-Za-z0-9][A-Za-z0-9_.-]*)(?P<bound>>=[0-9][0-9.]*)")
+_YML_REQUIREMENT = re.compile(
+    r"(?P<name>[A-Za-z0-9][A-Za-z0-9_.-]*)(?P<extras>\[[a-z0-9,]+\])?"
+    r"(?P<bound>>=[0-9][0-9.]*(?:,<[0-9][0-9.]*)?)")
 #: Lines that are not packages of the kit: the interpreter, pip itself, the kit from this folder.
 _YML_TOOLING = {"python>=3.10", "pip", "pip:", "-e ."}
 
 
 def environment_yml_requirements(text: str) -> dict[str, str]:
-    """``{pypi name: ">=bound"}`` for every dependency line; fails on any line it cannot read.
+    """``{pypi name: extras and bounds}`` for every dependency line; fails on any line it
+    cannot read.
 
     Every line of the ``dependencies:`` block must be a comment, a top-level item
     (``  - name>=x``), ``  - pip:`` or an item of the pip list (deeper indent), so a
@@ -64,18 +72,20 @@ def environment_yml_requirements(text: str) -> dict[str, str]:
         match = _YML_REQUIREMENT.fullmatch(item)
         assert match, (f"environment.yml:{number}: {item!r} is not a package with a lower bound "
                        "(write it as name>=version, as in pyproject.toml)")
-        name = match.group("name").lower()
+        ((name, spec),) = requirement_names_and_bounds([item]).items()
         name = CONDA_NAMES.get(name, name) if indent == top else name
         assert name not in found, f"environment.yml:{number}: {name} is listed twice"
-        found[name] = match.group("bound")
+        found[name] = spec
     return found
 
 
 def test_environment_yml_mirrors_pyproject():
-    # the installed metadata is built from pyproject.toml (make test installs it fresh)
+    # the installed metadata is built from pyproject.toml (make test installs it fresh),
+    # optional extras (test, analytics) included
     wanted = requirement_names_and_bounds(requires("journeykit") or [])
     conda = environment_yml_requirements((ROOT / "environment.yml").read_text("utf-8"))
     assert conda == wanted
+    assert "analytics" in str(requires("journeykit")), "the analytics extra is declared"
 
 
 @pytest.mark.parametrize(("line", "complaint"), [
@@ -100,7 +110,8 @@ def test_required_top_level_layout_exists():
 
 def test_import_journeykit_does_not_load_the_heavy_stack():
     code = ("import sys, journeykit; heavy = [m for m in ('pandas', 'plotly', 'ipywidgets', "
-            "'nbconvert') if m in sys.modules]; print(','.join(heavy))")
+            "'nbconvert', 'ibis', 'duckdb', 'pyarrow', 'sqlglot') if m in sys.modules]; "
+            "print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == ""
