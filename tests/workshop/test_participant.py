@@ -19,6 +19,7 @@ import journeykit as jk
 from journeykit.workshop.closing import PAGES, flag_closing, pages_waiting
 from journeykit.workshop.participant import ParticipantPage
 from journeykit.workshop.settings import RoomSettings
+from tests.workshop.room_client import run_apart
 
 ANA_BROWSER, BEN_BROWSER = "a1" * 16, "b2" * 16
 
@@ -159,7 +160,7 @@ def test_closing_the_room_saves_and_says_so(tmp_path: Path, room: Path) -> None:
                 break
         return page
 
-    page = asyncio.run(session())
+    page = run_apart(session())  # Playwright may hold this thread's loop
     assert "closed the room" in shown_text(page.box)
     assert pages_waiting(run) == [] and any((run / PAGES).glob("*.saved"))
     saved = json.loads((room / "ana.json").read_text(encoding="utf-8"))
