@@ -203,7 +203,8 @@ def plot_class_heatmap(emotions: pd.DataFrame, width: int | None = None) -> go.F
         x=x, y=names, name="scores", zmin=SCORE_MIN - 0.5, zmax=SCORE_MAX + 0.5,
         colorscale=scale, xgap=1, ygap=1 if row_px >= 6 else 0, showscale=False,
         hovertemplate="<b>%{y}</b><br>%{x}: %{z} of 5<extra></extra>")
-    sub = f"{count} maps, one per row, sorted so that similar journeys sit together."
+    sub = ("One map so far." if count == 1 else
+           f"{count} maps, one per row, sorted so that similar journeys sit together.")
     if not named:
         sub += " Hover over a row to see whose map it is."
     sub = f"{sub} {axis.legend}".strip()

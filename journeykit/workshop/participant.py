@@ -124,7 +124,7 @@ class ParticipantPage:
 
     def _ask_name(self) -> None:
         self.name = widgets.Text(placeholder="Your first name", continuous_update=False,
-                                 layout=widgets.Layout(width="100%", max_width="420px"))
+                                 layout=widgets.Layout(width="auto", max_width="420px"))
         self.name.add_class("jk-room-name")
         self.start_button = widgets.Button(description="Start my map", button_style="primary",
                                            layout=widgets.Layout(width="auto"))
