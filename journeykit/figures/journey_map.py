@@ -18,7 +18,6 @@ from . import theme
 from .layout import (
     EDGE_PX,
     LABEL_SIZE,
-    apply_theme,
     bullets,
     escape,
     figure_width,
@@ -26,6 +25,7 @@ from .layout import (
     label_lines,
     persona_label,
     stage_labels,
+    themed_figure,
     widest,
     wrap,
 )
@@ -168,7 +168,6 @@ def plot_map(m: JourneyMap, width: int | None = None) -> go.Figure:
     band = MAP_ROWS.index("emotion")
     curve = emotion_band(m, edges[band], edges[band + 1], room)
 
-    fig = go.Figure([grid, words, gaps, curve])
     row_mid = [(edges[i] + edges[i + 1]) / 2 for i in range(len(MAP_ROWS))]
     open_cells = sum(cell.empty for row in cells for cell in row)
     headers = stage_labels(m.stage_names, column - 4, LABEL_SIZE)
@@ -177,8 +176,8 @@ def plot_map(m: JourneyMap, width: int | None = None) -> go.Figure:
     subtitle = (f"{get_framework(m.framework).name}, {len(m.stages)} stages · "
                 + ("every lane filled in" if not open_cells else
                    f"{open_cells} empty cells to fill in (hover over one to see what goes there)"))
-    return apply_theme(
-        fig, title, subtitle, width, plot_height=edges[-1] * LINE_PX,
+    return themed_figure(
+        [grid, words, gaps, curve], title, subtitle, width, plot_height=edges[-1] * LINE_PX,
         top=header_lines * LABEL_SIZE * theme.LINE_SPACING + 8,
         margin={"l": round(EDGE_PX + label_px)}, hovermode="closest",
         xaxis={"side": "top", "tickvals": xs, "range": [-0.5, len(m.stages) - 0.5],
