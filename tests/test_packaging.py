@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
 import sys
-from importlib.metadata import requires
+from importlib.metadata import PackageNotFoundError, requires
 from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 import journeykit as jk
 
@@ -95,3 +99,36 @@ def test_lazy_names_are_all_listed_in_all():
     from journeykit import _LAZY
 
     assert set(_LAZY) <= set(jk.__all__)
+
+
+# Tools only `make test` needs, and Sphinx (a documentation builder a deck never runs).
+TEST_ONLY = {"nbval", "pytest", "hypothesis", "playwright", "ruff", "sphinx"}
+
+
+def learner_install(name: str = "journeykit", seen: set[str] | None = None) -> set[str]:
+    """Every distribution ``pip install journeykit`` (no extras) brings, read from metadata."""
+    seen = set() if seen is None else seen
+    for text in requires(name) or []:
+        req = Requirement(text)
+        dist = canonicalize_name(req.name)
+        if dist in seen or (req.marker and not req.marker.evaluate({"extra": ""})):
+            continue
+        seen.add(dist)
+        with contextlib.suppress(PackageNotFoundError):  # one for another platform only
+            learner_install(dist, seen)
+    return seen
+
+
+def test_a_learner_install_brings_no_test_tools_and_no_sphinx():
+    installed = learner_install()
+    assert {"jupyterlab", "plotly", "pyreveal", "choreographer"} <= installed
+    assert not installed & TEST_ONLY, "make lab would install " + ", ".join(
+        sorted(installed & TEST_ONLY))
+
+
+def test_make_lab_installs_the_kit_without_its_test_extra():
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    lab_recipe = makefile[makefile.index("$(LAB_STAMP):"):makefile.index("$(TEST_STAMP):")]
+    assert re.search(r"pip install -e \.\s*$", lab_recipe, re.M), lab_recipe
+    assert "[test]" not in lab_recipe
+    assert re.search(r"^lab: \$\(LAB_STAMP\)$", makefile, re.M)
