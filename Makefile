@@ -47,13 +47,13 @@ $(VENV_PY):
 
 $(LAB_STAMP): $(VENV_PY) pyproject.toml
 	$(VENV_PY) -m pip install --upgrade pip
-	$(VENV_PY) -m pip install -e .
+	$(VENV_PY) -m pip install -e ".[analytics]"
 	$(VENV_PY) -c "import pathlib; pathlib.Path('$(LAB_STAMP)').touch()"
 
 # the test tools come on top of the kit: a test install is also a learning install
 $(TEST_STAMP): $(VENV_PY) pyproject.toml
 	$(VENV_PY) -m pip install --upgrade pip
-	$(VENV_PY) -m pip install -e ".[test]"
+	$(VENV_PY) -m pip install -e ".[test,analytics]"
 	$(VENV_PY) -c "import pathlib; [pathlib.Path(p).touch() for p in ('$(LAB_STAMP)', '$(TEST_STAMP)')]"
 
 clean:

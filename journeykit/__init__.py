@@ -1,8 +1,9 @@
 """JourneyKit: customer journey mapping in Jupyter, for classes and workshops.
 
 The public API is re-exported here. Heavy layers (pandas tables, plotly
-figures, ipywidgets, nbconvert) load on first use, so ``import journeykit`` is
-quick and a learner's first cell does not wait for libraries it does not use.
+figures, ipywidgets, nbconvert, Ibis and DuckDB) load on first use, so
+``import journeykit`` is quick and a learner's first cell does not wait for
+libraries it does not use.
 
 Examples
 --------
@@ -36,6 +37,7 @@ from .errors import JourneyMapError, Problem
 from .model import (
     SCHEMA_VERSION,
     JourneyMap,
+    MergeWarning,
     Persona,
     Stage,
     example,
@@ -53,6 +55,7 @@ _LAZY: dict[str, str] = {
     "plot_frameworks": "figures", "plot_crosswalk": "figures", "plot_funnel": "figures",
     "plot_class_heatmap": "figures", "plot_class_spread": "figures",
     "plot_class_coverage": "figures", "plot_class_top": "figures",
+    "plot_transitions": "figures",
     # exports
     "to_html": "export", "to_markdown": "export", "to_csv": "export",
     "to_mermaid": "export", "to_image": "export", "export_map": "export",
@@ -65,6 +68,11 @@ _LAZY: dict[str, str] = {
     "review": "coaching", "Review": "coaching", "Finding": "coaching",
     # the class roll-up
     "rollup": "debrief", "Rollup": "debrief",
+    # the workshop room (journeykit workshop)
+    "Room": "workshop",
+    # measuring a journey on an event log (needs the analytics extra)
+    "read_events": "analytics", "measure": "analytics", "Measurement": "analytics",
+    "EventLog": "analytics", "prefix": "analytics", "pattern": "analytics",
 }
 
 __all__ = [
@@ -76,6 +84,7 @@ __all__ = [
     "JourneyMap",
     "JourneyMapError",
     "Lane",
+    "MergeWarning",
     "Persona",
     "Problem",
     "Stage",
@@ -92,13 +101,18 @@ __all__ = [
     "save_map",
     # served lazily (see _LAZY)
     "Editor",
+    "EventLog",
     "Finding",
+    "Measurement",
     "Review",
     "Rollup",
+    "Room",
     "build_course",
     "build_deck",
     "editor",
     "export_map",
+    "measure",
+    "pattern",
     "plot_class_coverage",
     "plot_class_heatmap",
     "plot_class_spread",
@@ -109,7 +123,10 @@ __all__ = [
     "plot_frameworks",
     "plot_funnel",
     "plot_map",
+    "plot_transitions",
+    "prefix",
     "read_csv",
+    "read_events",
     "rollup",
     "review",
     "to_csv",
@@ -134,6 +151,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
+    from .analytics import EventLog, Measurement, measure, pattern, prefix, read_events
     from .coaching import Finding, Review, review
     from .debrief import Rollup, rollup
     from .editing import Editor, editor
@@ -149,7 +167,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
         plot_frameworks,
         plot_funnel,
         plot_map,
+        plot_transitions,
     )
     from .slides import build_course, build_deck
+    from .workshop import Room
 
 install_friendly_errors()

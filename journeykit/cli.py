@@ -16,6 +16,7 @@ Examples
     journeykit slides notebooks -o decks
     journeykit rollup collected -o class.html --csv
     journeykit lab
+    journeykit workshop --room "Bakery class" --lan
 """
 
 from __future__ import annotations
@@ -196,6 +197,37 @@ def _lab(args: argparse.Namespace) -> int:
     return run_in_place(command, lab_environment())
 
 
+def _workshop(args: argparse.Namespace) -> int:
+    from .workshop.room import Room
+
+    if hasattr(sys.stdout, "reconfigure"):  # the QR code's blocks on a Windows console
+        sys.stdout.reconfigure(errors="replace")
+    room = Room(args.room, folder=args.dir, framework=args.framework, port=args.port,
+                dashboard_port=args.dashboard_port, lan=args.lan,
+                max_participants=args.max_participants, idle_timeout=args.idle_timeout,
+                preheat=args.preheat, new_links=args.new_links,
+                participants=not args.dashboard_only, join_link=args.join_link)
+    print(f'Opening room "{room.name}"...', flush=True)
+    try:
+        room.open()
+        print(room.describe(qr=not args.no_qr), flush=True)
+        if not args.no_browser and browser_available():
+            import webbrowser
+
+            webbrowser.open(room.dashboard_url)
+        why = room.wait()
+        print(f"Closing the room ({why}): saving every map...", flush=True)
+    finally:
+        room.close()
+    maps, broken = room.saved_maps()
+    print(f"Room closed. {len(maps)} map{'' if len(maps) == 1 else 's'} in {room.room_dir}",
+          flush=True)
+    if broken:
+        print("These files are not maps that load (left as they are): "
+              + ", ".join(path.name for path in broken), flush=True)
+    return 0
+
+
 def run_in_place(command: list[str], env: dict[str, str] | None = None) -> int:
     """Run *command* as this process (POSIX), so Ctrl+C and kill reach JupyterLab itself.
 
@@ -281,6 +313,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("notebook", nargs="?", default=FIRST_NOTEBOOK, type=Path)
     p.add_argument("--no-browser", action="store_true", help="only print the URL")
     p.set_defaults(run=_lab)
+
+    p = sub.add_parser("workshop", help="open a workshop room: participants join from a "
+                                        "browser, you watch the live roll-up")
+    p.add_argument("--room", required=True, help='the room\'s name, e.g. "Bakery class"')
+    p.add_argument("--framework", default="five-stage",
+                   help="framework of the participants' maps: " + ", ".join(framework_ids()))
+    p.add_argument("--dir", default="rooms", help="folder of the rooms (default: rooms)")
+    p.add_argument("--port", type=int, default=8866, help="participants' port (default 8866)")
+    p.add_argument("--dashboard-port", type=int, default=None,
+                   help="the dashboard's port (default: the participants' port + 1)")
+    p.add_argument("--lan", action="store_true",
+                   help="let devices on the local network join (the dashboard stays on "
+                        "this computer)")
+    p.add_argument("--max-participants", type=int, default=60, help="default 60")
+    p.add_argument("--idle-timeout", type=float, default=600,
+                   help="seconds after which a closed page's kernel stops, its map saved "
+                        "(default 600; 0: never)")
+    p.add_argument("--preheat", type=int, default=0,
+                   help="kernels started ahead so joining is quicker (default 0)")
+    p.add_argument("--new-links", action="store_true",
+                   help="new tokens instead of the links of the room's last session")
+    p.add_argument("--dashboard-only", action="store_true",
+                   help="only the dashboard, e.g. when participants join through JupyterHub")
+    p.add_argument("--join-link", default="",
+                   help="with --dashboard-only: the link participants use (shown with a QR code)")
+    p.add_argument("--no-qr", action="store_true", help="do not print the QR code")
+    p.add_argument("--no-browser", action="store_true", help="do not open the dashboard")
+    p.set_defaults(run=_workshop)
     return parser
 
 

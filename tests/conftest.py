@@ -5,7 +5,7 @@
     :func:`journeykit.chromium.find_chromium`; nothing is downloaded). Every
     request that is not ``file://`` (or an inline ``data:``/``blob:`` URL) is
     blocked and recorded, and so is every console error and uncaught page
-    error. Use it like this::
+    error, in the page and in any pop-up it opens. Use it like this::
 
         def test_page_works_offline(chromium_page, tmp_path):
             chromium_page.goto(tmp_path / "page.html")
@@ -25,6 +25,13 @@
     ``require_node_package("mermaid")`` returns the package folder under
     ``tests/node/node_modules`` (installed by ``npm ci --prefix tests/node``),
     skipping locally / failing on CI when it is missing.
+
+``axe_audit``
+    ``axe_audit(page)`` runs axe-core (the npm package in ``tests/node``, put
+    into the page from disk: nothing is fetched) on a Playwright page, or on the
+    part of it a CSS selector names, and returns its violations;
+    :func:`serious` keeps the critical and serious ones and :func:`describe`
+    turns them into a readable assertion message.
 """
 
 from __future__ import annotations
@@ -68,7 +75,8 @@ class BrowserPage:
     blocked_requests : list of str
         URLs of every request that was not to a local file (all were blocked).
     console_errors : list of str
-        Console messages of type ``error`` and uncaught exceptions (``pageerror``).
+        Console messages of type ``error`` and uncaught exceptions, from this page and
+        from every page it opens (pop-ups such as reveal.js's speaker view) and their frames.
     """
 
     page: Any
@@ -84,6 +92,25 @@ class BrowserPage:
         """Fail if the page asked for anything off the machine or logged an error."""
         assert self.blocked_requests == [], f"the page tried the network: {self.blocked_requests}"
         assert self.console_errors == [], f"the page logged errors: {self.console_errors}"
+
+
+def allow_only(context: Any, allowed: tuple[str, ...], blocked: list[str]) -> None:
+    """Let the pages of a Playwright *context* fetch only URLs starting with *allowed*.
+
+    Inline ``data:``, ``blob:`` and ``about:`` URLs are always allowed; every other
+    request is refused and its URL appended to *blocked*.
+    """
+    allowed = (*allowed, "data:", "blob:", "about:")
+
+    def route(request_route: Any) -> None:
+        url = request_route.request.url
+        if url.startswith(allowed):
+            request_route.continue_()
+        else:
+            blocked.append(url)
+            request_route.abort("blockedbyclient")
+
+    context.route("**/*", route)
 
 
 @pytest.fixture(scope="session")
@@ -114,19 +141,12 @@ def chromium_page(chromium_browser: Any) -> Iterator[BrowserPage]:
                                            device_scale_factor=1, service_workers="block")
     page = context.new_page()
     probe = BrowserPage(page)
-
-    def route(request_route: Any) -> None:
-        url = request_route.request.url
-        if url.startswith(LOCAL_SCHEMES):
-            request_route.continue_()
-        else:
-            probe.blocked_requests.append(url)
-            request_route.abort("blockedbyclient")
-
-    context.route("**/*", route)
-    page.on("console", lambda msg: msg.type == "error" and probe.console_errors.append(
-        f"console: {msg.text}"))
-    page.on("pageerror", lambda exc: probe.console_errors.append(f"uncaught: {exc}"))
+    allow_only(context, LOCAL_SCHEMES, probe.blocked_requests)
+    # on the context, not the page: pop-ups (the speaker view) and frames are heard too
+    context.on("console", lambda msg: msg.type == "error" and probe.console_errors.append(
+        f"console ({msg.page.url if msg.page else 'worker'}): {msg.text}"))
+    context.on("weberror", lambda error: probe.console_errors.append(
+        f"uncaught ({error.page.url if error.page else 'worker'}): {error.error}"))
     try:
         yield probe
     finally:
@@ -187,3 +207,51 @@ def awkward_map() -> Any:
     m.set_lane("Purchase", "pain_points", ["Card declined; tried twice", "Ünïcödé ☕ 日本"])
     m.set_lane("Retention", "kpis", ["Returns < 5% & NPS > 40"])
     return m
+
+
+#: The axe-core impacts a page must have none of.
+SERIOUS_IMPACTS = ("critical", "serious")
+
+_AXE_RUN = """async ([include, exclude, options]) => {
+  const context = include ? { include: [include], exclude: exclude } : document;
+  const results = await axe.run(context, options);
+  return results.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({ target: n.target.join(' '), html: n.html.slice(0, 160),
+                               summary: n.failureSummary })) }));
+}"""
+
+
+def serious(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The violations with a critical or serious impact."""
+    return [v for v in violations if v["impact"] in SERIOUS_IMPACTS]
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    """One line per violation and element: what rule, how bad, where."""
+    return "\n".join(f"{v['impact']} {v['id']} ({v['help']}): {node['target']}: {node['html']}"
+                      for v in violations for node in v["nodes"])
+
+
+@pytest.fixture
+def axe_audit(require_node_package: Callable[[str], Path]) -> Callable[..., list[dict[str, Any]]]:
+    """``audit(page, include=None, exclude=(), rules=None)``: axe-core's violations on *page*.
+
+    *include* is a CSS selector to check only part of the page (the editor, not
+    JupyterLab around it), *exclude* selectors inside it to leave out; *rules*
+    maps rule ids to ``{"enabled": bool}``.
+    """
+    script = require_node_package("axe-core") / "axe.min.js"
+
+    def audit(page: Any, include: str | None = None, exclude: tuple[str, ...] = (),
+              rules: dict[str, dict[str, bool]] | None = None) -> list[dict[str, Any]]:
+        if not page.evaluate("() => typeof window.axe === 'object'"):
+            page.add_script_tag(content=script.read_text(encoding="utf-8"))
+        # preload off: axe would fetch every style sheet again with XMLHttpRequest, which a
+        # file:// page refuses (a console error that is the checker's, not the page's); the
+        # rules read the styles the browser already applied
+        options: dict[str, Any] = {"resultTypes": ["violations"], "preload": False}
+        if rules:
+            options["rules"] = rules
+        return page.evaluate(_AXE_RUN, [include, list(exclude), options])
+
+    return audit

@@ -9,6 +9,7 @@ import sys
 from importlib.metadata import PackageNotFoundError, requires
 from pathlib import Path
 
+import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
@@ -20,25 +21,86 @@ CONDA_NAMES = {"python-kaleido": "kaleido"}
 
 
 def requirement_names_and_bounds(requirements: list[str]) -> dict[str, str]:
+    """name -> extras and version bounds, e.g. ``"[duckdb,sqlite]<13,>=10"``; each needs a
+    lower bound. Bounds are compared as a set, so their order does not matter."""
     out = {}
     for req in requirements:
-        match = re.match(r"\s*([A-Za-z0-9_.-]+)\s*(>=\s*[0-9.]+)?", req)
-        assert match and match.group(2), f"{req!r} needs a lower bound"
-        out[match.group(1).lower()] = match.group(2).replace(" ", "")
+        parsed = Requirement(req.split(";")[0])
+        bounds = sorted(str(spec) for spec in parsed.specifier)
+        assert any(b.startswith(">=") for b in bounds), f"{req!r} needs a lower bound"
+        extras = f"[{','.join(sorted(parsed.extras))}]" if parsed.extras else ""
+        out[parsed.name.lower()] = extras + ",".join(bounds)
     return out
 
 
+#: One dependency line of environment.yml: ``- name>=1.2`` (conda or, under ``- pip:``, PyPI).
+_YML_REQUIREMENT = re.compile(
+    r"(?P<name>[A-Za-z0-9][A-Za-z0-9_.-]*)(?P<extras>\[[a-z0-9,]+\])?"
+    r"(?P<bound>>=[0-9][0-9.]*(?:,<[0-9][0-9.]*)?)")
+#: Lines that are not packages of the kit: the interpreter, pip itself, the kit from this folder.
+_YML_TOOLING = {"python>=3.10", "pip", "pip:", "-e ."}
+
+
+def environment_yml_requirements(text: str) -> dict[str, str]:
+    """``{pypi name: extras and bounds}`` for every dependency line; fails on any line it
+    cannot read.
+
+    Every line of the ``dependencies:`` block must be a comment, a top-level item
+    (``  - name>=x``), ``  - pip:`` or an item of the pip list (deeper indent), so a
+    pin like ``numpy=1.26``, a stray indent or a typo fails instead of being skipped.
+    """
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("dependencies:"))
+    found: dict[str, str] = {}
+    top = pip = None  # the indent of top-level items and of the pip list
+    previous = ""
+    for number, line in enumerate(lines[start + 1:], start + 2):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not line.startswith((" ", "-")):
+            break  # the next top-level key: the block is over
+        indent = len(line) - len(line.lstrip(" "))
+        assert stripped.startswith("- "), f"environment.yml:{number}: not a list item: {line!r}"
+        item = stripped[2:].split(" #")[0].strip()
+        top = indent if top is None else top
+        if indent != top and indent != pip:
+            assert indent > top and pip is None and previous == "pip:", (
+                f"environment.yml:{number}: unexpected indent: {line!r}")
+            pip = indent
+        previous = item
+        if item in _YML_TOOLING:
+            continue
+        match = _YML_REQUIREMENT.fullmatch(item)
+        assert match, (f"environment.yml:{number}: {item!r} is not a package with a lower bound "
+                       "(write it as name>=version, as in pyproject.toml)")
+        ((name, spec),) = requirement_names_and_bounds([item]).items()
+        name = CONDA_NAMES.get(name, name) if indent == top else name
+        assert name not in found, f"environment.yml:{number}: {name} is listed twice"
+        found[name] = spec
+    return found
+
+
 def test_environment_yml_mirrors_pyproject():
-    # the installed metadata is built from pyproject.toml (make test installs it fresh)
+    # the installed metadata is built from pyproject.toml (make test installs it fresh),
+    # optional extras (test, analytics) included
     wanted = requirement_names_and_bounds(requires("journeykit") or [])
-    conda = {}
-    text = (ROOT / "environment.yml").read_text("utf-8")
-    for line in text[text.index("dependencies:"):].splitlines():
-        # conda packages ("  - name>=x") and PyPI-only ones in the pip section ("      - ...")
-        match = re.match(r"(?:  |      )- ([a-z][a-z0-9_.-]*)(>=[0-9.]+)?\s*$", line)
-        if match and match.group(1) not in ("python", "pip"):
-            conda[CONDA_NAMES.get(match.group(1), match.group(1))] = match.group(2)
+    conda = environment_yml_requirements((ROOT / "environment.yml").read_text("utf-8"))
     assert conda == wanted
+    assert "analytics" in str(requires("journeykit")), "the analytics extra is declared"
+
+
+@pytest.mark.parametrize(("line", "complaint"), [
+    ("  - numpy=1.26", "not a package with a lower bound"),
+    ("  - pandsa>=2.1", None),                      # a typo: an unknown package
+    ("   - pandas>=2.1", "unexpected indent"),
+    ("  -pandas>=2.1", "not a list item"),
+])
+def test_environment_yml_check_reads_every_line(line, complaint):
+    text = (ROOT / "environment.yml").read_text("utf-8").replace("  - pip\n", line + "\n  - pip\n")
+    wanted = requirement_names_and_bounds(requires("journeykit") or [])
+    with pytest.raises(AssertionError, match=complaint):
+        assert environment_yml_requirements(text) == wanted
 
 
 def test_required_top_level_layout_exists():
@@ -50,7 +112,8 @@ def test_required_top_level_layout_exists():
 
 def test_import_journeykit_does_not_load_the_heavy_stack():
     code = ("import sys, journeykit; heavy = [m for m in ('pandas', 'plotly', 'ipywidgets', "
-            "'nbconvert') if m in sys.modules]; print(','.join(heavy))")
+            "'nbconvert', 'ibis', 'duckdb', 'pyarrow', 'sqlglot') if m in sys.modules]; "
+            "print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == ""
@@ -102,26 +165,32 @@ def test_lazy_names_are_all_listed_in_all():
 
 
 # Tools only `make test` needs, and Sphinx (a documentation builder a deck never runs).
-TEST_ONLY = {"nbval", "pytest", "hypothesis", "playwright", "ruff", "sphinx"}
+TEST_ONLY = {"nbval", "pytest", "hypothesis", "playwright", "ruff", "jupyterhub", "sphinx"}
+#: The extras `make lab` installs with the kit: what every course notebook needs.
+LEARNER_EXTRAS = ("analytics",)
 
 
-def learner_install(name: str = "journeykit", seen: set[str] | None = None) -> set[str]:
-    """Every distribution ``pip install journeykit`` (no extras) brings, read from metadata."""
+def learner_install(name: str = "journeykit", extras: tuple[str, ...] = LEARNER_EXTRAS,
+                    seen: set[str] | None = None) -> set[str]:
+    """Every distribution a learner's install of *name* with *extras* brings (read from the
+    installed metadata, dependencies of dependencies included)."""
     seen = set() if seen is None else seen
     for text in requires(name) or []:
         req = Requirement(text)
         dist = canonicalize_name(req.name)
-        if dist in seen or (req.marker and not req.marker.evaluate({"extra": ""})):
+        wanted = not req.marker or any(req.marker.evaluate({"extra": extra})
+                                       for extra in ("", *extras))
+        if dist in seen or not wanted:
             continue
         seen.add(dist)
         with contextlib.suppress(PackageNotFoundError):  # one for another platform only
-            learner_install(dist, seen)
+            learner_install(dist, tuple(sorted(req.extras)), seen)
     return seen
 
 
 def test_a_learner_install_brings_no_test_tools_and_no_sphinx():
     installed = learner_install()
-    assert {"jupyterlab", "plotly", "pyreveal", "choreographer"} <= installed
+    assert {"jupyterlab", "plotly", "pyreveal", "choreographer", "voila", "duckdb"} <= installed
     assert not installed & TEST_ONLY, "make lab would install " + ", ".join(
         sorted(installed & TEST_ONLY))
 
@@ -129,6 +198,8 @@ def test_a_learner_install_brings_no_test_tools_and_no_sphinx():
 def test_make_lab_installs_the_kit_without_its_test_extra():
     makefile = (ROOT / "Makefile").read_text("utf-8")
     lab_recipe = makefile[makefile.index("$(LAB_STAMP):"):makefile.index("$(TEST_STAMP):")]
-    assert re.search(r"pip install -e \.\s*$", lab_recipe, re.M), lab_recipe
-    assert "[test]" not in lab_recipe
+    extras = ",".join(LEARNER_EXTRAS)
+    assert re.search(rf'pip install -e "\.\[{extras}\]"\s*$', lab_recipe, re.M), lab_recipe
+    assert not [line for line in lab_recipe.splitlines() if "pip install" in line
+                and "test" in line], lab_recipe
     assert re.search(r"^lab: \$\(LAB_STAMP\)$", makefile, re.M)

@@ -2,13 +2,16 @@
 
 Run by ``make test`` before pytest. Chromium comes from the operating system
 (Debian/Ubuntu: the ``chromium`` package, installed here when missing); the
-npm packages in ``tests/node`` (the Mermaid parser) are installed from their
-lock file. On CI (``CI`` set) anything missing is an error, so no browser test
-can be skipped there; on a learner's machine it is a warning.
+npm packages in ``tests/node`` (the Mermaid parser, axe-core, and configurable-http-proxy
+for the workshop room's JupyterHub test) are installed from
+their lock file, again whenever it asks for a package or version not installed.
+On CI (``CI`` set) anything missing is an error, so no browser test can be
+skipped there; on a learner's machine it is a warning.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -41,11 +44,27 @@ def ensure_chromium() -> bool:
     return False
 
 
+def locked_versions(folder: Path) -> dict[str, str]:
+    """``{package: version}`` the lock file asks for (direct dependencies only)."""
+    lock = json.loads((folder / "package-lock.json").read_text(encoding="utf-8"))
+    wanted = lock.get("packages", {}).get("", {}).get("dependencies", {})
+    return {name: lock["packages"].get(f"node_modules/{name}", {}).get("version", "?")
+            for name in wanted}
+
+
+def installed_version(folder: Path, name: str) -> str | None:
+    manifest = folder / "node_modules" / name / "package.json"
+    if not manifest.is_file():
+        return None
+    return json.loads(manifest.read_text(encoding="utf-8")).get("version")
+
+
 def ensure_node_packages() -> bool:
     folder = ROOT / "tests" / "node"
     if not (folder / "package-lock.json").exists():
         return True
-    if (folder / "node_modules" / ".package-lock.json").exists():
+    if all(installed_version(folder, name) == version
+           for name, version in locked_versions(folder).items()):
         return True
     npm = shutil.which("npm")
     return bool(npm) and run([npm, "ci", "--no-audit", "--no-fund", "--prefix", str(folder)])

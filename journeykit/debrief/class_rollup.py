@@ -210,8 +210,12 @@ class Rollup:
                         "they are copied into the folder.")
         if self.skipped:
             count = len(self.skipped)
+            names = ", ".join(s.name for s in self.skipped[:5])
+            more = f" and {count - 5} more" if count > 5 else ""
+            which = (" (file names hidden while anonymized)"
+                     if self.anonymize else f": {names}{more}")
             lines.append(f"Left out: {count} file{'' if count == 1 else 's'} that could not "
-                         "be read (see .skipped for why and how to fix each).")
+                         f"be read{which}.")
         if self.ignored:
             lines.append(f"Ignored {self.ignored} backup, conflict or hidden "
                          f"file{'' if self.ignored == 1 else 's'}.")

@@ -2,11 +2,14 @@
 
 An :class:`Autosaver` watches a :class:`~journeykit.JourneyMap` and, half a
 second after the learner stops typing, saves it through
-:func:`journeykit.save_map` (a temporary file swapped in with ``os.replace``;
-the previous version stays as ``NAME.json.bak``). A map with a problem is not
-written, so the file always holds the last version that loads back; the
-problems are handed to whoever shows them. Saves still waiting when Python
-exits (a kernel restart or shutdown) are written first.
+:func:`journeykit.model.saving.save_merging` (a temporary file swapped in with
+``os.replace``; the previous version stays as ``NAME.json.bak``). If another
+editor saved to the same file meanwhile, its changes are merged in, into the
+file and into the map in memory, and where both changed the same field the
+other version is kept in a ``NAME.conflict-...json`` file; the result says so.
+A map with a problem is not written, so the file always holds the last version
+that loads back; the problems are handed to whoever shows them. Saves still
+waiting when Python exits (a kernel restart or shutdown) are written first.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import JourneyMapError, Problem
-from ..model import save_map
+from ..model import save_merging
 from .debounce import Debouncer
 
 if TYPE_CHECKING:
@@ -35,11 +38,18 @@ SAVE_MAX_WAIT = 5.0
 
 @dataclass(frozen=True)
 class SaveResult:
-    """What one save did: the time it was written, or the problems that stopped it."""
+    """What one save did: the time it was written, or the problems that stopped it.
+
+    ``merged`` says in words what came in from another editor (empty after a
+    plain save); ``kept_aside`` is the file holding the other side's version
+    when both changed the same field.
+    """
 
     path: Path
     saved_at: datetime | None
     problems: list[Problem] = field(default_factory=list)
+    merged: str = ""
+    kept_aside: Path | None = None
 
     @property
     def ok(self) -> bool:
@@ -59,14 +69,15 @@ def write_map(journey_map: JourneyMap, path: Path) -> SaveResult:
     'could not write the file (Is a directory)'
     """
     try:
-        save_map(journey_map, path)
+        report = save_merging(journey_map, path)
     except JourneyMapError as err:
         return SaveResult(path, None, err.problems)
     except Exception as exc:  # a save on a timer thread must never die with a traceback
         return SaveResult(path, None, [Problem(
             "", f"saving failed ({type(exc).__name__}: {exc})",
             "try again with the save button, or save under another name")])
-    return SaveResult(path, datetime.now())
+    return SaveResult(path, datetime.now(), merged=report.sentence(),
+                      kept_aside=report.kept_aside)
 
 
 class Autosaver:
@@ -108,6 +119,7 @@ class Autosaver:
         self.on_save = on_save
         self.last: SaveResult | None = None
         self._lock = threading.Lock()
+        self._saving_in: int | None = None  # the thread saving now
         self._debouncer = Debouncer(self.save, delay, max_wait=max_wait)
         journey_map.observe(self._changed)
         _LIVE.add(self)
@@ -121,7 +133,11 @@ class Autosaver:
         """Save now (dropping any waiting save) and report what happened."""
         self._debouncer.cancel()
         with self._lock:
-            result = write_map(self.map, self.path)
+            self._saving_in = threading.get_ident()
+            try:
+                result = write_map(self.map, self.path)
+            finally:
+                self._saving_in = None
             self.last = result
         if self.on_save is not None:
             self.on_save(result)
@@ -139,6 +155,8 @@ class Autosaver:
         _LIVE.discard(self)
 
     def _changed(self, stage: str, key: str) -> None:
+        if self._saving_in == threading.get_ident():
+            return  # a change merged in by this save: the file has it already
         self._debouncer()
 
 _LIVE: weakref.WeakSet[Autosaver] = weakref.WeakSet()

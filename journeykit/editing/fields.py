@@ -135,7 +135,7 @@ class Field:
         if hint:
             notes.append(widgets.HTML(_note(hint, MUTED, 11)))
         self.box = widgets.VBox(
-            [widgets.HTML(f"<b>{html.escape(label)}</b>"), self.input, self.problem, *notes],
+            [*self._heading(label), self.input, self.problem, *notes],
             layout=widgets.Layout(margin="0 0 10px 0", min_width="0"))
         self.box.add_class("jk-field")
         self.box.add_class(css_name(key))
@@ -143,6 +143,13 @@ class Field:
     # ----- subclasses fill these in ------------------------------------------------
     def _make_input(self) -> widgets.Widget:
         raise NotImplementedError
+
+    def _heading(self, label: str) -> list[widgets.Widget]:
+        """The field's label. A text box carries it as its own ``description``: ipywidgets
+        draws that as a ``<label for=...>`` of the box, the name a screen reader reads."""
+        self.input.description = label
+        self.input.style.description_width = "initial"
+        return []
 
     def read(self) -> Any:
         """What the learner has entered, in the form ``set_lane`` accepts."""
@@ -262,6 +269,12 @@ class ScoreField(Field):
         self._update_readout()
         return widgets.HBox([self.slider, self.readout, self.scored],
                             layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
+
+    def _heading(self, label: str) -> list[widgets.Widget]:
+        # ipywidgets' slider handle cannot be given a name (its <label> points at nothing),
+        # so the label stays a heading above it and the tick box names the score
+        self.scored.description = f"{label}: scored"
+        return [widgets.HTML(f"<b>{html.escape(label)}</b>")]
 
     def read(self) -> int | None:
         return self.slider.value if self.scored.value else None

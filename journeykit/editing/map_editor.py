@@ -38,8 +38,8 @@ from ..catalogue import get_framework
 from ..errors import JourneyMapError, Problem
 from ..figures import plot_emotions, plot_map
 from ..figures.theme import MUTED, PAIN
-from ..model import JourneyMap, example, load_map, map_path
-from .autosave import SAVE_DELAY, Autosaver, SaveResult, write_map
+from ..model import JourneyMap, embed, example, load_map, map_path
+from .autosave import SAVE_DELAY, SAVE_MAX_WAIT, Autosaver, SaveResult, write_map
 from .export_panel import ExportPanel, link_target
 from .fields import Field, problem_text
 from .form import build_form
@@ -70,6 +70,9 @@ class Editor:
         Show the map with every input switched off and nothing saved (for Voila).
     autosave : bool, default True
         Save a moment after every change (only when there is a *path*).
+    served : bool, default False
+        The editor is served to someone else's browser (a Voila app, the workshop
+        room): no export row and no file paths on the status line.
     note : str
         A sentence for the status line, e.g. whether the file was opened or started.
 
@@ -96,8 +99,8 @@ class Editor:
     >>> ed.set_lane("Decision", "emotion_score", 9)
     False
     >>> ed.problems["Decision.emotion_score"]
-    '9 is not a score from 1 to 5. To fix it: pick a whole number from 1 (very negative) to 5 \
-(very positive).'
+    '9 is not a score from 1 to 5. To fix it: give the emotion score a whole number from 1 \
+(very negative) to 5 (very positive).'
     >>> ed.map.stage("Decision").emotion_score
     3
     >>> print(ed._repr_mimebundle_()["text/plain"])
@@ -105,9 +108,11 @@ class Editor:
     """
 
     def __init__(self, journey_map: JourneyMap | None = None, path: str | Path | None = None,
-                 *, read_only: bool = False, autosave: bool = True, note: str = "",
-                 save_delay: float = SAVE_DELAY, redraw_delay: float = REDRAW_DELAY) -> None:
+                 *, read_only: bool = False, autosave: bool = True, served: bool = False,
+                 note: str = "", save_delay: float = SAVE_DELAY,
+                 redraw_delay: float = REDRAW_DELAY) -> None:
         self.read_only = read_only
+        self.served = served
         self.autosave = autosave
         self.save_delay = save_delay
         self.map: JourneyMap | None = None
@@ -117,6 +122,7 @@ class Editor:
         self.last_saved: datetime | None = None
         self.fields: dict[str, Field] = {}
         self._problems: dict[str, str] = {}
+        self._kept_aside_note = ""  # the last save that kept another version aside
         self._saver: Autosaver | None = None
         self.review_panel: ReviewPanel | None = None
         self.header = widgets.HTML()
@@ -165,6 +171,7 @@ class Editor:
         self._detach()
         self.map = journey_map
         self.path = Path(path) if path is not None else None
+        self._kept_aside_note = ""
         tabs, self.fields = build_form(journey_map, self._edited)
         for key, field in self.fields.items():
             field.show(self._value(key))
@@ -174,7 +181,7 @@ class Editor:
         self._update_header()
         parts = [self.header, self.status_line, tabs, *self._preview_parts(),
                  self.review_panel.box]
-        if not self.read_only:
+        if not (self.read_only or self.served):
             parts.append(self.exports.box)
         self.view.children = parts
         journey_map.observe(self._model_changed)
@@ -193,7 +200,8 @@ class Editor:
             self._set_status("Read-only view: the fields are switched off and nothing is saved.")
         elif self.path is not None and self.autosave:
             self._saver = Autosaver(self.map, self.path, on_save=self._saved,
-                                    delay=self.save_delay)
+                                    delay=self.save_delay,
+                                    max_wait=max(SAVE_MAX_WAIT, self.save_delay))
             if not self.path.exists():
                 self._saver.save()
             else:
@@ -348,13 +356,19 @@ class Editor:
         return self._saver is not None and self._saver.pending
 
     def _saved(self, result: SaveResult) -> None:
-        shown = link_target(result.path) or str(result.path)
+        shown = "" if self.served else f" to {link_target(result.path) or result.path}"
         for key in [k for k, text in list(self._problems.items())  # a snapshot: this may run
                     if text.startswith("Not saved")]:                # on the autosave thread
             self._show_problem(key, None)
         if result.ok:
             self.last_saved = result.saved_at
-            self._set_status(f"Saved {result.saved_at:%H:%M:%S} to {shown}")
+            note = result.merged
+            if result.kept_aside is not None:  # stays on the status line: a file to look at
+                self._kept_aside_note = f"At {result.saved_at:%H:%M:%S}: {result.merged}"
+            elif self._kept_aside_note:
+                note = f"{note} {self._kept_aside_note}"
+            self._set_status(f"Saved {result.saved_at:%H:%M:%S}{shown}. {note}",
+                             PAIN if self._kept_aside_note else MUTED)
             return
         m = self._require_map()
         marked = 0
@@ -409,6 +423,8 @@ class Editor:
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         bundle = dict(self.view._repr_mimebundle_(include=include, exclude=exclude) or {})
         bundle["text/plain"] = self.summary()
+        if self.map is not None:  # lets decks and hand-ins draw the editor with no kernel
+            bundle.update(embed(self.map, self.path))
         return bundle
 
     def __repr__(self) -> str:
@@ -438,7 +454,7 @@ class Editor:
 
 
 def editor(source: str | Path | JourneyMap | None = None, framework: str | None = None, *,
-           read_only: bool = False, autosave: bool = True,
+           read_only: bool = False, autosave: bool = True, served: bool = False,
            path: str | Path | None = None) -> Editor:
     """Open the journey-map editor in a notebook cell.
 
@@ -454,6 +470,10 @@ def editor(source: str | Path | JourneyMap | None = None, framework: str | None 
         Switch every input off and save nothing (for showing maps, e.g. in Voila).
     autosave : bool, default True
         Save a moment after every change.
+    served : bool, default False
+        For an editor served to someone else's browser (a Voila app, the workshop
+        room): no export buttons (their links would not open there) and no file
+        paths on the status line.
     path : str or Path, optional
         Where to save a map passed in as *source*.
 
@@ -469,7 +489,7 @@ def editor(source: str | Path | JourneyMap | None = None, framework: str | None 
     'JourneyKit editor: Online clothing store: a summer outfit (five-stage-decision), \
 5 stages, read-only'
     """
-    options = {"read_only": read_only, "autosave": autosave}
+    options = {"read_only": read_only, "autosave": autosave, "served": served}
     if source is None:
         if read_only:
             raise JourneyMapError([Problem("source", "a read-only editor needs a map to show",

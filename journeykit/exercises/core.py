@@ -48,6 +48,9 @@ _LABELS: dict[str, str] = {
 }
 #: How many wrong items one feedback lists before summarising the rest.
 MAX_DETAILS = 3
+#: How the feedback starts when a check itself failed on an answer it did not expect. Learners
+#: should never see it for a wrong answer of the right shape; tests check that they do not.
+CHECK_FAILED = "the check could not read your answer"
 _MARKDOWN_SPECIAL = re.compile(r"([\\*_\[\]#|~])")
 _CODE_SPAN = re.compile(r"(`[^`]*`)")
 
@@ -277,9 +280,9 @@ class Question:
             return Feedback("incorrect", "the kit found a problem with your answer:",
                             tuple(str(p) for p in err.problems))
         except Exception as err:  # a check must never show a traceback
-            return Feedback("incorrect", f"the check could not read your answer "
-                            f"({type(err).__name__}: {err}). Compare it with the example "
-                            f"in the instructions, or run `{self.name}.hint()`.")
+            return Feedback("incorrect", f"{CHECK_FAILED} ({type(err).__name__}: {err}). "
+                            "Compare it with the example in the instructions, or run "
+                            f"`{self.name}.hint()`.")
 
     def hint_feedback(self, n: int = 1) -> Feedback:
         if not self.hints:

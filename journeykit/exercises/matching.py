@@ -13,7 +13,7 @@ from typing import Any
 
 from ..catalogue import get_framework
 from ..model import example
-from ._text import join_words, norm, quote, resolve, sentence_start, shape_hint, suggestion
+from ._text import join_words, quote, resolve, sentence_start, shape_hint, suggestion
 from .core import Feedback, Question, capped
 from .truths import (
     LANE_NOUNS,

@@ -17,8 +17,7 @@ from typing import Any
 from ..catalogue import framework_ids, get_framework
 from ._text import join_words, norm, number_from, quote, resolve, shape_hint, suggestion
 from .core import Feedback, Question, capped
-from .truths import crosswalk_truth, fact_figure, framework_phrase
-
+from .truths import fact_figure, framework_phrase
 
 
 class OrderQuestion(Question):

@@ -12,7 +12,10 @@ stores a few kilobytes of JSON that come out the same on every run.
 * :mod:`.emotions`: :func:`plot_emotions`;
 * :mod:`.frameworks`: :func:`plot_framework`, :func:`plot_frameworks`,
   :func:`plot_crosswalk`;
-* :mod:`.funnel`: :func:`plot_funnel`;
+* :mod:`.funnel`: :func:`plot_funnel` (typed-in counts or a measured funnel);
+* :mod:`.transitions`: :func:`plot_transitions` (a Sankey of measured stage-to-stage moves);
+* :mod:`.measured`: what a measurement says about each stage, for the map's Measured row
+  (read by duck typing: this layer never imports :mod:`journeykit.analytics`);
 * :mod:`.class_emotions`: :func:`plot_class_heatmap`, :func:`plot_class_spread` (a whole
   class's emotions, for the debrief);
 * :mod:`.class_lanes`: :func:`plot_class_coverage`, :func:`plot_class_top` (what a whole
@@ -34,7 +37,9 @@ from .emotions import is_dip, plot_emotions
 from .frameworks import plot_crosswalk, plot_framework, plot_frameworks
 from .funnel import plot_funnel
 from .journey_map import plot_map
+from .transitions import plot_transitions
 
 __all__ = ["is_dip", "plot_class_coverage", "plot_class_heatmap", "plot_class_spread",
            "plot_class_top", "plot_crosswalk", "plot_emotions", "plot_framework",
-           "plot_frameworks", "plot_funnel", "plot_map", "similarity_order", "theme"]
+           "plot_frameworks", "plot_funnel", "plot_map", "plot_transitions", "similarity_order",
+           "theme"]

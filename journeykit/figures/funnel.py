@@ -1,5 +1,10 @@
 """The stage funnel: how many customers reach each stage.
 
+The counts can be typed in (a dict, a Series, a table of ``stage`` and ``customers``) or
+measured on an event log: ``jk.measure(...)`` returns a ``Measurement`` whose
+``funnel()`` table has ``stage`` and ``users``; both the measurement and the table are
+read here by their shape, without importing the analytics layer.
+
 Examples
 --------
 >>> plot_funnel({"Aware": 1000, "Convert": 150, "Promote": 20}).data[0].type
@@ -25,11 +30,12 @@ def plot_funnel(counts: Any, width: int | None = None) -> go.Figure:
 
     Parameters
     ----------
-    counts : dict, pandas.Series or pandas.DataFrame
+    counts : dict, pandas.Series, pandas.DataFrame or Measurement
         Customers who reached each stage, first stage first: a dict
-        ``{stage: count}``, a Series indexed by stage, or a tidy DataFrame with
-        columns ``stage`` and ``customers``. Each count is a whole number that is
-        not larger than the one before it.
+        ``{stage: count}``, a Series indexed by stage, a tidy DataFrame with
+        columns ``stage`` and ``customers`` (or ``users``, as in a measured funnel),
+        or a measurement from ``jk.measure`` (anything with a ``funnel()`` method).
+        Each count is a whole number that is not larger than the one before it.
     width : int, optional
         Figure width in pixels. By default the figure fills the width it is
         shown in, with its title wrapped to fit ``theme.FIT_WIDTH`` (800) or more.
@@ -47,6 +53,10 @@ def plot_funnel(counts: Any, width: int | None = None) -> go.Figure:
     '12 · 0.6%'
     >>> fig.layout.title.text.split("<br>")[0]
     '<b>0.6% of customers reach the last stage, Promote</b>'
+    >>> import pandas as pd
+    >>> measured = pd.DataFrame({"stage": ["Awareness", "Decision"], "users": [400, 90]})
+    >>> plot_funnel(measured).data[0].text
+    ('400 · 100%', '90 · 22%')
     """
     import plotly.graph_objects as go
 
@@ -89,15 +99,25 @@ def percent(share: float) -> str:
     return f"{value:.{digits}f}".rstrip("0").rstrip(".") + "%"
 
 
+def funnel_table(measured: Any) -> Any:
+    """The funnel table of a measurement (what its ``funnel()`` returns), or *measured*
+    itself when it has no ``funnel()`` method."""
+    funnel = getattr(measured, "funnel", None)
+    return funnel() if callable(funnel) else measured
+
+
 def funnel_rows(counts: Any) -> tuple[list[str], list[int]]:
-    """Stage names and counts from a dict, Series or tidy DataFrame, checked."""
+    """Stage names and counts from a dict, Series, tidy DataFrame or measurement, checked."""
+    counts = funnel_table(counts)
     if hasattr(counts, "columns"):
-        missing = [c for c in ("stage", "customers") if c not in counts.columns]
+        column = "users" if "users" in counts.columns and "customers" not in counts.columns \
+            else "customers"
+        missing = [c for c in ("stage", column) if c not in counts.columns]
         if missing:
             raise JourneyMapError([Problem(
                 "counts", "the table has no column " + " or ".join(repr(c) for c in missing),
                 "give a table with the columns 'stage' and 'customers', one row per stage")])
-        pairs = list(zip(counts["stage"], counts["customers"], strict=True))
+        pairs = list(zip(counts["stage"], counts[column], strict=True))
     elif isinstance(counts, Mapping) or hasattr(counts, "items"):
         pairs = list(counts.items())
     else:

@@ -11,7 +11,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..catalogue import LANES_BY_KEY, SCORE_LABELS, SCORE_MAX, SCORE_MIN, get_framework
 from . import theme
@@ -29,6 +29,7 @@ from .layout import (
     widest,
     wrap,
 )
+from .measured import MeasuredCell, measured_cells
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -86,14 +87,15 @@ def map_cell(stage: Stage, row: str, width: float) -> Cell:
                 head + hover_list(items), False)
 
 
-def plot_map(m: JourneyMap, width: int | None = None) -> go.Figure:
+def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> go.Figure:
     """The journey map as a swimlane grid: stages as columns, lanes as rows.
 
     Long text is wrapped to fit its cell; a cell shows up to five items and its
     hover box lists them all. Empty cells are pale and labelled as gaps to fill,
     and their hover box says what belongs there. The emotion scores are drawn as
     a curve across the stages in their own band, with the emotion words at the
-    points.
+    points. With *measured*, a last row says what an event log shows for each
+    stage, under the map's own KPIs.
 
     Parameters
     ----------
@@ -104,6 +106,13 @@ def plot_map(m: JourneyMap, width: int | None = None) -> go.Figure:
         default ``theme.FIT_WIDTH`` (800), which fits a notebook on a laptop or
         a projector with the file browser open, and an HTML export. Give more
         (say 1200) for wider, shorter columns on a big screen.
+    measured : Measurement or pandas.DataFrame, optional
+        The journey measured on an event log (``jk.measure(...)``, or its
+        ``funnel()`` table), with the map's stage names. A **Measured** row then
+        shows, for each stage: the users who reached it, their share of the stage
+        before, the share who go no further, the median time to the next stage and
+        the share who come back; the stage with the biggest drop is marked, so its
+        pain points can be read against it. Stages not measured say so.
 
     Returns
     -------
@@ -117,6 +126,10 @@ def plot_map(m: JourneyMap, width: int | None = None) -> go.Figure:
     "<b>The customer's journey · Corner shop</b>"
     >>> plot_map(blank).layout.width, plot_map(blank, width=1200).layout.width
     (800, 1200)
+    >>> import pandas as pd
+    >>> counts = pd.DataFrame({"stage": ["Awareness", "Consideration"], "users": [120, 45]})
+    >>> plot_map(blank, measured=counts).layout.yaxis.ticktext[-1]
+    '<b>Measured</b>'
     """
     import plotly.graph_objects as go
 
@@ -132,15 +145,20 @@ def plot_map(m: JourneyMap, width: int | None = None) -> go.Figure:
                max(2.0, labels[i].count("<br>") * label_height + 1.6,
                    *(len(cell.lines) + 0.7 for cell in cells[i]))
                for i, row in enumerate(MAP_ROWS)]
+    figures = None if measured is None else measured_cells(m.stage_names, measured, room)
+    if figures is not None:
+        labels.append(label_lines("Measured", LABEL_WRAP_PX, LABEL_SIZE))
+        heights.append(max(2.0, *(len(cell.lines) + 0.7 for cell in figures)))
     edges = [0.0]
     for h in heights:
         edges.append(edges[-1] + h)
+    grid_edges = edges[:len(MAP_ROWS) + 1]
     xs = list(range(len(m.stages)))
     inset = CELL_PAD / column  # the text's left edge, in columns from the cell's left edge
 
     # Backgrounds and hover in one heatmap: z is 1 for an empty cell, 0 for a filled one.
     grid = go.Heatmap(
-        x=xs, y=edges, z=[[int(cell.empty) for cell in row] for row in cells], zmin=0, zmax=1,
+        x=xs, y=grid_edges, z=[[int(cell.empty) for cell in row] for row in cells], zmin=0, zmax=1,
         showscale=False, xgap=3, ygap=3,
         colorscale=[[0, theme.FILLED_FILL], [1, theme.EMPTY_FILL]],
         hovertext=[[cell.hover for cell in row] for row in cells],
@@ -168,7 +186,10 @@ def plot_map(m: JourneyMap, width: int | None = None) -> go.Figure:
     band = MAP_ROWS.index("emotion")
     curve = emotion_band(m, edges[band], edges[band + 1], room)
 
-    row_mid = [(edges[i] + edges[i + 1]) / 2 for i in range(len(MAP_ROWS))]
+    traces = [grid, words, gaps, curve]
+    if figures is not None:
+        traces += measured_row(figures, xs, edges[-2:], inset)
+    row_mid = [(edges[i] + edges[i + 1]) / 2 for i in range(len(edges) - 1)]
     open_cells = sum(cell.empty for row in cells for cell in row)
     headers = stage_labels(m.stage_names, column - 4, LABEL_SIZE)
     header_lines = max((h.count("<br>") + 1 for h in headers), default=1)
@@ -176,8 +197,10 @@ def plot_map(m: JourneyMap, width: int | None = None) -> go.Figure:
     subtitle = (f"{get_framework(m.framework).name}, {len(m.stages)} stages · "
                 + ("every lane filled in" if not open_cells else
                    f"{open_cells} empty cells to fill in (hover over one to see what goes there)"))
+    if figures is not None:
+        subtitle += " · the Measured row comes from an event log"
     return themed_figure(
-        [grid, words, gaps, curve], title, subtitle, width, plot_height=edges[-1] * LINE_PX,
+        traces, title, subtitle, width, plot_height=edges[-1] * LINE_PX,
         top=header_lines * LABEL_SIZE * theme.LINE_SPACING + 8,
         margin={"l": round(EDGE_PX + label_px)}, hovermode="closest",
         xaxis={"side": "top", "tickvals": xs, "range": [-0.5, len(m.stages) - 0.5],
@@ -187,6 +210,25 @@ def plot_map(m: JourneyMap, width: int | None = None) -> go.Figure:
                "range": [edges[-1], 0], "showgrid": False, "fixedrange": True, "ticks": "",
                "showline": False, "ticklabelstandoff": 6},
     )
+
+
+def measured_row(figures: list[MeasuredCell], xs: list[int], edges: list[float],
+                 inset: float) -> list[go.Heatmap | go.Scatter]:
+    """The Measured row: a heatmap of the cells (the biggest drop tinted) and their text."""
+    import plotly.graph_objects as go
+
+    cells = go.Heatmap(
+        x=xs, y=edges, z=[[cell.state for cell in figures]], zmin=0, zmax=2, showscale=False,
+        xgap=3, ygap=3, colorscale=[[0, theme.tint(theme.PALETTE[2], 0.16)],
+                                    [0.5, theme.EMPTY_FILL], [1, theme.tint(theme.PAIN, 0.22)]],
+        hovertext=[[cell.hover for cell in figures]],
+        hovertemplate="%{hovertext}<extra></extra>", name="measured")
+    text = go.Scatter(
+        x=[round(j - 0.5 + inset, 4) for j in xs], y=[edges[0] + 0.3] * len(xs),
+        text=["<br>".join(cell.lines) for cell in figures], mode="text",
+        textposition="bottom right", textfont={"size": theme.SMALL_SIZE, "color": theme.INK},
+        hoverinfo="skip", showlegend=False, name="measured text")
+    return [cells, text]
 
 
 def emotion_band(m: JourneyMap, top: float, bottom: float, width: float) -> go.Scatter:

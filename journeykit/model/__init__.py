@@ -5,7 +5,10 @@ Layer 3, on top of the catalogue. Its modules, from the bottom up:
 * :mod:`.values`: what a lane may hold (every value is checked here);
 * :mod:`.parts`: :class:`Persona` and :class:`Stage`;
 * :mod:`.reading`: reads saved-file data, collecting every problem;
-* :mod:`.files`: atomic writes and safe JSON reading;
+* :mod:`.characters`: which characters a field may hold;
+* :mod:`.files`: atomic writes, file locks and safe JSON reading;
+* :mod:`.merging`: three-way merges of two versions of one map;
+* :mod:`.saving`: saving to a file another editor may be saving to (merging);
 * :mod:`.tables`: the tidy table of a map (stage, lane, item);
 * :mod:`.journey_map`: :class:`JourneyMap`, built from the modules above;
 * :mod:`.storage`: :func:`load_map` and :func:`save_map`;
@@ -16,25 +19,31 @@ Nothing here imports plotly, ipywidgets or nbconvert, or any layer above.
 
 from __future__ import annotations
 
+from .embedded import MAP_MIME, embed, embedded_map
 from .examples import datasets_dir, example, example_names
 from .files import (
     BACKUP_SUFFIX,
+    CONFLICT_MARK,
     MAX_FILE_BYTES,
     read_json,
     write_bytes_atomic,
     write_text_atomic,
 )
 from .journey_map import JourneyMap, Observer
+from .merging import Merge, merge_saved
 from .parts import Persona, Stage
+from .saving import MergeWarning, SaveReport, save_merging
 from .storage import dumps, load_map, save_map
 from .tables import map_to_frame
 from .values import MAX_TEXT_CHARS, SCHEMA_VERSION, field_path, normalize_lane_value, type_name
 from .workspace import MAPS_DIR_ENV, map_path, maps_dir
 
 __all__ = [
-    "BACKUP_SUFFIX", "MAPS_DIR_ENV", "MAX_FILE_BYTES", "MAX_TEXT_CHARS", "SCHEMA_VERSION",
-    "JourneyMap", "Observer", "Persona", "Stage", "datasets_dir", "dumps", "example",
-    "example_names", "field_path", "load_map", "map_path", "map_to_frame", "maps_dir",
-    "normalize_lane_value", "read_json", "save_map", "type_name", "write_bytes_atomic",
+    "MAP_MIME", "embed", "embedded_map",
+    "BACKUP_SUFFIX", "CONFLICT_MARK", "MAPS_DIR_ENV", "MAX_FILE_BYTES", "MAX_TEXT_CHARS",
+    "SCHEMA_VERSION", "JourneyMap", "Merge", "MergeWarning", "Observer", "Persona",
+    "SaveReport", "Stage", "datasets_dir", "dumps", "example", "example_names", "field_path",
+    "load_map", "map_path", "map_to_frame", "maps_dir", "merge_saved", "normalize_lane_value",
+    "read_json", "save_map", "save_merging", "type_name", "write_bytes_atomic",
     "write_text_atomic",
 ]

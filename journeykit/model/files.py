@@ -3,6 +3,10 @@
 * Writes are atomic: the text goes to a temporary file in the same folder, is
   flushed to disk, and only then replaces the target, so a crash or a full disk
   never leaves half a file. The previous version can be kept as ``NAME.bak``.
+* Writers take turns: each write holds a lock file beside the target
+  (:func:`locked`), and :func:`replace_if_unchanged` swaps the new file in only
+  if the old one still holds what the writer expects, which is how two editors
+  on one map notice each other (:mod:`.saving`).
 * Reading turns a missing file, unreadable bytes or broken JSON into one
   :class:`~journeykit.JourneyMapError` naming the file, the line and the fix.
 """
@@ -12,6 +16,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import datetime
 from pathlib import Path
 
 from ..errors import JourneyMapError, Problem
@@ -38,6 +46,12 @@ def write_text_atomic(path: str | Path, text: str, *, backup: bool = False) -> P
     backup : bool, default False
         Keep the file being replaced as ``path + ".bak"``.
 
+    Raises
+    ------
+    JourneyMapError
+        If the file cannot be written, or *text* holds a character UTF-8 cannot
+        store (a lone surrogate); the old file, if any, is left as it was.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -48,11 +62,24 @@ def write_text_atomic(path: str | Path, text: str, *, backup: bool = False) -> P
     >>> target.with_name("a.txt.bak").read_text()
     'first\\n'
     """
-    return write_bytes_atomic(path, text.encode("utf-8"), backup=backup)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        raise JourneyMapError([Problem(
+            f"line {line}", f"the text holds U+{ord(text[exc.start]):04X}, half of a character "
+            "whose other half is missing, which UTF-8 cannot store",
+            "delete that character where you typed it and save again")],
+            source=str(path)) from None
+    return write_bytes_atomic(path, data, backup=backup)
 
 
 def write_bytes_atomic(path: str | Path, data: bytes, *, backup: bool = False) -> Path:
     """Write *data* to *path* atomically; see :func:`write_text_atomic`.
+
+    The write holds the file's lock (:func:`locked`), and a write that would
+    change nothing leaves the file and its backup alone, so the backup always
+    holds the version before the last real change.
 
     Raises
     ------
@@ -60,35 +87,206 @@ def write_bytes_atomic(path: str | Path, data: bytes, *, backup: bool = False) -
         If the file cannot be written; the old file, if any, is left as it was.
     """
     target = Path(path)
+    with locked(target):
+        while True:
+            before = read_bytes_if_exists(target)
+            if before == data or replace_if_unchanged(target, data, before, backup=backup):
+                return target
+
+
+def replace_if_unchanged(path: str | Path, data: bytes, expected: bytes | None, *,
+                         backup: bool = True) -> bool:
+    """Swap *data* in at *path* if the file still holds *expected* (None: no file); else False.
+
+    The new bytes go to a temporary file beside *path* and are flushed to disk
+    (and with *backup*, *expected* is kept as ``NAME.bak``); then the file is
+    read once more and compared with *expected* right before ``os.replace``, so
+    a change made meanwhile by a program that does not take the lock (a text
+    editor) is noticed too.
+
+    Raises
+    ------
+    JourneyMapError
+        If a file cannot be written or read; the old file is left as it was.
+    """
+    target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        if backup and target.exists():
-            _replace_atomic(target.with_name(target.name + BACKUP_SUFFIX), target.read_bytes())
-        _replace_atomic(target, data)
+        tmp = _write_temp(target, data)
+        try:
+            if backup and expected is not None:
+                _put(target.with_name(target.name + BACKUP_SUFFIX), expected)
+            if read_bytes_if_exists(target) != expected:
+                return False  # the backup holds a version the file really had: no harm
+            _swap(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
     except OSError as exc:
         raise _write_error(target, exc) from None
-    return target
+    return True
 
 
-def _replace_atomic(target: Path, data: bytes) -> None:
-    """Write *data* to a temporary file beside *target*, flush it, then swap it in.
+def read_bytes_if_exists(path: str | Path) -> bytes | None:
+    """The bytes of the file at *path*, or None when there is no file (for writers).
 
-    The new file keeps the permissions of the file it replaces, or gets the
-    permissions a newly created file would get.
+    Raises
+    ------
+    JourneyMapError
+        If something is there but cannot be read: then it cannot safely be
+        written over either.
+    """
+    target = Path(path)
+    try:
+        return target.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _write_error(target, exc) from None
+
+
+def _put(target: Path, data: bytes) -> None:
+    """Write *data* to a temporary file beside *target*, flush it, then swap it in."""
+    tmp = _write_temp(target, data)
+    try:
+        _swap(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _write_temp(target: Path, data: bytes) -> Path:
+    """*data* in a flushed temporary file beside *target*, with the permissions *target* has.
+
+    A new file gets the permissions a newly created file would get. The name
+    starts with a dot and ends in ``.tmp``, so nothing that collects maps by
+    their suffix picks it up.
     """
     mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_UMASK
-    fd, tmp_name = tempfile.mkstemp(prefix=".journeykit-tmp-", suffix=target.suffix,
-                                    dir=target.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=".journeykit-tmp-", suffix=".tmp", dir=target.parent)
     try:
         os.chmod(tmp_name, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+    return Path(tmp_name)
+
+
+def _swap(tmp: Path, target: Path) -> None:
+    """``os.replace(tmp, target)``, retried for a moment on Windows while a reader has it open."""
+    for attempt in range(_REPLACE_TRIES):
+        try:
+            os.replace(tmp, target)
+            return
+        except PermissionError:
+            if not _ON_WINDOWS or attempt == _REPLACE_TRIES - 1:
+                raise
+            time.sleep(0.05)
+
+
+_REPLACE_TRIES = 20
+#: Windows refuses to replace or create a file another process has open or is deleting.
+_ON_WINDOWS = os.name == "nt"
+
+
+@contextmanager
+def locked(path: str | Path) -> Iterator[None]:
+    """Hold the lock of the file at *path* while the block runs.
+
+    The lock is a file ``.NAME.lock`` beside it, made with ``O_CREAT | O_EXCL``
+    (which works the same on Windows, macOS, Linux and network drives). Another
+    JourneyKit writer waits for it; a lock older than :data:`STALE_LOCK_SECONDS`
+    was left by a program that stopped mid-save and is taken over.
+
+    Raises
+    ------
+    JourneyMapError
+        If the lock cannot be made (a read-only folder) or another writer keeps
+        it for more than :data:`LOCK_WAIT_SECONDS`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "shop.json"
+    >>> with locked(target):
+    ...     sorted(p.name for p in target.parent.iterdir())
+    ['.shop.json.lock']
+    >>> list(target.parent.iterdir())
+    []
+    """
+    target = Path(path)
+    lock = target.with_name(f".{target.name}.lock")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _acquire(lock, target)
+    except OSError as exc:
+        raise _write_error(target, exc) from None
+    try:
+        yield
+    finally:
+        with suppress(OSError):  # Windows: another process has it open; it goes stale
+            lock.unlink(missing_ok=True)
+
+
+#: A lock this old was left behind by a program that stopped while saving.
+STALE_LOCK_SECONDS = 10.0
+#: The longest a save waits for another writer before giving up.
+LOCK_WAIT_SECONDS = 30.0
+
+
+def _acquire(lock: Path, target: Path) -> None:
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            pass
+        except PermissionError:
+            if not _ON_WINDOWS:  # on Windows: the lock is being deleted right now
+                raise
+        else:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(f"{os.getpid()}\n")
+            return
+        try:
+            age = time.time() - lock.stat().st_mtime
+        except FileNotFoundError:
+            continue
+        if age > STALE_LOCK_SECONDS:
+            lock.unlink(missing_ok=True)
+            continue
+        if time.monotonic() > deadline:
+            raise JourneyMapError([Problem(
+                "", f"another program has been saving this file for over "
+                f"{LOCK_WAIT_SECONDS:.0f} seconds", f"save again in a moment; if this keeps "
+                f"happening, delete the file {lock.name} beside it")], source=str(target))
+        time.sleep(0.01)
+
+
+def conflict_path(path: str | Path, when: datetime) -> Path:
+    """A free name beside *path* for a version kept aside: ``NAME.conflict-<stamp>.json``.
+
+    Examples
+    --------
+    >>> from datetime import datetime
+    >>> conflict_path("my_maps/shop.json", datetime(2026, 3, 1, 9, 30, 5)).name
+    'shop.conflict-20260301-093005.json'
+    """
+    target = Path(path)
+    stamp = f"{when:%Y%m%d-%H%M%S}"
+    candidate = target.with_name(f"{target.stem}{CONFLICT_MARK}{stamp}{target.suffix}")
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = target.with_name(
+            f"{target.stem}{CONFLICT_MARK}{stamp}-{number}{target.suffix}")
+    return candidate
+
+
+#: What marks a version kept aside after two editors changed the same field.
+CONFLICT_MARK = ".conflict-"
 
 
 def _write_error(target: Path, exc: OSError) -> JourneyMapError:
@@ -101,6 +299,11 @@ def _write_error(target: Path, exc: OSError) -> JourneyMapError:
 
 def read_json(path: str | Path) -> object:
     """Read and parse a JSON file, turning every failure into a JourneyMapError."""
+    return parse_json_bytes(read_file_bytes(path), str(path))
+
+
+def read_file_bytes(path: str | Path) -> bytes:
+    """The bytes of a map file, checked for size; every failure is a JourneyMapError."""
     target = Path(path)
     source = str(path)
     try:
@@ -111,7 +314,7 @@ def read_json(path: str | Path) -> object:
                 f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
                 "check you picked the right file; a map this big is not a journey map")],
                 source=source)
-        raw = target.read_bytes()
+        return target.read_bytes()
     except FileNotFoundError:
         raise JourneyMapError([Problem(
             "", "there is no such file",
@@ -125,7 +328,6 @@ def read_json(path: str | Path) -> object:
         raise JourneyMapError([Problem("", f"the file cannot be read ({exc.strerror or exc})",
                                        "check that it exists and you may read it")],
                               source=source) from None
-    return parse_json_bytes(raw, source)
 
 
 def parse_json_bytes(raw: bytes, source: str) -> object:
@@ -144,6 +346,16 @@ def parse_json_bytes(raw: bytes, source: str) -> object:
         raise JourneyMapError([Problem(
             f"line {exc.lineno}, column {exc.colno}", f"this is not valid JSON ({exc.msg})",
             _json_hint(exc))], source=source) from None
+    except RecursionError:
+        raise JourneyMapError([Problem(
+            "", "the file nests brackets [ ] or braces { } hundreds of levels deep",
+            "check you picked the right file; a journey map nests at most four levels")],
+            source=source) from None
+    except ValueError as exc:  # a number with more digits than Python will read
+        raise JourneyMapError([Problem(
+            "", f"the file holds a number too long to read ({exc})",
+            "check you picked the right file; a journey map's numbers are 1 to 5")],
+            source=source) from None
 
 
 def _json_hint(exc: json.JSONDecodeError) -> str:

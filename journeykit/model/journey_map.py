@@ -16,7 +16,8 @@ other formats live a layer up, in :mod:`journeykit.export` (``jk.to_html(m)``).
 
 from __future__ import annotations
 
-import json
+import re
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -24,17 +25,20 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalogue import LANES, get_framework
 from ..errors import JourneyMapError, Problem
-from .files import write_text_atomic
+from .files import MAX_FILE_BYTES, write_bytes_atomic
 from .parts import Persona, Stage
-from .reading import read_map_data
+from .reading import read_map_data, saved_layout
+from .saving import MergeWarning, Seen, remember, save_merging, saved_text
 from .tables import frame_lane_values, map_to_frame
-from .values import SCHEMA_VERSION, field_path, normalize_lane_value
+from .values import field_path, normalize_lane_value
 
 if TYPE_CHECKING:
     import pandas as pd
 
 #: Called after every change with (stage name or "", field key).
 Observer = Callable[[str, str], None]
+
+_STAGE_FIELD = re.compile(r"stages\[(\d+)\]\.(.+)")
 
 
 @dataclass
@@ -64,6 +68,8 @@ class JourneyMap:
     stages: list[Stage] = field(default_factory=list)
     notes: str = ""
     _observers: list[Observer] = field(default_factory=list, repr=False, compare=False)
+    #: What this map last read from or wrote to each file (see :mod:`.saving`).
+    _seen: dict[str, Seen] = field(default_factory=dict, repr=False, compare=False)
 
     # ----- building -------------------------------------------------------------
     @classmethod
@@ -121,14 +127,7 @@ class JourneyMap:
 
     def to_dict(self) -> dict[str, Any]:
         """The map as plain data in the saved-file layout (stable key order)."""
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "framework": self.framework,
-            "title": self.title,
-            "persona": self.persona.to_dict(),
-            "stages": [stage.to_dict() for stage in self.stages],
-            "notes": self.notes,
-        }
+        return saved_layout(self.framework, self.title, self.persona, self.stages, self.notes)
 
     def copy(self) -> JourneyMap:
         """An independent copy (observers are not copied)."""
@@ -162,8 +161,20 @@ class JourneyMap:
                 if stage.get(spec.key) in ("", None, [])]
 
     def problems(self) -> list[Problem]:
-        """Everything structurally wrong with the map (empty list when valid)."""
-        problems, _ = read_map_data(self.to_dict())
+        """Everything wrong with the map (empty list when valid).
+
+        Besides the fields, a map too big for its file to be opened again (more
+        than :data:`~journeykit.model.files.MAX_FILE_BYTES`, thousands of items) is
+        a problem, so that no save ever writes a file that no longer loads.
+        """
+        data = self.to_dict()
+        problems, _ = read_map_data(data)
+        size = len(saved_text(data).encode("utf-8"))
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(
+                "", f"the map would make a {size / 1e6:.1f} MB file, and a journey map file "
+                f"is at most {MAX_FILE_BYTES // (1024 * 1024)} MB, so it could not be opened "
+                "again", "remove items you do not need, or split the journey into two maps"))
         return problems
 
     def validate(self) -> JourneyMap:
@@ -235,25 +246,76 @@ class JourneyMap:
             self.title = clean
             self._changed("", "title")
 
+    def set_field(self, path: str, value: Any) -> None:
+        """Set the field at a saved-file path: ``"title"``, ``"notes"``, ``"persona.goals"``,
+        ``"stages[2].touchpoints"``, ``"stages[2].emotion.score"`` (the paths problems name).
+
+        Examples
+        --------
+        >>> m = JourneyMap.new("five-stage")
+        >>> m.set_field("stages[2].emotion.score", 4)
+        >>> m.stage("Purchase").emotion_score
+        4
+        """
+        stage = _STAGE_FIELD.fullmatch(path)
+        if stage is not None:
+            self.set_lane(int(stage[1]), stage[2].replace("emotion.", "emotion_"), value)
+        elif path.startswith("persona."):
+            self.set_persona(**{path.removeprefix("persona."): value})
+        elif path == "title":
+            self.set_title(value)
+        elif path == "notes":
+            self.set_notes(value)
+        else:
+            raise JourneyMapError([Problem(path, "there is no such field", 'use "title", '
+                                           '"notes", "persona.<field>" or "stages[<n>].<lane>"')])
+
+    def set_notes(self, notes: str) -> None:
+        clean = normalize_lane_value("goal", notes, "notes")
+        if clean != self.notes:
+            self.notes = clean
+            self._changed("", "notes")
+
     # ----- files ----------------------------------------------------------------
     def to_json(self) -> str:
         """The saved-file text: indented, stable key order, UTF-8, newline at the end."""
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        return saved_text(self.to_dict())
 
-    def save(self, path: str | Path) -> Path:
+    def save(self, path: str | Path, *, merge: bool = False) -> Path:
         """Check the map and save it atomically, keeping the previous file as ``NAME.json.bak``.
 
         The same as :func:`journeykit.save_map`.
+
+        Parameters
+        ----------
+        path : str or Path
+            The file to write.
+        merge : bool, default False
+            If the file was changed elsewhere since this map last read or wrote
+            it (another notebook, editor or tab), merge those changes in, field
+            by field, instead of writing over them; both this map and the file
+            end up with the merged version, and where both changed the same
+            field the other version is kept in ``NAME.conflict-<date>-<time>.json``.
+            A warning says what was merged. The editor always saves this way.
 
         Raises
         ------
         JourneyMapError
             If the map has problems (nothing is written then) or the file cannot be written.
         """
+        if merge:
+            report = save_merging(self, path)
+            if report.sentence():
+                warnings.warn(f"{path}: {report.sentence()}", MergeWarning, stacklevel=2)
+            return report.path
         problems = self.problems()
         if problems:
             raise JourneyMapError(problems, source=str(path))
-        return write_text_atomic(path, self.to_json(), backup=True)
+        data = self.to_dict()
+        raw = saved_text(data).encode("utf-8")
+        target = write_bytes_atomic(path, raw, backup=True)
+        remember(self, target, raw, data)
+        return target
 
     def __repr__(self) -> str:
         filled = sum(1 for s in self.stages if not s.is_blank())

@@ -17,10 +17,9 @@ from typing import Any
 from ..catalogue import LANES, LIST_LANES, framework_ids, get_framework
 from ..errors import JourneyMapError, Problem
 from .parts import Persona, Stage
-from .values import SCHEMA_VERSION, normalize_lane_value, type_name
+from .values import PERSONA_KEYS, SCHEMA_VERSION, normalize_lane_value, shown, type_name
 
 _TOP_KEYS = ("schema_version", "framework", "title", "persona", "stages", "notes")
-_PERSONA_KEYS = ("name", "description", "goals", "frustrations")
 _STAGE_KEYS = ("stage", "emotion", *(lane.key for lane in LANES if lane.kind != "score"
                                      and lane.key != "emotion_words"))
 _EMOTION_KEYS = ("score", "words")
@@ -51,7 +50,9 @@ class _Collector:
             close = difflib.get_close_matches(str(key), known, n=1)
             fix = f"did you mean {close[0]!r}?" if close else "remove it, or use one of " + \
                 ", ".join(known)
-            self.add(f"{where}{key}" if not where else f"{where}.{key}",
+            name = key if isinstance(key, str) and key.isprintable() and len(key) <= 40 \
+                else shown(key)
+            self.add(f"{where}.{name}" if where else name,
                      "this field is not part of a journey map", fix)
 
     def mapping(self, raw: Any, where: str, what: str) -> dict[str, Any]:
@@ -91,12 +92,23 @@ def read_map_data(data: Any) -> tuple[list[Problem], dict[str, Any] | None]:
                 "stages": stages, "notes": notes}
 
 
+def saved_layout(framework: str, title: str, persona: Persona, stages: list[Stage],
+                 notes: str) -> dict[str, Any]:
+    """The parts of a map as plain data in the saved-file layout (stable key order).
+
+    :meth:`JourneyMap.to_dict` is this for a map; :func:`read_map_data` gives the parts back.
+    """
+    return {"schema_version": SCHEMA_VERSION, "framework": framework, "title": title,
+            "persona": persona.to_dict(), "stages": [stage.to_dict() for stage in stages],
+            "notes": notes}
+
+
 def _check_schema_version(c: _Collector, version: Any) -> None:
     if version is None:
         c.add("schema_version", "the format version is missing",
               f'add "schema_version": {SCHEMA_VERSION} as the first field')
     elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        c.add("schema_version", f"{version!r} is not a format version",
+        c.add("schema_version", f"{shown(version)} is not a format version",
               f"use {SCHEMA_VERSION}")
     elif version > SCHEMA_VERSION:
         c.add("schema_version", f"this map was saved by a newer JourneyKit (format {version}); "
@@ -113,7 +125,7 @@ def _read_framework(c: _Collector, raw: Any) -> str | None:
     if raw not in framework_ids():
         close = difflib.get_close_matches(raw, framework_ids(), n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
-        c.add("framework", f"{raw!r} is not a framework the kit knows",
+        c.add("framework", f"{shown(raw)} is not a framework the kit knows",
               f"{hint}use one of {valid}")
         return None
     return raw
@@ -121,7 +133,7 @@ def _read_framework(c: _Collector, raw: Any) -> str | None:
 
 def _read_persona(c: _Collector, raw: Any) -> Persona:
     data = c.mapping(raw, "persona", "the persona")
-    c.unknown_keys(data, _PERSONA_KEYS, "persona")
+    c.unknown_keys(data, PERSONA_KEYS, "persona")
     return Persona(
         name=c.value("goal", data.get("name", ""), "persona.name") or "",
         description=c.value("goal", data.get("description", ""), "persona.description") or "",
@@ -172,5 +184,5 @@ def _check_stage_names(c: _Collector, names: list[str], framework: str) -> None:
               f"{len(names)}", f"list exactly these stages, in order: {in_order}")
     for i, (found, wanted) in enumerate(zip(names, expected, strict=False)):
         if found and found != wanted:
-            c.add(f"stages[{i}].stage", f"expected {wanted!r} here, found {found!r}",
+            c.add(f"stages[{i}].stage", f"expected {wanted!r} here, found {shown(found)}",
                   f"the {framework} stages in order are: {in_order}")

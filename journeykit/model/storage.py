@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .files import read_json
+from .files import parse_json_bytes, read_file_bytes
 from .journey_map import JourneyMap
+from .saving import remember
 
 
 def dumps(journey_map: JourneyMap) -> str:
@@ -20,8 +21,12 @@ def dumps(journey_map: JourneyMap) -> str:
     return journey_map.to_json()
 
 
-def save_map(journey_map: JourneyMap, path: str | Path) -> Path:
+def save_map(journey_map: JourneyMap, path: str | Path, *, merge: bool = False) -> Path:
     """Check *journey_map* and save it atomically, keeping the previous file as ``.bak``.
+
+    With ``merge=True``, changes saved to *path* elsewhere since the map last
+    read or wrote it are merged in rather than written over (see
+    :meth:`JourneyMap.save`).
 
     Raises
     ------
@@ -38,13 +43,15 @@ def save_map(journey_map: JourneyMap, path: str | Path) -> Path:
     >>> jk.load_map(path) == m
     True
     """
-    return journey_map.save(path)
+    return journey_map.save(path, merge=merge)
 
 
 def load_map(path: str | Path) -> JourneyMap:
     """Load a journey map from a JSON file, checking everything in it.
 
-    A UTF-8 byte-order mark (as Windows Notepad writes) is accepted.
+    A UTF-8 byte-order mark (as Windows Notepad writes) is accepted. The map
+    remembers what it read, so ``save(path, merge=True)`` can tell later
+    whether someone else saved to the file meanwhile.
 
     Raises
     ------
@@ -62,4 +69,7 @@ def load_map(path: str | Path) -> JourneyMap:
       - there is no such file. Fix: check the name and folder; maps you make are usually \
 in my_maps/.
     """
-    return JourneyMap.from_dict(read_json(path), source=str(path))
+    raw = read_file_bytes(path)
+    journey_map = JourneyMap.from_dict(parse_json_bytes(raw, str(path)), source=str(path))
+    remember(journey_map, path, raw)
+    return journey_map

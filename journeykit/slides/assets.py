@@ -26,6 +26,10 @@ TEMPLATE_NAME = "journeykit_reveal"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 THEME_DIR = TEMPLATES_DIR / TEMPLATE_NAME / "static"
 
+#: The pygments style of code in decks and hand-ins: every colour of it keeps 4.5:1 or more
+#: on the code background (pygments' "default" drops to 2.9:1 for comments and numbers).
+CODE_STYLE = "xcode"
+
 # Paths used by the template, relative to the deck (keep in step with index.html.j2).
 REVEAL_JS = "reveal/reveal.js"
 PLOTLY_JS = "plotly/plotly.min.js"

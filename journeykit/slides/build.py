@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from ..chromium import require_chromium
 from ..errors import JourneyMapError, Problem
 from ..model import write_text_atomic
-from .assets import ASSETS_DIRNAME, TEMPLATE_NAME, TEMPLATES_DIR, copy_assets
+from .assets import ASSETS_DIRNAME, CODE_STYLE, TEMPLATE_NAME, TEMPLATES_DIR, copy_assets
 from .pdf import print_pdfs
 from .source import course_notebooks, read_notebook
 
@@ -205,6 +205,7 @@ def new_exporter() -> SlidesExporter:
     config = Config()
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_input_tags = set(HIDE_INPUT_TAGS)
+    config.CSSHTMLHeaderPreprocessor.style = CODE_STYLE
     return SlidesExporter(config=config, template_name=TEMPLATE_NAME,
                           extra_template_basedirs=[str(TEMPLATES_DIR)],
                           exclude_input_prompt=True, exclude_output_prompt=True)

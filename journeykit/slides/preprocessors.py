@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import re
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 from nbformat.v4 import new_markdown_cell
 
+from ..figures import plot_map
+from ..model import MAP_MIME, embedded_map
 from .figure_html import PLOTLY_MIME, figure_html
 from .widget_pictures import WIDGET_VIEW_MIME, render_widget, stored_widget_state, widget_fallback
 
@@ -128,14 +131,16 @@ class WidgetPreprocessor(Preprocessor):
     """Replace widget views, which need a kernel, with something a deck can show.
 
     In order of preference: the widget drawn from the state saved in the
-    notebook; another rendering stored with the output (HTML, an image, a
-    plotly figure); a short note saying the widget is live in JupyterLab. The
-    saved widget state itself is then dropped from the deck.
+    notebook; for the kit's editor, a picture of its map (:func:`editor_picture`);
+    another rendering stored with the output (HTML, an image, a plotly figure);
+    a short note saying the widget is live in JupyterLab. The saved widget state
+    itself is then dropped from the deck.
     """
 
     def preprocess(self, nb: NotebookNode, resources: dict[str, Any]
                    ) -> tuple[NotebookNode, dict[str, Any]]:
         models = stored_widget_state(nb.get("metadata", {}))
+        folder = notebook_folder(resources)
         for cell in nb.cells:
             for output in cell.get("outputs", []):
                 data = output.get("data", {})
@@ -143,13 +148,39 @@ class WidgetPreprocessor(Preprocessor):
                 if view is None:
                     continue
                 drawn = render_widget(str(view.get("model_id", "")), models)
+                if drawn is None:
+                    drawn = editor_picture(data, folder)
                 if drawn is not None:
                     data.clear()
                     data["text/html"] = drawn
-                elif not set(data) - {"text/plain"}:
+                elif not set(data) - {"text/plain", MAP_MIME}:
                     data["text/html"] = widget_fallback(data)
+                data.pop(MAP_MIME, None)
         nb.metadata.pop("widgets", None)
         return nb, resources
+
+
+def editor_picture(data: dict[str, Any], notebook_dir: Path | None) -> str | None:
+    """A picture of an editor whose widget state was not saved: its map, drawn as a figure.
+
+    The editor's output carries its map (:mod:`journeykit.model.embedded`); the
+    map file, when it is still there, has what the learner typed since the cell ran.
+
+    Examples
+    --------
+    >>> import journeykit as jk
+    >>> from journeykit.model import embed
+    >>> html = editor_picture(embed(jk.example("clothing-store"), None), None)
+    >>> 'class="jk-plotly"' in html, "Online clothing store" in html
+    (True, True)
+    """
+    journey_map = embedded_map(data, notebook_dir)
+    if journey_map is None:
+        return None
+    title = escape(journey_map.title or "Untitled map")
+    caption = (f'<p class="jk-editor-picture">A picture of the editor: <b>{title}</b>, '
+               "as saved when this page was made. Open the notebook to edit it.</p>")
+    return caption + figure_html(plot_map(journey_map).to_plotly_json())
 
 
 class PlotlyPreprocessor(Preprocessor):
@@ -171,3 +202,9 @@ class PlotlyPreprocessor(Preprocessor):
                 count += str(data.get("text/html", "")).count('class="jk-plotly"')
         resources.setdefault("journeykit", {})["figures"] = count
         return nb, resources
+
+
+def notebook_folder(resources: dict[str, Any]) -> Path | None:
+    """The folder of the notebook being converted (nbconvert's ``metadata.path``), if known."""
+    path = (resources.get("metadata") or {}).get("path")
+    return Path(path) if path else None

@@ -1,5 +1,39 @@
 """Workshop room: participants join from a browser, the facilitator watches the room fill in.
 
 Layer 7: serves the editor (editing) and the live roll-up (debrief) through
-Voila and Jupyter Server.
+Voila and Jupyter Server. ``journeykit workshop --room "Bakery class"`` opens a
+room (:class:`Room`); its modules:
+
+* :mod:`.room`: opening and closing a room, the links it prints;
+* :mod:`.servers`: the two standalone Voila servers (participants, dashboard);
+* :mod:`.settings`: the room's settings, passed to every kernel in the environment;
+* :mod:`.participant`: the participant's page (:func:`participant_app`);
+* :mod:`.dashboard`: the facilitator's live roll-up (:func:`dashboard_app`);
+* :mod:`.names`: safe file names and atomic name claims;
+* :mod:`.browser_id`: the browser's id in ``localStorage`` (reconnecting);
+* :mod:`.auth`: the token-only login with a refusal page, and the authorizer
+  of participants' servers under JupyterHub;
+* :mod:`.hub`: the same app on JupyterHub (The Littlest JupyterHub, Zero to JupyterHub);
+* :mod:`.links`: the LAN address, tokens and QR codes.
+
+Package data: ``apps/`` (the two notebooks), ``config/voila.json`` (the
+servers' settings), ``jupyter/voila/templates/journeykit`` (the page without
+CDN links) and ``config/hub/`` (the single-user servers' settings).
 """
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__all__ = ["Room", "dashboard_app", "participant_app"]
+
+_HOMES = {"Room": "room", "dashboard_app": "dashboard", "participant_app": "participant"}
+
+
+def __getattr__(name: str) -> Any:
+    # The apps load ipywidgets and plotly; the launcher needs neither.
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'journeykit.workshop' has no attribute {name!r}")
+    return getattr(import_module(f".{home}", __name__), name)

@@ -18,6 +18,7 @@ import journeykit as jk
 from journeykit.catalogue import LANES, SCORE_MAX, SCORE_MIN, is_dip
 from journeykit.coaching import LEVELS, RULES, reviewer
 from journeykit.coaching.findings import COLUMNS
+from journeykit.model.characters import REFUSED
 
 from .sample_maps import fern_and_flour, huge_map
 
@@ -217,7 +218,10 @@ def test_a_huge_map_is_reviewed_without_a_flood():
     assert len(review) < 200
 
 
-text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+# Any text the model accepts: what the door refuses (journeykit/model/characters.py) is not
+# a valid map, so it is left out here.
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40).filter(
+    lambda value: REFUSED.search(value) is None)
 items = st.lists(text, max_size=4)
 
 

@@ -27,7 +27,7 @@ def test_journey_map_error_shows_the_problem_and_fix_without_a_traceback(outputs
     kit_error = outputs[0]
     assert kit_error["output_type"] == "stream" and kit_error["name"] == "stderr"
     assert "stages[2].emotion.score: 9 is not a score from 1 to 5" in kit_error["text"]
-    assert "Fix: pick a whole number" in kit_error["text"]
+    assert "Fix: give the emotion score a whole number" in kit_error["text"]
     assert "Traceback" not in kit_error["text"] and "File " not in kit_error["text"]
 
 

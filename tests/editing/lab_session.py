@@ -130,24 +130,24 @@ def lab_server(root_dir: Path, home: Path, *, kit: bool = False,
 
 
 def lab_only_page(browser: Any, lab: Lab, blocked: list[str],
-                  viewport: dict[str, int] | None = None) -> Any:
+                  viewport: dict[str, int] | None = None,
+                  console_errors: list[str] | None = None) -> Any:
     """A new page that may reach only *lab*; every other request is refused into *blocked*.
 
     JupyterLab, the widgets and plotly all come from the local server, so a
-    request anywhere else means something tried the network.
+    request anywhere else means something tried the network. When
+    *console_errors* is given, every console error and uncaught exception of the
+    page (and of anything it opens) is added to it.
     """
+    from tests.conftest import allow_only
+
     context = browser.new_context(viewport=viewport or {"width": 1400, "height": 3000},
                                   device_scale_factor=1, service_workers="block")
-
-    def route(request_route: Any) -> None:
-        url = request_route.request.url
-        if url.startswith((lab.origin, "data:", "blob:", "about:")):
-            request_route.continue_()
-        else:
-            blocked.append(url)
-            request_route.abort("blockedbyclient")
-
-    context.route("**/*", route)
+    allow_only(context, (lab.origin,), blocked)
+    if console_errors is not None:
+        context.on("console", lambda msg: msg.type == "error" and console_errors.append(
+            f"console: {msg.text} ({msg.location.get('url', '')})"))
+        context.on("weberror", lambda error: console_errors.append(f"uncaught: {error.error}"))
     page = context.new_page()
     page.set_default_timeout(STEP_MS)
     return page

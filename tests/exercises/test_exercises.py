@@ -1,7 +1,7 @@
 """The exercises: every solution passes, typical mistakes get their specific feedback,
 unanswered questions get the "Fill in" prompt, and no check ever raises.
 
-Questions are discovered from ``journeykit.exercises.ex00`` ... ``ex08`` (every
+Questions are discovered from ``journeykit.exercises.ex00`` ... ``ex09`` (every
 module attribute named ``q<number>``), so a new question without a solution, or
 without a wrong answer below, fails this file.
 """
@@ -19,13 +19,14 @@ import pytest
 
 import journeykit as jk
 from journeykit.exercises import Feedback, Question, ____
+from journeykit.exercises.core import CHECK_FAILED
 from journeykit.exercises.matching import CrosswalkQuestion
 from journeykit.exercises.questions import FrameworkChoiceQuestion
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISES = ROOT / "exercises"
 MODULES = {f"ex{n:02d}": importlib.import_module(f"journeykit.exercises.ex{n:02d}")
-           for n in range(9)}
+           for n in range(10)}
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 
 
@@ -97,6 +98,20 @@ def test_a_check_never_raises(mod, name, question, junk):
     assert isinstance(feedback, Feedback)
     assert feedback.outcome == "incorrect"
     assert feedback.text().startswith("Not quite: ")
+    # evaluate() turns a crash inside the check into "could not read your answer"; a check
+    # that needs that safety net on these inputs is broken, so it must not be reached
+    assert not feedback.message.startswith(CHECK_FAILED), feedback.message
+
+
+def test_a_crashing_check_shows_the_safety_net_message_not_a_traceback():
+    """The message test_a_check_never_raises looks for is the one a crash really gives."""
+    class Crashing(Question):
+        def judge(self, *values):
+            raise KeyError("stage")
+
+    feedback = Crashing(variables="answer", hints="h", solution="answer = 1").evaluate(1)
+    assert feedback.outcome == "incorrect"
+    assert feedback.message.startswith(CHECK_FAILED + " (KeyError: 'stage')")
 
 
 # ----- typical wrong answers and the feedback they must get ----------------------------
@@ -279,6 +294,31 @@ WRONG: dict[str, list[tuple[str, str]]] = {
                  ' "A point that appears on the next click, on the same slide": "fragment",\n'
                  ' "A closer look at the current topic, one step down": "subslide"}',
                  "'The setup cell with the imports' is a 'skip' cell, not '-'")],
+    "ex09.q1": [('event_stage = {"size guide": "Decision", "live chat": "Decision",\n'
+                 ' "return started": "Retention", "tag the store": "Advocacy"}',
+                 "'size guide' belongs to Consideration, not Decision"),
+                ('event_stage = {"size guide": "Consideration"}', "are missing from"),
+                ('event_stage = {"size guide": "Purchase", "live chat": "Decision",\n'
+                 ' "return started": "Retention", "tag the store": "Advocacy"}',
+                 "'Purchase' is not a stage of the five-stage journey with Decision")],
+    "ex09.q2": [('biggest_drop = "Consideration"', "the question asks for the largest share"),
+                ('biggest_drop = "Advocacy"', "Advocacy is the last stage"),
+                ('biggest_drop = "Checkout"', "'Checkout' is not one of the names")],
+    "ex09.q3": [('pain_point = "Having to create an account"', "only 41% buy"),
+                ('pain_point = "Unsure which size to order"',
+                 "that pain point sits in Consideration"),
+                ('pain_point = "delivery"', "is not one of the names you can use here")],
+    "ex09.q4": [("repurchase_share = 11.7", "also counts coming back to the cart"),
+                ("repurchase_share = 35", "measure a journey whose Decision stage is the "
+                 "purchase alone")],
+    "ex09.q5": [("referral_share = 9.8", "visitors who came from an ad"),
+                ("referral_share = 53", "measure a free-label funnel")],
+    "ex09.q6": [('measured_map = jk.plot_map(jk.example("clothing-store"))',
+                 "the map has no Measured row yet"),
+                ('measured_map = jk.plot_map(jk.example("clothing-store"), measured=jk.measure(\n'
+                 '    q.store_log(), {"Awareness": "ad click", "Decision": "purchase"},\n'
+                 '    framework="five-stage-decision"))', "does not show the whole journey"),
+                ('measured_map = jk.plot_funnel({"Aware": 10})', "Measured row")],
 }
 
 

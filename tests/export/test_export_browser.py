@@ -1,7 +1,8 @@
 """Exports checked in a real browser: headless Chromium with the network blocked.
 
-* The HTML page draws every figure offline, asks for nothing off the machine and
-  logs no error; screenshots (screen and print) land in ``test-output/``.
+* The HTML page draws every figure offline, asks for nothing off the machine,
+  logs no error and has no critical or serious axe-core finding; screenshots
+  (screen and print) land in ``test-output/``.
 * The Mermaid text is parsed and drawn by the real Mermaid library (the npm
   package in ``tests/node``), and the drawing shows the learner's text as typed.
 * PNG and SVG images come out of kaleido with the machine's Chromium.
@@ -18,6 +19,7 @@ import pytest
 import journeykit as jk
 from journeykit import export
 from journeykit.export.formats import PNG_SCALE
+from tests.conftest import describe, serious
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +37,7 @@ def open_export(chromium_page, m, folder, name):
 
 @pytest.mark.parametrize("which", ["clothing-store", "awkward"])
 def test_html_export_draws_every_figure_offline(which, chromium_page, test_output_dir,
-                                                awkward_map):
+                                                awkward_map, axe_audit):
     m = jk.example("clothing-store") if which == "clothing-store" else awkward_map
     dialogs = open_export(chromium_page, m, test_output_dir, which)
     page = chromium_page.page
@@ -48,6 +50,9 @@ def test_html_export_draws_every_figure_offline(which, chromium_page, test_outpu
     table_rows = page.locator("table.map tbody tr").count()
     assert table_rows == len(jk.LANES)
     page.screenshot(path=test_output_dir / f"{which}-screen.png", full_page=True)
+    violations = axe_audit(page)  # the whole page, figures drawn
+    (test_output_dir / f"{which}-axe.json").write_text(json.dumps(violations, indent=1))
+    assert serious(violations) == [], describe(serious(violations))
     chromium_page.assert_clean()
     assert dialogs == [], "learner text ran as a script"
 

@@ -25,6 +25,8 @@ from journeykit.figures.journey_map import MAP_ROWS
 from journeykit.figures.layout import MIN_WIDTH, escape, wrap
 from journeykit.model import datasets_dir
 
+from .test_measured_figures import StandIn
+
 FRAMEWORK_IDS = jk.framework_ids()
 
 
@@ -242,7 +244,9 @@ def all_figures():
             "map": jk.plot_map(m), "emotions": jk.plot_emotions(m),
             "framework": jk.plot_framework("eight-stage"), "frameworks": jk.plot_frameworks(),
             "crosswalk": jk.plot_crosswalk("five-stage", "eight-stage"),
-            "funnel": jk.plot_funnel(FUNNEL)}
+            "funnel": jk.plot_funnel(FUNNEL),
+            "measured-map": jk.plot_map(m, measured=StandIn()),
+            "transitions": jk.plot_transitions(StandIn())}
 
 
 def test_figures_are_small_use_the_kit_template_and_carry_no_random_ids():
@@ -366,13 +370,15 @@ FIT_CHECK = r"""
   const texts = name => Array.from(gd.querySelectorAll('.scatterlayer .trace'))
     .filter(g => g.__data__[0].trace.name === name)
     .flatMap(g => Array.from(g.querySelectorAll('.textpoint text')));
-  const cells = gd._fullData.find(t => t.name === 'cells');
-  const words = gd._fullData.find(t => t.name === 'text');
-  texts('text').forEach((t, k) => {
-    const r = t.getBoundingClientRect(), j = Math.floor(words.x[k] + 0.5);
-    const i = cells.y.findIndex(e => Math.abs(e - (words.y[k] - 0.3)) < 1e-6);
-    if (r.right > X(j + 0.5)) say('over its cell', t, r.right - X(j + 0.5));
-    if (r.bottom > Y(cells.y[i + 1])) say('below its cell', t, r.bottom - Y(cells.y[i + 1]));
+  [['cells', 'text'], ['measured', 'measured text']].forEach(([grid, name]) => {
+    const cells = gd._fullData.find(t => t.name === grid);
+    const words = gd._fullData.find(t => t.name === name);
+    texts(name).forEach((t, k) => {
+      const r = t.getBoundingClientRect(), j = Math.floor(words.x[k] + 0.5);
+      const i = cells.y.findIndex(e => Math.abs(e - (words.y[k] - 0.3)) < 1e-6);
+      if (r.right > X(j + 0.5)) say('over its cell', t, r.right - X(j + 0.5));
+      if (r.bottom > Y(cells.y[i + 1])) say('below its cell', t, r.bottom - Y(cells.y[i + 1]));
+    });
   });
   ['names', 'goals'].forEach(name => texts(name).forEach((t, k) => {
     const r = t.getBoundingClientRect();

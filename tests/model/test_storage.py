@@ -10,36 +10,153 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import journeykit as jk
-from journeykit.catalogue import LIST_LANES
-from journeykit.model import files
+from journeykit.catalogue import LANES, lane
+from journeykit.model import field_path, files
+from journeykit.model.characters import REFUSED
+from journeykit.model.merging import field_values, with_values
 
 # ----- round trips -----------------------------------------------------------------
 
-text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40).map(str.strip)
-items = st.lists(text.filter(bool), max_size=4)
+#: Characters worth trying often: halves of emoji, controls, every kind of line break,
+#: format characters, noncharacters, private use, the last code point.
+TRICKY = ["\ud800", "\udbff", "\udc00", "\udfff", "\ud83d", "\ude00", "\ud83d\ude00", "\x00",
+          "\x01", "\x1b", "\x1f", "\x7f", "\x80", "\x85", "\x9f", "\t", "\n", "\r", "\r\n",
+          "\x0b", "\x0c", "\x1c", "\x1e", "\u2028", "\u2029", "\ufeff", "\u200d", "\u202e",
+          "\ufdd0", "\ufdef", "\ufffe", "\uffff", "\U0001fffe", "\U0010ffff", "\ue000",
+          "\U0001f600", "\u00e9", "e\u0301", " ", "\u00a0", '"', "\\", "<", "&", "|", "#", ";",
+          "=", "'"]
+any_char = st.characters(exclude_categories=()) | st.sampled_from(TRICKY)
+any_text = st.lists(any_char, max_size=12).map("".join)
+#: Saved-file paths of every field of a map (stage lanes of one stage; the others are alike).
+FIELDS = ["title", "notes", "persona.name", "persona.description", "persona.goals",
+          "persona.frustrations", *(f"stages[1].{field_path(spec.key)}" for spec in LANES)]
+TEXT_FIELDS = {"title", "notes", "persona.name", "persona.description", "stages[1].goal"}
+SCORE = "stages[1].emotion.score"
 
 
-@st.composite
-def journey_maps(draw):
-    framework = draw(st.sampled_from(jk.framework_ids()))
-    m = jk.JourneyMap.new(framework, title=draw(text), persona=jk.Persona(
-        name=draw(text), description=draw(text), goals=draw(items),
-        frustrations=draw(items)))
-    for stage in m.stages:
-        stage.goal = draw(text)
-        stage.emotion_score = draw(st.none() | st.integers(1, 5))
-        for key in LIST_LANES:
-            setattr(stage, key, draw(items))
-    return m
+def field_words(path: str) -> str:
+    """How a fix message must name the field at *path*."""
+    if path.startswith("persona."):
+        return "persona's " + path.removeprefix("persona.")
+    if path.startswith("stages["):
+        return lane(path.split(".", 1)[1].replace("emotion.", "emotion_")).label.lower()
+    return path
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                    HealthCheck.function_scoped_fixture])
-@given(m=journey_maps())
-def test_any_valid_map_survives_save_and_load(tmp_path, m):
-    path = tmp_path / "map.json"
-    m.save(path)
+def assert_refused_naming(err: jk.JourneyMapError, path: str) -> None:
+    assert err.problems
+    for problem in err.problems:
+        assert problem.where == path or problem.where.startswith(path + "["), problem
+        assert field_words(path) in problem.fix.lower(), problem
+    str(err).encode("utf-8")  # the message itself can be printed and sent to a browser
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[
+    HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(framework=st.sampled_from(jk.framework_ids()), data=st.data())
+def test_any_text_is_saved_and_read_back_exactly_or_refused_naming_the_field(
+        tmp_path, framework, data):
+    m = jk.JourneyMap.new(framework)
+    for path in FIELDS:
+        if path == SCORE:
+            continue
+        value = data.draw(any_text if path in TEXT_FIELDS else
+                          any_text | st.lists(any_text, max_size=3), label=path)
+        before = m.copy()
+        try:
+            m.set_field(path, value)
+        except jk.JourneyMapError as err:
+            assert_refused_naming(err, path)
+            assert m == before, "a refused value changes nothing"
+    for value in field_values(m.to_dict()).values():
+        if isinstance(value, str):
+            assert REFUSED.search(value) is None
+            assert "\n".join(value.splitlines()) == value, "every line break is \\n"
+        elif isinstance(value, list):
+            assert all(REFUSED.search(item) is None for item in value)
+            assert all(item.splitlines() == [item] for item in value), "an item is one line"
+    path = m.save(tmp_path / "map.json")
+    path.read_bytes().decode("utf-8")  # strict UTF-8
     assert jk.load_map(path) == m
+
+
+#: A 16-bit value a JSON \\u escape can write, with the surrogate edges tried often.
+code_unit = st.integers(0, 0xFFFF) | st.sampled_from(
+    [0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xD83D, 0xDE00, 0, 0x1F, 0x85, 0x2028, 0xFFFE, 0xFFFF])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[
+    HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(path=st.sampled_from([f for f in FIELDS if f != SCORE]),
+       units=st.lists(code_unit, max_size=8))
+def test_every_json_escape_loads_and_saves_back_or_is_refused_naming_the_field(
+        tmp_path, path, units):
+    data = with_values(valid_data(), {path: "@" if path in TEXT_FIELDS else ["@"]})
+    escaped = '"' + "".join(f"\\u{unit:04x}" for unit in units) + '"'
+    file = write(tmp_path, json.dumps(data).replace('"@"', escaped))
+    try:
+        m = jk.load_map(file)
+    except jk.JourneyMapError as err:
+        assert err.source == str(file)
+        assert_refused_naming(err, path)
+        return
+    again = m.save(tmp_path / "again.json")
+    assert jk.load_map(again) == m
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | any_text,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(any_text, inner, max_size=3),
+    max_leaves=8)
+places = st.sampled_from(["", "persona", "stages[0]", "stages[0].emotion"])
+keys = st.sampled_from(["schema_version", "framework", "title", "persona", "stages", "notes",
+                        "name", "goals", "stage", "goal", "touchpoints", "emotion", "score",
+                        "words"]) | any_text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[
+    HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(place=places, key=keys, value=json_values, whole=st.booleans())
+def test_any_json_anywhere_gives_a_map_or_a_readable_error(tmp_path, place, key, value, whole):
+    data = valid_data()
+    if whole:
+        data = value
+    else:
+        container = data
+        for part in filter(None, place.replace("[0]", ".0").split(".")):
+            container = container[int(part)] if part.isdigit() else container[part]
+        container[key] = value
+    file = write(tmp_path, json.dumps(data))
+    try:
+        m = jk.load_map(file)
+    except jk.JourneyMapError as err:
+        assert err.problems and all(p.fix for p in err.problems)
+        str(err).encode("utf-8")
+        return
+    assert jk.load_map(m.save(tmp_path / "again.json")) == m
+
+
+@pytest.mark.parametrize("text", [
+    "[" * 100_000 + "]" * 100_000,
+    '{"schema_version": 1, "title": ' + "[" * 50_000 + "]" * 50_000 + "}",
+    '{"schema_version": ' + "{\"a\": " * 50_000 + "1" + "}" * 50_000 + "}",
+])
+def test_deeply_nested_json_is_refused_not_a_crash(tmp_path, text):
+    [problem] = problems_of(write(tmp_path, text))
+    assert "levels deep" in problem.message
+
+
+def test_nesting_the_parser_manages_still_gets_short_messages(tmp_path):
+    data = valid_data()
+    data["stages"][2]["emotion"]["score"] = json.loads("[" * 500 + "]" * 500)
+    [problem] = problems_of(write(tmp_path, json.dumps(data)))
+    assert problem.where == "stages[2].emotion.score" and len(problem.message) < 80
+
+
+def test_a_number_too_long_to_read_is_refused(tmp_path):
+    text = json.dumps(valid_data()).replace('"score": 3', '"score": ' + "9" * 5000)
+    [problem] = problems_of(write(tmp_path, text))
+    assert "number too long" in problem.message
 
 
 def test_saved_file_is_readable_stable_json(tmp_path):
@@ -164,6 +281,32 @@ def test_wrong_types_and_out_of_range_scores_are_all_reported_at_once(tmp_path):
     data["persona"]["goals"] = ["ok", 3]
     where = [p.where for p in problems_of(write(tmp_path, json.dumps(data)))]
     assert where == ["title", "persona.goals[1]", "stages[2].emotion.score", "stages[3].actions"]
+
+
+LIST_FIELDS = [f for f in FIELDS if f not in TEXT_FIELDS and f != SCORE]
+#: (field, wrong value, where the problem is): every field with a value of the wrong type.
+WRONG_TYPES = [
+    *((f, 42, f) for f in TEXT_FIELDS),
+    *((f, 42, f) for f in LIST_FIELDS),
+    *((f, {"first": "x"}, f) for f in LIST_FIELDS),
+    *((f, ["fine", 3], f + "[1]") for f in LIST_FIELDS),
+    (SCORE, "high", SCORE), (SCORE, 3.5, SCORE), (SCORE, 9, SCORE), (SCORE, True, SCORE),
+    *((f, "x" * 5000, f) for f in TEXT_FIELDS),
+]
+
+
+@pytest.mark.parametrize(("path", "wrong", "where"), WRONG_TYPES)
+def test_every_fix_names_the_field_it_is_about(tmp_path, path, wrong, where):
+    data = with_values(valid_data(), {path: wrong})
+    [from_file] = problems_of(write(tmp_path, json.dumps(data)))
+    with pytest.raises(jk.JourneyMapError) as info:
+        jk.example("clothing-store").set_field(path, wrong)
+    [from_code] = info.value.problems
+    assert from_file == from_code, "a file and the editor refuse a value the same way"
+    assert from_file.where == where
+    assert field_words(path) in from_file.fix.lower(), from_file.fix
+    if path != "stages[1].goal":
+        assert "goal" not in from_file.fix.replace("goals", ""), "no talk of another field"
 
 
 def test_unknown_framework_lists_valid_ids_and_suggests_the_closest(tmp_path):

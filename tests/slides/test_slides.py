@@ -368,3 +368,14 @@ def test_cli_builds_decks_and_reports_errors_in_one_line(tmp_path, capsys):
     assert main(["slides", str(tmp_path / "missing.ipynb"), "-o", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "missing.ipynb" in err and "Traceback" not in err
+
+
+def test_the_course_editor_shows_as_a_picture_of_its_map_in_the_deck(tmp_path):
+    """Course notebooks store no widget state, so the deck draws the editor from its map."""
+    deck = jk.build_deck(ROOT / "notebooks" / "04_five_stages_in_depth.ipynb", tmp_path)
+    html = deck.read_text(encoding="utf-8")
+    assert html.count('class="jk-editor-picture"') == 1
+    picture = html[html.index('class="jk-editor-picture"'):]
+    assert "Online clothing store" in picture[:400]
+    assert 'class="jk-plotly"' in picture[:1000], "the map is drawn as a figure right after"
+    assert "application/vnd.journeykit.map+json" not in html

@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 import journeykit as jk
+from journeykit.model import MAP_MIME
 from journeykit.slides.widget_pictures import WIDGET_STATE_MIME, WIDGET_VIEW_MIME
+from tests.conftest import describe, serious
 
 pytestmark = pytest.mark.browser
 
@@ -56,9 +58,12 @@ class Expected:
         for cell, kind in zip(cells, kinds, strict=True):
             for output in cell.get("outputs", []) if kind != "skip" else []:
                 data = output.get("data", {})
-                model = state.get(data.get(WIDGET_VIEW_MIME, {}).get("model_id", ""), {})
+                model_id = data.get(WIDGET_VIEW_MIME, {}).get("model_id", "")
+                model = state.get(model_id, {})
                 self.figures += ("application/vnd.plotly.v1+json" in data
-                                 or "_widget_data" in model.get("state", {}))
+                                 or "_widget_data" in model.get("state", {})
+                                 # an editor with no saved state: drawn from its map
+                                 or (MAP_MIME in data and model_id not in state))
 
 
 def words(text: str) -> str:
@@ -139,6 +144,33 @@ def test_deck_works_offline_with_every_slide_figure_and_note(name, decks, chromi
     assert figures == expected.figures
     page.screenshot(path=test_output_dir / "slide-last.png")
     assert chromium_page.failed_requests == []
+    chromium_page.assert_clean()
+
+
+#: Decks checked with axe-core on every slide: the most code and tables, code blocks in
+#: Markdown, and pictures of widgets.
+AXE_DECKS = ["01_customer_journeys", "08_presenting", "02_sample_widgets"]
+#: Fragments fade in: wait until they have (half-faded text is not what a reader sees).
+SETTLED = """() => Promise.race([new Promise(done => setTimeout(done, 2000)), Promise.all(
+  document.getAnimations().filter(a => a.effect.getTiming().iterations !== Infinity)
+    .map(a => a.finished))])"""
+
+
+@pytest.mark.parametrize("name", AXE_DECKS)
+def test_no_slide_has_a_serious_accessibility_problem(name, decks, chromium_page, axe_audit,
+                                                      test_output_dir):
+    open_deck(chromium_page, decks[name][0])
+    page = chromium_page.page
+    found: dict[str, list] = {}
+    for index, (h, v) in enumerate(page.evaluate(SLIDE_INDICES)):
+        page.evaluate(VISIT, [h, v])  # every fragment shown, every figure drawn
+        page.evaluate(SETTLED)
+        violations = axe_audit(page)
+        if serious(violations):
+            found[f"slide {index + 1}"] = serious(violations)
+        (test_output_dir / f"axe-slide-{index + 1:02d}.json").write_text(
+            json.dumps(violations, indent=1), encoding="utf-8")
+    assert not found, "\n".join(f"{slide}:\n{describe(v)}" for slide, v in found.items())
     chromium_page.assert_clean()
 
 

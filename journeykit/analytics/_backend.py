@@ -1,0 +1,312 @@
+"""The engine room: lazy imports of Ibis and DuckDB, and the kit's embedded DuckDB.
+
+Nothing here imports Ibis or DuckDB at module import time, so ``import journeykit``
+(and ``import journeykit.analytics``) stays quick; the first call that needs an engine
+pays for it (about 0.2 s for Ibis, once per Python process).
+
+Every query the measure layer runs goes through :func:`execute`, which turns an
+engine's own error into a :class:`~journeykit.errors.JourneyMapError` that names the
+source, so a learner never meets a DuckDB or Ibis traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+from typing import TYPE_CHECKING, Any
+
+from ..errors import JourneyMapError, Problem
+
+if TYPE_CHECKING:
+    from ibis.backends.duckdb import Backend as DuckDBBackend
+    from ibis.expr.types import Table, Value
+
+_lock = threading.Lock()
+_default: dict[str, Any] = {}
+_pending: list[str] = []  # views and tables of garbage-collected logs, to drop
+_names = iter(range(1, 1 << 62))
+
+# Microseconds per unit, for numeric time columns (epoch numbers).
+UNITS = {"s": 1_000_000, "ms": 1_000, "us": 1, "ns": 0.001}
+
+
+#: The extra that brings the engine: ``pip install "journeykit[analytics]"``.
+EXTRA = "analytics"
+
+
+def install_command() -> str:
+    """The pip command that installs the engine, from the kit's own dependency list.
+
+    Examples
+    --------
+    >>> install_command().startswith("python -m pip install")
+    True
+    """
+    try:
+        from importlib.metadata import PackageNotFoundError, requires
+
+        wanted = [req.split(";")[0].strip() for req in requires("journeykit") or []
+                  if f'extra == "{EXTRA}"' in req.replace("'", '"')]
+    except (ImportError, PackageNotFoundError):
+        wanted = []
+    if not wanted:  # not installed as a package (a copied folder): name the extra
+        return f'python -m pip install "journeykit[{EXTRA}]"'
+    return "python -m pip install " + " ".join(f'"{req}"' for req in wanted)
+
+
+def missing_engine(package: str, why: str = "is not installed") -> JourneyMapError:
+    """The error a learner gets when Ibis or DuckDB is missing (or the wrong version).
+
+    Examples
+    --------
+    >>> print(missing_engine("duckdb").problems[0].message)
+    measuring a journey needs duckdb, which is not installed
+    """
+    command = install_command()
+    return JourneyMapError([Problem(
+        "journeykit.analytics", f"measuring a journey needs {package}, which {why}",
+        f"install the analytics extra: run `%pip install {command.split(' install ', 1)[1]}` "
+        f"in a notebook cell and restart the kernel, or `{command}` in a terminal "
+        "(`make lab` in the kit's folder installs it too)")])
+
+
+def ibis_module() -> Any:
+    """Return the ``ibis`` module, importing it on first use.
+
+    Raises
+    ------
+    JourneyMapError
+        If Ibis is not installed, with the command that installs it.
+
+    Examples
+    --------
+    >>> ibis_module().__name__
+    'ibis'
+    """
+    try:
+        import ibis
+    except ImportError:
+        raise missing_engine("ibis-framework") from None
+    return ibis
+
+
+def _check_duckdb() -> None:
+    """Raise a JourneyMapError if DuckDB is missing, or a version Ibis cannot drive."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        major = int(version("duckdb").split(".")[0])
+    except PackageNotFoundError:
+        raise missing_engine("duckdb") from None
+    except ValueError:  # an unusual version string: let the import decide
+        return
+    if major >= 2:  # duckdb 2 removed fetch_arrow_table(), which Ibis 12 calls
+        raise missing_engine("duckdb 1.x", f"Ibis cannot drive yet (duckdb "
+                             f"{version('duckdb')} is installed)")
+
+
+def duckdb_connection() -> DuckDBBackend:
+    """The embedded DuckDB (in memory) that files and DataFrames are read with.
+
+    One per Python process, made on first use, with its clock set to UTC so a
+    timestamp without a zone means UTC on every machine.
+
+    Examples
+    --------
+    >>> duckdb_connection().name
+    'duckdb'
+    >>> duckdb_connection() is duckdb_connection()
+    True
+    """
+    with _lock:
+        con = _default.get("duckdb")
+        if con is None:
+            ibis = ibis_module()
+            _check_duckdb()
+            con = ibis.duckdb.connect()
+            con.raw_sql("SET TimeZone = 'UTC'")
+            con.raw_sql("SET enable_progress_bar = false")  # no bars in notebooks or logs
+            _default["duckdb"] = con
+        return con
+
+
+def fresh_name(prefix: str = "jk_events") -> str:
+    """A table or view name not used before in this process.
+
+    Examples
+    --------
+    >>> fresh_name("x") != fresh_name("x")
+    True
+    """
+    return f"{prefix}_{next(_names)}"
+
+
+def drop_later(what: str) -> None:
+    """Queue a ``VIEW name`` or ``TABLE name`` of the kit's DuckDB to be dropped.
+
+    Called by a garbage-collection finalizer, which can run in the middle of a query on
+    the same connection, so it only queues; :func:`drop_pending` drops at a safe point.
+    """
+    _pending.append(what)
+
+
+def drop_pending() -> None:
+    """Drop the views and tables queued by :func:`drop_later` (before reading a new log)."""
+    con = _default.get("duckdb")
+    while _pending:
+        kind, name = _pending.pop().split()
+        if con is not None:
+            with contextlib.suppress(Exception):  # already gone
+                con.raw_sql(f"DROP {kind} IF EXISTS {name}")
+
+
+def is_ibis_table(obj: object) -> bool:
+    """Whether ``obj`` is an Ibis table expression, without importing Ibis for others.
+
+    Examples
+    --------
+    >>> is_ibis_table("events.csv")
+    False
+    """
+    if not type(obj).__module__.startswith("ibis"):
+        return False
+    from ibis.expr.types import Table
+
+    return isinstance(obj, Table)
+
+
+def backend_name(table: Table) -> str:
+    """The name of the backend an Ibis table lives in (``duckdb``, ``sqlite``, ...).
+
+    Examples
+    --------
+    >>> import ibis
+    >>> backend_name(ibis.duckdb.connect().sql("SELECT 1 AS x"))
+    'duckdb'
+    """
+    try:
+        return str(table.get_backend().name)
+    except Exception:  # an unbound table: compile for DuckDB
+        return "duckdb"
+
+
+def sql_of(expr: Value | Table, dialect: str) -> str:
+    """The SQL of ``expr`` in ``dialect``, compiled once per expression and dialect.
+
+    Ibis takes 0.05 to 0.2 s to compile a measurement's query; the text is kept (an
+    expression is compared by structure, so the same question on the same log and
+    stages is compiled once per process), which also spares the second compile
+    when :func:`compiles` has checked an expression before it runs.
+
+    Examples
+    --------
+    >>> import ibis
+    >>> t = ibis.table({"x": "int64"}, name="t")
+    >>> print(sql_of(t.x.sum(), "duckdb"))
+    SELECT
+      SUM("t0"."x") AS "Sum(x)"
+    FROM "t" AS "t0"
+    >>> sql_of(t.x.sum(), "duckdb") is sql_of(t.x.sum(), "duckdb")
+    True
+    """
+    from ibis.expr.types import Table
+
+    table = expr if isinstance(expr, Table) else expr.as_table()
+    return _compiled(table.op(), dialect)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(op: Any, dialect: str) -> str:
+    return str(ibis_module().to_sql(op.to_expr(), dialect=dialect))
+
+
+def compiles(expr: Value | Table, backend: str) -> bool:
+    """Whether ``expr`` compiles to SQL for ``backend`` (some operations exist on few).
+
+    Examples
+    --------
+    >>> import ibis
+    >>> t = ibis.table({"x": "int64"}, name="t")
+    >>> compiles(t.x.median(), "duckdb"), compiles(t.x.median(), "sqlite")
+    (True, False)
+    """
+    try:
+        sql_of(expr, backend)
+    except Exception:
+        return False
+    return True
+
+
+def epoch_us(value: Value, backend: str) -> Value:
+    """Microseconds since 1970-01-01 UTC as an int64 expression, on any backend.
+
+    Uses the backend's own microsecond difference where it has one; otherwise
+    whole seconds plus milliseconds (SQLite keeps timestamps as text with
+    millisecond precision).
+
+    Examples
+    --------
+    >>> import ibis
+    >>> t = ibis.memtable({"t": ["2024-01-01 00:00:01.25"]}).mutate(t=ibis._.t.cast("timestamp"))
+    >>> int(t.select(us=epoch_us(t.t, "duckdb")).execute()["us"][0])
+    1704067201250000
+    """
+    ibis = ibis_module()
+    epoch = ibis.timestamp("1970-01-01 00:00:00")
+    exact = value.delta(epoch, unit="microsecond").cast("int64")
+    if compiles(exact, backend):
+        return exact
+    return (value.epoch_seconds().cast("int64") * 1_000_000
+            + value.millisecond().cast("int64") * 1_000)
+
+
+def execute(expr: Table | Value, source: str | None, what: str) -> Any:
+    """Run one Ibis expression and return a pandas DataFrame (or a scalar).
+
+    On DuckDB the compiled SQL (:func:`sql_of`) runs on DuckDB's own connection and
+    DuckDB hands the result to pandas itself; other backends run through Ibis. An
+    engine error (a CSV row with too many fields, a file deleted since it was read, a
+    backend without an operation) becomes a ``JourneyMapError``.
+
+    Examples
+    --------
+    >>> import ibis
+    >>> int(execute(ibis.memtable({"x": [1, 2]}).x.sum(), None, "a sum"))
+    3
+    """
+    try:
+        raw = _duckdb_of(expr)
+        if raw is None:
+            return expr.execute()
+        from ibis.expr.types import Scalar
+
+        frame = raw.execute(sql_of(expr, "duckdb")).df()
+        return frame.iat[0, 0] if isinstance(expr, Scalar) else frame
+    except JourneyMapError:
+        raise
+    except Exception as exc:  # DuckDB, SQLite, a warehouse: their errors vary
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise JourneyMapError(
+            [Problem("", f"the engine could not compute {what}: {first}",
+                     "check that the file is complete and well formed (every row has the "
+                     "same columns), or read it again with read_events")],
+            source=source,
+        ) from None
+
+
+def _duckdb_of(expr: Table | Value) -> Any:
+    """The DuckDB connection ``expr`` can run on as plain SQL, or None (then Ibis runs it).
+
+    Expressions over in-memory tables (``ibis.memtable``) go through Ibis, which
+    registers those tables first.
+    """
+    import ibis.expr.operations as ops
+
+    try:
+        backend = expr._find_backend(use_default=False)
+    except Exception:  # unbound, or tables of several backends
+        return None
+    if getattr(backend, "name", "") != "duckdb" or expr.op().find(ops.InMemoryTable):
+        return None
+    return backend.con

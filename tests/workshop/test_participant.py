@@ -1,0 +1,181 @@
+"""The participant's page without a browser: the same object a room's kernel shows.
+
+The page's script sends the browser id and a personal link's name by setting
+the :class:`BrowserId` widget's values; these tests set them the same way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+import pytest
+
+import journeykit as jk
+from journeykit.workshop.closing import PAGES, flag_closing, pages_waiting
+from journeykit.workshop.participant import ParticipantPage
+from journeykit.workshop.settings import RoomSettings
+
+ANA_BROWSER, BEN_BROWSER = "a1" * 16, "b2" * 16
+
+
+def page_in(room: Path, browser_id: str = "", link_name: str = "", **options: Any
+            ) -> ParticipantPage:
+    page = ParticipantPage(RoomSettings(room, "Bakery class", **options), warm=False)
+    if browser_id or link_name:
+        page.browser.link_name = link_name
+        page.browser.browser_id = browser_id
+    return page
+
+
+def shown_text(widget: widgets.Widget) -> str:
+    """Every piece of HTML the page shows (text boxes show their value as text, not markup)."""
+    parts = [widget.value] if isinstance(widget, widgets.HTML) else []
+    for child in getattr(widget, "children", ()):
+        parts.append(shown_text(child))
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def room(tmp_path: Path) -> Path:
+    return tmp_path / "rooms" / "bakery-class"
+
+
+def test_a_new_browser_is_asked_for_a_name_and_gets_its_own_map(room: Path) -> None:
+    page = page_in(room, ANA_BROWSER)
+    assert page.editor is None and page.name.placeholder == "Your first name"
+    page.name.value = "Ana"
+    assert page.stem == "ana"
+    saved = jk.load_map(room / "ana.json")
+    assert saved.title == "Ana" and saved.framework == "five-stage"
+    page.editor.set_lane("Awareness", "touchpoints", ["Shop window"])
+    page.editor.flush()
+    assert jk.load_map(room / "ana.json").stage("Awareness").touchpoints == ["Shop window"]
+    page.close()
+
+
+def test_the_editor_shows_no_export_row_and_no_file_path(room: Path) -> None:
+    page = page_in(room, ANA_BROWSER, "Ana")
+    assert page.editor.exports.box not in page.editor.view.children
+    assert str(room) not in shown_text(page.box)
+    assert page.editor.status.startswith("Saved ") and "/" not in page.editor.status
+    page.close()
+
+
+def test_the_same_browser_comes_back_to_its_map(room: Path) -> None:
+    first = page_in(room, ANA_BROWSER, "Ana")
+    first.editor.set_lane("Awareness", "touchpoints", ["Shop window"])
+    first.close()
+    again = page_in(room, ANA_BROWSER)
+    assert again.stem == "ana" and "Welcome back" in shown_text(again.box)
+    assert again.editor.map.stage("Awareness").touchpoints == ["Shop window"]
+    again.close()
+
+
+def test_another_device_with_the_same_name_gets_a_separate_map(room: Path) -> None:
+    ana = page_in(room, ANA_BROWSER, "Ana")
+    ana.editor.set_lane("Awareness", "touchpoints", ["Shop window"])
+    ana.editor.flush()
+    other = page_in(room, BEN_BROWSER, "Ana")
+    assert other.stem == "ana-2"
+    assert other.editor.map.stage("Awareness").touchpoints == []
+    assert jk.load_map(room / "ana.json").stage("Awareness").touchpoints == ["Shop window"]
+    ana.close()
+    other.close()
+
+
+def test_a_browser_id_the_page_did_not_make_never_reaches_a_map(room: Path) -> None:
+    ana = page_in(room, ANA_BROWSER, "Ana")
+    ana.close()
+    for forged in ("../.owners/ana", "ana", ANA_BROWSER.upper(), ANA_BROWSER + "0"):
+        page = page_in(room, forged)
+        assert page.editor is None, forged  # asked for a name, not given Ana's map
+        page.close()
+
+
+@pytest.mark.parametrize("typed", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+                                   "x" * 10_000, "../../CON"])
+def test_names_reach_the_page_escaped_and_the_disk_as_plain_files(room: Path, typed: str
+                                                                   ) -> None:
+    page = page_in(room, ANA_BROWSER, typed)
+    assert page.editor is not None
+    text = shown_text(page.box)
+    assert "<script" not in text and "<img" not in text
+    assert html.escape(typed[:20]) in text or typed.startswith("x")
+    files = [p for p in room.parent.parent.rglob("*") if p.is_file()]
+    assert all(room in p.parents for p in files)
+    page.close()
+
+
+def test_an_empty_name_is_refused_with_a_sentence(room: Path) -> None:
+    page = page_in(room, ANA_BROWSER)
+    page.join("   \n ")
+    assert page.editor is None and "Type your first name" in page.problem.value
+    page.close()
+
+
+def test_a_full_room_refuses_new_names_but_not_returning_browsers(room: Path) -> None:
+    page_in(room, ANA_BROWSER, "Ana", max_participants=1).close()
+    late = page_in(room, BEN_BROWSER, "Ben", max_participants=1)
+    assert late.editor is None and "This room is full" in late.message.value
+    back = page_in(room, ANA_BROWSER, max_participants=1)
+    assert back.stem == "ana"
+    back.close()
+
+
+def test_a_map_that_does_not_load_is_left_untouched(room: Path) -> None:
+    page_in(room, ANA_BROWSER, "Ana").close()
+    (room / "ana.json").write_text("{ broken", encoding="utf-8")
+    again = page_in(room, ANA_BROWSER)
+    assert again.editor is None and "could not be opened" in again.message.value
+    assert (room / "ana.json").read_text(encoding="utf-8") == "{ broken"
+
+
+def test_a_hub_user_needs_no_prompt(room: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JUPYTERHUB_USER", "ana")
+    page = page_in(room)
+    assert page.stem == "ana" and (room / ".owners" / "ana").read_text() == "hub:ana"
+    page.close()
+
+
+def test_closing_the_room_saves_and_says_so(tmp_path: Path, room: Path) -> None:
+    run = tmp_path / "run"
+    run.mkdir()
+
+    async def session() -> ParticipantPage:
+        page = page_in(room, ANA_BROWSER, "Ana", run_dir=run, save_delay=60)
+        page.editor.set_lane("Awareness", "touchpoints", ["Typed just before closing"])
+        assert page.editor.save_pending
+        await asyncio.sleep(0.1)  # the page's watcher says it is open
+        assert pages_waiting(run) != []
+        flag_closing(run)
+        for _ in range(50):
+            await asyncio.sleep(0.1)
+            if page.editor.view not in page.box.children:
+                break
+        return page
+
+    page = asyncio.run(session())
+    assert "closed the room" in shown_text(page.box)
+    assert pages_waiting(run) == [] and any((run / PAGES).glob("*.saved"))
+    saved = json.loads((room / "ana.json").read_text(encoding="utf-8"))
+    assert saved["stages"][0]["touchpoints"] == ["Typed just before closing"]
+
+
+def test_a_map_too_big_to_open_again_is_never_saved(room: Path) -> None:
+    # A page may send any value; thousands of long items would make a file that no
+    # longer loads, and the participant could not come back to their map.
+    page = page_in(room, ANA_BROWSER, "Ana")
+    page.editor.set_lane("Awareness", "touchpoints", ["Shop window"])
+    page.editor.flush()
+    huge = [f"{n} " + "x" * 1990 for n in range(3000)]  # each item is within the model's limit
+    for lane in ("actions", "touchpoints"):
+        page.editor.set_lane("Awareness", lane, huge)
+    page.editor.flush()
+    assert "could not be opened again" in page.editor.status
+    assert jk.load_map(room / "ana.json").stage("Awareness").touchpoints == ["Shop window"]
+    page.close()
