@@ -10,43 +10,51 @@ else
   BIN := .venv/bin
 endif
 VENV_PY := $(BIN)/python
-STAMP := .venv/.journeykit-installed
+# What is installed: the kit for learning (make lab), or with the test tools (make test).
+LAB_STAMP := .venv/.journeykit-lab
+TEST_STAMP := .venv/.journeykit-test
 
 .PHONY: lab test lint slides slides-pdf bench clean
 
-## lab: create .venv, install the kit, start JupyterLab on the first notebook
-lab: $(STAMP)
+## lab: create .venv, install the kit (what learning needs), start JupyterLab on notebook 00
+lab: $(LAB_STAMP)
 	$(BIN)/journeykit lab
 
-## test: create .venv if needed, install, run every test (code, doctests, notebooks, browser)
-test: $(STAMP)
+## test: create .venv if needed, install the kit and its test tools, run every test
+test: $(TEST_STAMP)
 	$(VENV_PY) tools/ensure_test_deps.py
 	$(VENV_PY) -m ruff check journeykit tests benchmarks tools
 	$(VENV_PY) -m pytest --doctest-modules --nbval journeykit tests notebooks exercises
 
 ## lint: ruff only
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(VENV_PY) -m ruff check journeykit tests benchmarks tools
 
 ## slides: build offline reveal.js decks of the whole course into decks/
-slides: $(STAMP)
+slides: $(LAB_STAMP)
 	$(BIN)/journeykit slides notebooks -o decks
 
 ## slides-pdf: the same decks, plus a PDF handout of each (needs Chromium, Chrome or Edge)
-slides-pdf: $(STAMP)
+slides-pdf: $(LAB_STAMP)
 	$(BIN)/journeykit slides notebooks -o decks --pdf
 
 ## bench: print the benchmark figures
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(VENV_PY) benchmarks/run_all.py
 
 $(VENV_PY):
 	$(PYTHON) -m venv .venv
 
-$(STAMP): $(VENV_PY) pyproject.toml
+$(LAB_STAMP): $(VENV_PY) pyproject.toml
+	$(VENV_PY) -m pip install --upgrade pip
+	$(VENV_PY) -m pip install -e ".[analytics]"
+	$(VENV_PY) -c "import pathlib; pathlib.Path('$(LAB_STAMP)').touch()"
+
+# the test tools come on top of the kit: a test install is also a learning install
+$(TEST_STAMP): $(VENV_PY) pyproject.toml
 	$(VENV_PY) -m pip install --upgrade pip
 	$(VENV_PY) -m pip install -e ".[test,analytics]"
-	$(VENV_PY) -c "import pathlib; pathlib.Path('$(STAMP)').touch()"
+	$(VENV_PY) -c "import pathlib; [pathlib.Path(p).touch() for p in ('$(LAB_STAMP)', '$(TEST_STAMP)')]"
 
 clean:
 	$(PYTHON) -c "import shutil; [shutil.rmtree(p, ignore_errors=True) for p in ('.venv', 'decks', 'test-output', '.pytest_cache', '.ruff_cache')]"

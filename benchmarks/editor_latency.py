@@ -10,19 +10,24 @@ a learner sees). Measured in the same run, the baselines are:
   new ``FigureWidget``;
 * ``plot_map``: drawing the figure alone, the floor any redraw pays.
 
-Browser side (when Chromium is found; ``--no-browser`` skips it): a real
-JupyterLab runs the editor; 100 times a text box is changed in the page and
-timed until the plot in the page shows the new text. Edits are 150 ms apart,
-like a learner pausing between words. Baseline: ``Plotly.newPlot`` of the same
-figure into a fresh element, what drawing it from scratch costs the browser.
+Browser side (when Chromium is found; ``--no-browser`` skips it): JupyterLab,
+started as ``journeykit lab`` starts it, runs the editor; 100 times a text box
+is changed in the page and timed until the plot in the page shows the new text.
+Edits are 150 ms apart, like a learner pausing between words. Baseline:
+``Plotly.newPlot`` of the same figure into a fresh element, what drawing it
+from scratch costs the browser. Also printed: the bytes the page receives for
+the preview (websocket frames and HTTP bodies from running the editor cell
+until the preview shows), for the first editor in a fresh page and again
+after the page is reloaded (the browser's HTTP cache is warm then).
 
-Goal: median and p95 under 50 ms on the Python side.
+Goals: median and p95 under 50 ms on the Python side; median under 50 ms in the browser.
 Usage: ``python benchmarks/editor_latency.py [--edits N] [--no-browser]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import shutil
 import statistics
 import sys
@@ -30,10 +35,10 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
 import journeykit as jk  # noqa: E402
 
@@ -66,8 +71,6 @@ def time_each(count: int, step: Callable[[int], None]) -> list[float]:
 
 
 def python_side(edits: int, folder: Path) -> tuple[float, float]:
-    import plotly.graph_objects as go
-
     ed = jk.Editor(jk.example("clothing-store"), folder / "shop.json", save_delay=60,
                    redraw_delay=0.0)  # every edit takes the immediate (first-edit) path
     box = ed.fields["Decision.touchpoints"].input
@@ -92,7 +95,8 @@ def python_side(edits: int, folder: Path) -> tuple[float, float]:
     ed.close()
 
     m = jk.example("clothing-store")
-    rebuild = time_each(edits, lambda i: go.FigureWidget(jk.plot_map(m)))
+    widget = type(ed.preview)  # the editor's own preview widget
+    rebuild = time_each(edits, lambda i: widget(jk.plot_map(m)))
     plot_only = time_each(edits, lambda i: jk.plot_map(m))
     base = statistics.median(rebuild)
     print(f"Python side: widget change -> preview redrawn, {edits} edits each")
@@ -140,36 +144,84 @@ NEWPLOT_JS = """async (count) => {
 }"""
 
 
+class Traffic:
+    """Bytes a page receives over the network (websocket frames, HTTP transfers), counted
+    by Chromium itself (DevTools protocol) since :meth:`reset`; a cache hit counts 0."""
+
+    def __init__(self, page: Any) -> None:
+        self.websocket = 0
+        self.http = 0
+        devtools = page.context.new_cdp_session(page)
+        devtools.send("Network.enable")
+        devtools.on("Network.webSocketFrameReceived", self._frame)
+        devtools.on("Network.loadingFinished", self._transfer)
+
+    def _frame(self, event: dict[str, Any]) -> None:
+        frame = event["response"]
+        data = frame["payloadData"]
+        self.websocket += len(base64.b64decode(data)) if frame["opcode"] == 2 else len(
+            data.encode())
+
+    def _transfer(self, event: dict[str, Any]) -> None:
+        self.http += int(event.get("encodedDataLength", 0))
+
+    def reset(self) -> None:
+        self.websocket = self.http = 0
+
+    def line(self, what: str) -> str:
+        total = (self.websocket + self.http) / 1e6
+        return (f"  {what:<38} {total:6.2f} MB  (websocket {self.websocket / 1e6:5.2f} MB, "
+                f"HTTP {self.http / 1e6:5.2f} MB)")
+
+
+def show_editor(page: Any, traffic: Traffic, shown: str) -> None:
+    """Run the editor cell and wait until its preview shows, counting what the page receives."""
+    from tests.editing.lab_session import run_first_code_cell
+
+    traffic.reset()
+    run_first_code_cell(page, shown)
+    page.wait_for_timeout(1000)  # late messages (the FigureWidget's echoes) count too
+
+
 def browser_side(edits: int, folder: Path) -> None:
-    from lab_session import lab_only_page, lab_server, open_notebook, run_first_code_cell
     from playwright.sync_api import sync_playwright
 
     from journeykit.chromium import HEADLESS_ARGS, find_chromium
     from journeykit.editing.fields import css_name
+    from tests.editing.lab_session import STEP_MS, lab_server, open_notebook
 
     chromium = find_chromium()
     if chromium is None:
         print("Browser side: skipped, no Chromium found")
         return
-    notebook = ROOT / "tests" / "data" / "editor" / "editor.ipynb"
+    notebook = ROOT / "tests" / "editing" / "data" / "editor.ipynb"
     lab_dir = folder / "lab"
     lab_dir.mkdir()
     shutil.copy(notebook, lab_dir / notebook.name)
-    args = [arg for arg in HEADLESS_ARGS if arg != "--headless=new"]
-    with lab_server(lab_dir, folder / "home") as lab, sync_playwright() as playwright:
+    # Nothing may leave the machine: every host name but 127.0.0.1 fails to resolve. (Not
+    # Playwright's request routing, which would turn off the HTTP cache measured here.)
+    args = [*(arg for arg in HEADLESS_ARGS if arg != "--headless=new"),
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+    shown = ".jk-editor .jk-preview .js-plotly-plot .main-svg"
+    with lab_server(lab_dir, folder / "home", kit=True) as lab, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(chromium), args=args,
                                              headless=True, timeout=60_000)
         try:
-            blocked: list[str] = []
-            page = lab_only_page(browser, lab, blocked)
+            page = browser.new_page(viewport={"width": 1400, "height": 3000})
+            page.set_default_timeout(STEP_MS)
+            traffic = Traffic(page)
             open_notebook(page, lab.notebook_url(notebook.name))
-            run_first_code_cell(page, ".jk-editor .jk-preview .js-plotly-plot .main-svg")
+            show_editor(page, traffic, shown)
+            first_view = traffic.line("first editor in a fresh page")
             page.click(".jk-editor .lm-TabBar-tab:has-text('1. Awareness')")
             selector = f".{css_name('Awareness.touchpoints')} textarea"
             round_trips = page.evaluate(BROWSER_EDITS_JS, [selector, edits, PAUSE_S * 1000])
             plotly_js = Path(__import__("plotly").__file__).parent / "package_data"
             page.add_script_tag(path=str(plotly_js / "plotly.min.js"))
             newplot = page.evaluate(NEWPLOT_JS, edits)
+            open_notebook(page, lab.notebook_url(notebook.name) + "&reset")  # a reload
+            show_editor(page, traffic, shown)
+            reloaded = traffic.line("again after reloading the page")
         finally:
             browser.close()
     seconds = [ms / 1000 for ms in round_trips]
@@ -178,6 +230,9 @@ def browser_side(edits: int, folder: Path) -> None:
           f"{PAUSE_S * 1000:.0f} ms apart (kernel round trip included)")
     print(line("typing in a lane", seconds, base, "newPlot"))
     print(line("Plotly.newPlot (baseline)", [ms / 1000 for ms in newplot], base, "newPlot"))
+    print("Bytes the page receives for the preview (running the editor cell until it shows)")
+    print(first_view)
+    print(reloaded)
 
 
 def main() -> int:

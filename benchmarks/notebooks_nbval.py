@@ -8,7 +8,13 @@ Printed, all measured in this same run:
   its ratio to the bare kernel;
 * the whole suite as ``make test`` runs it (one pytest over both folders).
 
-Usage: ``python benchmarks/notebooks_nbval.py``.
+With ``--cells NOTEBOOK...`` it says instead where each notebook spends its
+time: every cell's run time in a fresh kernel (as nbval runs it), slowest first.
+
+Given notebooks (``python benchmarks/notebooks_nbval.py notebooks/00_welcome.ipynb``)
+it measures only those, against the same bare kernel, and skips the whole suite.
+
+Usage: ``python benchmarks/notebooks_nbval.py [NOTEBOOK...] [--cells NOTEBOOK...]``.
 """
 
 from __future__ import annotations
@@ -46,9 +52,44 @@ def bare_notebook(folder: Path) -> Path:
     return path
 
 
+def cell_seconds(path: Path, top: int = 6) -> None:
+    """Run *path* in a fresh kernel from its own folder and print its slowest cells."""
+    import os
+    from datetime import datetime
+
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    with tempfile.TemporaryDirectory() as maps:
+        os.environ["JOURNEYKIT_MAPS_DIR"] = maps
+        start = time.perf_counter()
+        client = NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=True,
+                                resources={"metadata": {"path": str(path.parent)}})
+        client.execute()
+        total = time.perf_counter() - start
+    times = []
+    for cell in nb.cells:
+        timing = cell.metadata.get("execution", {})
+        if "iopub.execute_input" in timing and "shell.execute_reply" in timing:
+            began, ended = (datetime.fromisoformat(timing[k].replace("Z", "+00:00"))
+                            for k in ("iopub.execute_input", "shell.execute_reply"))
+            first = "".join(cell.source).strip().splitlines()[0][:60]
+            times.append(((ended - began).total_seconds(), first))
+    cells = sum(t for t, _ in times)
+    print(f"{path.relative_to(ROOT).as_posix()}: {total:.2f} s with the kernel's start, "
+          f"{cells:.2f} s in {len(times)} code cells; slowest:")
+    for seconds, first in sorted(times, reverse=True)[:top]:
+        print(f"  {seconds:6.2f} s  {first}")
+
+
 def main() -> int:
-    notebooks = sorted([*ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"),
-                        *ROOT.glob("exercises/ex[0-9][0-9]_*.ipynb")])
+    if sys.argv[1:2] == ["--cells"]:
+        for name in sys.argv[2:]:
+            cell_seconds(Path(name).resolve())
+        return 0
+    chosen = [Path(name).resolve() for name in sys.argv[1:]]
+    notebooks = chosen or sorted([*ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"),
+                                  *ROOT.glob("exercises/ex[0-9][0-9]_*.ipynb")])
     with tempfile.TemporaryDirectory() as folder:
         bare = bare_notebook(Path(folder))
         nbval_seconds(bare)  # warm the file-system cache
@@ -59,6 +100,8 @@ def main() -> int:
         each[path] = nbval_seconds(path)
         print(f"  {path.relative_to(ROOT).as_posix():<42} {each[path]:6.2f} s   "
               f"ratio to bare kernel {each[path] / base:5.2f}", flush=True)
+    if chosen:
+        return 0
     whole = nbval_seconds(ROOT / "notebooks", ROOT / "exercises")
     print(f"sum of the {len(each)} single runs {sum(each.values()):.1f} s; "
           f"whole suite in one pytest {whole:.1f} s "

@@ -183,16 +183,18 @@ class ProgressBar:
 
 
 def _lab(args: argparse.Namespace) -> int:
+    from .lab import lab_environment, lab_options
+
     # The root stays the current folder (not the notebook's), so notebooks/, exercises/
-    # and datasets/ all show in the file browser.
+    # and datasets/ all show in the file browser. The kit's options: see journeykit.lab.
     command = [sys.executable, "-m", "jupyter", "lab", str(args.notebook),
-               f"--ServerApp.root_dir={Path.cwd()}"]
+               f"--ServerApp.root_dir={Path.cwd()}", *lab_options()]
     if args.no_browser or not browser_available():
         command.append("--no-browser")
         print("No browser found here: open the URL that JupyterLab prints below.", flush=True)
     if running_as_root():
         command.append("--allow-root")  # containers and CI machines often run as root
-    return run_in_place(command)
+    return run_in_place(command, lab_environment())
 
 
 def _workshop(args: argparse.Namespace) -> int:
@@ -226,12 +228,16 @@ def _workshop(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_in_place(command: list[str]) -> int:
-    """Run *command* as this process (POSIX), so Ctrl+C and kill reach JupyterLab itself."""
+def run_in_place(command: list[str], env: dict[str, str] | None = None) -> int:
+    """Run *command* as this process (POSIX), so Ctrl+C and kill reach JupyterLab itself.
+
+    *env* is the environment it runs with (this process's own when None).
+    """
+    env = dict(os.environ) if env is None else env
     if os.name == "posix":
         sys.stdout.flush()
-        os.execv(command[0], command)
-    return subprocess.call(command)
+        os.execve(command[0], command, env)
+    return subprocess.call(command, env=env)
 
 
 def running_as_root() -> bool:

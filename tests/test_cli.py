@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import re
 import subprocess
 import sys
@@ -99,18 +100,51 @@ def test_lab_without_a_display_prints_the_url_instead_of_opening_a_browser(monke
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     calls = []
-    monkeypatch.setattr(cli, "run_in_place", lambda command: calls.append(command) or 0)
+    monkeypatch.setattr(cli, "run_in_place",
+                        lambda command, env=None: calls.append(command) or 0)
     monkeypatch.setattr(cli, "running_as_root", lambda: False)
     assert main(["lab"]) == 0
     assert calls[0][-1] == "--no-browser"
     assert calls[0][4].endswith("00_welcome.ipynb")
 
 
+def test_lab_is_quiet_and_serves_plotly_without_touching_the_learners_settings(monkeypatch):
+    """The kit's JupyterLab only: server options, and setting defaults from the kit's own
+    labconfig folder put first on JUPYTER_CONFIG_PATH for that one process."""
+    from journeykit import cli
+
+    seen = []
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", "elsewhere")
+    monkeypatch.delenv("JOURNEYKIT_PLOTLY_URL", raising=False)
+    monkeypatch.setattr(cli, "run_in_place",
+                        lambda command, env=None: seen.append((command, env)) or 0)
+    assert main(["lab", "--no-browser"]) == 0
+    command, env = seen[0]
+    assert "--LabApp.news_url=None" in command
+    assert "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate" in command
+    assert ("--ServerApp.contents_manager_class="
+            "journeykit.lab.contents.KernelLanguageContentsManager") in command
+    static = next(o for o in command if o.startswith("--ServerApp.extra_static_paths="))
+    assert (Path(static.split("=", 1)[1]) / "plotly.min.js").is_file()
+    assert env["JOURNEYKIT_PLOTLY_URL"].startswith("static/plotly.min.js?v=")
+    first, *rest = env["JUPYTER_CONFIG_PATH"].split(os.pathsep)
+    assert rest == ["elsewhere"]
+    overrides = json.loads((Path(first) / "labconfig" / "default_setting_overrides.json")
+                           .read_text("utf-8"))
+    assert overrides["@jupyterlab/apputils-extension:notification"] == {
+        "fetchNews": "false", "checkForUpdates": False}
+    # this process is unchanged: only the JupyterLab started with *env* sees the kit's set-up
+    assert os.environ["JUPYTER_CONFIG_PATH"] == "elsewhere"
+    assert "JOURNEYKIT_PLOTLY_URL" not in os.environ
+
+
 def test_lab_serves_the_first_notebook_for_real(tmp_path):
-    """Start `journeykit lab` as `make lab` does, with no display, and fetch notebook 00."""
+    """Start `journeykit lab` as `make lab` does, with no display, and fetch notebook 00:
+    served with this Python's language_info, no news, no update check, plotly.js served."""
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "DISPLAY": "", "WAYLAND_DISPLAY": "",
-           "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
+           "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+           "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings")}  # a first start
     server = subprocess.Popen([sys.executable, "-m", "journeykit.cli", "lab"], cwd=root, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
@@ -123,17 +157,33 @@ def test_lab_serves_the_first_notebook_for_real(tmp_path):
                               line)
         assert found, "JupyterLab printed no URL"
         base, token = found.groups()
-        api = f"{base}api/contents/notebooks/00_welcome.ipynb?content=0&token={token}"
+        api = f"{base}api/contents/notebooks/00_welcome.ipynb?token={token}"
         # the URL is printed a moment before the server accepts connections
         while True:
             try:
                 with urllib.request.urlopen(api, timeout=30) as reply:
-                    assert json.load(reply)["type"] == "notebook"
+                    notebook = json.load(reply)
                 break
             except urllib.error.URLError:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.2)
+
+        def get(path):
+            with urllib.request.urlopen(f"{base}{path}", timeout=30) as reply:
+                return reply.read()
+
+        assert notebook["type"] == "notebook"
+        assert notebook["content"]["metadata"]["language_info"]["version"] == \
+            platform.python_version()
+        settings = json.loads(get("lab/api/settings/@jupyterlab/apputils-extension:"
+                                  f"notification?token={token}"))
+        defaults = settings["schema"]["properties"]
+        assert defaults["fetchNews"]["default"] == "false"
+        assert defaults["checkForUpdates"]["default"] is False
+        assert json.loads(get(f"lab/api/news?token={token}")) == {"news": []}
+        assert json.loads(get(f"lab/api/update?token={token}"))["notification"] is None
+        assert b"plotly" in get("static/plotly.min.js")[:2000]
     finally:
         server.terminate()
         server.wait(timeout=30)

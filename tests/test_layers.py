@@ -31,7 +31,7 @@ PACKAGE = ROOT / "journeykit"
 #: Layers from the bottom up: a unit may import only from units in lower layers.
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"errors", "_version", "_aliases"}),               # the one error type
-    frozenset({"chromium", "_notebook"}),                          # the machine and IPython
+    frozenset({"chromium", "_notebook", "lab"}),                   # the machine, IPython, Lab
     frozenset({"catalogue"}),                                      # frameworks and lanes
     frozenset({"model"}),                                          # journey maps and files
     frozenset({"figures", "coaching", "analytics"}),               # pure functions of data

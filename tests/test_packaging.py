@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
 import sys
-from importlib.metadata import requires
+from importlib.metadata import PackageNotFoundError, requires
 from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 import journeykit as jk
 
@@ -160,3 +162,44 @@ def test_lazy_names_are_all_listed_in_all():
     from journeykit import _LAZY
 
     assert set(_LAZY) <= set(jk.__all__)
+
+
+# Tools only `make test` needs, and Sphinx (a documentation builder a deck never runs).
+TEST_ONLY = {"nbval", "pytest", "hypothesis", "playwright", "ruff", "jupyterhub", "sphinx"}
+#: The extras `make lab` installs with the kit: what every course notebook needs.
+LEARNER_EXTRAS = ("analytics",)
+
+
+def learner_install(name: str = "journeykit", extras: tuple[str, ...] = LEARNER_EXTRAS,
+                    seen: set[str] | None = None) -> set[str]:
+    """Every distribution a learner's install of *name* with *extras* brings (read from the
+    installed metadata, dependencies of dependencies included)."""
+    seen = set() if seen is None else seen
+    for text in requires(name) or []:
+        req = Requirement(text)
+        dist = canonicalize_name(req.name)
+        wanted = not req.marker or any(req.marker.evaluate({"extra": extra})
+                                       for extra in ("", *extras))
+        if dist in seen or not wanted:
+            continue
+        seen.add(dist)
+        with contextlib.suppress(PackageNotFoundError):  # one for another platform only
+            learner_install(dist, tuple(sorted(req.extras)), seen)
+    return seen
+
+
+def test_a_learner_install_brings_no_test_tools_and_no_sphinx():
+    installed = learner_install()
+    assert {"jupyterlab", "plotly", "pyreveal", "choreographer", "voila", "duckdb"} <= installed
+    assert not installed & TEST_ONLY, "make lab would install " + ", ".join(
+        sorted(installed & TEST_ONLY))
+
+
+def test_make_lab_installs_the_kit_without_its_test_extra():
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    lab_recipe = makefile[makefile.index("$(LAB_STAMP):"):makefile.index("$(TEST_STAMP):")]
+    extras = ",".join(LEARNER_EXTRAS)
+    assert re.search(rf'pip install -e "\.\[{extras}\]"\s*$', lab_recipe, re.M), lab_recipe
+    assert not [line for line in lab_recipe.splitlines() if "pip install" in line
+                and "test" in line], lab_recipe
+    assert re.search(r"^lab: \$\(LAB_STAMP\)$", makefile, re.M)

@@ -19,6 +19,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbclient import NotebookClient
@@ -28,15 +29,37 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 MACHINE_PATHS = ("/tmp/", "/work/", "/root", "/home/", "C:\\", "journeykit-maps-")
 
 
+def integral_floats_as_ints(value: Any) -> Any:
+    """*value* with every float that is a whole number (5.0) as an int (5), recursively.
+
+    JupyterLab writes numbers as JavaScript does (5.0 becomes 5), so storing them that
+    way keeps a learner's first save from rewriting every figure in the file.
+
+    >>> integral_floats_as_ints({"y": [5.0, 2.5], "n": [0.0]})
+    {'y': [5, 2.5], 'n': [0]}
+    """
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return type(value)((k, integral_floats_as_ints(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return [integral_floats_as_ints(v) for v in value]
+    return value
+
+
 def refresh(path: Path) -> str:
     nb = nbformat.read(path, as_version=4)
     os.environ["JOURNEYKIT_MAPS_DIR"] = tempfile.mkdtemp(prefix="journeykit-maps-")
     NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     nb.metadata.pop("widgets", None)
-    nb.metadata["language_info"] = {"name": "python"}
+    # Keep the kernel's whole language_info as nbclient recorded it: JupyterLab writes the
+    # kernel's language_info into the notebook as soon as the kernel is up, so anything
+    # else stored here marks the notebook modified on opening.
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":  # JupyterLab saves 5.0 as 5 (a JS number): store 5
+            cell.outputs = integral_floats_as_ints(cell.outputs)
         for n, output in enumerate(cell.get("outputs", [])):
             view = output.get("data", {}).get(WIDGET_VIEW)
             if view is not None:

@@ -3,7 +3,7 @@
 Layer 6, what learners touch. :func:`editor` opens it in a notebook cell. Its
 modules: :mod:`.map_editor` (the :class:`Editor` itself), :mod:`.form` and
 :mod:`.fields` (the tabs and one field per lane), :mod:`.preview` and
-:mod:`.live_figure` (the live figure, redrawn in place), :mod:`.autosave` and
+:mod:`.live_plot` (the figure in the page, redrawn in place), :mod:`.autosave` and
 :mod:`.debounce` (saving a moment after each change), :mod:`.review_panel` (the
 coach's findings, updated as the learner types), :mod:`.export_panel`,
 :mod:`.start_screen` and :mod:`.opening`.

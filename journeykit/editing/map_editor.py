@@ -10,8 +10,8 @@ In a notebook cell::
 The editor is a thin view over a :class:`~journeykit.JourneyMap`. Every edit,
 typed into a box or made in code with :meth:`Editor.set_lane`, goes through the
 map's own ``set_lane``/``set_persona``/``set_title``; the map then tells its
-observers, and they update the fields, redraw the preview (one plotly
-``FigureWidget``, changed in place) and save the file (see
+observers, and they update the fields, redraw the preview (one
+:class:`~.live_plot.LivePlot`, changed in place) and save the file (see
 :mod:`.autosave`). A value the map refuses leaves the map and the file as they
 were and shows the reason under the field; nothing raises.
 
@@ -51,6 +51,9 @@ from .start_screen import EXAMPLE_NAME, StartScreen
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
+    from .live_plot import LivePlot
+
+
 class Editor:
     """A journey-map editor: fields per stage, a live preview, autosave and exports.
 
@@ -77,7 +80,7 @@ class Editor:
     ----------
     map : JourneyMap or None
         The map being edited (None on the start screen).
-    preview : plotly.graph_objects.FigureWidget or None
+    preview : LivePlot or None
         The live figure, made once and changed in place.
     last_saved : datetime or None
         When the file was last written.
@@ -290,7 +293,7 @@ class Editor:
 
     # ----- the preview --------------------------------------------------------------------
     @property
-    def preview(self) -> go.FigureWidget | None:
+    def preview(self) -> LivePlot | None:
         """The live figure, made once per map and changed in place (None without anywidget)."""
         return self._preview.widget if self._preview is not None else None
 

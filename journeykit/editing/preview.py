@@ -1,10 +1,11 @@
-"""The editor's live preview: one plotly ``FigureWidget``, redrawn in place as the map changes.
+"""The editor's live preview: one figure in the page, redrawn in place as the map changes.
 
 :class:`Preview` holds the view toggle (journey map or emotion curve), a line
-for problems, and the figure widget, made once. Changes arrive faster than a
-figure can be drawn while a learner types, so redraws are debounced: the first
-change draws at once, later ones within :data:`REDRAW_DELAY` are merged into
-one redraw (:mod:`.live_figure` sends only what changed).
+for problems, and the figure widget (a :class:`~.live_plot.LivePlot`), made
+once. Changes arrive faster than a figure can be drawn while a learner types,
+so redraws are debounced: the first change draws at once, later ones within
+:data:`REDRAW_DELAY` are merged into one redraw (:mod:`.live_plot` sends only
+what changed, and the page redraws it with ``Plotly.react``).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ import ipywidgets as widgets
 from ..errors import JourneyMapError, Problem
 from ..figures.theme import MUTED, PAIN, RULE
 from .debounce import Debouncer
-from .live_figure import fix_title_after_first_draw, update_in_place
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
+
+    from .live_plot import LivePlot
 
 #: Seconds within which further changes are merged into one redraw of the preview.
 REDRAW_DELAY = 0.1
@@ -66,13 +68,11 @@ class Preview:
 
     def __init__(self, figure: Callable[[str], go.Figure], *, kind: str = "map",
                  delay: float = REDRAW_DELAY) -> None:
-        import plotly.graph_objects as go
-
         self.figure = figure
         self.kind = kind
         self.revision = 0
         self.note = widgets.HTML()
-        self.widget: go.FigureWidget | None
+        self.widget: LivePlot | None
         self._redraw = Debouncer(self.draw, delay, leading=True)
         toggle = widgets.ToggleButtons(options=[(label, key) for key, label in
                                                 PREVIEWS.items()], value=kind,
@@ -80,14 +80,14 @@ class Preview:
         toggle.style.button_width = "auto"
         toggle.observe(lambda change: self.show(change["new"]), "value")
         try:
-            self.widget = go.FigureWidget(figure(kind))
-        except ImportError:  # plotly's FigureWidget is built on the anywidget package
+            from .live_plot import LivePlot
+        except ImportError:  # the preview is an anywidget
             self.widget = None
             self.note.value = status_html(
                 "The live preview needs the anywidget package: run  pip install anywidget  "
                 "and restart the kernel. Editing and saving work without it.", PAIN)
         else:
-            fix_title_after_first_draw(self.widget)
+            self.widget = LivePlot(figure(kind))
             self.revision = 1
         box = widgets.Box([self.widget] if self.widget else [], layout=widgets.Layout(
             overflow="auto", width="100%", border=f"1px solid {RULE}"))
@@ -119,7 +119,7 @@ class Preview:
         if self.widget is None:
             return
         try:
-            update_in_place(self.widget, self.figure(self.kind))
+            self.widget.show(self.figure(self.kind))
         except Exception as exc:  # keep the last good drawing and say why
             self.note.value = status_html(
                 f"The preview could not be redrawn ({type(exc).__name__}: {exc}); "

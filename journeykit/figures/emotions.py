@@ -14,12 +14,12 @@ from . import theme
 from .layout import (
     EDGE_PX,
     LABEL_SIZE,
-    apply_theme,
     escape,
     figure_width,
     hover_list,
     persona_label,
     stage_labels,
+    themed_figure,
     widest,
     word_size,
     wrap,
@@ -91,8 +91,8 @@ def plot_emotions(m: JourneyMap, width: int | None = None) -> go.Figure:
     subtitle = (f"▼ marks a dip, where pain points need attention: {low}" if dips else
                 "No dips: the score never falls from one stage to the next")
     tick_lines = max((t.count("<br>") + 1 for t in ticks), default=1)
-    return apply_theme(
-        go.Figure([curve, pain]), f"{persona_label(m)} emotions, stage by stage", subtitle,
+    return themed_figure(
+        [curve, pain], f"{persona_label(m)} emotions, stage by stage", subtitle,
         chosen, plot_height=380 + tick_lines * tick_size * theme.LINE_SPACING,
         margin={"r": 2 * EDGE_PX}, showlegend=False, annotations=notes,
         yaxis={"range": [SCORE_MIN - 0.9, SCORE_MAX + 0.6], "tickvals": list(SCORE_LABELS),

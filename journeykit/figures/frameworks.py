@@ -16,12 +16,12 @@ from . import theme
 from .layout import (
     EDGE_PX,
     LABEL_SIZE,
-    apply_theme,
     escape,
     figure_width,
     label_lines,
     longest_word,
     stage_labels,
+    themed_figure,
     widest,
     word_size,
     wrap,
@@ -104,8 +104,8 @@ def plot_framework(framework_id: str, width: int | None = None) -> go.Figure:
         hovertemplate="%{hovertext}<extra></extra>", showlegend=False, name="goals")
     shapes = [chevron(i % per_row, theme.PALETTE[i % 6], tops[i] - box, tops[i])
               for i in range(n)]
-    return apply_theme(
-        go.Figure([names_trace, goals_trace]), f"{fw.name}: {n} stages, left to right",
+    return themed_figure(
+        [names_trace, goals_trace], f"{fw.name}: {n} stages, left to right",
         "Best for: " + fw.best_for[0].lower() + fw.best_for[1:], width, plot_height=total,
         shapes=shapes,
         xaxis={"visible": False, "range": [-0.02, per_row + 0.02], "fixedrange": True},
@@ -182,8 +182,8 @@ def plot_frameworks(width: int | None = None) -> go.Figure:
                        "font": {"size": LABEL_SIZE, "color": theme.INK}})
     headers = [label_lines(m.label, column - 4, header_size, bold=False) for m in moments]
     header_lines = max(h.count("<br>") + 1 for h in headers)
-    return apply_theme(
-        go.Figure(traces), "Four frameworks, one journey: how their stages line up",
+    return themed_figure(
+        traces, "Four frameworks, one journey: how their stages line up",
         "Columns are the moments of a customer's journey; each bar is a stage "
         "and spans the moments it covers", chosen,
         plot_height=OVERVIEW_ROW_PX * len(traces),
@@ -237,8 +237,8 @@ def plot_crosswalk(a: str, b: str, width: int | None = None) -> go.Figure:
               "hovertemplate": "<b>%{source.label} → %{target.label}</b><br>"
                                "%{customdata}<extra></extra>"},
         textfont={"size": theme.FONT_SIZE, "color": theme.INK})
-    return apply_theme(
-        go.Figure([sankey]), f"From the {left.name.lower()} to the {right.name.lower()}",
+    return themed_figure(
+        [sankey], f"From the {left.name.lower()} to the {right.name.lower()}",
         f"{left.name} on the left, {right.name.lower()} on the right; "
         "a band joins stages that cover the same moment", chosen, plot_height=410,
         margin={"b": 2 * EDGE_PX})

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import JourneyMapError, Problem
 from . import theme
-from .layout import apply_theme, escape, figure_width
+from .layout import escape, figure_width, themed_figure
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -76,8 +76,8 @@ def plot_funnel(counts: Any, width: int | None = None) -> go.Figure:
         customdata=shares,
         hovertemplate="<b>%{y}</b><br>%{x:,} customers<br>%{customdata} of the first stage"
                       "<extra></extra>")
-    return apply_theme(
-        go.Figure([funnel]),
+    return themed_figure(
+        [funnel],
         f"{shares[-1]} of customers reach the last stage, {stages[-1]}",
         "Customers who reached each stage, and their share of the first stage", chosen,
         plot_height=max(220, 64 * len(values) + 20),

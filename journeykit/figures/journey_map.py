@@ -18,7 +18,6 @@ from . import theme
 from .layout import (
     EDGE_PX,
     LABEL_SIZE,
-    apply_theme,
     bullets,
     escape,
     figure_width,
@@ -26,6 +25,7 @@ from .layout import (
     label_lines,
     persona_label,
     stage_labels,
+    themed_figure,
     widest,
     wrap,
 )
@@ -189,7 +189,6 @@ def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> g
     traces = [grid, words, gaps, curve]
     if figures is not None:
         traces += measured_row(figures, xs, edges[-2:], inset)
-    fig = go.Figure(traces)
     row_mid = [(edges[i] + edges[i + 1]) / 2 for i in range(len(edges) - 1)]
     open_cells = sum(cell.empty for row in cells for cell in row)
     headers = stage_labels(m.stage_names, column - 4, LABEL_SIZE)
@@ -200,8 +199,8 @@ def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> g
                    f"{open_cells} empty cells to fill in (hover over one to see what goes there)"))
     if figures is not None:
         subtitle += " · the Measured row comes from an event log"
-    return apply_theme(
-        fig, title, subtitle, width, plot_height=edges[-1] * LINE_PX,
+    return themed_figure(
+        traces, title, subtitle, width, plot_height=edges[-1] * LINE_PX,
         top=header_lines * LABEL_SIZE * theme.LINE_SPACING + 8,
         margin={"l": round(EDGE_PX + label_px)}, hovermode="closest",
         xaxis={"side": "top", "tickvals": xs, "range": [-0.5, len(m.stages) - 0.5],

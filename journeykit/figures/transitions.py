@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import JourneyMapError, Problem
 from . import theme
 from .funnel import percent
-from .layout import EDGE_PX, apply_theme, escape, figure_width
+from .layout import EDGE_PX, escape, figure_width, themed_figure
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -154,7 +154,7 @@ def plot_transitions(transitions: Any, width: int | None = None, value: str = "u
     if hidden:
         subtitle += (f"; {hidden:,} {value} move back to an earlier stage (not drawn: "
                      "back=True draws them)")
-    return apply_theme(
-        go.Figure([sankey]),
+    return themed_figure(
+        [sankey],
         f"{percent(share[worst])} of the moves out of {worst} end the journey",
         subtitle, chosen, plot_height=380, margin={"b": 2 * EDGE_PX})

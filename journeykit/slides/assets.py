@@ -1,7 +1,8 @@
 """The files every slide deck loads, copied from installed packages into ``_assets/``.
 
 A deck never fetches anything from the network and never inlines a library:
-reveal.js comes from the ``sphinx-revealjs`` wheel, plotly.js from the
+reveal.js comes from the ``pyreveal`` wheel (reveal.js and its fonts, no
+dependencies: a learner needs only pip to build a deck), plotly.js from the
 ``plotly`` package, the notebook styles from ``nbconvert``, and the kit's theme
 from this package. :func:`copy_assets` copies them once per build into one
 folder that all decks of the build share, so nine decks cost one plotly.js.
@@ -57,14 +58,14 @@ def _package_dir(package: str, install_hint: str) -> Path:
 
 
 def reveal_dir() -> Path:
-    """The reveal.js copy shipped inside the ``sphinx-revealjs`` wheel.
+    """The reveal.js copy shipped inside the ``pyreveal`` wheel (reveal.js as released).
 
     Examples
     --------
     >>> (reveal_dir() / "dist" / "reveal.js").is_file()
     True
     """
-    return _package_dir("sphinx_revealjs", "pip install sphinx-revealjs") / "_static" / "revealjs"
+    return _package_dir("pyreveal", "pip install pyreveal") / "revealjs"
 
 
 def plotly_js() -> Path:
@@ -90,11 +91,11 @@ def asset_list() -> list[Asset]:
     True
     """
     reveal = reveal_dir()
-    fonts = reveal / "dist" / "theme" / "fonts" / "source-sans-pro"
+    fonts = reveal / "css" / "theme" / "fonts" / "source-sans-pro"
     assets = [
         Asset(reveal / "dist" / "reveal.css", "reveal/reveal.css"),
         Asset(reveal / "dist" / "reveal.js", REVEAL_JS),
-        Asset(reveal / "plugin" / "notes" / "notes.js", "reveal/notes.js"),
+        Asset(reveal / "dist" / "plugin" / "notes.js", "reveal/notes.js"),
         Asset(reveal / "LICENSE", "reveal/LICENSE"),
         Asset(plotly_js(), PLOTLY_JS),
         *(Asset(fonts / name, f"fonts/{name}") for name in _FONT_FILES),
@@ -105,7 +106,7 @@ def asset_list() -> list[Asset]:
         raise JourneyMapError([Problem(
             "slides", f"a file the decks need is missing from the installed packages: {path}",
             "reinstall the kit's dependencies: pip install --force-reinstall "
-            "sphinx-revealjs plotly") for path in missing])
+            "pyreveal plotly") for path in missing])
     return assets
 
 

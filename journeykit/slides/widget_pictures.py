@@ -3,8 +3,9 @@
 A deck has no kernel, so a live widget cannot run in it. When the notebook was
 saved with its widget state, :func:`render_widget` draws what the widget
 showed: the values of controls, the contents of boxes and tabs, the outputs of
-an ``Output`` widget, and the figure of a plotly ``FigureWidget``. All text is
-escaped; only an ``HTML`` widget's own value is kept as HTML, as in JupyterLab.
+an ``Output`` widget, and the figure of a plotly ``FigureWidget`` or of the
+editor's live preview. All text is escaped; only an ``HTML`` widget's own value
+is kept as HTML, as in JupyterLab.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
 
 _REF = "IPY_MODEL_"
+#: The editor's live preview (``journeykit.editing.live_plot.LivePlot``): its state holds
+#: the figure the page showed, as plotly JSON.
+LIVE_PLOT = "journeykit.editing.live_plot.LivePlot"
 #: ipywidgets' own text repr, ``VBox(children=(...`` or ``Button()``, often cut short with "…".
 _DEFAULT_REPR = re.compile(r"^[A-Za-z_]\w*\((\w+=|\))")
 _MAX_DEPTH = 20
@@ -82,6 +86,8 @@ class _Renderer:
         if "_widget_data" in state:  # a plotly FigureWidget (anywidget)
             return figure_html({"data": state.get("_widget_data"),
                                 "layout": state.get("_widget_layout")})
+        if state.get("_anywidget_id") == LIVE_PLOT and isinstance(state.get("figure"), Mapping):
+            return figure_html(state["figure"])  # the editor's preview, as the page showed it
 
         def children(of: State) -> list[str]:
             refs = of.get("children") or []

@@ -25,7 +25,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..debrief import Rollup
-from ..editing.live_figure import update_in_place
+from ..editing.live_plot import LivePlot
 from ..errors import JourneyMapError
 from ..figures.theme import MUTED, PAIN
 from .closing import request_close
@@ -134,7 +134,7 @@ class Dashboard:
         self.skipped.value = skipped_list(self.rollup, present=self.present)
         self.pains.value = top_pain_points(self.rollup)
         self.review.value = review_table(self.rollup, present=self.present)
-        update_in_place(self.heatmap, self.rollup.plot_heatmap())
+        self.heatmap.show(self.rollup.plot_heatmap())
 
     def set_present(self, on: bool) -> None:
         """Switch present mode (anonymized, large type) on or off."""
@@ -197,10 +197,8 @@ class Dashboard:
         self.message.value = f"<p style='color:{colour}'>{html.escape(text)}</p>"
 
 
-def _figure_widget(figure: Any) -> Any:
-    import plotly.graph_objects as go
-
-    return go.FigureWidget(figure)
+def _figure_widget(figure: Any) -> LivePlot:
+    return LivePlot(figure)
 
 
 def _start_polling(board: Dashboard) -> asyncio.Task[None] | None:

@@ -1,6 +1,6 @@
 """What a room's kernel does before it builds a page: skip a grammar nobody in it uses.
 
-The editor's preview is a plotly ``FigureWidget``; importing it imports
+The editor's preview draws plotly figures; importing plotly's figure widget imports
 ``plotly.io._renderers``, then ``nbformat``, then ``jsonschema``, whose format
 checks import ``rfc3987_syntax`` when it is installed (Jupyter Server's own
 dependencies install it), and that module builds a parser for the URI grammar

@@ -212,11 +212,13 @@ def _note(text: str, colour: str = MUTED) -> str:
 def _warm_up() -> None:
     """Import what the first editor's preview needs (about 1.5 s on a cold kernel).
 
-    Only imports: a figure widget made here would send its 5 MB script to the
-    page a second time.
+    Only imports: a preview made here would send its 5 MB script to the page a
+    second time.
     """
     try:
-        from plotly.graph_objects import FigureWidget  # noqa: F401
+        import plotly.graph_objects  # noqa: F401
+
+        from ..editing import live_plot  # noqa: F401
     except Exception:  # warming up is only an optimisation
         return
 

@@ -108,3 +108,15 @@ def test_stored_file_is_small_clean_and_runs_on_the_python3_kernel(path):
             assert output["output_type"] != "error", cell["id"]
             assert "text/html" not in output.get("data", {}) or "cdn." not in "".join(
                 output["data"]["text/html"])
+
+
+@pytest.mark.parametrize("path", ALL, ids=ids(ALL))
+def test_stored_language_info_is_what_the_kernel_reports(path):
+    """JupyterLab writes the kernel's language_info into a notebook when the kernel starts;
+    stored any other way, the notebook opens as modified (plain ``jupyter lab`` too)."""
+    from ipykernel.ipkernel import IPythonKernel
+
+    stored = dict(load(path)["metadata"]["language_info"])
+    reported = dict(IPythonKernel.language_info)
+    stored.pop("version", None), reported.pop("version")  # the refreshing machine's Python
+    assert stored == reported

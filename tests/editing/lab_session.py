@@ -34,6 +34,8 @@ LAB_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings":
         {"autoStartDefaultKernel": True},
 }
+#: The one of :data:`LAB_SETTINGS` that ``journeykit lab`` gives by itself (journeykit.lab).
+NEWS_SETTINGS = "@jupyterlab/apputils-extension/notification.jupyterlab-settings"
 
 
 class LabError(RuntimeError):
@@ -74,13 +76,21 @@ def _wait_until_up(url: str, server: subprocess.Popen, log: Path) -> None:
 
 
 @contextmanager
-def lab_server(root_dir: Path, home: Path) -> Iterator[Lab]:
+def lab_server(root_dir: Path, home: Path, *, kit: bool = False,
+               news_settings: bool = True) -> Iterator[Lab]:
     """Run JupyterLab on 127.0.0.1 with a token serving *root_dir*; always stop it.
 
-    *home* receives the server's own configuration, settings and log.
+    *home* receives the server's own configuration, settings and log. With *kit*,
+    the server gets what ``journeykit lab`` adds (options and environment, from
+    :mod:`journeykit.lab`); without *news_settings*, no user setting answers the news
+    question (a learner's first start).
     """
+    from journeykit.lab import lab_environment, lab_options
+
     port, token = free_port(), secrets.token_hex(16)
     for name, values in LAB_SETTINGS.items():
+        if name == NEWS_SETTINGS and not news_settings:
+            continue
         target = home / "lab-settings" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(values), encoding="utf-8")
@@ -96,6 +106,9 @@ def lab_server(root_dir: Path, home: Path) -> Iterator[Lab]:
                "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
                f"--ServerApp.root_dir={root_dir}", "--LabApp.expose_app_in_browser=True",
                "--ServerApp.terminals_enabled=False", "--LabApp.extension_manager=readonly"]
+    if kit:
+        command += lab_options()
+        env = lab_environment(env)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # containers and CI runners often run as root
     home.mkdir(parents=True, exist_ok=True)

@@ -54,8 +54,8 @@ def saved(path: str | Path) -> dict:
 def trace_text(ed: jk.Editor) -> str:
     """Every text and hover text the preview shows, with plotly's line breaks undone."""
     parts = []
-    for trace in ed.preview.data:
-        for value in (trace.text, getattr(trace, "hovertext", None)):
+    for trace in ed.preview.shown["data"]:  # what was sent to the page
+        for value in (trace.get("text"), trace.get("hovertext")):
             parts.append(json.dumps(value, ensure_ascii=False))
     flat = " ".join(parts).replace("<br>", " ").replace("\u00a0", " ")
     return " ".join(flat.split())
@@ -108,14 +108,16 @@ def test_the_emotion_slider_scores_a_stage_and_the_tick_box_clears_it(shop: jk.E
     field = shop.fields["Engage.emotion_score"]
     assert isinstance(field, ScoreField)
     assert field.read() is None and "not scored" in field.readout.value
-    curve = next(t for t in shop.preview.data if t.name == "emotion")
-    assert curve.y[1] is None
+    def curve() -> dict:
+        return next(t for t in shop.preview.shown["data"] if t["name"] == "emotion")
+
+    assert curve()["y"][1] is None
 
     field.slider.value = 2
     shop.flush()
     assert shop.map.stage("Engage").emotion_score == 2
     assert field.scored.value is True and "negative" in field.readout.value
-    assert curve.y[1] is not None
+    assert curve()["y"][1] is not None
     assert saved("my_maps/shop.json")["stages"][1]["emotion"]["score"] == 2
 
     field.scored.value = False
@@ -394,12 +396,8 @@ def test_a_broken_copy_of_the_example_is_reported_on_the_start_screen(workdir: P
 
 def test_without_anywidget_the_editor_still_edits_and_says_how_to_get_the_preview(
         workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import plotly.graph_objects as go
-
-    def missing(*args: object, **kwargs: object) -> None:
-        raise ImportError("Please install anywidget to use the FigureWidget class")
-
-    monkeypatch.setattr(go, "FigureWidget", missing)
+    monkeypatch.setitem(sys.modules, "anywidget", None)  # import anywidget: ImportError
+    monkeypatch.delitem(sys.modules, "journeykit.editing.live_plot", raising=False)
     ed = jk.editor("my_maps/plain.json", framework="six-stage")
     assert ed.preview is None
     assert "pip install anywidget" in ed.preview_note.value

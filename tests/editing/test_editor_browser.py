@@ -58,11 +58,11 @@ TITLE_CLEAR_OF_SUBTITLE = """() => {
 
 @pytest.fixture
 def lab(tmp_path: Path) -> Iterator[Lab]:
-    """JupyterLab serving a fresh copy of the editor test notebook."""
+    """The kit's JupyterLab (as ``journeykit lab`` starts it) on a copy of the test notebook."""
     folder = tmp_path / "lab"
     folder.mkdir()
     shutil.copy(NOTEBOOK, folder / NOTEBOOK.name)
-    with lab_server(folder, tmp_path / "home") as server:
+    with lab_server(folder, tmp_path / "home", kit=True) as server:
         yield server
 
 

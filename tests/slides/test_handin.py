@@ -31,7 +31,7 @@ import journeykit as jk
 from journeykit.model import MAP_MIME
 from journeykit.slides.figure_html import PLOTLY_MIME
 from journeykit.slides.handin import COMMAND_ALIAS, EXPORTER_NAME, HandinExporter
-from journeykit.slides.widget_pictures import WIDGET_STATE_MIME
+from journeykit.slides.widget_pictures import LIVE_PLOT, WIDGET_STATE_MIME
 from tests.conftest import describe, serious
 from tests.editing.lab_session import lab_server
 
@@ -50,11 +50,15 @@ LEARNER_CELLS = [
 
 
 def expected_figures(notebook: Path) -> int:
-    """Plotly outputs, plotly widgets with saved state, and editors without saved state
-    (drawn from the map their output carries), read from the .ipynb JSON."""
+    """Plotly outputs, plotly widgets and editor previews (LivePlot) with saved state, and
+    editors without saved state (drawn from the map their output carries), read from the
+    .ipynb JSON."""
     nb = json.loads(notebook.read_text(encoding="utf-8"))
     state = (nb["metadata"].get("widgets") or {}).get(WIDGET_STATE_MIME, {}).get("state", {})
-    figures = sum("_widget_data" in model.get("state", {}) for model in state.values())
+    saved = [model.get("state", {}) for model in state.values()]
+    figures = sum("_widget_data" in model or (model.get("_anywidget_id") == LIVE_PLOT
+                                              and isinstance(model.get("figure"), dict))
+                  for model in saved)
     for cell in nb["cells"]:
         for output in cell.get("outputs", []):
             data = output.get("data", {})

@@ -1,0 +1,87 @@
+"""The options and environment ``journeykit lab`` gives JupyterLab.
+
+Examples
+--------
+>>> "--LabApp.news_url=None" in lab_options()
+True
+>>> env = lab_environment({"JUPYTER_CONFIG_PATH": "elsewhere"})
+>>> env["JUPYTER_CONFIG_PATH"].split(os.pathsep) == [str(KIT_JUPYTER_CONFIG), "elsewhere"]
+True
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from importlib.metadata import PackageNotFoundError, version
+from importlib.util import find_spec
+from pathlib import Path
+
+#: Holds ``labconfig/default_setting_overrides.json``: the defaults of JupyterLab's
+#: notification settings (``fetchNews`` "false", ``checkForUpdates`` false), so the
+#: "official Jupyter news?" question is never asked. A learner's own settings still win.
+KIT_JUPYTER_CONFIG = Path(__file__).resolve().parent / "jupyter_config"
+
+#: Tells the editor's live preview (and so the page) where the server serves plotly.js,
+#: relative to the page's base URL. Set for JupyterLab by :func:`lab_environment`; kernels
+#: inherit it from the server. Unset, the preview sends plotly.js over the kernel's socket.
+PLOTLY_URL_VARIABLE = "JOURNEYKIT_PLOTLY_URL"
+
+#: Server side: never fetch the Jupyter news feed nor ask PyPI for a newer JupyterLab,
+#: even when a learner later turns the news on.
+QUIET_OPTIONS = ("--LabApp.news_url=None",
+                 "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate")
+
+#: Serves notebooks with the kernel's language_info (see :mod:`.contents`).
+CONTENTS_OPTION = ("--ServerApp.contents_manager_class="
+                   "journeykit.lab.contents.KernelLanguageContentsManager")
+
+
+def plotly_static_dir() -> Path | None:
+    """The installed plotly package's folder holding ``plotly.min.js``, or ``None``.
+
+    Found without importing plotly (the command line stays quick).
+
+    Examples
+    --------
+    >>> folder = plotly_static_dir()
+    >>> folder is None or (folder / "plotly.min.js").is_file()
+    True
+    """
+    spec = find_spec("plotly")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "package_data"
+    return folder if (folder / "plotly.min.js").is_file() else None
+
+
+def lab_options() -> list[str]:
+    """Command-line options for the kit's JupyterLab (after ``jupyter lab NOTEBOOK``).
+
+    jupyter_server serves every ``extra_static_paths`` folder under ``static/``:
+    plotly's folder there makes ``static/plotly.min.js`` a file the browser caches.
+    """
+    options = [*QUIET_OPTIONS, CONTENTS_OPTION]
+    folder = plotly_static_dir()
+    if folder is not None:
+        options.append(f"--ServerApp.extra_static_paths={folder}")
+    return options
+
+
+def lab_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
+    """*base* (this process's environment) with the kit's Jupyter config folder first on
+    ``JUPYTER_CONFIG_PATH`` and :data:`PLOTLY_URL_VARIABLE` set when plotly is installed.
+
+    Only the JupyterLab started with this environment (and its kernels) sees it.
+    """
+    env = dict(os.environ if base is None else base)
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+        filter(None, [str(KIT_JUPYTER_CONFIG), env.get("JUPYTER_CONFIG_PATH")]))
+    if plotly_static_dir() is not None:
+        try:
+            stamp = version("plotly")
+        except PackageNotFoundError:  # plotly importable but without metadata
+            stamp = "0"
+        # ?v= lets jupyter_server answer with a long cache lifetime; a new plotly, a new URL
+        env[PLOTLY_URL_VARIABLE] = f"static/plotly.min.js?v={stamp}"
+    return env
