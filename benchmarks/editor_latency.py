@@ -2,12 +2,12 @@
 
 Python side (always): the clothing-store example in an editor with autosave
 on. Each of 100 edits sets a lane's text box (or the emotion slider) exactly as
-a keystroke does, and is timed until the preview ``FigureWidget`` holds the
+a keystroke does, and is timed until the preview (``LivePlot``) holds the
 new figure (the first edit after a pause redraws at once, so this is the wait
 a learner sees). Measured in the same run, the baselines are:
 
 * ``rebuild``: what re-creating the preview would cost: ``plot_map`` plus a
-  new ``FigureWidget``;
+  new ``LivePlot``;
 * ``plot_map``: drawing the figure alone, the floor any redraw pays.
 
 Browser side (when Chromium is found; ``--no-browser`` skips it): JupyterLab,
@@ -180,7 +180,7 @@ def show_editor(page: Any, traffic: Traffic, shown: str) -> None:
 
     traffic.reset()
     run_first_code_cell(page, shown)
-    page.wait_for_timeout(1000)  # late messages (the FigureWidget's echoes) count too
+    page.wait_for_timeout(1000)  # late messages count too
 
 
 def browser_side(edits: int, folder: Path) -> None:
