@@ -136,7 +136,10 @@ def csv_text(m: JourneyMap) -> str:
     ['stage,lane,item', 'Awareness,goal,Find something fresh to wear this summer']
     """
     frame = m.to_frame()
-    frame["item"] = frame["item"].map(guard_cell)
+    # object, not pandas' string type: text it could not store reaches the writer, which names it
+    items = frame["item"]
+    frame["item"] = type(items)([guard_cell(item) for item in items], index=items.index,
+                                dtype=object)
     return frame.to_csv(index=False, lineterminator="\n")
 
 

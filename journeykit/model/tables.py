@@ -38,7 +38,7 @@ def map_to_frame(journey_map: JourneyMap) -> pd.DataFrame:
             value = stage.get(spec.key)
             items = value if isinstance(value, list) else [] if value in ("", None) else [value]
             rows += [(stage.name, spec.key, str(item)) for item in items]
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame = pd.DataFrame(rows, columns=COLUMNS, dtype=object)  # text as it is, any characters
     frame["stage"] = pd.Categorical(frame["stage"], categories=journey_map.stage_names,
                                     ordered=True)
     frame["lane"] = pd.Categorical(frame["lane"], categories=list(LANES_BY_KEY), ordered=True)
