@@ -37,16 +37,17 @@ import ipywidgets as widgets
 from ..catalogue import get_framework
 from ..errors import JourneyMapError, Problem
 from ..figures import plot_emotions, plot_map
-from ..figures.theme import MUTED, PAIN
+from ..figures.theme import MUTED
 from ..model import JourneyMap, embed, example, load_map, map_path
 from .autosave import SAVE_DELAY, SAVE_MAX_WAIT, Autosaver, SaveResult, write_map
 from .export_panel import ExportPanel, link_target
 from .fields import Field, problem_text
 from .form import build_form
 from .opening import field_for, open_or_create
-from .preview import REDRAW_DELAY, Preview, status_html
+from .preview import REDRAW_DELAY, Preview
 from .review_panel import ReviewPanel
 from .start_screen import EXAMPLE_NAME, StartScreen
+from .status import StatusLine
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -122,13 +123,11 @@ class Editor:
         self.last_saved: datetime | None = None
         self.fields: dict[str, Field] = {}
         self._problems: dict[str, str] = {}
-        self._kept_aside_note = ""  # the last save that kept another version aside
         self._saver: Autosaver | None = None
         self.review_panel: ReviewPanel | None = None
         self.header = widgets.HTML()
-        self.status_line = widgets.HTML()
-        self.status_line.add_class("jk-status")
-        self.status = ""
+        self._status = StatusLine()
+        self.status_line = self._status.widget
         self.view = widgets.VBox(layout=widgets.Layout(width="100%"))
         self.view.add_class("jk-editor")
         if journey_map is None:
@@ -171,7 +170,7 @@ class Editor:
         self._detach()
         self.map = journey_map
         self.path = Path(path) if path is not None else None
-        self._kept_aside_note = ""
+        self._status.new_map()
         tabs, self.fields = build_form(journey_map, self._edited)
         for key, field in self.fields.items():
             field.show(self._value(key))
@@ -362,13 +361,7 @@ class Editor:
             self._show_problem(key, None)
         if result.ok:
             self.last_saved = result.saved_at
-            note = result.merged
-            if result.kept_aside is not None:  # stays on the status line: a file to look at
-                self._kept_aside_note = f"At {result.saved_at:%H:%M:%S}: {result.merged}"
-            elif self._kept_aside_note:
-                note = f"{note} {self._kept_aside_note}"
-            self._set_status(f"Saved {result.saved_at:%H:%M:%S}{shown}. {note}",
-                             PAIN if self._kept_aside_note else MUTED)
+            self._status.saved(result, shown)
             return
         m = self._require_map()
         marked = 0
@@ -380,17 +373,15 @@ class Editor:
                 marked += 1
             else:
                 notes.append(problem_text(problem))
-        text = "Not saved:"
-        if marked:
-            text += f" fix the {marked} problem{'s' if marked > 1 else ''} marked below."
-        text += " " + " ".join(notes)
-        if self.last_saved:
-            text += f" The file still holds the version saved at {self.last_saved:%H:%M:%S}."
-        self._set_status(text, PAIN)
+        self._status.not_saved(marked, notes, self.last_saved)
 
-    def _set_status(self, text: str, colour: str = MUTED) -> None:
-        self.status = text.strip()
-        self.status_line.value = status_html(self.status, colour)
+    @property
+    def status(self) -> str:
+        """The status line's sentence (what became of the file)."""
+        return self._status.text
+
+    def _set_status(self, text: str) -> None:
+        self._status.say(text)
 
     # ----- exports --------------------------------------------------------------------------
     def export(self, to: str, out: str | Path | None = None) -> Path | None:
