@@ -233,12 +233,13 @@ def cell_bars(xs: list[int], edges: list[float], column: float, fills: list[list
     import plotly.graph_objects as go
 
     across, down = CELL_GAP / column, CELL_GAP / LINE_PX  # the gap in columns and in rows
-    spans = list(pairwise(edges))
+    heights = [bottom - top - down for top, bottom in pairwise(edges) for _ in xs]
+    # Each bar placed by its own offset, so that two traces of cells are not put side by side.
     return go.Bar(
-        orientation="h", base=[j - 0.5 + across / 2 for _ in spans for j in xs],
-        x=[1 - across] * (len(spans) * len(xs)),
-        y=[(top + bottom) / 2 for top, bottom in spans for _ in xs],
-        width=[bottom - top - down for top, bottom in spans for _ in xs],
+        orientation="h", base=[j - 0.5 + across / 2 for _ in edges[1:] for j in xs],
+        x=[1 - across] * len(heights),
+        y=[(top + bottom) / 2 for top, bottom in pairwise(edges) for _ in xs],
+        width=heights, offset=[-height / 2 for height in heights],
         marker={"color": [fill for row in fills for fill in row], "line": {"width": 0}},
         hovertext=[hover for row in hovers for hover in row],
         hovertemplate="%{hovertext}<extra></extra>", hoverlabel={"bgcolor": HOVER_FILL},

@@ -387,6 +387,8 @@ FIT_CHECK = r"""
   const texts = name => Array.from(gd.querySelectorAll('.scatterlayer .trace'))
     .filter(g => g.__data__[0].trace.name === name)
     .flatMap(g => Array.from(g.querySelectorAll('.textpoint text')));
+  const bars = name => Array.from(gd.querySelectorAll('.barlayer .trace'))
+    .find(g => g.__data__[0].trace.name === name);
   [['cells', 'text'], ['measured', 'measured text']].forEach(([grid, name]) => {
     const cells = gd._fullData.find(t => t.name === grid);
     const words = gd._fullData.find(t => t.name === name);
@@ -396,6 +398,9 @@ FIT_CHECK = r"""
         && Math.abs(y - cells.width[c] / 2 - words.y[k]) < 0.5);
       if (b < 0) return problems.push(`no cell under "${t.textContent}"`);
       const right = X(cells.base[b] + cells.x[b]), bottom = Y(cells.y[b] + cells.width[b] / 2);
+      const drawn = bars(grid).querySelectorAll('.point path')[b].getBoundingClientRect();
+      if (Math.abs(drawn.bottom - bottom) > 1 || Math.abs(drawn.right - right) > 1)
+        say('cell drawn away from its row and column', t, Math.abs(drawn.bottom - bottom));
       if (r.right > right) say('over its cell', t, r.right - right);
       if (r.bottom > bottom) say('below its cell', t, r.bottom - bottom);
     });
