@@ -11,6 +11,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ..catalogue import LANES_BY_KEY, SCORE_LABELS, SCORE_MAX, SCORE_MIN, get_framework
@@ -51,6 +52,10 @@ CELL_PAD = 7
 LABEL_WRAP_PX = 118
 #: Height of the emotion band, in text lines.
 EMOTION_LINES = 7
+#: Space between two neighbouring map cells, in pixels.
+CELL_GAP = 3
+#: The hover box of a map cell: plotly's dark grey, white text (a bar's would be its colour).
+HOVER_FILL = "#444"
 
 
 @dataclass(frozen=True)
@@ -156,13 +161,12 @@ def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> g
     xs = list(range(len(m.stages)))
     inset = CELL_PAD / column  # the text's left edge, in columns from the cell's left edge
 
-    # Backgrounds and hover in one heatmap: z is 1 for an empty cell, 0 for a filled one.
-    grid = go.Heatmap(
-        x=xs, y=grid_edges, z=[[int(cell.empty) for cell in row] for row in cells], zmin=0, zmax=1,
-        showscale=False, xgap=3, ygap=3,
-        colorscale=[[0, theme.FILLED_FILL], [1, theme.EMPTY_FILL]],
-        hovertext=[[cell.hover for cell in row] for row in cells],
-        hovertemplate="%{hovertext}<extra></extra>", name="cells")
+    # Backgrounds and hover in one trace of bars, one bar per cell: SVG rectangles that
+    # plotly redraws cheaply when only the text changes (a heatmap is re-painted as an image).
+    grid = cell_bars(xs, grid_edges, column,
+                     [[theme.EMPTY_FILL if cell.empty else theme.FILLED_FILL for cell in row]
+                      for row in cells],
+                     [[cell.hover for cell in row] for row in cells], name="cells")
 
     text_x, text_y, text = [], [], []
     gap_x, gap_y = [], []
@@ -188,7 +192,7 @@ def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> g
 
     traces = [grid, words, gaps, curve]
     if figures is not None:
-        traces += measured_row(figures, xs, edges[-2:], inset)
+        traces += measured_row(figures, xs, edges[-2:], column, inset)
     row_mid = [(edges[i] + edges[i + 1]) / 2 for i in range(len(edges) - 1)]
     open_cells = sum(cell.empty for row in cells for cell in row)
     headers = stage_labels(m.stage_names, column - 4, LABEL_SIZE)
@@ -212,17 +216,44 @@ def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> g
     )
 
 
-def measured_row(figures: list[MeasuredCell], xs: list[int], edges: list[float],
-                 inset: float) -> list[go.Heatmap | go.Scatter]:
-    """The Measured row: a heatmap of the cells (the biggest drop tinted) and their text."""
+def cell_bars(xs: list[int], edges: list[float], column: float, fills: list[list[str]],
+              hovers: list[list[str]], name: str) -> go.Bar:
+    """Cells as one trace of horizontal bars: row *i* of column *j* spans ``edges[i]`` to
+    ``edges[i + 1]``, in colour ``fills[i][j]``, with hover text ``hovers[i][j]``.
+
+    Neighbouring cells are kept :data:`CELL_GAP` pixels apart (*column* is one column's
+    width in pixels; a row unit is :data:`LINE_PX` pixels).
+
+    Examples
+    --------
+    >>> bars = cell_bars([0, 1], [0.0, 2.0], 100.0, [["red", "blue"]], [["a", "b"]], "cells")
+    >>> bars.base, bars.y, bars.hovertext
+    ((-0.485, 0.515), (1.0, 1.0), ('a', 'b'))
+    """
     import plotly.graph_objects as go
 
-    cells = go.Heatmap(
-        x=xs, y=edges, z=[[cell.state for cell in figures]], zmin=0, zmax=2, showscale=False,
-        xgap=3, ygap=3, colorscale=[[0, theme.tint(theme.PALETTE[2], 0.16)],
-                                    [0.5, theme.EMPTY_FILL], [1, theme.tint(theme.PAIN, 0.22)]],
-        hovertext=[[cell.hover for cell in figures]],
-        hovertemplate="%{hovertext}<extra></extra>", name="measured")
+    across, down = CELL_GAP / column, CELL_GAP / LINE_PX  # the gap in columns and in rows
+    heights = [bottom - top - down for top, bottom in pairwise(edges) for _ in xs]
+    # Each bar placed by its own offset, so that two traces of cells are not put side by side.
+    return go.Bar(
+        orientation="h", base=[j - 0.5 + across / 2 for _ in edges[1:] for j in xs],
+        x=[1 - across] * len(heights),
+        y=[(top + bottom) / 2 for top, bottom in pairwise(edges) for _ in xs],
+        width=heights, offset=[-height / 2 for height in heights],
+        marker={"color": [fill for row in fills for fill in row], "line": {"width": 0}},
+        hovertext=[hover for row in hovers for hover in row],
+        hovertemplate="%{hovertext}<extra></extra>", hoverlabel={"bgcolor": HOVER_FILL},
+        unselected={"marker": {"opacity": 1}}, showlegend=False, name=name)
+
+
+def measured_row(figures: list[MeasuredCell], xs: list[int], edges: list[float],
+                 column: float, inset: float) -> list[go.Bar | go.Scatter]:
+    """The Measured row: a bar per cell (the biggest drop tinted) and their text."""
+    import plotly.graph_objects as go
+
+    fills = [theme.tint(theme.PALETTE[2], 0.16), theme.EMPTY_FILL, theme.tint(theme.PAIN, 0.22)]
+    cells = cell_bars(xs, edges, column, [[fills[cell.state] for cell in figures]],
+                      [[cell.hover for cell in figures]], name="measured")
     text = go.Scatter(
         x=[round(j - 0.5 + inset, 4) for j in xs], y=[edges[0] + 0.3] * len(xs),
         text=["<br>".join(cell.lines) for cell in figures], mode="text",

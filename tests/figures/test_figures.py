@@ -41,6 +41,23 @@ def trace(fig, name):
     return next(t for t in fig.data if t.name == name)
 
 
+def by_cell(fig, values, name="cells"):
+    """*values* (one per cell of the map's cell trace *name*) as rows of cells, one per stage."""
+    columns = len(fig.layout.xaxis.tickvals)
+    values = list(values)
+    return [values[i:i + columns] for i in range(0, len(values), columns)]
+
+
+def cell_hovers(fig, name="cells"):
+    """The hover text of each map cell: rows of cells (a row per lane, a cell per stage)."""
+    return by_cell(fig, trace(fig, name).hovertext, name)
+
+
+def empty_cells(fig):
+    """Which map cells are drawn as empty (grey): rows of cells, a row per lane."""
+    return by_cell(fig, [fill == theme.EMPTY_FILL for fill in trace(fig, "cells").marker.color])
+
+
 def plain(label: str) -> str:
     """A plotly label as read: markup dropped, a line break read as a space (none after "-")."""
     return re.sub(r"<.*?>", "", re.sub(r"(?<=-)<br>", "", label).replace("<br>", " "))
@@ -66,11 +83,11 @@ def test_map_has_a_column_per_stage_and_a_row_per_lane():
 def test_every_item_of_the_map_is_in_the_hover_of_its_cell():
     m = jk.example("clothing-store")
     fig = jk.plot_map(m)
-    grid = trace(fig, "cells")
+    hovers = cell_hovers(fig)
     rows = list(MAP_ROWS)
     for row in m.to_frame().itertuples():
         lane = "emotion" if row.lane.startswith("emotion") else row.lane
-        hover = grid.hovertext[rows.index(lane)][m.stage_names.index(row.stage)]
+        hover = hovers[rows.index(lane)][m.stage_names.index(row.stage)]
         assert escape(row.item) in hover, (row.stage, row.lane, row.item)
 
 
@@ -79,7 +96,7 @@ def test_empty_cells_are_the_map_gaps_and_say_what_goes_there():
     m.set_lane("Aware", "touchpoints", ["Instagram reel"])
     m.set_lane("Convert", "emotion_words", ["Relief"])
     fig = jk.plot_map(m)
-    grid = trace(fig, "cells")
+    hovers, empty = cell_hovers(fig), empty_cells(fig)
     gaps = set(m.gaps())
     for i, row in enumerate(MAP_ROWS):
         for j, stage in enumerate(m.stage_names):
@@ -87,11 +104,11 @@ def test_empty_cells_are_the_map_gaps_and_say_what_goes_there():
                 expected = {(stage, "emotion_score"), (stage, "emotion_words")} <= gaps
             else:
                 expected = (stage, row) in gaps
-            assert grid.z[i][j] == int(expected), (stage, row)
+            assert empty[i][j] == expected, (stage, row)
             if expected and row != "emotion":
                 assert escape(jk.LANES[[x.key for x in LANES].index(row)].help) \
-                    in grid.hovertext[i][j]
-    assert len(trace(fig, "gaps").x) == sum(sum(r) for r in grid.z)
+                    in hovers[i][j]
+    assert len(trace(fig, "gaps").x) == sum(sum(r) for r in empty)
     assert "86 empty cells" in fig.layout.title.subtitle.text
 
 
@@ -107,7 +124,7 @@ def test_long_text_is_wrapped_and_long_lists_are_cut_with_a_count():
     actions_cell = next(t for t in text if "Action number 1" in t)
     assert "Action number 5" in actions_cell and "Action number 6" not in actions_cell
     assert "+ 3 more" in actions_cell
-    hover = trace(fig, "cells").hovertext[MAP_ROWS.index("actions")][0]
+    hover = cell_hovers(fig)[MAP_ROWS.index("actions")][0]
     assert "Action number 8" in hover
 
 
@@ -370,14 +387,22 @@ FIT_CHECK = r"""
   const texts = name => Array.from(gd.querySelectorAll('.scatterlayer .trace'))
     .filter(g => g.__data__[0].trace.name === name)
     .flatMap(g => Array.from(g.querySelectorAll('.textpoint text')));
+  const bars = name => Array.from(gd.querySelectorAll('.barlayer .trace'))
+    .find(g => g.__data__[0].trace.name === name);
   [['cells', 'text'], ['measured', 'measured text']].forEach(([grid, name]) => {
     const cells = gd._fullData.find(t => t.name === grid);
     const words = gd._fullData.find(t => t.name === name);
-    texts(name).forEach((t, k) => {
+    texts(name).forEach((t, k) => {  // a cell is a bar: base to base + x, y -/+ width / 2
       const r = t.getBoundingClientRect(), j = Math.floor(words.x[k] + 0.5);
-      const i = cells.y.findIndex(e => Math.abs(e - (words.y[k] - 0.3)) < 1e-6);
-      if (r.right > X(j + 0.5)) say('over its cell', t, r.right - X(j + 0.5));
-      if (r.bottom > Y(cells.y[i + 1])) say('below its cell', t, r.bottom - Y(cells.y[i + 1]));
+      const b = cells.y.findIndex((y, c) => Math.floor(cells.base[c] + 0.5) === j
+        && Math.abs(y - cells.width[c] / 2 - words.y[k]) < 0.5);
+      if (b < 0) return problems.push(`no cell under "${t.textContent}"`);
+      const right = X(cells.base[b] + cells.x[b]), bottom = Y(cells.y[b] + cells.width[b] / 2);
+      const drawn = bars(grid).querySelectorAll('.point path')[b].getBoundingClientRect();
+      if (Math.abs(drawn.bottom - bottom) > 1 || Math.abs(drawn.right - right) > 1)
+        say('cell drawn away from its row and column', t, Math.abs(drawn.bottom - bottom));
+      if (r.right > right) say('over its cell', t, r.right - right);
+      if (r.bottom > bottom) say('below its cell', t, r.bottom - bottom);
     });
   });
   ['names', 'goals'].forEach(name => texts(name).forEach((t, k) => {

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 import journeykit as jk
+from journeykit.figures import theme
 from journeykit.figures.measured import duration_text
 
 STAGES = ["Awareness", "Consideration", "Decision", "Retention", "Advocacy"]
@@ -135,7 +136,8 @@ def test_the_biggest_drop_is_marked_in_its_stage_under_its_pain_points():
     marked = [i for i, cell in enumerate(cells) if "biggest drop" in cell]
     assert marked == [STAGES.index("Decision")]  # 75% of Decision's 1,400 go no further
     row = next(t for t in fig.data if t.name == "measured")
-    assert row.z[0][marked[0]] == 2 and set(row.z[0]) == {0, 2}
+    drop, measured = theme.tint(theme.PAIN, 0.22), theme.tint(theme.PALETTE[2], 0.16)
+    assert row.marker.color[marked[0]] == drop and set(row.marker.color) == {drop, measured}
 
 
 def test_a_map_without_measured_is_drawn_exactly_as_before():
