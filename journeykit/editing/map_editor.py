@@ -188,15 +188,14 @@ class Editor:
 
     def _preview_parts(self) -> list[widgets.Widget]:
         """The live preview of the open map (made once per map)."""
-        kind = self._preview.kind if self._preview is not None else "map"
-        self._preview = Preview(self._figure, kind=kind, delay=self.redraw_delay)
+        self._preview = Preview(self._figure, kind=self.preview_kind, delay=self.redraw_delay)
         return self._preview.parts
 
     def _start_saving(self, note: str) -> None:
         """Start autosave (writing a new map's file at once) and say so on the status line."""
         assert self.map is not None
         if self.read_only:
-            self._set_status("Read-only view: the fields are switched off and nothing is saved.")
+            self._status.say("Read-only view: the fields are switched off and nothing is saved.")
         elif self.path is not None and self.autosave:
             self._saver = Autosaver(self.map, self.path, on_save=self._saved,
                                     delay=self.save_delay,
@@ -204,10 +203,10 @@ class Editor:
             if not self.path.exists():
                 self._saver.save()
             else:
-                self._set_status(f"{note} Changes are saved as you type.".strip())
+                self._status.say(f"{note} Changes are saved as you type.")
         else:
             where = "press save to write it" if self.path is not None else "it is not saved"
-            self._set_status(f"{note} Editing in memory: {where}.".strip())
+            self._status.say(f"{note} Editing in memory: {where}.")
 
     # ----- changing the map (widgets and code share this path) ------------------------------
     def set_lane(self, stage: str | int, lane: str, value: Any) -> bool:
@@ -340,7 +339,7 @@ class Editor:
         """Save now; return the path, or None (with the reason on the status line)."""
         m = self._require_map()
         if self.read_only or self.path is None:
-            self._set_status("Nothing to save to: open the map with a file path to save it.")
+            self._status.say("Nothing to save to: open the map with a file path to save it.")
             return None
         if self._saver is not None:
             result = self._saver.save()
@@ -379,9 +378,6 @@ class Editor:
     def status(self) -> str:
         """The status line's sentence (what became of the file)."""
         return self._status.text
-
-    def _set_status(self, text: str) -> None:
-        self._status.say(text)
 
     # ----- exports --------------------------------------------------------------------------
     def export(self, to: str, out: str | Path | None = None) -> Path | None:

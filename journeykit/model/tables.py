@@ -42,7 +42,6 @@ def map_to_frame(journey_map: JourneyMap) -> pd.DataFrame:
     frame["stage"] = pd.Categorical(frame["stage"], categories=journey_map.stage_names,
                                     ordered=True)
     frame["lane"] = pd.Categorical(frame["lane"], categories=list(LANES_BY_KEY), ordered=True)
-    frame["item"] = frame["item"].astype(object)
     return frame
 
 
