@@ -93,8 +93,9 @@ class ParticipantPage:
         self.browser = BrowserId(storage_key=f"journeykit-room-{file_stem(settings.title)}")
         self.heading = widgets.HTML(f"<h2 class='jk-room-title'>{html.escape(settings.title)}"
                                     "</h2>")
+        # "Connecting…" until the page knows this browser; a refusal then replaces it
         self.message = widgets.HTML(_note("Connecting…"))
-        self.message.add_class("jk-room-message")
+        self.message.add_class("jk-room-connecting")
         self.box = widgets.VBox([self.browser, self.heading, self.message],
                                 layout=widgets.Layout(width="100%"))
         self.box.add_class("jk-room")
@@ -167,6 +168,8 @@ class ParticipantPage:
             self.problem.value = _note(text, PAIN)
         else:
             self.message.value = _note(text, PAIN)
+            self.message.remove_class("jk-room-connecting")
+            self.message.add_class("jk-room-message")
 
     # ----- the editor ---------------------------------------------------------------------
     def _open(self, stem: str, name: str, greeting: str) -> None:

@@ -196,7 +196,11 @@ def room_page(browser: Any, room: RunningRoom, blocked: list[str], **context: An
 
 
 def open_room_page(page: Any, url: str) -> None:
-    """Load *url* and wait until the page shows the name prompt or an open map."""
+    """Load *url* and wait until the page settled: the name prompt, an open map or a refusal.
+
+    Not "Connecting…": that shows until the kernel knows the browser, and a pre-heated
+    kernel serves it at once.
+    """
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector(".jk-room-prompt input, .jk-room-who, .jk-room-message")
 

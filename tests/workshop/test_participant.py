@@ -112,6 +112,13 @@ def test_names_reach_the_page_escaped_and_the_disk_as_plain_files(room: Path, ty
     page.close()
 
 
+def test_the_page_says_connecting_until_it_knows_the_browser(room: Path) -> None:
+    page = ParticipantPage(RoomSettings(room, "Bakery class"), warm=False)
+    assert "Connecting" in page.message.value
+    assert page.message._dom_classes == ("jk-room-connecting",)
+    page.close()
+
+
 def test_an_empty_name_is_refused_with_a_sentence(room: Path) -> None:
     page = page_in(room, ANA_BROWSER)
     page.join("   \n ")
@@ -123,6 +130,7 @@ def test_a_full_room_refuses_new_names_but_not_returning_browsers(room: Path) ->
     page_in(room, ANA_BROWSER, "Ana", max_participants=1).close()
     late = page_in(room, BEN_BROWSER, "Ben", max_participants=1)
     assert late.editor is None and "This room is full" in late.message.value
+    assert late.message._dom_classes == ("jk-room-message",)  # no longer "Connecting…"
     back = page_in(room, ANA_BROWSER, max_participants=1)
     assert back.stem == "ana"
     back.close()
