@@ -58,6 +58,7 @@ def _described(framework: str, stage: str) -> FrameworkStage | None:
 
 
 def _grid(boxes: list[widgets.Widget]) -> widgets.Widget:
+    # columns of at least 300px, or one column as wide as the space on a narrower screen
     return widgets.GridBox(boxes, layout=widgets.Layout(
-        grid_template_columns="repeat(auto-fill, minmax(300px, 1fr))",
+        grid_template_columns="repeat(auto-fill, minmax(min(300px, 100%), 1fr))",
         grid_gap="4px 18px", width="100%"))

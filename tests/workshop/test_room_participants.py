@@ -120,6 +120,11 @@ def test_a_personal_link_skips_the_name_and_a_phone_can_edit(chromium_browser: A
     wait_for_map(room.room_dir / "ben.json", lambda d: touchpoints(d) == ["Bus stop poster"])
     box = page.locator(TOUCHPOINTS).bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    cut = page.evaluate("""() => [...document.querySelectorAll('.jk-editor .lm-TabBar-tabLabel')]
+        .filter(label => label.scrollWidth > label.clientWidth
+                || label.getBoundingClientRect().right > window.innerWidth)
+        .map(label => label.textContent)""")
+    assert cut == [], f"stage tabs cut short on a phone: {cut}"
     page.context.close()
 
 
