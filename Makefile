@@ -50,10 +50,11 @@ $(LAB_STAMP): $(VENV_PY) pyproject.toml
 	$(VENV_PY) -m pip install -e ".[analytics]"
 	$(VENV_PY) -c "import pathlib; pathlib.Path('$(LAB_STAMP)').touch()"
 
-# the test tools come on top of the kit: a test install is also a learning install
+# the test tools come on top of the kit: a test install is also a learning install;
+# the warehouse extra (Ibis running other backends, with pyarrow) so both paths are tested
 $(TEST_STAMP): $(VENV_PY) pyproject.toml
 	$(VENV_PY) -m pip install --upgrade pip
-	$(VENV_PY) -m pip install -e ".[test,analytics]"
+	$(VENV_PY) -m pip install -e ".[test,analytics,warehouse]"
 	$(VENV_PY) -c "import pathlib; [pathlib.Path(p).touch() for p in ('$(LAB_STAMP)', '$(TEST_STAMP)')]"
 
 clean:

@@ -22,15 +22,24 @@ CONDA_NAMES = {"python-kaleido": "kaleido"}
 
 def requirement_names_and_bounds(requirements: list[str]) -> dict[str, str]:
     """name -> extras and version bounds, e.g. ``"[duckdb,sqlite]<13,>=10"``; each needs a
-    lower bound. Bounds are compared as a set, so their order does not matter."""
-    out = {}
+    lower bound. Bounds are compared as a set, so their order does not matter.
+
+    A package in two extras (Ibis in ``analytics`` and, with its backends, in
+    ``warehouse``) must carry the same bounds in both; its extras are the union, as one
+    environment that installs both gets them.
+    """
+    extras_of: dict[str, set[str]] = {}
+    bounds_of: dict[str, str] = {}
     for req in requirements:
         parsed = Requirement(req.split(";")[0])
-        bounds = sorted(str(spec) for spec in parsed.specifier)
-        assert any(b.startswith(">=") for b in bounds), f"{req!r} needs a lower bound"
-        extras = f"[{','.join(sorted(parsed.extras))}]" if parsed.extras else ""
-        out[parsed.name.lower()] = extras + ",".join(bounds)
-    return out
+        name = parsed.name.lower()
+        bounds = ",".join(sorted(str(spec) for spec in parsed.specifier))
+        assert ">=" in bounds, f"{req!r} needs a lower bound"
+        assert bounds_of.setdefault(name, bounds) == bounds, (
+            f"{name} has bounds {bounds_of[name]} in one place and {bounds} in another")
+        extras_of.setdefault(name, set()).update(parsed.extras)
+    return {name: (f"[{','.join(sorted(extras_of[name]))}]" if extras_of[name] else "")
+            + bounds for name, bounds in bounds_of.items()}
 
 
 #: One dependency line of environment.yml: ``- name>=1.2`` (conda or, under ``- pip:``, PyPI).
@@ -87,7 +96,9 @@ def test_environment_yml_mirrors_pyproject():
     wanted = requirement_names_and_bounds(requires("journeykit") or [])
     conda = environment_yml_requirements((ROOT / "environment.yml").read_text("utf-8"))
     assert conda == wanted
-    assert "analytics" in str(requires("journeykit")), "the analytics extra is declared"
+    for extra in ("analytics", "warehouse"):
+        assert any(f'extra == "{extra}"' in req.replace("'", '"')
+                   for req in requires("journeykit") or []), f"the {extra} extra is declared"
 
 
 @pytest.mark.parametrize(("line", "complaint"), [
@@ -190,9 +201,16 @@ def learner_install(name: str = "journeykit", extras: tuple[str, ...] = LEARNER_
 
 def test_a_learner_install_brings_no_test_tools_and_no_sphinx():
     installed = learner_install()
-    assert {"jupyterlab", "plotly", "pyreveal", "choreographer", "voila", "duckdb"} <= installed
+    assert {"jupyterlab", "plotly", "pyreveal", "choreographer", "voila", "duckdb",
+            "ibis-framework"} <= installed
     assert not installed & TEST_ONLY, "make lab would install " + ", ".join(
         sorted(installed & TEST_ONLY))
+
+
+def test_a_learner_install_brings_no_pyarrow():
+    """pyarrow (170 MB) is for Ibis running other backends: the warehouse extra only."""
+    assert "pyarrow" not in learner_install(), "make lab would install pyarrow"
+    assert "pyarrow" in learner_install(extras=("warehouse",)), "the check can see pyarrow"
 
 
 def test_make_lab_installs_the_kit_without_its_test_extra():

@@ -21,10 +21,13 @@ count as reaching it, and :func:`measure` it::
 * ``_sources`` (files, DataFrames and Ibis tables as raw rows) and ``_backend``
   (lazy imports of Ibis and DuckDB, the embedded DuckDB, engine errors).
 
-Ibis, DuckDB and pyarrow come with the ``analytics`` extra
-(``pip install "journeykit[analytics]"``; ``make lab`` and ``make test`` install it).
-Nothing here imports them until a log is read; without them the first call raises a
-:class:`~journeykit.errors.JourneyMapError` that gives the install command.
+Ibis and DuckDB come with the ``analytics`` extra (``pip install "journeykit[analytics]"``;
+``make lab`` and ``make test`` install it): Ibis compiles each question to DuckDB SQL and
+DuckDB runs it, with no pyarrow. Measuring an Ibis table of another backend (a
+warehouse) has Ibis run the query there, which needs pyarrow: the ``warehouse`` extra
+and that backend's Ibis extra. Nothing here imports them until a log is read; without
+them the first call raises a :class:`~journeykit.errors.JourneyMapError` that gives the
+install command.
 """
 
 from __future__ import annotations

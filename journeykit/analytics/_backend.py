@@ -4,6 +4,14 @@ Nothing here imports Ibis or DuckDB at module import time, so ``import journeyki
 (and ``import journeykit.analytics``) stays quick; the first call that needs an engine
 pays for it (about 0.2 s for Ibis, once per Python process).
 
+Files and DataFrames are read into the kit's own DuckDB (a plain ``duckdb`` connection,
+:func:`duckdb_connection`), and the kit's Ibis tables over them are *unbound*
+(:func:`kit_table`): Ibis only compiles each question to DuckDB SQL, and DuckDB runs it
+and hands pandas the result. That is the part of Ibis that needs no pyarrow, so the
+``analytics`` extra is Ibis without its backend extras, and DuckDB. An Ibis table of any
+other backend (a warehouse) is run by Ibis itself, which needs pyarrow: the
+``warehouse`` extra.
+
 Every query the measure layer runs goes through :func:`execute`, which turns an
 engine's own error into a :class:`~journeykit.errors.JourneyMapError` that names the
 source, so a learner never meets a DuckDB or Ibis traceback.
@@ -19,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import JourneyMapError, Problem
 
 if TYPE_CHECKING:
-    from ibis.backends.duckdb import Backend as DuckDBBackend
+    from duckdb import DuckDBPyConnection
     from ibis.expr.types import Table, Value
 
 _lock = threading.Lock()
@@ -101,34 +109,70 @@ def _check_duckdb() -> None:
         raise missing_engine("duckdb") from None
     except ValueError:  # an unusual version string: let the import decide
         return
-    if major >= 2:  # duckdb 2 removed fetch_arrow_table(), which Ibis 12 calls
+    if major >= 2:  # duckdb 2 removed fetch_arrow_table(), which Ibis 12's backend calls
         raise missing_engine("duckdb 1.x", f"Ibis cannot drive yet (duckdb "
                              f"{version('duckdb')} is installed)")
 
 
-def duckdb_connection() -> DuckDBBackend:
+def duckdb_connection() -> DuckDBPyConnection:
     """The embedded DuckDB (in memory) that files and DataFrames are read with.
 
     One per Python process, made on first use, with its clock set to UTC so a
-    timestamp without a zone means UTC on every machine.
+    timestamp without a zone means UTC on every machine. A plain ``duckdb``
+    connection: the queries on it are compiled by Ibis (:func:`execute`).
 
     Examples
     --------
-    >>> duckdb_connection().name
-    'duckdb'
+    >>> duckdb_connection().execute("SELECT current_setting('TimeZone')").fetchone()
+    ('UTC',)
     >>> duckdb_connection() is duckdb_connection()
     True
     """
     with _lock:
         con = _default.get("duckdb")
         if con is None:
-            ibis = ibis_module()
+            ibis_module()  # without the compiler there is nothing to run: say so first
             _check_duckdb()
-            con = ibis.duckdb.connect()
-            con.raw_sql("SET TimeZone = 'UTC'")
-            con.raw_sql("SET enable_progress_bar = false")  # no bars in notebooks or logs
+            import duckdb
+
+            con = duckdb.connect()
+            con.execute("SET TimeZone = 'UTC'")
+            con.execute("SET enable_progress_bar = false")  # no bars in notebooks or logs
+            # no Python variables read as tables by name (as Ibis's DuckDB sets it too)
+            con.execute("SET python_enable_replacements = false")
             _default["duckdb"] = con
         return con
+
+
+def kit_table(name: str) -> Table:
+    """An Ibis table over a view or table of the kit's DuckDB, with the columns it has.
+
+    The table is unbound (Ibis knows its name and schema, not its engine):
+    :func:`execute` compiles what is built on it to DuckDB SQL and runs that on
+    :func:`duckdb_connection`. The schema is DuckDB's own ``DESCRIBE``, read as Ibis
+    reads it for its DuckDB backend.
+
+    Examples
+    --------
+    >>> _ = duckdb_connection().execute("CREATE TEMP VIEW jk_doc AS SELECT 1 AS x, 'a' AS y")
+    >>> t = kit_table("jk_doc")
+    >>> t.schema()
+    ibis.Schema {
+      x  int32
+      y  string
+    }
+    >>> execute(t.mutate(z=t.x + 1), None, "the rows")
+       x  y  z
+    0  1  a  2
+    """
+    from ibis.backends.sql.datatypes import DuckDBType
+
+    ibis = ibis_module()
+    quoted = '"' + name.replace('"', '""') + '"'
+    rows = duckdb_connection().execute(f"DESCRIBE {quoted}").fetchall()
+    schema = {str(column): DuckDBType.from_string(str(kind), nullable=null == "YES")
+              for column, kind, null, *_ in rows}
+    return ibis.table(ibis.schema(schema), name=name)
 
 
 def fresh_name(prefix: str = "jk_events") -> str:
@@ -158,7 +202,7 @@ def drop_pending() -> None:
         kind, name = _pending.pop().split()
         if con is not None:
             with contextlib.suppress(Exception):  # already gone
-                con.raw_sql(f"DROP {kind} IF EXISTS {name}")
+                con.execute(f"DROP {kind} IF EXISTS {name}")
 
 
 def is_ibis_table(obj: object) -> bool:
@@ -264,16 +308,19 @@ def epoch_us(value: Value, backend: str) -> Value:
 def execute(expr: Table | Value, source: str | None, what: str) -> Any:
     """Run one Ibis expression and return a pandas DataFrame (or a scalar).
 
-    On DuckDB the compiled SQL (:func:`sql_of`) runs on DuckDB's own connection and
-    DuckDB hands the result to pandas itself; other backends run through Ibis. An
-    engine error (a CSV row with too many fields, a file deleted since it was read, a
-    backend without an operation) becomes a ``JourneyMapError``.
+    On DuckDB (the kit's, or an Ibis DuckDB table) the compiled SQL (:func:`sql_of`)
+    runs on the DuckDB connection and DuckDB hands the result to pandas itself, with
+    no pyarrow; other backends run through Ibis. An engine error (a CSV row with too
+    many fields, a file deleted since it was read, a backend without an operation)
+    becomes a ``JourneyMapError``.
 
     Examples
     --------
     >>> import ibis
-    >>> int(execute(ibis.memtable({"x": [1, 2]}).x.sum(), None, "a sum"))
-    3
+    >>> events = ibis.table({"x": "int64"}, name="jk_doc_events")
+    >>> _ = duckdb_connection().execute("CREATE TEMP TABLE jk_doc_events AS SELECT 2 AS x")
+    >>> int(execute(events.x.sum(), None, "a sum"))
+    2
     """
     try:
         raw = _duckdb_of(expr)
@@ -298,11 +345,14 @@ def execute(expr: Table | Value, source: str | None, what: str) -> Any:
 def _duckdb_of(expr: Table | Value) -> Any:
     """The DuckDB connection ``expr`` can run on as plain SQL, or None (then Ibis runs it).
 
-    Expressions over in-memory tables (``ibis.memtable``) go through Ibis, which
-    registers those tables first.
+    Unbound tables are the kit's own (:func:`kit_table`): the kit's DuckDB. Expressions
+    over in-memory tables (``ibis.memtable``, which need pyarrow to exist at all) go
+    through Ibis, which registers those tables first.
     """
     import ibis.expr.operations as ops
 
+    if expr.op().find(ops.UnboundTable):
+        return duckdb_connection()
     try:
         backend = expr._find_backend(use_default=False)
     except Exception:  # unbound, or tables of several backends

@@ -223,7 +223,7 @@ def from_files(source: str | os.PathLike[str], names: dict[str, str], unit: str 
         reader = ["read_parquet([" + ", ".join(quote_str(f) for f in files) + "], "
                   "file_row_number = true)"]
     try:
-        described = con.raw_sql(f"DESCRIBE SELECT * FROM read_{kind}({quote_str(files[0])})"
+        described = con.execute(f"DESCRIBE SELECT * FROM read_{kind}({quote_str(files[0])})"
                                 ).fetchall()
     except Exception as exc:
         raise JourneyMapError([Problem("", f"DuckDB cannot read it: {_first_line(exc)}",
@@ -250,8 +250,8 @@ def from_files(source: str | os.PathLike[str], names: dict[str, str], unit: str 
     view = _backend.fresh_name()
     definition = f"CREATE TEMP VIEW {view} AS " + "\nUNION ALL\n".join(parts)
     try:
-        con.raw_sql(definition)
-        table = con.table(view)
+        con.execute(definition)
+        table = _backend.kit_table(view)
     except Exception as exc:
         raise JourneyMapError([Problem("", f"DuckDB cannot read it: {_first_line(exc)}",
                                        "check that every file has the same columns")],
@@ -275,7 +275,7 @@ def _parquet_complete(con: Any, files: list[str], names: dict[str, str], types: 
     listed = ", ".join(quote_str(f) for f in files)
     wanted = ", ".join(quote_str(names[k]) for k in ("user", "time"))
     try:
-        rows = con.raw_sql(
+        rows = con.execute(
             f"SELECT path_in_schema, count(*) - count(stats_null_count), "
             f"coalesce(sum(stats_null_count), 0) FROM parquet_metadata([{listed}]) "
             f"WHERE path_in_schema IN ({wanted}) GROUP BY 1").fetchall()
@@ -301,19 +301,19 @@ def from_dataframe(frame: pd.DataFrame, names: dict[str, str], unit: str | None,
                          "t": time, "o": order}, copy=False).reset_index(drop=True)
     con = _backend.duckdb_connection()
     view, table_name = _backend.fresh_name("jk_frame"), _backend.fresh_name()
-    con.con.register(view, slim)
+    con.register(view, slim)
     try:
-        types = {str(r[0]): str(r[1]) for r in con.raw_sql(f"DESCRIBE {view}").fetchall()}
+        types = {str(r[0]): str(r[1]) for r in con.execute(f"DESCRIBE {view}").fetchall()}
         tsql = time_sql("t", types["t"], unit, time_format)
-        con.raw_sql(f"CREATE TEMP TABLE {table_name} AS SELECT u AS user_id, "
+        con.execute(f"CREATE TEMP TABLE {table_name} AS SELECT u AS user_id, "
                     f"CAST(e AS VARCHAR) AS event, {tsql} AS time_us, o AS log_order, "
                     f"CAST(t AS VARCHAR) AS time_raw FROM {view}")
     finally:
-        con.con.unregister(view)
+        con.unregister(view)
     definition = (f"{table_name}: a temporary DuckDB table with the DataFrame's user, event "
                   f"and time columns, made with SELECT u AS user_id, CAST(e AS VARCHAR) AS "
                   f"event, {tsql} AS time_us, (row position) AS log_order")
-    return Raw(con.table(table_name), shown, "duckdb", (), "dataframe", definition,
+    return Raw(_backend.kit_table(table_name), shown, "duckdb", (), "dataframe", definition,
                owned=f"TABLE {table_name}"), {
         names["time"]: types["t"]}
 

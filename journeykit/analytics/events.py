@@ -48,7 +48,10 @@ class EventLog:
     ----------
     table : ibis.expr.types.Table
         The events with four columns: ``user_id``, ``event``, ``time_us`` (microseconds
-        since 1970-01-01 UTC) and ``log_order`` (breaks ties between equal times).
+        since 1970-01-01 UTC) and ``log_order`` (breaks ties between equal times). For
+        a file or a DataFrame it is an unbound Ibis table over the kit's DuckDB
+        (``ibis.to_sql(log.table, dialect="duckdb")`` gives its SQL); for an Ibis table,
+        an expression on that table's backend.
     source : str
         Where the log came from, for messages.
     columns : dict
