@@ -185,5 +185,6 @@ def test_memory_stays_flat_on_a_bigger_file(tmp_path):
     one = make(tmp_path / "one.csv", 1_600_000)
     two = make(tmp_path / "two.csv", 3_200_000)
     added_mb = (os.path.getsize(two) - os.path.getsize(one)) / 2**20
-    growth = peak(two) - peak(one)
+    # the least of two runs each: DuckDB's threads add up to ~60 MB of noise to one peak
+    growth = min(peak(two) for _ in range(2)) - min(peak(one) for _ in range(2))
     assert growth < added_mb, (growth, added_mb)
