@@ -9,7 +9,11 @@ Printed, all measured in this same run:
 * the whole suite as ``make test`` runs it (one pytest over both folders).
 
 With ``--cells NOTEBOOK...`` it says instead where each notebook spends its
-time: every cell's run time in a fresh kernel (as nbval runs it), slowest first.
+time: every cell's run time in a fresh kernel (as nbval runs it), slowest first,
+and under each the modules that cell imported for the first time, by their own
+import time (``python -X importtime`` in the kernel, which adds a little to each
+cell's time; a cell's name rarely says what it loads: plotly's first figure
+imports nbformat, and with it jsonschema).
 
 Given notebooks (``python benchmarks/notebooks_nbval.py notebooks/00_welcome.ipynb``)
 it measures only those, against the same bare kernel, and skips the whole suite.
@@ -52,7 +56,25 @@ def bare_notebook(folder: Path) -> Path:
     return path
 
 
-def cell_seconds(path: Path, top: int = 6) -> None:
+def cell_imports(cell: nbformat.NotebookNode) -> list[tuple[float, str]]:
+    """The modules *cell* imported, as ``(seconds of its own, name)``.
+
+    ``-X importtime`` writes to the kernel's stderr, which ipykernel hands to the
+    cell that is running, so each line lands in the outputs of the cell that
+    caused the import.
+    """
+    found = []
+    for output in cell.get("outputs", []):
+        if output.get("name") != "stderr":
+            continue
+        for line in output.get("text", "").splitlines():
+            parts = line.removeprefix("import time:").split("|")
+            if line.startswith("import time:") and len(parts) == 3 and parts[0].strip().isdigit():
+                found.append((int(parts[0]) / 1e6, parts[2].strip()))
+    return found
+
+
+def cell_seconds(path: Path, top: int = 6, modules: int = 3) -> None:
     """Run *path* in a fresh kernel from its own folder and print its slowest cells."""
     import os
     from datetime import datetime
@@ -65,7 +87,9 @@ def cell_seconds(path: Path, top: int = 6) -> None:
         start = time.perf_counter()
         client = NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=True,
                                 resources={"metadata": {"path": str(path.parent)}})
-        client.execute()
+        # the kernel's own start-up imports go to its stderr, the cells' to their outputs
+        client.execute(env={**os.environ, "PYTHONPROFILEIMPORTTIME": "1"},
+                       stderr=subprocess.DEVNULL)
         total = time.perf_counter() - start
     times = []
     for cell in nb.cells:
@@ -74,12 +98,17 @@ def cell_seconds(path: Path, top: int = 6) -> None:
             began, ended = (datetime.fromisoformat(timing[k].replace("Z", "+00:00"))
                             for k in ("iopub.execute_input", "shell.execute_reply"))
             first = "".join(cell.source).strip().splitlines()[0][:60]
-            times.append(((ended - began).total_seconds(), first))
-    cells = sum(t for t, _ in times)
+            times.append(((ended - began).total_seconds(), first, cell_imports(cell)))
+    cells = sum(t for t, _, _ in times)
     print(f"{path.relative_to(ROOT).as_posix()}: {total:.2f} s with the kernel's start, "
           f"{cells:.2f} s in {len(times)} code cells; slowest:")
-    for seconds, first in sorted(times, reverse=True)[:top]:
+    for seconds, first, imported in sorted(times, key=lambda row: row[0], reverse=True)[:top]:
         print(f"  {seconds:6.2f} s  {first}")
+        if imported:
+            heaviest = ", ".join(f"{name} {own:.2f} s" for own, name in
+                                 sorted(imported, reverse=True)[:modules])
+            print(f"            imports {sum(own for own, _ in imported):.2f} s "
+                  f"({len(imported)} modules), heaviest: {heaviest}")
 
 
 def main() -> int:
