@@ -89,8 +89,13 @@ def trace_patch(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any
     return {key: value for key, value in whole.items() if key not in items}, items
 
 
-def figure_json(fig: go.Figure) -> dict[str, Any]:
-    """*fig* as plotly JSON (``{"data": [...], "layout": {...}}``), as the page gets it."""
+def figure_json(fig: go.Figure | dict[str, Any]) -> dict[str, Any]:
+    """*fig* as plotly JSON (``{"data": [...], "layout": {...}}``), as the page gets it.
+
+    A figure given as plotly JSON already (a dict) is returned as it is.
+    """
+    if isinstance(fig, dict):
+        return fig
     return json.loads(fig.to_json(validate=False, engine="json"))
 
 
@@ -108,8 +113,8 @@ class LivePlot(anywidget.AnyWidget):
 
     Parameters
     ----------
-    fig : plotly.graph_objects.Figure, optional
-        The figure shown first.
+    fig : plotly.graph_objects.Figure or dict, optional
+        The figure shown first, as a figure or as plotly JSON (see :meth:`show`).
 
     Examples
     --------
@@ -139,7 +144,7 @@ class LivePlot(anywidget.AnyWidget):
     def __init__(self, fig: go.Figure | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("plotly_url", os.environ.get(PLOTLY_URL_VARIABLE, ""))
         super().__init__(**kwargs)
-        self._fig: go.Figure | None = None
+        self._fig: go.Figure | dict[str, Any] | None = None
         self._shown: dict[str, Any] = {"data": [], "layout": {}}  # what the page shows
         self.on_msg(self._answer)
         if fig is not None:
@@ -148,20 +153,34 @@ class LivePlot(anywidget.AnyWidget):
     @property
     def data(self) -> tuple[Any, ...]:
         """The traces of the figure shown last."""
-        return self._fig.data if self._fig is not None else ()
+        return self._figure().data if self._fig is not None else ()
 
     @property
     def layout(self) -> Any:
         """The layout of the figure shown last."""
-        return self._fig.layout if self._fig is not None else None
+        return self._figure().layout if self._fig is not None else None
+
+    def _figure(self) -> go.Figure:
+        """The figure shown last as a plotly figure (made, and checked, when first asked for)."""
+        if isinstance(self._fig, dict):
+            import plotly.graph_objects as go
+
+            self._fig = go.Figure(self._fig)
+        return self._fig
 
     @property
     def shown(self) -> dict[str, Any]:
         """What the page shows, as plotly JSON."""
         return self._shown
 
-    def show(self, fig: go.Figure) -> int:
-        """Show *fig* in place of the figure shown now; return how many properties were sent."""
+    def show(self, fig: go.Figure | dict[str, Any]) -> int:
+        """Show *fig* in place of the figure shown now; return how many properties were sent.
+
+        *fig* is a plotly figure, or plotly JSON that plotly.py would accept as it is (the
+        editor's map, :func:`journeykit.figures.journey_map.map_json`: checking a figure
+        costs more than drawing it). The dict is kept as what the page shows: do not
+        change it afterwards.
+        """
         new, old = figure_json(fig), self._shown
         self._fig, self._shown = fig, new
         if [t.get("type") for t in new["data"]] != [t.get("type") for t in old["data"]]:

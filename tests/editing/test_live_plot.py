@@ -19,6 +19,7 @@ import pytest
 import journeykit as jk
 from journeykit.editing.live_plot import LivePlot, figure_json
 from journeykit.figures import plot_emotions, plot_map
+from journeykit.figures.journey_map import map_json
 
 
 class Page:
@@ -82,6 +83,16 @@ def test_an_edit_sends_only_what_changed(shop, monkeypatch):
     (patch, _), = page.messages
     assert size(patch) < size(live.figure) / 20
     assert "template" not in patch["layout"], "the look is never sent again"
+
+
+def test_the_map_sent_as_plotly_json_is_shown_as_plot_map_draws_it(shop, monkeypatch):
+    """The editor gives the preview the map as plotly JSON (``map_json``, unchecked)."""
+    live = LivePlot(map_json(shop))
+    page = Page(live, monkeypatch)
+    shop.set_lane("Decision", "touchpoints", ["Checkout page", "Pop-up shop"])
+    assert live.show(map_json(shop)) <= 4
+    assert page.figure == figure_json(plot_map(shop))
+    assert live.data[0].name == "cells" and live.layout.width == 800  # checked when read
 
 
 def test_switching_views_sends_the_figure_whole_and_back(shop, monkeypatch):

@@ -21,7 +21,7 @@ from journeykit.catalogue import LANES, catalogue
 from journeykit.debrief.sample import sample_class
 from journeykit.figures import theme
 from journeykit.figures.emotions import is_dip
-from journeykit.figures.journey_map import MAP_ROWS
+from journeykit.figures.journey_map import MAP_ROWS, map_json
 from journeykit.figures.layout import MIN_WIDTH, escape, wrap
 from journeykit.model import datasets_dir
 
@@ -274,6 +274,27 @@ def test_figures_are_small_use_the_kit_template_and_carry_no_random_ids():
         assert fig.layout.template.layout.colorway == theme.template().layout.colorway
         assert not fig.layout.template.data.to_plotly_json(), f"{name}: template carries data"
         assert fig.layout.title.text, f"{name} has no title"
+
+
+def test_the_map_json_the_editor_sends_is_a_figure_plotly_accepts_unchanged(awkward_map):
+    """The editor's preview sends ``map_json`` without plotly.py checking it: it must be
+    exactly the checked figure ``plot_map`` returns, or the page would draw another map."""
+    import plotly.graph_objects as go
+
+    blank = jk.JourneyMap.new("eight-stage", title="Corner shop")
+    shop = jk.example("clothing-store")
+    for m, options in ((shop, {}), (shop, {"measured": StandIn()}), (shop, {"width": 1200}),
+                       (blank, {}), (awkward_map, {})):
+        sent = map_json(m, **options)
+        assert json.loads(go.Figure(sent).to_json()) == sent
+        assert json.loads(jk.plot_map(m, **options).to_json()) == sent
+
+
+def test_wrapped_lines_are_a_new_list_on_every_call():
+    lines = wrap("Compare prices with two other shops", 14)
+    lines.append("changed by the caller")
+    assert wrap("Compare prices with two other shops", 14) == ["Compare prices",
+                                                                "with two other", "shops"]
 
 
 def test_figures_are_identical_in_a_fresh_python_process():
