@@ -8,9 +8,17 @@ figure into plotly JSON and compares it with the last one shown:
   to the emotion curve), goes to the page whole, as the widget's state;
 * otherwise only a patch goes, in one message: for each trace, and for the
   layout, the top-level properties that changed, and of a list property only
-  the items that changed (typing a touchpoint changes one cell's text and hover
-  text). The page applies it and calls ``Plotly.react``, which skips the
-  properties that kept their old objects. Nothing comes back.
+  the items that changed (typing a touchpoint changes one cell's text, the
+  label of a layout shape, and its hover text). The page applies it and calls
+  ``Plotly.react``, which skips the properties that kept their old objects and
+  redraws a changed shape alone. Nothing comes back.
+
+A patch that changes only the layout, and the hover text of traces, keeps the
+hover text apart (``"hover"``): the page draws the rest at once and the hover
+text right after that drawing is on screen. Plotly.react recomputes and redraws
+every trace when any list of a trace changes, so this way the typed text shows
+in a few milliseconds and the hover box, which nobody reads while typing,
+follows a frame later.
 
 plotly.js is the one in the installed plotly package, loaded once per page. When
 the server serves it (``journeykit lab`` does: :mod:`journeykit.lab`) the page
@@ -36,6 +44,8 @@ if TYPE_CHECKING:
 
 #: Keys plotly manages itself; never compared or sent.
 _OWN_KEYS = frozenset({"type", "uid"})
+#: Trace properties seen only in the hover box (drawn after the rest, see the module notes).
+HOVER_PROPERTIES = frozenset({"hovertext", "hovertemplate"})
 
 
 def changed_properties(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
@@ -75,8 +85,8 @@ def changed_items(old: Any, new: Any) -> dict[int, Any] | None:
 
 def trace_patch(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any],
                                                                    dict[str, dict[int, Any]]]:
-    """What to send so that trace *old* becomes *new*: whole properties, and single items of
-    list properties (typing in one cell changes one item of the texts).
+    """What to send so that trace (or layout) *old* becomes *new*: whole properties, and
+    single items of list properties (typing in one cell changes one item of the texts).
 
     Examples
     --------
@@ -87,6 +97,39 @@ def trace_patch(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any
     items = {key: found for key in list(whole)
              if (found := changed_items(old.get(key), whole[key])) is not None}
     return {key: value for key, value in whole.items() if key not in items}, items
+
+
+def hover_part(changes: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Take the :data:`HOVER_PROPERTIES` out of *changes* (by trace), return them (by trace).
+
+    Examples
+    --------
+    >>> changes = {0: {"hovertext": {3: "new"}, "x": [1]}, 1: {"hovertext": {0: "b"}}}
+    >>> hover_part(changes), changes
+    ({0: {'hovertext': {3: 'new'}}, 1: {'hovertext': {0: 'b'}}}, {0: {'x': [1]}})
+    """
+    taken = {}
+    for index in list(changes):
+        hover = {key: changes[index].pop(key) for key in list(changes[index])
+                 if key in HOVER_PROPERTIES}
+        if hover:
+            taken[index] = hover
+        if not changes[index]:
+            del changes[index]
+    return taken
+
+
+def merged(changes: dict[int, dict[str, Any]], more: dict[int, dict[str, Any]]
+           ) -> dict[int, dict[str, Any]]:
+    """*changes* and *more* (both by trace) as one.
+
+    Examples
+    --------
+    >>> merged({0: {"x": [1]}}, {0: {"hovertext": ["a"]}, 2: {"hovertext": ["b"]}})
+    {0: {'x': [1], 'hovertext': ['a']}, 2: {'hovertext': ['b']}}
+    """
+    return {index: {**changes.get(index, {}), **more.get(index, {})}
+            for index in sorted({*changes, *more})}
 
 
 def figure_json(fig: go.Figure | dict[str, Any]) -> dict[str, Any]:
@@ -194,10 +237,20 @@ class LivePlot(anywidget.AnyWidget):
                 traces[index] = whole
             if some:
                 items[index] = some
-        layout = changed_properties(old["layout"], new["layout"])
-        if traces or items or layout:
-            self.send({"kind": "patch", "traces": traces, "items": items, "layout": layout})
-        return sum(map(len, [*traces.values(), *items.values()])) + len(layout)
+        layout, layout_items = trace_patch(old["layout"], new["layout"])
+        count = (sum(map(len, [*traces.values(), *items.values()])) + len(layout)
+                 + len(layout_items))
+        if not count:
+            return 0
+        patch: dict[str, Any] = {"kind": "patch", "layout": layout,
+                                 "layout_items": layout_items}
+        hover_traces, hover_items = hover_part(traces), hover_part(items)
+        if (layout or layout_items) and not traces and not items:
+            patch["hover"] = {"traces": hover_traces, "items": hover_items}
+        else:  # traces change anyway: the hover text is drawn with them
+            traces, items = merged(traces, hover_traces), merged(items, hover_items)
+        self.send({**patch, "traces": traces, "items": items})
+        return count
 
     def _answer(self, _widget: Any, content: Any, _buffers: Any) -> None:
         kind = content.get("kind") if isinstance(content, dict) else None

@@ -10,7 +10,9 @@ Examples
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +58,10 @@ EMOTION_LINES = 7
 CELL_GAP = 3
 #: The hover box of a map cell: plotly's dark grey, white text (a bar's would be its colour).
 HOVER_FILL = "#444"
+#: How far plotly.js draws a shape's label from the top left corner it is placed at, in
+#: pixels across and down: undone, so that a cell's text sits exactly where plotly.js draws
+#: a trace's text placed "bottom right" of the same point.
+LABEL_NUDGE = (3.0, theme.SMALL_SIZE / 4)
 
 
 @dataclass(frozen=True)
@@ -154,7 +160,9 @@ def map_json(m: JourneyMap, width: int | None = None, measured: Any = None) -> d
     >>> import journeykit as jk
     >>> figure = map_json(jk.example("clothing-store"))
     >>> [trace["name"] for trace in figure["data"]]
-    ['cells', 'text', 'gaps', 'emotion']
+    ['cells', 'gaps', 'emotion']
+    >>> figure["layout"]["shapes"][0]["label"]["text"]
+    'Find something<br>fresh to wear this<br>summer'
     """
     width = figure_width(width)
     n = max(len(m.stages), 1)
@@ -197,12 +205,12 @@ def map_json(m: JourneyMap, width: int | None = None, measured: Any = None) -> d
             elif cell.empty:
                 gap_x.append(j)
                 gap_y.append((edges[i] + edges[i + 1]) / 2)
-    words = {"type": "scatter", "x": text_x, "y": text_y, "text": text, "mode": "text",
-             "textposition": "bottom right",
-             "textfont": {"size": theme.SMALL_SIZE, "color": theme.INK},
-             "hoverinfo": "skip", "showlegend": False, "name": "text"}
     gap_text = "<i>+ to fill in</i>" if theme.text_width("+ to fill in", theme.SMALL_SIZE) \
         <= room else "<i>+ fill in</i>"
+    # The cells' texts are labels of layout shapes, not a trace's text: Plotly.react redraws
+    # one changed label alone, where one changed text of a trace redraws every trace. (The
+    # gaps change only when a cell's colour does, which redraws every trace anyway.)
+    texts = cell_labels(text_x, text_y, text, "text", column)
     gaps = {"type": "scatter", "x": gap_x, "y": gap_y, "mode": "text",
             "text": [gap_text] * len(gap_x),
             "textfont": {"size": theme.SMALL_SIZE, "color": theme.MUTED},
@@ -210,7 +218,7 @@ def map_json(m: JourneyMap, width: int | None = None, measured: Any = None) -> d
     band = MAP_ROWS.index("emotion")
     curve = emotion_band(m, edges[band], edges[band + 1], room)
 
-    traces = [grid, words, gaps, curve]
+    traces = [grid, gaps, curve]
     if figures is not None:
         traces += measured_row(figures, xs, edges[-2:], column, inset)
     row_mid = [(edges[i] + edges[i + 1]) / 2 for i in range(len(edges) - 1)]
@@ -226,7 +234,8 @@ def map_json(m: JourneyMap, width: int | None = None, measured: Any = None) -> d
     return themed_json(
         traces, title, subtitle, width, plot_height=edges[-1] * LINE_PX,
         top=header_lines * LABEL_SIZE * theme.LINE_SPACING + 8,
-        margin={"l": round(EDGE_PX + label_px)}, hovermode="closest",
+        margin={"l": round(EDGE_PX + label_px)}, hovermode="closest", shapes=texts,
+        template=map_template(),
         xaxis={"side": "top", "tickvals": xs, "range": [-0.5, len(m.stages) - 0.5],
                "showgrid": False, "ticktext": headers, "tickfont": {"size": LABEL_SIZE},
                "fixedrange": True, "ticks": "", "showline": False, "ticklabelstandoff": 4},
@@ -263,6 +272,47 @@ def cell_bars(xs: list[int], edges: list[float], column: float, fills: list[list
         "hovertext": [hover for row in hovers for hover in row],
         "hovertemplate": "%{hovertext}<extra></extra>", "hoverlabel": {"bgcolor": HOVER_FILL},
         "unselected": {"marker": {"opacity": 1}}, "showlegend": False, "name": name}
+
+
+def cell_labels(xs: list[float], ys: list[float], texts: list[str], name: str,
+                column: float) -> list[dict[str, Any]]:
+    """Texts drawn at points (*xs*, *ys*) as labels of invisible layout shapes, one each.
+
+    A text's top left corner is at its point, exactly where a trace's text placed
+    ``"bottom right"`` of it is drawn (*column* is one column's width in pixels). Every
+    shape is named *name*; what the shapes share is in :func:`map_template`.
+
+    Examples
+    --------
+    >>> [shape["label"]["text"] for shape in cell_labels([0.1], [2.0], ["Shop"], "text", 100)]
+    ['Shop']
+    """
+    across, down = LABEL_NUDGE
+    return [{"x0": x, "x1": x, "y0": y, "y1": y, "name": name, "label": {"text": text}}
+            for x, y, text in zip((x - across / column for x in xs),
+                                  (y - down / LINE_PX for y in ys), texts, strict=True)]
+
+
+@cache
+def _map_template_text() -> str:
+    built = theme.template_json()
+    built["layout"]["shapedefaults"] = {
+        "type": "rect", "xref": "x", "yref": "y", "line": {"width": 0}, "layer": "above",
+        "label": {"textposition": "top left", "padding": 0,
+                  "font": {"size": theme.SMALL_SIZE, "color": theme.INK}}}
+    return json.dumps(built)
+
+
+def map_template() -> dict[str, Any]:
+    """The kit's template plus what every shape of the map shares (an invisible rectangle
+    whose label is a cell's text), as plotly JSON: a fresh copy on each call.
+
+    Examples
+    --------
+    >>> map_template()["layout"]["shapedefaults"]["label"]["textposition"]
+    'top left'
+    """
+    return json.loads(_map_template_text())
 
 
 def measured_row(figures: list[MeasuredCell], xs: list[int], edges: list[float],

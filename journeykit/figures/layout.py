@@ -242,9 +242,11 @@ def themed_figure(data: Sequence[Any], title: str, subtitle: str, width: int | N
 
 
 def themed_json(data: Sequence[dict[str, Any]], title: str, subtitle: str, width: int | None,
-                plot_height: float, top: float = 0, **layout: Any) -> dict[str, Any]:
+                plot_height: float, top: float = 0, template: dict[str, Any] | None = None,
+                **layout: Any) -> dict[str, Any]:
     """:func:`themed_figure` as plotly JSON, from traces given as plotly JSON (dicts with
-    a ``"type"``); nothing is checked, so it costs a fraction of the figure.
+    a ``"type"``); nothing is checked, so it costs a fraction of the figure. *template*
+    (plotly JSON) replaces the kit's (:func:`journeykit.figures.theme.template_json`).
 
     ``go.Figure(themed_json(...))`` is the checked figure, equal to the figure
     :func:`themed_figure` makes of the same traces.
@@ -259,7 +261,7 @@ def themed_json(data: Sequence[dict[str, Any]], title: str, subtitle: str, width
     """
     return {"data": list(data),
             "layout": {**theme_layout(title, subtitle, width, plot_height, top, **layout),
-                       "template": theme.template_json()}}
+                       "template": template or theme.template_json()}}
 
 
 def persona_label(journey_map: JourneyMap) -> str:
