@@ -234,8 +234,8 @@ def map_json(m: JourneyMap, width: int | None = None, measured: Any = None) -> d
     return themed_json(
         traces, title, subtitle, width, plot_height=edges[-1] * LINE_PX,
         top=header_lines * LABEL_SIZE * theme.LINE_SPACING + 8,
-        margin={"l": round(EDGE_PX + label_px)}, hovermode="closest", shapes=texts,
-        template=map_template(),
+        margin={"l": round(EDGE_PX + label_px)}, hovermode="closest",
+        **({"shapes": texts} if texts else {}), template=map_template(),
         xaxis={"side": "top", "tickvals": xs, "range": [-0.5, len(m.stages) - 0.5],
                "showgrid": False, "ticktext": headers, "tickfont": {"size": LABEL_SIZE},
                "fixedrange": True, "ticks": "", "showline": False, "ticklabelstandoff": 4},
@@ -289,8 +289,9 @@ def cell_labels(xs: list[float], ys: list[float], texts: list[str], name: str,
     """
     across, down = LABEL_NUDGE
     return [{"x0": x, "x1": x, "y0": y, "y1": y, "name": name, "label": {"text": text}}
-            for x, y, text in zip((x - across / column for x in xs),
-                                  (y - down / LINE_PX for y in ys), texts, strict=True)]
+            for x, y, text in zip((round(x - across / column, 6) for x in xs),
+                                  (round(y - down / LINE_PX, 6) for y in ys), texts,
+                                  strict=True)]
 
 
 @cache
