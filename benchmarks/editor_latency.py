@@ -109,7 +109,8 @@ def python_side(edits: int, folder: Path) -> tuple[float, float]:
 BROWSER_EDITS_JS = """async ([selector, count, pause]) => {
     const box = document.querySelector(selector);
     const plot = document.querySelector('.jk-preview .js-plotly-plot');
-    const shows = marker => JSON.stringify(plot.data.map(t => t.text)).includes(marker);
+    const shows = marker => JSON.stringify([plot.data.map(t => t.text),  // cell texts are
+        (plot.layout.shapes || []).map(s => s.label)]).includes(marker);  // shape labels
     const times = [];
     for (let i = 0; i < count; i++) {
         const marker = `Q${i}Z`;

@@ -4,7 +4,10 @@
 // kind of traces changes, and otherwise one patch per edit: for each trace, and for the
 // layout, only the top-level properties that changed, and of a list only the items that
 // changed. The patch is applied here, so what did not change keeps its objects and
-// Plotly.react knows to skip it. Nothing is sent back but a "hello" from each new view
+// Plotly.react knows to skip it (the map's cell texts are labels of layout shapes, which it
+// redraws one by one). A patch's "hover" part (hover text, when nothing but the layout
+// changed otherwise) is drawn right after the rest is on screen: a new list in a trace makes
+// Plotly.react redraw every trace. Nothing is sent back but a "hello" from each new view
 // (the kernel answers with the figure whole if the model's copy is out of date) and, once
 // per page when the server does not serve plotly.js, a request for it.
 
@@ -68,33 +71,62 @@ function replaced(object, changes) {
   return out;
 }
 
+// A copy of *object* with items of its lists set: *lists* is {property: {item index: value}}.
+function itemsSet(object, lists) {
+  const out = { ...object };
+  for (const [key, items] of Object.entries(lists)) {
+    const list = Array.from(out[key] || []);
+    for (const [item, value] of Object.entries(items)) list[item] = value;
+    out[key] = list;
+  }
+  return out;
+}
+
 // The figure after *patch*: {traces: {index: {property: value or null}},
-// items: {index: {property: {item index: value}}}, layout: {property: value or null}}.
+// items: {index: {property: {item index: value}}}, layout: {property: value or null},
+// layout_items: {property: {item index: value}}}.
 function patched(figure, patch) {
   const data = figure.data.slice();
   for (const [index, changes] of Object.entries(patch.traces || {})) {
     if (data[index]) data[index] = replaced(data[index], changes);
   }
   for (const [index, lists] of Object.entries(patch.items || {})) {
-    if (!data[index]) continue;
-    const trace = (data[index] = { ...data[index] });
-    for (const [key, items] of Object.entries(lists)) {
-      const list = Array.from(trace[key] || []);
-      for (const [item, value] of Object.entries(items)) list[item] = value;
-      trace[key] = list;
-    }
+    if (data[index]) data[index] = itemsSet(data[index], lists);
   }
-  return { data, layout: replaced(figure.layout, patch.layout || {}) };
+  const layout = itemsSet(replaced(figure.layout, patch.layout || {}), patch.layout_items || {});
+  return { data, layout };
 }
 
 function initialize({ model }) {
   // Patches are applied to the model, not sent back: every view redraws, and a notebook
   // saved with its widget state stores the figure the page shows.
+  let whole = null; // the figure with every patch applied, while hover text waits
+  let waiting = 0;
+  const drawWaiting = () => {
+    waiting = 0;
+    if (whole) model.set("figure", whole);
+    whole = null;
+  };
   const onPatch = (message) => {
-    if (message.kind === "patch") model.set("figure", patched(model.get("figure"), message));
+    if (message.kind !== "patch") return;
+    const base = whole || model.get("figure");
+    if (!message.hover) {
+      cancelAnimationFrame(waiting);
+      whole = null;
+      model.set("figure", patched(base, message));
+      return;
+    }
+    whole = patched(patched(base, message), message.hover);
+    model.set("figure", patched(model.get("figure"), message));
+    // after the frame that shows it: a timer set in an animation frame runs after its paint
+    cancelAnimationFrame(waiting);
+    waiting = requestAnimationFrame(() => setTimeout(drawWaiting));
   };
   model.on("msg:custom", onPatch);
-  return () => model.off("msg:custom", onPatch);
+  return () => {
+    cancelAnimationFrame(waiting);
+    model.off("msg:custom", onPatch);
+  };
 }
 
 async function render({ model, el }) {

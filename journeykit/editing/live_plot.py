@@ -8,9 +8,17 @@ figure into plotly JSON and compares it with the last one shown:
   to the emotion curve), goes to the page whole, as the widget's state;
 * otherwise only a patch goes, in one message: for each trace, and for the
   layout, the top-level properties that changed, and of a list property only
-  the items that changed (typing a touchpoint changes one cell's text and hover
-  text). The page applies it and calls ``Plotly.react``, which skips the
-  properties that kept their old objects. Nothing comes back.
+  the items that changed (typing a touchpoint changes one cell's text, the
+  label of a layout shape, and its hover text). The page applies it and calls
+  ``Plotly.react``, which skips the properties that kept their old objects and
+  redraws a changed shape alone. Nothing comes back.
+
+A patch that changes only the layout, and the hover text of traces, keeps the
+hover text apart (``"hover"``): the page draws the rest at once and the hover
+text right after that drawing is on screen. Plotly.react recomputes and redraws
+every trace when any list of a trace changes, so this way the typed text shows
+in a few milliseconds and the hover box, which nobody reads while typing,
+follows a frame later.
 
 plotly.js is the one in the installed plotly package, loaded once per page. When
 the server serves it (``journeykit lab`` does: :mod:`journeykit.lab`) the page
@@ -36,6 +44,8 @@ if TYPE_CHECKING:
 
 #: Keys plotly manages itself; never compared or sent.
 _OWN_KEYS = frozenset({"type", "uid"})
+#: Trace properties seen only in the hover box (drawn after the rest, see the module notes).
+HOVER_PROPERTIES = frozenset({"hovertext", "hovertemplate"})
 
 
 def changed_properties(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
@@ -75,8 +85,8 @@ def changed_items(old: Any, new: Any) -> dict[int, Any] | None:
 
 def trace_patch(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any],
                                                                    dict[str, dict[int, Any]]]:
-    """What to send so that trace *old* becomes *new*: whole properties, and single items of
-    list properties (typing in one cell changes one item of the texts).
+    """What to send so that trace (or layout) *old* becomes *new*: whole properties, and
+    single items of list properties (typing in one cell changes one item of the texts).
 
     Examples
     --------
@@ -89,8 +99,46 @@ def trace_patch(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any
     return {key: value for key, value in whole.items() if key not in items}, items
 
 
-def figure_json(fig: go.Figure) -> dict[str, Any]:
-    """*fig* as plotly JSON (``{"data": [...], "layout": {...}}``), as the page gets it."""
+def hover_part(changes: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Take the :data:`HOVER_PROPERTIES` out of *changes* (by trace), return them (by trace).
+
+    Examples
+    --------
+    >>> changes = {0: {"hovertext": {3: "new"}, "x": [1]}, 1: {"hovertext": {0: "b"}}}
+    >>> hover_part(changes), changes
+    ({0: {'hovertext': {3: 'new'}}, 1: {'hovertext': {0: 'b'}}}, {0: {'x': [1]}})
+    """
+    taken = {}
+    for index in list(changes):
+        hover = {key: changes[index].pop(key) for key in list(changes[index])
+                 if key in HOVER_PROPERTIES}
+        if hover:
+            taken[index] = hover
+        if not changes[index]:
+            del changes[index]
+    return taken
+
+
+def merged(changes: dict[int, dict[str, Any]], more: dict[int, dict[str, Any]]
+           ) -> dict[int, dict[str, Any]]:
+    """*changes* and *more* (both by trace) as one.
+
+    Examples
+    --------
+    >>> merged({0: {"x": [1]}}, {0: {"hovertext": ["a"]}, 2: {"hovertext": ["b"]}})
+    {0: {'x': [1], 'hovertext': ['a']}, 2: {'hovertext': ['b']}}
+    """
+    return {index: {**changes.get(index, {}), **more.get(index, {})}
+            for index in sorted({*changes, *more})}
+
+
+def figure_json(fig: go.Figure | dict[str, Any]) -> dict[str, Any]:
+    """*fig* as plotly JSON (``{"data": [...], "layout": {...}}``), as the page gets it.
+
+    A figure given as plotly JSON already (a dict) is returned as it is.
+    """
+    if isinstance(fig, dict):
+        return fig
     return json.loads(fig.to_json(validate=False, engine="json"))
 
 
@@ -108,8 +156,8 @@ class LivePlot(anywidget.AnyWidget):
 
     Parameters
     ----------
-    fig : plotly.graph_objects.Figure, optional
-        The figure shown first.
+    fig : plotly.graph_objects.Figure or dict, optional
+        The figure shown first, as a figure or as plotly JSON (see :meth:`show`).
 
     Examples
     --------
@@ -139,7 +187,7 @@ class LivePlot(anywidget.AnyWidget):
     def __init__(self, fig: go.Figure | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("plotly_url", os.environ.get(PLOTLY_URL_VARIABLE, ""))
         super().__init__(**kwargs)
-        self._fig: go.Figure | None = None
+        self._fig: go.Figure | dict[str, Any] | None = None
         self._shown: dict[str, Any] = {"data": [], "layout": {}}  # what the page shows
         self.on_msg(self._answer)
         if fig is not None:
@@ -148,20 +196,34 @@ class LivePlot(anywidget.AnyWidget):
     @property
     def data(self) -> tuple[Any, ...]:
         """The traces of the figure shown last."""
-        return self._fig.data if self._fig is not None else ()
+        return self._figure().data if self._fig is not None else ()
 
     @property
     def layout(self) -> Any:
         """The layout of the figure shown last."""
-        return self._fig.layout if self._fig is not None else None
+        return self._figure().layout if self._fig is not None else None
+
+    def _figure(self) -> go.Figure:
+        """The figure shown last as a plotly figure (made, and checked, when first asked for)."""
+        if isinstance(self._fig, dict):
+            import plotly.graph_objects as go
+
+            self._fig = go.Figure(self._fig)
+        return self._fig
 
     @property
     def shown(self) -> dict[str, Any]:
         """What the page shows, as plotly JSON."""
         return self._shown
 
-    def show(self, fig: go.Figure) -> int:
-        """Show *fig* in place of the figure shown now; return how many properties were sent."""
+    def show(self, fig: go.Figure | dict[str, Any]) -> int:
+        """Show *fig* in place of the figure shown now; return how many properties were sent.
+
+        *fig* is a plotly figure, or plotly JSON that plotly.py would accept as it is (the
+        editor's map, :func:`journeykit.figures.journey_map.map_json`: checking a figure
+        costs more than drawing it). The dict is kept as what the page shows: do not
+        change it afterwards.
+        """
         new, old = figure_json(fig), self._shown
         self._fig, self._shown = fig, new
         if [t.get("type") for t in new["data"]] != [t.get("type") for t in old["data"]]:
@@ -175,10 +237,20 @@ class LivePlot(anywidget.AnyWidget):
                 traces[index] = whole
             if some:
                 items[index] = some
-        layout = changed_properties(old["layout"], new["layout"])
-        if traces or items or layout:
-            self.send({"kind": "patch", "traces": traces, "items": items, "layout": layout})
-        return sum(map(len, [*traces.values(), *items.values()])) + len(layout)
+        layout, layout_items = trace_patch(old["layout"], new["layout"])
+        count = (sum(map(len, [*traces.values(), *items.values()])) + len(layout)
+                 + len(layout_items))
+        if not count:
+            return 0
+        patch: dict[str, Any] = {"kind": "patch", "layout": layout,
+                                 "layout_items": layout_items}
+        hover_traces, hover_items = hover_part(traces), hover_part(items)
+        if (layout or layout_items) and not traces and not items:
+            patch["hover"] = {"traces": hover_traces, "items": hover_items}
+        else:  # traces change anyway: the hover text is drawn with them
+            traces, items = merged(traces, hover_traces), merged(items, hover_items)
+        self.send({**patch, "traces": traces, "items": items})
+        return count
 
     def _answer(self, _widget: Any, content: Any, _buffers: Any) -> None:
         kind = content.get("kind") if isinstance(content, dict) else None

@@ -36,7 +36,8 @@ import ipywidgets as widgets
 
 from ..catalogue import get_framework
 from ..errors import JourneyMapError, Problem
-from ..figures import plot_emotions, plot_map
+from ..figures import plot_emotions
+from ..figures.journey_map import map_json
 from ..figures.theme import MUTED
 from ..model import JourneyMap, embed, example, load_map, map_path
 from .autosave import SAVE_DELAY, SAVE_MAX_WAIT, Autosaver, SaveResult, write_map
@@ -323,9 +324,11 @@ class Editor:
         if self._saver is not None:
             self._saver.flush()
 
-    def _figure(self, kind: str) -> go.Figure:
+    def _figure(self, kind: str) -> go.Figure | dict[str, Any]:
+        """The preview's figure: the map as plotly JSON (unchecked, as the page gets it:
+        the same figure as ``plot_map``), the emotion curve as a figure."""
         m = self._require_map()
-        return plot_emotions(m) if kind == "emotions" else plot_map(m)
+        return plot_emotions(m) if kind == "emotions" else map_json(m)
 
     def _require_preview(self) -> Preview:
         if self._preview is None:

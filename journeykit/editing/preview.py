@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
@@ -50,7 +50,8 @@ class Preview:
     ----------
     figure : callable
         ``figure(kind)`` draws a fresh figure of the map for view *kind*
-        (``"map"`` or ``"emotions"``).
+        (``"map"`` or ``"emotions"``): a plotly figure, or its plotly JSON
+        (see :meth:`.live_plot.LivePlot.show`).
     kind : str, default "map"
         The view shown first.
     delay : float
@@ -66,7 +67,7 @@ class Preview:
     (1, True)
     """
 
-    def __init__(self, figure: Callable[[str], go.Figure], *, kind: str = "map",
+    def __init__(self, figure: Callable[[str], go.Figure | dict[str, Any]], *, kind: str = "map",
                  delay: float = REDRAW_DELAY) -> None:
         self.figure = figure
         self.kind = kind

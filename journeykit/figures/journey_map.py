@@ -10,7 +10,9 @@ Examples
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +28,7 @@ from .layout import (
     label_lines,
     persona_label,
     stage_labels,
-    themed_figure,
+    themed_json,
     widest,
     wrap,
 )
@@ -56,6 +58,10 @@ EMOTION_LINES = 7
 CELL_GAP = 3
 #: The hover box of a map cell: plotly's dark grey, white text (a bar's would be its colour).
 HOVER_FILL = "#444"
+#: How far plotly.js draws a shape's label from the top left corner it is placed at, in
+#: pixels across and down: undone, so that a cell's text sits exactly where plotly.js draws
+#: a trace's text placed "bottom right" of the same point.
+LABEL_NUDGE = (3.0, theme.SMALL_SIZE / 4)
 
 
 @dataclass(frozen=True)
@@ -138,6 +144,26 @@ def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> g
     """
     import plotly.graph_objects as go
 
+    return go.Figure(map_json(m, width, measured))
+
+
+def map_json(m: JourneyMap, width: int | None = None, measured: Any = None) -> dict[str, Any]:
+    """:func:`plot_map`'s figure as plotly JSON, built without plotly.py checking it.
+
+    ``plot_map`` is ``go.Figure(map_json(...))``. Checking the figure costs several
+    times more than drawing it, so the editor's preview, which redraws on every
+    keystroke, sends this JSON as it is (the tests check that plotly.py accepts it
+    unchanged).
+
+    Examples
+    --------
+    >>> import journeykit as jk
+    >>> figure = map_json(jk.example("clothing-store"))
+    >>> [trace["name"] for trace in figure["data"]]
+    ['cells', 'gaps', 'emotion']
+    >>> figure["layout"]["shapes"][0]["label"]["text"]
+    'Find something<br>fresh to wear this<br>summer'
+    """
     width = figure_width(width)
     n = max(len(m.stages), 1)
     labels = [label_lines(row_label(row), LABEL_WRAP_PX, LABEL_SIZE) for row in MAP_ROWS]
@@ -179,18 +205,20 @@ def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> g
             elif cell.empty:
                 gap_x.append(j)
                 gap_y.append((edges[i] + edges[i + 1]) / 2)
-    words = go.Scatter(x=text_x, y=text_y, text=text, mode="text", textposition="bottom right",
-                       textfont={"size": theme.SMALL_SIZE, "color": theme.INK},
-                       hoverinfo="skip", showlegend=False, name="text")
     gap_text = "<i>+ to fill in</i>" if theme.text_width("+ to fill in", theme.SMALL_SIZE) \
         <= room else "<i>+ fill in</i>"
-    gaps = go.Scatter(x=gap_x, y=gap_y, mode="text", text=[gap_text] * len(gap_x),
-                      textfont={"size": theme.SMALL_SIZE, "color": theme.MUTED},
-                      hoverinfo="skip", showlegend=False, name="gaps")
+    # The cells' texts are labels of layout shapes, not a trace's text: Plotly.react redraws
+    # one changed label alone, where one changed text of a trace redraws every trace. (The
+    # gaps change only when a cell's colour does, which redraws every trace anyway.)
+    texts = cell_labels(text_x, text_y, text, "text", column)
+    gaps = {"type": "scatter", "x": gap_x, "y": gap_y, "mode": "text",
+            "text": [gap_text] * len(gap_x),
+            "textfont": {"size": theme.SMALL_SIZE, "color": theme.MUTED},
+            "hoverinfo": "skip", "showlegend": False, "name": "gaps"}
     band = MAP_ROWS.index("emotion")
     curve = emotion_band(m, edges[band], edges[band + 1], room)
 
-    traces = [grid, words, gaps, curve]
+    traces = [grid, gaps, curve]
     if figures is not None:
         traces += measured_row(figures, xs, edges[-2:], column, inset)
     row_mid = [(edges[i] + edges[i + 1]) / 2 for i in range(len(edges) - 1)]
@@ -203,10 +231,11 @@ def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> g
                    f"{open_cells} empty cells to fill in (hover over one to see what goes there)"))
     if figures is not None:
         subtitle += " · the Measured row comes from an event log"
-    return themed_figure(
+    return themed_json(
         traces, title, subtitle, width, plot_height=edges[-1] * LINE_PX,
         top=header_lines * LABEL_SIZE * theme.LINE_SPACING + 8,
         margin={"l": round(EDGE_PX + label_px)}, hovermode="closest",
+        **({"shapes": texts} if texts else {}), template=map_template(),
         xaxis={"side": "top", "tickvals": xs, "range": [-0.5, len(m.stages) - 0.5],
                "showgrid": False, "ticktext": headers, "tickfont": {"size": LABEL_SIZE},
                "fixedrange": True, "ticks": "", "showline": False, "ticklabelstandoff": 4},
@@ -217,7 +246,7 @@ def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> g
 
 
 def cell_bars(xs: list[int], edges: list[float], column: float, fills: list[list[str]],
-              hovers: list[list[str]], name: str) -> go.Bar:
+              hovers: list[list[str]], name: str) -> dict[str, Any]:
     """Cells as one trace of horizontal bars: row *i* of column *j* spans ``edges[i]`` to
     ``edges[i + 1]``, in colour ``fills[i][j]``, with hover text ``hovers[i][j]``.
 
@@ -227,48 +256,86 @@ def cell_bars(xs: list[int], edges: list[float], column: float, fills: list[list
     Examples
     --------
     >>> bars = cell_bars([0, 1], [0.0, 2.0], 100.0, [["red", "blue"]], [["a", "b"]], "cells")
-    >>> bars.base, bars.y, bars.hovertext
-    ((-0.485, 0.515), (1.0, 1.0), ('a', 'b'))
+    >>> bars["base"], bars["y"], bars["hovertext"]
+    ([-0.485, 0.515], [1.0, 1.0], ['a', 'b'])
     """
-    import plotly.graph_objects as go
-
     across, down = CELL_GAP / column, CELL_GAP / LINE_PX  # the gap in columns and in rows
     heights = [bottom - top - down for top, bottom in pairwise(edges) for _ in xs]
     # Each bar placed by its own offset, so that two traces of cells are not put side by side.
-    return go.Bar(
-        orientation="h", base=[j - 0.5 + across / 2 for _ in edges[1:] for j in xs],
-        x=[1 - across] * len(heights),
-        y=[(top + bottom) / 2 for top, bottom in pairwise(edges) for _ in xs],
-        width=heights, offset=[-height / 2 for height in heights],
-        marker={"color": [fill for row in fills for fill in row], "line": {"width": 0}},
-        hovertext=[hover for row in hovers for hover in row],
-        hovertemplate="%{hovertext}<extra></extra>", hoverlabel={"bgcolor": HOVER_FILL},
-        unselected={"marker": {"opacity": 1}}, showlegend=False, name=name)
+    return {
+        "type": "bar", "orientation": "h",
+        "base": [j - 0.5 + across / 2 for _ in edges[1:] for j in xs],
+        "x": [1 - across] * len(heights),
+        "y": [(top + bottom) / 2 for top, bottom in pairwise(edges) for _ in xs],
+        "width": heights, "offset": [-height / 2 for height in heights],
+        "marker": {"color": [fill for row in fills for fill in row], "line": {"width": 0}},
+        "hovertext": [hover for row in hovers for hover in row],
+        "hovertemplate": "%{hovertext}<extra></extra>", "hoverlabel": {"bgcolor": HOVER_FILL},
+        "unselected": {"marker": {"opacity": 1}}, "showlegend": False, "name": name}
+
+
+def cell_labels(xs: list[float], ys: list[float], texts: list[str], name: str,
+                column: float) -> list[dict[str, Any]]:
+    """Texts drawn at points (*xs*, *ys*) as labels of invisible layout shapes, one each.
+
+    A text's top left corner is at its point, exactly where a trace's text placed
+    ``"bottom right"`` of it is drawn (*column* is one column's width in pixels). Every
+    shape is named *name*; what the shapes share is in :func:`map_template`.
+
+    Examples
+    --------
+    >>> [shape["label"]["text"] for shape in cell_labels([0.1], [2.0], ["Shop"], "text", 100)]
+    ['Shop']
+    """
+    across, down = LABEL_NUDGE
+    return [{"x0": x, "x1": x, "y0": y, "y1": y, "name": name, "label": {"text": text}}
+            for x, y, text in zip((round(x - across / column, 6) for x in xs),
+                                  (round(y - down / LINE_PX, 6) for y in ys), texts,
+                                  strict=True)]
+
+
+@cache
+def _map_template_text() -> str:
+    built = theme.template_json()
+    built["layout"]["shapedefaults"] = {
+        "type": "rect", "xref": "x", "yref": "y", "line": {"width": 0}, "layer": "above",
+        "label": {"textposition": "top left", "padding": 0,
+                  "font": {"size": theme.SMALL_SIZE, "color": theme.INK}}}
+    return json.dumps(built)
+
+
+def map_template() -> dict[str, Any]:
+    """The kit's template plus what every shape of the map shares (an invisible rectangle
+    whose label is a cell's text), as plotly JSON: a fresh copy on each call.
+
+    Examples
+    --------
+    >>> map_template()["layout"]["shapedefaults"]["label"]["textposition"]
+    'top left'
+    """
+    return json.loads(_map_template_text())
 
 
 def measured_row(figures: list[MeasuredCell], xs: list[int], edges: list[float],
-                 column: float, inset: float) -> list[go.Bar | go.Scatter]:
+                 column: float, inset: float) -> list[dict[str, Any]]:
     """The Measured row: a bar per cell (the biggest drop tinted) and their text."""
-    import plotly.graph_objects as go
-
     fills = [theme.tint(theme.PALETTE[2], 0.16), theme.EMPTY_FILL, theme.tint(theme.PAIN, 0.22)]
     cells = cell_bars(xs, edges, column, [[fills[cell.state] for cell in figures]],
                       [[cell.hover for cell in figures]], name="measured")
-    text = go.Scatter(
-        x=[round(j - 0.5 + inset, 4) for j in xs], y=[edges[0] + 0.3] * len(xs),
-        text=["<br>".join(cell.lines) for cell in figures], mode="text",
-        textposition="bottom right", textfont={"size": theme.SMALL_SIZE, "color": theme.INK},
-        hoverinfo="skip", showlegend=False, name="measured text")
+    text = {"type": "scatter", "x": [round(j - 0.5 + inset, 4) for j in xs],
+            "y": [edges[0] + 0.3] * len(xs),
+            "text": ["<br>".join(cell.lines) for cell in figures], "mode": "text",
+            "textposition": "bottom right",
+            "textfont": {"size": theme.SMALL_SIZE, "color": theme.INK},
+            "hoverinfo": "skip", "showlegend": False, "name": "measured text"}
     return [cells, text]
 
 
-def emotion_band(m: JourneyMap, top: float, bottom: float, width: float) -> go.Scatter:
+def emotion_band(m: JourneyMap, top: float, bottom: float, width: float) -> dict[str, Any]:
     """The emotion curve drawn inside the map's emotion band (from *top* to *bottom*).
 
     The emotion words are wrapped to *width* pixels.
     """
-    import plotly.graph_objects as go
-
     high, low = top + 0.7, bottom - 2.0  # where scores 5 and 1 sit: room for labels
     ys, labels, positions = [], [], []
     for stage in m.stages:
@@ -281,9 +348,11 @@ def emotion_band(m: JourneyMap, top: float, bottom: float, width: float) -> go.S
         text = f"{score or '?'} · {words}" if words else f"{score or ''}"
         labels.append("<br>".join(wrap(text, width, max_lines=3, size=theme.SMALL_SIZE)))
         positions.append("bottom center" if (score or 3) >= 3 else "top center")
-    return go.Scatter(
-        x=list(range(len(m.stages))), y=ys, mode="lines+markers+text", text=labels,
-        textposition=positions, textfont={"size": theme.SMALL_SIZE, "color": theme.INK},
-        line={"color": theme.EMOTION, "width": 3},
-        marker={"size": 12, "color": theme.EMOTION, "line": {"color": theme.PAPER, "width": 2}},
-        hoverinfo="skip", showlegend=False, connectgaps=False, name="emotion")
+    return {
+        "type": "scatter", "x": list(range(len(m.stages))), "y": ys,
+        "mode": "lines+markers+text", "text": labels, "textposition": positions,
+        "textfont": {"size": theme.SMALL_SIZE, "color": theme.INK},
+        "line": {"color": theme.EMOTION, "width": 3},
+        "marker": {"size": 12, "color": theme.EMOTION,
+                   "line": {"color": theme.PAPER, "width": 2}},
+        "hoverinfo": "skip", "showlegend": False, "connectgaps": False, "name": "emotion"}

@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING
@@ -149,3 +150,19 @@ def template() -> go.layout.Template:
     })
     pio.templates["journeykit"] = built
     return built
+
+
+@cache
+def _template_text() -> str:
+    return json.dumps(template().to_plotly_json())
+
+
+def template_json() -> dict:
+    """:func:`template` as plotly JSON, a fresh copy on each call (figures built as JSON).
+
+    Examples
+    --------
+    >>> template_json()["layout"]["font"]["size"]
+    16
+    """
+    return json.loads(_template_text())

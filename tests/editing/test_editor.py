@@ -53,8 +53,10 @@ def saved(path: str | Path) -> dict:
 
 def trace_text(ed: jk.Editor) -> str:
     """Every text and hover text the preview shows, with plotly's line breaks undone."""
-    parts = []
-    for trace in ed.preview.shown["data"]:  # what was sent to the page
+    shown = ed.preview.shown  # what was sent to the page
+    parts = [json.dumps(shape.get("label"), ensure_ascii=False)
+             for shape in shown["layout"].get("shapes", [])]
+    for trace in shown["data"]:
         for value in (trace.get("text"), trace.get("hovertext")):
             parts.append(json.dumps(value, ensure_ascii=False))
     flat = " ".join(parts).replace("<br>", " ").replace("\u00a0", " ")

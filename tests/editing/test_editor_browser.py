@@ -88,11 +88,13 @@ def lab_page(chromium_browser: Any, lab: Lab) -> Iterator[LabPage]:
 
 
 def preview_state(page: Any) -> dict[str, Any]:
-    """What the live plotly figure in the page shows: trace texts and the emotion curve."""
+    """What the live plotly figure in the page shows: texts (of traces, and of the cells'
+    shape labels) and the emotion curve."""
     return page.evaluate("""() => {
         const plot = document.querySelector('.jk-preview .js-plotly-plot');
         const curve = plot.data.find(t => t.name === 'emotion');
-        return {text: JSON.stringify(plot.data.map(t => t.text)),
+        return {text: JSON.stringify([plot.data.map(t => t.text),
+                                      (plot.layout.shapes || []).map(s => s.label)]),
                 emotion_y: curve ? Array.from(curve.y) : null};
     }""")
 
@@ -177,9 +179,9 @@ def round_trip(page: Any, lab: Lab, output_dir: Path) -> None:
     for _ in range(2):
         page.keyboard.press("ArrowRight")  # ... and moves it to 5
     page.wait_for_function("""() => {
-        const data = document.querySelector('.jk-preview .js-plotly-plot').data;
-        const curve = data.find(t => t.name === 'emotion');
-        return data.some(t => JSON.stringify(t.text || '').includes('Pop-up stall'))
+        const plot = document.querySelector('.jk-preview .js-plotly-plot');
+        const curve = plot.data.find(t => t.name === 'emotion');
+        return JSON.stringify(plot.layout.shapes.map(s => s.label)).includes('Pop-up stall')
             && curve.y[0] !== null && curve.y[0] !== undefined;
     }""")
     after = preview_state(page)

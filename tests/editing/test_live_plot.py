@@ -19,6 +19,7 @@ import pytest
 import journeykit as jk
 from journeykit.editing.live_plot import LivePlot, figure_json
 from journeykit.figures import plot_emotions, plot_map
+from journeykit.figures.journey_map import map_json
 
 
 class Page:
@@ -32,16 +33,26 @@ class Page:
 
     def receive(self, content: dict[str, Any], buffers: list[bytes] | None = None) -> None:
         self.messages.append((content, buffers or []))
-        if content["kind"] == "patch":
-            data = list(self.figure["data"])
-            for index, changes in content["traces"].items():
-                data[int(index)] = replaced(data[int(index)], changes)
-            for index, lists in content["items"].items():
-                trace = data[int(index)] = dict(data[int(index)])
-                for key, items in lists.items():
-                    trace[key] = [items.get(n, value) for n, value in enumerate(trace[key])]
-            self.figure = {"data": data, "layout": replaced(self.figure["layout"],
-                                                            content["layout"])}
+        if content["kind"] == "patch":  # the hover part too: what the page ends up showing
+            self.figure = patched(patched(self.figure, content), content.get("hover", {}))
+
+
+def patched(figure: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
+    data = list(figure["data"])
+    for index, changes in patch.get("traces", {}).items():
+        data[int(index)] = replaced(data[int(index)], changes)
+    for index, lists in patch.get("items", {}).items():
+        data[int(index)] = items_set(data[int(index)], lists)
+    layout = items_set(replaced(figure["layout"], patch.get("layout", {})),
+                       patch.get("layout_items", {}))
+    return {"data": data, "layout": layout}
+
+
+def items_set(old: dict[str, Any], lists: dict[str, dict[int, Any]]) -> dict[str, Any]:
+    out = dict(old)
+    for key, items in lists.items():
+        out[key] = [items.get(n, value) for n, value in enumerate(out[key])]
+    return out
 
 
 def replaced(old: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
@@ -84,6 +95,40 @@ def test_an_edit_sends_only_what_changed(shop, monkeypatch):
     assert "template" not in patch["layout"], "the look is never sent again"
 
 
+def test_the_map_sent_as_plotly_json_is_shown_as_plot_map_draws_it(shop, monkeypatch):
+    """The editor gives the preview the map as plotly JSON (``map_json``, unchecked)."""
+    live = LivePlot(map_json(shop))
+    page = Page(live, monkeypatch)
+    shop.set_lane("Decision", "touchpoints", ["Checkout page", "Pop-up shop"])
+    assert live.show(map_json(shop)) <= 4
+    assert page.figure == figure_json(plot_map(shop))
+    assert live.data[0].name == "cells" and live.layout.width == 800  # checked when read
+
+
+def test_typing_on_in_a_cell_sends_its_text_to_draw_at_once_and_its_hover_text_apart(
+        shop, monkeypatch):
+    """A cell's text is a shape's label (redrawn alone); its hover text is a list of a trace
+    (redrawing every trace), so the page draws it just after the text: it is sent apart."""
+    live = LivePlot(map_json(shop))
+    page = Page(live, monkeypatch)
+    shop.set_lane("Awareness", "touchpoints", ["Poster 1"])
+    live.show(map_json(shop))
+    shop.set_lane("Awareness", "touchpoints", ["Poster 2"])  # the same lines, other text
+    live.show(map_json(shop))
+    patch = page.messages[-1][0]
+    assert patch["traces"] == {} and patch["items"] == {}, "no list of a trace at once"
+    (_shape, label), = patch["layout_items"]["shapes"].items()
+    assert "Poster 2" in label["label"]["text"]
+    (_cell, hover), = patch["hover"]["items"][0]["hovertext"].items()
+    assert "Poster 2" in hover
+    shop.set_lane("Awareness", "touchpoints", [])  # the cell turns grey: traces change
+    live.show(map_json(shop))
+    patch = page.messages[-1][0]
+    assert "hover" not in patch and "hovertext" in {**patch["traces"].get(0, {}),
+                                                    **patch["items"].get(0, {})}
+    assert page.figure == figure_json(plot_map(shop))
+
+
 def test_switching_views_sends_the_figure_whole_and_back(shop, monkeypatch):
     live = LivePlot(plot_map(shop))
     page = Page(live, monkeypatch)
@@ -118,7 +163,7 @@ def test_plotly_js_comes_from_the_installed_package_when_the_page_asks(shop, mon
 
 
 def test_the_text_repr_is_stable_for_stored_notebooks(shop):
-    assert repr(LivePlot(plot_map(shop))) == "LivePlot(4 traces)"
+    assert repr(LivePlot(plot_map(shop))) == "LivePlot(3 traces)"
     assert repr(LivePlot()) == "LivePlot(0 traces)"
 
 

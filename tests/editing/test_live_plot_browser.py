@@ -30,10 +30,21 @@ pytestmark = pytest.mark.browser
 NOTEBOOK = Path(__file__).resolve().parent / "data" / "editor.ipynb"
 TOUCHPOINTS = f".{css_name('Awareness.touchpoints')} textarea"
 #: Plot *index* of the notebook (the editor's preview, then the same preview shown on its
-#: own) shows *marker* somewhere in its texts.
+#: own) shows *marker* somewhere in its texts (of traces, and of the cells' shape labels).
 SHOWS = """([index, marker]) => {
     const plot = document.querySelectorAll('.jp-Notebook .js-plotly-plot')[index];
-    return !!plot && JSON.stringify(plot.data.map(t => t.text)).includes(marker);
+    return !!plot && JSON.stringify([plot.data.map(t => t.text),
+        (plot.layout.shapes || []).map(s => s.label)]).includes(marker);
+}"""
+#: Hovers plot *index*'s Awareness touchpoints cell (its bar in the map's cells, trace 0)
+#: and says whether the hover box shows *marker*: a typed item is in the hover box too.
+HOVER_SHOWS = """([index, marker]) => {
+    const plot = document.querySelectorAll('.jp-Notebook .js-plotly-plot')[index];
+    const cell = plot.data[0].hovertext.findIndex(
+        text => text.includes('Touchpoints') && text.includes('· Awareness'));
+    window.jkPlotly.Fx.hover(plot, [{curveNumber: 0, pointNumber: cell}]);
+    const box = plot.querySelector('.hoverlayer .hovertext');
+    return !!box && box.textContent.includes(marker);
 }"""
 
 
@@ -83,6 +94,14 @@ def test_plotly_js_comes_once_from_the_server_or_the_kernel(chromium_browser: An
         page.fill(TOUCHPOINTS, "Radio ad\nQ7Z")
         page.wait_for_function(SHOWS, arg=[0, "Q7Z"])
         page.wait_for_function(SHOWS, arg=[1, "Q7Z"])  # both views follow the edit
+        # Typing on in the filled cell (the same lines) changes only the cell's text, drawn at
+        # once, and its hover text, drawn just after: both views' hover boxes follow too.
+        page.fill(TOUCHPOINTS, "Radio ad\nQ8Z")
+        page.evaluate("async () => { window.jkPlotly = await globalThis["
+                      "Symbol.for('journeykit.plotly')]; }")
+        for view in (0, 1):
+            page.wait_for_function(SHOWS, arg=[view, "Q8Z"])
+            page.wait_for_function(HOVER_SHOWS, arg=[view, "Q8Z"])
     finally:
         page.context.close()
     assert blocked == [], f"the page tried the network: {blocked}"

@@ -143,7 +143,7 @@ def test_the_biggest_drop_is_marked_in_its_stage_under_its_pain_points():
 def test_a_map_without_measured_is_drawn_exactly_as_before():
     m = jk.example("clothing-store")
     plain = jk.plot_map(m)
-    assert [t.name for t in plain.data] == ["cells", "text", "gaps", "emotion"]
+    assert [t.name for t in plain.data] == ["cells", "gaps", "emotion"]
     assert plain.to_plotly_json() == jk.plot_map(m, measured=None).to_plotly_json()
     measured = jk.plot_map(m, measured=StandIn())
     assert measured.layout.height > plain.layout.height
