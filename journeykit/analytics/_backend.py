@@ -144,6 +144,17 @@ def duckdb_connection() -> DuckDBPyConnection:
         return con
 
 
+def quote_id(name: str) -> str:
+    """A SQL identifier in double quotes.
+
+    Examples
+    --------
+    >>> quote_id('my "odd" column')
+    '"my ""odd"" column"'
+    """
+    return '"' + name.replace('"', '""') + '"'
+
+
 def kit_table(name: str) -> Table:
     """An Ibis table over a view or table of the kit's DuckDB, with the columns it has.
 
@@ -168,8 +179,7 @@ def kit_table(name: str) -> Table:
     from ibis.backends.sql.datatypes import DuckDBType
 
     ibis = ibis_module()
-    quoted = '"' + name.replace('"', '""') + '"'
-    rows = duckdb_connection().execute(f"DESCRIBE {quoted}").fetchall()
+    rows = duckdb_connection().execute(f"DESCRIBE {quote_id(name)}").fetchall()
     schema = {str(column): DuckDBType.from_string(str(kind), nullable=null == "YES")
               for column, kind, null, *_ in rows}
     return ibis.table(ibis.schema(schema), name=name)

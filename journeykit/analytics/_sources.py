@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import JourneyMapError, Problem
 from . import _backend
+from ._backend import quote_id
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,17 +59,6 @@ class Raw:
             name = os.path.basename(self.files[index]) + ", " if len(self.files) > 1 else ""
             return f"{name}line {row + 2}" if self.kind == "csv" else f"{name}row {row}"
         return f"row {log_order}"
-
-
-def quote_id(name: str) -> str:
-    """A SQL identifier in double quotes.
-
-    Examples
-    --------
-    >>> quote_id('my "odd" column')
-    '"my ""odd"" column"'
-    """
-    return '"' + name.replace('"', '""') + '"'
 
 
 def quote_str(text: str) -> str:

@@ -10,9 +10,7 @@ Examples
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -294,16 +292,6 @@ def cell_labels(xs: list[float], ys: list[float], texts: list[str], name: str,
                                   strict=True)]
 
 
-@cache
-def _map_template_text() -> str:
-    built = theme.template_json()
-    built["layout"]["shapedefaults"] = {
-        "type": "rect", "xref": "x", "yref": "y", "line": {"width": 0}, "layer": "above",
-        "label": {"textposition": "top left", "padding": 0,
-                  "font": {"size": theme.SMALL_SIZE, "color": theme.INK}}}
-    return json.dumps(built)
-
-
 def map_template() -> dict[str, Any]:
     """The kit's template plus what every shape of the map shares (an invisible rectangle
     whose label is a cell's text), as plotly JSON: a fresh copy on each call.
@@ -313,7 +301,12 @@ def map_template() -> dict[str, Any]:
     >>> map_template()["layout"]["shapedefaults"]["label"]["textposition"]
     'top left'
     """
-    return json.loads(_map_template_text())
+    built = theme.template_json()
+    built["layout"]["shapedefaults"] = {
+        "type": "rect", "xref": "x", "yref": "y", "line": {"width": 0}, "layer": "above",
+        "label": {"textposition": "top left", "padding": 0,
+                  "font": {"size": theme.SMALL_SIZE, "color": theme.INK}}}
+    return built
 
 
 def measured_row(figures: list[MeasuredCell], xs: list[int], edges: list[float],

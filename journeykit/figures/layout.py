@@ -222,7 +222,7 @@ def theme_layout(title: str, subtitle: str, width: int | None, plot_height: floa
 def themed_figure(data: Sequence[Any], title: str, subtitle: str, width: int | None,
                   plot_height: float, top: float = 0, **layout: Any) -> go.Figure:
     """A new figure of *data* (traces) in the kit's look (:func:`theme_layout`): every
-    figure of the kit is made here.
+    figure of the kit is made here or, as plotly JSON, by :func:`themed_json`.
 
     The layout goes to the constructor whole: plotly checks it there several times
     faster than the same layout given afterwards with ``update_layout`` (the editor
