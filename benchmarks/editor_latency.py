@@ -15,7 +15,10 @@ started as ``journeykit lab`` starts it, runs the editor; 100 times a text box
 is changed in the page and timed until the plot in the page shows the new text.
 Edits are 150 ms apart, like a learner pausing between words. Baseline:
 ``Plotly.newPlot`` of the same figure into a fresh element, what drawing it
-from scratch costs the browser. Also printed: the bytes the page receives for
+from scratch costs the browser. Peer, measured the same way in the same run:
+a second JupyterLab with Jupyter Server's own kernel websocket, where Nagle's
+algorithm holds small messages back until the browser acknowledges earlier
+ones (``journeykit.lab.websocket`` turns it off). Also printed: the bytes the page receives for
 the preview (websocket frames and HTTP bodies from running the editor cell
 until the preview shows), for the first editor in a fresh page and again
 after the page is reloaded (the browser's HTTP cache is warm then).
@@ -184,19 +187,22 @@ def show_editor(page: Any, traffic: Traffic, shown: str) -> None:
     page.wait_for_timeout(1000)  # late messages count too
 
 
-def browser_side(edits: int, folder: Path) -> None:
-    from playwright.sync_api import sync_playwright
+#: The peer: the same server with Jupyter Server's own kernel websocket (Nagle's algorithm on).
+DEFAULT_CONNECTION = ("--ServerApp.kernel_websocket_connection_class=jupyter_server.services."
+                      "kernels.connection.channels.ZMQChannelsWebsocketConnection")
 
-    from journeykit.chromium import HEADLESS_ARGS, find_chromium
+
+def browser_run(playwright: Any, chromium: Path, folder: Path, options: list[str],
+                edits: int, bytes_too: bool) -> dict[str, Any]:
+    """One JupyterLab started as ``journeykit lab`` starts it (plus *options*): the editor's
+    round trips, ``Plotly.newPlot`` of its figure and, with *bytes_too*, the bytes received."""
+    from journeykit.chromium import HEADLESS_ARGS
     from journeykit.editing.fields import css_name
     from tests.editing.lab_session import STEP_MS, lab_server, open_notebook
 
-    chromium = find_chromium()
-    if chromium is None:
-        print("Browser side: skipped, no Chromium found")
-        return
     notebook = ROOT / "tests" / "editing" / "data" / "editor.ipynb"
     lab_dir = folder / "lab"
+    shutil.rmtree(lab_dir, ignore_errors=True)  # a fresh map for each server
     lab_dir.mkdir()
     shutil.copy(notebook, lab_dir / notebook.name)
     # Nothing may leave the machine: every host name but 127.0.0.1 fails to resolve. (Not
@@ -204,7 +210,8 @@ def browser_side(edits: int, folder: Path) -> None:
     args = [*(arg for arg in HEADLESS_ARGS if arg != "--headless=new"),
             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
     shown = ".jk-editor .jk-preview .js-plotly-plot .main-svg"
-    with lab_server(lab_dir, folder / "home", kit=True) as lab, sync_playwright() as playwright:
+    found: dict[str, Any] = {}
+    with lab_server(lab_dir, folder / "home", kit=True, options=options) as lab:
         browser = playwright.chromium.launch(executable_path=str(chromium), args=args,
                                              headless=True, timeout=60_000)
         try:
@@ -213,27 +220,47 @@ def browser_side(edits: int, folder: Path) -> None:
             traffic = Traffic(page)
             open_notebook(page, lab.notebook_url(notebook.name))
             show_editor(page, traffic, shown)
-            first_view = traffic.line("first editor in a fresh page")
+            found["first view"] = traffic.line("first editor in a fresh page")
             page.click(".jk-editor .lm-TabBar-tab:has-text('1. Awareness')")
             selector = f".{css_name('Awareness.touchpoints')} textarea"
-            round_trips = page.evaluate(BROWSER_EDITS_JS, [selector, edits, PAUSE_S * 1000])
+            found["round trips"] = [ms / 1000 for ms in page.evaluate(
+                BROWSER_EDITS_JS, [selector, edits, PAUSE_S * 1000])]
             plotly_js = Path(__import__("plotly").__file__).parent / "package_data"
             page.add_script_tag(path=str(plotly_js / "plotly.min.js"))
-            newplot = page.evaluate(NEWPLOT_JS, edits)
-            open_notebook(page, lab.notebook_url(notebook.name) + "&reset")  # a reload
-            show_editor(page, traffic, shown)
-            reloaded = traffic.line("again after reloading the page")
+            found["newPlot"] = [ms / 1000 for ms in page.evaluate(NEWPLOT_JS, edits)]
+            if bytes_too:
+                open_notebook(page, lab.notebook_url(notebook.name) + "&reset")  # a reload
+                show_editor(page, traffic, shown)
+                found["reloaded"] = traffic.line("again after reloading the page")
         finally:
             browser.close()
-    seconds = [ms / 1000 for ms in round_trips]
-    base = statistics.median(newplot) / 1000
+    return found
+
+
+def browser_side(edits: int, folder: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from journeykit.chromium import find_chromium
+
+    chromium = find_chromium()
+    if chromium is None:
+        print("Browser side: skipped, no Chromium found")
+        return
+    with sync_playwright() as playwright:
+        kit = browser_run(playwright, chromium, folder, [], edits, bytes_too=True)
+        peer = browser_run(playwright, chromium, folder, [DEFAULT_CONNECTION], edits,
+                           bytes_too=False)
+    base = statistics.median(kit["newPlot"])
     print(f"Browser side: text box changed in the page -> plot shows it, {edits} edits "
           f"{PAUSE_S * 1000:.0f} ms apart (kernel round trip included)")
-    print(line("typing in a lane", seconds, base, "newPlot"))
-    print(line("Plotly.newPlot (baseline)", [ms / 1000 for ms in newplot], base, "newPlot"))
+    print(line("typing in a lane", kit["round trips"], base, "newPlot"))
+    print(line("Plotly.newPlot (baseline)", kit["newPlot"], base, "newPlot"))
+    print(line("same, Nagle on (peer)", peer["round trips"], base, "newPlot"))
+    print("  (the peer: Jupyter Server's own kernel websocket, as a plain `jupyter lab` has it;"
+          f"\n   its newPlot median {statistics.median(peer['newPlot']) * 1000:.2f} ms)")
     print("Bytes the page receives for the preview (running the editor cell until it shows)")
-    print(first_view)
-    print(reloaded)
+    print(kit["first view"])
+    print(kit["reloaded"])
 
 
 def main() -> int:

@@ -6,12 +6,15 @@
 // changed. The patch is applied here, so what did not change keeps its objects and
 // Plotly.react knows to skip it (the map's cell texts are labels of layout shapes, which it
 // redraws one by one). A patch's "hover" part (hover text, when nothing but the layout
-// changed otherwise) is drawn right after the rest is on screen: a new list in a trace makes
-// Plotly.react redraw every trace. Nothing is sent back but a "hello" from each new view
+// changed otherwise) is drawn once typing pauses: a new list in a trace makes Plotly.react
+// redraw every trace, several times the work of the typed text itself. Nothing is sent back but a "hello" from each new view
 // (the kernel answers with the figure whole if the model's copy is out of date) and, once
 // per page when the server does not serve plotly.js, a request for it.
 
 const PLOTLY = Symbol.for("journeykit.plotly");
+// Hover text waits this long after the last patch (nobody reads a hover box mid-word), so a
+// learner typing on a slow laptop pays for one redraw of the traces per pause, not per key.
+const HOVER_PAUSE_MS = 300;
 
 // The page's base URL: JupyterLab and Voila both put it in their page config.
 function baseUrl() {
@@ -111,20 +114,19 @@ function initialize({ model }) {
     if (message.kind !== "patch") return;
     const base = whole || model.get("figure");
     if (!message.hover) {
-      cancelAnimationFrame(waiting);
+      clearTimeout(waiting);
       whole = null;
       model.set("figure", patched(base, message));
       return;
     }
     whole = patched(patched(base, message), message.hover);
     model.set("figure", patched(model.get("figure"), message));
-    // after the frame that shows it: a timer set in an animation frame runs after its paint
-    cancelAnimationFrame(waiting);
-    waiting = requestAnimationFrame(() => setTimeout(drawWaiting));
+    clearTimeout(waiting);
+    waiting = setTimeout(drawWaiting, HOVER_PAUSE_MS);
   };
   model.on("msg:custom", onPatch);
   return () => {
-    cancelAnimationFrame(waiting);
+    clearTimeout(waiting);
     model.off("msg:custom", onPatch);
   };
 }

@@ -32,6 +32,13 @@ PLOTLY_URL_VARIABLE = "JOURNEYKIT_PLOTLY_URL"
 QUIET_OPTIONS = ("--LabApp.news_url=None",
                  "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate")
 
+#: Kernel messages reach the page at once, not after the browser's delayed
+#: acknowledgement (see :mod:`.websocket`): the class, by the dotted name Jupyter Server's
+#: and Voila's ``kernel_websocket_connection_class`` take (named here, not imported, so
+#: the command line does not load Jupyter Server).
+NO_DELAY_CONNECTION = "journeykit.lab.websocket.NoDelayConnection"
+WEBSOCKET_OPTION = f"--ServerApp.kernel_websocket_connection_class={NO_DELAY_CONNECTION}"
+
 #: Serves notebooks with the kernel's language_info (see :mod:`.contents`).
 CONTENTS_OPTION = ("--ServerApp.contents_manager_class="
                    "journeykit.lab.contents.KernelLanguageContentsManager")
@@ -61,7 +68,7 @@ def lab_options() -> list[str]:
     jupyter_server serves every ``extra_static_paths`` folder under ``static/``:
     plotly's folder there makes ``static/plotly.min.js`` a file the browser caches.
     """
-    options = [*QUIET_OPTIONS, CONTENTS_OPTION]
+    options = [*QUIET_OPTIONS, CONTENTS_OPTION, WEBSOCKET_OPTION]
     folder = plotly_static_dir()
     if folder is not None:
         options.append(f"--ServerApp.extra_static_paths={folder}")

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,13 +77,14 @@ def _wait_until_up(url: str, server: subprocess.Popen, log: Path) -> None:
 
 @contextmanager
 def lab_server(root_dir: Path, home: Path, *, kit: bool = False,
-               news_settings: bool = True) -> Iterator[Lab]:
+               news_settings: bool = True, options: Sequence[str] = ()) -> Iterator[Lab]:
     """Run JupyterLab on 127.0.0.1 with a token serving *root_dir*; always stop it.
 
     *home* receives the server's own configuration, settings and log. With *kit*,
     the server gets what ``journeykit lab`` adds (options and environment, from
     :mod:`journeykit.lab`); without *news_settings*, no user setting answers the news
-    question (a learner's first start).
+    question (a learner's first start). *options* come last on the command line, in place
+    of a kit option of the same name.
     """
     from journeykit.lab import lab_environment, lab_options
 
@@ -107,8 +108,11 @@ def lab_server(root_dir: Path, home: Path, *, kit: bool = False,
                f"--ServerApp.root_dir={root_dir}", "--LabApp.expose_app_in_browser=True",
                "--ServerApp.terminals_enabled=False", "--LabApp.extension_manager=readonly"]
     if kit:
-        command += lab_options()
+        replaced = {option.split("=", 1)[0] for option in options}
+        command += [option for option in lab_options()
+                    if option.split("=", 1)[0] not in replaced]
         env = lab_environment(env)
+    command += options
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # containers and CI runners often run as root
     home.mkdir(parents=True, exist_ok=True)

@@ -95,7 +95,7 @@ def test_plotly_js_comes_once_from_the_server_or_the_kernel(chromium_browser: An
         page.wait_for_function(SHOWS, arg=[0, "Q7Z"])
         page.wait_for_function(SHOWS, arg=[1, "Q7Z"])  # both views follow the edit
         # Typing on in the filled cell (the same lines) changes only the cell's text, drawn at
-        # once, and its hover text, drawn just after: both views' hover boxes follow too.
+        # once, and its hover text, drawn when typing pauses: both views' hover boxes follow.
         page.fill(TOUCHPOINTS, "Radio ad\nQ8Z")
         page.evaluate("async () => { window.jkPlotly = await globalThis["
                       "Symbol.for('journeykit.plotly')]; }")
