@@ -31,6 +31,9 @@ REVIEW_DELAY = 0.3
 REVIEW_MAX_WAIT = 1.5
 #: How many findings the panel lists (the rest are counted).
 SHOWN = 8
+#: A finding's text is never squeezed narrower than this beside its "Go to" button (CSS
+#: pixels): on a narrower panel the button moves under the text.
+TEXT_MIN_PX = 260
 
 _MARK = f"2px solid {PAIN}"
 
@@ -177,15 +180,17 @@ class ReviewPanel:
         text = widgets.HTML(
             f"<div style='line-height:1.35;white-space:normal'><b style='color:{colour}'>"
             f"{LEVEL_NAMES[finding.level]}</b> · {html.escape(finding.message)}{todo}</div>",
-            layout=widgets.Layout(flex="1 1 auto", min_width="0"))
+            layout=widgets.Layout(flex=f"1 1 {TEXT_MIN_PX}px", min_width="0"))
         if finding.level == "praise" or target_field(finding) is None:
             return widgets.HBox([text], layout=widgets.Layout(margin="2px 0")), None
         button = widgets.Button(description=button_label(finding),
                                 tooltip=f"Open the tab: {finding.why}",
                                 layout=widgets.Layout(width="auto", flex="0 0 auto"))
         button.on_click(lambda _: self.go_to(finding))
+        # Side by side where both fit; on a phone the button goes under the text, which keeps
+        # the panel's width.
         return widgets.HBox([text, button], layout=widgets.Layout(
-            margin="2px 0", align_items="center", grid_gap="8px")), button
+            margin="2px 0", align_items="center", grid_gap="8px", flex_flow="row wrap")), button
 
     def go_to(self, finding: Finding) -> None:
         """Open the tab *finding* is about and mark its lane's field."""

@@ -125,6 +125,14 @@ def test_a_personal_link_skips_the_name_and_a_phone_can_edit(chromium_browser: A
                 || label.getBoundingClientRect().right > window.innerWidth)
         .map(label => label.textContent)""")
     assert cut == [], f"stage tabs cut short on a phone: {cut}"
+    # Each Review finding keeps the panel's width for its text; its button goes under it.
+    squeezed = page.evaluate("""() => [...document.querySelectorAll('.jk-review .widget-hbox')]
+        .filter(row => row.querySelector('button'))
+        .map(row => [row.querySelector('.widget-html').getBoundingClientRect().width,
+                     row.getBoundingClientRect().width, row.innerText.slice(0, 40)])
+        .filter(([text, whole]) => text < 0.9 * whole)""")
+    assert page.locator(".jk-review button").count() > 0
+    assert squeezed == [], f"Review findings squeezed beside their buttons: {squeezed}"
     page.context.close()
 
 
