@@ -6,7 +6,11 @@ Printed, all measured in this same run:
   fresh kernel and one cell, the floor every notebook pays;
 * each notebook of ``notebooks/`` and ``exercises/`` checked on its own, with
   its ratio to the bare kernel;
-* the whole suite as ``make test`` runs it (one pytest over both folders).
+* the whole suite as ``make test`` runs it (one pytest over both folders);
+* ``08's work, libraries alone``: a notebook doing with plotly, kaleido and
+  nbconvert directly what notebook 08's costly cells do (show a first figure,
+  draw a PNG with the machine's Chromium, build the deck of notebook 04), and
+  notebook 08's ratio to it: what the kit and the rest of 08 add to that work.
 
 With ``--cells NOTEBOOK...`` it says instead where each notebook spends its
 time: every cell's run time in a fresh kernel (as nbval runs it), slowest first,
@@ -34,9 +38,10 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def nbval_seconds(*paths: Path) -> float:
+def nbval_seconds(*paths: Path, lax: bool = False) -> float:
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "pytest", "--nbval", "-q", "-p",
+    result = subprocess.run([sys.executable, "-m", "pytest",
+                             "--nbval-lax" if lax else "--nbval", "-q", "-p",
                              "no:cacheprovider", *map(str, paths)], cwd=ROOT,
                             capture_output=True, text=True)
     elapsed = time.perf_counter() - start
@@ -52,6 +57,34 @@ def bare_notebook(folder: Path) -> Path:
                                  "language": "python"}
     nb.cells = [nbformat.v4.new_code_cell("pass", id="bare")]
     path = folder / "bare.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def libraries_notebook(folder: Path) -> Path:
+    """Notebook 08's costly work done without the kit: plotly's first figure, one PNG drawn by
+    kaleido in the machine's Chromium (as ``jk.to_image`` draws it: MathJax off), and
+    nbconvert's slides of notebook 04."""
+    from journeykit.chromium import find_chromium
+
+    chromium = find_chromium()
+    if chromium is None:
+        raise SystemExit("no Chromium found: the PNG cell of notebook 08 needs one")
+    lesson = ROOT / "notebooks" / "04_five_stages_in_depth.ipynb"
+    cells = [
+        "import plotly.graph_objects as go\n"
+        "fig = go.Figure(go.Bar(x=['a', 'b'], y=[3, 4]))\nfig",
+        "import kaleido\n"
+        "png = kaleido.calc_fig_sync(fig, opts={'format': 'png', 'scale': 2}, "
+        f"kopts={{'path': {str(chromium)!r}, 'mathjax': False}})\nlen(png) > 0",
+        "from nbconvert import SlidesExporter\n"
+        f"body, _ = SlidesExporter().from_filename({str(lesson)!r})\nlen(body) > 0",
+    ]
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(code, id=f"work{i}") for i, code in enumerate(cells)]
+    path = folder / "libraries.ipynb"
     nbformat.write(nb, path)
     return path
 
@@ -119,16 +152,24 @@ def main() -> int:
     chosen = [Path(name).resolve() for name in sys.argv[1:]]
     notebooks = chosen or sorted([*ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"),
                                   *ROOT.glob("exercises/ex[0-9][0-9]_*.ipynb")])
+    presenting = ROOT / "notebooks" / "08_presenting.ipynb"
     with tempfile.TemporaryDirectory() as folder:
         bare = bare_notebook(Path(folder))
         nbval_seconds(bare)  # warm the file-system cache
         base = min(nbval_seconds(bare) for _ in range(3))
+        # nbval checks outputs: the peer stores none, so run it with --nbval-lax
+        libraries = (min(nbval_seconds(libraries_notebook(Path(folder)), lax=True)
+                         for _ in range(2)) if presenting in notebooks else None)
     print(f"nbval, one pytest per notebook (bare kernel = {base:.2f} s, best of 3)")
     each = {}
     for path in notebooks:
         each[path] = nbval_seconds(path)
         print(f"  {path.relative_to(ROOT).as_posix():<42} {each[path]:6.2f} s   "
               f"ratio to bare kernel {each[path] / base:5.2f}", flush=True)
+    if libraries is not None:
+        print(f"  08's work, libraries alone (peer)          {libraries:6.2f} s   "
+              f"ratio to bare kernel {libraries / base:5.2f}\n"
+              f"  notebook 08 to that peer: {each[presenting] / libraries:5.2f}")
     if chosen:
         return 0
     whole = nbval_seconds(ROOT / "notebooks", ROOT / "exercises")
