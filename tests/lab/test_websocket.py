@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import time
 import urllib.request
-from importlib import import_module
 from pathlib import Path
 
 import pytest
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
+from traitlets.utils.importstring import import_item
 
 from journeykit.lab import NO_DELAY_CONNECTION, lab_options
 from journeykit.lab.launch import WEBSOCKET_OPTION
@@ -24,11 +24,6 @@ from journeykit.workshop.singleuser import HUB_CONFIG
 from tests.editing.lab_session import Lab, lab_server
 
 PROBE_DIR = Path(__file__).resolve().parent / "data"  # the nodelay_probe server extension
-
-
-def connection_class(dotted: str) -> type:
-    module, _, name = dotted.rpartition(".")
-    return getattr(import_module(module), name)
 
 
 def nodelay_flags(lab: Lab) -> list[bool]:
@@ -84,4 +79,4 @@ def test_every_server_of_the_kit_names_the_same_connection_class():
     assert WEBSOCKET_OPTION.endswith(f"={NO_DELAY_CONNECTION}")
     assert voila["Voila"]["kernel_websocket_connection_class"] == NO_DELAY_CONNECTION
     assert hub["ServerApp"]["kernel_websocket_connection_class"] == NO_DELAY_CONNECTION
-    assert issubclass(connection_class(NO_DELAY_CONNECTION), ZMQChannelsWebsocketConnection)
+    assert issubclass(import_item(NO_DELAY_CONNECTION), ZMQChannelsWebsocketConnection)
