@@ -18,10 +18,10 @@ Edits are 150 ms apart, like a learner pausing between words. Baseline:
 from scratch costs the browser. Peer, measured the same way in the same run:
 a second JupyterLab with Jupyter Server's own kernel websocket, where Nagle's
 algorithm holds small messages back until the browser acknowledges earlier
-ones (``journeykit.lab.websocket`` turns it off). Also printed: the bytes the page receives for
-the preview (websocket frames and HTTP bodies from running the editor cell
-until the preview shows), for the first editor in a fresh page and again
-after the page is reloaded (the browser's HTTP cache is warm then).
+ones (``journeykit.lab.websocket`` turns it off). Also printed: the bytes the
+page receives for the preview (websocket frames and HTTP bodies from running
+the editor cell until the preview shows), for the first editor in a fresh page
+and again after the page is reloaded (the browser's HTTP cache is warm then).
 
 Goals: median and p95 under 50 ms on the Python side; median under 50 ms in the browser.
 Usage: ``python benchmarks/editor_latency.py [--edits N] [--no-browser]``.

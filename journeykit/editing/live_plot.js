@@ -7,9 +7,10 @@
 // Plotly.react knows to skip it (the map's cell texts are labels of layout shapes, which it
 // redraws one by one). A patch's "hover" part (hover text, when nothing but the layout
 // changed otherwise) is drawn once typing pauses: a new list in a trace makes Plotly.react
-// redraw every trace, several times the work of the typed text itself. Nothing is sent back but a "hello" from each new view
-// (the kernel answers with the figure whole if the model's copy is out of date) and, once
-// per page when the server does not serve plotly.js, a request for it.
+// redraw every trace, several times the work of the typed text itself. Nothing is sent
+// back but a "hello" from each new view (the kernel answers with the figure whole if the
+// model's copy is out of date) and, once per page when the server does not serve
+// plotly.js, a request for it.
 
 const PLOTLY = Symbol.for("journeykit.plotly");
 // Hover text waits this long after the last patch (nobody reads a hover box mid-word), so a
