@@ -13,6 +13,8 @@ VENV_PY := $(BIN)/python
 # What is installed: the kit for learning (make lab), or with the test tools (make test).
 LAB_STAMP := .venv/.journeykit-lab
 TEST_STAMP := .venv/.journeykit-test
+# the Python files ruff lints and formats
+PY_SOURCES := journeykit tests benchmarks tools conftest.py
 
 .PHONY: lab test lint slides slides-pdf bench clean
 
@@ -23,12 +25,14 @@ lab: $(LAB_STAMP)
 ## test: create .venv if needed, install the kit and its test tools, run every test
 test: $(TEST_STAMP)
 	$(VENV_PY) tools/ensure_test_deps.py
-	$(VENV_PY) -m ruff check journeykit tests benchmarks tools
+	$(VENV_PY) -m ruff check $(PY_SOURCES)
+	$(VENV_PY) -m ruff format --check $(PY_SOURCES)
 	$(VENV_PY) -m pytest --doctest-modules --nbval journeykit tests notebooks exercises
 
-## lint: ruff only
+## lint: ruff only (the linter and the formatter's check)
 lint: $(TEST_STAMP)
-	$(VENV_PY) -m ruff check journeykit tests benchmarks tools
+	$(VENV_PY) -m ruff check $(PY_SOURCES)
+	$(VENV_PY) -m ruff format --check $(PY_SOURCES)
 
 ## slides: build offline reveal.js decks of the whole course into decks/
 slides: $(LAB_STAMP)

@@ -60,8 +60,10 @@ def line(name: str, samples: list[float], base: float, base_name: str) -> str:
     """One result row: median, p95 and the median's ratio to the baseline's median (s)."""
     median, p95 = summary(samples)
     ratio = statistics.median(samples) / base
-    return (f"  {name:<27} median {median:7.2f} ms   p95 {p95:7.2f} ms   "
-            f"ratio to {base_name} {ratio:5.2f}")
+    return (
+        f"  {name:<27} median {median:7.2f} ms   p95 {p95:7.2f} ms   "
+        f"ratio to {base_name} {ratio:5.2f}"
+    )
 
 
 def time_each(count: int, step: Callable[[int], None]) -> list[float]:
@@ -74,8 +76,9 @@ def time_each(count: int, step: Callable[[int], None]) -> list[float]:
 
 
 def python_side(edits: int, folder: Path) -> tuple[float, float]:
-    ed = jk.Editor(jk.example("clothing-store"), folder / "shop.json", save_delay=60,
-                   redraw_delay=0.0)  # every edit takes the immediate (first-edit) path
+    ed = jk.Editor(
+        jk.example("clothing-store"), folder / "shop.json", save_delay=60, redraw_delay=0.0
+    )  # every edit takes the immediate (first-edit) path
     box = ed.fields["Decision.touchpoints"].input
     slider = ed.fields["Decision.emotion_score"].slider
 
@@ -90,6 +93,7 @@ def python_side(edits: int, folder: Path) -> tuple[float, float]:
             before = ed.preview_revision
             step(i)
             assert ed.preview_revision == before + 1, "every edit must redraw the preview"
+
         return run
 
     counted(type_text)(-1)  # warm caches once, as the first edit after opening would
@@ -103,8 +107,12 @@ def python_side(edits: int, folder: Path) -> tuple[float, float]:
     plot_only = time_each(edits, lambda i: jk.plot_map(m))
     base = statistics.median(rebuild)
     print(f"Python side: widget change -> preview redrawn, {edits} edits each")
-    for name, samples in (("typing in a lane", typing), ("moving the emotion slider", sliding),
-                          ("rebuild (baseline)", rebuild), ("plot_map alone", plot_only)):
+    for name, samples in (
+        ("typing in a lane", typing),
+        ("moving the emotion slider", sliding),
+        ("rebuild (baseline)", rebuild),
+        ("plot_map alone", plot_only),
+    ):
         print(line(name, samples, base, "rebuild"))
     return summary(typing + sliding)
 
@@ -163,8 +171,9 @@ class Traffic:
     def _frame(self, event: dict[str, Any]) -> None:
         frame = event["response"]
         data = frame["payloadData"]
-        self.websocket += len(base64.b64decode(data)) if frame["opcode"] == 2 else len(
-            data.encode())
+        self.websocket += (
+            len(base64.b64decode(data)) if frame["opcode"] == 2 else len(data.encode())
+        )
 
     def _transfer(self, event: dict[str, Any]) -> None:
         self.http += int(event.get("encodedDataLength", 0))
@@ -174,8 +183,10 @@ class Traffic:
 
     def line(self, what: str) -> str:
         total = (self.websocket + self.http) / 1e6
-        return (f"  {what:<38} {total:6.2f} MB  (websocket {self.websocket / 1e6:5.2f} MB, "
-                f"HTTP {self.http / 1e6:5.2f} MB)")
+        return (
+            f"  {what:<38} {total:6.2f} MB  (websocket {self.websocket / 1e6:5.2f} MB, "
+            f"HTTP {self.http / 1e6:5.2f} MB)"
+        )
 
 
 def show_editor(page: Any, traffic: Traffic, shown: str) -> None:
@@ -188,12 +199,15 @@ def show_editor(page: Any, traffic: Traffic, shown: str) -> None:
 
 
 #: The peer: the same server with Jupyter Server's own kernel websocket (Nagle's algorithm on).
-DEFAULT_CONNECTION = ("--ServerApp.kernel_websocket_connection_class=jupyter_server.services."
-                      "kernels.connection.channels.ZMQChannelsWebsocketConnection")
+DEFAULT_CONNECTION = (
+    "--ServerApp.kernel_websocket_connection_class=jupyter_server.services."
+    "kernels.connection.channels.ZMQChannelsWebsocketConnection"
+)
 
 
-def browser_run(playwright: Any, chromium: Path, folder: Path, options: list[str],
-                edits: int, bytes_too: bool) -> dict[str, Any]:
+def browser_run(
+    playwright: Any, chromium: Path, folder: Path, options: list[str], edits: int, bytes_too: bool
+) -> dict[str, Any]:
     """One JupyterLab started as ``journeykit lab`` starts it (plus *options*): the editor's
     round trips, ``Plotly.newPlot`` of its figure and, with *bytes_too*, the bytes received."""
     from journeykit.chromium import HEADLESS_ARGS
@@ -207,13 +221,16 @@ def browser_run(playwright: Any, chromium: Path, folder: Path, options: list[str
     shutil.copy(notebook, lab_dir / notebook.name)
     # Nothing may leave the machine: every host name but 127.0.0.1 fails to resolve. (Not
     # Playwright's request routing, which would turn off the HTTP cache measured here.)
-    args = [*(arg for arg in HEADLESS_ARGS if arg != "--headless=new"),
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+    args = [
+        *(arg for arg in HEADLESS_ARGS if arg != "--headless=new"),
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    ]
     shown = ".jk-editor .jk-preview .js-plotly-plot .main-svg"
     found: dict[str, Any] = {}
     with lab_server(lab_dir, folder / "home", kit=True, options=options) as lab:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=args,
-                                             headless=True, timeout=60_000)
+        browser = playwright.chromium.launch(
+            executable_path=str(chromium), args=args, headless=True, timeout=60_000
+        )
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 3000})
             page.set_default_timeout(STEP_MS)
@@ -223,8 +240,10 @@ def browser_run(playwright: Any, chromium: Path, folder: Path, options: list[str
             found["first view"] = traffic.line("first editor in a fresh page")
             page.click(".jk-editor .lm-TabBar-tab:has-text('1. Awareness')")
             selector = f".{css_name('Awareness.touchpoints')} textarea"
-            found["round trips"] = [ms / 1000 for ms in page.evaluate(
-                BROWSER_EDITS_JS, [selector, edits, PAUSE_S * 1000])]
+            found["round trips"] = [
+                ms / 1000
+                for ms in page.evaluate(BROWSER_EDITS_JS, [selector, edits, PAUSE_S * 1000])
+            ]
             plotly_js = Path(__import__("plotly").__file__).parent / "package_data"
             page.add_script_tag(path=str(plotly_js / "plotly.min.js"))
             found["newPlot"] = [ms / 1000 for ms in page.evaluate(NEWPLOT_JS, edits)]
@@ -248,16 +267,21 @@ def browser_side(edits: int, folder: Path) -> None:
         return
     with sync_playwright() as playwright:
         kit = browser_run(playwright, chromium, folder, [], edits, bytes_too=True)
-        peer = browser_run(playwright, chromium, folder, [DEFAULT_CONNECTION], edits,
-                           bytes_too=False)
+        peer = browser_run(
+            playwright, chromium, folder, [DEFAULT_CONNECTION], edits, bytes_too=False
+        )
     base = statistics.median(kit["newPlot"])
-    print(f"Browser side: text box changed in the page -> plot shows it, {edits} edits "
-          f"{PAUSE_S * 1000:.0f} ms apart (kernel round trip included)")
+    print(
+        f"Browser side: text box changed in the page -> plot shows it, {edits} edits "
+        f"{PAUSE_S * 1000:.0f} ms apart (kernel round trip included)"
+    )
     print(line("typing in a lane", kit["round trips"], base, "newPlot"))
     print(line("Plotly.newPlot (baseline)", kit["newPlot"], base, "newPlot"))
     print(line("same, Nagle on (peer)", peer["round trips"], base, "newPlot"))
-    print("  (the peer: Jupyter Server's own kernel websocket, as a plain `jupyter lab` has it;"
-          f"\n   its newPlot median {statistics.median(peer['newPlot']) * 1000:.2f} ms)")
+    print(
+        "  (the peer: Jupyter Server's own kernel websocket, as a plain `jupyter lab` has it;"
+        f"\n   its newPlot median {statistics.median(peer['newPlot']) * 1000:.2f} ms)"
+    )
     print("Bytes the page receives for the preview (running the editor cell until it shows)")
     print(kit["first view"])
     print(kit["reloaded"])
@@ -272,8 +296,10 @@ def main() -> int:
     try:
         median, p95 = python_side(options.edits, folder)
         verdict = "OK" if p95 < GOAL_MS else "OVER GOAL"
-        print(f"Python side, all edits: median {median:.2f} ms, p95 {p95:.2f} ms "
-              f"(goal < {GOAL_MS:.0f} ms): {verdict}")
+        print(
+            f"Python side, all edits: median {median:.2f} ms, p95 {p95:.2f} ms "
+            f"(goal < {GOAL_MS:.0f} ms): {verdict}"
+        )
         if not options.no_browser:
             browser_side(options.edits, folder)
     finally:

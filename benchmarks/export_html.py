@@ -36,15 +36,24 @@ ITEMS_PER_LANE = 50
 
 def big_map() -> jk.JourneyMap:
     """An eight-stage map with 50 items in every list lane of every stage."""
-    m = jk.JourneyMap.new(STAGES_FRAMEWORK, title="Benchmark: a very full map",
-                          persona=jk.Persona("Sam", "A learner who writes a lot"))
+    m = jk.JourneyMap.new(
+        STAGES_FRAMEWORK,
+        title="Benchmark: a very full map",
+        persona=jk.Persona("Sam", "A learner who writes a lot"),
+    )
     for i, stage in enumerate(m.stage_names):
         m.set_lane(stage, "goal", f"Goal of the {stage} stage, written as one sentence")
         m.set_lane(stage, "emotion_score", 1 + i % 5)
         for key in LIST_LANES:
-            m.set_lane(stage, key, [f"{stage} {key.replace('_', ' ')} item {n} with a few "
-                                    "words <and> some & awkward; text: #1"
-                                    for n in range(1, ITEMS_PER_LANE + 1)])
+            m.set_lane(
+                stage,
+                key,
+                [
+                    f"{stage} {key.replace('_', ' ')} item {n} with a few "
+                    "words <and> some & awkward; text: #1"
+                    for n in range(1, ITEMS_PER_LANE + 1)
+                ],
+            )
     return m
 
 
@@ -69,19 +78,26 @@ def main() -> int:
         target = Path(folder) / "big.html"
         timings = {
             "baseline": median_seconds(
-                lambda: pio.to_html(empty, include_plotlyjs=True, full_html=True), runs),
+                lambda: pio.to_html(empty, include_plotlyjs=True, full_html=True), runs
+            ),
             "to_html": median_seconds(lambda: jk.to_html(m), runs),
             "write": median_seconds(lambda: jk.to_html(m, target), runs),
         }
         size = target.stat().st_size
     baseline_size = len(pio.to_html(empty, include_plotlyjs=True, full_html=True).encode())
-    print(f"HTML export of a {len(m.stages)}-stage map with {ITEMS_PER_LANE} items per lane "
-          f"({items} rows), median of {runs} runs")
+    print(
+        f"HTML export of a {len(m.stages)}-stage map with {ITEMS_PER_LANE} items per lane "
+        f"({items} rows), median of {runs} runs"
+    )
     for name, seconds in timings.items():
-        print(f"  {name:<9} {seconds * 1000:8.1f} ms   ratio to baseline "
-              f"{seconds / timings['baseline']:5.2f}")
-    print(f"  file size {size / 1e6:.2f} MB (baseline page {baseline_size / 1e6:.2f} MB, "
-          f"ratio {size / baseline_size:.2f})")
+        print(
+            f"  {name:<9} {seconds * 1000:8.1f} ms   ratio to baseline "
+            f"{seconds / timings['baseline']:5.2f}"
+        )
+    print(
+        f"  file size {size / 1e6:.2f} MB (baseline page {baseline_size / 1e6:.2f} MB, "
+        f"ratio {size / baseline_size:.2f})"
+    )
     verdict = "OK" if timings["write"] < GOAL_SECONDS else "OVER GOAL"
     print(f"to_html + write = {timings['write']:.3f} s (goal < {GOAL_SECONDS:.0f} s): {verdict}")
     return 0

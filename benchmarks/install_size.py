@@ -41,8 +41,9 @@ def run(command: list[str], cwd: Path) -> None:
 
 
 def megabytes(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()
-               and not p.is_symlink()) / 1e6
+    return (
+        sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+    )
 
 
 def venv_python(venv: Path) -> Path:
@@ -51,8 +52,11 @@ def venv_python(venv: Path) -> Path:
 
 def copy_checkout(target: Path) -> None:
     """The files git knows of, as a fresh clone would have them (with uncommitted edits)."""
-    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
-                            check=True).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True)
+        .stdout.decode()
+        .split("\0")
+    )
     for name in filter(None, listed):
         source = ROOT / name
         if source.is_file():
@@ -62,10 +66,23 @@ def copy_checkout(target: Path) -> None:
 
 def warm_cache(folder: Path) -> None:
     """Download both sets of packages, so both timed installs find them in pip's cache."""
-    run([sys.executable, "-m", "pip", "download", "-q", "-d", str(folder / "stack"), *STACK],
-        folder)
-    run([sys.executable, "-m", "pip", "download", "-q", "-d", str(folder / "kit"), str(ROOT),
-         "pip"], folder)
+    run(
+        [sys.executable, "-m", "pip", "download", "-q", "-d", str(folder / "stack"), *STACK], folder
+    )
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "-q",
+            "-d",
+            str(folder / "kit"),
+            str(ROOT),
+            "pip",
+        ],
+        folder,
+    )
 
 
 def stack_install(folder: Path) -> tuple[float, float]:
@@ -100,8 +117,10 @@ def main() -> int:
     print(f"  make lab's install step         {kit_s:6.1f} s   {kit_mb:6.0f} MB")
     time_ratio, size_ratio = kit_s / stack_s, kit_mb / stack_mb
     verdict = "OK" if max(time_ratio, size_ratio) <= GOAL else "OVER GOAL"
-    print(f"  ratio to the stack: time {time_ratio:4.2f}, size {size_ratio:4.2f} "
-          f"(goal <= {GOAL}): {verdict}")
+    print(
+        f"  ratio to the stack: time {time_ratio:4.2f}, size {size_ratio:4.2f} "
+        f"(goal <= {GOAL}): {verdict}"
+    )
     return 0
 
 

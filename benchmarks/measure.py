@@ -49,10 +49,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 STEPS = ["view_item", "add_to_cart", "begin_checkout", "purchase"]
-NAMES = ["session_start", "page_view", "scroll", "search", "view_item_list", "view_item",
-         "select_item", "add_to_wishlist", "add_to_cart", "remove_from_cart", "view_cart",
-         "begin_checkout", "add_shipping_info", "add_payment_info", "purchase", "sign_up",
-         "login", "share", "view_promotion", "user_engagement"]
+NAMES = [
+    "session_start",
+    "page_view",
+    "scroll",
+    "search",
+    "view_item_list",
+    "view_item",
+    "select_item",
+    "add_to_wishlist",
+    "add_to_cart",
+    "remove_from_cart",
+    "view_cart",
+    "begin_checkout",
+    "add_shipping_info",
+    "add_payment_info",
+    "purchase",
+    "sign_up",
+    "login",
+    "share",
+    "view_promotion",
+    "user_engagement",
+]
 WEIGHTS = [6, 30, 12, 4, 6, 12, 4, 1, 4, 1, 3, 2, 1.5, 1.2, 1, 0.5, 2, 0.3, 2, 6.5]
 GOALS = {"floor": 1.5, "rete_time": 10.0, "rete_memory": 4.0}
 
@@ -84,12 +102,15 @@ def generate(path: Path, events: int, seed: int) -> None:
     ts[by_user] = sorted_ts
     order = np.argsort(ts, kind="stable")
     ids = pa.array([f"u{i:07d}" for i in range(users)])
-    table = pa.table({
-        "user_id": pa.DictionaryArray.from_arrays(pa.array(user[order]), ids).cast(pa.string()),
-        "event": pa.DictionaryArray.from_arrays(pa.array(event[order]), pa.array(NAMES))
-        .cast(pa.string()),
-        "timestamp": pa.array(ts[order] * 1_000_000, pa.timestamp("us")),
-    })
+    table = pa.table(
+        {
+            "user_id": pa.DictionaryArray.from_arrays(pa.array(user[order]), ids).cast(pa.string()),
+            "event": pa.DictionaryArray.from_arrays(pa.array(event[order]), pa.array(NAMES)).cast(
+                pa.string()
+            ),
+            "timestamp": pa.array(ts[order] * 1_000_000, pa.timestamp("us")),
+        }
+    )
     pq.write_table(table, path, row_group_size=1_000_000)
 
 
@@ -183,13 +204,16 @@ done(m.funnel()["users"])
 }
 
 
-def run_worker(name: str, python: str, data: Path, env: dict[str, str] | None = None
-               ) -> dict:
+def run_worker(name: str, python: str, data: Path, env: dict[str, str] | None = None) -> dict:
     """Run one contender in a fresh process; return its JSON plus ``peak_mb``."""
     code = textwrap.dedent(PRELUDE) + textwrap.dedent(WORKERS[name])
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen([python, "-c", code, str(data), json.dumps(STEPS), str(ROOT)],
-                                stdout=out, stderr=err, env={**os.environ, **(env or {})})
+        proc = subprocess.Popen(
+            [python, "-c", code, str(data), json.dumps(STEPS), str(ROOT)],
+            stdout=out,
+            stderr=err,
+            env={**os.environ, **(env or {})},
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -219,19 +243,30 @@ def measure_all(contenders: dict[str, tuple[str, dict]], data: Path, runs: int) 
         tries = [run_worker(name, python, data, env) for _ in range(runs)]
         counts = {tuple(t["counts"]) for t in tries}
         assert len(counts) == 1, f"{name} gave different counts across runs: {counts}"
-        results[name] = {"seconds": statistics.median(t["seconds"] for t in tries),
-                         "best": min(t["seconds"] for t in tries),
-                         "peak_mb": max(t["peak_mb"] for t in tries),
-                         "cpu_s": statistics.median(t["cpu_s"] for t in tries),
-                         "counts": tries[0]["counts"],
-                         **{k: statistics.median(t[k] for t in tries)
-                            for k in ("read_s", "query_s", "query_cpu_s") if k in tries[0]}}
+        results[name] = {
+            "seconds": statistics.median(t["seconds"] for t in tries),
+            "best": min(t["seconds"] for t in tries),
+            "peak_mb": max(t["peak_mb"] for t in tries),
+            "cpu_s": statistics.median(t["cpu_s"] for t in tries),
+            "counts": tries[0]["counts"],
+            **{
+                k: statistics.median(t[k] for t in tries)
+                for k in ("read_s", "query_s", "query_cpu_s")
+                if k in tries[0]
+            },
+        }
         r = results[name]
-        extra = (f"  (imports+read+check {r['read_s']:.2f} s)" if "read_s" in r else "")
-        extra += (f"  funnel query {r['query_s']:.2f} s (cpu {r['query_cpu_s']:.2f})"
-                  if "query_s" in r else "")
-        print(f"  {name:<22} {r['seconds']:7.2f} s (best {r['best']:.2f}, cpu {r['cpu_s']:.2f})"
-              f"  {r['peak_mb']:7.0f} MB  {r['counts']}{extra}", flush=True)
+        extra = f"  (imports+read+check {r['read_s']:.2f} s)" if "read_s" in r else ""
+        extra += (
+            f"  funnel query {r['query_s']:.2f} s (cpu {r['query_cpu_s']:.2f})"
+            if "query_s" in r
+            else ""
+        )
+        print(
+            f"  {name:<22} {r['seconds']:7.2f} s (best {r['best']:.2f}, cpu {r['cpu_s']:.2f})"
+            f"  {r['peak_mb']:7.0f} MB  {r['counts']}{extra}",
+            flush=True,
+        )
     return results
 
 
@@ -246,19 +281,25 @@ def report(results: dict) -> bool:
         ratio = ours["query_s"] / floor["query_s"]
         ok &= ratio <= GOALS["floor"]
         cpu = ours["query_cpu_s"] / floor["query_cpu_s"]
-        print(f"journeykit / floor: funnel query {ratio:.2f}x (goal <= {GOALS['floor']}; "
-              f"cpu {cpu:.2f}x), end to end {ours['seconds'] / floor['seconds']:.2f}x, "
-              f"memory {ours['peak_mb'] / floor['peak_mb']:.2f}x")
+        print(
+            f"journeykit / floor: funnel query {ratio:.2f}x (goal <= {GOALS['floor']}; "
+            f"cpu {cpu:.2f}x), end to end {ours['seconds'] / floor['seconds']:.2f}x, "
+            f"memory {ours['peak_mb'] / floor['peak_mb']:.2f}x"
+        )
     if "pandas" in results:
-        print(f"pandas / journeykit: time {results['pandas']['seconds'] / ours['seconds']:.1f}x, "
-              f"memory {results['pandas']['peak_mb'] / ours['peak_mb']:.1f}x")
+        print(
+            f"pandas / journeykit: time {results['pandas']['seconds'] / ours['seconds']:.1f}x, "
+            f"memory {results['pandas']['peak_mb'] / ours['peak_mb']:.1f}x"
+        )
     if "retentioneering" in results:
         rete = results["retentioneering"]
         t, m = rete["seconds"] / ours["seconds"], rete["peak_mb"] / ours["peak_mb"]
         ok &= t >= GOALS["rete_time"] and m >= GOALS["rete_memory"]
-        print(f"retentioneering / journeykit: time {t:.1f}x (goal >= {GOALS['rete_time']:.0f}; "
-              f"cpu {rete['cpu_s'] / ours['cpu_s']:.1f}x), "
-              f"memory {m:.1f}x (goal >= {GOALS['rete_memory']:.0f})")
+        print(
+            f"retentioneering / journeykit: time {t:.1f}x (goal >= {GOALS['rete_time']:.0f}; "
+            f"cpu {rete['cpu_s'] / ours['cpu_s']:.1f}x), "
+            f"memory {m:.1f}x (goal >= {GOALS['rete_memory']:.0f})"
+        )
     return ok
 
 
@@ -280,8 +321,10 @@ def big_csv(parquet: Path, gigabytes: float, folder: Path) -> Path:
 
 def in_child(call: str) -> None:
     """Run ``call`` (a function of this file) in a fresh Python process."""
-    code = (f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r})\n"
-            f"from pathlib import Path\nfrom measure import *\n{call}")
+    code = (
+        f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r})\n"
+        f"from pathlib import Path\nfrom measure import *\n{call}"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
@@ -301,10 +344,11 @@ def main() -> int:
         t0 = time.perf_counter()
         in_child(f"generate(Path({str(data)!r}), {args.events}, {args.seed})")
         print(f"generated {data} in {time.perf_counter() - t0:.1f} s")
-    print(f"{args.events:,} events, {data.stat().st_size / 1e6:.0f} MB Parquet, "
-          f"{os.cpu_count()} cores; steps {' > '.join(STEPS)}")
-    contenders = {name: (sys.executable, {}) for name in ("journeykit", "duckdb floor",
-                                                          "pandas")}
+    print(
+        f"{args.events:,} events, {data.stat().st_size / 1e6:.0f} MB Parquet, "
+        f"{os.cpu_count()} cores; steps {' > '.join(STEPS)}"
+    )
+    contenders = {name: (sys.executable, {}) for name in ("journeykit", "duckdb floor", "pandas")}
     if "retentioneering" not in args.skip:
         rete = throwaway_venv(args.data / "venv-retentioneering", ["retentioneering", "pyarrow"])
         contenders["retentioneering"] = (rete, {"RETENTIONEERING_NO_TRACK": "1"})
@@ -320,8 +364,10 @@ def main() -> int:
     if args.spark and shutil.which("java") is None:
         print("\n--spark: no java on the PATH; install Java 17 or newer to run the Spark check")
     elif args.spark:
-        python = throwaway_venv(args.data / "venv-pyspark",
-                                ["pyspark", "ibis-framework[pyspark]>=12,<13", "pandas", "pyarrow"])
+        python = throwaway_venv(
+            args.data / "venv-pyspark",
+            ["pyspark", "ibis-framework[pyspark]>=12,<13", "pandas", "pyarrow"],
+        )
         print("\njourneykit through Ibis on PySpark (local[2]): a check of the counts, not a race")
         spark = measure_all({"journeykit on pyspark": (python, {})}, data, 1)
         duck = results.get("journeykit", results.get("duckdb floor", {})).get("counts")

@@ -37,8 +37,12 @@ from tests.coaching.sample_maps import huge_map  # noqa: E402
 
 #: The review's per-text caches (bounded ``lru_cache``s), cleared for a cold run; the
 #: session-wide word lists (``kinds.known_item_lanes``, unbounded) stay loaded.
-CACHES = [value for module in (words, kinds, hygiene) for value in vars(module).values()
-          if hasattr(value, "cache_info") and value.cache_info().maxsize is not None]
+CACHES = [
+    value
+    for module in (words, kinds, hygiene)
+    for value in vars(module).values()
+    if hasattr(value, "cache_info") and value.cache_info().maxsize is not None
+]
 
 GOALS_MS = {"example": 5.0, "huge": 30.0}
 
@@ -62,8 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     maps = {"example": jk.example("clothing-store"), "huge": huge_map()}
     start = time.perf_counter()
     jk.review(maps["example"])  # the first review reads the catalogue and the examples once
-    print(f"first review in a fresh process (loads the kit's word lists): "
-          f"{(time.perf_counter() - start) * 1000:.1f} ms")
+    print(
+        f"first review in a fresh process (loads the kit's word lists): "
+        f"{(time.perf_counter() - start) * 1000:.1f} ms"
+    )
     failed = False
     for name, journey_map in maps.items():
         runs = args.runs if name == "example" else max(args.runs // 4, 10)
@@ -71,8 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         problems = statistics.median(timed(journey_map.problems, runs))
         goal = GOALS_MS[name]
         findings = len(jk.review(journey_map))
-        print(f"  {name} ({findings} findings), goal < {goal:.0f} ms; to_dict "
-              f"{to_dict * 1000:.2f} ms, problems {problems * 1000:.2f} ms")
+        print(
+            f"  {name} ({findings} findings), goal < {goal:.0f} ms; to_dict "
+            f"{to_dict * 1000:.2f} ms, problems {problems * 1000:.2f} ms"
+        )
         for cold in (False, True):
             samples = sorted(timed(lambda m=journey_map: jk.review(m), runs, cold))
             p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
@@ -82,10 +90,12 @@ def main(argv: list[str] | None = None) -> int:
                 ok = review * 1000 < goal
                 failed |= not ok
                 verdict = "goal met" if ok else "goal MISSED"
-            print(f"    {'cold' if cold else 'warm'}  median {review * 1000:6.2f} ms  "
-                  f"min {samples[0] * 1000:6.2f} ms  p95 {p95 * 1000:6.2f} ms  "
-                  f"ratio to to_dict() {review / to_dict:7.1f}  "
-                  f"ratio to problems() {review / problems:5.2f}  {verdict}")
+            print(
+                f"    {'cold' if cold else 'warm'}  median {review * 1000:6.2f} ms  "
+                f"min {samples[0] * 1000:6.2f} ms  p95 {p95 * 1000:6.2f} ms  "
+                f"ratio to to_dict() {review / to_dict:7.1f}  "
+                f"ratio to problems() {review / problems:5.2f}  {verdict}"
+            )
     return 1 if failed else 0
 
 

@@ -60,11 +60,15 @@ def measure(count: int, runs: int) -> None:
             "refresh": median_seconds(refresh, runs),
             "to_html": median_seconds(lambda: full(folder).to_html(), max(1, runs // 2)),
         }
-    print(f"{count} maps ({len(live.steps)} steps, {len(live.frameworks)} frameworks), "
-          f"median of {runs} runs")
+    print(
+        f"{count} maps ({len(live.steps)} steps, {len(live.frameworks)} frameworks), "
+        f"median of {runs} runs"
+    )
     for name, seconds in timings.items():
-        print(f"  {name:<10} {seconds * 1000:8.1f} ms   ratio to load "
-              f"{seconds / timings['load']:5.2f}")
+        print(
+            f"  {name:<10} {seconds * 1000:8.1f} ms   ratio to load "
+            f"{seconds / timings['load']:5.2f}"
+        )
     total, goal = timings["+ figures"], GOALS[count]
     verdict = "OK" if total < goal else "OVER GOAL"
     print(f"load + roll-up + every figure = {total:.3f} s (goal < {goal} s): {verdict}")

@@ -85,8 +85,9 @@ def main() -> int:
         "baseline": median_ms(edit, lambda: old_save(m, path), runs),
         "save": median_ms(edit, lambda: m.save(path), runs),
         "merge, nobody else": median_ms(edit, lambda: m.save(path, merge=True), runs),
-        "merge, other saved": median_ms(other_saves_then_edit,
-                                        lambda: m.save(path, merge=True), runs),
+        "merge, other saved": median_ms(
+            other_saves_then_edit, lambda: m.save(path, merge=True), runs
+        ),
     }
     assert jk.load_map(path).stage("Advocacy").kpis == [f"Referrals {runs - 1}"]
     base = figures["baseline"]

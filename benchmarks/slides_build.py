@@ -64,15 +64,25 @@ def timed(command: list[str]) -> float:
 
 def build_ours(notebooks: list[Path], out: Path) -> float:
     shutil.rmtree(out, ignore_errors=True)
-    return timed([sys.executable, "-m", "journeykit.cli", "slides", *map(str, notebooks),
-                  "-o", str(out)])
+    return timed(
+        [sys.executable, "-m", "journeykit.cli", "slides", *map(str, notebooks), "-o", str(out)]
+    )
 
 
 def build_baseline(notebooks: list[Path], out: Path) -> float:
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    return timed([str(BIN / "jupyter"), "nbconvert", "--to", "slides", "--output-dir", str(out),
-                  *map(str, notebooks)])
+    return timed(
+        [
+            str(BIN / "jupyter"),
+            "nbconvert",
+            "--to",
+            "slides",
+            "--output-dir",
+            str(out),
+            *map(str, notebooks),
+        ]
+    )
 
 
 def first_paints(decks: list[Path]) -> list[dict]:
@@ -84,12 +94,16 @@ def first_paints(decks: list[Path]) -> list[dict]:
     results = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(require_chromium("the slide benchmark")), headless=True,
-            args=args)
+            executable_path=str(require_chromium("the slide benchmark")), headless=True, args=args
+        )
         for deck in decks:
             context = browser.new_context(viewport={"width": 1280, "height": 720})
-            context.route("**/*", lambda route: route.continue_()
-                          if route.request.url.startswith("file:") else route.abort())
+            context.route(
+                "**/*",
+                lambda route: (
+                    route.continue_() if route.request.url.startswith("file:") else route.abort()
+                ),
+            )
             page = context.new_page()
             page.goto(deck.as_uri(), wait_until="commit")
             page.wait_for_load_state("load")
@@ -102,8 +116,10 @@ def first_paints(decks: list[Path]) -> list[dict]:
 def line(name: str, ours: float, base: float, unit: str, goal: float | None) -> str:
     ratio = f"{ours / base:5.2f}" if base else "  n/a"
     verdict = "" if goal is None else ("  OK" if ours < goal else "  OVER GOAL")
-    return (f"  {name:<22} journeykit {ours:8.2f} {unit:<3} nbconvert {base:8.2f} {unit:<3} "
-            f"ratio {ratio}{verdict}")
+    return (
+        f"  {name:<22} journeykit {ours:8.2f} {unit:<3} nbconvert {base:8.2f} {unit:<3} "
+        f"ratio {ratio}{verdict}"
+    )
 
 
 def main() -> int:
@@ -122,22 +138,40 @@ def main() -> int:
         base_decks = sorted(base_dir.glob("*.slides.html"))
         ours_paint = first_paints(ours_decks)
         base_paint = first_paints(base_decks)
-        print(f"slide decks: {len(notebooks)} notebooks from "
-              f"{notebooks[0].parent.relative_to(ROOT)}, median of {runs} builds")
-        print(line("build, whole course", statistics.median(ours_t),
-                   statistics.median(base_t), "s", GOALS["build"]))
-        print(line("size on disk", folder_mb(ours_dir), folder_mb(base_dir), "MB",
-                   GOALS["size"]))
+        print(
+            f"slide decks: {len(notebooks)} notebooks from "
+            f"{notebooks[0].parent.relative_to(ROOT)}, median of {runs} builds"
+        )
+        print(
+            line(
+                "build, whole course",
+                statistics.median(ours_t),
+                statistics.median(base_t),
+                "s",
+                GOALS["build"],
+            )
+        )
+        print(line("size on disk", folder_mb(ours_dir), folder_mb(base_dir), "MB", GOALS["size"]))
         ours_ms = [r["slide"] / 1000 for r in ours_paint]
         base_ms = [r["slide"] / 1000 for r in base_paint if r["slide"] is not None]
-        print(line("first slide, slowest", max(ours_ms), max(base_ms, default=0), "s",
-                   GOALS["paint"]))
-        print(line("first slide, median", statistics.median(ours_ms),
-                   statistics.median(base_ms) if base_ms else 0, "s", None))
+        print(
+            line("first slide, slowest", max(ours_ms), max(base_ms, default=0), "s", GOALS["paint"])
+        )
+        print(
+            line(
+                "first slide, median",
+                statistics.median(ours_ms),
+                statistics.median(base_ms) if base_ms else 0,
+                "s",
+                None,
+            )
+        )
         started = sum(r["started"] for r in base_paint)
-        print(f"  offline, reveal.js started in {sum(r['started'] for r in ours_paint)}/"
-              f"{len(ours_decks)} journeykit decks and {started}/{len(base_decks)} nbconvert "
-              "decks (baseline time is its first contentful paint: a flat page)")
+        print(
+            f"  offline, reveal.js started in {sum(r['started'] for r in ours_paint)}/"
+            f"{len(ours_decks)} journeykit decks and {started}/{len(base_decks)} nbconvert "
+            "decks (baseline time is its first contentful paint: a flat page)"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -60,9 +60,9 @@ _ROW = re.compile(r"data-participant='([^']*)' data-mtime='(\d+)'")
 @dataclass
 class Participant:
     name: str
-    joined: float = 0.0                 # seconds from page request to editor ready
+    joined: float = 0.0  # seconds from page request to editor ready
     received_mb: float = 0.0
-    sent: list[float] = field(default_factory=list)      # monotonic time of each edit
+    sent: list[float] = field(default_factory=list)  # monotonic time of each edit
     saved: dict[int, float] = field(default_factory=dict)  # edit number -> seen on disk
     error: str = ""
 
@@ -72,8 +72,9 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] if ordered else 0.0
 
 
-async def participate(room: RunningRoom, person: Participant, start_at: float, edits: int,
-                      minute: float) -> None:
+async def participate(
+    room: RunningRoom, person: Participant, start_at: float, edits: int, minute: float
+) -> None:
     await asyncio.sleep(max(0.0, start_at - time.monotonic()))
     client = RoomClient(room.join_url)
     begun = time.monotonic()
@@ -81,15 +82,23 @@ async def participate(room: RunningRoom, person: Participant, start_at: float, e
         await client.open(timeout=600)
         browser = await client.wait_for(lambda c: c.find(lambda m: "storage_key" in m.state), 600)
         await client.update(browser, link_name="", browser_id=secrets.token_hex(16))
-        name = await client.wait_for(lambda c: c.find(
-            lambda m: m.name == "TextModel" and m.state.get("placeholder") == "Your first name"),
-            600)
+        name = await client.wait_for(
+            lambda c: c.find(
+                lambda m: m.name == "TextModel" and m.state.get("placeholder") == "Your first name"
+            ),
+            600,
+        )
         await client.update(name, value=person.name)
-        await client.wait_for(lambda c: c.find(lambda m: "jk-status" in m.classes
-                                               and "Saved" in m.state.get("value", "")), 600)
+        await client.wait_for(
+            lambda c: c.find(
+                lambda m: "jk-status" in m.classes and "Saved" in m.state.get("value", "")
+            ),
+            600,
+        )
         person.joined = time.monotonic() - begun
-        box = await client.wait_for(lambda c: c.child_of("jk-field-Awareness-touchpoints",
-                                                         "TextareaModel"), 600)
+        box = await client.wait_for(
+            lambda c: c.child_of("jk-field-Awareness-touchpoints", "TextareaModel"), 600
+        )
         gap = max(0.5, (minute - person.joined) / edits)
         for number in range(edits):
             lines = "\n".join(f"Touchpoint {n + 1}" for n in range(number + 1))
@@ -103,8 +112,9 @@ async def participate(room: RunningRoom, person: Participant, start_at: float, e
         await client.shut_down_kernel()
 
 
-async def watch_files(room: RunningRoom, people: dict[str, Participant],
-                      done: asyncio.Event) -> None:
+async def watch_files(
+    room: RunningRoom, people: dict[str, Participant], done: asyncio.Event
+) -> None:
     """Note when each edit first shows in its map file (every 50 ms)."""
     while not done.is_set():
         now = time.monotonic()
@@ -119,8 +129,7 @@ async def watch_files(room: RunningRoom, people: dict[str, Participant],
         await asyncio.sleep(0.05)
 
 
-async def follow_dashboard(room: RunningRoom, freshness: list[float],
-                           done: asyncio.Event) -> None:
+async def follow_dashboard(room: RunningRoom, freshness: list[float], done: asyncio.Event) -> None:
     """Time from a map file written to the dashboard kernel sending its new row."""
     client = RoomClient(room.dashboard_url)
     await client.open(timeout=600)
@@ -138,8 +147,9 @@ async def follow_dashboard(room: RunningRoom, freshness: list[float],
     await client.close()
 
 
-async def crowd(room: RunningRoom, count: int, edits: int, ramp: float, minute: float,
-                prefix: str) -> tuple[dict[str, Participant], list[float], dict[str, float]]:
+async def crowd(
+    room: RunningRoom, count: int, edits: int, ramp: float, minute: float, prefix: str
+) -> tuple[dict[str, Participant], list[float], dict[str, float]]:
     people = {f"{prefix}{n:02d}": Participant(f"{prefix}{n:02d}") for n in range(count)}
     done = asyncio.Event()
     freshness: list[float] = []
@@ -154,16 +164,21 @@ async def crowd(room: RunningRoom, count: int, edits: int, ramp: float, minute: 
             kernels = room.kernels()
             if kernels and len(kernels) >= memory.get("kernels", 0):
                 rss = [k.memory_info().rss / 2**20 for k in kernels]
-                memory.update(kernels=len(kernels),
-                              kernel_mb=statistics.mean(rss), total_mb=sum(rss),
-                              servers_mb=sum(p.memory_info().rss / 2**20
-                                             for p in room.servers()))
+                memory.update(
+                    kernels=len(kernels),
+                    kernel_mb=statistics.mean(rss),
+                    total_mb=sum(rss),
+                    servers_mb=sum(p.memory_info().rss / 2**20 for p in room.servers()),
+                )
             await asyncio.sleep(2)
 
     sampler = asyncio.ensure_future(sample_memory())
-    await asyncio.gather(*(participate(room, person, start + ramp * n / max(1, count - 1),
-                                       edits, minute)
-                           for n, person in enumerate(people.values())))
+    await asyncio.gather(
+        *(
+            participate(room, person, start + ramp * n / max(1, count - 1), edits, minute)
+            for n, person in enumerate(people.values())
+        )
+    )
     await asyncio.sleep(3)  # the last saves and dashboard updates
     done.set()
     await asyncio.gather(watcher, board, sampler)
@@ -181,8 +196,9 @@ def browser_join(room: RunningRoom) -> float | None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(executable),
-                                             args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(
+            executable_path=str(executable), args=["--no-sandbox", "--disable-gpu"]
+        )
         page = room_page(browser, room, [])
         started = time.monotonic()
         open_room_page(page, room.join_url)
@@ -193,35 +209,56 @@ def browser_join(room: RunningRoom) -> float | None:
     return took
 
 
-def report(label: str, people: dict[str, Participant], freshness: list[float],
-           memory: dict[str, float], edits: int) -> dict[str, float]:
+def report(
+    label: str,
+    people: dict[str, Participant],
+    freshness: list[float],
+    memory: dict[str, float],
+    edits: int,
+) -> dict[str, float]:
     joins = [p.joined for p in people.values() if p.joined]
-    latencies = [p.saved[n] - sent for p in people.values() for n, sent in enumerate(p.sent)
-                 if n in p.saved]
+    latencies = [
+        p.saved[n] - sent for p in people.values() for n, sent in enumerate(p.sent) if n in p.saved
+    ]
     lost = sum(edits - len(p.saved) for p in people.values())
     failed = [f"{p.name}: {p.error}" for p in people.values() if p.error]
-    figures = {"participants": len(people), "joined": len(joins),
-               "join_median": statistics.median(joins) if joins else 0.0,
-               "join_p95": percentile(joins, 0.95), "join_max": max(joins, default=0.0),
-               "edit_median": statistics.median(latencies) if latencies else 0.0,
-               "edit_p95": percentile(latencies, 0.95), "edit_max": max(latencies, default=0.0),
-               "lost": lost, "fresh_median": statistics.median(freshness) if freshness else 0.0,
-               "fresh_p95": percentile(freshness, 0.95),
-               "kernel_mb": memory.get("kernel_mb", 0.0),
-               "servers_mb": memory.get("servers_mb", 0.0),
-               "ws_mb": statistics.median([p.received_mb for p in people.values()
-                                           if p.received_mb] or [0.0])}
+    figures = {
+        "participants": len(people),
+        "joined": len(joins),
+        "join_median": statistics.median(joins) if joins else 0.0,
+        "join_p95": percentile(joins, 0.95),
+        "join_max": max(joins, default=0.0),
+        "edit_median": statistics.median(latencies) if latencies else 0.0,
+        "edit_p95": percentile(latencies, 0.95),
+        "edit_max": max(latencies, default=0.0),
+        "lost": lost,
+        "fresh_median": statistics.median(freshness) if freshness else 0.0,
+        "fresh_p95": percentile(freshness, 0.95),
+        "kernel_mb": memory.get("kernel_mb", 0.0),
+        "servers_mb": memory.get("servers_mb", 0.0),
+        "ws_mb": statistics.median(
+            [p.received_mb for p in people.values() if p.received_mb] or [0.0]
+        ),
+    }
     print(f"\n{label}: {len(joins)} of {len(people)} joined, {len(latencies)} edits timed")
-    print(f"  join -> editor ready   median {figures['join_median']:5.1f} s   "
-          f"p95 {figures['join_p95']:5.1f} s   max {figures['join_max']:5.1f} s")
-    print(f"  edit -> saved on disk  median {figures['edit_median']:5.2f} s   "
-          f"p95 {figures['edit_p95']:5.2f} s   max {figures['edit_max']:5.2f} s")
-    print(f"  dashboard freshness    median {figures['fresh_median']:5.2f} s   "
-          f"p95 {figures['fresh_p95']:5.2f} s   ({len(freshness)} row updates)")
+    print(
+        f"  join -> editor ready   median {figures['join_median']:5.1f} s   "
+        f"p95 {figures['join_p95']:5.1f} s   max {figures['join_max']:5.1f} s"
+    )
+    print(
+        f"  edit -> saved on disk  median {figures['edit_median']:5.2f} s   "
+        f"p95 {figures['edit_p95']:5.2f} s   max {figures['edit_max']:5.2f} s"
+    )
+    print(
+        f"  dashboard freshness    median {figures['fresh_median']:5.2f} s   "
+        f"p95 {figures['fresh_p95']:5.2f} s   ({len(freshness)} row updates)"
+    )
     print(f"  lost edits             {lost}")
-    print(f"  memory                 {figures['kernel_mb']:.0f} MB per kernel "
-          f"({memory.get('kernels', 0):.0f} kernels, {memory.get('total_mb', 0):.0f} MB), "
-          f"{figures['servers_mb']:.0f} MB for the two servers")
+    print(
+        f"  memory                 {figures['kernel_mb']:.0f} MB per kernel "
+        f"({memory.get('kernels', 0):.0f} kernels, {memory.get('total_mb', 0):.0f} MB), "
+        f"{figures['servers_mb']:.0f} MB for the two servers"
+    )
     print(f"  over the websocket     {figures['ws_mb']:.1f} MB per participant")
     for line in failed:
         print(f"  FAILED {line}")
@@ -237,24 +274,32 @@ def run_mode(args: argparse.Namespace, preheat: int) -> dict[str, float]:
     with running_room(folder, *options, name="Load test") as room:
         if preheat:
             started = time.monotonic()
-            while room.participants_log().count("Pre-heated kernel") < preheat \
-                    and time.monotonic() - started < 1800:
+            while (
+                room.participants_log().count("Pre-heated kernel") < preheat
+                and time.monotonic() - started < 1800
+            ):
                 time.sleep(1)
-            print(f"pool of {preheat} ready {time.monotonic() - started:.0f} s after the "
-                  "room opened")
+            print(
+                f"pool of {preheat} ready {time.monotonic() - started:.0f} s after the room opened"
+            )
         solo = asyncio.run(crowd(room, 1, args.edits, 0, min(20.0, args.minute), "solo"))
         base = report("Baseline: one participant in an empty room", *solo, args.edits)
-        loaded = asyncio.run(crowd(room, args.participants, args.edits, args.ramp,
-                                   args.minute, "p"))
+        loaded = asyncio.run(
+            crowd(room, args.participants, args.edits, args.ramp, args.minute, "p")
+        )
         figures = report(f"{args.participants} participants", *loaded, args.edits)
         page = None if args.no_browser else browser_join(room)
     if page is not None:
-        print(f"A real Chromium page after the crowd: link -> editor drawn {page:.1f} s "
-              "(the widget clients do not parse the preview's script)")
+        print(
+            f"A real Chromium page after the crowd: link -> editor drawn {page:.1f} s "
+            "(the widget clients do not parse the preview's script)"
+        )
     figures["ratio_join"] = figures["join_p95"] / max(base["join_p95"], 1e-9)
     figures["ratio_edit"] = figures["edit_p95"] / max(base["edit_p95"], 1e-9)
-    print(f"Ratios to the baseline: join p95 {figures['ratio_join']:.1f}x, "
-          f"edit p95 {figures['ratio_edit']:.1f}x")
+    print(
+        f"Ratios to the baseline: join p95 {figures['ratio_join']:.1f}x, "
+        f"edit p95 {figures['ratio_edit']:.1f}x"
+    )
     return figures
 
 
@@ -262,36 +307,50 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--participants", type=int, default=30)
     parser.add_argument("--edits", type=int, default=20)
-    parser.add_argument("--ramp", type=float, default=30.0,
-                        help="seconds over which the participants join")
-    parser.add_argument("--minute", type=float, default=60.0,
-                        help="seconds each participant edits for")
-    parser.add_argument("--preheat", default="0,30",
-                        help="comma-separated pool sizes to measure, e.g. 0,30")
+    parser.add_argument(
+        "--ramp", type=float, default=30.0, help="seconds over which the participants join"
+    )
+    parser.add_argument(
+        "--minute", type=float, default=60.0, help="seconds each participant edits for"
+    )
+    parser.add_argument(
+        "--preheat", default="0,30", help="comma-separated pool sizes to measure, e.g. 0,30"
+    )
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
     modes = [int(value) for value in args.preheat.split(",")]
-    print(f"Workshop room load: {args.participants} participants x {args.edits} edits, "
-          f"joining over {args.ramp:g} s; {os.cpu_count()} cores, load average "
-          f"{os.getloadavg()[0]:.1f} at the start")
+    print(
+        f"Workshop room load: {args.participants} participants x {args.edits} edits, "
+        f"joining over {args.ramp:g} s; {os.cpu_count()} cores, load average "
+        f"{os.getloadavg()[0]:.1f} at the start"
+    )
     results = {mode: run_mode(args, mode) for mode in modes}
     print("\nSummary (goals: 0 lost edits, p95 edit -> saved < 2 s, p95 join -> editor < 10 s)")
-    print(f"{'mode':<12}{'join p95':>10}{'edit p95':>10}{'fresh p95':>11}{'lost':>6}"
-          f"{'MB/kernel':>11}  goals")
+    print(
+        f"{'mode':<12}{'join p95':>10}{'edit p95':>10}{'fresh p95':>11}{'lost':>6}"
+        f"{'MB/kernel':>11}  goals"
+    )
     all_met = {}
     for mode, figures in results.items():
-        met = (figures["lost"] <= GOALS["lost"] and figures["edit_p95"] < GOALS["edit_p95"]
-               and figures["join_p95"] < GOALS["join_p95"])
+        met = (
+            figures["lost"] <= GOALS["lost"]
+            and figures["edit_p95"] < GOALS["edit_p95"]
+            and figures["join_p95"] < GOALS["join_p95"]
+        )
         all_met[mode] = met
-        print(f"{'preheat ' + str(mode) if mode else 'cold':<12}{figures['join_p95']:>9.1f}s"
-              f"{figures['edit_p95']:>9.2f}s{figures['fresh_p95']:>10.2f}s"
-              f"{figures['lost']:>6.0f}{figures['kernel_mb']:>10.0f}  "
-              f"{'met' if met else 'MISSED'}")
+        print(
+            f"{'preheat ' + str(mode) if mode else 'cold':<12}{figures['join_p95']:>9.1f}s"
+            f"{figures['edit_p95']:>9.2f}s{figures['fresh_p95']:>10.2f}s"
+            f"{figures['lost']:>6.0f}{figures['kernel_mb']:>10.0f}  "
+            f"{'met' if met else 'MISSED'}"
+        )
     per_gb = 1024 / max(max(f["kernel_mb"] for f in results.values()), 1.0)
-    print(f"\nWhat limits the room size: memory, about {per_gb:.0f} participants per GB free "
-          "(one kernel each, plus a pre-heated pool); and CPU when many join at once: a "
-          "kernel start and an editor build each take a few seconds of one core, so joins "
-          "queue on a small laptop unless kernels are pre-heated.")
+    print(
+        f"\nWhat limits the room size: memory, about {per_gb:.0f} participants per GB free "
+        "(one kernel each, plus a pre-heated pool); and CPU when many join at once: a "
+        "kernel start and an editor build each take a few seconds of one core, so joins "
+        "queue on a small laptop unless kernels are pre-heated."
+    )
     return 0 if any(all_met.values()) else 1
 
 

@@ -51,28 +51,47 @@ from .model import (
 # Names served lazily: name -> subpackage that defines it.
 _LAZY: dict[str, str] = {
     # figures
-    "plot_map": "figures", "plot_emotions": "figures", "plot_framework": "figures",
-    "plot_frameworks": "figures", "plot_crosswalk": "figures", "plot_funnel": "figures",
-    "plot_class_heatmap": "figures", "plot_class_spread": "figures",
-    "plot_class_coverage": "figures", "plot_class_top": "figures",
+    "plot_map": "figures",
+    "plot_emotions": "figures",
+    "plot_framework": "figures",
+    "plot_frameworks": "figures",
+    "plot_crosswalk": "figures",
+    "plot_funnel": "figures",
+    "plot_class_heatmap": "figures",
+    "plot_class_spread": "figures",
+    "plot_class_coverage": "figures",
+    "plot_class_top": "figures",
     "plot_transitions": "figures",
     # exports
-    "to_html": "export", "to_markdown": "export", "to_csv": "export",
-    "to_mermaid": "export", "to_image": "export", "export_map": "export",
+    "to_html": "export",
+    "to_markdown": "export",
+    "to_csv": "export",
+    "to_mermaid": "export",
+    "to_image": "export",
+    "export_map": "export",
     "read_csv": "export",
     # the editor
-    "editor": "editing", "Editor": "editing",
+    "editor": "editing",
+    "Editor": "editing",
     # slides
-    "build_deck": "slides", "build_course": "slides",
+    "build_deck": "slides",
+    "build_course": "slides",
     # coaching
-    "review": "coaching", "Review": "coaching", "Finding": "coaching",
+    "review": "coaching",
+    "Review": "coaching",
+    "Finding": "coaching",
     # the class roll-up
-    "rollup": "debrief", "Rollup": "debrief",
+    "rollup": "debrief",
+    "Rollup": "debrief",
     # the workshop room (journeykit workshop)
     "Room": "workshop",
     # measuring a journey on an event log (needs the analytics extra)
-    "read_events": "analytics", "measure": "analytics", "Measurement": "analytics",
-    "EventLog": "analytics", "prefix": "analytics", "pattern": "analytics",
+    "read_events": "analytics",
+    "measure": "analytics",
+    "Measurement": "analytics",
+    "EventLog": "analytics",
+    "prefix": "analytics",
+    "pattern": "analytics",
 }
 
 __all__ = [

@@ -13,8 +13,9 @@ from typing import Any
 from .errors import JourneyMapError
 
 
-def _show_error(shell: Any, etype: type, value: BaseException, tb: Any,
-                tb_offset: int | None = None) -> None:
+def _show_error(
+    shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: int | None = None
+) -> None:
     """IPython custom-exception hook: print the problems and their fixes."""
     print("JourneyMapError: " + str(value), file=sys.stderr)
 

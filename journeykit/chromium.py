@@ -16,8 +16,14 @@ from .errors import JourneyMapError, Problem
 
 #: Flags for a headless Chromium on a closed network (no background fetches).
 HEADLESS_ARGS: tuple[str, ...] = (
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 )
 
@@ -46,9 +52,15 @@ def require_chromium(purpose: str) -> Path:
     """Like :func:`find_chromium`, but raise a helpful error when none is installed."""
     path = find_chromium()
     if path is None:
-        raise JourneyMapError([Problem(
-            "browser", f"{purpose} needs Chromium, Google Chrome or Microsoft Edge, "
-            "and none was found on this computer",
-            "install one (Debian/Ubuntu: sudo apt-get install chromium; Windows and macOS: "
-            "install Google Chrome), or set JOURNEYKIT_CHROMIUM to the browser's path")])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "browser",
+                    f"{purpose} needs Chromium, Google Chrome or Microsoft Edge, "
+                    "and none was found on this computer",
+                    "install one (Debian/Ubuntu: sudo apt-get install chromium; Windows and macOS: "
+                    "install Google Chrome), or set JOURNEYKIT_CHROMIUM to the browser's path",
+                )
+            ]
+        )
     return path

@@ -57,11 +57,20 @@ def _new(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     if out.exists() and not args.force:
-        raise JourneyMapError([Problem("", "the file already exists and holds your work",
-                                       "pick another name, or add --force to replace it "
-                                       "(the old file is kept as .bak)")], source=str(out))
-    journey_map = JourneyMap.new(args.framework, title=args.title,
-                                 persona=Persona(name=args.persona))
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    "the file already exists and holds your work",
+                    "pick another name, or add --force to replace it "
+                    "(the old file is kept as .bak)",
+                )
+            ],
+            source=str(out),
+        )
+    journey_map = JourneyMap.new(
+        args.framework, title=args.title, persona=Persona(name=args.persona)
+    )
     journey_map.save(out)
     print(f"Created {out} ({args.framework}: {', '.join(journey_map.stage_names)})")
     return 0
@@ -88,8 +97,10 @@ def _each_map(paths: Sequence[str], report: Callable[[str, JourneyMap], bool]) -
 def _validate(args: argparse.Namespace) -> int:
     def report(path: str, journey_map: JourneyMap) -> bool:
         gaps = len(journey_map.gaps())
-        print(f"{path}: valid {journey_map.framework} map, "
-              f"{len(journey_map.stages)} stages, {gaps} empty lane(s) left to fill")
+        print(
+            f"{path}: valid {journey_map.framework} map, "
+            f"{len(journey_map.stages)} stages, {gaps} empty lane(s) left to fill"
+        )
         return False
 
     return _each_map(args.files, report)
@@ -139,11 +150,20 @@ def _rollup(args: argparse.Namespace) -> int:
         for line in skipped.error.lines():
             print(line, file=sys.stderr)
     if not len(result):
-        raise JourneyMapError([Problem(
-            "", "no journey map could be read here" if result.skipped else
-            "there are no journey map files (.json) here",
-            "copy the learners' saved .json files into this folder (backups ending .bak and "
-            "conflict copies are ignored), then run the command again")], source=str(folder))
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    "no journey map could be read here"
+                    if result.skipped
+                    else "there are no journey map files (.json) here",
+                    "copy the learners' saved .json files into this folder "
+                    "(backups ending .bak and "
+                    "conflict copies are ignored), then run the command again",
+                )
+            ],
+            source=str(folder),
+        )
     out = Path(args.output)
     result.to_html(out)
     print(result.summary())
@@ -187,8 +207,15 @@ def _lab(args: argparse.Namespace) -> int:
 
     # The root stays the current folder (not the notebook's), so notebooks/, exercises/
     # and datasets/ all show in the file browser. The kit's options: see journeykit.lab.
-    command = [sys.executable, "-m", "jupyter", "lab", str(args.notebook),
-               f"--ServerApp.root_dir={Path.cwd()}", *lab_options()]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        str(args.notebook),
+        f"--ServerApp.root_dir={Path.cwd()}",
+        *lab_options(),
+    ]
     if args.no_browser or not browser_available():
         command.append("--no-browser")
         print("No browser found here: open the URL that JupyterLab prints below.", flush=True)
@@ -202,11 +229,20 @@ def _workshop(args: argparse.Namespace) -> int:
 
     if hasattr(sys.stdout, "reconfigure"):  # the QR code's blocks on a Windows console
         sys.stdout.reconfigure(errors="replace")
-    room = Room(args.room, folder=args.dir, framework=args.framework, port=args.port,
-                dashboard_port=args.dashboard_port, lan=args.lan,
-                max_participants=args.max_participants, idle_timeout=args.idle_timeout,
-                preheat=args.preheat, new_links=args.new_links,
-                participants=not args.dashboard_only, join_link=args.join_link)
+    room = Room(
+        args.room,
+        folder=args.dir,
+        framework=args.framework,
+        port=args.port,
+        dashboard_port=args.dashboard_port,
+        lan=args.lan,
+        max_participants=args.max_participants,
+        idle_timeout=args.idle_timeout,
+        preheat=args.preheat,
+        new_links=args.new_links,
+        participants=not args.dashboard_only,
+        join_link=args.join_link,
+    )
     print(f'Opening room "{room.name}"...', flush=True)
     try:
         room.open()
@@ -220,11 +256,16 @@ def _workshop(args: argparse.Namespace) -> int:
     finally:
         room.close()
     maps, broken = room.saved_maps()
-    print(f"Room closed. {len(maps)} map{'' if len(maps) == 1 else 's'} in {room.room_dir}",
-          flush=True)
+    print(
+        f"Room closed. {len(maps)} map{'' if len(maps) == 1 else 's'} in {room.room_dir}",
+        flush=True,
+    )
     if broken:
-        print("These files are not maps that load (left as they are): "
-              + ", ".join(path.name for path in broken), flush=True)
+        print(
+            "These files are not maps that load (left as they are): "
+            + ", ".join(path.name for path in broken),
+            flush=True,
+        )
     return 0
 
 
@@ -254,7 +295,8 @@ def browser_available() -> bool:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="journeykit", description="Customer journey maps for classes and workshops.")
+        prog="journeykit", description="Customer journey maps for classes and workshops."
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("frameworks", help="list the journey frameworks and their stages")
@@ -277,19 +319,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", help="map .json files")
     p.set_defaults(run=_validate)
 
-    p = sub.add_parser("review", help="coach's review of map files, one line per finding; "
-                                      "exit 1 when any has something to fix")
+    p = sub.add_parser(
+        "review",
+        help="coach's review of map files, one line per finding; "
+        "exit 1 when any has something to fix",
+    )
     p.add_argument("files", nargs="+", help="map .json files")
-    p.add_argument("--compare-with", metavar="EXAMPLE", default=None,
-                   help="also compare lane by lane with an example, e.g. clothing-store")
-    p.add_argument("--no-praise", dest="praise", action="store_false",
-                   help="leave out what is done well")
+    p.add_argument(
+        "--compare-with",
+        metavar="EXAMPLE",
+        default=None,
+        help="also compare lane by lane with an example, e.g. clothing-store",
+    )
+    p.add_argument(
+        "--no-praise", dest="praise", action="store_false", help="leave out what is done well"
+    )
     p.set_defaults(run=_review)
 
     p = sub.add_parser("export", help="export a map to another format")
     p.add_argument("map", help="the map .json file")
-    p.add_argument("--to", required=True,
-                   help="html, md, csv, mermaid, png, svg or json (checked by the export)")
+    p.add_argument(
+        "--to",
+        required=True,
+        help="html, md, csv, mermaid, png, svg or json (checked by the export)",
+    )
     p.add_argument("-o", "--output", required=True, help="the file to write")
     p.set_defaults(run=_export)
 
@@ -301,12 +354,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("rollup", help="compare a whole class's maps on one offline page")
     p.add_argument("folder", help="the folder the learners' .json maps were collected into")
-    p.add_argument("-o", "--output", default="class.html",
-                   help="the page to write (default: class.html)")
-    p.add_argument("--csv", nargs="?", const=True, default=None, metavar="FILE",
-                   help="also write the tidy table as CSV (default: beside the page)")
-    p.add_argument("--anonymize", action="store_true",
-                   help='label participants "Participant 1..N", e.g. for a projector')
+    p.add_argument(
+        "-o", "--output", default="class.html", help="the page to write (default: class.html)"
+    )
+    p.add_argument(
+        "--csv",
+        nargs="?",
+        const=True,
+        default=None,
+        metavar="FILE",
+        help="also write the tidy table as CSV (default: beside the page)",
+    )
+    p.add_argument(
+        "--anonymize",
+        action="store_true",
+        help='label participants "Participant 1..N", e.g. for a projector',
+    )
     p.set_defaults(run=_rollup)
 
     p = sub.add_parser("lab", help="start JupyterLab on the first notebook")
@@ -314,30 +377,58 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-browser", action="store_true", help="only print the URL")
     p.set_defaults(run=_lab)
 
-    p = sub.add_parser("workshop", help="open a workshop room: participants join from a "
-                                        "browser, you watch the live roll-up")
+    p = sub.add_parser(
+        "workshop",
+        help="open a workshop room: participants join from a browser, you watch the live roll-up",
+    )
     p.add_argument("--room", required=True, help='the room\'s name, e.g. "Bakery class"')
-    p.add_argument("--framework", default="five-stage",
-                   help="framework of the participants' maps: " + ", ".join(framework_ids()))
+    p.add_argument(
+        "--framework",
+        default="five-stage",
+        help="framework of the participants' maps: " + ", ".join(framework_ids()),
+    )
     p.add_argument("--dir", default="rooms", help="folder of the rooms (default: rooms)")
     p.add_argument("--port", type=int, default=8866, help="participants' port (default 8866)")
-    p.add_argument("--dashboard-port", type=int, default=None,
-                   help="the dashboard's port (default: the participants' port + 1)")
-    p.add_argument("--lan", action="store_true",
-                   help="let devices on the local network join (the dashboard stays on "
-                        "this computer)")
+    p.add_argument(
+        "--dashboard-port",
+        type=int,
+        default=None,
+        help="the dashboard's port (default: the participants' port + 1)",
+    )
+    p.add_argument(
+        "--lan",
+        action="store_true",
+        help="let devices on the local network join (the dashboard stays on this computer)",
+    )
     p.add_argument("--max-participants", type=int, default=60, help="default 60")
-    p.add_argument("--idle-timeout", type=float, default=600,
-                   help="seconds after which a closed page's kernel stops, its map saved "
-                        "(default 600; 0: never)")
-    p.add_argument("--preheat", type=int, default=0,
-                   help="kernels started ahead so joining is quicker (default 0)")
-    p.add_argument("--new-links", action="store_true",
-                   help="new tokens instead of the links of the room's last session")
-    p.add_argument("--dashboard-only", action="store_true",
-                   help="only the dashboard, e.g. when participants join through JupyterHub")
-    p.add_argument("--join-link", default="",
-                   help="with --dashboard-only: the link participants use (shown with a QR code)")
+    p.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=600,
+        help="seconds after which a closed page's kernel stops, its map saved "
+        "(default 600; 0: never)",
+    )
+    p.add_argument(
+        "--preheat",
+        type=int,
+        default=0,
+        help="kernels started ahead so joining is quicker (default 0)",
+    )
+    p.add_argument(
+        "--new-links",
+        action="store_true",
+        help="new tokens instead of the links of the room's last session",
+    )
+    p.add_argument(
+        "--dashboard-only",
+        action="store_true",
+        help="only the dashboard, e.g. when participants join through JupyterHub",
+    )
+    p.add_argument(
+        "--join-link",
+        default="",
+        help="with --dashboard-only: the link participants use (shown with a QR code)",
+    )
     p.add_argument("--no-qr", action="store_true", help="do not print the QR code")
     p.add_argument("--no-browser", action="store_true", help="do not open the dashboard")
     p.set_defaults(run=_workshop)

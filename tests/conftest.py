@@ -118,16 +118,20 @@ def chromium_browser() -> Iterator[Any]:
     """One headless Chromium for the whole test session (see ``chromium_page``)."""
     executable = find_chromium()
     if executable is None:
-        missing_dependency("Chromium", "install it (Debian/Ubuntu: apt-get install chromium) "
-                           "or set JOURNEYKIT_CHROMIUM to a Chromium or Chrome")
+        missing_dependency(
+            "Chromium",
+            "install it (Debian/Ubuntu: apt-get install chromium) "
+            "or set JOURNEYKIT_CHROMIUM to a Chromium or Chrome",
+        )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         missing_dependency("Playwright", 'pip install -e ".[test]"')
     args = [arg for arg in HEADLESS_ARGS if not arg.startswith("--headless")]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(executable), headless=True,
-                                             args=args)
+        browser = playwright.chromium.launch(
+            executable_path=str(executable), headless=True, args=args
+        )
         try:
             yield browser
         finally:
@@ -137,16 +141,28 @@ def chromium_browser() -> Iterator[Any]:
 @pytest.fixture
 def chromium_page(chromium_browser: Any) -> Iterator[BrowserPage]:
     """A fresh page in headless Chromium with the network blocked (see the module docstring)."""
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900},
-                                           device_scale_factor=1, service_workers="block")
+    context = chromium_browser.new_context(
+        viewport={"width": 1280, "height": 900}, device_scale_factor=1, service_workers="block"
+    )
     page = context.new_page()
     probe = BrowserPage(page)
     allow_only(context, LOCAL_SCHEMES, probe.blocked_requests)
     # on the context, not the page: pop-ups (the speaker view) and frames are heard too
-    context.on("console", lambda msg: msg.type == "error" and probe.console_errors.append(
-        f"console ({msg.page.url if msg.page else 'worker'}): {msg.text}"))
-    context.on("weberror", lambda error: probe.console_errors.append(
-        f"uncaught ({error.page.url if error.page else 'worker'}): {error.error}"))
+    context.on(
+        "console",
+        lambda msg: (
+            msg.type == "error"
+            and probe.console_errors.append(
+                f"console ({msg.page.url if msg.page else 'worker'}): {msg.text}"
+            )
+        ),
+    )
+    context.on(
+        "weberror",
+        lambda error: probe.console_errors.append(
+            f"uncaught ({error.page.url if error.page else 'worker'}): {error.error}"
+        ),
+    )
     try:
         yield probe
     finally:
@@ -166,19 +182,21 @@ def test_output_dir(request: pytest.FixtureRequest) -> Path:
 @pytest.fixture
 def require_node_package() -> Callable[[str], Path]:
     """A function returning ``tests/node/node_modules/<name>``, or skipping (failing on CI)."""
+
     def find(name: str) -> Path:
         folder = NODE_MODULES / name
         if not (folder / "package.json").is_file():
-            missing_dependency(f"the npm package {name!r}",
-                               "run: npm ci --prefix tests/node")
+            missing_dependency(f"the npm package {name!r}", "run: npm ci --prefix tests/node")
         return folder
 
     return find
 
 
 #: Text that breaks naive exports: Markdown/HTML/Mermaid/CSV syntax, quotes, a line break.
-AWKWARD_TEXT = ('Step 1: pay; then #2 "quoted" it\'s <b>bold</b> & <script>alert(1)</script> '
-                "| pipe *star* _under_ `tick` [link](http://example.com) \\ $5 %% 50%")
+AWKWARD_TEXT = (
+    'Step 1: pay; then #2 "quoted" it\'s <b>bold</b> & <script>alert(1)</script> '
+    "| pipe *star* _under_ `tick` [link](http://example.com) \\ $5 %% 50%"
+)
 
 
 @pytest.fixture
@@ -191,14 +209,28 @@ def awkward_map() -> Any:
     """
     import journeykit as jk
 
-    m = jk.JourneyMap.new("five-stage", title='Café: "best" #1; <i>shop</i> & more',
-                          persona=jk.Persona("O'Brien, Jo: #1", "Says <hi> & waves; #tag",
-                                             ["Pay less: 50%"], ["=HYPERLINK(\"x\")"]))
+    m = jk.JourneyMap.new(
+        "five-stage",
+        title='Café: "best" #1; <i>shop</i> & more',
+        persona=jk.Persona(
+            "O'Brien, Jo: #1", "Says <hi> & waves; #tag", ["Pay less: 50%"], ['=HYPERLINK("x")']
+        ),
+    )
     m.set_lane("Awareness", "goal", "First line: ok\nSecond line; #2")
-    m.set_lane("Awareness", "actions", [AWKWARD_TEXT, "section leader: approves",
-                                        "title of the post", "accTitle: hidden?", "%% comment?"])
-    m.set_lane("Awareness", "touchpoints", ["=SUM(A1:A9)", "-10% off", "+1 call", "@handle",
-                                            "'quoted'"])
+    m.set_lane(
+        "Awareness",
+        "actions",
+        [
+            AWKWARD_TEXT,
+            "section leader: approves",
+            "title of the post",
+            "accTitle: hidden?",
+            "%% comment?",
+        ],
+    )
+    m.set_lane(
+        "Awareness", "touchpoints", ["=SUM(A1:A9)", "-10% off", "+1 call", "@handle", "'quoted'"]
+    )
     m.set_lane("Awareness", "emotion_score", 2)
     m.set_lane("Awareness", "emotion_words", ["Angry: very", "<em>sad</em>"])
     m.set_lane("Consideration", "actions", ["Compares | prices", "Reads *reviews*"])
@@ -228,8 +260,11 @@ def serious(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def describe(violations: list[dict[str, Any]]) -> str:
     """One line per violation and element: what rule, how bad, where."""
-    return "\n".join(f"{v['impact']} {v['id']} ({v['help']}): {node['target']}: {node['html']}"
-                      for v in violations for node in v["nodes"])
+    return "\n".join(
+        f"{v['impact']} {v['id']} ({v['help']}): {node['target']}: {node['html']}"
+        for v in violations
+        for node in v["nodes"]
+    )
 
 
 @pytest.fixture
@@ -242,8 +277,12 @@ def axe_audit(require_node_package: Callable[[str], Path]) -> Callable[..., list
     """
     script = require_node_package("axe-core") / "axe.min.js"
 
-    def audit(page: Any, include: str | None = None, exclude: tuple[str, ...] = (),
-              rules: dict[str, dict[str, bool]] | None = None) -> list[dict[str, Any]]:
+    def audit(
+        page: Any,
+        include: str | None = None,
+        exclude: tuple[str, ...] = (),
+        rules: dict[str, dict[str, bool]] | None = None,
+    ) -> list[dict[str, Any]]:
         if not page.evaluate("() => typeof window.axe === 'object'"):
             page.add_script_tag(content=script.read_text(encoding="utf-8"))
         # preload off: axe would fetch every style sheet again with XMLHttpRequest, which a

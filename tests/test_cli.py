@@ -21,8 +21,12 @@ from journeykit.cli import main
 
 def run(*args):
     """Run the real installed command, as a learner would."""
-    return subprocess.run([sys.executable, "-m", "journeykit.cli", *map(str, args)],
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "journeykit.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_frameworks_lists_every_framework_with_its_stages(capsys):
@@ -100,8 +104,7 @@ def test_lab_without_a_display_prints_the_url_instead_of_opening_a_browser(monke
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     calls = []
-    monkeypatch.setattr(cli, "run_in_place",
-                        lambda command, env=None: calls.append(command) or 0)
+    monkeypatch.setattr(cli, "run_in_place", lambda command, env=None: calls.append(command) or 0)
     monkeypatch.setattr(cli, "running_as_root", lambda: False)
     assert main(["lab"]) == 0
     assert calls[0][-1] == "--no-browser"
@@ -116,23 +119,28 @@ def test_lab_is_quiet_and_serves_plotly_without_touching_the_learners_settings(m
     seen = []
     monkeypatch.setenv("JUPYTER_CONFIG_PATH", "elsewhere")
     monkeypatch.delenv("JOURNEYKIT_PLOTLY_URL", raising=False)
-    monkeypatch.setattr(cli, "run_in_place",
-                        lambda command, env=None: seen.append((command, env)) or 0)
+    monkeypatch.setattr(
+        cli, "run_in_place", lambda command, env=None: seen.append((command, env)) or 0
+    )
     assert main(["lab", "--no-browser"]) == 0
     command, env = seen[0]
     assert "--LabApp.news_url=None" in command
     assert "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate" in command
-    assert ("--ServerApp.contents_manager_class="
-            "journeykit.lab.contents.KernelLanguageContentsManager") in command
+    assert (
+        "--ServerApp.contents_manager_class=journeykit.lab.contents.KernelLanguageContentsManager"
+    ) in command
     static = next(o for o in command if o.startswith("--ServerApp.extra_static_paths="))
     assert (Path(static.split("=", 1)[1]) / "plotly.min.js").is_file()
     assert env["JOURNEYKIT_PLOTLY_URL"].startswith("static/plotly.min.js?v=")
     first, *rest = env["JUPYTER_CONFIG_PATH"].split(os.pathsep)
     assert rest == ["elsewhere"]
-    overrides = json.loads((Path(first) / "labconfig" / "default_setting_overrides.json")
-                           .read_text("utf-8"))
+    overrides = json.loads(
+        (Path(first) / "labconfig" / "default_setting_overrides.json").read_text("utf-8")
+    )
     assert overrides["@jupyterlab/apputils-extension:notification"] == {
-        "fetchNews": "false", "checkForUpdates": False}
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    }
     # this process is unchanged: only the JupyterLab started with *env* sees the kit's set-up
     assert os.environ["JUPYTER_CONFIG_PATH"] == "elsewhere"
     assert "JOURNEYKIT_PLOTLY_URL" not in os.environ
@@ -142,19 +150,28 @@ def test_lab_serves_the_first_notebook_for_real(tmp_path):
     """Start `journeykit lab` as `make lab` does, with no display, and fetch notebook 00:
     served with this Python's language_info, no news, no update check, plotly.js served."""
     root = Path(__file__).resolve().parent.parent
-    env = {**os.environ, "DISPLAY": "", "WAYLAND_DISPLAY": "",
-           "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
-           "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings")}  # a first start
-    server = subprocess.Popen([sys.executable, "-m", "journeykit.cli", "lab"], cwd=root, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = {
+        **os.environ,
+        "DISPLAY": "",
+        "WAYLAND_DISPLAY": "",
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
+    }  # a first start
+    server = subprocess.Popen(
+        [sys.executable, "-m", "journeykit.cli", "lab"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         found = None
         deadline = time.monotonic() + 90
         while found is None and time.monotonic() < deadline:
             line = server.stdout.readline()
             assert line or server.poll() is None, "JupyterLab stopped before serving"
-            found = re.search(r"(http://127\.0\.0\.1:\d+/)lab\S*\?token=(\w+)",
-                              line)
+            found = re.search(r"(http://127\.0\.0\.1:\d+/)lab\S*\?token=(\w+)", line)
         assert found, "JupyterLab printed no URL"
         base, token = found.groups()
         api = f"{base}api/contents/notebooks/00_welcome.ipynb?token={token}"
@@ -174,10 +191,12 @@ def test_lab_serves_the_first_notebook_for_real(tmp_path):
                 return reply.read()
 
         assert notebook["type"] == "notebook"
-        assert notebook["content"]["metadata"]["language_info"]["version"] == \
-            platform.python_version()
-        settings = json.loads(get("lab/api/settings/@jupyterlab/apputils-extension:"
-                                  f"notification?token={token}"))
+        assert (
+            notebook["content"]["metadata"]["language_info"]["version"] == platform.python_version()
+        )
+        settings = json.loads(
+            get(f"lab/api/settings/@jupyterlab/apputils-extension:notification?token={token}")
+        )
         defaults = settings["schema"]["properties"]
         assert defaults["fetchNews"]["default"] == "false"
         assert defaults["checkForUpdates"]["default"] is False
@@ -208,8 +227,7 @@ def test_rollup_writes_the_page_and_csv_and_names_files_left_out(tmp_path):
 def test_rollup_anonymized_page_and_csv_to_a_chosen_file(tmp_path):
     jk.example().save(tmp_path / "in" / "priya_bakery.json")
     table = tmp_path / "table.csv"
-    done = run("rollup", tmp_path / "in", "-o", tmp_path / "c.html", "--csv", table,
-               "--anonymize")
+    done = run("rollup", tmp_path / "in", "-o", tmp_path / "c.html", "--csv", table, "--anonymize")
     assert done.returncode == 0, done.stderr
     assert "priya" not in table.read_text("utf-8") and "Participant 1" in table.read_text()
     assert "priya" not in (tmp_path / "c.html").read_text("utf-8")

@@ -30,15 +30,15 @@ PACKAGE = ROOT / "journeykit"
 
 #: Layers from the bottom up: a unit may import only from units in lower layers.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"errors", "_version", "_aliases"}),               # the one error type
-    frozenset({"chromium", "_notebook", "lab"}),                   # the machine, IPython, Lab
-    frozenset({"catalogue"}),                                      # frameworks and lanes
-    frozenset({"model"}),                                          # journey maps and files
-    frozenset({"figures", "coaching", "analytics"}),               # pure functions of data
-    frozenset({"export"}),                                         # files of a map
-    frozenset({"editing", "exercises", "slides", "debrief"}),     # what people touch
-    frozenset({"workshop"}),                                       # the room, over a network
-    frozenset({"cli"}),                                            # the command line
+    frozenset({"errors", "_version", "_aliases"}),  # the one error type
+    frozenset({"chromium", "_notebook", "lab"}),  # the machine, IPython, Lab
+    frozenset({"catalogue"}),  # frameworks and lanes
+    frozenset({"model"}),  # journey maps and files
+    frozenset({"figures", "coaching", "analytics"}),  # pure functions of data
+    frozenset({"export"}),  # files of a map
+    frozenset({"editing", "exercises", "slides", "debrief"}),  # what people touch
+    frozenset({"workshop"}),  # the room, over a network
+    frozenset({"cli"}),  # the command line
 )
 #: ``journeykit/__init__.py``: the public table of contents; it may import anything.
 FACADE = "journeykit"
@@ -48,10 +48,10 @@ ALIASES = frozenset({"journeykit.theme", "journeykit.viz", "journeykit.widgets"}
 
 @dataclass(frozen=True)
 class Import:
-    source: str          # the importing module, e.g. "journeykit.model.storage"
-    target: str          # the module imported, e.g. "journeykit.model.files"
+    source: str  # the importing module, e.g. "journeykit.model.storage"
+    target: str  # the module imported, e.g. "journeykit.model.files"
     line: int
-    type_only: bool      # under ``if TYPE_CHECKING:``
+    type_only: bool  # under ``if TYPE_CHECKING:``
 
     def __str__(self) -> str:
         path = self.source.replace(".", "/")
@@ -81,7 +81,7 @@ def resolve(source: str, level: int, module: str | None, modules: dict[str, Path
     base = source.split(".")
     if not is_package(source, modules):
         base = base[:-1]
-    base = base[:len(base) - (level - 1)]
+    base = base[: len(base) - (level - 1)]
     return ".".join(base + ([module] if module else []))
 
 
@@ -89,7 +89,8 @@ def _type_checking_block(node: ast.AST) -> bool:
     test = getattr(node, "test", None)
     return isinstance(node, ast.If) and (
         (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING")
-        or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"))
+        or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+    )
 
 
 def imports_of(source: str, path: Path, modules: dict[str, Path]) -> list[Import]:
@@ -100,8 +101,11 @@ def imports_of(source: str, path: Path, modules: dict[str, Path]) -> list[Import
         for child in ast.iter_child_nodes(node):
             inner = type_only or _type_checking_block(child)
             if isinstance(child, ast.Import):
-                found.extend(Import(source, alias.name, child.lineno, inner)
-                             for alias in child.names if alias.name.split(".")[0] == FACADE)
+                found.extend(
+                    Import(source, alias.name, child.lineno, inner)
+                    for alias in child.names
+                    if alias.name.split(".")[0] == FACADE
+                )
             elif isinstance(child, ast.ImportFrom):
                 target = resolve(source, child.level, child.module, modules)
                 if target.split(".")[0] != FACADE:
@@ -140,8 +144,10 @@ def layering_problems(imports: list[Import]) -> list[str]:
         elif unit(imp.source) != unit(imp.target):
             have, want = layer(imp.source), layer(imp.target)
             if have is None or want is None or want >= have:
-                problems.append(f"{imp}: layer {want} ({unit(imp.target)}) is not below "
-                                f"layer {have} ({unit(imp.source)})")
+                problems.append(
+                    f"{imp}: layer {want} ({unit(imp.target)}) is not below "
+                    f"layer {have} ({unit(imp.source)})"
+                )
     return problems
 
 
@@ -157,7 +163,7 @@ def cycles(imports: list[Import]) -> list[list[str]]:
         state[node] = 1
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == 1:
-                found.append([*path[path.index(nxt):], nxt])
+                found.append([*path[path.index(nxt) :], nxt])
             elif nxt not in state:
                 walk(nxt, [*path, nxt])
         state[node] = 2
@@ -175,8 +181,11 @@ def package_imports() -> list[Import]:
 
 
 def test_every_module_has_a_place_in_the_layers() -> None:
-    placed = {name for name in all_modules()
-              if name == FACADE or name in ALIASES or layer(name) is not None}
+    placed = {
+        name
+        for name in all_modules()
+        if name == FACADE or name in ALIASES or layer(name) is not None
+    }
     assert placed == set(all_modules()), "add the new unit to LAYERS and ARCHITECTURE.md"
 
 
@@ -194,8 +203,9 @@ def test_the_walk_sees_imports_inside_functions_and_catches_upward_ones(tmp_path
     fake = tmp_path / "journeykit" / "model"
     fake.mkdir(parents=True)
     (fake / "__init__.py").write_text("")
-    (fake / "late.py").write_text("def save():\n    from ..editing import editor\n"
-                                  "    from . import late\n")
+    (fake / "late.py").write_text(
+        "def save():\n    from ..editing import editor\n    from . import late\n"
+    )
     modules = {"journeykit.model": fake / "__init__.py", "journeykit.model.late": fake / "late.py"}
     found = imports_of("journeykit.model.late", fake / "late.py", modules)
     assert [imp.target for imp in found] == ["journeykit.editing", "journeykit.model.late"]

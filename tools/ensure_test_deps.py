@@ -38,8 +38,9 @@ def ensure_chromium() -> bool:
     apt = shutil.which("apt-get")
     if apt and sys.platform.startswith("linux"):
         sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
-        if run([*sudo, apt, "update", "-qq"]) and run([*sudo, apt, "install", "-y", "-qq",
-                                                         "chromium"]):
+        if run([*sudo, apt, "update", "-qq"]) and run(
+            [*sudo, apt, "install", "-y", "-qq", "chromium"]
+        ):
             return find_chromium() is not None
     return False
 
@@ -48,8 +49,10 @@ def locked_versions(folder: Path) -> dict[str, str]:
     """``{package: version}`` the lock file asks for (direct dependencies only)."""
     lock = json.loads((folder / "package-lock.json").read_text(encoding="utf-8"))
     wanted = lock.get("packages", {}).get("", {}).get("dependencies", {})
-    return {name: lock["packages"].get(f"node_modules/{name}", {}).get("version", "?")
-            for name in wanted}
+    return {
+        name: lock["packages"].get(f"node_modules/{name}", {}).get("version", "?")
+        for name in wanted
+    }
 
 
 def installed_version(folder: Path, name: str) -> str | None:
@@ -63,8 +66,10 @@ def ensure_node_packages() -> bool:
     folder = ROOT / "tests" / "node"
     if not (folder / "package-lock.json").exists():
         return True
-    if all(installed_version(folder, name) == version
-           for name, version in locked_versions(folder).items()):
+    if all(
+        installed_version(folder, name) == version
+        for name, version in locked_versions(folder).items()
+    ):
         return True
     npm = shutil.which("npm")
     return bool(npm) and run([npm, "ci", "--no-audit", "--no-fund", "--prefix", str(folder)])
@@ -75,11 +80,15 @@ def main() -> int:
     if not ensure_chromium():
         missing.append("Chromium (Debian/Ubuntu: apt-get install chromium; else Google Chrome)")
     if not ensure_node_packages():
-        missing.append("the npm packages in tests/node (install Node.js, then "
-                       "npm ci --prefix tests/node)")
+        missing.append(
+            "the npm packages in tests/node (install Node.js, then npm ci --prefix tests/node)"
+        )
     for item in missing:
-        print(f"{'error' if ON_CI else 'warning'}: missing {item}; browser tests "
-              f"{'cannot run' if ON_CI else 'will be skipped'}", file=sys.stderr)
+        print(
+            f"{'error' if ON_CI else 'warning'}: missing {item}; browser tests "
+            f"{'cannot run' if ON_CI else 'will be skipped'}",
+            file=sys.stderr,
+        )
     return 1 if missing and ON_CI else 0
 
 

@@ -53,14 +53,14 @@ OUT = Path(__file__).resolve().parent.parent / "datasets" / "clothing-store-even
 # Invented probabilities (each a share of the visitors at that point).
 ARRIVAL = [("ad click", 0.50), ("blog visit", 0.22), ("instagram post click", 0.28)]
 P_HOME, P_SEARCH, P_BROWSE, P_REVIEWS, P_SIZE_GUIDE = 0.45, 0.25, 0.85, 0.30, 0.38
-P_LEAVE_AFTER_SIZE_GUIDE = 0.55   # the size-guide dead end
+P_LEAVE_AFTER_SIZE_GUIDE = 0.55  # the size-guide dead end
 P_CART, P_CART_AFTER_GUIDE = 0.42, 0.50
 P_CHECKOUT = 0.72
 P_ACCOUNT_NEW, P_LEAVE_AT_ACCOUNT = 0.65, 0.18
 P_CHAT = 0.12
-P_BUY, P_BUY_AFTER_CHAT, P_BUY_AGAIN = 0.38, 0.60, 0.70   # after seeing the delivery cost
-P_COME_BACK = 0.30                 # a visitor who did not buy returns for another look
-P_REPEAT = 0.35                    # a customer comes back to buy again
+P_BUY, P_BUY_AFTER_CHAT, P_BUY_AGAIN = 0.38, 0.60, 0.70  # after seeing the delivery cost
+P_COME_BACK = 0.30  # a visitor who did not buy returns for another look
+P_REPEAT = 0.35  # a customer comes back to buy again
 P_TRACK, P_FOLLOW, P_RETURN = 0.85, 0.30, 0.12
 P_TAG, P_REFER, P_FRIEND_COMES = 0.14, 0.15, 0.60
 P_CART_REFERRED, P_BUY_REFERRED = 0.70, 0.65  # a friend's word: more carts and purchases
@@ -189,8 +189,10 @@ def make_rows(visitors: int = VISITORS, seed: int = SEED) -> list[tuple[str, str
     for _ in range(visitors):
         store.new_visitor(START + timedelta(seconds=store.rng.uniform(0, (DAYS - 10) * 86_400)))
     store.rows.sort(key=lambda row: (row[0], row[1]))
-    return [(user, event, when.strftime("%Y-%m-%dT%H:%M:%SZ"))
-            for when, _order, user, event in store.rows]
+    return [
+        (user, event, when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        for when, _order, user, event in store.rows
+    ]
 
 
 def gzipped_csv(visitors: int = VISITORS, seed: int = SEED) -> tuple[bytes, int]:
@@ -222,12 +224,16 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--visitors", type=int, default=VISITORS)
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--check", action="store_true",
-                        help="compare the file with a fresh copy from the seed, write nothing")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="compare the file with a fresh copy from the seed, write nothing",
+    )
     args = parser.parse_args(argv)
     if args.check:
-        same = args.out.is_file() and args.out.read_bytes() == gzipped_csv(
-            args.visitors, args.seed)[0]
+        same = (
+            args.out.is_file() and args.out.read_bytes() == gzipped_csv(args.visitors, args.seed)[0]
+        )
         print(f"{args.out.name}: {'up to date' if same else 'DIFFERS'}")
         return 0 if same else 1
     count = write(args.out, args.visitors, args.seed)

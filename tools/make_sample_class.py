@@ -31,8 +31,11 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="compare the committed folder with a fresh copy, write nothing")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="compare the committed folder with a fresh copy, write nothing",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         write_sample_class(tmp, count=COUNT, seed=SEED)

@@ -50,8 +50,13 @@ def integral_floats_as_ints(value: Any) -> Any:
 def refresh(path: Path) -> str:
     nb = nbformat.read(path, as_version=4)
     os.environ["JOURNEYKIT_MAPS_DIR"] = tempfile.mkdtemp(prefix="journeykit-maps-")
-    NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    ).execute()
     nb.metadata.pop("widgets", None)
     # Keep the kernel's whole language_info as nbclient recorded it: JupyterLab writes the
     # kernel's language_info into the notebook as soon as the kernel is up, so anything
@@ -69,16 +74,20 @@ def refresh(path: Path) -> str:
     path.write_text(text, encoding="utf-8", newline="\n")
     leaks = [p for p in MACHINE_PATHS if p in text]
     errors = [c.id for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
-    return (f"{path.relative_to(ROOT)}: {len(nb.cells)} cells, {len(text.encode()) / 1024:.0f} KB"
-            + (f", MACHINE PATHS {leaks}" if leaks else "")
-            + (f", ERRORS in {errors}" if errors else ""))
+    return (
+        f"{path.relative_to(ROOT)}: {len(nb.cells)} cells, {len(text.encode()) / 1024:.0f} KB"
+        + (f", MACHINE PATHS {leaks}" if leaks else "")
+        + (f", ERRORS in {errors}" if errors else "")
+    )
 
 
 def default_paths() -> list[Path]:
     """The course notebooks, the exercises and the facilitator notebooks, in that order."""
-    return [*sorted(ROOT.glob("notebooks/[0-9][0-9]_*.ipynb")),
-            *sorted(ROOT.glob("exercises/ex[0-9][0-9]_*.ipynb")),
-            *sorted(ROOT.glob("notebooks/facilitator/*.ipynb"))]
+    return [
+        *sorted(ROOT.glob("notebooks/[0-9][0-9]_*.ipynb")),
+        *sorted(ROOT.glob("exercises/ex[0-9][0-9]_*.ipynb")),
+        *sorted(ROOT.glob("notebooks/facilitator/*.ipynb")),
+    ]
 
 
 def main(argv: list[str]) -> int:

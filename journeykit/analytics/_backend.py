@@ -54,8 +54,11 @@ def install_command() -> str:
     try:
         from importlib.metadata import PackageNotFoundError, requires
 
-        wanted = [req.split(";")[0].strip() for req in requires("journeykit") or []
-                  if f'extra == "{EXTRA}"' in req.replace("'", '"')]
+        wanted = [
+            req.split(";")[0].strip()
+            for req in requires("journeykit") or []
+            if f'extra == "{EXTRA}"' in req.replace("'", '"')
+        ]
     except (ImportError, PackageNotFoundError):
         wanted = []
     if not wanted:  # not installed as a package (a copied folder): name the extra
@@ -72,11 +75,18 @@ def missing_engine(package: str, why: str = "is not installed") -> JourneyMapErr
     measuring a journey needs duckdb, which is not installed
     """
     command = install_command()
-    return JourneyMapError([Problem(
-        "journeykit.analytics", f"measuring a journey needs {package}, which {why}",
-        f"install the analytics extra: run `%pip install {command.split(' install ', 1)[1]}` "
-        f"in a notebook cell and restart the kernel, or `{command}` in a terminal "
-        "(`make lab` in the kit's folder installs it too)")])
+    return JourneyMapError(
+        [
+            Problem(
+                "journeykit.analytics",
+                f"measuring a journey needs {package}, which {why}",
+                f"install the analytics extra: run "
+                f"`%pip install {command.split(' install ', 1)[1]}` "
+                f"in a notebook cell and restart the kernel, or `{command}` in a terminal "
+                "(`make lab` in the kit's folder installs it too)",
+            )
+        ]
+    )
 
 
 def ibis_module() -> Any:
@@ -110,8 +120,9 @@ def _check_duckdb() -> None:
     except ValueError:  # an unusual version string: let the import decide
         return
     if major >= 2:  # duckdb 2 removed fetch_arrow_table(), which Ibis 12's backend calls
-        raise missing_engine("duckdb 1.x", f"Ibis cannot drive yet (duckdb "
-                             f"{version('duckdb')} is installed)")
+        raise missing_engine(
+            "duckdb 1.x", f"Ibis cannot drive yet (duckdb {version('duckdb')} is installed)"
+        )
 
 
 def duckdb_connection() -> DuckDBPyConnection:
@@ -180,8 +191,10 @@ def kit_table(name: str) -> Table:
 
     ibis = ibis_module()
     rows = duckdb_connection().execute(f"DESCRIBE {quote_id(name)}").fetchall()
-    schema = {str(column): DuckDBType.from_string(str(kind), nullable=null == "YES")
-              for column, kind, null, *_ in rows}
+    schema = {
+        str(column): DuckDBType.from_string(str(kind), nullable=null == "YES")
+        for column, kind, null, *_ in rows
+    }
     return ibis.table(ibis.schema(schema), name=name)
 
 
@@ -311,8 +324,9 @@ def epoch_us(value: Value, backend: str) -> Value:
     exact = value.delta(epoch, unit="microsecond").cast("int64")
     if compiles(exact, backend):
         return exact
-    return (value.epoch_seconds().cast("int64") * 1_000_000
-            + value.millisecond().cast("int64") * 1_000)
+    return (
+        value.epoch_seconds().cast("int64") * 1_000_000 + value.millisecond().cast("int64") * 1_000
+    )
 
 
 def execute(expr: Table | Value, source: str | None, what: str) -> Any:
@@ -345,9 +359,14 @@ def execute(expr: Table | Value, source: str | None, what: str) -> Any:
     except Exception as exc:  # DuckDB, SQLite, a warehouse: their errors vary
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise JourneyMapError(
-            [Problem("", f"the engine could not compute {what}: {first}",
-                     "check that the file is complete and well formed (every row has the "
-                     "same columns), or read it again with read_events")],
+            [
+                Problem(
+                    "",
+                    f"the engine could not compute {what}: {first}",
+                    "check that the file is complete and well formed (every row has the "
+                    "same columns), or read it again with read_events",
+                )
+            ],
             source=source,
         ) from None
 

@@ -33,8 +33,20 @@ if TYPE_CHECKING:
     from ibis.expr.types import Table
 
 FILE_BITS = 40  # log_order of a file row: (file index << 40) + row number in the file
-NUMERIC = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT",
-           "UINTEGER", "UBIGINT", "FLOAT", "DOUBLE", "DECIMAL")
+NUMERIC = (
+    "TINYINT",
+    "SMALLINT",
+    "INTEGER",
+    "BIGINT",
+    "HUGEINT",
+    "UTINYINT",
+    "USMALLINT",
+    "UINTEGER",
+    "UBIGINT",
+    "FLOAT",
+    "DOUBLE",
+    "DECIMAL",
+)
 CSV_ENDINGS = (".csv", ".csv.gz", ".tsv", ".tsv.gz", ".txt", ".csv.zst")
 PARQUET_ENDINGS = (".parquet", ".pq", ".parq")
 
@@ -92,8 +104,7 @@ def closest(name: str, options: list[str]) -> str | None:
     return inside[0] if inside else None
 
 
-def check_columns(wanted: dict[str, str], present: list[str], source: str,
-                  hint: str = "") -> None:
+def check_columns(wanted: dict[str, str], present: list[str], source: str, hint: str = "") -> None:
     """Raise one error naming every missing column and the closest one present.
 
     ``wanted`` maps a ``read_events`` argument (``user``, ``event``, ``time``, ``order``)
@@ -104,12 +115,19 @@ def check_columns(wanted: dict[str, str], present: list[str], source: str,
         if column in present:
             continue
         near = closest(column, present)
-        fix = (f"pass {argument}={near!r} if that is the {argument} column" if near
-               else f"pass {argument}= with the name of the {argument} column")
-        problems.append(Problem(f"column {column!r}",
-                                f"the log has no column {column!r} (its columns: "
-                                f"{', '.join(present[:12])}{', ...' if len(present) > 12 else ''})",
-                                fix + hint))
+        fix = (
+            f"pass {argument}={near!r} if that is the {argument} column"
+            if near
+            else f"pass {argument}= with the name of the {argument} column"
+        )
+        problems.append(
+            Problem(
+                f"column {column!r}",
+                f"the log has no column {column!r} (its columns: "
+                f"{', '.join(present[:12])}{', ...' if len(present) > 12 else ''})",
+                fix + hint,
+            )
+        )
     if problems:
         raise JourneyMapError(problems, source=source)
 
@@ -147,13 +165,17 @@ def time_sql(column: str, duck_type: str, unit: str | None, time_format: str | N
     # text with an offset after the date takes the (slower) TIMESTAMPTZ cast. That cast
     # needs seconds ("09:00+02" fails), hence the strptime fallbacks.
     offset = f"({text}[11:] LIKE '%+%' OR {text}[11:] LIKE '%-%')"
-    zoned = (f"coalesce(TRY_CAST({text} AS TIMESTAMPTZ), "
-             f"try_strptime({text}, '%Y-%m-%dT%H:%M%z'), "
-             f"try_strptime({text}, '%Y-%m-%d %H:%M%z'))")
+    zoned = (
+        f"coalesce(TRY_CAST({text} AS TIMESTAMPTZ), "
+        f"try_strptime({text}, '%Y-%m-%dT%H:%M%z'), "
+        f"try_strptime({text}, '%Y-%m-%d %H:%M%z'))"
+    )
     plain = f"TRY_CAST({text} AS TIMESTAMP)"
-    return (f"CASE WHEN {offset} THEN epoch_us({zoned}) "
-            f"WHEN {plain} IS NOT NULL THEN epoch_us({plain}) "
-            f"ELSE epoch_us(try_strptime({text}, '%Y-%m-%dT%H:%MZ')) END")
+    return (
+        f"CASE WHEN {offset} THEN epoch_us({zoned}) "
+        f"WHEN {plain} IS NOT NULL THEN epoch_us({plain}) "
+        f"ELSE epoch_us(try_strptime({text}, '%Y-%m-%dT%H:%MZ')) END"
+    )
 
 
 def expand_paths(source: str | os.PathLike[str]) -> tuple[str, str, list[str]]:
@@ -176,14 +198,19 @@ def expand_paths(source: str | os.PathLike[str]) -> tuple[str, str, list[str]]:
     if any(ch in text for ch in "*?["):
         files = sorted(glob.glob(text, recursive=True))
         if not files:
-            raise JourneyMapError([Problem("", f"no file matches {text!r}",
-                                           "check the folder and the pattern")], source=text)
+            raise JourneyMapError(
+                [Problem("", f"no file matches {text!r}", "check the folder and the pattern")],
+                source=text,
+            )
     elif not os.path.exists(text):
         folder = os.path.dirname(text) or "."
         names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
         near = closest(os.path.basename(text), names)
-        fix = (f"check the path; the closest file there is {os.path.join(folder, near)!r}"
-               if near else "check the path")
+        fix = (
+            f"check the path; the closest file there is {os.path.join(folder, near)!r}"
+            if near
+            else "check the path"
+        )
         raise JourneyMapError([Problem("", "the file does not exist", fix)], source=text)
     else:
         files = [text]
@@ -193,32 +220,50 @@ def expand_paths(source: str | os.PathLike[str]) -> tuple[str, str, list[str]]:
     elif lowered.endswith(CSV_ENDINGS):
         kind = "csv"
     else:
-        raise JourneyMapError([Problem("", "the kit reads CSV (.csv, .csv.gz) and Parquet "
-                                           "(.parquet) event logs",
-                                       "save the log as CSV or Parquet")], source=text)
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    "the kit reads CSV (.csv, .csv.gz) and Parquet (.parquet) event logs",
+                    "save the log as CSV or Parquet",
+                )
+            ],
+            source=text,
+        )
     return text, kind, files
 
 
-def from_files(source: str | os.PathLike[str], names: dict[str, str], unit: str | None,
-               time_format: str | None) -> tuple[Raw, dict[str, str]]:
+def from_files(
+    source: str | os.PathLike[str], names: dict[str, str], unit: str | None, time_format: str | None
+) -> tuple[Raw, dict[str, str]]:
     """Read CSV or Parquet files as a DuckDB view; return it and each column's type."""
     shown, kind, files = expand_paths(source)
     con = _backend.duckdb_connection()
     wanted = [names[k] for k in ("user", "event", "time")] + (
-        [names["order"]] if names.get("order") else [])
+        [names["order"]] if names.get("order") else []
+    )
     if kind == "csv":
         forced = "{" + ", ".join(f"{quote_str(c)}: 'VARCHAR'" for c in wanted[:3]) + "}"
         reader = [f"read_csv({quote_str(f)}, types = {forced})" for f in files]
     else:
-        reader = ["read_parquet([" + ", ".join(quote_str(f) for f in files) + "], "
-                  "file_row_number = true)"]
+        reader = [
+            "read_parquet([" + ", ".join(quote_str(f) for f in files) + "], file_row_number = true)"
+        ]
     try:
-        described = con.execute(f"DESCRIBE SELECT * FROM read_{kind}({quote_str(files[0])})"
-                                ).fetchall()
+        described = con.execute(
+            f"DESCRIBE SELECT * FROM read_{kind}({quote_str(files[0])})"
+        ).fetchall()
     except Exception as exc:
-        raise JourneyMapError([Problem("", f"DuckDB cannot read it: {_first_line(exc)}",
-                                       "check that the file is a complete CSV or Parquet "
-                                       "file")], source=shown) from None
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    f"DuckDB cannot read it: {_first_line(exc)}",
+                    "check that the file is a complete CSV or Parquet file",
+                )
+            ],
+            source=shown,
+        ) from None
     types = {str(row[0]): str(row[1]) for row in described}
     check_columns(names, list(types), shown, _ga4_hint(list(types)))
     if kind == "csv":
@@ -234,33 +279,49 @@ def from_files(source: str | os.PathLike[str], names: dict[str, str], unit: str 
         else:
             position = f"(file_index::BIGINT << {FILE_BITS}) + file_row_number"
         log_order = quote_id(order) if order else position
-        parts.append(f"SELECT {user} AS user_id, CAST({event} AS VARCHAR) AS event, "
-                     f"{tsql} AS time_us, {log_order} AS log_order, "
-                     f"CAST({time} AS VARCHAR) AS time_raw FROM {read}")
+        parts.append(
+            f"SELECT {user} AS user_id, CAST({event} AS VARCHAR) AS event, "
+            f"{tsql} AS time_us, {log_order} AS log_order, "
+            f"CAST({time} AS VARCHAR) AS time_raw FROM {read}"
+        )
     view = _backend.fresh_name()
     definition = f"CREATE TEMP VIEW {view} AS " + "\nUNION ALL\n".join(parts)
     try:
         con.execute(definition)
         table = _backend.kit_table(view)
     except Exception as exc:
-        raise JourneyMapError([Problem("", f"DuckDB cannot read it: {_first_line(exc)}",
-                                       "check that every file has the same columns")],
-                              source=shown) from None
-    complete = kind == "parquet" and _parquet_complete(con, files, names, types, unit,
-                                                       time_format)
-    return Raw(table, shown, "duckdb", tuple(files), kind, definition, complete,
-               f"VIEW {view}"), types
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    f"DuckDB cannot read it: {_first_line(exc)}",
+                    "check that every file has the same columns",
+                )
+            ],
+            source=shown,
+        ) from None
+    complete = kind == "parquet" and _parquet_complete(con, files, names, types, unit, time_format)
+    return Raw(
+        table, shown, "duckdb", tuple(files), kind, definition, complete, f"VIEW {view}"
+    ), types
 
 
-def _parquet_complete(con: Any, files: list[str], names: dict[str, str], types: dict[str, str],
-                      unit: str | None, time_format: str | None) -> bool:
+def _parquet_complete(
+    con: Any,
+    files: list[str],
+    names: dict[str, str],
+    types: dict[str, str],
+    unit: str | None,
+    time_format: str | None,
+) -> bool:
     """Whether Parquet statistics show no missing user or time, with times already typed.
 
     Then the read-time check needs only the event column, not a scan of the user ids.
     """
     typed = types[names["time"]].split("(")[0].upper()
-    if time_format or not (typed.startswith("TIMESTAMP") or typed == "DATE"
-                           or (unit is not None and typed in NUMERIC)):
+    if time_format or not (
+        typed.startswith("TIMESTAMP") or typed == "DATE" or (unit is not None and typed in NUMERIC)
+    ):
         return False
     listed = ", ".join(quote_str(f) for f in files)
     wanted = ", ".join(quote_str(names[k]) for k in ("user", "time"))
@@ -268,14 +329,16 @@ def _parquet_complete(con: Any, files: list[str], names: dict[str, str], types: 
         rows = con.execute(
             f"SELECT path_in_schema, count(*) - count(stats_null_count), "
             f"coalesce(sum(stats_null_count), 0) FROM parquet_metadata([{listed}]) "
-            f"WHERE path_in_schema IN ({wanted}) GROUP BY 1").fetchall()
+            f"WHERE path_in_schema IN ({wanted}) GROUP BY 1"
+        ).fetchall()
     except Exception:  # no statistics to go by: scan instead
         return False
     return len(rows) == 2 and all(unknown == 0 and nulls == 0 for _, unknown, nulls in rows)
 
 
-def from_dataframe(frame: pd.DataFrame, names: dict[str, str], unit: str | None,
-                   time_format: str | None) -> tuple[Raw, dict[str, str]]:
+def from_dataframe(
+    frame: pd.DataFrame, names: dict[str, str], unit: str | None, time_format: str | None
+) -> tuple[Raw, dict[str, str]]:
     """Copy the needed columns of a DataFrame into the embedded DuckDB."""
     import numpy as np
     import pandas as pd
@@ -287,25 +350,37 @@ def from_dataframe(frame: pd.DataFrame, names: dict[str, str], unit: str | None,
     if time.dtype == object:  # mixed Python objects: let DuckDB see text
         time = time.astype("string")
     order = frame[names["order"]] if names.get("order") else np.arange(len(frame))
-    slim = pd.DataFrame({"u": frame[names["user"]].to_numpy(), "e": frame[names["event"]],
-                         "t": time, "o": order}, copy=False).reset_index(drop=True)
+    slim = pd.DataFrame(
+        {"u": frame[names["user"]].to_numpy(), "e": frame[names["event"]], "t": time, "o": order},
+        copy=False,
+    ).reset_index(drop=True)
     con = _backend.duckdb_connection()
     view, table_name = _backend.fresh_name("jk_frame"), _backend.fresh_name()
     con.register(view, slim)
     try:
         types = {str(r[0]): str(r[1]) for r in con.execute(f"DESCRIBE {view}").fetchall()}
         tsql = time_sql("t", types["t"], unit, time_format)
-        con.execute(f"CREATE TEMP TABLE {table_name} AS SELECT u AS user_id, "
-                    f"CAST(e AS VARCHAR) AS event, {tsql} AS time_us, o AS log_order, "
-                    f"CAST(t AS VARCHAR) AS time_raw FROM {view}")
+        con.execute(
+            f"CREATE TEMP TABLE {table_name} AS SELECT u AS user_id, "
+            f"CAST(e AS VARCHAR) AS event, {tsql} AS time_us, o AS log_order, "
+            f"CAST(t AS VARCHAR) AS time_raw FROM {view}"
+        )
     finally:
         con.unregister(view)
-    definition = (f"{table_name}: a temporary DuckDB table with the DataFrame's user, event "
-                  f"and time columns, made with SELECT u AS user_id, CAST(e AS VARCHAR) AS "
-                  f"event, {tsql} AS time_us, (row position) AS log_order")
-    return Raw(_backend.kit_table(table_name), shown, "duckdb", (), "dataframe", definition,
-               owned=f"TABLE {table_name}"), {
-        names["time"]: types["t"]}
+    definition = (
+        f"{table_name}: a temporary DuckDB table with the DataFrame's user, event "
+        f"and time columns, made with SELECT u AS user_id, CAST(e AS VARCHAR) AS "
+        f"event, {tsql} AS time_us, (row position) AS log_order"
+    )
+    return Raw(
+        _backend.kit_table(table_name),
+        shown,
+        "duckdb",
+        (),
+        "dataframe",
+        definition,
+        owned=f"TABLE {table_name}",
+    ), {names["time"]: types["t"]}
 
 
 def from_ibis(table: Table, names: dict[str, str], unit: str | None) -> tuple[Raw, dict[str, str]]:
@@ -335,8 +410,13 @@ def from_ibis(table: Table, names: dict[str, str], unit: str | None) -> tuple[Ra
     else:
         time_us = ibis.null("int64")  # numbers without a unit: reported by the caller
     order = table[names["order"]] if names.get("order") else ibis.row_number()
-    raw = table.select(user_id=table[names["user"]], event=table[names["event"]].cast("string"),
-                       time_us=time_us, log_order=order, time_raw=time.cast("string"))
+    raw = table.select(
+        user_id=table[names["user"]],
+        event=table[names["event"]].cast("string"),
+        time_us=time_us,
+        log_order=order,
+        time_raw=time.cast("string"),
+    )
     return Raw(raw, shown, backend, (), "table"), types
 
 

@@ -33,8 +33,12 @@ __all__ = ["PRESETS", "EventLog", "read_events"]
 #: Known export layouts: the column names (and time unit) of each.
 PRESETS: dict[str, dict[str, str]] = {
     # GA4's BigQuery export: event_timestamp is microseconds since 1970 (UTC).
-    "ga4": {"user": "user_pseudo_id", "event": "event_name", "time": "event_timestamp",
-            "time_unit": "us"},
+    "ga4": {
+        "user": "user_pseudo_id",
+        "event": "event_name",
+        "time": "event_timestamp",
+        "time_unit": "us",
+    },
 }
 DEFAULTS = {"user": "user_id", "event": "event", "time": "timestamp"}
 SHOWN_EXAMPLES = 5
@@ -111,20 +115,36 @@ class EventLog:
         """
         import pandas as pd
 
-        first = _backend.execute(self.table.order_by(["log_order"]).limit(n), self.source,
-                                 "the first events")
-        return pd.DataFrame({"user_id": first["user_id"], "event": first["event"],
-                             "time": pd.to_datetime(first["time_us"], unit="us", utc=True)})
+        first = _backend.execute(
+            self.table.order_by(["log_order"]).limit(n), self.source, "the first events"
+        )
+        return pd.DataFrame(
+            {
+                "user_id": first["user_id"],
+                "event": first["event"],
+                "time": pd.to_datetime(first["time_us"], unit="us", utc=True),
+            }
+        )
 
     def __repr__(self) -> str:
-        return (f"EventLog: {self.rows:,} events, {len(self.event_counts):,} event names, "
-                f"from {self.source}")
+        return (
+            f"EventLog: {self.rows:,} events, {len(self.event_counts):,} event names, "
+            f"from {self.source}"
+        )
 
 
-def read_events(source: Any, *, user: str | None = None, event: str | None = None,
-                time: str | None = None, preset: str | None = None,
-                time_unit: str | None = None, time_format: str | None = None,
-                order: str | None = None, bad_times: str = "raise") -> EventLog:
+def read_events(
+    source: Any,
+    *,
+    user: str | None = None,
+    event: str | None = None,
+    time: str | None = None,
+    preset: str | None = None,
+    time_unit: str | None = None,
+    time_format: str | None = None,
+    order: str | None = None,
+    bad_times: str = "raise",
+) -> EventLog:
     """Read an event log from a DataFrame, CSV/Parquet files or an Ibis table.
 
     Parameters
@@ -179,8 +199,15 @@ def read_events(source: Any, *, user: str | None = None, event: str | None = Non
     _backend.drop_pending()
     names, unit = _column_names(user, event, time, preset, time_unit, order)
     if bad_times not in ("raise", "drop"):
-        raise JourneyMapError([Problem("bad_times", f"{bad_times!r} is not a choice",
-                                       "use bad_times='raise' or bad_times='drop'")])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "bad_times",
+                    f"{bad_times!r} is not a choice",
+                    "use bad_times='raise' or bad_times='drop'",
+                )
+            ]
+        )
     if isinstance(source, (str, os.PathLike)):
         raw, types = _sources.from_files(source, names, unit, time_format)
     elif _backend.is_ibis_table(source):
@@ -188,26 +215,50 @@ def read_events(source: Any, *, user: str | None = None, event: str | None = Non
     elif type(source).__name__ == "DataFrame" and hasattr(source, "columns"):
         raw, types = _sources.from_dataframe(source, names, unit, time_format)
     else:
-        raise JourneyMapError([Problem("source",
-                                       f"a {type(source).__name__} object is not an event log",
-                                       "pass a pandas DataFrame, a CSV or Parquet path, "
-                                       "or an Ibis table")])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "source",
+                    f"a {type(source).__name__} object is not an event log",
+                    "pass a pandas DataFrame, a CSV or Parquet path, or an Ibis table",
+                )
+            ]
+        )
     return _checked(raw, names, unit, time_format, types, bad_times)
 
 
-def _column_names(user: str | None, event: str | None, time: str | None,
-                  preset: str | None, unit: str | None,
-                  order: str | None) -> tuple[dict[str, str], str | None]:
+def _column_names(
+    user: str | None,
+    event: str | None,
+    time: str | None,
+    preset: str | None,
+    unit: str | None,
+    order: str | None,
+) -> tuple[dict[str, str], str | None]:
     base = dict(DEFAULTS)
     if preset is not None:
         if preset not in PRESETS:
-            raise JourneyMapError([Problem("preset", f"{preset!r} is not a preset the kit knows",
-                                           "use one of " + ", ".join(PRESETS))])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "preset",
+                        f"{preset!r} is not a preset the kit knows",
+                        "use one of " + ", ".join(PRESETS),
+                    )
+                ]
+            )
         base.update({k: v for k, v in PRESETS[preset].items() if k != "time_unit"})
         unit = unit or PRESETS[preset].get("time_unit")
     if unit is not None and unit not in _backend.UNITS:
-        raise JourneyMapError([Problem("time_unit", f"{unit!r} is not a time unit",
-                                       "use one of " + ", ".join(_backend.UNITS))])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "time_unit",
+                    f"{unit!r} is not a time unit",
+                    "use one of " + ", ".join(_backend.UNITS),
+                )
+            ]
+        )
     given = {"user": user, "event": event, "time": time}
     names = {k: (given[k] if given[k] is not None else base[k]) for k in base}
     if order is not None:
@@ -215,50 +266,88 @@ def _column_names(user: str | None, event: str | None, time: str | None,
     return names, unit
 
 
-def _checked(raw: _sources.Raw, names: dict[str, str], unit: str | None,
-             time_format: str | None, types: dict[str, str], bad_times: str) -> EventLog:
+def _checked(
+    raw: _sources.Raw,
+    names: dict[str, str],
+    unit: str | None,
+    time_format: str | None,
+    types: dict[str, str],
+    bad_times: str,
+) -> EventLog:
     """Profile the raw rows once (one grouped query) and apply every check."""
     t = raw.table
     if raw.complete:  # Parquet statistics: no missing users or times, so count events only
-        profile = _backend.execute(t.group_by("event").aggregate(events=t.count()),
-                                   raw.source, "the event counts")
+        profile = _backend.execute(
+            t.group_by("event").aggregate(events=t.count()), raw.source, "the event counts"
+        )
         profile = profile.assign(no_time=0, no_user=0, kept=profile["events"])
     else:
         profile = _backend.execute(
             t.group_by("event").aggregate(
-                events=t.count(), no_time=t.time_us.isnull().cast("int64").sum(),
+                events=t.count(),
+                no_time=t.time_us.isnull().cast("int64").sum(),
                 no_user=t.user_id.isnull().cast("int64").sum(),
-                kept=(t.time_us.notnull() & t.user_id.notnull()).cast("int64").sum()),
-            raw.source, "the event counts")
+                kept=(t.time_us.notnull() & t.user_id.notnull()).cast("int64").sum(),
+            ),
+            raw.source,
+            "the event counts",
+        )
     total = int(profile["events"].sum()) if len(profile) else 0
     if total == 0:
-        raise JourneyMapError([Problem("", "the log is empty: it has no events",
-                                       "check the file (or the filter that made the table)")],
-                              source=raw.source)
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    "the log is empty: it has no events",
+                    "check the file (or the filter that made the table)",
+                )
+            ],
+            source=raw.source,
+        )
     no_time = int(profile["no_time"].sum())
     if no_time and bad_times == "raise":
-        raise JourneyMapError([_bad_time_problem(raw, names, unit, time_format, types,
-                                                 no_time, total)], source=raw.source)
-    skipped = {"no user id": int(profile["no_user"].sum()),
-               "no event name": int(profile.loc[profile["event"].isna(), "events"].sum()),
-               "a time that does not parse": no_time}
+        raise JourneyMapError(
+            [_bad_time_problem(raw, names, unit, time_format, types, no_time, total)],
+            source=raw.source,
+        )
+    skipped = {
+        "no user id": int(profile["no_user"].sum()),
+        "no event name": int(profile.loc[profile["event"].isna(), "events"].sum()),
+        "a time that does not parse": no_time,
+    }
     skipped = {k: v for k, v in skipped.items() if v}
     counts = profile[profile["event"].notna() & (profile["kept"] > 0)]
-    counts = (counts.rename(columns={"kept": "n"})[["event", "n"]]
-              .rename(columns={"n": "events"}).astype({"events": "int64"})
-              .sort_values(["events", "event"], ascending=[False, True]).reset_index(drop=True))
+    counts = (
+        counts.rename(columns={"kept": "n"})[["event", "n"]]
+        .rename(columns={"n": "events"})
+        .astype({"events": "int64"})
+        .sort_values(["events", "event"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
     if counts.empty:
-        raise JourneyMapError([Problem("", "no event is left once rows without a user, an "
-                                       "event name or a time are left out",
-                                       f"check the {names['user']!r}, {names['event']!r} and "
-                                       f"{names['time']!r} columns")], source=raw.source)
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    "no event is left once rows without a user, an "
+                    "event name or a time are left out",
+                    f"check the {names['user']!r}, {names['event']!r} and "
+                    f"{names['time']!r} columns",
+                )
+            ],
+            source=raw.source,
+        )
     table = t.select("user_id", "event", "time_us", "log_order")
     if skipped:
-        table = table.filter(table.user_id.notnull(), table.event.notnull(),
-                             table.time_us.notnull())
+        table = table.filter(
+            table.user_id.notnull(), table.event.notnull(), table.time_us.notnull()
+        )
         detail = ", ".join(f"{n:,} with {why}" for why, n in skipped.items())
-        warnings.warn(f"{raw.source}: left out {sum(skipped.values()):,} of {total:,} rows "
-                      f"({detail})", UserWarning, stacklevel=3)
+        warnings.warn(
+            f"{raw.source}: left out {sum(skipped.values()):,} of {total:,} rows ({detail})",
+            UserWarning,
+            stacklevel=3,
+        )
     columns = {"user_id": names["user"], "event": names["event"], "time": names["time"]}
     log = EventLog(table, raw.source, columns, counts, skipped, raw.backend, raw.definition)
     if raw.owned:  # drop the kit's view or table when the log is garbage collected
@@ -266,34 +355,53 @@ def _checked(raw: _sources.Raw, names: dict[str, str], unit: str | None,
     return log
 
 
-def _bad_time_problem(raw: _sources.Raw, names: dict[str, str], unit: str | None,
-                      time_format: str | None, types: dict[str, str], count: int,
-                      total: int) -> Problem:
+def _bad_time_problem(
+    raw: _sources.Raw,
+    names: dict[str, str],
+    unit: str | None,
+    time_format: str | None,
+    types: dict[str, str],
+    count: int,
+    total: int,
+) -> Problem:
     t = raw.table
     column = names["time"]
     kind = types.get(column, "")
     if unit is None and kind.split("(")[0].upper() in (*_sources.NUMERIC, "INT64", "FLOAT64"):
         sample = _backend.execute(t.time_raw.cast("float64").max(), raw.source, "a time")
         guess = _sources.unit_guess(float(sample or 0))
-        words = {"s": "seconds", "ms": "milliseconds", "us": "microseconds",
-                 "ns": "nanoseconds"}
-        return Problem(f"column {column!r}", "the times are numbers, not dates",
-                       f"pass time_unit={guess!r} if they count {words[guess]} since 1970")
-    bad = _backend.execute(t.filter(t.time_us.isnull()).order_by("log_order")
-                           .limit(SHOWN_EXAMPLES).select("log_order", "time_raw"),
-                           raw.source, "the times that do not parse")
-    shown = "; ".join(f"{raw.where(int(r.log_order))}: {_shown(r.time_raw)}"
-                      for r in bad.itertuples())
+        words = {"s": "seconds", "ms": "milliseconds", "us": "microseconds", "ns": "nanoseconds"}
+        return Problem(
+            f"column {column!r}",
+            "the times are numbers, not dates",
+            f"pass time_unit={guess!r} if they count {words[guess]} since 1970",
+        )
+    bad = _backend.execute(
+        t.filter(t.time_us.isnull())
+        .order_by("log_order")
+        .limit(SHOWN_EXAMPLES)
+        .select("log_order", "time_raw"),
+        raw.source,
+        "the times that do not parse",
+    )
+    shown = "; ".join(
+        f"{raw.where(int(r.log_order))}: {_shown(r.time_raw)}" for r in bad.itertuples()
+    )
     numeric = all(_is_number(v) for v in bad["time_raw"].dropna())
     if numeric and len(bad["time_raw"].dropna()) and unit is None:
         fix = "these look like epoch numbers: pass time_unit='s', 'ms' or 'us'"
     elif time_format:
         fix = f"fix those rows or check time_format={time_format!r}"
     else:
-        fix = ("fix those rows, pass time_format= (such as '%d/%m/%Y %H:%M') if the times "
-               "are written another way, or pass bad_times='drop' to leave them out")
-    return Problem(f"column {column!r}",
-                   f"{count:,} of {total:,} times are empty or do not parse, e.g. {shown}", fix)
+        fix = (
+            "fix those rows, pass time_format= (such as '%d/%m/%Y %H:%M') if the times "
+            "are written another way, or pass bad_times='drop' to leave them out"
+        )
+    return Problem(
+        f"column {column!r}",
+        f"{count:,} of {total:,} times are empty or do not parse, e.g. {shown}",
+        fix,
+    )
 
 
 def _shown(value: Any) -> str:

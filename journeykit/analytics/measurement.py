@@ -35,8 +35,13 @@ __all__ = ["Measurement", "measure"]
 END = "(end)"
 
 
-def measure(events: Any, stages: Any, *, framework: str | None = None,
-            within: str | _dt.timedelta | None = None) -> Measurement:
+def measure(
+    events: Any,
+    stages: Any,
+    *,
+    framework: str | None = None,
+    within: str | _dt.timedelta | None = None,
+) -> Measurement:
     """Measure a journey: which stage each user of the log reaches, in order.
 
     Parameters
@@ -100,18 +105,35 @@ def _window_us(within: Any) -> int | None:
         return None
     import pandas as pd
 
-    problem = Problem("within", f"{within!r} is not a length of time",
-                      "write it like '30D' (days), '12h' (hours) or '90min'")
+    problem = Problem(
+        "within",
+        f"{within!r} is not a length of time",
+        "write it like '30D' (days), '12h' (hours) or '90min'",
+    )
     if isinstance(within, (int, float)) and not isinstance(within, bool):
-        raise JourneyMapError([Problem("within", f"{within!r} has no unit",
-                                       f"write it with one, like '{within}D' for days")])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "within",
+                    f"{within!r} has no unit",
+                    f"write it with one, like '{within}D' for days",
+                )
+            ]
+        )
     try:
         span = pd.Timedelta(within)
     except (ValueError, TypeError):
         raise JourneyMapError([problem]) from None
     if pd.isna(span) or span <= pd.Timedelta(0):
-        raise JourneyMapError([Problem("within", f"{within!r} is not a positive length of time",
-                                       "give a window longer than zero, like '30D'")])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "within",
+                    f"{within!r} is not a positive length of time",
+                    "give a window longer than zero, like '30D'",
+                )
+            ]
+        )
     return int(span / pd.Timedelta(microseconds=1))
 
 
@@ -177,8 +199,7 @@ class Measurement:
         return list(self.stage_map.names)
 
     def _args(self) -> tuple[Any, ...]:
-        return (self.log.table, self.stage_of, len(self.stages), self.within_us,
-                self.log.backend)
+        return (self.log.table, self.stage_of, len(self.stages), self.within_us, self.log.backend)
 
     def _run(self, key: str, expr: Any, what: str) -> pd.DataFrame:
         if key not in self._cache:
@@ -189,8 +210,9 @@ class Measurement:
         """Which event names of the log count for which stage (``stage``, ``event``, ``events``)."""
         import pandas as pd
 
-        counts = dict(zip(self.log.event_counts["event"], self.log.event_counts["events"],
-                          strict=True))
+        counts = dict(
+            zip(self.log.event_counts["event"], self.log.event_counts["events"], strict=True)
+        )
         rows = [(self.stages[i], name, int(counts[name])) for name, i in self.stage_of.items()]
         return pd.DataFrame(rows, columns=["stage", "event", "events"])
 
@@ -208,9 +230,14 @@ class Measurement:
         with np.errstate(divide="ignore", invalid="ignore"):
             of_start = np.where(counts[0] > 0, counts / max(counts[0], 1), 0.0)
             of_previous = np.where(previous > 0, counts / np.maximum(previous, 1), 0.0)
-        return pd.DataFrame({"stage": self.stages, "users": counts,
-                             "share_of_start": of_start.astype(float),
-                             "share_of_previous": of_previous.astype(float)})
+        return pd.DataFrame(
+            {
+                "stage": self.stages,
+                "users": counts,
+                "share_of_start": of_start.astype(float),
+                "share_of_previous": of_previous.astype(float),
+            }
+        )
 
     def dropoff(self) -> pd.DataFrame:
         """Who stops between each stage and the next (``from_stage``, ``to_stage``,
@@ -222,9 +249,16 @@ class Measurement:
         reached, continued = f["users"].to_numpy()[:-1], f["users"].to_numpy()[1:]
         dropped = reached - continued
         rate = [d / r if r else 0.0 for d, r in zip(dropped, reached, strict=True)]
-        return pd.DataFrame({"from_stage": self.stages[:-1], "to_stage": self.stages[1:],
-                             "reached": reached, "continued": continued, "dropped": dropped,
-                             "dropoff_rate": pd.Series(rate, dtype=float)})
+        return pd.DataFrame(
+            {
+                "from_stage": self.stages[:-1],
+                "to_stage": self.stages[1:],
+                "reached": reached,
+                "continued": continued,
+                "dropped": dropped,
+                "dropoff_rate": pd.Series(rate, dtype=float),
+            }
+        )
 
     def time_to_next(self) -> pd.DataFrame:
         """How long users take from one stage to the next (``from_stage``, ``to_stage``,
@@ -244,9 +278,11 @@ class Measurement:
             got = self._run("waits", summary, "the time between stages")
         else:
             raw = self._run("waits_raw", waits, "the time between stages")
-            got = raw.groupby("stage")["wait_us"].agg(
-                users="count", median_us="median",
-                p90_us=lambda s: s.quantile(0.9)).reset_index()
+            got = (
+                raw.groupby("stage")["wait_us"]
+                .agg(users="count", median_us="median", p90_us=lambda s: s.quantile(0.9))
+                .reset_index()
+            )
         by_stage = {int(r.stage): r for r in got.itertuples()}
         rows = []
         for i in range(1, len(self.stages)):
@@ -274,10 +310,17 @@ class Measurement:
             from ._sources import closest
 
             near = closest(str(stage), self.stages)
-            raise JourneyMapError([Problem("stage", f"{stage!r} is not one of the measured "
-                                           f"stages ({', '.join(self.stages)})",
-                                           f"write {near!r}, the closest one" if near else
-                                           "use one of the measured stages")])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "stage",
+                        f"{stage!r} is not one of the measured stages ({', '.join(self.stages)})",
+                        f"write {near!r}, the closest one"
+                        if near
+                        else "use one of the measured stages",
+                    )
+                ]
+            )
         got = self._run("repeats", queries.repeats(*self._args()), "the repeat rate")
         by_stage = {int(r.stage): r for r in got.itertuples()}
         rows = []
@@ -307,23 +350,40 @@ class Measurement:
         for r in got.itertuples():
             src = int(r.s)
             dst = None if pd.isna(r.to) else int(r.to)
-            kind = ("end" if dst is None else "forward" if dst == src + 1
-                    else "skip" if dst > src else "back")
-            rows.append((src, len(self.stages) if dst is None else dst, self.stages[src],
-                         END if dst is None else self.stages[dst], kind, int(r.users),
-                         int(r.moves)))
+            kind = (
+                "end"
+                if dst is None
+                else "forward"
+                if dst == src + 1
+                else "skip"
+                if dst > src
+                else "back"
+            )
+            rows.append(
+                (
+                    src,
+                    len(self.stages) if dst is None else dst,
+                    self.stages[src],
+                    END if dst is None else self.stages[dst],
+                    kind,
+                    int(r.users),
+                    int(r.moves),
+                )
+            )
         rows.sort()
-        return pd.DataFrame([r[2:] for r in rows],
-                            columns=["from_stage", "to_stage", "kind", "users", "moves"]
-                            ).astype({"users": "int64", "moves": "int64"})
+        return pd.DataFrame(
+            [r[2:] for r in rows], columns=["from_stage", "to_stage", "kind", "users", "moves"]
+        ).astype({"users": "int64", "moves": "int64"})
 
     def unmapped(self) -> pd.DataFrame:
         """Events no stage claims (``event``, ``events``, ``users``), most frequent first."""
-        got = self._run("unmapped", queries.unmapped(self.log.table, self.stage_of),
-                        "the unmapped events")
+        got = self._run(
+            "unmapped", queries.unmapped(self.log.table, self.stage_of), "the unmapped events"
+        )
         got = got.astype({"events": "int64", "users": "int64"})
-        return got.sort_values(["events", "event"], ascending=[False, True]
-                               ).reset_index(drop=True)[["event", "events", "users"]]
+        return got.sort_values(["events", "event"], ascending=[False, True]).reset_index(drop=True)[
+            ["event", "events", "users"]
+        ]
 
     def sql(self, question: str = "funnel") -> str:
         """The SQL of one question's query (``funnel``, ``time_to_next``, ``repeat_rate``,
@@ -338,8 +398,15 @@ class Measurement:
             "unmapped": lambda: queries.unmapped(self.log.table, self.stage_of),
         }
         if question not in builders:
-            raise JourneyMapError([Problem("question", f"{question!r} is not a question "
-                                           "with a query", "use one of " + ", ".join(builders))])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "question",
+                        f"{question!r} is not a question with a query",
+                        "use one of " + ", ".join(builders),
+                    )
+                ]
+            )
         text = str(ibis.to_sql(builders[question](), dialect=self.log.backend))
         if self.log.definition:  # where the events table comes from, as a comment
             note = "\n".join("-- " + line for line in self.log.definition.splitlines())
@@ -349,14 +416,21 @@ class Measurement:
     def __repr__(self) -> str:
         frame = f" ({self.stage_map.framework})" if self.stage_map.framework else ""
         window = f", within {self.within}" if self.within is not None else ""
-        return (f"Measurement: {len(self.stages)} stages{frame}: {' > '.join(self.stages)}"
-                f"{window}; {len(self.stage_of)} event names claimed; {self.log!r}")
+        return (
+            f"Measurement: {len(self.stages)} stages{frame}: {' > '.join(self.stages)}"
+            f"{window}; {len(self.stage_of)} event names claimed; {self.log!r}"
+        )
 
 
 def _empty_waits() -> pd.DataFrame:
     import pandas as pd
 
-    return pd.DataFrame({"from_stage": pd.Series(dtype=str), "to_stage": pd.Series(dtype=str),
-                         "users": pd.Series(dtype="int64"),
-                         "median": pd.Series(dtype="timedelta64[us]"),
-                         "p90": pd.Series(dtype="timedelta64[us]")})
+    return pd.DataFrame(
+        {
+            "from_stage": pd.Series(dtype=str),
+            "to_stage": pd.Series(dtype=str),
+            "users": pd.Series(dtype="int64"),
+            "median": pd.Series(dtype="timedelta64[us]"),
+            "p90": pd.Series(dtype="timedelta64[us]"),
+        }
+    )

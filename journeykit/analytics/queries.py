@@ -25,8 +25,7 @@ from . import _backend
 if TYPE_CHECKING:
     from ibis.expr.types import Table
 
-__all__ = ["funnel", "reach", "repeats", "stage_events", "transitions", "unmapped",
-           "waits"]
+__all__ = ["funnel", "reach", "repeats", "stage_events", "transitions", "unmapped", "waits"]
 
 
 #: Single-machine engines, where one ordering of all claimed events is the fastest way to
@@ -53,19 +52,21 @@ def stage_events(events: Table, stage_of: dict[str, int], backend: str = "duckdb
     by_stage: dict[int, list[str]] = {}
     for name, index in stage_of.items():
         by_stage.setdefault(index, []).append(name)
-    stage = ibis.cases(*[(events.event.isin(names), index)
-                         for index, names in sorted(by_stage.items())]).cast("int32")
+    stage = ibis.cases(
+        *[(events.event.isin(names), index) for index, names in sorted(by_stage.items())]
+    ).cast("int32")
     claimed = events.filter(events.event.isin(list(stage_of)))
-    tagged = claimed.select(u=claimed.user_id, t=claimed.time_us, s=stage,
-                            o=claimed.log_order)
+    tagged = claimed.select(u=claimed.user_id, t=claimed.time_us, s=stage, o=claimed.log_order)
     by_time = [tagged.t, tagged.o]
-    order = (ibis.row_number().over(order_by=by_time) if backend in SINGLE_NODE
-             else ibis.row_number().over(group_by=tagged.u, order_by=by_time))
+    order = (
+        ibis.row_number().over(order_by=by_time)
+        if backend in SINGLE_NODE
+        else ibis.row_number().over(group_by=tagged.u, order_by=by_time)
+    )
     return tagged.mutate(k=order).alias("claimed_events")
 
 
-def reach(tagged: Table, stages: int, within_us: int | None,
-          times: bool = True) -> list[Table]:
+def reach(tagged: Table, stages: int, within_us: int | None, times: bool = True) -> list[Table]:
     """Per stage, one row per user who reached it.
 
     Columns: ``u``; ``k``, the order of the event that reached the stage; and, with
@@ -75,8 +76,9 @@ def reach(tagged: Table, stages: int, within_us: int | None,
     """
     first = tagged.filter(tagged.s == 0)
     keep_t0 = times or within_us is not None
-    first = first.group_by("u").aggregate(k=first.k.min(), **(
-        {"t": first.t.min()} if keep_t0 else {}))
+    first = first.group_by("u").aggregate(
+        k=first.k.min(), **({"t": first.t.min()} if keep_t0 else {})
+    )
     if keep_t0:
         first = first.mutate(t0=first.t, pt=first.t) if times else first.rename(t0="t")
     chain = [first]
@@ -108,8 +110,13 @@ def _union(parts: list[Table]) -> Table:
     return parts[0] if len(parts) == 1 else ibis.union(*parts)
 
 
-def funnel(events: Table, stage_of: dict[str, int], stages: int,
-           within_us: int | None, backend: str = "duckdb") -> Table:
+def funnel(
+    events: Table,
+    stage_of: dict[str, int],
+    stages: int,
+    within_us: int | None,
+    backend: str = "duckdb",
+) -> Table:
     """Users reaching each stage: one row per stage (``stage``, ``users``), one query.
 
     Examples
@@ -122,24 +129,41 @@ def funnel(events: Table, stage_of: dict[str, int], stages: int,
     """
     ibis = _backend.ibis_module()
     chain = reach(stage_events(events, stage_of, backend), stages, within_us, times=False)
-    return _union([r.aggregate(users=r.count()).mutate(stage=ibis.literal(i, "int32"))
-                   .select("stage", "users") for i, r in enumerate(chain)])
+    return _union(
+        [
+            r.aggregate(users=r.count())
+            .mutate(stage=ibis.literal(i, "int32"))
+            .select("stage", "users")
+            for i, r in enumerate(chain)
+        ]
+    )
 
 
-def waits(events: Table, stage_of: dict[str, int], stages: int,
-          within_us: int | None, backend: str = "duckdb") -> Table:
+def waits(
+    events: Table,
+    stage_of: dict[str, int],
+    stages: int,
+    within_us: int | None,
+    backend: str = "duckdb",
+) -> Table:
     """Each wait between reaching stage ``j-1`` and stage ``j``: ``stage``, ``wait_us``."""
     ibis = _backend.ibis_module()
     chain = reach(stage_events(events, stage_of, backend), stages, within_us)
-    return _union([r.select(stage=ibis.literal(i, "int32"), wait_us=r.t - r.pt)
-                   for i, r in enumerate(chain) if i > 0])
+    return _union(
+        [
+            r.select(stage=ibis.literal(i, "int32"), wait_us=r.t - r.pt)
+            for i, r in enumerate(chain)
+            if i > 0
+        ]
+    )
 
 
 def wait_summary(waits_table: Table) -> Table:
     """Users, median and 90th percentile of the waits, per stage (where the backend can)."""
     w = waits_table
-    return w.group_by("stage").aggregate(users=w.count(), median_us=w.wait_us.median(),
-                                         p90_us=w.wait_us.quantile(0.9))
+    return w.group_by("stage").aggregate(
+        users=w.count(), median_us=w.wait_us.median(), p90_us=w.wait_us.quantile(0.9)
+    )
 
 
 def _entries(tagged: Table) -> Table:
@@ -150,8 +174,13 @@ def _entries(tagged: Table) -> Table:
     return marked.filter(marked.prev.isnull() | (marked.prev != marked.s)).drop("prev")
 
 
-def repeats(events: Table, stage_of: dict[str, int], stages: int,
-            within_us: int | None, backend: str = "duckdb") -> Table:
+def repeats(
+    events: Table,
+    stage_of: dict[str, int],
+    stages: int,
+    within_us: int | None,
+    backend: str = "duckdb",
+) -> Table:
     """Per stage: users who reached it and those who entered it two or more times."""
     ibis = _backend.ibis_module()
     tagged = stage_events(events, stage_of, backend)
@@ -168,15 +197,22 @@ def repeats(events: Table, stage_of: dict[str, int], stages: int,
         kept = joined.filter(keep)
         per_user = kept.group_by("u").aggregate(n=kept.count())
         again = per_user.aggregate(repeat_users=(per_user.n >= 2).cast("int64").sum())
-        parts.append(reached.aggregate(users=reached.count())
-                     .cross_join(again)
-                     .mutate(stage=ibis.literal(index, "int32"))
-                     .select("stage", "users", "repeat_users"))
+        parts.append(
+            reached.aggregate(users=reached.count())
+            .cross_join(again)
+            .mutate(stage=ibis.literal(index, "int32"))
+            .select("stage", "users", "repeat_users")
+        )
     return _union(parts)
 
 
-def transitions(events: Table, stage_of: dict[str, int], stages: int,
-                within_us: int | None, backend: str = "duckdb") -> Table:
+def transitions(
+    events: Table,
+    stage_of: dict[str, int],
+    stages: int,
+    within_us: int | None,
+    backend: str = "duckdb",
+) -> Table:
     """Moves between consecutive stage visits of each journey: ``s``, ``to``, counts.
 
     ``to`` is null for the last visit of a journey (where it ends).

@@ -90,10 +90,15 @@ def pattern(regex: str | re.Pattern[str]) -> Rule:
     try:
         re.compile(text)
     except re.error as exc:
-        raise JourneyMapError([Problem(f"pattern {text!r}",
-                                       f"it is not a regular expression ({exc})",
-                                       "check the brackets and escape special characters "
-                                       "with a backslash")]) from None
+        raise JourneyMapError(
+            [
+                Problem(
+                    f"pattern {text!r}",
+                    f"it is not a regular expression ({exc})",
+                    "check the brackets and escape special characters with a backslash",
+                )
+            ]
+        ) from None
     return Rule("pattern", text)
 
 
@@ -104,16 +109,27 @@ def _rules(value: Any, where: str) -> list[Rule]:
         return [pattern(value)]
     if isinstance(value, str):
         if not value.strip():
-            raise JourneyMapError([Problem(where, "an event name is empty",
-                                           "write the event name, such as 'purchase'")])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        where, "an event name is empty", "write the event name, such as 'purchase'"
+                    )
+                ]
+            )
         return [Rule("glob" if any(c in value for c in "*?[") else "name", value)]
     if isinstance(value, Iterable) and not isinstance(value, (bytes, Mapping)):
         rules = [rule for item in value for rule in _rules(item, where)]
         if rules:
             return rules
-    raise JourneyMapError([Problem(where, f"{value!r} does not say which events count",
-                                   "give an event name, a list of names, or a rule such as "
-                                   "prefix('add ')")])
+    raise JourneyMapError(
+        [
+            Problem(
+                where,
+                f"{value!r} does not say which events count",
+                "give an event name, a list of names, or a rule such as prefix('add ')",
+            )
+        ]
+    )
 
 
 @dataclass(frozen=True)
@@ -138,10 +154,16 @@ class StageMap:
     def parse(cls, stages: Any, framework: str | None = None) -> StageMap:
         """Check a stage map (and its stage names against ``framework``) and build it."""
         if not isinstance(stages, Mapping) or not stages:
-            raise JourneyMapError([Problem("stages", "the stages must be a dict from stage "
-                                           "name to the events that count as reaching it",
-                                           "write e.g. {'Awareness': 'ad click', "
-                                           "'Decision': 'purchase'}")])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "stages",
+                        "the stages must be a dict from stage "
+                        "name to the events that count as reaching it",
+                        "write e.g. {'Awareness': 'ad click', 'Decision': 'purchase'}",
+                    )
+                ]
+            )
         problems: list[Problem] = []
         names = [str(name) for name in stages]
         if any(not name.strip() for name in names):
@@ -182,18 +204,31 @@ class StageMap:
             missing = [r for r in stage_rules if not any(r.matches(v) for v in vocabulary)]
             where = f"stages[{self.names[index]!r}]"
             if not hits:
-                problems.append(Problem(where, "no event in the log matches "
-                                        + ", ".join(map(str, stage_rules)),
-                                        _suggest(missing, vocabulary)))
+                problems.append(
+                    Problem(
+                        where,
+                        "no event in the log matches " + ", ".join(map(str, stage_rules)),
+                        _suggest(missing, vocabulary),
+                    )
+                )
             elif missing:
-                warnings.warn(f"{where}: no event in the log matches "
-                              f"{', '.join(map(str, missing))}; {_suggest(missing, vocabulary)}",
-                              UserWarning, stacklevel=3)
+                warnings.warn(
+                    f"{where}: no event in the log matches "
+                    f"{', '.join(map(str, missing))}; {_suggest(missing, vocabulary)}",
+                    UserWarning,
+                    stacklevel=3,
+                )
             for name in hits:
                 if name in claimed and claimed[name] != index:
-                    problems.append(_conflict(name, self.names[claimed[name]], self.names[index],
-                                              self._rule_for(claimed[name], name),
-                                              self._rule_for(index, name)))
+                    problems.append(
+                        _conflict(
+                            name,
+                            self.names[claimed[name]],
+                            self.names[index],
+                            self._rule_for(claimed[name], name),
+                            self._rule_for(index, name),
+                        )
+                    )
                 claimed.setdefault(name, index)
         if problems:
             raise JourneyMapError(problems, source=source)
@@ -203,12 +238,19 @@ class StageMap:
         return next(rule for rule in self.rules[index] if rule.matches(name))
 
 
-def _conflict(event: str, first: str, second: str, rule_a: Rule | None = None,
-              rule_b: Rule | None = None) -> Problem:
-    how = f" (by {rule_a} and {rule_b})" if rule_a and rule_b and (
-        rule_a.kind != "name" or rule_b.kind != "name") else ""
-    return Problem(f"event {event!r}", f"two stages claim it: {first!r} and {second!r}{how}",
-                   "keep it in one stage only, so reaching a stage means one thing")
+def _conflict(
+    event: str, first: str, second: str, rule_a: Rule | None = None, rule_b: Rule | None = None
+) -> Problem:
+    how = (
+        f" (by {rule_a} and {rule_b})"
+        if rule_a and rule_b and (rule_a.kind != "name" or rule_b.kind != "name")
+        else ""
+    )
+    return Problem(
+        f"event {event!r}",
+        f"two stages claim it: {first!r} and {second!r}{how}",
+        "keep it in one stage only, so reaching a stage means one thing",
+    )
 
 
 def _suggest(missing: list[Rule], vocabulary: list[str]) -> str:
@@ -227,13 +269,26 @@ def _framework_problems(names: list[str], framework: str) -> list[Problem]:
     for name in names:
         if name not in known:
             near = closest(name, known)
-            fix = (f"write {near!r}, the closest stage name" if near
-                   else "use the framework's stage names")
-            problems.append(Problem(f"stages[{name!r}]", f"{name!r} is not a stage of "
-                                    f"{framework} ({', '.join(known)})", fix))
+            fix = (
+                f"write {near!r}, the closest stage name"
+                if near
+                else "use the framework's stage names"
+            )
+            problems.append(
+                Problem(
+                    f"stages[{name!r}]",
+                    f"{name!r} is not a stage of {framework} ({', '.join(known)})",
+                    fix,
+                )
+            )
     inside = [n for n in names if n in known]
     in_order = sorted(inside, key=known.index)
     if not problems and inside != in_order:
-        problems.append(Problem("stages", f"the stages are not in {framework}'s order",
-                                "list them as " + ", ".join(in_order)))
+        problems.append(
+            Problem(
+                "stages",
+                f"the stages are not in {framework}'s order",
+                "list them as " + ", ".join(in_order),
+            )
+        )
     return problems

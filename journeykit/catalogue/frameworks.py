@@ -92,9 +92,15 @@ class Framework:
         for stage in self.stages:
             if stage.name.casefold() == name.strip().casefold():
                 return stage
-        raise JourneyMapError([Problem(
-            "stage", f"the {self.id} framework has no stage {name!r}",
-            "use one of " + ", ".join(self.stage_names))])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "stage",
+                    f"the {self.id} framework has no stage {name!r}",
+                    "use one of " + ", ".join(self.stage_names),
+                )
+            ]
+        )
 
 
 @dataclass(frozen=True)
@@ -106,8 +112,11 @@ class Catalogue:
 
 def _stage(raw: dict[str, Any]) -> FrameworkStage:
     return FrameworkStage(
-        name=raw["name"], summary=raw["summary"], goal=raw.get("goal", ""),
-        actions=tuple(raw.get("actions", ())), touchpoints=tuple(raw.get("touchpoints", ())),
+        name=raw["name"],
+        summary=raw["summary"],
+        goal=raw.get("goal", ""),
+        actions=tuple(raw.get("actions", ())),
+        touchpoints=tuple(raw.get("touchpoints", ())),
         emotions=tuple(raw.get("emotions", ())),
         business_activities=tuple(raw.get("business_activities", ())),
         moments=tuple(raw["moments"]),
@@ -120,9 +129,14 @@ def catalogue() -> Catalogue:
     text = resources.files(__package__).joinpath("frameworks.json").read_text("utf-8")
     raw = json.loads(text)
     frameworks = {
-        f["id"]: Framework(id=f["id"], name=f["name"], source=f["source"],
-                           summary=f["summary"], best_for=f["best_for"],
-                           stages=tuple(_stage(s) for s in f["stages"]))
+        f["id"]: Framework(
+            id=f["id"],
+            name=f["name"],
+            source=f["source"],
+            summary=f["summary"],
+            best_for=f["best_for"],
+            stages=tuple(_stage(s) for s in f["stages"]),
+        )
         for f in raw["frameworks"]
     }
     moments = {m["id"]: Moment(m["id"], m["label"], m["description"]) for m in raw["moments"]}
@@ -151,9 +165,15 @@ def get_framework(framework_id: str) -> Framework:
     """
     found = catalogue().frameworks.get(framework_id)
     if found is None:
-        raise JourneyMapError([Problem(
-            "framework", f"{framework_id!r} is not a framework the kit knows",
-            "use one of " + ", ".join(framework_ids()))])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "framework",
+                    f"{framework_id!r} is not a framework the kit knows",
+                    "use one of " + ", ".join(framework_ids()),
+                )
+            ]
+        )
     return found
 
 
@@ -183,8 +203,15 @@ def frameworks_table() -> pd.DataFrame:
     import pandas as pd
 
     rows = [
-        {"framework": fw.id, "framework_name": fw.name, "position": i, "stage": st.name,
-         "summary": st.summary, "goal": st.goal, "moments": ", ".join(st.moments)}
+        {
+            "framework": fw.id,
+            "framework_name": fw.name,
+            "position": i,
+            "stage": st.name,
+            "summary": st.summary,
+            "goal": st.goal,
+            "moments": ", ".join(st.moments),
+        }
         for fw in catalogue().frameworks.values()
         for i, st in enumerate(fw.stages, start=1)
     ]
@@ -206,12 +233,16 @@ def crosswalk_pairs(a: str, b: str) -> list[dict[str, str]]:
             if not shared:
                 continue
             what = " and ".join(moments[m].description for m in shared)
-            rows.append({
-                "from_framework": left.id, "from_stage": st.name,
-                "to_framework": right.id, "to_stage": other.name,
-                "shared": ", ".join(moments[m].label for m in shared),
-                "reason": f"Both cover {what}.",
-            })
+            rows.append(
+                {
+                    "from_framework": left.id,
+                    "from_stage": st.name,
+                    "to_framework": right.id,
+                    "to_stage": other.name,
+                    "shared": ", ".join(moments[m].label for m in shared),
+                    "reason": f"Both cover {what}.",
+                }
+            )
     return rows
 
 
@@ -238,6 +269,7 @@ def crosswalk(a: str, b: str) -> pd.DataFrame:
     """
     import pandas as pd
 
-    return pd.DataFrame(crosswalk_pairs(a, b),
-                        columns=["from_framework", "from_stage", "to_framework", "to_stage",
-                                 "shared", "reason"])
+    return pd.DataFrame(
+        crosswalk_pairs(a, b),
+        columns=["from_framework", "from_stage", "to_framework", "to_stage", "shared", "reason"],
+    )

@@ -63,43 +63,91 @@ class Lane:
 
 
 LANES: tuple[Lane, ...] = (
-    Lane("goal", "Customer goal", "text",
-         "What the customer wants to get done in this stage, told from their side, "
-         "not as a step in your own process.",
-         "Find a summer outfit that suits me"),
-    Lane("actions", "Customer actions", "list",
-         "The things the customer does here: one action per line, starting with a verb.",
-         "Browses the summer collection"),
-    Lane("touchpoints", "Touchpoints", "list",
-         "Every place or channel where the customer meets the business in this stage.",
-         "Checkout page"),
-    Lane("emotion_score", "Emotion score", "score",
-         "How the customer feels overall, from 1 (very negative) to 5 (very positive).",
-         "4"),
-    Lane("emotion_words", "Emotion words", "list",
-         "A few words for the feelings behind the score, one per line.",
-         "Curiosity"),
-    Lane("pain_points", "Pain points", "list",
-         "What slows the customer down, confuses or annoys them here.",
-         "Unsure which size to order"),
-    Lane("business_activities", "Business activities", "list",
-         "What the business does to help the customer through this stage.",
-         "Offer live chat support"),
-    Lane("messages", "Messages", "list",
-         "The message the business wants the customer to hear at this point.",
-         "Free returns within 30 days"),
-    Lane("participants", "Participants and influencers", "list",
-         "Who else takes part or sways the decision: friends, reviewers, colleagues.",
-         "Fashion bloggers"),
-    Lane("information_needs", "Information needs", "list",
-         "What the customer needs to know to move on to the next stage.",
-         "Delivery time and cost"),
-    Lane("opportunities", "Opportunities", "list",
-         "Ideas for improving this stage, drawn from the pain points.",
-         "Add a size guide to every product page"),
-    Lane("kpis", "KPIs", "list",
-         "How you would measure success in this stage.",
-         "Cart abandonment rate"),
+    Lane(
+        "goal",
+        "Customer goal",
+        "text",
+        "What the customer wants to get done in this stage, told from their side, "
+        "not as a step in your own process.",
+        "Find a summer outfit that suits me",
+    ),
+    Lane(
+        "actions",
+        "Customer actions",
+        "list",
+        "The things the customer does here: one action per line, starting with a verb.",
+        "Browses the summer collection",
+    ),
+    Lane(
+        "touchpoints",
+        "Touchpoints",
+        "list",
+        "Every place or channel where the customer meets the business in this stage.",
+        "Checkout page",
+    ),
+    Lane(
+        "emotion_score",
+        "Emotion score",
+        "score",
+        "How the customer feels overall, from 1 (very negative) to 5 (very positive).",
+        "4",
+    ),
+    Lane(
+        "emotion_words",
+        "Emotion words",
+        "list",
+        "A few words for the feelings behind the score, one per line.",
+        "Curiosity",
+    ),
+    Lane(
+        "pain_points",
+        "Pain points",
+        "list",
+        "What slows the customer down, confuses or annoys them here.",
+        "Unsure which size to order",
+    ),
+    Lane(
+        "business_activities",
+        "Business activities",
+        "list",
+        "What the business does to help the customer through this stage.",
+        "Offer live chat support",
+    ),
+    Lane(
+        "messages",
+        "Messages",
+        "list",
+        "The message the business wants the customer to hear at this point.",
+        "Free returns within 30 days",
+    ),
+    Lane(
+        "participants",
+        "Participants and influencers",
+        "list",
+        "Who else takes part or sways the decision: friends, reviewers, colleagues.",
+        "Fashion bloggers",
+    ),
+    Lane(
+        "information_needs",
+        "Information needs",
+        "list",
+        "What the customer needs to know to move on to the next stage.",
+        "Delivery time and cost",
+    ),
+    Lane(
+        "opportunities",
+        "Opportunities",
+        "list",
+        "Ideas for improving this stage, drawn from the pain points.",
+        "Add a size guide to every product page",
+    ),
+    Lane(
+        "kpis",
+        "KPIs",
+        "list",
+        "How you would measure success in this stage.",
+        "Cart abandonment rate",
+    ),
 )
 
 #: Lanes by key, in map order.
@@ -120,9 +168,15 @@ def lane(key: str) -> Lane:
     try:
         return LANES_BY_KEY[key]
     except KeyError:
-        raise JourneyMapError([Problem(
-            "lane", f"there is no lane called {key!r}",
-            "use one of " + ", ".join(LANES_BY_KEY))]) from None
+        raise JourneyMapError(
+            [
+                Problem(
+                    "lane",
+                    f"there is no lane called {key!r}",
+                    "use one of " + ", ".join(LANES_BY_KEY),
+                )
+            ]
+        ) from None
 
 
 def is_dip(scores: Sequence[int | None], i: int) -> bool:

@@ -21,13 +21,22 @@ from .kinds import lane_name
 from .words import and_list, quoted
 
 RULES = (
-    Rule("example-lane-missing", ("improve",),
-         "with compare_with: a lane the example fills that the map leaves empty everywhere"),
-    Rule("example-lane-thinner", ("improve",),
-         "with compare_with: a lane the example fills in every stage, missing from some "
-         "started stages of the map"),
-    Rule("example-lanes-matched", ("praise",),
-         "with compare_with: every lane the example fills is filled in the map too"),
+    Rule(
+        "example-lane-missing",
+        ("improve",),
+        "with compare_with: a lane the example fills that the map leaves empty everywhere",
+    ),
+    Rule(
+        "example-lane-thinner",
+        ("improve",),
+        "with compare_with: a lane the example fills in every stage, missing from some "
+        "started stages of the map",
+    ),
+    Rule(
+        "example-lanes-matched",
+        ("praise",),
+        "with compare_with: every lane the example fills is filled in the map too",
+    ),
 )
 
 
@@ -94,26 +103,34 @@ def check(view: MapView, reference: JourneyMap) -> Iterator[Finding]:
         gaps += 1
         target = lacking[0]
         sample = _sample(reference, target.name, key, mine.framework)
-        hint = (f" In its {sample[0]} stage it has {quoted(sample[1])}." if sample else "")
+        hint = f" In its {sample[0]} stage it has {quoted(sample[1])}." if sample else ""
         if len(lacking) == len(started):
             yield Finding(
-                "example-lane-missing", "improve",
+                "example-lane-missing",
+                "improve",
                 f"{title} fills in the {label}; your map has none yet.{hint}",
                 "The worked example shows every lane of the method in use; an empty lane is a "
                 "question you have not asked yet.",
                 f"Fill in the {label} for {target.name} first, then the other stages.",
-                target.name, key)
+                target.name,
+                key,
+            )
         else:
             yield Finding(
-                "example-lane-thinner", "improve",
+                "example-lane-thinner",
+                "improve",
                 f"{title} fills in the {label} in every stage; your map leaves them empty in "
                 f"{and_list([s.name for s in lacking])}.{hint}",
-                "Comparing lane by lane with a complete map shows which questions are still "
-                "open.",
-                f"Fill in the {label} of {target.name}.", target.name, key)
+                "Comparing lane by lane with a complete map shows which questions are still open.",
+                f"Fill in the {label} of {target.name}.",
+                target.name,
+                key,
+            )
     if not gaps:
         yield Finding(
-            "example-lanes-matched", "praise",
+            "example-lanes-matched",
+            "praise",
             f"Every lane {title} fills is filled in your map too.",
             "Covering every lane of the method means no question was skipped.",
-            "Now compare the content: is each of your items as concrete as the example's?")
+            "Now compare the content: is each of your items as concrete as the example's?",
+        )

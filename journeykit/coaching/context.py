@@ -63,8 +63,10 @@ class MapView:
         if framework is not None:
             known = {s.name.casefold(): s.moments for s in framework.stages}
             moments = {s.name: known.get(s.name.casefold(), ()) for s in journey_map.stages}
-        purchase = next((i for i, s in enumerate(journey_map.stages)
-                         if BUY_MOMENT in moments.get(s.name, ())), None)
+        purchase = next(
+            (i for i, s in enumerate(journey_map.stages) if BUY_MOMENT in moments.get(s.name, ())),
+            None,
+        )
         return cls(journey_map, moments, purchase)
 
     @property
@@ -83,7 +85,7 @@ class MapView:
     @property
     def after_purchase(self) -> list[Stage]:
         """The stages after the first purchase, where customers are kept and win others."""
-        return [] if self.purchase_index is None else self.stages[self.purchase_index + 1:]
+        return [] if self.purchase_index is None else self.stages[self.purchase_index + 1 :]
 
     @property
     def social(self) -> list[Stage]:
@@ -108,4 +110,3 @@ def filled_lanes(stage: Stage) -> list[str]:
 def fact_figure(fact_id: str) -> str:
     """The figure of a catalogue fact (``"5x"``), or "" if the catalogue lost it."""
     return next((f.figure for f in facts() if f.id == fact_id), "")
-

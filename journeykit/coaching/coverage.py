@@ -19,10 +19,10 @@ RULES = (
     Rule("blank-map", ("improve",), "nothing is filled in yet"),
     Rule("empty-stage", ("improve",), "a stage with nothing in it while others have content"),
     Rule("stage-without-touchpoints", ("fix",), "a stage with content but no touchpoints"),
-    Rule("stops-at-purchase", ("fix",),
-         "the purchase stage is filled, every stage after it is empty"),
-    Rule("after-purchase-mapped", ("praise",),
-         "every stage after the purchase has content"),
+    Rule(
+        "stops-at-purchase", ("fix",), "the purchase stage is filled, every stage after it is empty"
+    ),
+    Rule("after-purchase-mapped", ("praise",), "every stage after the purchase has content"),
 )
 
 
@@ -33,11 +33,18 @@ def check(view: MapView) -> Iterator[Finding]:
     if not filled:
         first = stages[0].name if stages else None
         yield Finding(
-            "blank-map", "improve", "Nothing is filled in yet.",
+            "blank-map",
+            "improve",
+            "Nothing is filled in yet.",
             "A map grows stage by stage; an empty one is simply the to-do list.",
-            (f"Start with {first}: write the goal, then the touchpoints." if first else
-             "Start with the persona, then fill in the first stage."),
-            first, "goal" if first else None)
+            (
+                f"Start with {first}: write the goal, then the touchpoints."
+                if first
+                else "Start with the persona, then fill in the first stage."
+            ),
+            first,
+            "goal" if first else None,
+        )
         return
     after = view.after_purchase
     after_names = {s.name for s in after}
@@ -45,19 +52,26 @@ def check(view: MapView) -> Iterator[Finding]:
         if stage.is_blank():
             if stage.name not in after_names:
                 yield Finding(
-                    "empty-stage", "improve", f"{stage.name}: nothing is filled in yet.",
+                    "empty-stage",
+                    "improve",
+                    f"{stage.name}: nothing is filled in yet.",
                     "A gap in the middle of the journey hides where customers may drop out.",
                     f"Fill in what {who} wants and where they meet you in {stage.name}.",
-                    stage.name, "goal")
+                    stage.name,
+                    "goal",
+                )
         elif not stage.touchpoints:
             yield Finding(
-                "stage-without-touchpoints", "fix",
+                "stage-without-touchpoints",
+                "fix",
                 f"{stage.name}: the stage has content but no touchpoints.",
                 "Touchpoints are where the business can act; a stage without them gives you "
                 "nothing to change.",
                 f"List every place or channel where {who} meets the business in "
                 f"{stage.name}, including ones you do not run yourself.",
-                stage.name, "touchpoints")
+                stage.name,
+                "touchpoints",
+            )
     if not after:
         return
     empty_after = [s for s in after if s.is_blank()]
@@ -66,28 +80,41 @@ def check(view: MapView) -> Iterator[Finding]:
     if reached and len(empty_after) == len(after):
         names = and_list([s.name for s in after])
         yield Finding(
-            "stops-at-purchase", "fix",
+            "stops-at-purchase",
+            "fix",
             f"The map stops at {view.purchase_stage}: {names} "
             f"{'is' if len(after) == 1 else 'are'} still empty.",
             f"Winning a new customer costs about {retention} as much as keeping one, and the "
-            "keeping happens in those stages." if retention else
-            "Keeping customers and winning others through them happens after the purchase.",
+            "keeping happens in those stages."
+            if retention
+            else "Keeping customers and winning others through them happens after the purchase.",
             f"Follow {who} past the purchase: what happens when the order arrives, and what "
             "would make them come back and tell others?",
-            after[0].name, "goal")
+            after[0].name,
+            "goal",
+        )
         return
     for stage in empty_after:
         yield Finding(
-            "empty-stage", "improve", f"{stage.name}: nothing is filled in yet.",
+            "empty-stage",
+            "improve",
+            f"{stage.name}: nothing is filled in yet.",
             "The stages after the purchase are where customers stay or drift away.",
             f"Fill in what {who} wants and where they meet you in {stage.name}.",
-            stage.name, "goal")
+            stage.name,
+            "goal",
+        )
     if not empty_after:
         yield Finding(
-            "after-purchase-mapped", "praise",
+            "after-purchase-mapped",
+            "praise",
             f"The map follows {who} past the purchase, through "
             f"{and_list([s.name for s in after])}.",
             "Many maps end at the sale, yet the stages after it decide whether customers stay"
-            + (f", and a new customer costs about {retention} as much as one you keep."
-               if retention else "."),
-            "Keep those stages as concrete as the ones before the sale.")
+            + (
+                f", and a new customer costs about {retention} as much as one you keep."
+                if retention
+                else "."
+            ),
+            "Keep those stages as concrete as the ones before the sale.",
+        )

@@ -18,9 +18,12 @@ from .findings import Finding, Level
 
 RULES = (
     Rule("stage-without-score", ("improve",), "a stage with content but no emotion score"),
-    Rule("dip-without-pain-point", ("fix", "improve"),
-         "a dip with no pain point in that stage (fix: a score of 2 or less, or a drop of "
-         "2 or more; improve: a drop of 1)"),
+    Rule(
+        "dip-without-pain-point",
+        ("fix", "improve"),
+        "a dip with no pain point in that stage (fix: a score of 2 or less, or a drop of "
+        "2 or more; improve: a drop of 1)",
+    ),
     Rule("flat-emotions", ("improve",), "three or more stages scored, all the same"),
     Rule("dips-explained", ("praise",), "the curve dips and every dip has a pain point"),
 )
@@ -65,13 +68,16 @@ def check(view: MapView) -> Iterator[Finding]:
         if stage.emotion_score is None:
             if not stage.is_blank():
                 yield Finding(
-                    "stage-without-score", "improve",
+                    "stage-without-score",
+                    "improve",
                     f"{stage.name}: the stage has no emotion score yet.",
                     "The scores draw the emotion curve, and its low points show where to "
                     "act first.",
                     f"Score how {who} feels overall in {stage.name}, from 1 (very negative) "
                     "to 5 (very positive).",
-                    stage.name, "emotion_score")
+                    stage.name,
+                    "emotion_score",
+                )
             continue
         level = dip_level(scores, i)
         if level is None:
@@ -81,25 +87,33 @@ def check(view: MapView) -> Iterator[Finding]:
             explained += 1
             continue
         yield Finding(
-            "dip-without-pain-point", level,
+            "dip-without-pain-point",
+            level,
             f"{stage.name}: {_describe(scores, i)}, but no pain point says why.",
             "A dip in the curve is only useful once you know what causes it; that cause is "
             "what you can fix.",
             f"Write what goes wrong for {who} in {stage.name}, ideally in the words a "
             "customer used.",
-            stage.name, "pain_points")
+            stage.name,
+            "pain_points",
+        )
     scored = [s for s in scores if s is not None]
     if len(scored) >= 3 and len(set(scored)) == 1:
         yield Finding(
-            "flat-emotions", "improve",
+            "flat-emotions",
+            "improve",
             f"Every scored stage has the same score ({scored[0]}).",
             "Real journeys have ups and downs; a flat line usually means the scores were "
             "guessed rather than heard from customers.",
             "Score each stage on its own, thinking of the best and the worst moment in it.",
-            None, "emotion_score")
+            None,
+            "emotion_score",
+        )
     elif dips and explained == dips:
         yield Finding(
-            "dips-explained", "praise",
+            "dips-explained",
+            "praise",
             f"Every dip in {who}'s emotion curve has a pain point that explains it.",
             "Dips tied to causes turn the curve into a list of things to improve.",
-            "Start improving where the curve is lowest.")
+            "Start improving where the curve is lowest.",
+        )

@@ -136,15 +136,18 @@ class Review:
                     return f"{finding.stage}: {finding.fix}"
                 return finding.fix
         if self.findings:
-            return ("Nothing to fix: tell the map as a story to someone who knows your "
-                    "customers and see what they add.")
+            return (
+                "Nothing to fix: tell the map as a story to someone who knows your "
+                "customers and see what they add."
+            )
         return "Nothing to review yet."
 
     def summary(self, named: bool = True) -> str:
         """One line: the map (unless *named* is False) and how many findings of each level."""
         counts = self.counts()
-        tally = (f"{counts['fix']} to fix, {counts['improve']} to improve, "
-                 f"{counts['praise']} done well")
+        tally = (
+            f"{counts['fix']} to fix, {counts['improve']} to improve, {counts['praise']} done well"
+        )
         if not named:
             return tally
         return f"Review of “{self.title}”: {tally}" if self.title else f"Review: {tally}"
@@ -169,21 +172,28 @@ class Review:
         items = []
         for finding in self.findings:
             colour = LEVEL_COLOURS[finding.level]
-            todo = (f"<br><b>To do:</b> {html.escape(finding.fix)}"
-                    if finding.fix and finding.level != "praise" else "")
+            todo = (
+                f"<br><b>To do:</b> {html.escape(finding.fix)}"
+                if finding.fix and finding.level != "praise"
+                else ""
+            )
             items.append(
                 f"<li style='margin:0 0 6px'><b style='color:{colour}'>"
                 f"{LEVEL_NAMES[finding.level]}</b> · {html.escape(finding.message)}"
-                f"<br><span style='color:#57606A'>{html.escape(finding.why)}</span>{todo}</li>")
+                f"<br><span style='color:#57606A'>{html.escape(finding.why)}</span>{todo}</li>"
+            )
         closing = self._closing()
         closing = f"<br>Next step: {html.escape(closing)}" if closing else ""
-        return (f"<div class='jk-review'><p style='margin:0 0 4px'><b>"
-                f"{html.escape(self.summary())}</b>{closing}</p>"
-                f"<ul style='margin:0;padding-left:20px'>{''.join(items)}</ul></div>")
+        return (
+            f"<div class='jk-review'><p style='margin:0 0 4px'><b>"
+            f"{html.escape(self.summary())}</b>{closing}</p>"
+            f"<ul style='margin:0;padding-left:20px'>{''.join(items)}</ul></div>"
+        )
 
     def to_frame(self) -> pd.DataFrame:
         """A tidy table, one row per finding, columns :data:`COLUMNS`."""
         import pandas as pd
 
-        return pd.DataFrame([{name: getattr(f, name) for name in COLUMNS}
-                             for f in self.findings], columns=COLUMNS)
+        return pd.DataFrame(
+            [{name: getattr(f, name) for name in COLUMNS} for f in self.findings], columns=COLUMNS
+        )

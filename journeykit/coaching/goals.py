@@ -10,13 +10,19 @@ from .findings import Finding
 from .words import quoted
 
 RULES = (
-    Rule("goal-is-internal-step", ("fix", "improve"),
-         "a stage goal written as the business's own step (fix: process words such as "
-         "\"lead qualification\", \"upsell campaign\", \"enter in CRM\", \"invoice\"; "
-         "improve: the business speaking, \"we\", \"our\", \"the customer\")"),
+    Rule(
+        "goal-is-internal-step",
+        ("fix", "improve"),
+        "a stage goal written as the business's own step (fix: process words such as "
+        '"lead qualification", "upsell campaign", "enter in CRM", "invoice"; '
+        'improve: the business speaking, "we", "our", "the customer")',
+    ),
     Rule("stage-without-goal", ("improve",), "a stage with content but no customer goal"),
-    Rule("goals-from-the-customer-side", ("praise",),
-         "every stage has a goal and none reads as an internal step"),
+    Rule(
+        "goals-from-the-customer-side",
+        ("praise",),
+        "every stage has a goal and none reads as an internal step",
+    ),
 )
 
 #: Words of a business's own process: sales, marketing and back-office steps.
@@ -29,15 +35,24 @@ _INTERNAL = re.compile(
     r"fulfil+ment|onboard(ing)? (the |new )?(customer|client|member|user)s?|"
     r"(customer|client|member|user) onboarding|acquisition|conversion|retarget\w*|"
     r"remarketing|data entry|enter(ing)? .{0,40}\b(in|into) (the )?(crm|system|database))\b",
-    re.IGNORECASE)
-_ONE_WORD_STEP = re.compile(r"^\s*(invoice|invoicing|billing|quote|quotation|follow-up|"
-                            r"upsell|onboarding|lead|leads|prospecting)\s*$", re.IGNORECASE)
+    re.IGNORECASE,
+)
+_ONE_WORD_STEP = re.compile(
+    r"^\s*(invoice|invoicing|billing|quote|quotation|follow-up|"
+    r"upsell|onboarding|lead|leads|prospecting)\s*$",
+    re.IGNORECASE,
+)
 #: The business speaking, or talking about the customer in the third person.
-_BUSINESS_VOICE = re.compile(r"\b(we|our|ours|us)\b|\b(the|a|our) (customers?|clients?|"
-                             r"prospects?|leads?|users?)\b", re.IGNORECASE)
+_BUSINESS_VOICE = re.compile(
+    r"\b(we|our|ours|us)\b|\b(the|a|our) (customers?|clients?|"
+    r"prospects?|leads?|users?)\b",
+    re.IGNORECASE,
+)
 
-_WHY = ("A stage is something the customer sets out to do; your own process steps describe "
-        "your work and hide what the customer goes through.")
+_WHY = (
+    "A stage is something the customer sets out to do; your own process steps describe "
+    "your work and hide what the customer goes through."
+)
 
 
 def internal_words(goal: str) -> str | None:
@@ -63,37 +78,48 @@ def check(view: MapView) -> Iterator[Finding]:
         goal = stage.goal.strip()
         if not goal:
             yield Finding(
-                "stage-without-goal", "improve",
+                "stage-without-goal",
+                "improve",
                 f"{stage.name}: the stage has content but no customer goal.",
                 "The goal says why the customer is in this stage at all; the other lanes "
                 "make sense against it.",
                 f"Write what {who} wants to get done in {stage.name}, as {who} would say it.",
-                stage.name, "goal")
+                stage.name,
+                "goal",
+            )
             continue
         step = internal_words(goal)
         if step:
             yield Finding(
-                "goal-is-internal-step", "fix",
+                "goal-is-internal-step",
+                "fix",
                 f"{stage.name}: the goal {quoted(goal)} is a step of the business"
                 + (f" ({quoted(step)})" if step.casefold() != goal.casefold() else "")
                 + f", not something {who} wants.",
                 _WHY,
                 f"Ask what {who} is trying to achieve here and write that as the goal; move "
                 f"{quoted(step)} to the business activities lane.",
-                stage.name, "goal")
+                stage.name,
+                "goal",
+            )
         elif _BUSINESS_VOICE.search(goal):
             yield Finding(
-                "goal-is-internal-step", "improve",
+                "goal-is-internal-step",
+                "improve",
                 f"{stage.name}: the goal {quoted(goal)} sounds like the business talking.",
                 _WHY,
                 f"Rewrite it in {who}'s own voice, starting with what they want "
-                "(\"Find ...\", \"Decide ...\", \"Get ...\").",
-                stage.name, "goal")
+                '("Find ...", "Decide ...", "Get ...").',
+                stage.name,
+                "goal",
+            )
         else:
             clean += 1
     if filled >= 2 and clean == len(view.stages):
         yield Finding(
-            "goals-from-the-customer-side", "praise",
+            "goals-from-the-customer-side",
+            "praise",
             f"Every stage has a goal told from {who}'s side.",
             "Goals in the customer's words keep the whole map about the customer.",
-            "Read them in a row: they should tell the journey on their own.")
+            "Read them in a row: they should tell the journey on their own.",
+        )

@@ -19,17 +19,27 @@ from .kinds import LANE_NOUNS, is_feeling, known_item_lanes, lane_name
 from .words import is_paragraph, is_placeholder, quoted, quoted_list, squash
 
 RULES = (
-    Rule("placeholder-text", ("fix",),
-         "text that only holds a place: \"...\", \"TODO\", \"xxx\", \"test\""),
+    Rule(
+        "placeholder-text", ("fix",), 'text that only holds a place: "...", "TODO", "xxx", "test"'
+    ),
     Rule("duplicate-item", ("improve",), "the same item twice in one lane of a stage"),
-    Rule("same-in-every-stage", ("improve",),
-         "one item repeated in every stage of a lane (three stages or more)"),
-    Rule("paragraph-item", ("improve",),
-         "an item that is a paragraph (over 25 words, or three sentences)"),
-    Rule("wrong-lane", ("fix", "improve"),
-         "an item of another kind than its lane: a feeling as a touchpoint (fix), an item "
-         "the kit's data knows from another lane (fix), a bare feeling as a pain point "
-         "(improve)"),
+    Rule(
+        "same-in-every-stage",
+        ("improve",),
+        "one item repeated in every stage of a lane (three stages or more)",
+    ),
+    Rule(
+        "paragraph-item",
+        ("improve",),
+        "an item that is a paragraph (over 25 words, or three sentences)",
+    ),
+    Rule(
+        "wrong-lane",
+        ("fix", "improve"),
+        "an item of another kind than its lane: a feeling as a touchpoint (fix), an item "
+        "the kit's data knows from another lane (fix), a bare feeling as a pain point "
+        "(improve)",
+    ),
 )
 
 
@@ -46,7 +56,8 @@ def check(view: MapView) -> Iterator[Finding]:
     for stage_name, lane, text in _text_fields(view):
         if text and is_placeholder(text):
             where = {"title": "The map's title ", "persona": "The persona's description "}.get(
-                lane, f"{stage_name}: the goal ")
+                lane, f"{stage_name}: the goal "
+            )
             yield _placeholders(stage_name, lane, [text], where, "")
         elif text and is_paragraph(text) and lane == "goal":
             yield _paragraphs(stage_name, lane, [text])
@@ -98,55 +109,77 @@ def _lane(stage: str, key: str, items: list[str], keys: list[str]) -> Iterator[F
         twice = [firsts[k] for k, count in counts.items() if count > 1 and k]
         if twice:
             yield Finding(
-                "duplicate-item", "improve",
+                "duplicate-item",
+                "improve",
                 f"{stage}: {quoted_list(twice)} appear{'s' if len(twice) == 1 else ''} more "
                 f"than once in the {lane_name(key)}.",
                 "A repeated item makes a lane look fuller than it is.",
-                "Keep one copy, or make the two say different things.", stage, key)
+                "Keep one copy, or make the two say different things.",
+                stage,
+                key,
+            )
     if long:
         yield _paragraphs(stage, key, long)
     if feelings and key == "pain_points":
         yield Finding(
-            "wrong-lane", "improve",
+            "wrong-lane",
+            "improve",
             f"{stage}: the pain point {quoted_list(feelings)} is a feeling, not what causes it.",
             "A feeling tells you something hurts; the pain point should say what, so that "
             "someone can change it.",
-            "Move the feeling to the emotion words and write what caused it as the pain "
-            "point.", stage, key)
+            "Move the feeling to the emotion words and write what caused it as the pain point.",
+            stage,
+            key,
+        )
     elif feelings:
         yield Finding(
-            "wrong-lane", "fix",
+            "wrong-lane",
+            "fix",
             f"{stage}: {quoted_list(feelings)} in the {lane_name(key)} is a feeling.",
             f"Each lane holds one kind of item; here each item should be {LANE_NOUNS[key]}.",
-            "Move it to the emotion words of the same stage.", stage, key)
+            "Move it to the emotion words of the same stage.",
+            stage,
+            key,
+        )
     if misplaced is not None:
         item, kind = misplaced
         yield Finding(
-            "wrong-lane", "fix",
-            f"{stage}: {quoted(item)} is {LANE_NOUNS[kind]}, but it sits in the "
-            f"{lane_name(key)}.",
+            "wrong-lane",
+            "fix",
+            f"{stage}: {quoted(item)} is {LANE_NOUNS[kind]}, but it sits in the {lane_name(key)}.",
             f"Each lane holds one kind of item; here each item should be {LANE_NOUNS[key]}.",
-            f"Move {quoted(item)} to the {lane_name(kind)} of {stage}.", stage, key)
+            f"Move {quoted(item)} to the {lane_name(kind)} of {stage}.",
+            stage,
+            key,
+        )
 
 
-def _placeholders(stage: str | None, lane: str, texts: list[str], before: str,
-                  after: str) -> Finding:
+def _placeholders(
+    stage: str | None, lane: str, texts: list[str], before: str, after: str
+) -> Finding:
     return Finding(
-        "placeholder-text", "fix",
+        "placeholder-text",
+        "fix",
         f"{before}{quoted_list(texts)}{after} {'is' if len(texts) == 1 else 'are'} "
         "placeholder text.",
         "Placeholder text makes a lane look done when it is not, and ends up in exports "
         "and slides.",
         "Replace it with your own words, or leave the field empty until you know.",
-        stage, lane)
+        stage,
+        lane,
+    )
 
 
 def _paragraphs(stage: str | None, lane: str, texts: list[str]) -> Finding:
     return Finding(
-        "paragraph-item", "improve",
+        "paragraph-item",
+        "improve",
         f"{stage}: {quoted_list(texts, 1)} is a whole paragraph in the {lane_name(lane)}.",
         "Short items can be read at a glance on the map; a paragraph hides the point.",
-        "Split it into separate items of a few words each, one per line.", stage, lane)
+        "Split it into separate items of a few words each, one per line.",
+        stage,
+        lane,
+    )
 
 
 def _repeated(view: MapView, squashed: dict[str, list[set[str]]]) -> Iterator[Finding]:
@@ -161,9 +194,12 @@ def _repeated(view: MapView, squashed: dict[str, list[set[str]]]) -> Iterator[Fi
         first = next(getattr(s, key) for s in view.stages if getattr(s, key))
         shown = [i for i in first if squash(i) in common]
         yield Finding(
-            "same-in-every-stage", "improve",
+            "same-in-every-stage",
+            "improve",
             f"{quoted_list(shown)} appear{'s' if len(shown) == 1 else ''} in the "
             f"{lane_name(key)} of every stage.",
             "What is true of every stage tells the reader nothing about any one of them.",
             "Keep it where it matters most and say what is special about each other stage.",
-            None, key)
+            None,
+            key,
+        )

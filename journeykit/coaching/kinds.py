@@ -36,6 +36,7 @@ LANE_NOUNS: dict[str, str] = {
     "kpis": "a KPI",
 }
 
+
 def lane_name(key: str) -> str:
     """How a sentence names lane *key*: ``"pain points"``, ``"KPIs"``.
 
@@ -49,8 +50,12 @@ def lane_name(key: str) -> str:
 
 
 #: Catalogue stage fields and the map lanes they fill.
-_CATALOGUE_LANES = {"actions": "actions", "touchpoints": "touchpoints",
-                    "emotions": "emotion_words", "business_activities": "business_activities"}
+_CATALOGUE_LANES = {
+    "actions": "actions",
+    "touchpoints": "touchpoints",
+    "emotions": "emotion_words",
+    "business_activities": "business_activities",
+}
 
 #: Feeling words a learner may use, besides those in the kit's data.
 _FEELINGS = """
@@ -66,9 +71,30 @@ satisfaction stress surprise trust uncertainty worry
 """
 
 #: Small words that may come with a feeling: "very anxious", "feels a bit lost".
-_SOFTENERS = frozenset({"a", "bit", "very", "really", "quite", "so", "slightly", "rather",
-                        "feel", "feels", "feeling", "is", "gets", "getting", "becomes",
-                        "somewhat", "more", "less", "extremely", "super"})
+_SOFTENERS = frozenset(
+    {
+        "a",
+        "bit",
+        "very",
+        "really",
+        "quite",
+        "so",
+        "slightly",
+        "rather",
+        "feel",
+        "feels",
+        "feeling",
+        "is",
+        "gets",
+        "getting",
+        "becomes",
+        "somewhat",
+        "more",
+        "less",
+        "extremely",
+        "super",
+    }
+)
 _JOINERS = frozenset({"and", "&", "or", "but"})
 
 

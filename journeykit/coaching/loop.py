@@ -16,15 +16,23 @@ from .findings import Finding
 from .words import key_words, quoted, quoted_list
 
 RULES = (
-    Rule("pain-without-opportunity", ("improve",),
-         "pain points that no opportunity on the map answers"),
+    Rule(
+        "pain-without-opportunity",
+        ("improve",),
+        "pain points that no opportunity on the map answers",
+    ),
     Rule("opportunity-without-kpi", ("fix",), "a stage with opportunities but no KPI"),
-    Rule("pain-to-kpi", ("praise",),
-         "every pain point answered by an opportunity, every opportunity measured"),
+    Rule(
+        "pain-to-kpi",
+        ("praise",),
+        "every pain point answered by an opportunity, every opportunity measured",
+    ),
 )
 
-_WHY_OPPORTUNITY = ("A pain point is worth writing down because it shows what to improve; "
-                    "the opportunity is that improvement.")
+_WHY_OPPORTUNITY = (
+    "A pain point is worth writing down because it shows what to improve; "
+    "the opportunity is that improvement."
+)
 
 
 def check(view: MapView) -> Iterator[Finding]:
@@ -35,18 +43,20 @@ def check(view: MapView) -> Iterator[Finding]:
         first = with_pain[0]
         count = sum(len(s.pain_points) for s in with_pain)
         yield Finding(
-            "pain-without-opportunity", "improve",
+            "pain-without-opportunity",
+            "improve",
             f"The map lists {count} pain point{'s' if count > 1 else ''} but no "
             f"opportunities yet, starting with {quoted(first.pain_points[0])} in "
             f"{first.name}.",
             _WHY_OPPORTUNITY,
             "For each pain point, write one idea that would remove it, in the opportunities "
             "lane of the same stage.",
-            first.name, "opportunities")
+            first.name,
+            "opportunities",
+        )
     unanswered_total = 0
     if with_ideas:
-        idea_words = frozenset().union(*(key_words(o) for s in with_ideas
-                                         for o in s.opportunities))
+        idea_words = frozenset().union(*(key_words(o) for s in with_ideas for o in s.opportunities))
         for stage in with_pain:
             if len(stage.opportunities) >= len(stage.pain_points):
                 continue
@@ -55,30 +65,37 @@ def check(view: MapView) -> Iterator[Finding]:
                 continue
             unanswered_total += len(open_pains)
             yield Finding(
-                "pain-without-opportunity", "improve",
+                "pain-without-opportunity",
+                "improve",
                 f"{stage.name}: no opportunity on the map seems to answer "
                 f"{quoted_list(open_pains)}.",
                 _WHY_OPPORTUNITY,
                 f"Add an opportunity to {stage.name} that would take "
                 f"{'this' if len(open_pains) == 1 else 'each'} pain away.",
-                stage.name, "opportunities")
+                stage.name,
+                "opportunities",
+            )
     unmeasured = 0
     for stage in with_ideas:
         if stage.kpis:
             continue
         unmeasured += 1
         yield Finding(
-            "opportunity-without-kpi", "fix",
+            "opportunity-without-kpi",
+            "fix",
             f"{stage.name}: {quoted_list(stage.opportunities, 1)} has no KPI to show "
             "whether it worked.",
             "An improvement you cannot measure cannot be told apart from a lucky month.",
             f"Add a KPI to {stage.name} that would move if the idea works: a rate, a count "
             "or a time.",
-            stage.name, "kpis")
+            stage.name,
+            "kpis",
+        )
     if with_pain and with_ideas and not unanswered_total and not unmeasured:
         yield Finding(
-            "pain-to-kpi", "praise",
+            "pain-to-kpi",
+            "praise",
             "Every pain point has an opportunity, and every opportunity a KPI.",
-            "That loop, from a problem to an idea to a number, is what turns a map into a "
-            "plan.",
-            "Pick the opportunity in the lowest stage of the curve and try it first.")
+            "That loop, from a problem to an idea to a number, is what turns a map into a plan.",
+            "Pick the opportunity in the lowest stage of the curve and try it first.",
+        )

@@ -16,8 +16,11 @@ from .findings import Finding
 from .words import key_words, quoted_list
 
 RULES = (
-    Rule("need-without-message", ("improve",),
-         "information needs that no message in the same or an earlier stage mentions"),
+    Rule(
+        "need-without-message",
+        ("improve",),
+        "information needs that no message in the same or an earlier stage mentions",
+    ),
 )
 
 
@@ -29,15 +32,17 @@ def check(view: MapView) -> Iterator[Finding]:
             heard |= key_words(message)
         if not stage.information_needs:
             continue
-        missing = [n for n in stage.information_needs if key_words(n) and
-                   not key_words(n) & heard]
+        missing = [n for n in stage.information_needs if key_words(n) and not key_words(n) & heard]
         if not missing:
             continue
         yield Finding(
-            "need-without-message", "improve",
+            "need-without-message",
+            "improve",
             f"{stage.name}: {who} needs to know {quoted_list(missing)}, and no message up "
             f"to this stage mentions {'it' if len(missing) == 1 else 'them'}.",
             "A question the customer cannot get answered is where the journey stalls.",
             f"Add a message in {stage.name} or an earlier stage that answers "
             f"{'it' if len(missing) == 1 else 'each'}, or say where {who} finds the answer.",
-            stage.name, "messages")
+            stage.name,
+            "messages",
+        )

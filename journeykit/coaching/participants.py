@@ -15,11 +15,17 @@ from .findings import Finding
 from .words import and_list
 
 RULES = (
-    Rule("stage-without-participants", ("improve",),
-         "a stage the framework ties to other people (research, recommend, promote) names "
-         "no participants or influencers"),
-    Rule("others-named", ("praise",),
-         "every such stage names the people who take part or sway the decision"),
+    Rule(
+        "stage-without-participants",
+        ("improve",),
+        "a stage the framework ties to other people (research, recommend, promote) names "
+        "no participants or influencers",
+    ),
+    Rule(
+        "others-named",
+        ("praise",),
+        "every such stage names the people who take part or sway the decision",
+    ),
 )
 
 
@@ -27,26 +33,34 @@ def check(view: MapView) -> Iterator[Finding]:
     who = view.persona_name
     social = [s for s in view.social if not s.is_blank()]
     share = fact_figure("opinion-share")
-    why = (f"{share} of buying decisions lean on somebody else's opinion, so the people "
-           "around the customer belong on the map." if share else
-           "The people around the customer often decide as much as the customer does.")
+    why = (
+        f"{share} of buying decisions lean on somebody else's opinion, so the people "
+        "around the customer belong on the map."
+        if share
+        else "The people around the customer often decide as much as the customer does."
+    )
     missing = 0
     for stage in social:
         if stage.participants:
             continue
         missing += 1
         yield Finding(
-            "stage-without-participants", "improve",
+            "stage-without-participants",
+            "improve",
             f"{stage.name}: nobody else appears, though other people usually weigh in at "
             "this point of the journey.",
             why,
             f"Name who takes part in or sways {who}'s choice in {stage.name}: friends, "
             "colleagues, reviewers, the people they tell.",
-            stage.name, "participants")
+            stage.name,
+            "participants",
+        )
     if social and not missing:
         yield Finding(
-            "others-named", "praise",
+            "others-named",
+            "praise",
             f"The map names the people around {who} where they matter: "
             f"{and_list([s.name for s in social])}.",
             why,
-            "Ask what each of them needs to hear from you too.")
+            "Ask what each of them needs to hear from you too.",
+        )

@@ -11,24 +11,32 @@ from .words import is_placeholder, quoted
 
 RULES = (
     Rule("persona-missing", ("fix",), "the persona has no name"),
-    Rule("persona-is-a-market", ("fix",),
-         "the persona names a group (\"small businesses\", \"everyone\", \"customers\")"),
+    Rule(
+        "persona-is-a-market",
+        ("fix",),
+        'the persona names a group ("small businesses", "everyone", "customers")',
+    ),
     Rule("persona-without-description", ("improve",), "a named persona with no description"),
     Rule("persona-without-goals", ("improve",), "a persona with neither goals nor frustrations"),
     Rule("persona-is-a-person", ("praise",), "a named persona with a description and goals"),
 )
 
 #: Words that name a group of people rather than one person.
-_GROUP_WORDS = (r"everyone|everybody|anyone|anybody|all|people|public|market|audience|"
-                r"segment|customers?|clients?|users?|consumers?|buyers?|shoppers?|visitors?|"
-                r"businesses|companies|firms|organi[sz]ations|smes?|b2b|b2c|families|"
-                r"students|parents|owners|managers|members|millennials|men|women|teens|"
-                r"professionals|travel+ers|target group|general public")
-_GROUP = re.compile(rf"^(the |all |our |every |any |most )?((\w+[- ])*?)({_GROUP_WORDS})$",
-                    re.IGNORECASE)
+_GROUP_WORDS = (
+    r"everyone|everybody|anyone|anybody|all|people|public|market|audience|"
+    r"segment|customers?|clients?|users?|consumers?|buyers?|shoppers?|visitors?|"
+    r"businesses|companies|firms|organi[sz]ations|smes?|b2b|b2c|families|"
+    r"students|parents|owners|managers|members|millennials|men|women|teens|"
+    r"professionals|travel+ers|target group|general public"
+)
+_GROUP = re.compile(
+    rf"^(the |all |our |every |any |most )?((\w+[- ])*?)({_GROUP_WORDS})$", re.IGNORECASE
+)
 
-_WHY_PERSON = ("A map follows one person through the journey; a whole market has no single "
-               "path, so every stage ends up vague.")
+_WHY_PERSON = (
+    "A map follows one person through the journey; a whole market has no single "
+    "path, so every stage ends up vague."
+)
 
 
 def is_group(name: str) -> bool:
@@ -47,42 +55,57 @@ def check(view: MapView) -> Iterator[Finding]:
     name = persona.name.strip()
     if not name or is_placeholder(name):
         yield Finding(
-            "persona-missing", "fix",
-            "The persona has no name yet." if not name else
-            f"The persona is still called {quoted(name)}.",
+            "persona-missing",
+            "fix",
+            "The persona has no name yet."
+            if not name
+            else f"The persona is still called {quoted(name)}.",
             "A named persona is someone the whole team can picture and argue about; without "
             "one, every stage drifts towards customers in general.",
             "Give the persona a first name (for example the customer you interviewed who is "
-            "most typical) and say who they are in a sentence.", lane="persona")
+            "most typical) and say who they are in a sentence.",
+            lane="persona",
+        )
         return
     if is_group(name):
         yield Finding(
-            "persona-is-a-market", "fix",
+            "persona-is-a-market",
+            "fix",
             f"The persona {quoted(name)} is a whole group of people, not one person.",
             _WHY_PERSON,
             f"Pick one typical member of {quoted(name)}, give them a first name, and put "
-            "the group into the description.", lane="persona")
+            "the group into the description.",
+            lane="persona",
+        )
         return
     if not persona.description.strip():
         yield Finding(
-            "persona-without-description", "improve",
+            "persona-without-description",
+            "improve",
             f"{name} has a name but no description.",
             "A sentence about who the persona is keeps everyone who reads the map picturing "
             "the same customer.",
             f"Describe {name} in a sentence or two: their situation, habits and how they "
-            "like to buy.", lane="persona")
+            "like to buy.",
+            lane="persona",
+        )
         return
     if not (persona.goals or persona.frustrations):
         yield Finding(
-            "persona-without-goals", "improve",
+            "persona-without-goals",
+            "improve",
             f"{name} has no goals or frustrations yet.",
             "Knowing what the persona wants overall, and what generally annoys them, explains "
             "the choices they make at every stage.",
-            f"Add one or two goals {name} has overall and one thing that often frustrates "
-            "them.", lane="persona")
+            f"Add one or two goals {name} has overall and one thing that often frustrates them.",
+            lane="persona",
+        )
         return
     yield Finding(
-        "persona-is-a-person", "praise",
+        "persona-is-a-person",
+        "praise",
         f"{name} is a real person on the page: named, described, with goals of their own.",
         "One concrete customer makes every later stage easier to picture and to check.",
-        f"Keep asking at each stage what {name} would actually do.", lane="persona")
+        f"Keep asking at each stage what {name} would actually do.",
+        lane="persona",
+    )

@@ -83,12 +83,12 @@ from .findings import Finding, Review
 FAMILIES = (persona, goals, coverage, feelings, loop, messages, participants, hygiene)
 
 #: Every rule, by id.
-RULES: dict[str, Rule] = {rule.id: rule for family in (*FAMILIES, compare)
-                          for rule in family.RULES}
+RULES: dict[str, Rule] = {rule.id: rule for family in (*FAMILIES, compare) for rule in family.RULES}
 
 
-def review(journey_map: JourneyMap | str | Path, *,
-           compare_with: str | JourneyMap | None = None) -> Review:
+def review(
+    journey_map: JourneyMap | str | Path, *, compare_with: str | JourneyMap | None = None
+) -> Review:
     """Review a journey map like a coach: what to fix, what to improve, what is good.
 
     Parameters
@@ -142,6 +142,12 @@ def _as_map(journey_map: object) -> JourneyMap:
         return journey_map
     if isinstance(journey_map, (str, Path)):
         return load_map(journey_map)
-    raise JourneyMapError([Problem(
-        "journey_map", f"cannot review {type(journey_map).__name__}",
-        "pass a JourneyMap, e.g. jk.review(jk.load_map(\"my_maps/shop.json\"))")])
+    raise JourneyMapError(
+        [
+            Problem(
+                "journey_map",
+                f"cannot review {type(journey_map).__name__}",
+                'pass a JourneyMap, e.g. jk.review(jk.load_map("my_maps/shop.json"))',
+            )
+        ]
+    )

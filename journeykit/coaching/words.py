@@ -31,10 +31,41 @@ STOPWORDS = frozenset(_SMALL_WORDS.split())
 
 #: Families of words that mean the same thing for the coach's purposes.
 _SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("price", "prices", "cost", "costs", "pay", "paying", "payment", "fee", "fees", "charge",
-     "cheap", "expensive", "free", "discount", "save", "saving", "budget", "afford"),
-    ("delivery", "deliver", "delivered", "arrive", "arrives", "arrival", "parcel", "shipping",
-     "ship", "shipped", "post", "courier", "dispatch"),
+    (
+        "price",
+        "prices",
+        "cost",
+        "costs",
+        "pay",
+        "paying",
+        "payment",
+        "fee",
+        "fees",
+        "charge",
+        "cheap",
+        "expensive",
+        "free",
+        "discount",
+        "save",
+        "saving",
+        "budget",
+        "afford",
+    ),
+    (
+        "delivery",
+        "deliver",
+        "delivered",
+        "arrive",
+        "arrives",
+        "arrival",
+        "parcel",
+        "shipping",
+        "ship",
+        "shipped",
+        "post",
+        "courier",
+        "dispatch",
+    ),
     ("return", "returns", "refund", "refunds", "exchange", "send back"),
     ("size", "sizes", "sizing", "fit", "fits", "fitting"),
     ("food", "lunch", "lunches", "meal", "meals", "dish", "dishes", "eat", "feed", "menu"),
@@ -112,11 +143,36 @@ def squash(text: str) -> str:
 
 
 #: What learners leave in a lane while they are still thinking (compared squashed).
-_PLACEHOLDERS = frozenset({
-    "todo", "tbd", "tbc", "fixme", "test", "testing", "asdf", "asdfgh", "qwerty",
-    "placeholder", "fillin", "fillmein", "changeme", "sometext", "text", "item", "lorem",
-    "loremipsum", "foo", "bar", "foobar", "na", "etc", "blah", "blahblah", "something",
-})
+_PLACEHOLDERS = frozenset(
+    {
+        "todo",
+        "tbd",
+        "tbc",
+        "fixme",
+        "test",
+        "testing",
+        "asdf",
+        "asdfgh",
+        "qwerty",
+        "placeholder",
+        "fillin",
+        "fillmein",
+        "changeme",
+        "sometext",
+        "text",
+        "item",
+        "lorem",
+        "loremipsum",
+        "foo",
+        "bar",
+        "foobar",
+        "na",
+        "etc",
+        "blah",
+        "blahblah",
+        "something",
+    }
+)
 _PLACEHOLDER_START = re.compile(r"^\s*(todo|tbd|fixme|lorem ipsum)\b", re.IGNORECASE)
 _REPEATED = re.compile(r"^(x+|z+|a+|(test)+\d*|(item|text)\d+)$")
 _MARKS_ONLY = re.compile(r"^[\s.…?!_*#/\\-]+$")
@@ -142,8 +198,11 @@ def is_placeholder(text: str, squashed: str | None = None) -> bool:
         squashed = squash(text)
     if not squashed:
         return bool(_MARKS_ONLY.match(text))
-    return (squashed in _PLACEHOLDERS or bool(_REPEATED.match(squashed))
-            or bool(_PLACEHOLDER_START.match(text)))
+    return (
+        squashed in _PLACEHOLDERS
+        or bool(_REPEATED.match(squashed))
+        or bool(_PLACEHOLDER_START.match(text))
+    )
 
 
 #: Longest item the coach reads as one item rather than a paragraph.

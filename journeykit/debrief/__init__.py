@@ -20,5 +20,13 @@ from .loading import MAX_MAPS, Skipped
 from .steps import Steps, steps_for
 from .wording import Wording, group_wordings
 
-__all__ = ["MAX_MAPS", "Rollup", "Skipped", "Steps", "Wording", "group_wordings", "rollup",
-           "steps_for"]
+__all__ = [
+    "MAX_MAPS",
+    "Rollup",
+    "Skipped",
+    "Steps",
+    "Wording",
+    "group_wordings",
+    "rollup",
+    "steps_for",
+]

@@ -98,8 +98,9 @@ class Rollup:
         Backups, conflict copies and hidden files left out of a folder.
     """
 
-    def __init__(self, source: Any, *, anonymize: bool = False,
-                 progress: Progress | None = None) -> None:
+    def __init__(
+        self, source: Any, *, anonymize: bool = False, progress: Progress | None = None
+    ) -> None:
         self.anonymize = bool(anonymize)
         self._collection = Collection(source)
         self._numbers: dict[str, int] = {}
@@ -118,9 +119,9 @@ class Rollup:
         Maps given as objects are not re-read (they are already in memory).
         """
         entries, skipped = self._collection.collect(progress)
-        changed = ([id(e) for e in entries] != [id(e) for e in self._entries]
-                   or [(s.path, str(s.error)) for s in skipped]
-                   != [(s.path, str(s.error)) for s in self.skipped])
+        changed = [id(e) for e in entries] != [id(e) for e in self._entries] or [
+            (s.path, str(s.error)) for s in skipped
+        ] != [(s.path, str(s.error)) for s in self.skipped]
         self._entries, self.skipped = entries, skipped
         if changed or not self._cache:
             self._cache = {}
@@ -189,10 +190,16 @@ class Rollup:
 
         layout = self.layout
         names = {fw: get_framework(fw).name for fw in layout.frameworks}
-        rows = [{names[fw]: dict(step.stages).get(fw, "") for fw in layout.frameworks}
-                for step in layout.steps]
-        return pd.DataFrame(rows, index=pd.Index(layout.labels, name="step"),
-                            columns=list(names.values()), dtype=object)
+        rows = [
+            {names[fw]: dict(step.stages).get(fw, "") for fw in layout.frameworks}
+            for step in layout.steps
+        ]
+        return pd.DataFrame(
+            rows,
+            index=pd.Index(layout.labels, name="step"),
+            columns=list(names.values()),
+            dtype=object,
+        )
 
     def _pairs(self) -> list[tuple[str, JourneyMap]]:
         return list(zip(self.participants, self.maps, strict=True))
@@ -206,22 +213,27 @@ class Rollup:
         head = f"Class roll-up of {self.name}" if self.name else "Class roll-up"
         lines = [f"{head}: {maps} map{'' if maps == 1 else 's'}."]
         if not maps:
-            lines[0] = (f"{head}: no maps yet. Learners' saved .json files appear here once "
-                        "they are copied into the folder.")
+            lines[0] = (
+                f"{head}: no maps yet. Learners' saved .json files appear here once "
+                "they are copied into the folder."
+            )
         if self.skipped:
             count = len(self.skipped)
             names = ", ".join(s.name for s in self.skipped[:5])
             more = f" and {count - 5} more" if count > 5 else ""
-            which = (" (file names hidden while anonymized)"
-                     if self.anonymize else f": {names}{more}")
-            lines.append(f"Left out: {count} file{'' if count == 1 else 's'} that could not "
-                         f"be read{which}.")
+            which = (
+                " (file names hidden while anonymized)" if self.anonymize else f": {names}{more}"
+            )
+            lines.append(
+                f"Left out: {count} file{'' if count == 1 else 's'} that could not be read{which}."
+            )
         if self.ignored:
-            lines.append(f"Ignored {self.ignored} backup, conflict or hidden "
-                         f"file{'' if self.ignored == 1 else 's'}.")
+            lines.append(
+                f"Ignored {self.ignored} backup, conflict or hidden "
+                f"file{'' if self.ignored == 1 else 's'}."
+            )
         if maps:
-            used = ", ".join(f"{get_framework(fw).name} ({n})" for fw, n in
-                             self.frameworks.items())
+            used = ", ".join(f"{get_framework(fw).name} ({n})" for fw, n in self.frameworks.items())
             lines.append(f"Frameworks: {used}.")
             lines.append(self.layout.describe())
         return "\n".join(lines)
@@ -239,13 +251,13 @@ class Rollup:
 
     def emotions(self) -> pd.DataFrame:
         """Participants by steps: each map's emotion score, NaN where none was given."""
-        return self._cached("emotions", lambda: emotions_frame(
-            self._pairs(), self._placed(), self.layout)).copy()
+        return self._cached(
+            "emotions", lambda: emotions_frame(self._pairs(), self._placed(), self.layout)
+        ).copy()
 
     def coverage(self) -> pd.DataFrame:
         """Lanes by steps: the share of maps (0 to 1) with the lane filled in there."""
-        return self._cached("coverage", lambda: coverage_frame(self._placed(),
-                                                               self.layout)).copy()
+        return self._cached("coverage", lambda: coverage_frame(self._placed(), self.layout)).copy()
 
     def _grouping(self, key: str) -> Any:
         return self._cached(("wordings", key), lambda: wordings_of(self._placed(), key))
@@ -259,16 +271,26 @@ class Rollup:
         """
         key = lane(lane_key).key
         if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-            raise JourneyMapError([Problem("n", f"{n!r} is not a number of items to show",
-                                           "give a whole number such as 3 or 5")])
-        return self._cached(("top", key, n), lambda: top_frame(
-            self._placed(), self.layout, key, n, self._grouping(key))).copy()
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "n",
+                        f"{n!r} is not a number of items to show",
+                        "give a whole number such as 3 or 5",
+                    )
+                ]
+            )
+        return self._cached(
+            ("top", key, n),
+            lambda: top_frame(self._placed(), self.layout, key, n, self._grouping(key)),
+        ).copy()
 
     def wording(self, lane_key: str = "pain_points") -> pd.DataFrame:
         """Every group of near-identical items of a lane, with all the wordings it holds."""
         key = lane(lane_key).key
-        return self._cached(("wording", key), lambda: wording_frame(
-            self._placed(), key, self._grouping(key))).copy()
+        return self._cached(
+            ("wording", key), lambda: wording_frame(self._placed(), key, self._grouping(key))
+        ).copy()
 
     def review(self) -> pd.DataFrame:
         """The class-wide review: how many maps trip each rule of ``jk.review``, most first.
@@ -282,8 +304,12 @@ class Rollup:
             for entry in self._entries:
                 if entry.review is None:
                     entry.review = review(entry.journey_map)
-            return review_frame([(label, e.review) for label, e in
-                                 zip(self.participants, self._entries, strict=True)])
+            return review_frame(
+                [
+                    (label, e.review)
+                    for label, e in zip(self.participants, self._entries, strict=True)
+                ]
+            )
 
         return self._cached("review", build).copy()
 
@@ -303,8 +329,9 @@ class Rollup:
         """Median and middle half of the scores per step, with the worked example's curve."""
         from ..figures import plot_class_spread
 
-        return plot_class_spread(self.emotions(), reference=self.reference(),
-                                 reference_name=_reference()[2], width=width)
+        return plot_class_spread(
+            self.emotions(), reference=self.reference(), reference_name=_reference()[2], width=width
+        )
 
     def plot_coverage(self, width: int | None = None) -> go.Figure:
         """Which lanes the class filled in at each step (``plot_class_coverage``)."""
@@ -312,19 +339,24 @@ class Rollup:
 
         return plot_class_coverage(self.coverage(), maps=len(self), width=width)
 
-    def plot_top(self, lane_key: str = "pain_points", n: int = 3,
-                 width: int | None = None) -> go.Figure:
+    def plot_top(
+        self, lane_key: str = "pain_points", n: int = 3, width: int | None = None
+    ) -> go.Figure:
         """The items most maps name at each step (``plot_class_top``); pain points by default."""
         from ..figures import plot_class_top
 
-        return plot_class_top(self.top(lane_key, n), lane(lane_key).label, maps=len(self),
-                              width=width)
+        return plot_class_top(
+            self.top(lane_key, n), lane(lane_key).label, maps=len(self), width=width
+        )
 
     def figures(self, width: int | None = None) -> dict[str, go.Figure]:
         """Every figure of the roll-up, by name, in the order the debrief page shows them."""
-        return {"heatmap": self.plot_heatmap(width), "spread": self.plot_spread(width),
-                "coverage": self.plot_coverage(width), "pain_points": self.plot_top(
-                    width=width)}
+        return {
+            "heatmap": self.plot_heatmap(width),
+            "spread": self.plot_spread(width),
+            "coverage": self.plot_coverage(width),
+            "pain_points": self.plot_top(width=width),
+        }
 
     # ----- files -----------------------------------------------------------------------
     def to_html(self, path: str | Path | None = None) -> str:

@@ -104,13 +104,27 @@ def find_map_files(folder: Path) -> tuple[list[Path], int]:
     """
     source = str(folder)
     if not folder.exists():
-        raise JourneyMapError([Problem("", "there is no such folder",
-                                       "check the name; give the folder the maps were "
-                                       "collected into")], source=source)
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    "there is no such folder",
+                    "check the name; give the folder the maps were collected into",
+                )
+            ],
+            source=source,
+        )
     if not folder.is_dir():
-        raise JourneyMapError([Problem("", "this is a file, not a folder",
-                                       "give the folder that holds the maps, or a list "
-                                       "of files")], source=source)
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    "this is a file, not a folder",
+                    "give the folder that holds the maps, or a list of files",
+                )
+            ],
+            source=source,
+        )
     found: list[Path] = []
     ignored = looked = 0
     for top, folders, files in os.walk(folder, onerror=None):
@@ -130,13 +144,22 @@ def find_map_files(folder: Path) -> tuple[list[Path], int]:
 
 
 def _too_many(folder: Path, maps: int, looked: int) -> JourneyMapError:
-    what = (f"more than {MAX_MAPS:,} map files" if maps > MAX_MAPS
-            else f"more than {MAX_ENTRIES:,} files and folders")
-    return JourneyMapError([Problem(
-        "", f"this folder holds {what}; a class roll-up compares at most {MAX_MAPS:,} maps",
-        "check you gave the folder the class's maps were collected into (not a whole drive "
-        "or home folder), or split a very large class into folders of a few hundred maps")],
-        source=str(folder))
+    what = (
+        f"more than {MAX_MAPS:,} map files"
+        if maps > MAX_MAPS
+        else f"more than {MAX_ENTRIES:,} files and folders"
+    )
+    return JourneyMapError(
+        [
+            Problem(
+                "",
+                f"this folder holds {what}; a class roll-up compares at most {MAX_MAPS:,} maps",
+                "check you gave the folder the class's maps were collected into (not a whole drive "
+                "or home folder), or split a very large class into folders of a few hundred maps",
+            )
+        ],
+        source=str(folder),
+    )
 
 
 def readable(text: str) -> str:
@@ -159,8 +182,9 @@ def file_labels(paths: list[Path], root: Path | None) -> list[str]:
     ...              Path("b/sam.json")], Path("."))
     ['a/priya_bakery', 'b/priya_bakery', 'sam']
     """
-    stems = [readable(p.name[:-5] if p.name.casefold().endswith(".json") else p.name)
-             for p in paths]
+    stems = [
+        readable(p.name[:-5] if p.name.casefold().endswith(".json") else p.name) for p in paths
+    ]
     counts = Counter(stem.casefold() for stem in stems)
     clashes = {stem for stem, n in counts.items() if n > 1}
     labels = []
@@ -256,15 +280,18 @@ class Collection:
         if not self.live:
             if self._given is None:
                 labels = unique_labels(label for label, _ in self.maps)
-                self._given = [Entry(label, m) for label, (_, m) in zip(labels, self.maps,
-                                                                          strict=True)]
+                self._given = [
+                    Entry(label, m) for label, (_, m) in zip(labels, self.maps, strict=True)
+                ]
             return list(self._given), []
         entries, skipped = self._collect_files(progress)
         if self.maps:
             labels = unique_labels([e.label for e in entries] + [name for name, _ in self.maps])
             if self._given is None:
-                self._given = [Entry(label, m) for label, (_, m) in
-                               zip(labels[len(entries):], self.maps, strict=True)]
+                self._given = [
+                    Entry(label, m)
+                    for label, (_, m) in zip(labels[len(entries) :], self.maps, strict=True)
+                ]
             entries += self._given
         return entries, skipped
 
@@ -275,8 +302,11 @@ class Collection:
         if len(paths) > MAX_MAPS:
             raise _too_many(self.folder or Path("."), len(paths), 0)
         signatures = {path: _signature(path) for path in paths}
-        stale = [p for p in paths if p not in self._read or self._read[p][0] != signatures[p]
-                 or signatures[p] is None]
+        stale = [
+            p
+            for p in paths
+            if p not in self._read or self._read[p][0] != signatures[p] or signatures[p] is None
+        ]
         for done, path in enumerate(stale, 1):
             self._read[path] = (signatures[path], self._load(path))
             if progress is not None:
@@ -305,7 +335,13 @@ class Collection:
 
 
 def _bad_source(value: Any, where: str = "") -> JourneyMapError:
-    return JourneyMapError([Problem(
-        f"source{where}", f"cannot read maps from {type(value).__name__}",
-        "give a folder, a list of .json files, or a list of journey maps "
-        "(for example jk.rollup('collected'))")])
+    return JourneyMapError(
+        [
+            Problem(
+                f"source{where}",
+                f"cannot read maps from {type(value).__name__}",
+                "give a folder, a list of .json files, or a list of journey maps "
+                "(for example jk.rollup('collected'))",
+            )
+        ]
+    )

@@ -37,9 +37,12 @@ SPARK_W, SPARK_H, SPARK_PAD = 160, 56, 6
 #: Rows of the most common items listed with all their wordings.
 WORDING_ROWS = 15
 #: Headings of the figures on the page, by figure name.
-FIGURE_HEADINGS = {"heatmap": "Every map's emotions", "spread": "The spread, step by step",
-                   "coverage": "What the class filled in",
-                   "pain_points": "The most common pain points"}
+FIGURE_HEADINGS = {
+    "heatmap": "Every map's emotions",
+    "spread": "The spread, step by step",
+    "coverage": "What the class filled in",
+    "pain_points": "The most common pain points",
+}
 
 
 @cache
@@ -64,8 +67,10 @@ def sparkline(scores: list[float | None], big: bool = False) -> str:
     def y(score: float) -> float:
         return pad + (SCORE_MAX - score) * (height - 2 * pad) / (SCORE_MAX - SCORE_MIN)
 
-    grid = "".join(f'<line class="spark-grid" x1="0" x2="{width}" y1="{y(s):.1f}" '
-                   f'y2="{y(s):.1f}"/>' for s in (SCORE_MIN, 3, SCORE_MAX))
+    grid = "".join(
+        f'<line class="spark-grid" x1="0" x2="{width}" y1="{y(s):.1f}" y2="{y(s):.1f}"/>'
+        for s in (SCORE_MIN, 3, SCORE_MAX)
+    )
     runs: list[list[str]] = [[]]
     dots = []
     for i, score in enumerate(scores):
@@ -76,15 +81,21 @@ def sparkline(scores: list[float | None], big: bool = False) -> str:
         runs[-1].append(point)
         x_, y_ = point.split(",")
         dots.append(f'<circle class="spark-dot" cx="{x_}" cy="{y_}" r="{6 if big else 3}"/>')
-    lines = "".join(f'<polyline class="spark-line" points="{" ".join(run)}"/>'
-                    for run in runs if len(run) > 1)
-    return (f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="emotion curve" '
-            f'class="{"big" if big else "spark"}">{grid}{lines}{"".join(dots)}</svg>')
+    lines = "".join(
+        f'<polyline class="spark-line" points="{" ".join(run)}"/>' for run in runs if len(run) > 1
+    )
+    return (
+        f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="emotion curve" '
+        f'class="{"big" if big else "spark"}">{grid}{lines}{"".join(dots)}</svg>'
+    )
 
 
 def _summary_html(r: Rollup) -> str:
-    return '<div class="summary">' + "".join(f"<p>{esc(line)}</p>" for line in
-                                             r.summary().splitlines()) + "</div>"
+    return (
+        '<div class="summary">'
+        + "".join(f"<p>{esc(line)}</p>" for line in r.summary().splitlines())
+        + "</div>"
+    )
 
 
 def _skipped_html(r: Rollup) -> str:
@@ -94,9 +105,11 @@ def _skipped_html(r: Rollup) -> str:
     for i, skipped in enumerate(r.skipped, 1):
         name = f"File {i}" if r.anonymize else skipped.name
         items.append(f"<li><b>{esc(name)}</b>: {esc(skipped.reason)}</li>")
-    return ('<section><h2>Files left out</h2><p class="hint">These files could not be read. '
-            "Send each learner the line about their file.</p>"
-            f'<ul class="skipped">{"".join(items)}</ul></section>')
+    return (
+        '<section><h2>Files left out</h2><p class="hint">These files could not be read. '
+        "Send each learner the line about their file.</p>"
+        f'<ul class="skipped">{"".join(items)}</ul></section>'
+    )
 
 
 def _steps_html(r: Rollup) -> str:
@@ -104,22 +117,28 @@ def _steps_html(r: Rollup) -> str:
         return ""
     table = r.stages_table()
     head = "".join(f'<th scope="col">{esc(name)}</th>' for name in table.columns)
-    rows = "".join(f'<tr><th scope="row">{i}. {esc(step)}</th>'
-                   + "".join(f"<td>{esc(stage)}</td>" for stage in stages) + "</tr>"
-                   for i, (step, stages) in enumerate(zip(table.index, table.values.tolist(),
-                                                          strict=True), 1))
-    return ('<section><h2>How the frameworks line up</h2><p class="hint">Each step is a '
-            "journey moment of the crosswalk, or several where every framework agrees. A "
-            "stage that spans several steps counts in each.</p>"
-            f'<table class="data"><thead><tr><th scope="col">Step</th>{head}</tr></thead>'
-            f"<tbody>{rows}</tbody></table></section>")
+    rows = "".join(
+        f'<tr><th scope="row">{i}. {esc(step)}</th>'
+        + "".join(f"<td>{esc(stage)}</td>" for stage in stages)
+        + "</tr>"
+        for i, (step, stages) in enumerate(zip(table.index, table.values.tolist(), strict=True), 1)
+    )
+    return (
+        '<section><h2>How the frameworks line up</h2><p class="hint">Each step is a '
+        "journey moment of the crosswalk, or several where every framework agrees. A "
+        "stage that spans several steps counts in each.</p>"
+        f'<table class="data"><thead><tr><th scope="col">Step</th>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></section>"
+    )
 
 
 def _figures_html(r: Rollup) -> str:
     parts = []
     for name, fig in r.figures(width=PAGE_PX).items():
-        parts.append(f'<section class="figure"><h2>{FIGURE_HEADINGS[name]}</h2>'
-                     f"{figure_div(fig, f'jk-{name}')}</section>")
+        parts.append(
+            f'<section class="figure"><h2>{FIGURE_HEADINGS[name]}</h2>'
+            f"{figure_div(fig, f'jk-{name}')}</section>"
+        )
     return "\n".join(parts)
 
 
@@ -132,53 +151,71 @@ def _review_html(r: Rollup) -> str:
     else:
         rows = "".join(
             f'<tr><td class="level-{esc(row.level)}">{esc(row.level)}</td>'
-            f"<td>{esc(row.rule)}</td><td class=\"num\">{row.maps} ({row.share:.0%})</td>"
+            f'<td>{esc(row.rule)}</td><td class="num">{row.maps} ({row.share:.0%})</td>'
             f"<td>{esc(row.why)}</td><td>{esc(row.fix)}</td></tr>"
-            for row in table.itertuples())
-        body = ('<table class="data"><thead><tr><th>Level</th><th>Rule</th><th>Maps</th>'
-                f"<th>Why it matters</th><th>What to do</th></tr></thead><tbody>{rows}"
-                "</tbody></table>")
-    return ('<section><h2>The review, across the class</h2><p class="hint">How many maps '
-            f"each coaching remark applies to, most common first.</p>{body}</section>")
+            for row in table.itertuples()
+        )
+        body = (
+            '<table class="data"><thead><tr><th>Level</th><th>Rule</th><th>Maps</th>'
+            f"<th>Why it matters</th><th>What to do</th></tr></thead><tbody>{rows}"
+            "</tbody></table>"
+        )
+    return (
+        '<section><h2>The review, across the class</h2><p class="hint">How many maps '
+        f"each coaching remark applies to, most common first.</p>{body}</section>"
+    )
 
 
 def _wordings_html(r: Rollup) -> str:
     table = r.wording("pain_points").head(WORDING_ROWS)
     if table.empty:
         return ""
-    rows = "".join(f'<tr><td>{esc(row.item)}</td><td class="num">{row.maps}</td>'
-                   f'<td class="variants">{esc(row.variants)}</td></tr>'
-                   for row in table.itertuples())
-    return ('<section><h2>Pain points and how they were worded</h2><p class="hint">Items '
-            "that differ only in case, punctuation, a plural or a small typo are counted "
-            "together; every wording is listed with how often it was written.</p>"
-            '<table class="data"><thead><tr><th>Pain point</th><th>Maps</th>'
-            f"<th>Wordings grouped</th></tr></thead><tbody>{rows}</tbody></table></section>")
+    rows = "".join(
+        f'<tr><td>{esc(row.item)}</td><td class="num">{row.maps}</td>'
+        f'<td class="variants">{esc(row.variants)}</td></tr>'
+        for row in table.itertuples()
+    )
+    return (
+        '<section><h2>Pain points and how they were worded</h2><p class="hint">Items '
+        "that differ only in case, punctuation, a plural or a small typo are counted "
+        "together; every wording is listed with how often it was written.</p>"
+        '<table class="data"><thead><tr><th>Pain point</th><th>Maps</th>'
+        f"<th>Wordings grouped</th></tr></thead><tbody>{rows}</tbody></table></section>"
+    )
 
 
 def _card(i: int, label: str, entry: Entry, scores: list[float | None]) -> str:
     m = entry.journey_map
     filled = sum(1 for stage in m.stages if not stage.is_blank())
     title = esc(m.title) if m.title else "<i>no title yet</i>"
-    return (f'<a class="card" href="#map-{i}">{sparkline(scores)}'
-            f'<span class="who">{esc(label)}</span><span class="what">{title}</span>'
-            f'<span class="meta">{esc(get_framework(m.framework).name)} · {filled} of '
-            f"{len(m.stages)} stages</span></a>")
+    return (
+        f'<a class="card" href="#map-{i}">{sparkline(scores)}'
+        f'<span class="who">{esc(label)}</span><span class="what">{title}</span>'
+        f'<span class="meta">{esc(get_framework(m.framework).name)} · {filled} of '
+        f"{len(m.stages)} stages</span></a>"
+    )
 
 
 def _detail(i: int, label: str, entry: Entry, scores: list[float | None]) -> str:
     m = entry.journey_map
     remarks = ""
     if entry.review is not None and len(entry.review):
-        remarks = "<h3>Review</h3><ul>" + "".join(
-            f"<li><b>{esc(f.level)}</b> ({esc(f.where())}): {esc(f.message)}</li>"
-            for f in entry.review) + "</ul>"
+        remarks = (
+            "<h3>Review</h3><ul>"
+            + "".join(
+                f"<li><b>{esc(f.level)}</b> ({esc(f.where())}): {esc(f.message)}</li>"
+                for f in entry.review
+            )
+            + "</ul>"
+        )
     who = f" · persona: {esc(m.persona.name)}" if m.persona.name else ""
-    return (f'<section class="detail" id="map-{i}" aria-label="map of {esc(label)}">'
-            f'<div class="sheet"><a class="close" href="#gallery">Close ✕</a>'
-            f"<h2>{esc(label)}: {esc(m.title or 'untitled map')}</h2>"
-            f"<p>{esc(get_framework(m.framework).name)}{who}</p>{sparkline(scores, big=True)}"
-            f"{remarks}{table_html(m)}</div></section>")
+    return (
+        f'<section class="detail" id="map-{i}" aria-label="map of {esc(label)}">'
+        f'<div class="sheet"><a class="close" href="#gallery">Close ✕</a>'
+        f"<h2>{esc(label)}: {esc(m.title or 'untitled map')}</h2>"
+        f"<p>{esc(get_framework(m.framework).name)}{who}</p>{sparkline(scores, big=True)}"
+        f"{remarks}{table_html(m)}</div></section>"
+    )
 
 
 def rollup_page(r: Rollup) -> str:
@@ -194,11 +231,17 @@ def rollup_page(r: Rollup) -> str:
         details.append(_detail(i, label, entry, scores))
     title = f"Class roll-up: {r.name}" if r.name else "Class roll-up"
     body = template.substitute(
-        version=esc(__version__), title=esc(title), summary=_summary_html(r),
+        version=esc(__version__),
+        title=esc(title),
+        summary=_summary_html(r),
         skipped=_skipped_html(r),
-        steps=_steps_html(r), figures=_figures_html(r), review=review,
-        wordings=_wordings_html(r), cards="\n".join(cards) or "<p>No maps yet.</p>",
-        details="\n".join(details))
+        steps=_steps_html(r),
+        figures=_figures_html(r),
+        review=review,
+        wordings=_wordings_html(r),
+        cards="\n".join(cards) or "<p>No maps yet.</p>",
+        details="\n".join(details),
+    )
     return standalone_page(title, css, body)
 
 

@@ -84,9 +84,11 @@ class Steps:
         if not self.mixed:
             return f"Compared stage by stage ({get_framework(self.frameworks[0]).name})."
         names = ", ".join(get_framework(fw).name for fw in self.frameworks)
-        return (f"The class mixes {len(self.frameworks)} frameworks ({names}), so maps are "
-                f"compared on {len(self.steps)} steps: the journey moments of the crosswalk, "
-                "grouped where every framework agrees.")
+        return (
+            f"The class mixes {len(self.frameworks)} frameworks ({names}), so maps are "
+            f"compared on {len(self.steps)} steps: the journey moments of the crosswalk, "
+            "grouped where every framework agrees."
+        )
 
     def scores_of(self, framework: str, scores: dict[str, int | None]) -> list[float | None]:
         """Scores by stage name of one map of *framework*, laid out on the steps.
@@ -103,8 +105,9 @@ class Steps:
         spec = get_framework(framework)
         out: list[float | None] = []
         for step in self.steps:
-            found = [scores.get(st.name) for st in spec.stages
-                     if set(st.moments) & set(step.moments)]
+            found = [
+                scores.get(st.name) for st in spec.stages if set(st.moments) & set(step.moments)
+            ]
             known = [score for score in found if score is not None]
             out.append(None if not known else known[0] if len(known) == 1 else mean(known))
         return out
@@ -116,22 +119,24 @@ def steps_for(frameworks: Iterable[str]) -> Steps:
     specs = [get_framework(fw) for fw in present]
     groups: list[tuple[list[str], tuple[tuple[str, str], ...]]] = []
     for moment in catalogue().moments:
-        owners = tuple((spec.id, st.name) for spec in specs for st in spec.stages
-                       if moment in st.moments)
+        owners = tuple(
+            (spec.id, st.name) for spec in specs for st in spec.stages if moment in st.moments
+        )
         if not owners:
             continue
         if groups and groups[-1][1] == owners:
             groups[-1][0].append(moment)
         else:
             groups.append(([moment], owners))
-    return Steps(present, tuple(Step(_label(moments, owners), tuple(moments), owners)
-                                for moments, owners in groups))
+    return Steps(
+        present,
+        tuple(Step(_label(moments, owners), tuple(moments), owners) for moments, owners in groups),
+    )
 
 
 def _label(moments: list[str], owners: tuple[tuple[str, str], ...]) -> str:
     """Stage names when every framework's stage matches the step exactly, else moment labels."""
-    exact = all(set(get_framework(fw).stage(stage).moments) == set(moments)
-                for fw, stage in owners)
+    exact = all(set(get_framework(fw).stage(stage).moments) == set(moments) for fw, stage in owners)
     if exact:
         return " / ".join(dict.fromkeys(stage for _, stage in owners))
     labels = catalogue().moments

@@ -42,9 +42,13 @@ def class_table(maps: Maps) -> pd.DataFrame:
     """One row per item of every map: participant, framework, stage, lane, item."""
     import pandas as pd
 
-    rows = [(label, m.framework, stage.name, spec.key, item)
-            for label, m in maps for stage in m.stages for spec in LANES
-            for item in lane_items(stage, spec.key)]
+    rows = [
+        (label, m.framework, stage.name, spec.key, item)
+        for label, m in maps
+        for stage in m.stages
+        for spec in LANES
+        for item in lane_items(stage, spec.key)
+    ]
     frame = pd.DataFrame(rows, columns=TABLE_COLUMNS)
     frame["lane"] = pd.Categorical(frame["lane"], categories=list(LANES_BY_KEY), ordered=True)
     return frame
@@ -52,8 +56,9 @@ def class_table(maps: Maps) -> pd.DataFrame:
 
 def placed_stages(maps: Maps, steps: Steps) -> list[list[Stage | None]]:
     """For each map, the stage that falls in each step (None when its framework has none)."""
-    where = {(fw, label): steps.stage_in(fw, label) for fw in steps.frameworks
-             for label in steps.labels}
+    where = {
+        (fw, label): steps.stage_in(fw, label) for fw in steps.frameworks for label in steps.labels
+    }
     out = []
     for _, m in maps:
         by_name = {stage.name: stage for stage in m.stages}
@@ -65,11 +70,16 @@ def emotions_frame(maps: Maps, placed: list[list[Stage | None]], steps: Steps) -
     """Participants by steps: the emotion score (NaN where none was given)."""
     import pandas as pd
 
-    values = [[float("nan") if st is None or st.emotion_score is None else st.emotion_score
-               for st in row] for row in placed]
-    frame = pd.DataFrame(values, index=pd.Index([label for label, _ in maps],
-                                                name="participant", dtype=object),
-                         columns=pd.Index(steps.labels, name="step", dtype=object), dtype=float)
+    values = [
+        [float("nan") if st is None or st.emotion_score is None else st.emotion_score for st in row]
+        for row in placed
+    ]
+    frame = pd.DataFrame(
+        values,
+        index=pd.Index([label for label, _ in maps], name="participant", dtype=object),
+        columns=pd.Index(steps.labels, name="step", dtype=object),
+        dtype=float,
+    )
     return frame
 
 
@@ -82,20 +92,32 @@ def coverage_frame(placed: list[list[Stage | None]], steps: Steps) -> pd.DataFra
     for row in placed:
         for stage in row:
             if stage is not None and id(stage) not in filled:
-                filled[id(stage)] = frozenset(spec.key for spec in LANES
-                                              if lane_items(stage, spec.key))
-    shares = [[sum(1 for row in placed if row[j] is not None and spec.key in filled[id(row[j])])
-               / total if total else 0.0 for j in range(len(steps.labels))] for spec in LANES]
-    return pd.DataFrame(shares, index=pd.Index([s.label for s in LANES], name="lane",
-                                               dtype=object),
-                        columns=pd.Index(steps.labels, name="step", dtype=object), dtype=float)
+                filled[id(stage)] = frozenset(
+                    spec.key for spec in LANES if lane_items(stage, spec.key)
+                )
+    shares = [
+        [
+            sum(1 for row in placed if row[j] is not None and spec.key in filled[id(row[j])])
+            / total
+            if total
+            else 0.0
+            for j in range(len(steps.labels))
+        ]
+        for spec in LANES
+    ]
+    return pd.DataFrame(
+        shares,
+        index=pd.Index([s.label for s in LANES], name="lane", dtype=object),
+        columns=pd.Index(steps.labels, name="step", dtype=object),
+        dtype=float,
+    )
 
 
-def wordings_of(placed: list[list[Stage | None]], key: str) -> tuple[dict[str, str],
-                                                                     dict[str, Wording]]:
+def wordings_of(
+    placed: list[list[Stage | None]], key: str
+) -> tuple[dict[str, str], dict[str, Wording]]:
     """Every item of lane *key* in the class: text -> group id, and group id -> its wording."""
-    texts = [item for row in placed for st in row if st is not None
-             for item in lane_items(st, key)]
+    texts = [item for row in placed for st in row if st is not None for item in lane_items(st, key)]
     ids = key_groups(texts)
     wordings = {}
     for wording in group_wordings(texts):
@@ -103,8 +125,13 @@ def wordings_of(placed: list[list[Stage | None]], key: str) -> tuple[dict[str, s
     return ids, wordings
 
 
-def top_frame(placed: list[list[Stage | None]], steps: Steps, key: str, n: int,
-              grouping: tuple[dict[str, str], dict[str, Wording]]) -> pd.DataFrame:
+def top_frame(
+    placed: list[list[Stage | None]],
+    steps: Steps,
+    key: str,
+    n: int,
+    grouping: tuple[dict[str, str], dict[str, Wording]],
+) -> pd.DataFrame:
     """The *n* most frequent items of lane *key* in every step, near-identical wording grouped.
 
     ``maps`` counts the maps that mention the item at that step (each map once);
@@ -126,15 +153,25 @@ def top_frame(placed: list[list[Stage | None]], steps: Steps, key: str, n: int,
         ranked = sorted(maps_with, key=lambda g: (-maps_with[g], wordings[g].text.casefold()))
         for rank, group in enumerate(ranked[:n], 1):
             wording = wordings[group]
-            rows.append((label, rank, wording.text, maps_with[group], maps_with[group] / total,
-                         len(wording.variants), wording.describe()))
+            rows.append(
+                (
+                    label,
+                    rank,
+                    wording.text,
+                    maps_with[group],
+                    maps_with[group] / total,
+                    len(wording.variants),
+                    wording.describe(),
+                )
+            )
     frame = pd.DataFrame(rows, columns=TOP_COLUMNS)
     frame["step"] = pd.Categorical(frame["step"], categories=steps.labels, ordered=True)
     return frame
 
 
-def wording_frame(placed: list[list[Stage | None]], key: str,
-                  grouping: tuple[dict[str, str], dict[str, Wording]]) -> pd.DataFrame:
+def wording_frame(
+    placed: list[list[Stage | None]], key: str, grouping: tuple[dict[str, str], dict[str, Wording]]
+) -> pd.DataFrame:
     """Every group of lane *key* in the class: shown wording, items, maps, all its variants."""
     import pandas as pd
 
@@ -143,8 +180,10 @@ def wording_frame(placed: list[list[Stage | None]], key: str,
     for row in placed:
         for group in {ids[item] for st in row if st is not None for item in lane_items(st, key)}:
             maps_with[group] = maps_with.get(group, 0) + 1
-    rows = [(w.text, w.count, maps_with.get(group, 0), len(w.variants), w.describe())
-            for group, w in wordings.items()]
+    rows = [
+        (w.text, w.count, maps_with.get(group, 0), len(w.variants), w.describe())
+        for group, w in wordings.items()
+    ]
     rows.sort(key=lambda r: (-r[2], -r[1], r[0].casefold()))
     return pd.DataFrame(rows, columns=WORDING_COLUMNS)
 
@@ -169,8 +208,9 @@ def review_frame(reviews: Sequence[tuple[str, Review]]) -> pd.DataFrame:
             if label not in names[-1:]:
                 names.append(label)
     order = {level: i for i, level in enumerate(LEVELS)}
-    rows = [(rule, levels[rule], len(names), len(names) / total, ", ".join(names),
-             *texts[rule]) for rule, names in who.items()]
+    rows = [
+        (rule, levels[rule], len(names), len(names) / total, ", ".join(names), *texts[rule])
+        for rule, names in who.items()
+    ]
     rows.sort(key=lambda r: (-r[2], order.get(r[1], len(order)), r[0]))
     return pd.DataFrame(rows, columns=REVIEW_COLUMNS)
-

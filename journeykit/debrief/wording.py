@@ -101,15 +101,18 @@ def one_edit_apart(a: str, b: str) -> bool:
         return False
     i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
     if len(a) != len(b):
-        return a[i:] == b[i + 1:]
-    return a[i + 1:] == b[i + 1:] or (a[i + 1:i + 2] == b[i:i + 1] and a[i:i + 1] ==
-                                        b[i + 1:i + 2] and a[i + 2:] == b[i + 2:])
+        return a[i:] == b[i + 1 :]
+    return a[i + 1 :] == b[i + 1 :] or (
+        a[i + 1 : i + 2] == b[i : i + 1]
+        and a[i : i + 1] == b[i + 1 : i + 2]
+        and a[i + 2 :] == b[i + 2 :]
+    )
 
 
 def _deletions(text: str) -> Iterator[str]:
     yield text
     for i in range(len(text)):
-        yield text[:i] + text[i + 1:]
+        yield text[:i] + text[i + 1 :]
 
 
 def _near_pairs(keys: Iterable[str], min_length: int) -> Iterator[tuple[str, str]]:
@@ -148,8 +151,12 @@ class _Groups:
 
 def _canonical_words(keys: Iterable[str]) -> dict[str, str]:
     """Each long word that looks like a typo of a more common word, mapped to that word."""
-    counts = Counter(word for key in keys for word in key.split()
-                     if len(word) >= TYPO_WORD and not _DIGITS.search(word))
+    counts = Counter(
+        word
+        for key in keys
+        for word in key.split()
+        if len(word) >= TYPO_WORD and not _DIGITS.search(word)
+    )
     order = sorted(counts, key=lambda word: (-counts[word], word))
     rank = {word: i for i, word in enumerate(order)}
     canonical: dict[str, str] = {}
@@ -163,8 +170,10 @@ def _fixed_keys(texts: Iterable[str]) -> dict[str, str]:
     """Each distinct text's key, with long words that look like typos spelt the common way."""
     keys = {text: wording_key(text) for text in dict.fromkeys(texts)}
     canonical = _canonical_words(keys.values())
-    return {text: " ".join(canonical.get(word, word) for word in key.split())
-            for text, key in keys.items()}
+    return {
+        text: " ".join(canonical.get(word, word) for word in key.split())
+        for text, key in keys.items()
+    }
 
 
 def key_groups(texts: Iterable[str]) -> dict[str, str]:
@@ -205,8 +214,9 @@ def group_wordings(texts: Iterable[str]) -> list[Wording]:
         members.setdefault(ids[text], []).append((text, n))
     groups = []
     for variants in members.values():
-        shown = min(variants, key=lambda pair: (-forms[fixed[pair[0]]], -pair[1],
-                                                *_tidiness(pair[0])))[0]
+        shown = min(
+            variants, key=lambda pair: (-forms[fixed[pair[0]]], -pair[1], *_tidiness(pair[0]))
+        )[0]
         variants.sort(key=lambda pair: (-pair[1], pair[0].casefold(), pair[0]))
         groups.append(Wording(shown, sum(n for _, n in variants), tuple(variants)))
     groups.sort(key=lambda g: (-g.count, g.text.casefold(), g.text))

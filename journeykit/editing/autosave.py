@@ -73,11 +73,18 @@ def write_map(journey_map: JourneyMap, path: Path) -> SaveResult:
     except JourneyMapError as err:
         return SaveResult(path, None, err.problems)
     except Exception as exc:  # a save on a timer thread must never die with a traceback
-        return SaveResult(path, None, [Problem(
-            "", f"saving failed ({type(exc).__name__}: {exc})",
-            "try again with the save button, or save under another name")])
-    return SaveResult(path, datetime.now(), merged=report.sentence(),
-                      kept_aside=report.kept_aside)
+        return SaveResult(
+            path,
+            None,
+            [
+                Problem(
+                    "",
+                    f"saving failed ({type(exc).__name__}: {exc})",
+                    "try again with the save button, or save under another name",
+                )
+            ],
+        )
+    return SaveResult(path, datetime.now(), merged=report.sentence(), kept_aside=report.kept_aside)
 
 
 class Autosaver:
@@ -111,9 +118,15 @@ class Autosaver:
     >>> saver.close()
     """
 
-    def __init__(self, journey_map: JourneyMap, path: str | Path, *,
-                 on_save: Callable[[SaveResult], None] | None = None,
-                 delay: float = SAVE_DELAY, max_wait: float = SAVE_MAX_WAIT) -> None:
+    def __init__(
+        self,
+        journey_map: JourneyMap,
+        path: str | Path,
+        *,
+        on_save: Callable[[SaveResult], None] | None = None,
+        delay: float = SAVE_DELAY,
+        max_wait: float = SAVE_MAX_WAIT,
+    ) -> None:
         self.map = journey_map
         self.path = Path(path)
         self.on_save = on_save
@@ -158,6 +171,7 @@ class Autosaver:
         if self._saving_in == threading.get_ident():
             return  # a change merged in by this save: the file has it already
         self._debouncer()
+
 
 _LIVE: weakref.WeakSet[Autosaver] = weakref.WeakSet()
 

@@ -54,8 +54,14 @@ class Debouncer:
     'drawn'
     """
 
-    def __init__(self, action: Callable[[], object], delay: float, *, leading: bool = False,
-                 max_wait: float | None = None) -> None:
+    def __init__(
+        self,
+        action: Callable[[], object],
+        delay: float,
+        *,
+        leading: bool = False,
+        max_wait: float | None = None,
+    ) -> None:
         self.action = action
         self.delay = delay
         self.leading = leading

@@ -69,8 +69,10 @@ Google Chrome or Microsoft Edge; install one, or export as HTML instead.'
     reason = lines[0].rstrip(".") if lines else type(exc).__name__
     text = f"Could not write the {label}: {reason}."
     if fmt == "png":
-        text += (" A PNG is drawn by Chromium, Google Chrome or Microsoft Edge; install one, "
-                 "or export as HTML instead.")
+        text += (
+            " A PNG is drawn by Chromium, Google Chrome or Microsoft Edge; install one, "
+            "or export as HTML instead."
+        )
     return text
 
 
@@ -91,18 +93,28 @@ class ExportPanel:
         self.base = base
         self.message = ""
         self.buttons = {
-            fmt: widgets.Button(description=label, icon="download",
-                                tooltip=f"Save the map as a {label} next to the map file",
-                                layout=widgets.Layout(width="auto"))
-            for fmt, label in EXPORT_FORMATS.items()}
+            fmt: widgets.Button(
+                description=label,
+                icon="download",
+                tooltip=f"Save the map as a {label} next to the map file",
+                layout=widgets.Layout(width="auto"),
+            )
+            for fmt, label in EXPORT_FORMATS.items()
+        }
         for fmt, button in self.buttons.items():
             button.on_click(lambda _button, fmt=fmt: self.export(fmt))
         self.output = widgets.Output()
-        self.box = widgets.VBox([
-            widgets.HBox([widgets.HTML("<b>Export:</b>"), *self.buttons.values()],
-                         layout=widgets.Layout(align_items="center", flex_flow="row wrap",
-                                               grid_gap="6px")),
-            self.output])
+        self.box = widgets.VBox(
+            [
+                widgets.HBox(
+                    [widgets.HTML("<b>Export:</b>"), *self.buttons.values()],
+                    layout=widgets.Layout(
+                        align_items="center", flex_flow="row wrap", grid_gap="6px"
+                    ),
+                ),
+                self.output,
+            ]
+        )
         self.box.add_class("jk-export")
 
     def export(self, fmt: str, out: Path | None = None) -> Path | None:
@@ -120,16 +132,27 @@ class ExportPanel:
         else:
             # A relative link in an output (unlike one inside a widget) is resolved by
             # JupyterLab against the notebook's folder, so it opens the written file.
-            self._say(f"Wrote the {label}: ", MUTED,
-                      f"<a href='{html.escape(target, quote=True)}' target='_blank' "
-                      f"rel='noopener'>{html.escape(target)}</a>", target)
+            self._say(
+                f"Wrote the {label}: ",
+                MUTED,
+                f"<a href='{html.escape(target, quote=True)}' target='_blank' "
+                f"rel='noopener'>{html.escape(target)}</a>",
+                target,
+            )
         return path
 
     def write(self, fmt: str, out: Path | None = None) -> Path:
         """Write the map as *fmt* to *out* (or the default place); raise if it fails."""
         if fmt not in EXPORT_FORMATS:
-            raise JourneyMapError([Problem("format", f"{fmt!r} is not an export format",
-                                           "use one of " + ", ".join(EXPORT_FORMATS))])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "format",
+                        f"{fmt!r} is not an export format",
+                        "use one of " + ", ".join(EXPORT_FORMATS),
+                    )
+                ]
+            )
         if out is None:
             base = self.base or map_path(self.map.title or "journey_map")
             out = base.with_suffix(FORMATS[export_format(fmt)])
@@ -138,5 +161,10 @@ class ExportPanel:
     def _say(self, text: str, colour: str, link: str = "", link_text: str = "") -> None:
         self.message = text + link_text
         markup = f"<span style='color:{colour}'>{html.escape(text)}</span>{link}"
-        self.output.outputs = ({"output_type": "display_data", "metadata": {},
-                                "data": {"text/plain": self.message, "text/html": markup}},)
+        self.output.outputs = (
+            {
+                "output_type": "display_data",
+                "metadata": {},
+                "data": {"text/plain": self.message, "text/html": markup},
+            },
+        )

@@ -28,22 +28,37 @@ EditHandler = Callable[["Field", Any], None]
 
 #: What the persona and title fields hold: key -> (label, kind, help, example).
 PERSONA_FIELDS: dict[str, tuple[str, str, str, str]] = {
-    "title": ("Map title", "text",
-              "A short name for this map: the business and the journey it follows.",
-              "Corner bakery: ordering a birthday cake"),
-    "persona.name": ("Persona name", "text",
-                     "A first name for the customer you follow, so everyone can talk "
-                     "about the same person.", "Maya"),
-    "persona.description": ("Who they are", "long text",
-                            "A sentence or two about them: their situation, habits and "
-                            "how they like to buy.", "A student who shops on her phone"),
-    "persona.goals": ("Goals", "list",
-                      "What they want overall, one goal per line.",
-                      "Look good on a small budget"),
-    "persona.frustrations": ("Frustrations", "list",
-                             "What annoys them in general, one per line. Trouble in one "
-                             "stage belongs in that stage's pain points.",
-                             "Paying for returns"),
+    "title": (
+        "Map title",
+        "text",
+        "A short name for this map: the business and the journey it follows.",
+        "Corner bakery: ordering a birthday cake",
+    ),
+    "persona.name": (
+        "Persona name",
+        "text",
+        "A first name for the customer you follow, so everyone can talk about the same person.",
+        "Maya",
+    ),
+    "persona.description": (
+        "Who they are",
+        "long text",
+        "A sentence or two about them: their situation, habits and how they like to buy.",
+        "A student who shops on her phone",
+    ),
+    "persona.goals": (
+        "Goals",
+        "list",
+        "What they want overall, one goal per line.",
+        "Look good on a small budget",
+    ),
+    "persona.frustrations": (
+        "Frustrations",
+        "list",
+        "What annoys them in general, one per line. Trouble in one "
+        "stage belongs in that stage's pain points.",
+        "Paying for returns",
+    ),
 }
 
 #: Which part of a framework's stage description helps with which lane.
@@ -103,8 +118,10 @@ def css_name(key: str) -> str:
 
 
 def _note(text: str, colour: str, size: int = 12) -> str:
-    return (f"<div style='font-size:{size}px;line-height:1.35;color:{colour};"
-            f"white-space:normal'>{html.escape(text)}</div>")
+    return (
+        f"<div style='font-size:{size}px;line-height:1.35;color:{colour};"
+        f"white-space:normal'>{html.escape(text)}</div>"
+    )
 
 
 class Field:
@@ -123,8 +140,7 @@ class Field:
     #: The lane kind used to compare what the box shows with the map's value.
     normal_kind = "goal"
 
-    def __init__(self, key: str, label: str, help: str, hint: str,
-                 on_edit: EditHandler) -> None:
+    def __init__(self, key: str, label: str, help: str, hint: str, on_edit: EditHandler) -> None:
         self.key = key
         self.on_edit = on_edit
         self._showing = False
@@ -136,7 +152,8 @@ class Field:
             notes.append(widgets.HTML(_note(hint, MUTED, 11)))
         self.box = widgets.VBox(
             [*self._heading(label), self.input, self.problem, *notes],
-            layout=widgets.Layout(margin="0 0 10px 0", min_width="0"))
+            layout=widgets.Layout(margin="0 0 10px 0", min_width="0"),
+        )
         self.box.add_class("jk-field")
         self.box.add_class(css_name(key))
 
@@ -202,16 +219,26 @@ class Field:
 class TextField(Field):
     """One line of text (a goal, a name, a title)."""
 
-    def __init__(self, key: str, label: str, help: str, hint: str, on_edit: EditHandler,
-                 example: str = "", long: bool = False) -> None:
+    def __init__(
+        self,
+        key: str,
+        label: str,
+        help: str,
+        hint: str,
+        on_edit: EditHandler,
+        example: str = "",
+        long: bool = False,
+    ) -> None:
         self._example = example
         self._long = long
         super().__init__(key, label, help, hint, on_edit)
 
     def _make_input(self) -> widgets.Widget:
         kind = widgets.Textarea if self._long else widgets.Text
-        box = kind(placeholder=f"e.g. {self._example}" if self._example else "",
-                   layout=widgets.Layout(width="auto"))
+        box = kind(
+            placeholder=f"e.g. {self._example}" if self._example else "",
+            layout=widgets.Layout(width="auto"),
+        )
         if self._long:
             box.rows = 2
         box.observe(self._edited, "value")
@@ -229,15 +256,20 @@ class ListField(Field):
 
     normal_kind = "actions"
 
-    def __init__(self, key: str, label: str, help: str, hint: str, on_edit: EditHandler,
-                 example: str = "") -> None:
+    def __init__(
+        self, key: str, label: str, help: str, hint: str, on_edit: EditHandler, example: str = ""
+    ) -> None:
         self._example = example
         super().__init__(key, label, help, hint, on_edit)
 
     def _make_input(self) -> widgets.Widget:
-        box = widgets.Textarea(rows=3, layout=widgets.Layout(width="auto"),
-                               placeholder=(f"e.g. {self._example}\n(one per line)"
-                                            if self._example else "one per line"))
+        box = widgets.Textarea(
+            rows=3,
+            layout=widgets.Layout(width="auto"),
+            placeholder=(
+                f"e.g. {self._example}\n(one per line)" if self._example else "one per line"
+            ),
+        )
         box.observe(self._edited, "value")
         return box
 
@@ -258,17 +290,26 @@ class ScoreField(Field):
     normal_kind = "emotion_score"
 
     def _make_input(self) -> widgets.Widget:
-        self.scored = widgets.Checkbox(value=False, description="scored", indent=False,
-                                       layout=widgets.Layout(width="auto"))
-        self.slider = widgets.IntSlider(value=3, min=SCORE_MIN, max=SCORE_MAX, step=1,
-                                        readout=False, layout=widgets.Layout(width="170px"))
+        self.scored = widgets.Checkbox(
+            value=False, description="scored", indent=False, layout=widgets.Layout(width="auto")
+        )
+        self.slider = widgets.IntSlider(
+            value=3,
+            min=SCORE_MIN,
+            max=SCORE_MAX,
+            step=1,
+            readout=False,
+            layout=widgets.Layout(width="170px"),
+        )
         self.readout = widgets.HTML()
         self.readout.add_class("jk-score-readout")
         self.slider.observe(self._slid, "value")
         self.scored.observe(self._edited, "value")
         self._update_readout()
-        return widgets.HBox([self.slider, self.readout, self.scored],
-                            layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
+        return widgets.HBox(
+            [self.slider, self.readout, self.scored],
+            layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
+        )
 
     def _heading(self, label: str) -> list[widgets.Widget]:
         # ipywidgets' slider handle cannot be given a name (its <label> points at nothing),
@@ -307,13 +348,17 @@ class ScoreField(Field):
 
     def _update_readout(self) -> None:
         score = self.read()
-        text = (f"<b>{score}</b> · {SCORE_LABELS[score]}" if score is not None else
-                "<i>not scored yet: move the slider</i>")
+        text = (
+            f"<b>{score}</b> · {SCORE_LABELS[score]}"
+            if score is not None
+            else "<i>not scored yet: move the slider</i>"
+        )
         self.readout.value = f"<span style='margin:0 12px'>{text}</span>"
 
 
-def lane_field(stage: str, lane: Lane, framework_stage: FrameworkStage | None,
-               on_edit: EditHandler) -> Field:
+def lane_field(
+    stage: str, lane: Lane, framework_stage: FrameworkStage | None, on_edit: EditHandler
+) -> Field:
     """The field for *lane* of *stage*, with the lane's help and the framework's hint.
 
     Examples
@@ -337,5 +382,4 @@ def persona_field(key: str, on_edit: EditHandler) -> Field:
     label, kind, help_text, example = PERSONA_FIELDS[key]
     if kind == "list":
         return ListField(key, label, help_text, "", on_edit, example=example)
-    return TextField(key, label, help_text, "", on_edit, example=example,
-                     long=kind == "long text")
+    return TextField(key, label, help_text, "", on_edit, example=example, long=kind == "long text")

@@ -17,8 +17,9 @@ from ..model import JourneyMap
 from .fields import PERSONA_FIELDS, EditHandler, Field, lane_field, persona_field
 
 
-def build_form(journey_map: JourneyMap, on_edit: EditHandler
-               ) -> tuple[widgets.Tab, dict[str, Field]]:
+def build_form(
+    journey_map: JourneyMap, on_edit: EditHandler
+) -> tuple[widgets.Tab, dict[str, Field]]:
     """The tabs of the form for *journey_map*, and its fields by key.
 
     Keys are ``"persona.name"`` ... and ``"<stage>.<lane>"``, e.g.
@@ -40,13 +41,18 @@ def build_form(journey_map: JourneyMap, on_edit: EditHandler
         described = _described(journey_map.framework, name)
         lanes = [lane_field(name, lane, described, on_edit) for lane in LANES]
         fields.update((field.key, field) for field in lanes)
-        about = (f"<div style='color:{MUTED};margin:0 0 8px;line-height:1.4'>"
-                 f"<b>{html.escape(name)}:</b> {html.escape(described.summary)}</div>"
-                 if described else "")
+        about = (
+            f"<div style='color:{MUTED};margin:0 0 8px;line-height:1.4'>"
+            f"<b>{html.escape(name)}:</b> {html.escape(described.summary)}</div>"
+            if described
+            else ""
+        )
         pages.append(widgets.VBox([widgets.HTML(about), _grid([f.box for f in lanes])]))
     tabs = widgets.Tab(children=pages)
-    tabs.titles = ["Persona", *(f"{i}. {name}" for i, name in
-                                enumerate(journey_map.stage_names, 1))]
+    tabs.titles = [
+        "Persona",
+        *(f"{i}. {name}" for i, name in enumerate(journey_map.stage_names, 1)),
+    ]
     return tabs, fields
 
 
@@ -59,6 +65,11 @@ def _described(framework: str, stage: str) -> FrameworkStage | None:
 
 def _grid(boxes: list[widgets.Widget]) -> widgets.Widget:
     # columns of at least 300px, or one column as wide as the space on a narrower screen
-    return widgets.GridBox(boxes, layout=widgets.Layout(
-        grid_template_columns="repeat(auto-fill, minmax(min(300px, 100%), 1fr))",
-        grid_gap="4px 18px", width="100%"))
+    return widgets.GridBox(
+        boxes,
+        layout=widgets.Layout(
+            grid_template_columns="repeat(auto-fill, minmax(min(300px, 100%), 1fr))",
+            grid_gap="4px 18px",
+            width="100%",
+        ),
+    )

@@ -59,8 +59,9 @@ def changed_properties(old: dict[str, Any], new: dict[str, Any]) -> dict[str, An
     {'text': None, 'name': 'b'}
     """
     removed = {key: None for key in old if key not in new and key not in _OWN_KEYS}
-    updated = {key: value for key, value in new.items()
-               if key not in _OWN_KEYS and old.get(key) != value}
+    updated = {
+        key: value for key, value in new.items() if key not in _OWN_KEYS and old.get(key) != value
+    }
     return {**removed, **updated}
 
 
@@ -78,13 +79,17 @@ def changed_items(old: Any, new: Any) -> dict[int, Any] | None:
     """
     if not isinstance(old, list) or not isinstance(new, list) or len(old) != len(new):
         return None
-    items = {index: value for index, (before, value) in enumerate(zip(old, new, strict=True))
-             if before != value}
+    items = {
+        index: value
+        for index, (before, value) in enumerate(zip(old, new, strict=True))
+        if before != value
+    }
     return items if 2 * len(items) < len(new) else None
 
 
-def trace_patch(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any],
-                                                                   dict[str, dict[int, Any]]]:
+def trace_patch(
+    old: dict[str, Any], new: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, dict[int, Any]]]:
     """What to send so that trace (or layout) *old* becomes *new*: whole properties, and
     single items of list properties (typing in one cell changes one item of the texts).
 
@@ -94,8 +99,11 @@ def trace_patch(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any
     ({'name': 'y'}, {'text': {1: 'B'}})
     """
     whole = changed_properties(old, new)
-    items = {key: found for key in list(whole)
-             if (found := changed_items(old.get(key), whole[key])) is not None}
+    items = {
+        key: found
+        for key in list(whole)
+        if (found := changed_items(old.get(key), whole[key])) is not None
+    }
     return {key: value for key, value in whole.items() if key not in items}, items
 
 
@@ -110,8 +118,9 @@ def hover_part(changes: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
     """
     taken = {}
     for index in list(changes):
-        hover = {key: changes[index].pop(key) for key in list(changes[index])
-                 if key in HOVER_PROPERTIES}
+        hover = {
+            key: changes[index].pop(key) for key in list(changes[index]) if key in HOVER_PROPERTIES
+        }
         if hover:
             taken[index] = hover
         if not changes[index]:
@@ -119,8 +128,9 @@ def hover_part(changes: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
     return taken
 
 
-def merged(changes: dict[int, dict[str, Any]], more: dict[int, dict[str, Any]]
-           ) -> dict[int, dict[str, Any]]:
+def merged(
+    changes: dict[int, dict[str, Any]], more: dict[int, dict[str, Any]]
+) -> dict[int, dict[str, Any]]:
     """*changes* and *more* (both by trace) as one.
 
     Examples
@@ -128,8 +138,10 @@ def merged(changes: dict[int, dict[str, Any]], more: dict[int, dict[str, Any]]
     >>> merged({0: {"x": [1]}}, {0: {"hovertext": ["a"]}, 2: {"hovertext": ["b"]}})
     {0: {'x': [1], 'hovertext': ['a']}, 2: {'hovertext': ['b']}}
     """
-    return {index: {**changes.get(index, {}), **more.get(index, {})}
-            for index in sorted({*changes, *more})}
+    return {
+        index: {**changes.get(index, {}), **more.get(index, {})}
+        for index in sorted({*changes, *more})
+    }
 
 
 def figure_json(fig: go.Figure | dict[str, Any]) -> dict[str, Any]:
@@ -238,12 +250,10 @@ class LivePlot(anywidget.AnyWidget):
             if some:
                 items[index] = some
         layout, layout_items = trace_patch(old["layout"], new["layout"])
-        count = (sum(map(len, [*traces.values(), *items.values()])) + len(layout)
-                 + len(layout_items))
+        count = sum(map(len, [*traces.values(), *items.values()])) + len(layout) + len(layout_items)
         if not count:
             return 0
-        patch: dict[str, Any] = {"kind": "patch", "layout": layout,
-                                 "layout_items": layout_items}
+        patch: dict[str, Any] = {"kind": "patch", "layout": layout, "layout_items": layout_items}
         hover_traces, hover_items = hover_part(traces), hover_part(items)
         if (layout or layout_items) and not traces and not items:
             patch["hover"] = {"traces": hover_traces, "items": hover_items}

@@ -109,10 +109,18 @@ class Editor:
     JourneyKit editor: Online clothing store: a summer outfit (five-stage-decision), 5 stages
     """
 
-    def __init__(self, journey_map: JourneyMap | None = None, path: str | Path | None = None,
-                 *, read_only: bool = False, autosave: bool = True, served: bool = False,
-                 note: str = "", save_delay: float = SAVE_DELAY,
-                 redraw_delay: float = REDRAW_DELAY) -> None:
+    def __init__(
+        self,
+        journey_map: JourneyMap | None = None,
+        path: str | Path | None = None,
+        *,
+        read_only: bool = False,
+        autosave: bool = True,
+        served: bool = False,
+        note: str = "",
+        save_delay: float = SAVE_DELAY,
+        redraw_delay: float = REDRAW_DELAY,
+    ) -> None:
         self.read_only = read_only
         self.served = served
         self.autosave = autosave
@@ -132,9 +140,10 @@ class Editor:
         self.view = widgets.VBox(layout=widgets.Layout(width="100%"))
         self.view.add_class("jk-editor")
         if journey_map is None:
-            self.start_screen = StartScreen(lambda: self._from_screen(self.start_example),
-                                            lambda framework, name: self._from_screen(
-                                                self.start_own, framework, name))
+            self.start_screen = StartScreen(
+                lambda: self._from_screen(self.start_example),
+                lambda framework, name: self._from_screen(self.start_own, framework, name),
+            )
             self.header.value = "<h3 style='margin:4px 0'>JourneyKit editor: choose a map</h3>"
             self.view.children = [self.header, self.start_screen.box, self.status_line]
         else:
@@ -179,8 +188,7 @@ class Editor:
         self.exports = ExportPanel(journey_map, self.path)
         self.review_panel = ReviewPanel(journey_map, tabs, self.fields)
         self._update_header()
-        parts = [self.header, self.status_line, tabs, *self._preview_parts(),
-                 self.review_panel.box]
+        parts = [self.header, self.status_line, tabs, *self._preview_parts(), self.review_panel.box]
         if not (self.read_only or self.served):
             parts.append(self.exports.box)
         self.view.children = parts
@@ -198,9 +206,13 @@ class Editor:
         if self.read_only:
             self._status.say("Read-only view: the fields are switched off and nothing is saved.")
         elif self.path is not None and self.autosave:
-            self._saver = Autosaver(self.map, self.path, on_save=self._saved,
-                                    delay=self.save_delay,
-                                    max_wait=max(SAVE_MAX_WAIT, self.save_delay))
+            self._saver = Autosaver(
+                self.map,
+                self.path,
+                on_save=self._saved,
+                delay=self.save_delay,
+                max_wait=max(SAVE_MAX_WAIT, self.save_delay),
+            )
             if not self.path.exists():
                 self._saver.save()
             else:
@@ -332,9 +344,15 @@ class Editor:
 
     def _require_preview(self) -> Preview:
         if self._preview is None:
-            raise JourneyMapError([Problem("editor", "no map is open yet, so there is no "
-                                           "preview", "pick the example or start your own "
-                                           "map first")])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "editor",
+                        "no map is open yet, so there is no preview",
+                        "pick the example or start your own map first",
+                    )
+                ]
+            )
         return self._preview
 
     # ----- saving ---------------------------------------------------------------------------
@@ -358,8 +376,11 @@ class Editor:
 
     def _saved(self, result: SaveResult) -> None:
         shown = "" if self.served else f" to {link_target(result.path) or result.path}"
-        for key in [k for k, text in list(self._problems.items())  # a snapshot: this may run
-                    if text.startswith("Not saved")]:                # on the autosave thread
+        for key in [
+            k
+            for k, text in list(self._problems.items())  # a snapshot: this may run
+            if text.startswith("Not saved")
+        ]:  # on the autosave thread
             self._show_problem(key, None)
         if result.ok:
             self.last_saved = result.saved_at
@@ -399,8 +420,10 @@ class Editor:
             return "JourneyKit editor: choose the example or start a map of your own"
         m = self.map
         extra = ", read-only" if self.read_only else ""
-        return (f"JourneyKit editor: {m.title or 'untitled map'} ({m.framework}), "
-                f"{len(m.stages)} stages{extra}")
+        return (
+            f"JourneyKit editor: {m.title or 'untitled map'} ({m.framework}), "
+            f"{len(m.stages)} stages{extra}"
+        )
 
     def _update_header(self) -> None:
         m = self._require_map()
@@ -408,7 +431,8 @@ class Editor:
         self.header.value = (
             f"<h3 style='margin:4px 0 0'>{html.escape(m.title or 'Untitled map')}</h3>"
             f"<div style='color:{MUTED}'>{html.escape(get_framework(m.framework).name)}, "
-            f"{len(m.stages)} stages{who}</div>")
+            f"{len(m.stages)} stages{who}</div>"
+        )
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         bundle = dict(self.view._repr_mimebundle_(include=include, exclude=exclude) or {})
@@ -438,14 +462,27 @@ class Editor:
 
     def _require_map(self) -> JourneyMap:
         if self.map is None:
-            raise JourneyMapError([Problem("editor", "no map is open yet",
-                                           "pick the example or start your own map first")])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "editor",
+                        "no map is open yet",
+                        "pick the example or start your own map first",
+                    )
+                ]
+            )
         return self.map
 
 
-def editor(source: str | Path | JourneyMap | None = None, framework: str | None = None, *,
-           read_only: bool = False, autosave: bool = True, served: bool = False,
-           path: str | Path | None = None) -> Editor:
+def editor(
+    source: str | Path | JourneyMap | None = None,
+    framework: str | None = None,
+    *,
+    read_only: bool = False,
+    autosave: bool = True,
+    served: bool = False,
+    path: str | Path | None = None,
+) -> Editor:
     """Open the journey-map editor in a notebook cell.
 
     Parameters
@@ -482,9 +519,15 @@ def editor(source: str | Path | JourneyMap | None = None, framework: str | None 
     options = {"read_only": read_only, "autosave": autosave, "served": served}
     if source is None:
         if read_only:
-            raise JourneyMapError([Problem("source", "a read-only editor needs a map to show",
-                                           'pass a map file, e.g. editor("my_maps/shop.json", '
-                                           "read_only=True)")])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "source",
+                        "a read-only editor needs a map to show",
+                        'pass a map file, e.g. editor("my_maps/shop.json", read_only=True)',
+                    )
+                ]
+            )
         return Editor(**options)
     if isinstance(source, JourneyMap):
         return Editor(source, path, **options)
@@ -493,5 +536,12 @@ def editor(source: str | Path | JourneyMap | None = None, framework: str | None 
             return Editor(load_map(source), None, note=f"Opened {Path(source).name}.", **options)
         m, note = open_or_create(source, framework)
         return Editor(m, source, note=note, **options)
-    raise JourneyMapError([Problem("source", f"cannot open {type(source).__name__} in the "
-                                   "editor", "give a file path, a JourneyMap, or nothing")])
+    raise JourneyMapError(
+        [
+            Problem(
+                "source",
+                f"cannot open {type(source).__name__} in the editor",
+                "give a file path, a JourneyMap, or nothing",
+            )
+        ]
+    )

@@ -52,10 +52,16 @@ five-stage, five-stage-decision, eight-stage.
             note += f" It is a {m.framework} map, so it stays one (you asked for {framework})."
         return m, note
     if framework is None:
-        raise JourneyMapError([Problem(
-            "framework", f"there is no map in {target.name} yet, and no framework to start "
-            "one with", f'give one, e.g. editor("{target.name}", framework="six-stage"); '
-            "the frameworks are " + ", ".join(framework_ids()))])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "framework",
+                    f"there is no map in {target.name} yet, and no framework to start one with",
+                    f'give one, e.g. editor("{target.name}", framework="six-stage"); '
+                    "the frameworks are " + ", ".join(framework_ids()),
+                )
+            ]
+        )
     title = target.stem.replace("_", " ").replace("-", " ").strip().capitalize()
     return JourneyMap.new(framework, title=title), f"Started a new {framework} map."
 

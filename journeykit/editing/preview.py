@@ -67,17 +67,24 @@ class Preview:
     (1, True)
     """
 
-    def __init__(self, figure: Callable[[str], go.Figure | dict[str, Any]], *, kind: str = "map",
-                 delay: float = REDRAW_DELAY) -> None:
+    def __init__(
+        self,
+        figure: Callable[[str], go.Figure | dict[str, Any]],
+        *,
+        kind: str = "map",
+        delay: float = REDRAW_DELAY,
+    ) -> None:
         self.figure = figure
         self.kind = kind
         self.revision = 0
         self.note = widgets.HTML()
         self.widget: LivePlot | None
         self._redraw = Debouncer(self.draw, delay, leading=True)
-        toggle = widgets.ToggleButtons(options=[(label, key) for key, label in
-                                                PREVIEWS.items()], value=kind,
-                                       description="Preview:")
+        toggle = widgets.ToggleButtons(
+            options=[(label, key) for key, label in PREVIEWS.items()],
+            value=kind,
+            description="Preview:",
+        )
         toggle.style.button_width = "auto"
         toggle.observe(lambda change: self.show(change["new"]), "value")
         try:
@@ -86,20 +93,31 @@ class Preview:
             self.widget = None
             self.note.value = status_html(
                 "The live preview needs the anywidget package: run  pip install anywidget  "
-                "and restart the kernel. Editing and saving work without it.", PAIN)
+                "and restart the kernel. Editing and saving work without it.",
+                PAIN,
+            )
         else:
             self.widget = LivePlot(figure(kind))
             self.revision = 1
-        box = widgets.Box([self.widget] if self.widget else [], layout=widgets.Layout(
-            overflow="auto", width="100%", border=f"1px solid {RULE}"))
+        box = widgets.Box(
+            [self.widget] if self.widget else [],
+            layout=widgets.Layout(overflow="auto", width="100%", border=f"1px solid {RULE}"),
+        )
         box.add_class("jk-preview")
         self.parts: list[widgets.Widget] = [toggle, self.note, box]
 
     def show(self, kind: str) -> None:
         """Switch to view *kind* (``"map"`` or ``"emotions"``) and redraw now."""
         if kind not in PREVIEWS:
-            raise JourneyMapError([Problem("preview", f"there is no preview {kind!r}",
-                                           "use one of " + ", ".join(PREVIEWS))])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "preview",
+                        f"there is no preview {kind!r}",
+                        "use one of " + ", ".join(PREVIEWS),
+                    )
+                ]
+            )
         self.kind = kind
         self._redraw.run()
 
@@ -124,7 +142,9 @@ class Preview:
         except Exception as exc:  # keep the last good drawing and say why
             self.note.value = status_html(
                 f"The preview could not be redrawn ({type(exc).__name__}: {exc}); "
-                "your changes are still kept.", PAIN)
+                "your changes are still kept.",
+                PAIN,
+            )
             return
         self.note.value = ""
         self.revision += 1

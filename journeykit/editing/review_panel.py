@@ -99,8 +99,15 @@ class ReviewPanel:
     >>> panel.close()
     """
 
-    def __init__(self, journey_map: JourneyMap, tabs: widgets.Tab, fields: dict[str, Field],
-                 *, delay: float = REVIEW_DELAY, max_wait: float = REVIEW_MAX_WAIT) -> None:
+    def __init__(
+        self,
+        journey_map: JourneyMap,
+        tabs: widgets.Tab,
+        fields: dict[str, Field],
+        *,
+        delay: float = REVIEW_DELAY,
+        max_wait: float = REVIEW_MAX_WAIT,
+    ) -> None:
         self.map = journey_map
         self.tabs = tabs
         self.fields = fields
@@ -112,8 +119,12 @@ class ReviewPanel:
         self.heading = widgets.HTML()
         self.note = widgets.HTML()
         self.list = widgets.VBox()
-        self.box = widgets.VBox([self.heading, self.note, self.list], layout=widgets.Layout(
-            width="100%", border=f"1px solid {RULE}", padding="4px 10px", margin="8px 0"))
+        self.box = widgets.VBox(
+            [self.heading, self.note, self.list],
+            layout=widgets.Layout(
+                width="100%", border=f"1px solid {RULE}", padding="4px 10px", margin="8px 0"
+            ),
+        )
         self.box.add_class("jk-review")
         self._update = Debouncer(self.refresh, delay, max_wait=max_wait)
         journey_map.observe(self._changed)
@@ -143,17 +154,22 @@ class ReviewPanel:
         try:
             fresh = review(self.map)
         except Exception as exc:  # the panel must never break the editor
-            self.note.value = status_html(f"The review could not run ({type(exc).__name__}: "
-                                          f"{exc}); your changes are kept.", PAIN)
+            self.note.value = status_html(
+                f"The review could not run ({type(exc).__name__}: {exc}); your changes are kept.",
+                PAIN,
+            )
             return
         self.note.value = ""
         if fresh.findings == self.review.findings and self.revision:
             return
         calm = not (fresh.fixes or fresh.of_level("improve"))
-        closing = (f"<br><span style='color:{MUTED}'>{html.escape(fresh.next_step)}</span>"
-                   if calm else "")
-        self.heading.value = (f"<div style='margin:4px 0'><b>Review</b> · "
-                              f"{html.escape(fresh.summary(named=False))}{closing}</div>")
+        closing = (
+            f"<br><span style='color:{MUTED}'>{html.escape(fresh.next_step)}</span>" if calm else ""
+        )
+        self.heading.value = (
+            f"<div style='margin:4px 0'><b>Review</b> · "
+            f"{html.escape(fresh.summary(named=False))}{closing}</div>"
+        )
         rows = []
         children: list[widgets.Widget] = []
         for finding in fresh.findings[:SHOWN]:
@@ -162,9 +178,13 @@ class ReviewPanel:
             children.append(row)
         rest = len(fresh) - SHOWN
         if rest > 0:
-            children.append(widgets.HTML(f"<span style='color:{MUTED}'>and {rest} more: "
-                                         "<code>jk.review(editor.map)</code> lists them "
-                                         "all.</span>"))
+            children.append(
+                widgets.HTML(
+                    f"<span style='color:{MUTED}'>and {rest} more: "
+                    "<code>jk.review(editor.map)</code> lists them "
+                    "all.</span>"
+                )
+            )
         old, self.list.children, self.rows = self.list.children, children, rows
         for row in old:
             for part in getattr(row, "children", ()):
@@ -175,22 +195,32 @@ class ReviewPanel:
 
     def _row(self, finding: Finding) -> tuple[widgets.Widget, widgets.Button | None]:
         colour = LEVEL_COLOURS[finding.level]
-        todo = (f"<br><span style='color:{MUTED}'>{html.escape(finding.fix)}</span>"
-                if finding.fix and finding.level != "praise" else "")
+        todo = (
+            f"<br><span style='color:{MUTED}'>{html.escape(finding.fix)}</span>"
+            if finding.fix and finding.level != "praise"
+            else ""
+        )
         text = widgets.HTML(
             f"<div style='line-height:1.35;white-space:normal'><b style='color:{colour}'>"
             f"{LEVEL_NAMES[finding.level]}</b> · {html.escape(finding.message)}{todo}</div>",
-            layout=widgets.Layout(flex=f"1 1 {TEXT_MIN_PX}px", min_width="0"))
+            layout=widgets.Layout(flex=f"1 1 {TEXT_MIN_PX}px", min_width="0"),
+        )
         if finding.level == "praise" or target_field(finding) is None:
             return widgets.HBox([text], layout=widgets.Layout(margin="2px 0")), None
-        button = widgets.Button(description=button_label(finding),
-                                tooltip=f"Open the tab: {finding.why}",
-                                layout=widgets.Layout(width="auto", flex="0 0 auto"))
+        button = widgets.Button(
+            description=button_label(finding),
+            tooltip=f"Open the tab: {finding.why}",
+            layout=widgets.Layout(width="auto", flex="0 0 auto"),
+        )
         button.on_click(lambda _: self.go_to(finding))
         # Side by side where both fit; on a phone the button goes under the text, which keeps
         # the panel's width.
-        return widgets.HBox([text, button], layout=widgets.Layout(
-            margin="2px 0", align_items="center", grid_gap="8px", flex_flow="row wrap")), button
+        return widgets.HBox(
+            [text, button],
+            layout=widgets.Layout(
+                margin="2px 0", align_items="center", grid_gap="8px", flex_flow="row wrap"
+            ),
+        ), button
 
     def go_to(self, finding: Finding) -> None:
         """Open the tab *finding* is about and mark its lane's field."""

@@ -53,8 +53,10 @@ class StatusLine:
             self._kept_aside_note = f"At {result.saved_at:%H:%M:%S}: {result.merged}"
         elif self._kept_aside_note:
             note = f"{note} {self._kept_aside_note}"
-        self.say(f"Saved {result.saved_at:%H:%M:%S}{where}. {note}",
-                 PAIN if self._kept_aside_note else MUTED)
+        self.say(
+            f"Saved {result.saved_at:%H:%M:%S}{where}. {note}",
+            PAIN if self._kept_aside_note else MUTED,
+        )
 
     def not_saved(self, marked: int, notes: list[str], last_saved: datetime | None) -> None:
         """Say that a save failed: *marked* problems shown under fields, *notes* the others."""

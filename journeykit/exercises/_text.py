@@ -6,8 +6,18 @@ import difflib
 import re
 from collections.abc import Iterable
 
-_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-                 "seven": "7", "eight": "8", "nine": "9", "ten": "10"}
+_NUMBER_WORDS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+}
 
 
 def norm(text: object) -> str:
@@ -32,8 +42,9 @@ def quote(text: object) -> str:
     return "'" + str(text).replace("`", "'") + "'"
 
 
-def resolve(value: object, options: Iterable[str],
-            aliases: dict[str, str] | None = None) -> str | None:
+def resolve(
+    value: object, options: Iterable[str], aliases: dict[str, str] | None = None
+) -> str | None:
     """The option *value* names (ignoring case, spaces and dashes), or None.
 
     *aliases* maps other spellings to options.
@@ -56,7 +67,7 @@ def resolve(value: object, options: Iterable[str],
 
 
 def suggestion(value: object, options: Iterable[str]) -> str:
-    """" Did you mean 'X'?" when *value* is close to one option, else "".
+    """ " Did you mean 'X'?" when *value* is close to one option, else "".
 
     Examples
     --------

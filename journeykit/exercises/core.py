@@ -39,12 +39,18 @@ Outcome = Literal["correct", "incorrect", "unanswered", "hint", "solution"]
 
 #: Colours of the bold label in front of each kind of feedback (learntools-like).
 _COLOURS: dict[str, str] = {
-    "correct": "#2e7d32", "incorrect": "#c62828", "unanswered": "#1565c0",
-    "hint": "#3366cc", "solution": "#00897b",
+    "correct": "#2e7d32",
+    "incorrect": "#c62828",
+    "unanswered": "#1565c0",
+    "hint": "#3366cc",
+    "solution": "#00897b",
 }
 _LABELS: dict[str, str] = {
-    "correct": "Correct", "incorrect": "Not quite:", "unanswered": "Fill in",
-    "hint": "Hint:", "solution": "Solution:",
+    "correct": "Correct",
+    "incorrect": "Not quite:",
+    "unanswered": "Fill in",
+    "hint": "Hint:",
+    "solution": "Solution:",
 }
 #: How many wrong items one feedback lists before summarising the rest.
 MAX_DETAILS = 3
@@ -108,9 +114,12 @@ def capped(details: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 def _markdown_text(text: str) -> str:
     """Escape HTML and Markdown in *text*, leaving our own `code spans` alone."""
     parts = _CODE_SPAN.split(text)
-    return "".join(part if part.startswith("`") and part.endswith("`") and len(part) > 1
-                   else _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(part, quote=False))
-                   for part in parts)
+    return "".join(
+        part
+        if part.startswith("`") and part.endswith("`") and len(part) > 1
+        else _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(part, quote=False))
+        for part in parts
+    )
 
 
 @dataclass(frozen=True)
@@ -205,7 +214,8 @@ def caller_namespace() -> dict[str, Any]:
     frame = inspect.currentframe()
     try:
         while frame is not None and str(frame.f_globals.get("__name__", "")).startswith(
-                __package__ or "journeykit.exercises"):
+            __package__ or "journeykit.exercises"
+        ):
             frame = frame.f_back
         if frame is not None:
             namespace.update(frame.f_globals)
@@ -245,8 +255,15 @@ class Question:
     #: What kind of exercise this is (for the facilitator guide and reports).
     kind: ClassVar[str] = "question"
 
-    def __init__(self, *, variables: str | tuple[str, ...], hints: str | tuple[str, ...],
-                 solution: str, explanation: str = "", kind: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        variables: str | tuple[str, ...],
+        hints: str | tuple[str, ...],
+        solution: str,
+        explanation: str = "",
+        kind: str | None = None,
+    ) -> None:
         if kind is not None:
             self.kind = kind
         self.variables = (variables,) if isinstance(variables, str) else tuple(variables)
@@ -277,19 +294,28 @@ class Question:
                 return values
             return self.judge(*values)
         except JourneyMapError as err:
-            return Feedback("incorrect", "the kit found a problem with your answer:",
-                            tuple(str(p) for p in err.problems))
+            return Feedback(
+                "incorrect",
+                "the kit found a problem with your answer:",
+                tuple(str(p) for p in err.problems),
+            )
         except Exception as err:  # a check must never show a traceback
-            return Feedback("incorrect", f"{CHECK_FAILED} ({type(err).__name__}: {err}). "
-                            "Compare it with the example in the instructions, or run "
-                            f"`{self.name}.hint()`.")
+            return Feedback(
+                "incorrect",
+                f"{CHECK_FAILED} ({type(err).__name__}: {err}). "
+                "Compare it with the example in the instructions, or run "
+                f"`{self.name}.hint()`.",
+            )
 
     def hint_feedback(self, n: int = 1) -> Feedback:
         if not self.hints:
             return Feedback("hint", "There is no hint for this one: try the solution.")
         index = min(max(int(n), 1), len(self.hints)) - 1
-        more = (f" (run `q.{self.name}.hint({index + 2})` for another)"
-                if index + 1 < len(self.hints) else "")
+        more = (
+            f" (run `q.{self.name}.hint({index + 2})` for another)"
+            if index + 1 < len(self.hints)
+            else ""
+        )
         return Feedback("hint", self.hints[index] + more)
 
     def judge(self, *values: Any) -> Feedback:
@@ -306,32 +332,37 @@ class Question:
     def fill_in(self, message: str) -> Feedback:
         return Feedback("unanswered", f"{message}, then run this cell again.")
 
-    def _collect(self, answers: tuple[Any, ...],
-                 namespace: Mapping[str, Any] | None) -> list[Any] | Feedback:
+    def _collect(
+        self, answers: tuple[Any, ...], namespace: Mapping[str, Any] | None
+    ) -> list[Any] | Feedback:
         names = ", ".join(f"`{v}`" for v in self.variables)
         if answers:
             if len(answers) != len(self.variables):
-                return self.wrong(f"`check()` takes {len(self.variables)} answer(s) here "
-                                  f"({names}); it got {len(answers)}.")
+                return self.wrong(
+                    f"`check()` takes {len(self.variables)} answer(s) here "
+                    f"({names}); it got {len(answers)}."
+                )
             values = list(answers)
         else:
             space = namespace if namespace is not None else caller_namespace()
             values = [space.get(v, _MISSING) for v in self.variables]
-            missing = [v for v, value in zip(self.variables, values, strict=True)
-                       if value is _MISSING]
+            missing = [
+                v for v, value in zip(self.variables, values, strict=True) if value is _MISSING
+            ]
             if missing:
                 listed = " and ".join(f"`{v}`" for v in missing)
-                return self.fill_in(f"{listed} and run that cell first (Python does not "
-                                    f"know {listed} yet)")
-        blanks = {v: blank_count(value) for v, value in zip(self.variables, values,
-                                                                    strict=True)}
+                return self.fill_in(
+                    f"{listed} and run that cell first (Python does not know {listed} yet)"
+                )
+        blanks = {v: blank_count(value) for v, value in zip(self.variables, values, strict=True)}
         open_ = [v for v, count in blanks.items() if count]
         if open_:
             total = sum(blanks.values())
             where = " and ".join(f"`{v}`" for v in open_)
             what = "the `____`" if total == 1 else f"all {total} `____` blanks"
-            return self.fill_in(f"{where}: replace {what} with your answer"
-                                + ("s" if total > 1 else ""))
+            return self.fill_in(
+                f"{where}: replace {what} with your answer" + ("s" if total > 1 else "")
+            )
         return values
 
     def __repr__(self) -> str:
@@ -344,9 +375,14 @@ def bind(namespace: dict[str, Any]) -> list[Question]:
     Call it at the bottom of the module with ``globals()``; it returns the
     questions in order, which is what the module's ``QUESTIONS`` holds.
     """
-    found = sorted(((int(key[1:]), value) for key, value in namespace.items()
-                    if re.fullmatch(r"q\d+", key) and isinstance(value, Question)),
-                   key=lambda pair: pair[0])
+    found = sorted(
+        (
+            (int(key[1:]), value)
+            for key, value in namespace.items()
+            if re.fullmatch(r"q\d+", key) and isinstance(value, Question)
+        ),
+        key=lambda pair: pair[0],
+    )
     for number, question in found:
         question.name = f"q{number}"
     return [question for _, question in found]

@@ -17,33 +17,39 @@ PRACTICE_FRAMEWORK = "five-stage"
 
 def _stage_count_slip() -> dict[float, str]:
     distinct = {len(get_framework(fid).stages) for fid in framework_ids()}
-    return {len(distinct): "that is how many different stage counts there are. Two frameworks "
-                           "have the same number of stages, but they are separate frameworks: "
-                           "count the ids."}
+    return {
+        len(distinct): "that is how many different stage counts there are. Two frameworks "
+        "have the same number of stages, but they are separate frameworks: "
+        "count the ids."
+    }
 
 
 q1 = NumberQuestion(
-    "framework_count", lambda: len(framework_ids()),
+    "framework_count",
+    lambda: len(framework_ids()),
     near_misses=_stage_count_slip,
     otherwise="that is not how many frameworks the kit teaches. Run `jk.framework_ids()` and "
-              "count the ids it lists.",
+    "count the ids it lists.",
     explain=lambda: "the kit teaches " + ", ".join(framework_ids()) + ".",
-    hints=("`jk.framework_ids()` returns a list with one id per framework.",
-           "`len(...)` counts the items in a list."),
+    hints=(
+        "`jk.framework_ids()` returns a list with one id per framework.",
+        "`len(...)` counts the items in a list.",
+    ),
     solution="framework_count = len(jk.framework_ids())",
     explanation="Counting with `len` keeps the answer right even if the catalogue grows.",
 )
 
 q2 = SavedMapQuestion(
     variables="saved_path",
-    hints=("`jk.map_path(\"first_map\")` gives the path for a map called first_map in your "
-           "maps folder.",
-           "`first_map.save(path)` writes the file and returns the path it wrote."),
+    hints=(
+        '`jk.map_path("first_map")` gives the path for a map called first_map in your maps folder.',
+        "`first_map.save(path)` writes the file and returns the path it wrote.",
+    ),
     solution='first_map = jk.JourneyMap.new("five-stage", title="My first map")\n'
-             'saved_path = first_map.save(jk.map_path("first_map"))',
+    'saved_path = first_map.save(jk.map_path("first_map"))',
     explanation="`save` writes the whole map as JSON in one step, so a half-written file "
-                "never replaces your work, and returns the path so you can open it again "
-                "with `jk.load_map(saved_path)`.",
+    "never replaces your work, and returns the path so you can open it again "
+    "with `jk.load_map(saved_path)`.",
 )
 
 
@@ -51,9 +57,9 @@ def _gap_slips() -> dict[float, str]:
     stages = len(get_framework(PRACTICE_FRAMEWORK).stages)
     return {
         stages: f"{stages} is the number of stages. Each stage has {len(LANES)} lanes, and "
-                "every empty lane counts as a gap.",
+        "every empty lane counts as a gap.",
         len(LANES): f"{len(LANES)} is the number of lanes in one stage; the map has "
-                    f"{stages} stages.",
+        f"{stages} stages.",
     }
 
 
@@ -63,10 +69,12 @@ q3 = NumberQuestion(
     near_misses=_gap_slips,
     otherwise="count again: `blank.gaps()` lists every empty (stage, lane) pair of the map.",
     explain=lambda: "a blank map is all gaps: every lane of every stage is still empty.",
-    hints=("`blank.gaps()` returns a list of (stage, lane) pairs that are still empty.",
-           "`len(blank.gaps())` counts them."),
+    hints=(
+        "`blank.gaps()` returns a list of (stage, lane) pairs that are still empty.",
+        "`len(blank.gaps())` counts them.",
+    ),
     solution='blank = jk.JourneyMap.new("five-stage", title="Practice")\n'
-             "gap_count = len(blank.gaps())",
+    "gap_count = len(blank.gaps())",
     explanation="`gaps()` is a to-do list for a map: it shrinks as you fill lanes in.",
 )
 

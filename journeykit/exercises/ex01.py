@@ -12,25 +12,30 @@ from .questions import fact_question
 from .truths import fact_stages
 
 q1 = fact_question(
-    "cost_ratio", "retention-cost",
+    "cost_ratio",
+    "retention-cost",
     otherwise="look for the figure that compares winning a new customer with keeping one you "
-              "already have.",
-    hints=("It is a ratio: how many times as much one thing costs as the other.",
-           "`jk.facts()` lists both figures with what they say."),
+    "already have.",
+    hints=(
+        "It is a ratio: how many times as much one thing costs as the other.",
+        "`jk.facts()` lists both figures with what they say.",
+    ),
     solution="cost_ratio = 5",
     explanation="Finding a new customer costs about five times as much as keeping one, which "
-                "is why the journey does not stop at the first purchase.",
+    "is why the journey does not stop at the first purchase.",
 )
 
 q2 = fact_question(
-    "opinion_share", "opinion-share",
-    otherwise="look for the figure about how many buying decisions lean on someone else's "
-              "opinion.",
-    hints=("It is a percentage, close to all of them.",
-           "`jk.facts()` lists both figures with what they say."),
+    "opinion_share",
+    "opinion-share",
+    otherwise="look for the figure about how many buying decisions lean on someone else's opinion.",
+    hints=(
+        "It is a percentage, close to all of them.",
+        "`jk.facts()` lists both figures with what they say.",
+    ),
     solution="opinion_share = 92",
     explanation="Most decisions rest on another person's opinion, so happy customers who "
-                "speak up are worth planning for.",
+    "speak up are worth planning for.",
 )
 
 
@@ -40,15 +45,21 @@ def _explain_fact(figure: str, given: str, accepted: tuple[str, ...]) -> str:
 
 
 q3 = MatchQuestion(
-    "fact_stage", lambda: fact_stages("six-stage"),
-    lambda: get_framework("six-stage").stage_names, _explain_fact,
-    item_word="figure", category_word="stage", kind="match figures to stages",
-    hints=("One figure is about keeping customers, the other about what they tell others.",
-           "Look for the stage about buying again and the stage about recommending."),
+    "fact_stage",
+    lambda: fact_stages("six-stage"),
+    lambda: get_framework("six-stage").stage_names,
+    _explain_fact,
+    item_word="figure",
+    category_word="stage",
+    kind="match figures to stages",
+    hints=(
+        "One figure is about keeping customers, the other about what they tell others.",
+        "Look for the stage about buying again and the stage about recommending.",
+    ),
     solution='fact_stage = {"5x": "Re-purchase", "92%": "Advocate"}',
     explanation="Cheap retention argues for looking after the customer after the sale "
-                "(Re-purchase); the weight of other people's opinions argues for turning "
-                "customers into advocates (Advocate).",
+    "(Re-purchase); the weight of other people's opinions argues for turning "
+    "customers into advocates (Advocate).",
 )
 
 QUESTIONS = bind(globals())

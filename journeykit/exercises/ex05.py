@@ -27,48 +27,59 @@ def funnel_end(steps: int) -> float:
     >>> funnel_end(3)
     800.0
     """
-    return FUNNEL_START * FUNNEL_KEEP ** steps
+    return FUNNEL_START * FUNNEL_KEEP**steps
 
 
 q1 = OrderQuestion(
     "eight-stage",
-    hints=("Four stages lead up to the first payment, four come after it.",
-           "The small commitment (an email address) comes before the first purchase, and "
-           "Promote is the very last step."),
+    hints=(
+        "Four stages lead up to the first payment, four come after it.",
+        "The small commitment (an email address) comes before the first purchase, and "
+        "Promote is the very last step.",
+    ),
     solution='stage_order = ["Aware", "Engage", "Subscribe", "Convert", "Excite", "Ascend",\n'
-             '               "Advocate", "Promote"]',
-    explanation="Or let the kit say it: `jk.get_framework(\"eight-stage\").stage_names`.",
+    '               "Advocate", "Promote"]',
+    explanation='Or let the kit say it: `jk.get_framework("eight-stage").stage_names`.',
 )
 
 
 q2 = StageQuestion(
-    "offer_stage", "eight-stage", "touchpoints", "entry-point",
-    hints=("The offer turns a subscriber into a paying customer.",
-           "It comes right after the newsletter sign-up."),
+    "offer_stage",
+    "eight-stage",
+    "touchpoints",
+    "entry-point",
+    hints=(
+        "The offer turns a subscriber into a paying customer.",
+        "It comes right after the newsletter sign-up.",
+    ),
     solution='offer_stage = "Convert"',
     explanation="The entry-point offer is cheap to accept and low in risk, priced to cover "
-                "its costs, so the first payment is an easy step.",
+    "its costs, so the first payment is an easy step.",
 )
 
 q3 = NumberQuestion(
-    "promoters", lambda: funnel_end(_steps()),
+    "promoters",
+    lambda: funnel_end(_steps()),
     near_misses=lambda: {
         funnel_end(_steps() + 1): "you halved once too often: count the steps between "
-                                  "stages, not the stages.",
+        "stages, not the stages.",
         funnel_end(_steps() - 1): "you halved once too few: every step from Aware to Promote "
-                                  "loses half, including the last one.",
+        "loses half, including the last one.",
     },
-    otherwise="start from 6,400 people in Aware and halve the number at each step until "
-              "Promote.",
-    explain=lambda: f"{FUNNEL_START:,} people become {funnel_end(_steps()):,.0f} after "
-                    f"{_steps()} halvings. Keeping a bigger share at each step is what a "
-                    "planned journey is for.",
-    hints=("Eight stages have seven steps between them.",
-           "Halving seven times is the same as multiplying by 0.5 ** 7."),
+    otherwise="start from 6,400 people in Aware and halve the number at each step until Promote.",
+    explain=lambda: (
+        f"{FUNNEL_START:,} people become {funnel_end(_steps()):,.0f} after "
+        f"{_steps()} halvings. Keeping a bigger share at each step is what a "
+        "planned journey is for."
+    ),
+    hints=(
+        "Eight stages have seven steps between them.",
+        "Halving seven times is the same as multiplying by 0.5 ** 7.",
+    ),
     solution="promoters = 6400 * 0.5 ** 7",
     explanation=f"Keeping 60% instead of 50% at each step would bring about "
-                f"{FUNNEL_START * 0.6 ** 7:.0f} people to Promote: small gains per step add "
-                f"up along the funnel.",
+    f"{FUNNEL_START * 0.6**7:.0f} people to Promote: small gains per step add "
+    f"up along the funnel.",
 )
 
 QUESTIONS = bind(globals())

@@ -39,19 +39,25 @@ class SavedMapQuestion(Question):
     def judge(self, value: Any) -> Feedback:
         path = _as_path(value)
         if path is None:
-            return self.wrong(_path_problem(self.variables[0], value,
-                                            "the path that `save(...)` returns"))
+            return self.wrong(
+                _path_problem(self.variables[0], value, "the path that `save(...)` returns")
+            )
         if not path.is_file():
-            return self.wrong(f"there is no file called {quote(path.name)} yet: did the line "
-                              f"with `.save(...)` run?")
+            return self.wrong(
+                f"there is no file called {quote(path.name)} yet: did the line "
+                f"with `.save(...)` run?"
+            )
         saved = load_map(path)
         if not _inside(path, maps_dir()):
-            return self.wrong(f"{quote(path.name)} is saved outside your maps folder. Save it "
-                              f"with `jk.map_path(\"...\")` so you can find it again.")
+            return self.wrong(
+                f"{quote(path.name)} is saved outside your maps folder. Save it "
+                f'with `jk.map_path("...")` so you can find it again.'
+            )
         if not saved.title.strip():
-            return self.wrong("the saved map has no title: give it one with `title=\"...\"`.")
-        return self.correct(f"{quote(saved.title)} is saved in your maps folder as "
-                            f"{quote(path.name)}.")
+            return self.wrong('the saved map has no title: give it one with `title="..."`.')
+        return self.correct(
+            f"{quote(saved.title)} is saved in your maps folder as {quote(path.name)}."
+        )
 
 
 class ExportFileQuestion(Question):
@@ -69,8 +75,9 @@ class ExportFileQuestion(Question):
 
     kind = "export a map"
 
-    def __init__(self, variable: str, suffix: str, reference: Callable[[], JourneyMap],
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, variable: str, suffix: str, reference: Callable[[], JourneyMap], **kwargs: Any
+    ) -> None:
         super().__init__(variables=variable, **kwargs)
         self.suffix = suffix
         self.reference = reference
@@ -78,23 +85,31 @@ class ExportFileQuestion(Question):
     def judge(self, value: Any) -> Feedback:
         path = _as_path(value)
         if path is None:
-            return self.wrong(_path_problem(self.variables[0], value,
-                                            "the path of the exported file"))
+            return self.wrong(
+                _path_problem(self.variables[0], value, "the path of the exported file")
+            )
         if path.suffix.casefold() != self.suffix:
-            return self.wrong(f"{quote(path.name)} does not end in {self.suffix}: name the "
-                              f"file so other programs know what it holds.")
+            return self.wrong(
+                f"{quote(path.name)} does not end in {self.suffix}: name the "
+                f"file so other programs know what it holds."
+            )
         if not path.is_file():
-            return self.wrong(f"there is no file called {quote(path.name)} yet: did the "
-                              f"export line run?")
+            return self.wrong(
+                f"there is no file called {quote(path.name)} yet: did the export line run?"
+            )
         text = path.read_text(encoding="utf-8")
         journey_map = self.reference()
-        missing = [name for name in [journey_map.title, *journey_map.stage_names]
-                   if name not in text]
+        missing = [
+            name for name in [journey_map.title, *journey_map.stage_names] if name not in text
+        ]
         if missing:
-            return self.wrong(f"{quote(path.name)} does not mention {quote(missing[0])}: "
-                              f"export the whole map, not a part of it.")
-        return self.correct(f"{quote(path.name)} holds the title and all "
-                            f"{len(journey_map.stages)} stages.")
+            return self.wrong(
+                f"{quote(path.name)} does not mention {quote(missing[0])}: "
+                f"export the whole map, not a part of it."
+            )
+        return self.correct(
+            f"{quote(path.name)} holds the title and all {len(journey_map.stages)} stages."
+        )
 
 
 class MermaidQuestion(Question):
@@ -106,8 +121,9 @@ class MermaidQuestion(Question):
 
     kind = "write Mermaid"
 
-    def __init__(self, variable: str, reference: Callable[[], JourneyMap], stages: int,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, variable: str, reference: Callable[[], JourneyMap], stages: int, **kwargs: Any
+    ) -> None:
         super().__init__(variables=variable, **kwargs)
         self.reference = reference
         self.stages = stages
@@ -115,25 +131,31 @@ class MermaidQuestion(Question):
     def judge(self, value: Any) -> Feedback:
         variable = self.variables[0]
         if not isinstance(value, str):
-            return self.wrong(f"`{variable}` should be text in triple quotes; it holds "
-                              f"{type_name(value)}.")
-        lines = [line.strip() for line in value.splitlines()
-                 if line.strip() and not line.strip().startswith(("%%", "#"))]
+            return self.wrong(
+                f"`{variable}` should be text in triple quotes; it holds {type_name(value)}."
+            )
+        lines = [
+            line.strip()
+            for line in value.splitlines()
+            if line.strip() and not line.strip().startswith(("%%", "#"))
+        ]
         if not lines or lines[0] != "journey":
-            return self.wrong("a Mermaid journey diagram starts with the word `journey` on a "
-                              "line of its own.")
+            return self.wrong(
+                "a Mermaid journey diagram starts with the word `journey` on a line of its own."
+            )
         if not any(line.startswith("title ") for line in lines[1:]):
-            return self.wrong("add a `title` line under `journey`, for example the map's "
-                              "title.")
+            return self.wrong("add a `title` line under `journey`, for example the map's title.")
         sections: list[tuple[str, list[str]]] = []
         for line in lines[1:]:
             if line.startswith("title "):
                 continue
             if line.startswith("section "):
-                sections.append((line[len("section "):].strip(), []))
+                sections.append((line[len("section ") :].strip(), []))
             elif not sections:
-                return self.wrong(f"{quote(line)} comes before any `section` line: put "
-                                  f"each task under the stage it belongs to.")
+                return self.wrong(
+                    f"{quote(line)} comes before any `section` line: put "
+                    f"each task under the stage it belongs to."
+                )
             else:
                 sections[-1][1].append(line)
         return self._judge_sections(sections)
@@ -142,22 +164,29 @@ class MermaidQuestion(Question):
         reference = self.reference()
         wanted = reference.stages[: self.stages]
         if len(sections) != len(wanted):
-            return self.wrong(f"the diagram needs {len(wanted)} sections, one per stage; "
-                              f"it has {len(sections)}.")
+            return self.wrong(
+                f"the diagram needs {len(wanted)} sections, one per stage; it has {len(sections)}."
+            )
         actor = reference.persona.name
         for i, (stage, (name, tasks)) in enumerate(zip(wanted, sections, strict=True)):
             if name != stage.name:
-                return self.wrong(f"section {i + 1} should be {stage.name}, the "
-                                  f"{_ORDINALS[i]} stage of the map; it is {quote(name)}.")
+                return self.wrong(
+                    f"section {i + 1} should be {stage.name}, the "
+                    f"{_ORDINALS[i]} stage of the map; it is {quote(name)}."
+                )
             if not tasks:
-                return self.wrong(f"the {name} section has no task: add a line such as "
-                                  f"`{stage.actions[0]}: {stage.emotion_score}: {actor}`.")
+                return self.wrong(
+                    f"the {name} section has no task: add a line such as "
+                    f"`{stage.actions[0]}: {stage.emotion_score}: {actor}`."
+                )
             for line in tasks:
                 problem = self._task_problem(line, stage.name, stage.emotion_score, actor)
                 if problem:
                     return self.wrong(problem)
-        return self.correct("any Mermaid viewer (GitHub, GitLab, many wikis) draws this as a "
-                            "journey with one section per stage.")
+        return self.correct(
+            "any Mermaid viewer (GitHub, GitLab, many wikis) draws this as a "
+            "journey with one section per stage."
+        )
 
     @staticmethod
     def _task_problem(line: str, stage: str, score: int | None, actor: str) -> str:
@@ -166,13 +195,19 @@ class MermaidQuestion(Question):
             return f"{quote(line)} is not a task line: write `Task: score: actor`."
         given = match.group("score")
         if not given.isdigit() or not SCORE_MIN <= int(given) <= SCORE_MAX:
-            return (f"in {quote(line)} the score must be a whole number from {SCORE_MIN} to "
-                    f"{SCORE_MAX}.")
+            return (
+                f"in {quote(line)} the score must be a whole number from {SCORE_MIN} to "
+                f"{SCORE_MAX}."
+            )
         if score is not None and int(given) != score:
-            return (f"tasks in {stage} should carry the stage's emotion score from the map, "
-                    f"{score}, not {given}.")
+            return (
+                f"tasks in {stage} should carry the stage's emotion score from the map, "
+                f"{score}, not {given}."
+            )
         actors = [a.strip() for a in (match.group("actors") or "").split(",")]
         if actor and actor not in actors:
-            return f"name {actor} as the actor after the score: `{match.group('task').strip()}" \
-                   f": {given}: {actor}`."
+            return (
+                f"name {actor} as the actor after the score: `{match.group('task').strip()}"
+                f": {given}: {actor}`."
+            )
         return ""

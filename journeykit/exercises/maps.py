@@ -52,9 +52,11 @@ def _lane_items(stage: Stage, key: str) -> list[str]:
 
 def leftovers(stage: Stage) -> list[str]:
     """Lanes of *stage* that still hold a ``...`` from the template."""
-    return [f"{stage.name}: replace the ... in {LANES_BY_KEY[key].label.lower()} with your "
-            f"own words." for key in LANES_BY_KEY
-            if any(_TEMPLATE_LEFTOVER.match(item) for item in _lane_items(stage, key))]
+    return [
+        f"{stage.name}: replace the ... in {LANES_BY_KEY[key].label.lower()} with your own words."
+        for key in LANES_BY_KEY
+        if any(_TEMPLATE_LEFTOVER.match(item) for item in _lane_items(stage, key))
+    ]
 
 
 def wrong_kinds(stage: Stage) -> list[str]:
@@ -66,16 +68,19 @@ def wrong_kinds(stage: Stage) -> list[str]:
         for item in stage.get(key):
             kind = kind_of(item)
             if kind is not None and kind != key:
-                found.append(f"{quote(item)} is {LANE_NOUNS[kind]}, not {LANE_NOUNS[key]} "
-                             f"(in {stage.name}).")
+                found.append(
+                    f"{quote(item)} is {LANE_NOUNS[kind]}, not {LANE_NOUNS[key]} (in {stage.name})."
+                )
     return found
 
 
 def business_voice(stage: Stage) -> list[str]:
     """A note when the stage goal reads like the business's step, not the customer's goal."""
     if stage.goal and _BUSINESS_VOICE.search(stage.goal):
-        return [f"{stage.name}: the goal {quote(stage.goal)} speaks for the business. Write "
-                f"what the customer wants to get done, in their words."]
+        return [
+            f"{stage.name}: the goal {quote(stage.goal)} speaks for the business. Write "
+            f"what the customer wants to get done, in their words."
+        ]
     return []
 
 
@@ -91,8 +96,7 @@ def shortfalls(stage: Stage, required: Mapping[str, int]) -> list[str]:
 
 
 def _not_a_map(variable: str, value: Any) -> str:
-    return (f"`{variable}` should hold a journey map (a `JourneyMap`); it holds "
-            f"{type_name(value)}.")
+    return f"`{variable}` should hold a journey map (a `JourneyMap`); it holds {type_name(value)}."
 
 
 class StageFillQuestion(Question):
@@ -110,8 +114,9 @@ class StageFillQuestion(Question):
 
     kind = "fill a stage"
 
-    def __init__(self, variable: str, framework: str, stage: str,
-                 required: Mapping[str, int], **kwargs: Any) -> None:
+    def __init__(
+        self, variable: str, framework: str, stage: str, required: Mapping[str, int], **kwargs: Any
+    ) -> None:
         super().__init__(variables=variable, **kwargs)
         self.framework = framework
         self.stage = stage
@@ -122,12 +127,16 @@ class StageFillQuestion(Question):
         if not isinstance(value, JourneyMap):
             return self.wrong(_not_a_map(variable, value))
         if value.framework != self.framework:
-            return self.wrong(f"`{variable}` follows the {value.framework} framework; this "
-                              f"exercise uses {framework_phrase(self.framework)}.")
+            return self.wrong(
+                f"`{variable}` follows the {value.framework} framework; this "
+                f"exercise uses {framework_phrase(self.framework)}."
+            )
         stage = value.stage(self.stage)
         if stage.is_blank():
-            return self.fill_in(f"the {self.stage} stage of `{variable}` (uncomment the "
-                                f"`set_lane` lines and write your own words)")
+            return self.fill_in(
+                f"the {self.stage} stage of `{variable}` (uncomment the "
+                f"`set_lane` lines and write your own words)"
+            )
         problems = [str(p) for p in value.problems()]
         if problems:
             return self.wrong("the map does not validate yet:", capped(problems))
@@ -140,8 +149,9 @@ class StageFillQuestion(Question):
         misplaced = wrong_kinds(stage) + business_voice(stage)
         if misplaced:
             return self.wrong("some items are in the wrong lane:", capped(misplaced))
-        return self.correct(f"the {self.stage} stage validates and every lane holds the "
-                            f"right kind of item.")
+        return self.correct(
+            f"the {self.stage} stage validates and every lane holds the right kind of item."
+        )
 
 
 class MapQuestion(Question):
@@ -165,8 +175,9 @@ class MapQuestion(Question):
 
     kind = "build a map"
 
-    def __init__(self, variable: str, min_stages: int, lanes: tuple[str, ...],
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, variable: str, min_stages: int, lanes: tuple[str, ...], **kwargs: Any
+    ) -> None:
         super().__init__(variables=variable, **kwargs)
         self.min_stages = min_stages
         self.lanes = lanes
@@ -176,35 +187,48 @@ class MapQuestion(Question):
         if not isinstance(value, JourneyMap):
             return self.wrong(_not_a_map(variable, value))
         if all(stage.is_blank() for stage in value.stages):
-            return self.fill_in(f"the stages of `{variable}` (add `set_lane` lines under the "
-                                f"`JourneyMap.new(...)` line)")
+            return self.fill_in(
+                f"the stages of `{variable}` (add `set_lane` lines under the "
+                f"`JourneyMap.new(...)` line)"
+            )
         problems = [str(p) for p in value.problems()]
         if problems:
             return self.wrong("the map does not validate yet:", capped(problems))
         if not value.title.strip():
-            return self.wrong("give the map a title: `JourneyMap.new(..., title=\"...\")`.")
+            return self.wrong('give the map a title: `JourneyMap.new(..., title="...")`.')
         if not (value.persona.name.strip() and value.persona.description.strip()):
-            return self.wrong("the map needs a persona with a name and a one-line "
-                              "description: `persona=jk.Persona(\"Name\", \"Who they are\")`.")
+            return self.wrong(
+                "the map needs a persona with a name and a one-line "
+                'description: `persona=jk.Persona("Name", "Who they are")`.'
+            )
         todo = [line for stage in value.stages for line in leftovers(stage)]
         if todo:
             return self.wrong("the template is still showing through:", capped(todo))
         required = dict.fromkeys(self.lanes, 1)
         complete = [s for s in value.stages if not shortfalls(s, required)]
         if len(complete) < self.min_stages:
-            partial = [f"{s.name} still needs {join_words(shortfalls(s, required))}."
-                       for s in value.stages if not s.is_blank() and shortfalls(s, required)]
-            return self.wrong(f"{len(complete)} of the {self.min_stages} stages you need are "
-                              f"complete; a complete stage has "
-                              f"{join_words(LANES_BY_KEY[k].label.lower() for k in self.lanes)}.",
-                              capped(partial))
+            partial = [
+                f"{s.name} still needs {join_words(shortfalls(s, required))}."
+                for s in value.stages
+                if not s.is_blank() and shortfalls(s, required)
+            ]
+            return self.wrong(
+                f"{len(complete)} of the {self.min_stages} stages you need are "
+                f"complete; a complete stage has "
+                f"{join_words(LANES_BY_KEY[k].label.lower() for k in self.lanes)}.",
+                capped(partial),
+            )
         found = review(value)
-        to_fix = [f"{f.message} {f.fix}" for f in found.fixes
-                  if f.stage is None or not value.stage(f.stage).is_blank()]
+        to_fix = [
+            f"{f.message} {f.fix}"
+            for f in found.fixes
+            if f.stage is None or not value.stage(f.stage).is_blank()
+        ]
         if to_fix:
-            return self.wrong("the map review still finds a mistake in the method:",
-                              capped(to_fix))
-        done = (f"{quote(value.title)} validates, with {len(complete)} complete stages for "
-                f"{value.persona.name} and nothing to fix in them.")
+            return self.wrong("the map review still finds a mistake in the method:", capped(to_fix))
+        done = (
+            f"{quote(value.title)} validates, with {len(complete)} complete stages for "
+            f"{value.persona.name} and nothing to fix in them."
+        )
         rest = [f for f in found if f.level != "praise"]
         return self.correct(done + (f" Next step: {found.next_step}" if rest else ""))

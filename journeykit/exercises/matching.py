@@ -41,12 +41,19 @@ class MatchQuestion(Question):
 
     kind = "match"
 
-    def __init__(self, variable: str, truth: Callable[[], Mapping[str, Any]],
-                 categories: Callable[[], list[str]], explain: Callable[[str, str, tuple[str, ...]],
-                                                                        str], *,
-                 item_word: str = "item", category_word: str = "stage",
-                 scope: str = "you can use here",
-                 aliases: Callable[[], dict[str, str]] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        variable: str,
+        truth: Callable[[], Mapping[str, Any]],
+        categories: Callable[[], list[str]],
+        explain: Callable[[str, str, tuple[str, ...]], str],
+        *,
+        item_word: str = "item",
+        category_word: str = "stage",
+        scope: str = "you can use here",
+        aliases: Callable[[], dict[str, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(variables=variable, **kwargs)
         self.truth = truth
         self.categories = categories
@@ -58,8 +65,10 @@ class MatchQuestion(Question):
 
     def accepted(self) -> dict[str, tuple[str, ...]]:
         """Item -> the categories accepted for it."""
-        return {item: (value,) if isinstance(value, str) else tuple(value)
-                for item, value in self.truth().items()}
+        return {
+            item: (value,) if isinstance(value, str) else tuple(value)
+            for item, value in self.truth().items()
+        }
 
     def category(self, value: Any) -> str | None:
         if not isinstance(value, str):
@@ -68,23 +77,28 @@ class MatchQuestion(Question):
 
     def unknown_category(self, value: Any) -> str:
         options = self.categories()
-        return (f"{quote(value)} is not a {self.category_word} {self.scope}: pick one of "
-                f"{join_words(options, 'or')}." + suggestion(value, options))
+        return (
+            f"{quote(value)} is not a {self.category_word} {self.scope}: pick one of "
+            f"{join_words(options, 'or')}." + suggestion(value, options)
+        )
 
     def judge(self, answer: Any) -> Feedback:
         truth = self.accepted()
         variable = self.variables[0]
         first = next(iter(truth))
         if not isinstance(answer, Mapping):
-            return self.wrong(shape_hint(variable, f'a dictionary such as {{"{first}": "...", '
-                                          '...}'))
+            return self.wrong(
+                shape_hint(variable, f'a dictionary such as {{"{first}": "...", ...}}')
+            )
         given: dict[str, str] = {}
         problems: list[str] = []
         for key, value in answer.items():
             item = resolve(key, truth) if isinstance(key, str) else None
             if item is None:
-                problems.append(f"{quote(key)} is not one of the {self.item_word}s to match."
-                                + suggestion(key, truth))
+                problems.append(
+                    f"{quote(key)} is not one of the {self.item_word}s to match."
+                    + suggestion(key, truth)
+                )
                 continue
             category = self.category(value)
             if category is None:
@@ -92,25 +106,32 @@ class MatchQuestion(Question):
                 continue
             given[item] = category
         if problems:
-            return self.wrong(f"some entries of `{variable}` cannot be checked yet:",
-                              capped(problems))
+            return self.wrong(
+                f"some entries of `{variable}` cannot be checked yet:", capped(problems)
+            )
         missing = [quote(item) for item in truth if item not in given]
         if missing:
             verb = "is" if len(missing) == 1 else "are"
-            return self.wrong(f"{join_words(missing)} {verb} missing from `{variable}`: every "
-                              f"{self.item_word} needs an answer.")
+            return self.wrong(
+                f"{join_words(missing)} {verb} missing from `{variable}`: every "
+                f"{self.item_word} needs an answer."
+            )
         return self.compare(given, truth)
 
-    def compare(self, given: Mapping[str, str],
-                truth: Mapping[str, tuple[str, ...]]) -> Feedback:
-        wrong = [self.explain(item, category, truth[item])
-                 for item, category in given.items() if category not in truth[item]]
+    def compare(self, given: Mapping[str, str], truth: Mapping[str, tuple[str, ...]]) -> Feedback:
+        wrong = [
+            self.explain(item, category, truth[item])
+            for item, category in given.items()
+            if category not in truth[item]
+        ]
         if not wrong:
             every = "both" if len(truth) == 2 else f"all {len(truth)}"
             return self.correct(f"{every} {self.item_word}s are in the right place.")
         verb = "is" if len(wrong) == 1 else "are"
-        return self.wrong(f"{len(wrong)} of {len(truth)} {self.item_word}s {verb} not in the "
-                          f"right place yet:", capped(wrong))
+        return self.wrong(
+            f"{len(wrong)} of {len(truth)} {self.item_word}s {verb} not in the right place yet:",
+            capped(wrong),
+        )
 
 
 class SortQuestion(MatchQuestion):
@@ -138,14 +159,26 @@ class SortQuestion(MatchQuestion):
 
     kind = "sort into lanes"
 
-    def __init__(self, variable: str, truth: Callable[[], Mapping[str, Any]],
-                 bins: Callable[[], Mapping[str, str]], *,
-                 reasons: Mapping[str, str] | None = None, category_word: str = "lane",
-                 **kwargs: Any) -> None:
+    def __init__(
+        self,
+        variable: str,
+        truth: Callable[[], Mapping[str, Any]],
+        bins: Callable[[], Mapping[str, str]],
+        *,
+        reasons: Mapping[str, str] | None = None,
+        category_word: str = "lane",
+        **kwargs: Any,
+    ) -> None:
         self.bins = bins
         self.reasons = dict(reasons or {})
-        super().__init__(variable, truth, lambda: list(bins()), self._explain_misplaced,
-                         category_word=category_word, **kwargs)
+        super().__init__(
+            variable,
+            truth,
+            lambda: list(bins()),
+            self._explain_misplaced,
+            category_word=category_word,
+            **kwargs,
+        )
 
     def _explain_misplaced(self, item: str, given: str, accepted: tuple[str, ...]) -> str:
         nouns = self.bins()
@@ -157,8 +190,13 @@ class SortQuestion(MatchQuestion):
         variable = self.variables[0]
         if not isinstance(answer, Mapping):
             first = next(iter(self.bins()))
-            return self.wrong(shape_hint(variable, f'a dictionary of {self.category_word}s '
-                                          f'and lists, such as {{"{first}": ["..."], ...}}'))
+            return self.wrong(
+                shape_hint(
+                    variable,
+                    f"a dictionary of {self.category_word}s "
+                    f'and lists, such as {{"{first}": ["..."], ...}}',
+                )
+            )
         placed: dict[str, list[str]] = {}
         problems: list[str] = []
         for key, items in answer.items():
@@ -169,23 +207,30 @@ class SortQuestion(MatchQuestion):
             for raw in [items] if isinstance(items, str) else list(items or []):
                 item = resolve(raw, truth) if isinstance(raw, str) else None
                 if item is None:
-                    problems.append(f"{quote(raw)} is not one of the items to sort."
-                                    + suggestion(raw, truth))
+                    problems.append(
+                        f"{quote(raw)} is not one of the items to sort." + suggestion(raw, truth)
+                    )
                 else:
                     placed.setdefault(item, []).append(bin_)
         if problems:
-            return self.wrong(f"some entries of `{variable}` cannot be checked yet:",
-                              capped(problems))
-        doubled = [f"{quote(item)} is in more than one {self.category_word}: "
-                   f"{join_words(bins)}. Keep it in one." for item, bins in placed.items()
-                   if len(bins) > 1]
+            return self.wrong(
+                f"some entries of `{variable}` cannot be checked yet:", capped(problems)
+            )
+        doubled = [
+            f"{quote(item)} is in more than one {self.category_word}: "
+            f"{join_words(bins)}. Keep it in one."
+            for item, bins in placed.items()
+            if len(bins) > 1
+        ]
         if doubled:
             return self.wrong("each item belongs in one place:", capped(doubled))
         missing = [quote(item) for item in truth if item not in placed]
         if missing:
-            return self.wrong(f"not every item is sorted yet: {join_words(missing)} "
-                              f"{'is' if len(missing) == 1 else 'are'} in no "
-                              f"{self.category_word}.")
+            return self.wrong(
+                f"not every item is sorted yet: {join_words(missing)} "
+                f"{'is' if len(missing) == 1 else 'are'} in no "
+                f"{self.category_word}."
+            )
         return self.compare({item: bins[0] for item, bins in placed.items()}, truth)
 
 
@@ -203,55 +248,91 @@ class CrosswalkQuestion(MatchQuestion):
 
     def __init__(self, variable: str, a: str, b: str, **kwargs: Any) -> None:
         self.frameworks = (a, b)
-        super().__init__(variable, lambda: {k: tuple(v) for k, v in crosswalk_truth(a, b).items()},
-                         lambda: get_framework(b).stage_names, self._explain_crosswalk,
-                         item_word="stage", category_word="stage",
-                         scope=f"of {framework_phrase(b)}", **kwargs)
+        super().__init__(
+            variable,
+            lambda: {k: tuple(v) for k, v in crosswalk_truth(a, b).items()},
+            lambda: get_framework(b).stage_names,
+            self._explain_crosswalk,
+            item_word="stage",
+            category_word="stage",
+            scope=f"of {framework_phrase(b)}",
+            **kwargs,
+        )
 
     def _explain_crosswalk(self, item: str, given: str, accepted: tuple[str, ...]) -> str:
         a, b = self.frameworks
-        text = (f"{item} in {framework_phrase(a)} lines up with {join_words(accepted, 'or')} "
-                f"in {framework_phrase(b)}")
+        text = (
+            f"{item} in {framework_phrase(a)} lines up with {join_words(accepted, 'or')} "
+            f"in {framework_phrase(b)}"
+        )
         if len(accepted) == 1:
             return f"{text}: {sentence_start(crosswalk_truth(a, b)[item][accepted[0]])}"
         return f"{text}, not {given}."
 
 
-def _items_question(variable: str, items: tuple[str, ...],
-                    stage_of: Callable[[], Mapping[str, str]],
-                    stage_names: Callable[[], list[str]], goal_of: Callable[[str], str],
-                    who: Callable[[], str], item_word: str, scope: str,
-                    **kwargs: Any) -> MatchQuestion:
+def _items_question(
+    variable: str,
+    items: tuple[str, ...],
+    stage_of: Callable[[], Mapping[str, str]],
+    stage_names: Callable[[], list[str]],
+    goal_of: Callable[[str], str],
+    who: Callable[[], str],
+    item_word: str,
+    scope: str,
+    **kwargs: Any,
+) -> MatchQuestion:
     def truth() -> dict[str, str]:
         table = stage_of()
         return {item: table[item] for item in items}
 
     def explain(item: str, given: str, accepted: tuple[str, ...]) -> str:
         right = accepted[0]
-        return (f"{quote(item)} belongs to {right}, not {given}: there {who()} wants to "
-                f"{sentence_start(goal_of(right))}.")
+        return (
+            f"{quote(item)} belongs to {right}, not {given}: there {who()} wants to "
+            f"{sentence_start(goal_of(right))}."
+        )
 
-    return MatchQuestion(variable, truth, stage_names, explain, item_word=item_word,
-                         scope=scope, kind=f"match {item_word}s to stages", **kwargs)
+    return MatchQuestion(
+        variable,
+        truth,
+        stage_names,
+        explain,
+        item_word=item_word,
+        scope=scope,
+        kind=f"match {item_word}s to stages",
+        **kwargs,
+    )
 
 
-def framework_items_question(variable: str, framework: str, field: str, items: tuple[str, ...],
-                             **kwargs: Any) -> MatchQuestion:
+def framework_items_question(
+    variable: str, framework: str, field: str, items: tuple[str, ...], **kwargs: Any
+) -> MatchQuestion:
     """Match items of a framework's stage descriptions (its actions, say) to their stage."""
     return _items_question(
-        variable, items, lambda: framework_stage_of(framework, field),
+        variable,
+        items,
+        lambda: framework_stage_of(framework, field),
         lambda: get_framework(framework).stage_names,
-        lambda name: get_framework(framework).stage(name).goal, lambda: "the customer",
-        item_word=field.rstrip("s").replace("_", " "), scope=f"of {framework_phrase(framework)}",
-        **kwargs)
+        lambda name: get_framework(framework).stage(name).goal,
+        lambda: "the customer",
+        item_word=field.rstrip("s").replace("_", " "),
+        scope=f"of {framework_phrase(framework)}",
+        **kwargs,
+    )
 
 
-def example_items_question(variable: str, example_name: str, lane: str, items: tuple[str, ...],
-                           **kwargs: Any) -> MatchQuestion:
+def example_items_question(
+    variable: str, example_name: str, lane: str, items: tuple[str, ...], **kwargs: Any
+) -> MatchQuestion:
     """Match items from one lane of an example map to the stage they sit in."""
     return _items_question(
-        variable, items, lambda: example_stage_of(example_name, lane),
+        variable,
+        items,
+        lambda: example_stage_of(example_name, lane),
         lambda: example(example_name).stage_names,
         lambda name: example(example_name).stage(name).goal,
         lambda: example(example_name).persona.name,
-        item_word=LANE_NOUNS[lane].split(" ", 1)[1], scope="of this map", **kwargs)
+        item_word=LANE_NOUNS[lane].split(" ", 1)[1],
+        scope="of this map",
+        **kwargs,
+    )

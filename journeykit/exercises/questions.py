@@ -42,29 +42,34 @@ class OrderQuestion(Question):
         truth = get_framework(self.framework).stage_names
         where = framework_phrase(self.framework)
         if isinstance(answer, str) or not isinstance(answer, (list, tuple)):
-            return self.wrong(shape_hint(variable, 'a list of stage names in quotes, '
-                                          'such as ["First", "Second"]'))
+            return self.wrong(
+                shape_hint(variable, 'a list of stage names in quotes, such as ["First", "Second"]')
+            )
         given: list[str] = []
         unknown: list[str] = []
         for item in answer:
             name = resolve(item, truth) if isinstance(item, str) else None
             if name is None:
-                unknown.append(f"{quote(item)} is not a stage of {where}."
-                               + suggestion(item, truth))
+                unknown.append(
+                    f"{quote(item)} is not a stage of {where}." + suggestion(item, truth)
+                )
             else:
                 given.append(name)
         if unknown:
-            return self.wrong(f"`{variable}` holds a name the framework does not use:",
-                              capped(unknown))
+            return self.wrong(
+                f"`{variable}` holds a name the framework does not use:", capped(unknown)
+            )
         repeated = sorted({name for name in given if given.count(name) > 1}, key=truth.index)
         if repeated:
             verb = "appears" if len(repeated) == 1 else "appear"
-            return self.wrong(f"{join_words(repeated)} {verb} more than once: each stage "
-                              f"comes exactly once.")
+            return self.wrong(
+                f"{join_words(repeated)} {verb} more than once: each stage comes exactly once."
+            )
         missing = [name for name in truth if name not in given]
         if missing:
-            return self.wrong(f"{len(truth)} stages make up {where}; your list leaves out "
-                              f"{join_words(missing)}.")
+            return self.wrong(
+                f"{len(truth)} stages make up {where}; your list leaves out {join_words(missing)}."
+            )
         for expected, placed in zip(truth, given, strict=True):
             if expected != placed:
                 return self.wrong(f"{expected} comes before {placed} in this framework.")
@@ -90,10 +95,17 @@ class NumberQuestion(Question):
 
     kind = "give a number"
 
-    def __init__(self, variable: str, expected: Callable[[], float], *,
-                 near_misses: Callable[[], Mapping[float, str]] | None = None,
-                 otherwise: str, explain: Callable[[], str] | None = None,
-                 percent: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        variable: str,
+        expected: Callable[[], float],
+        *,
+        near_misses: Callable[[], Mapping[float, str]] | None = None,
+        otherwise: str,
+        explain: Callable[[], str] | None = None,
+        percent: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(variables=variable, **kwargs)
         self.expected = expected
         self.near_misses = near_misses
@@ -122,12 +134,20 @@ def fact_question(variable: str, fact_id: str, **kwargs: Any) -> NumberQuestion:
     def near() -> dict[float, str]:
         from ..catalogue import facts
 
-        return {fact_figure(f.id)[0]: f"that is the other figure: {f.statement}"
-                for f in facts() if f.id != fact_id}
+        return {
+            fact_figure(f.id)[0]: f"that is the other figure: {f.statement}"
+            for f in facts()
+            if f.id != fact_id
+        }
 
-    return NumberQuestion(variable, lambda: fact_figure(fact_id)[0], near_misses=near,
-                          explain=lambda: fact_figure(fact_id)[1],
-                          percent="%" in _figure_text(fact_id), **kwargs)
+    return NumberQuestion(
+        variable,
+        lambda: fact_figure(fact_id)[0],
+        near_misses=near,
+        explain=lambda: fact_figure(fact_id)[1],
+        percent="%" in _figure_text(fact_id),
+        **kwargs,
+    )
 
 
 def _figure_text(fact_id: str) -> str:
@@ -154,8 +174,7 @@ class StageQuestion(Question):
 
     kind = "pick a stage"
 
-    def __init__(self, variable: str, framework: str, field: str, clue: str,
-                 **kwargs: Any) -> None:
+    def __init__(self, variable: str, framework: str, field: str, clue: str, **kwargs: Any) -> None:
         super().__init__(variables=variable, **kwargs)
         self.framework = framework
         self.field = field
@@ -163,24 +182,31 @@ class StageQuestion(Question):
 
     def target(self) -> str:
         """The stage whose catalogue entry for :attr:`field` mentions :attr:`clue`."""
-        return next(stage.name for stage in get_framework(self.framework).stages
-                    if any(self.clue.casefold() in item.casefold()
-                           for item in getattr(stage, self.field)))
+        return next(
+            stage.name
+            for stage in get_framework(self.framework).stages
+            if any(self.clue.casefold() in item.casefold() for item in getattr(stage, self.field))
+        )
 
     def judge(self, answer: Any) -> Feedback:
         spec = get_framework(self.framework)
         target = self.target()
         if not isinstance(answer, str):
-            return self.wrong(shape_hint(self.variables[0], 'one stage name in quotes, such '
-                                          f'as "{spec.stage_names[0]}"'))
+            return self.wrong(
+                shape_hint(
+                    self.variables[0], f'one stage name in quotes, such as "{spec.stage_names[0]}"'
+                )
+            )
         name = resolve(answer, spec.stage_names)
         if name is None:
-            return self.wrong(f"{quote(answer)} is not a stage of "
-                              f"{framework_phrase(self.framework)}." +
-                              suggestion(answer, spec.stage_names))
+            return self.wrong(
+                f"{quote(answer)} is not a stage of "
+                f"{framework_phrase(self.framework)}." + suggestion(answer, spec.stage_names)
+            )
         if name != target:
-            return self.wrong(f"{name} is a different step. What happens in {name}: "
-                              f"{spec.stage(name).summary}")
+            return self.wrong(
+                f"{name} is a different step. What happens in {name}: {spec.stage(name).summary}"
+            )
         return self.correct(f"{target}. {spec.stage(target).summary}")
 
 
@@ -215,8 +241,9 @@ class FrameworkChoiceQuestion(Question):
 
     kind = "choose a framework"
 
-    def __init__(self, choice: str, reason: str, verdicts: Mapping[str, Verdict],
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, choice: str, reason: str, verdicts: Mapping[str, Verdict], **kwargs: Any
+    ) -> None:
         super().__init__(variables=(choice, reason), **kwargs)
         self.verdicts = dict(verdicts)
 
@@ -239,22 +266,29 @@ class FrameworkChoiceQuestion(Question):
     def judge(self, choice: Any, reason: Any) -> Feedback:
         choice_var, reason_var = self.variables
         if not isinstance(choice, str):
-            return self.wrong(shape_hint(choice_var, 'a framework id in quotes, such as '
-                                          '"six-stage"'))
+            return self.wrong(
+                shape_hint(choice_var, 'a framework id in quotes, such as "six-stage"')
+            )
         fid = self.framework_of(choice)
         if fid is None:
-            return self.wrong(f"{quote(choice)} is not a framework in the kit: pick one of "
-                              f"{join_words(framework_ids(), 'or')}.")
+            return self.wrong(
+                f"{quote(choice)} is not a framework in the kit: pick one of "
+                f"{join_words(framework_ids(), 'or')}."
+            )
         if not isinstance(reason, str) or len(reason.split()) < 4:
-            return self.wrong(f"give a reason of a sentence or so in `{reason_var}`: what "
-                              f"about this business makes the framework fit?")
+            return self.wrong(
+                f"give a reason of a sentence or so in `{reason_var}`: what "
+                f"about this business makes the framework fit?"
+            )
         verdict = self.verdicts[fid]
         if not verdict.accept:
             return self.wrong(verdict.feedback)
         text = reason.casefold()
         if not any(_mentions(text, word) for word in verdict.keywords):
-            return self.wrong(f"{framework_phrase(fid)} can work here, but your reason does "
-                              f"not yet say why. {verdict.nudge}")
+            return self.wrong(
+                f"{framework_phrase(fid)} can work here, but your reason does "
+                f"not yet say why. {verdict.nudge}"
+            )
         return self.correct(verdict.feedback)
 
 

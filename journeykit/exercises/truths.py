@@ -62,9 +62,15 @@ def lane_truth(example_name: str, stage: str, lanes: tuple[str, ...]) -> dict[st
     for key in lanes:
         for item in found.get(key):
             if item in truth:
-                raise JourneyMapError([Problem(f"{example_name}: {stage}",
-                                               f"{item!r} sits in two lanes",
-                                               "pick lanes whose items differ")])
+                raise JourneyMapError(
+                    [
+                        Problem(
+                            f"{example_name}: {stage}",
+                            f"{item!r} sits in two lanes",
+                            "pick lanes whose items differ",
+                        )
+                    ]
+                )
             truth[item] = key
     return truth
 
@@ -88,8 +94,9 @@ def framework_stage_of(framework_id: str, field: str) -> dict[str, str]:
     >>> framework_stage_of("six-stage", "actions")["Buys again"]
     'Re-purchase'
     """
-    return _unique_stage((stage.name, getattr(stage, field))
-                         for stage in get_framework(framework_id).stages)
+    return _unique_stage(
+        (stage.name, getattr(stage, field)) for stage in get_framework(framework_id).stages
+    )
 
 
 def _unique_stage(stages: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
@@ -131,8 +138,15 @@ def fact_figure(fact_id: str) -> tuple[float, str]:
             if number is None:
                 break
             return number, fact.statement
-    raise JourneyMapError([Problem("fact", f"no fact {fact_id!r} with a number",
-                                   "use one of " + ", ".join(f.id for f in facts()))])
+    raise JourneyMapError(
+        [
+            Problem(
+                "fact",
+                f"no fact {fact_id!r} with a number",
+                "use one of " + ", ".join(f.id for f in facts()),
+            )
+        ]
+    )
 
 
 def fact_stages(framework_id: str) -> dict[str, str]:

@@ -22,5 +22,15 @@ from .formats import (
     to_mermaid,
 )
 
-__all__ = ["FORMATS", "IMAGE_FORMATS", "export_format", "export_map", "read_csv", "to_csv",
-           "to_html", "to_image", "to_markdown", "to_mermaid"]
+__all__ = [
+    "FORMATS",
+    "IMAGE_FORMATS",
+    "export_format",
+    "export_map",
+    "read_csv",
+    "to_csv",
+    "to_html",
+    "to_image",
+    "to_markdown",
+    "to_mermaid",
+]

@@ -41,12 +41,27 @@ from .text import csv_text, markdown_text, mermaid_text, read_csv
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
-__all__ = ["FORMATS", "export_map", "read_csv", "to_csv", "to_html", "to_image",
-           "to_markdown", "to_mermaid"]
+__all__ = [
+    "FORMATS",
+    "export_map",
+    "read_csv",
+    "to_csv",
+    "to_html",
+    "to_image",
+    "to_markdown",
+    "to_mermaid",
+]
 
 #: Export formats by name, with the file suffix each one gets.
-FORMATS: dict[str, str] = {"html": ".html", "md": ".md", "csv": ".csv", "mermaid": ".mmd",
-                           "png": ".png", "svg": ".svg", "json": ".json"}
+FORMATS: dict[str, str] = {
+    "html": ".html",
+    "md": ".md",
+    "csv": ".csv",
+    "mermaid": ".mmd",
+    "png": ".png",
+    "svg": ".svg",
+    "json": ".json",
+}
 _ALIASES = {"markdown": "md", "htm": "html", "mmd": "mermaid"}
 #: Image formats :func:`to_image` can write.
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -125,16 +140,26 @@ def image_format(path: Path, format: str | None) -> str:
     """The image format: *format* if given, else the file's suffix; checked."""
     chosen = (format or path.suffix.lstrip(".")).lower()
     if chosen not in IMAGE_FORMATS:
-        raise JourneyMapError([Problem(
-            "format", f"cannot save an image as {chosen!r}" if chosen else
-            "the file name has no suffix to tell the image format",
-            "end the file name with " + ", ".join(f".{f}" for f in IMAGE_FORMATS)
-            + " or pass format='png'")], source=str(path))
+        raise JourneyMapError(
+            [
+                Problem(
+                    "format",
+                    f"cannot save an image as {chosen!r}"
+                    if chosen
+                    else "the file name has no suffix to tell the image format",
+                    "end the file name with "
+                    + ", ".join(f".{f}" for f in IMAGE_FORMATS)
+                    + " or pass format='png'",
+                )
+            ],
+            source=str(path),
+        )
     return chosen
 
 
-def to_image(fig_or_map: go.Figure | JourneyMap, path: str | Path,
-             format: str | None = None) -> Path:
+def to_image(
+    fig_or_map: go.Figure | JourneyMap, path: str | Path, format: str | None = None
+) -> Path:
     """Save a figure (or a map, drawn with :func:`journeykit.plot_map`) as PNG, SVG or PDF.
 
     Drawing uses kaleido with the Chromium (or Chrome, or Edge) installed on the
@@ -160,10 +185,16 @@ def to_image(fig_or_map: go.Figure | JourneyMap, path: str | Path,
     if isinstance(fig_or_map, JourneyMap):
         fig = plot_map(fig_or_map)
     if not hasattr(fig, "to_plotly_json"):
-        raise JourneyMapError([Problem(
-            "figure", f"expected a plotly figure or a journey map, got "
-            f"{type(fig_or_map).__name__}", "pass a figure from journeykit.plot_map(...) "
-            "or another plot_* function, or a JourneyMap")])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "figure",
+                    f"expected a plotly figure or a journey map, got {type(fig_or_map).__name__}",
+                    "pass a figure from journeykit.plot_map(...) "
+                    "or another plot_* function, or a JourneyMap",
+                )
+            ]
+        )
     browser = require_chromium(f"Saving a figure as {chosen.upper()}")
     data = render_image(fig, chosen, browser)
     if chosen == "svg":
@@ -180,16 +211,27 @@ def render_image(fig: Any, format: str, browser: Path) -> bytes:
     import kaleido
 
     layout = fig.layout
-    options = {"format": format, "width": layout.width or 1100,
-               "height": layout.height or 500, "scale": PNG_SCALE if format == "png" else 1}
+    options = {
+        "format": format,
+        "width": layout.width or 1100,
+        "height": layout.height or 500,
+        "scale": PNG_SCALE if format == "png" else 1,
+    }
     try:
-        return kaleido.calc_fig_sync(fig, opts=options,
-                                     kopts={"path": str(browser), "mathjax": False})
+        return kaleido.calc_fig_sync(
+            fig, opts=options, kopts={"path": str(browser), "mathjax": False}
+        )
     except Exception as exc:  # kaleido raises many kinds; the learner needs one message
-        raise JourneyMapError([Problem(
-            "browser", f"the browser at {browser} could not draw the image ({exc})",
-            "close other Chromium windows and try again; if it keeps failing, set "
-            "JOURNEYKIT_CHROMIUM to another Chromium or Chrome")]) from None
+        raise JourneyMapError(
+            [
+                Problem(
+                    "browser",
+                    f"the browser at {browser} could not draw the image ({exc})",
+                    "close other Chromium windows and try again; if it keeps failing, set "
+                    "JOURNEYKIT_CHROMIUM to another Chromium or Chrome",
+                )
+            ]
+        ) from None
 
 
 def export_format(to: str) -> str:
@@ -203,8 +245,9 @@ def export_format(to: str) -> str:
     name = str(to).strip().lower().lstrip(".")
     name = _ALIASES.get(name, name)
     if name not in FORMATS:
-        raise JourneyMapError([Problem(
-            "to", f"{to!r} is not an export format", "use one of " + ", ".join(FORMATS))])
+        raise JourneyMapError(
+            [Problem("to", f"{to!r} is not an export format", "use one of " + ", ".join(FORMATS))]
+        )
     return name
 
 
@@ -231,9 +274,16 @@ def export_map(m: JourneyMap, to: str, out: str | Path) -> Path:
     name = export_format(to)
     target = Path(out)
     if target.is_dir():
-        raise JourneyMapError([Problem(
-            "out", "this is a folder", f"give a file name, e.g. {target / ('map' + FORMATS[name])}"
-        )], source=str(target))
+        raise JourneyMapError(
+            [
+                Problem(
+                    "out",
+                    "this is a folder",
+                    f"give a file name, e.g. {target / ('map' + FORMATS[name])}",
+                )
+            ],
+            source=str(target),
+        )
     writers = {"html": to_html, "md": to_markdown, "csv": to_csv, "mermaid": to_mermaid}
     if name in writers:
         writers[name](m, target)

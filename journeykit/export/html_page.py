@@ -35,8 +35,11 @@ PAGE_PX = 1040
 PRINT_MAP_PX = 660
 
 #: plotly.js settings for the figures in the page (no logo, no tools that need a server).
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
-                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendDataToCloud"]}
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendDataToCloud"],
+}
 
 
 def esc(text: str) -> str:
@@ -54,14 +57,17 @@ def esc(text: str) -> str:
 def page_template() -> tuple[Template, str]:
     """The map page's body and its stylesheet (package data in ``journeykit/export/templates``)."""
     folder = resources.files(__package__).joinpath("templates")
-    return (Template(folder.joinpath("map.html").read_text("utf-8")),
-            folder.joinpath("map.css").read_text("utf-8"))
+    return (
+        Template(folder.joinpath("map.html").read_text("utf-8")),
+        folder.joinpath("map.css").read_text("utf-8"),
+    )
 
 
 @cache
 def _shell() -> Template:
-    return Template(resources.files(__package__).joinpath("templates", "page.html")
-                    .read_text("utf-8"))
+    return Template(
+        resources.files(__package__).joinpath("templates", "page.html").read_text("utf-8")
+    )
 
 
 def standalone_page(title: str, css: str, body: str) -> str:
@@ -69,8 +75,13 @@ def standalone_page(title: str, css: str, body: str) -> str:
 
     *title* is plain text (escaped here). The map page and the class roll-up's page share it.
     """
-    return _shell().substitute(version=esc(__version__), title=esc(title), css=css,
-                               plotlyjs=plotly_js(), body=body.rstrip("\n"))
+    return _shell().substitute(
+        version=esc(__version__),
+        title=esc(title),
+        css=css,
+        plotlyjs=plotly_js(),
+        body=body.rstrip("\n"),
+    )
 
 
 def plotly_js() -> str:
@@ -85,8 +96,14 @@ def figure_div(fig: go.Figure, div_id: str) -> str:
     """*fig* as a ``<div>`` and the script that draws it, with a fixed id (no plotly.js)."""
     import plotly.io as pio
 
-    div = pio.to_html(fig, include_plotlyjs=False, full_html=False, div_id=div_id,
-                      config=PLOTLY_CONFIG, validate=False)
+    div = pio.to_html(
+        fig,
+        include_plotlyjs=False,
+        full_html=False,
+        div_id=div_id,
+        config=PLOTLY_CONFIG,
+        validate=False,
+    )
     return f'<div class="plot">{div}</div>'
 
 
@@ -101,8 +118,7 @@ def items_html(value: object) -> str:
 
 def table_html(m: JourneyMap) -> str:
     """The map as an HTML table: lanes as rows, stages as columns, empty cells marked."""
-    head = "".join(f'<th scope="col">{i}. {esc(s.name)}</th>'
-                   for i, s in enumerate(m.stages, 1))
+    head = "".join(f'<th scope="col">{i}. {esc(s.name)}</th>' for i, s in enumerate(m.stages, 1))
     rows = []
     for spec in LANES:
         cells = []
@@ -115,22 +131,27 @@ def table_html(m: JourneyMap) -> str:
             else:
                 cells.append(f"<td>{items_html(value)}</td>")
         rows.append(f'<tr><th scope="row">{esc(spec.label)}</th>{"".join(cells)}</tr>')
-    return (f'<table class="map"><thead><tr><th scope="col">Lane</th>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    return (
+        f'<table class="map"><thead><tr><th scope="col">Lane</th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def persona_html(persona: Persona) -> str:
     """The persona as a card: who they are, their goals, their frustrations."""
+
     def block(title: str, items: list[str]) -> str:
         listed = "".join(f"<li>{esc(item)}</li>" for item in items) or "<li>none yet</li>"
         return f"<div><h3>{title}</h3><ul>{listed}</ul></div>"
 
     name = esc(persona.name) if persona.name else "not named yet"
     about = esc(persona.description) if persona.description else "No description yet."
-    return (f'<section class="persona"><h2>Persona: {name}</h2>'
-            f"<div><h3>Who</h3><p>{about}</p></div>"
-            f"{block('Goals', persona.goals)}{block('Frustrations', persona.frustrations)}"
-            "</section>")
+    return (
+        f'<section class="persona"><h2>Persona: {name}</h2>'
+        f"<div><h3>Who</h3><p>{about}</p></div>"
+        f"{block('Goals', persona.goals)}{block('Frustrations', persona.frustrations)}"
+        "</section>"
+    )
 
 
 def gaps_html(m: JourneyMap) -> str:
@@ -141,8 +162,9 @@ def gaps_html(m: JourneyMap) -> str:
         by_stage.setdefault(stage, []).append(labels[key].lower())
     if not by_stage:
         return ""
-    lines = "".join(f"<li><b>{esc(stage)}</b>: {', '.join(keys)}</li>"
-                    for stage, keys in by_stage.items())
+    lines = "".join(
+        f"<li><b>{esc(stage)}</b>: {', '.join(keys)}</li>" for stage, keys in by_stage.items()
+    )
     return f'<div class="gaps"><p>Still to fill in:</p><ul>{lines}</ul></div>'
 
 
@@ -154,12 +176,19 @@ def html_page(m: JourneyMap) -> str:
     template, css = page_template()
     fw = get_framework(m.framework)
     who = f" · persona: {esc(m.persona.name)}" if m.persona.name else ""
-    notes = (f'<section><h2>Notes</h2><p class="notes">{esc(m.notes)}</p></section>'
-             if m.notes else "")
+    notes = (
+        f'<section><h2>Notes</h2><p class="notes">{esc(m.notes)}</p></section>' if m.notes else ""
+    )
     body = template.substitute(
-        version=esc(__version__), title=esc(m.title or "Journey map"),
+        version=esc(__version__),
+        title=esc(m.title or "Journey map"),
         framework=f"{esc(fw.name)} ({len(m.stages)} stages){who}",
-        persona=persona_html(m.persona), emotions=figure_div(emotions, "jk-emotions"),
-        map=figure_div(journey, "jk-map"), print_zoom=f"{zoom:.3f}", table=table_html(m),
-        gaps=gaps_html(m), notes=notes)
+        persona=persona_html(m.persona),
+        emotions=figure_div(emotions, "jk-emotions"),
+        map=figure_div(journey, "jk-map"),
+        print_zoom=f"{zoom:.3f}",
+        table=table_html(m),
+        gaps=gaps_html(m),
+        notes=notes,
+    )
     return standalone_page(m.title or "Journey map", css, body)

@@ -77,16 +77,23 @@ def markdown_text(m: JourneyMap) -> str:
     """
     fw = get_framework(m.framework)
     persona = m.persona
-    out = [f"# {md_text(m.title or 'Journey map')}", "",
-           f"A customer journey map in the {md_text(fw.name.lower())} framework "
-           f"(`{m.framework}`), made with JourneyKit.", ""]
+    out = [
+        f"# {md_text(m.title or 'Journey map')}",
+        "",
+        f"A customer journey map in the {md_text(fw.name.lower())} framework "
+        f"(`{m.framework}`), made with JourneyKit.",
+        "",
+    ]
     out += [f"## Persona: {md_text(persona.name or 'not named yet')}", ""]
     if persona.description:
         out += [md_text(persona.description), ""]
     out += md_list("Goals", persona.goals) + md_list("Frustrations", persona.frustrations)
-    out += ["## Journey map", "",
-            "| Lane | " + " | ".join(md_text(s.name) for s in m.stages) + " |",
-            "| --- |" + " --- |" * len(m.stages)]
+    out += [
+        "## Journey map",
+        "",
+        "| Lane | " + " | ".join(md_text(s.name) for s in m.stages) + " |",
+        "| --- |" + " --- |" * len(m.stages),
+    ]
     for spec in LANES:
         cells = [md_cell(stage, spec.key) for stage in m.stages]
         out.append(f"| **{spec.label}** | " + " | ".join(cells) + " |")
@@ -138,8 +145,9 @@ def csv_text(m: JourneyMap) -> str:
     frame = m.to_frame()
     # object, not pandas' string type: text it could not store reaches the writer, which names it
     items = frame["item"]
-    frame["item"] = type(items)([guard_cell(item) for item in items], index=items.index,
-                                dtype=object)
+    frame["item"] = type(items)(
+        [guard_cell(item) for item in items], index=items.index, dtype=object
+    )
     return frame.to_csv(index=False, lineterminator="\n")
 
 
@@ -234,6 +242,7 @@ def mermaid_text(m: JourneyMap) -> str:
         if score is None:
             lines.append(f"        %% no emotion score yet, drawn as {neutral} (neutral)")
         tasks = stage.actions or [stage.goal or "Nothing mapped yet"]
-        lines += [f"        {mermaid_text_escape(task)}: {score or neutral}: {actor}"
-                  for task in tasks]
+        lines += [
+            f"        {mermaid_text_escape(task)}: {score or neutral}: {actor}" for task in tasks
+        ]
     return "\n".join(lines) + "\n"

@@ -39,7 +39,19 @@ from .funnel import plot_funnel
 from .journey_map import plot_map
 from .transitions import plot_transitions
 
-__all__ = ["is_dip", "plot_class_coverage", "plot_class_heatmap", "plot_class_spread",
-           "plot_class_top", "plot_crosswalk", "plot_emotions", "plot_framework",
-           "plot_frameworks", "plot_funnel", "plot_map", "plot_transitions", "similarity_order",
-           "theme"]
+__all__ = [
+    "is_dip",
+    "plot_class_coverage",
+    "plot_class_heatmap",
+    "plot_class_spread",
+    "plot_class_top",
+    "plot_crosswalk",
+    "plot_emotions",
+    "plot_framework",
+    "plot_frameworks",
+    "plot_funnel",
+    "plot_map",
+    "plot_transitions",
+    "similarity_order",
+    "theme",
+]

@@ -55,8 +55,13 @@ KEY_PX = 30
 #: Colour of a neutral score (3), between the negative and positive ends of the scale.
 NEUTRAL = "#E3E3E3"
 #: Colours of the scores 1 to 5: vermilion to blue through grey (safe for colour blindness).
-SCORE_COLOURS = (theme.PAIN, theme.tint(theme.PAIN, 0.45), NEUTRAL,
-                 theme.tint(theme.EMOTION, 0.45), theme.EMOTION)
+SCORE_COLOURS = (
+    theme.PAIN,
+    theme.tint(theme.PAIN, 0.45),
+    NEUTRAL,
+    theme.tint(theme.EMOTION, 0.45),
+    theme.EMOTION,
+)
 
 
 def similarity_order(values: np.ndarray) -> list[int]:
@@ -102,22 +107,48 @@ def similarity_order(values: np.ndarray) -> list[int]:
 def score_key() -> dict:
     """The heatmap's colour key, one line above the plot: a swatch and a label per score."""
     swatch = "<span style='color:{}'>■</span> {}"
-    labels = [f"{k} {v}" if k in (SCORE_MIN, 3, SCORE_MAX) else str(k)
-              for k, v in SCORE_LABELS.items()]
-    parts = [swatch.format(colour, label) for colour, label in zip(SCORE_COLOURS, labels,
-                                                                  strict=True)]
+    labels = [
+        f"{k} {v}" if k in (SCORE_MIN, 3, SCORE_MAX) else str(k) for k, v in SCORE_LABELS.items()
+    ]
+    parts = [
+        swatch.format(colour, label) for colour, label in zip(SCORE_COLOURS, labels, strict=True)
+    ]
     parts.append(f"<span style='color:{theme.RULE}'>□</span> no score yet")
-    return {"text": " ".join(parts), "x": 0, "xref": "paper", "xanchor": "left",
-            "y": 1, "yref": "paper", "yanchor": "bottom", "yshift": 6, "showarrow": False,
-            "font": {"size": theme.SMALL_SIZE, "color": theme.INK}}
+    return {
+        "text": " ".join(parts),
+        "x": 0,
+        "xref": "paper",
+        "xanchor": "left",
+        "y": 1,
+        "yref": "paper",
+        "yanchor": "bottom",
+        "yshift": 6,
+        "showarrow": False,
+        "font": {"size": theme.SMALL_SIZE, "color": theme.INK},
+    }
 
 
 def empty_figure(title: str, message: str, width: int | None) -> go.Figure:
     """A figure that says there is nothing to draw yet, in the kit's look."""
-    note = {"text": escape(message), "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
-            "showarrow": False, "font": {"size": theme.FONT_SIZE, "color": theme.MUTED}}
-    return themed_figure([], title, "", width, plot_height=160, annotations=[note],
-                         xaxis={"visible": False}, yaxis={"visible": False})
+    note = {
+        "text": escape(message),
+        "x": 0.5,
+        "y": 0.5,
+        "xref": "paper",
+        "yref": "paper",
+        "showarrow": False,
+        "font": {"size": theme.FONT_SIZE, "color": theme.MUTED},
+    }
+    return themed_figure(
+        [],
+        title,
+        "",
+        width,
+        plot_height=160,
+        annotations=[note],
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+    )
 
 
 @dataclass(frozen=True)
@@ -152,8 +183,12 @@ def step_ticks(steps: Sequence[str], room: float) -> StepTicks:
     column = room / max(len(steps), 1) - TICK_GAP
     if longest_word(steps, theme.SMALL_SIZE) > column:
         legend = " · ".join(f"{i} {name}" for i, name in enumerate(steps, 1))
-        return StepTicks([escape(s) for s in steps], [str(i) for i in range(1, len(steps) + 1)],
-                         1, f"Steps: {legend}.")
+        return StepTicks(
+            [escape(s) for s in steps],
+            [str(i) for i in range(1, len(steps) + 1)],
+            1,
+            f"Steps: {legend}.",
+        )
     ticks = stage_labels(list(steps), column, theme.SMALL_SIZE, bold=False)
     lines = max((t.count("<br>") + 1 for t in ticks), default=1)
     return StepTicks([escape(s) for s in steps], ticks, lines, "")
@@ -196,29 +231,68 @@ def plot_class_heatmap(emotions: pd.DataFrame, width: int | None = None) -> go.F
     x, ticks, tick_lines = axis.x, axis.ticks, axis.lines
     row_px = max(2.0, min(ROW_PX, ROWS_PX / count))
     rows_px = count * row_px
-    scale = [[round(i / 5 + edge, 2), colour] for i, colour in enumerate(SCORE_COLOURS)
-             for edge in (0, 0.2)]
+    scale = [
+        [round(i / 5 + edge, 2), colour]
+        for i, colour in enumerate(SCORE_COLOURS)
+        for edge in (0, 0.2)
+    ]
     heat = go.Heatmap(
         z=[[None if math.isnan(v) else v for v in row] for row in rows.to_numpy().tolist()],
-        x=x, y=names, name="scores", zmin=SCORE_MIN - 0.5, zmax=SCORE_MAX + 0.5,
-        colorscale=scale, xgap=1, ygap=1 if row_px >= 6 else 0, showscale=False,
-        hovertemplate="<b>%{y}</b><br>%{x}: %{z} of 5<extra></extra>")
-    sub = ("One map so far." if count == 1 else
-           f"{count} maps, one per row, sorted so that similar journeys sit together.")
+        x=x,
+        y=names,
+        name="scores",
+        zmin=SCORE_MIN - 0.5,
+        zmax=SCORE_MAX + 0.5,
+        colorscale=scale,
+        xgap=1,
+        ygap=1 if row_px >= 6 else 0,
+        showscale=False,
+        hovertemplate="<b>%{y}</b><br>%{x}: %{z} of 5<extra></extra>",
+    )
+    sub = (
+        "One map so far."
+        if count == 1
+        else f"{count} maps, one per row, sorted so that similar journeys sit together."
+    )
     if not named:
         sub += " Hover over a row to see whose map it is."
     sub = f"{sub} {axis.legend}".strip()
-    tick_text = [wrap(name, LABEL_PX, size=theme.SMALL_SIZE, max_lines=1)[0] for name in
-                 (str(label) for label in rows.index)] if named else []
+    tick_text = (
+        [
+            wrap(name, LABEL_PX, size=theme.SMALL_SIZE, max_lines=1)[0]
+            for name in (str(label) for label in rows.index)
+        ]
+        if named
+        else []
+    )
     return themed_figure(
-        [heat], title, sub, chosen,
+        [heat],
+        title,
+        sub,
+        chosen,
         plot_height=rows_px + tick_lines * theme.SMALL_SIZE * theme.LINE_SPACING + 8,
-        plot_bgcolor=theme.PAPER, top=KEY_PX, annotations=[score_key()],
-        xaxis={"side": "bottom", "tickvals": x, "ticktext": ticks, "tickangle": 0,
-               "fixedrange": True, "showgrid": False, "tickfont": {"size": theme.SMALL_SIZE}},
-        yaxis={"autorange": "reversed", "fixedrange": True, "showgrid": False,
-               "showticklabels": named, "tickvals": names if named else [],
-               "ticktext": tick_text, "tickfont": {"size": theme.SMALL_SIZE}})
+        plot_bgcolor=theme.PAPER,
+        top=KEY_PX,
+        annotations=[score_key()],
+        xaxis={
+            "side": "bottom",
+            "tickvals": x,
+            "ticktext": ticks,
+            "tickangle": 0,
+            "fixedrange": True,
+            "showgrid": False,
+            "tickfont": {"size": theme.SMALL_SIZE},
+        },
+        yaxis={
+            "autorange": "reversed",
+            "fixedrange": True,
+            "showgrid": False,
+            "showticklabels": named,
+            "tickvals": names if named else [],
+            "ticktext": tick_text,
+            "tickfont": {"size": theme.SMALL_SIZE},
+        },
+    )
 
 
 def _quartiles(scores: pd.DataFrame) -> tuple[list[float | None], ...]:
@@ -229,9 +303,12 @@ def _quartiles(scores: pd.DataFrame) -> tuple[list[float | None], ...]:
     return tuple(out)
 
 
-def plot_class_spread(emotions: pd.DataFrame, reference: Sequence[float | None] | None = None,
-                      reference_name: str = "the worked example",
-                      width: int | None = None) -> go.Figure:
+def plot_class_spread(
+    emotions: pd.DataFrame,
+    reference: Sequence[float | None] | None = None,
+    reference_name: str = "the worked example",
+    width: int | None = None,
+) -> go.Figure:
     """How the class feels at each step: the median, the middle half, and how many gave each score.
 
     Parameters
@@ -269,46 +346,105 @@ def plot_class_spread(emotions: pd.DataFrame, reference: Sequence[float | None] 
     x, ticks, tick_lines = axis.x, axis.ticks, axis.lines
     low, median, high = _quartiles(scores)
     values = scores.to_numpy()
-    counts = [(x[j], k, int((values[:, j] == k).sum())) for j in range(len(x))
-              for k in SCORE_LABELS]
+    counts = [
+        (x[j], k, int((values[:, j] == k).sum())) for j in range(len(x)) for k in SCORE_LABELS
+    ]
     counts = [c for c in counts if c[2]]
     biggest = max((n for *_, n in counts), default=1)
     scored = scores.notna().sum().astype(int).tolist()
     dots = go.Scatter(
-        x=[c[0] for c in counts], y=[c[1] for c in counts], mode="markers", name="maps",
-        marker={"size": [n for *_, n in counts], "sizemode": "area", "sizemin": 3,
-                "sizeref": biggest / 34**2, "color": theme.tint(theme.MUTED, 0.3),
-                "line": {"width": 0}},
-        hovertext=[f"{n} map{'s' if n > 1 else ''} scored {s}: {SCORE_LABELS[s]}"
-                   for _, s, n in counts],
-        hovertemplate="<b>%{x}</b><br>%{hovertext}<extra></extra>", showlegend=False)
-    upper = go.Scatter(x=x, y=high, mode="lines", name="upper quartile", hoverinfo="skip",
-                       line={"width": 0}, showlegend=False, connectgaps=False)
-    band = go.Scatter(x=x, y=low, mode="lines", name="middle half", fill="tonexty",
-                      fillcolor="rgba(0,114,178,0.18)", line={"width": 0}, hoverinfo="skip",
-                      connectgaps=False)
+        x=[c[0] for c in counts],
+        y=[c[1] for c in counts],
+        mode="markers",
+        name="maps",
+        marker={
+            "size": [n for *_, n in counts],
+            "sizemode": "area",
+            "sizemin": 3,
+            "sizeref": biggest / 34**2,
+            "color": theme.tint(theme.MUTED, 0.3),
+            "line": {"width": 0},
+        },
+        hovertext=[
+            f"{n} map{'s' if n > 1 else ''} scored {s}: {SCORE_LABELS[s]}" for _, s, n in counts
+        ],
+        hovertemplate="<b>%{x}</b><br>%{hovertext}<extra></extra>",
+        showlegend=False,
+    )
+    upper = go.Scatter(
+        x=x,
+        y=high,
+        mode="lines",
+        name="upper quartile",
+        hoverinfo="skip",
+        line={"width": 0},
+        showlegend=False,
+        connectgaps=False,
+    )
+    band = go.Scatter(
+        x=x,
+        y=low,
+        mode="lines",
+        name="middle half",
+        fill="tonexty",
+        fillcolor="rgba(0,114,178,0.18)",
+        line={"width": 0},
+        hoverinfo="skip",
+        connectgaps=False,
+    )
     middle = go.Scatter(
-        x=x, y=median, mode="lines+markers", name="median", connectgaps=False,
-        line={"color": theme.EMOTION, "width": 4}, marker={"size": 11},
+        x=x,
+        y=median,
+        mode="lines+markers",
+        name="median",
+        connectgaps=False,
+        line={"color": theme.EMOTION, "width": 4},
+        marker={"size": 11},
         customdata=[[lo, hi, n] for lo, hi, n in zip(low, high, scored, strict=True)],
         hovertemplate="<b>%{x}</b><br>median %{y}, middle half %{customdata[0]} to "
-                      "%{customdata[1]}<br>%{customdata[2]} maps gave a score<extra></extra>")
+        "%{customdata[1]}<br>%{customdata[2]} maps gave a score<extra></extra>",
+    )
     traces = [dots, upper, band, middle]
     if reference is not None:
-        traces.append(go.Scatter(
-            x=x, y=list(reference), mode="lines+markers", name=escape(reference_name),
-            legendgroup="reference", connectgaps=False,
-            line={"color": theme.PALETTE[1], "width": 3, "dash": "dash"},
-            marker={"symbol": "diamond", "size": 10},
-            hovertemplate=f"<b>%{{x}}</b><br>{escape(reference_name)}: %{{y}}<extra></extra>"))
-    sub = (f"{len(scores)} maps. Line: the median score; band: the middle half of the maps; "
-           "grey dots: how many maps gave each score (bigger dot, more maps).")
+        traces.append(
+            go.Scatter(
+                x=x,
+                y=list(reference),
+                mode="lines+markers",
+                name=escape(reference_name),
+                legendgroup="reference",
+                connectgaps=False,
+                line={"color": theme.PALETTE[1], "width": 3, "dash": "dash"},
+                marker={"symbol": "diamond", "size": 10},
+                hovertemplate=f"<b>%{{x}}</b><br>{escape(reference_name)}: %{{y}}<extra></extra>",
+            )
+        )
+    sub = (
+        f"{len(scores)} maps. Line: the median score; band: the middle half of the maps; "
+        "grey dots: how many maps gave each score (bigger dot, more maps)."
+    )
     sub = f"{sub} {axis.legend}".strip()
     return themed_figure(
-        traces, title, sub, chosen, plot_height=360 + tick_lines * theme.SMALL_SIZE * 1.3,
-        top=34, margin={"r": 2 * EDGE_PX},
+        traces,
+        title,
+        sub,
+        chosen,
+        plot_height=360 + tick_lines * theme.SMALL_SIZE * 1.3,
+        top=34,
+        margin={"r": 2 * EDGE_PX},
         legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom", "xanchor": "left"},
-        yaxis={"range": [SCORE_MIN - 0.6, SCORE_MAX + 0.6], "tickvals": list(SCORE_LABELS),
-               "ticktext": scale, "fixedrange": True},
-        xaxis={"fixedrange": True, "showgrid": False, "tickvals": x, "ticktext": ticks,
-               "tickangle": 0, "tickfont": {"size": theme.SMALL_SIZE}})
+        yaxis={
+            "range": [SCORE_MIN - 0.6, SCORE_MAX + 0.6],
+            "tickvals": list(SCORE_LABELS),
+            "ticktext": scale,
+            "fixedrange": True,
+        },
+        xaxis={
+            "fixedrange": True,
+            "showgrid": False,
+            "tickvals": x,
+            "ticktext": ticks,
+            "tickangle": 0,
+            "tickfont": {"size": theme.SMALL_SIZE},
+        },
+    )

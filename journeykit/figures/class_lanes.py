@@ -35,8 +35,7 @@ ITEM_LINES = 2
 ROW_GAP = 0.45
 
 
-def plot_class_coverage(coverage: pd.DataFrame, maps: int, width: int | None = None
-                        ) -> go.Figure:
+def plot_class_coverage(coverage: pd.DataFrame, maps: int, width: int | None = None) -> go.Figure:
     """Which lanes the class filled in at each step: pale cells are what most maps left empty.
 
     Parameters
@@ -62,33 +61,60 @@ def plot_class_coverage(coverage: pd.DataFrame, maps: int, width: int | None = N
     title = "Which lanes the class filled in"
     if coverage.empty or maps == 0:
         return empty_figure(title, "No maps to compare yet.", chosen)
-    lanes = [label_lines(str(lane), LANE_LABEL_PX, LABEL_SIZE, bold=False)
-             for lane in coverage.index]
+    lanes = [
+        label_lines(str(lane), LANE_LABEL_PX, LABEL_SIZE, bold=False) for lane in coverage.index
+    ]
     room = (chosen or theme.FIT_WIDTH) - 2 * EDGE_PX - LANE_LABEL_PX - 12
     axis = step_ticks(list(coverage.columns), room)
     x, ticks, tick_lines = axis.x, axis.ticks, axis.lines
     heat = go.Heatmap(
-        z=coverage.to_numpy().round(3).tolist(), x=x, y=lanes, name="coverage",
-        zmin=0, zmax=1, xgap=2, ygap=2, showscale=False, texttemplate="%{z:.0%}",
+        z=coverage.to_numpy().round(3).tolist(),
+        x=x,
+        y=lanes,
+        name="coverage",
+        zmin=0,
+        zmax=1,
+        xgap=2,
+        ygap=2,
+        showscale=False,
+        texttemplate="%{z:.0%}",
         textfont={"size": theme.SMALL_SIZE, "color": theme.INK},
         colorscale=[[0, "#F7F9FB"], [1, theme.tint(theme.EMOTION, 0.55)]],
-        hovertemplate=f"<b>%{{y}}</b> at %{{x}}<br>%{{z:.0%}} of the {maps} maps"
-                      "<extra></extra>")
-    sub = (f"Share of the {maps} maps with each lane filled in at each step. Pale cells are "
-           "the gaps most of the class left: a good place to start the debrief.")
+        hovertemplate=f"<b>%{{y}}</b> at %{{x}}<br>%{{z:.0%}} of the {maps} maps<extra></extra>",
+    )
+    sub = (
+        f"Share of the {maps} maps with each lane filled in at each step. Pale cells are "
+        "the gaps most of the class left: a good place to start the debrief."
+    )
     sub = f"{sub} {axis.legend}".strip()
     return themed_figure(
-        [heat], title, sub, chosen,
+        [heat],
+        title,
+        sub,
+        chosen,
         plot_height=len(lanes) * COVERAGE_ROW_PX,
         top=tick_lines * theme.SMALL_SIZE * theme.LINE_SPACING + 12,
-        xaxis={"side": "top", "tickvals": x, "ticktext": ticks, "tickangle": 0,
-               "fixedrange": True, "showgrid": False, "tickfont": {"size": theme.SMALL_SIZE}},
-        yaxis={"autorange": "reversed", "fixedrange": True, "showgrid": False,
-               "tickfont": {"size": LABEL_SIZE}})
+        xaxis={
+            "side": "top",
+            "tickvals": x,
+            "ticktext": ticks,
+            "tickangle": 0,
+            "fixedrange": True,
+            "showgrid": False,
+            "tickfont": {"size": theme.SMALL_SIZE},
+        },
+        yaxis={
+            "autorange": "reversed",
+            "fixedrange": True,
+            "showgrid": False,
+            "tickfont": {"size": LABEL_SIZE},
+        },
+    )
 
 
-def plot_class_top(top: pd.DataFrame, lane_label: str, maps: int, width: int | None = None
-                   ) -> go.Figure:
+def plot_class_top(
+    top: pd.DataFrame, lane_label: str, maps: int, width: int | None = None
+) -> go.Figure:
     """The items most maps name at each step, one bar each, similar wordings grouped.
 
     Parameters
@@ -137,8 +163,20 @@ def plot_class_top(top: pd.DataFrame, lane_label: str, maps: int, width: int | N
 
     for number, step in enumerate(steps, 1):
         end += ROW_GAP if number > 1 else 0
-        add("<b>" + "<br>".join(wrap(f"{number}. {step}", label_px, size=theme.SMALL_SIZE,
-                                     bold=True, max_lines=ITEM_LINES)) + "</b>", 1)
+        add(
+            "<b>"
+            + "<br>".join(
+                wrap(
+                    f"{number}. {step}",
+                    label_px,
+                    size=theme.SMALL_SIZE,
+                    bold=True,
+                    max_lines=ITEM_LINES,
+                )
+            )
+            + "</b>",
+            1,
+        )
         rows = top[top["step"] == step]
         if rows.empty:
             add(f"<span style='color:{theme.MUTED}'><i>none written yet</i></span>", 1)
@@ -147,27 +185,55 @@ def plot_class_top(top: pd.DataFrame, lane_label: str, maps: int, width: int | N
             bars.append((add("<br>".join(lines), len(lines)), row))
     colour = theme.PAIN if "pain" in lane_label.casefold() else theme.EMOTION
     bar = go.Bar(
-        y=[pos for pos, _ in bars], x=[round(row.share, 3) for _, row in bars], orientation="h",
-        name="items", marker={"color": colour}, textposition="outside", cliponaxis=False,
+        y=[pos for pos, _ in bars],
+        x=[round(row.share, 3) for _, row in bars],
+        orientation="h",
+        name="items",
+        marker={"color": colour},
+        textposition="outside",
+        cliponaxis=False,
         width=0.8,
-        text=[f"{row.maps} map{'s' if row.maps != 1 else ''}" +
-              (f" · {row.wordings} wordings" if row.wordings > 1 else "") for _, row in bars],
+        text=[
+            f"{row.maps} map{'s' if row.maps != 1 else ''}"
+            + (f" · {row.wordings} wordings" if row.wordings > 1 else "")
+            for _, row in bars
+        ],
         textfont={"size": theme.SMALL_SIZE},
-        hovertext=[f"<b>{escape(str(row.item))}</b><br>{row.maps} of {maps} maps at "
-                   f"{escape(str(row.step))}<br>Wordings grouped here:<br>"
-                   + "<br>".join(escape(v) for v in str(row.variants).split(" · ")[:12])
-                   for _, row in bars],
-        hovertemplate="%{hovertext}<extra></extra>")
+        hovertext=[
+            f"<b>{escape(str(row.item))}</b><br>{row.maps} of {maps} maps at "
+            f"{escape(str(row.step))}<br>Wordings grouped here:<br>"
+            + "<br>".join(escape(v) for v in str(row.variants).split(" · ")[:12])
+            for _, row in bars
+        ],
+        hovertemplate="%{hovertext}<extra></extra>",
+    )
     top_share = max((row.share for _, row in bars), default=0.5)
-    sub = (f"Bars: the share of the {maps} maps naming the item. Wordings that differ only "
-           "in case, punctuation, a plural or a small typo are counted together; hover over "
-           "a bar to see them.")
+    sub = (
+        f"Bars: the share of the {maps} maps naming the item. Wordings that differ only "
+        "in case, punctuation, a plural or a small typo are counted together; hover over "
+        "a bar to see them."
+    )
     return themed_figure(
-        [bar], title, sub, chosen,
+        [bar],
+        title,
+        sub,
+        chosen,
         plot_height=end * ITEM_LINE_PX + 40,
-        margin={"r": 2 * EDGE_PX}, showlegend=False, bargap=0.25,
-        xaxis={"range": [0, min(1.0, top_share * 1.45) or 1], "tickformat": ".0%",
-               "fixedrange": True},
-        yaxis={"tickvals": y, "ticktext": ticks, "fixedrange": True, "range": [end, 0],
-               "showgrid": False, "zeroline": False,
-               "tickfont": {"size": theme.SMALL_SIZE}})
+        margin={"r": 2 * EDGE_PX},
+        showlegend=False,
+        bargap=0.25,
+        xaxis={
+            "range": [0, min(1.0, top_share * 1.45) or 1],
+            "tickformat": ".0%",
+            "fixedrange": True,
+        },
+        yaxis={
+            "tickvals": y,
+            "ticktext": ticks,
+            "fixedrange": True,
+            "range": [end, 0],
+            "showgrid": False,
+            "zeroline": False,
+            "tickfont": {"size": theme.SMALL_SIZE},
+        },
+    )

@@ -58,11 +58,13 @@ def plot_emotions(m: JourneyMap, width: int | None = None) -> go.Figure:
 
     chosen = figure_width(width, default=None)
     scale = [f"{k} {v}" for k, v in SCORE_LABELS.items()]
-    column = ((chosen or theme.FIT_WIDTH) - 3 * EDGE_PX - widest(scale, theme.FONT_SIZE, False)
-              - 12) / max(len(m.stages), 1)
+    column = (
+        (chosen or theme.FIT_WIDTH) - 3 * EDGE_PX - widest(scale, theme.FONT_SIZE, False) - 12
+    ) / max(len(m.stages), 1)
     names = [f"{i}. {escape(s.name)}" for i, s in enumerate(m.stages, 1)]
-    tick_size = word_size(m.stage_names, column - 8,
-                          sizes=(theme.FONT_SIZE, LABEL_SIZE, theme.SMALL_SIZE))
+    tick_size = word_size(
+        m.stage_names, column - 8, sizes=(theme.FONT_SIZE, LABEL_SIZE, theme.SMALL_SIZE)
+    )
     ticks = stage_labels(m.stage_names, column - 8, tick_size, bold=False)
     scores = [s.emotion_score for s in m.stages]
     dips = [i for i in range(len(scores)) if is_dip(scores, i)]
@@ -70,35 +72,75 @@ def plot_emotions(m: JourneyMap, width: int | None = None) -> go.Figure:
     for stage, score in zip(m.stages, scores, strict=True):
         feeling = f"{score} of {SCORE_MAX}: {SCORE_LABELS[score]}" if score else "no score yet"
         words = escape(", ".join(stage.emotion_words))
-        hover.append(f"<b>{escape(stage.name)}</b><br>{feeling}"
-                     + (f"<br>Feels: {words}" if words else ""))
+        hover.append(
+            f"<b>{escape(stage.name)}</b><br>{feeling}" + (f"<br>Feels: {words}" if words else "")
+        )
     curve = go.Scatter(
-        x=names, y=scores, hovertext=hover, mode="lines+markers", name="emotion",
-        hovertemplate="%{hovertext}<extra></extra>", showlegend=False, connectgaps=False,
+        x=names,
+        y=scores,
+        hovertext=hover,
+        mode="lines+markers",
+        name="emotion",
+        hovertemplate="%{hovertext}<extra></extra>",
+        showlegend=False,
+        connectgaps=False,
         line={"color": theme.EMOTION, "width": 4},
-        marker={"size": 14, "color": theme.EMOTION, "line": {"color": theme.PAPER, "width": 2}})
+        marker={"size": 14, "color": theme.EMOTION, "line": {"color": theme.PAPER, "width": 2}},
+    )
     pain = go.Scatter(
-        x=[names[i] for i in dips], y=[scores[i] for i in dips], mode="markers", name="dip",
-        hovertext=[f"<b>Pain points in {escape(m.stages[i].name)}</b><br>"
-                   + (hover_list(m.stages[i].pain_points) or "none written yet")
-                   for i in dips],
-        hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
-        marker={"symbol": "triangle-down", "size": 24, "color": theme.PAIN,
-                "line": {"color": theme.PAPER, "width": 2}})
-    notes = [emotion_note(name, stage, i in dips, column - 10) for i, (name, stage)
-             in enumerate(zip(names, m.stages, strict=True))]
+        x=[names[i] for i in dips],
+        y=[scores[i] for i in dips],
+        mode="markers",
+        name="dip",
+        hovertext=[
+            f"<b>Pain points in {escape(m.stages[i].name)}</b><br>"
+            + (hover_list(m.stages[i].pain_points) or "none written yet")
+            for i in dips
+        ],
+        hovertemplate="%{hovertext}<extra></extra>",
+        showlegend=False,
+        marker={
+            "symbol": "triangle-down",
+            "size": 24,
+            "color": theme.PAIN,
+            "line": {"color": theme.PAPER, "width": 2},
+        },
+    )
+    notes = [
+        emotion_note(name, stage, i in dips, column - 10)
+        for i, (name, stage) in enumerate(zip(names, m.stages, strict=True))
+    ]
     low = ", ".join(m.stages[i].name for i in dips)
-    subtitle = (f"▼ marks a dip, where pain points need attention: {low}" if dips else
-                "No dips: the score never falls from one stage to the next")
+    subtitle = (
+        f"▼ marks a dip, where pain points need attention: {low}"
+        if dips
+        else "No dips: the score never falls from one stage to the next"
+    )
     tick_lines = max((t.count("<br>") + 1 for t in ticks), default=1)
     return themed_figure(
-        [curve, pain], f"{persona_label(m)} emotions, stage by stage", subtitle,
-        chosen, plot_height=380 + tick_lines * tick_size * theme.LINE_SPACING,
-        margin={"r": 2 * EDGE_PX}, showlegend=False, annotations=notes,
-        yaxis={"range": [SCORE_MIN - 0.9, SCORE_MAX + 0.6], "tickvals": list(SCORE_LABELS),
-               "ticktext": scale, "fixedrange": True},
-        xaxis={"fixedrange": True, "showgrid": False, "tickvals": names, "ticktext": ticks,
-               "tickangle": 0, "tickfont": {"size": tick_size}})
+        [curve, pain],
+        f"{persona_label(m)} emotions, stage by stage",
+        subtitle,
+        chosen,
+        plot_height=380 + tick_lines * tick_size * theme.LINE_SPACING,
+        margin={"r": 2 * EDGE_PX},
+        showlegend=False,
+        annotations=notes,
+        yaxis={
+            "range": [SCORE_MIN - 0.9, SCORE_MAX + 0.6],
+            "tickvals": list(SCORE_LABELS),
+            "ticktext": scale,
+            "fixedrange": True,
+        },
+        xaxis={
+            "fixedrange": True,
+            "showgrid": False,
+            "tickvals": names,
+            "ticktext": ticks,
+            "tickangle": 0,
+            "tickfont": {"size": tick_size},
+        },
+    )
 
 
 def emotion_note(x: str, stage: Stage, dip: bool, width: float) -> dict[str, Any]:
@@ -108,15 +150,24 @@ def emotion_note(x: str, stage: Stage, dip: bool, width: float) -> dict[str, Any
     """
     size = theme.SMALL_SIZE + 1
     score = stage.emotion_score
-    lines = (wrap(", ".join(stage.emotion_words), width, max_lines=3, size=size)
-             if stage.emotion_words else [])
+    lines = (
+        wrap(", ".join(stage.emotion_words), width, max_lines=3, size=size)
+        if stage.emotion_words
+        else []
+    )
     if dip and stage.pain_points:
         pain = wrap("▼ " + stage.pain_points[0], width, max_lines=2, size=size)
         lines.append(f"<span style='color:{theme.PAIN}'>{'<br>'.join(pain)}</span>")
     if score is None:
         lines = ["<i>no score yet</i>"]
     below = score is None or score >= 3
-    return {"x": x, "y": score if score is not None else 3, "text": "<br>".join(lines),
-            "showarrow": False, "yanchor": "top" if below else "bottom",
-            "yshift": -16 if below else 16, "bgcolor": "rgba(255,255,255,0.85)",
-            "font": {"size": size, "color": theme.MUTED if score is None else theme.INK}}
+    return {
+        "x": x,
+        "y": score if score is not None else 3,
+        "text": "<br>".join(lines),
+        "showarrow": False,
+        "yanchor": "top" if below else "bottom",
+        "yshift": -16 if below else 16,
+        "bgcolor": "rgba(255,255,255,0.85)",
+        "font": {"size": size, "color": theme.MUTED if score is None else theme.INK},
+    }

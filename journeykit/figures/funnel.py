@@ -66,22 +66,30 @@ def plot_funnel(counts: Any, width: int | None = None) -> go.Figure:
     shares = [percent(v / first if first else 0.0) for v in values]
     wide = [first and v / first >= 0.25 for v in values]
     funnel = go.Funnel(
-        y=[escape(s) for s in stages], x=values, textinfo="text",
+        y=[escape(s) for s in stages],
+        x=values,
+        textinfo="text",
         text=[f"{v:,} · {p}" for v, p in zip(values, shares, strict=True)],
         textposition=["inside" if w else "outside" for w in wide],
-        textfont={"size": theme.FONT_SIZE,
-                  "color": [theme.PAPER if w else theme.INK for w in wide]},
+        textfont={
+            "size": theme.FONT_SIZE,
+            "color": [theme.PAPER if w else theme.INK for w in wide],
+        },
         marker={"color": [theme.PALETTE[0]] * (len(values) - 1) + [theme.PALETTE[1]]},
         connector={"fillcolor": theme.tint(theme.PALETTE[0], 0.15)},
         customdata=shares,
         hovertemplate="<b>%{y}</b><br>%{x:,} customers<br>%{customdata} of the first stage"
-                      "<extra></extra>")
+        "<extra></extra>",
+    )
     return themed_figure(
         [funnel],
         f"{shares[-1]} of customers reach the last stage, {stages[-1]}",
-        "Customers who reached each stage, and their share of the first stage", chosen,
+        "Customers who reached each stage, and their share of the first stage",
+        chosen,
         plot_height=max(220, 64 * len(values) + 20),
-        yaxis={"fixedrange": True}, xaxis={"fixedrange": True})
+        yaxis={"fixedrange": True},
+        xaxis={"fixedrange": True},
+    )
 
 
 def percent(share: float) -> str:
@@ -110,36 +118,59 @@ def funnel_rows(counts: Any) -> tuple[list[str], list[int]]:
     """Stage names and counts from a dict, Series, tidy DataFrame or measurement, checked."""
     counts = funnel_table(counts)
     if hasattr(counts, "columns"):
-        column = "users" if "users" in counts.columns and "customers" not in counts.columns \
+        column = (
+            "users"
+            if "users" in counts.columns and "customers" not in counts.columns
             else "customers"
+        )
         missing = [c for c in ("stage", column) if c not in counts.columns]
         if missing:
-            raise JourneyMapError([Problem(
-                "counts", "the table has no column " + " or ".join(repr(c) for c in missing),
-                "give a table with the columns 'stage' and 'customers', one row per stage")])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "counts",
+                        "the table has no column " + " or ".join(repr(c) for c in missing),
+                        "give a table with the columns 'stage' and 'customers', one row per stage",
+                    )
+                ]
+            )
         pairs = list(zip(counts["stage"], counts[column], strict=True))
     elif isinstance(counts, Mapping) or hasattr(counts, "items"):
         pairs = list(counts.items())
     else:
-        raise JourneyMapError([Problem(
-            "counts", f"expected stage counts, got {type(counts).__name__}",
-            'give a dict such as {"Aware": 1000, "Engage": 400}')])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "counts",
+                    f"expected stage counts, got {type(counts).__name__}",
+                    'give a dict such as {"Aware": 1000, "Engage": 400}',
+                )
+            ]
+        )
     if not pairs:
-        raise JourneyMapError([Problem("counts", "there are no stages",
-                                       "give at least one stage and its count")])
+        raise JourneyMapError(
+            [Problem("counts", "there are no stages", "give at least one stage and its count")]
+        )
     problems: list[Problem] = []
     values: list[int] = []
     for stage, raw in pairs:
         value = as_count(raw)
         where = f"counts[{str(stage)!r}]"
         if value is None:
-            problems.append(Problem(where, f"{raw!r} is not a count of customers",
-                                    "use a whole number of 0 or more"))
+            problems.append(
+                Problem(
+                    where, f"{raw!r} is not a count of customers", "use a whole number of 0 or more"
+                )
+            )
         elif values and value > values[-1]:
-            problems.append(Problem(
-                where, f"{value} customers is more than the {values[-1]} of the stage before",
-                "count everyone who got at least this far, so no stage has more customers "
-                "than the one before it"))
+            problems.append(
+                Problem(
+                    where,
+                    f"{value} customers is more than the {values[-1]} of the stage before",
+                    "count everyone who got at least this far, so no stage has more customers "
+                    "than the one before it",
+                )
+            )
         if value is not None:
             values.append(value)
     if problems:

@@ -38,9 +38,19 @@ if TYPE_CHECKING:
     from ..model import JourneyMap, Stage
 
 #: The rows of the map figure: each lane, with the two emotion lanes merged into one band.
-MAP_ROWS: tuple[str, ...] = ("goal", "actions", "touchpoints", "emotion", "pain_points",
-                             "business_activities", "messages", "participants",
-                             "information_needs", "opportunities", "kpis")
+MAP_ROWS: tuple[str, ...] = (
+    "goal",
+    "actions",
+    "touchpoints",
+    "emotion",
+    "pain_points",
+    "business_activities",
+    "messages",
+    "participants",
+    "information_needs",
+    "opportunities",
+    "kpis",
+)
 
 #: Items shown in one cell of the map figure; the rest are counted and listed on hover.
 CELL_ITEMS = 5
@@ -81,8 +91,7 @@ def map_cell(stage: Stage, row: str, width: float) -> Cell:
     if row == "emotion":
         score, words = stage.emotion_score, stage.emotion_words
         if score is None and not words:
-            return Cell([], head + "Empty: " + escape(LANES_BY_KEY["emotion_score"].help),
-                        True)
+            return Cell([], head + "Empty: " + escape(LANES_BY_KEY["emotion_score"].help), True)
         feeling = f"{score} of {SCORE_MAX} ({SCORE_LABELS[score]})" if score else "no score yet"
         return Cell([], head + feeling + ("<br>" + hover_list(words) if words else ""), False)
     value = stage.get(row)
@@ -90,10 +99,14 @@ def map_cell(stage: Stage, row: str, width: float) -> Cell:
     if not items:
         return Cell([], head + "Empty: " + escape(LANES_BY_KEY[row].help), True)
     if isinstance(value, str):
-        return Cell(wrap(value, width, max_lines=CELL_ITEMS + 1, size=theme.SMALL_SIZE),
-                    head + "<br>".join(wrap(value, 60)), False)
-    return Cell(bullets(items, width, CELL_ITEMS, size=theme.SMALL_SIZE),
-                head + hover_list(items), False)
+        return Cell(
+            wrap(value, width, max_lines=CELL_ITEMS + 1, size=theme.SMALL_SIZE),
+            head + "<br>".join(wrap(value, 60)),
+            False,
+        )
+    return Cell(
+        bullets(items, width, CELL_ITEMS, size=theme.SMALL_SIZE), head + hover_list(items), False
+    )
 
 
 def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> go.Figure:
@@ -170,10 +183,16 @@ def map_json(m: JourneyMap, width: int | None = None, measured: Any = None) -> d
     room = column - 2 * CELL_PAD
     cells = [[map_cell(stage, row, room) for stage in m.stages] for row in MAP_ROWS]
     label_height = LABEL_SIZE * theme.LINE_SPACING / LINE_PX  # one label line, in cell lines
-    heights = [EMOTION_LINES if row == "emotion" else
-               max(2.0, labels[i].count("<br>") * label_height + 1.6,
-                   *(len(cell.lines) + 0.7 for cell in cells[i]))
-               for i, row in enumerate(MAP_ROWS)]
+    heights = [
+        EMOTION_LINES
+        if row == "emotion"
+        else max(
+            2.0,
+            labels[i].count("<br>") * label_height + 1.6,
+            *(len(cell.lines) + 0.7 for cell in cells[i]),
+        )
+        for i, row in enumerate(MAP_ROWS)
+    ]
     figures = None if measured is None else measured_cells(m.stage_names, measured, room)
     if figures is not None:
         labels.append(label_lines("Measured", LABEL_WRAP_PX, LABEL_SIZE))
@@ -181,16 +200,20 @@ def map_json(m: JourneyMap, width: int | None = None, measured: Any = None) -> d
     edges = [0.0]
     for h in heights:
         edges.append(edges[-1] + h)
-    grid_edges = edges[:len(MAP_ROWS) + 1]
+    grid_edges = edges[: len(MAP_ROWS) + 1]
     xs = list(range(len(m.stages)))
     inset = CELL_PAD / column  # the text's left edge, in columns from the cell's left edge
 
     # Backgrounds and hover in one trace of bars, one bar per cell: SVG rectangles that
     # plotly redraws cheaply when only the text changes (a heatmap is re-painted as an image).
-    grid = cell_bars(xs, grid_edges, column,
-                     [[theme.EMPTY_FILL if cell.empty else theme.FILLED_FILL for cell in row]
-                      for row in cells],
-                     [[cell.hover for cell in row] for row in cells], name="cells")
+    grid = cell_bars(
+        xs,
+        grid_edges,
+        column,
+        [[theme.EMPTY_FILL if cell.empty else theme.FILLED_FILL for cell in row] for row in cells],
+        [[cell.hover for cell in row] for row in cells],
+        name="cells",
+    )
 
     text_x, text_y, text = [], [], []
     gap_x, gap_y = [], []
@@ -203,16 +226,26 @@ def map_json(m: JourneyMap, width: int | None = None, measured: Any = None) -> d
             elif cell.empty:
                 gap_x.append(j)
                 gap_y.append((edges[i] + edges[i + 1]) / 2)
-    gap_text = "<i>+ to fill in</i>" if theme.text_width("+ to fill in", theme.SMALL_SIZE) \
-        <= room else "<i>+ fill in</i>"
+    gap_text = (
+        "<i>+ to fill in</i>"
+        if theme.text_width("+ to fill in", theme.SMALL_SIZE) <= room
+        else "<i>+ fill in</i>"
+    )
     # The cells' texts are labels of layout shapes, not a trace's text: Plotly.react redraws
     # one changed label alone, where one changed text of a trace redraws every trace. (The
     # gaps change only when a cell's colour does, which redraws every trace anyway.)
     texts = cell_labels(text_x, text_y, text, "text", column)
-    gaps = {"type": "scatter", "x": gap_x, "y": gap_y, "mode": "text",
-            "text": [gap_text] * len(gap_x),
-            "textfont": {"size": theme.SMALL_SIZE, "color": theme.MUTED},
-            "hoverinfo": "skip", "showlegend": False, "name": "gaps"}
+    gaps = {
+        "type": "scatter",
+        "x": gap_x,
+        "y": gap_y,
+        "mode": "text",
+        "text": [gap_text] * len(gap_x),
+        "textfont": {"size": theme.SMALL_SIZE, "color": theme.MUTED},
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "name": "gaps",
+    }
     band = MAP_ROWS.index("emotion")
     curve = emotion_band(m, edges[band], edges[band + 1], room)
 
@@ -224,27 +257,58 @@ def map_json(m: JourneyMap, width: int | None = None, measured: Any = None) -> d
     headers = stage_labels(m.stage_names, column - 4, LABEL_SIZE)
     header_lines = max((h.count("<br>") + 1 for h in headers), default=1)
     title = f"{persona_label(m)} journey" + (f" · {m.title}" if m.title else "")
-    subtitle = (f"{get_framework(m.framework).name}, {len(m.stages)} stages · "
-                + ("every lane filled in" if not open_cells else
-                   f"{open_cells} empty cells to fill in (hover over one to see what goes there)"))
+    subtitle = f"{get_framework(m.framework).name}, {len(m.stages)} stages · " + (
+        "every lane filled in"
+        if not open_cells
+        else f"{open_cells} empty cells to fill in (hover over one to see what goes there)"
+    )
     if figures is not None:
         subtitle += " · the Measured row comes from an event log"
     return themed_json(
-        traces, title, subtitle, width, plot_height=edges[-1] * LINE_PX,
+        traces,
+        title,
+        subtitle,
+        width,
+        plot_height=edges[-1] * LINE_PX,
         top=header_lines * LABEL_SIZE * theme.LINE_SPACING + 8,
-        margin={"l": round(EDGE_PX + label_px)}, hovermode="closest",
-        **({"shapes": texts} if texts else {}), template=map_template(),
-        xaxis={"side": "top", "tickvals": xs, "range": [-0.5, len(m.stages) - 0.5],
-               "showgrid": False, "ticktext": headers, "tickfont": {"size": LABEL_SIZE},
-               "fixedrange": True, "ticks": "", "showline": False, "ticklabelstandoff": 4},
-        yaxis={"tickvals": row_mid, "ticktext": labels, "tickfont": {"size": LABEL_SIZE},
-               "range": [edges[-1], 0], "showgrid": False, "fixedrange": True, "ticks": "",
-               "showline": False, "ticklabelstandoff": 6},
+        margin={"l": round(EDGE_PX + label_px)},
+        hovermode="closest",
+        **({"shapes": texts} if texts else {}),
+        template=map_template(),
+        xaxis={
+            "side": "top",
+            "tickvals": xs,
+            "range": [-0.5, len(m.stages) - 0.5],
+            "showgrid": False,
+            "ticktext": headers,
+            "tickfont": {"size": LABEL_SIZE},
+            "fixedrange": True,
+            "ticks": "",
+            "showline": False,
+            "ticklabelstandoff": 4,
+        },
+        yaxis={
+            "tickvals": row_mid,
+            "ticktext": labels,
+            "tickfont": {"size": LABEL_SIZE},
+            "range": [edges[-1], 0],
+            "showgrid": False,
+            "fixedrange": True,
+            "ticks": "",
+            "showline": False,
+            "ticklabelstandoff": 6,
+        },
     )
 
 
-def cell_bars(xs: list[int], edges: list[float], column: float, fills: list[list[str]],
-              hovers: list[list[str]], name: str) -> dict[str, Any]:
+def cell_bars(
+    xs: list[int],
+    edges: list[float],
+    column: float,
+    fills: list[list[str]],
+    hovers: list[list[str]],
+    name: str,
+) -> dict[str, Any]:
     """Cells as one trace of horizontal bars: row *i* of column *j* spans ``edges[i]`` to
     ``edges[i + 1]``, in colour ``fills[i][j]``, with hover text ``hovers[i][j]``.
 
@@ -261,19 +325,26 @@ def cell_bars(xs: list[int], edges: list[float], column: float, fills: list[list
     heights = [bottom - top - down for top, bottom in pairwise(edges) for _ in xs]
     # Each bar placed by its own offset, so that two traces of cells are not put side by side.
     return {
-        "type": "bar", "orientation": "h",
+        "type": "bar",
+        "orientation": "h",
         "base": [j - 0.5 + across / 2 for _ in edges[1:] for j in xs],
         "x": [1 - across] * len(heights),
         "y": [(top + bottom) / 2 for top, bottom in pairwise(edges) for _ in xs],
-        "width": heights, "offset": [-height / 2 for height in heights],
+        "width": heights,
+        "offset": [-height / 2 for height in heights],
         "marker": {"color": [fill for row in fills for fill in row], "line": {"width": 0}},
         "hovertext": [hover for row in hovers for hover in row],
-        "hovertemplate": "%{hovertext}<extra></extra>", "hoverlabel": {"bgcolor": HOVER_FILL},
-        "unselected": {"marker": {"opacity": 1}}, "showlegend": False, "name": name}
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "hoverlabel": {"bgcolor": HOVER_FILL},
+        "unselected": {"marker": {"opacity": 1}},
+        "showlegend": False,
+        "name": name,
+    }
 
 
-def cell_labels(xs: list[float], ys: list[float], texts: list[str], name: str,
-                column: float) -> list[dict[str, Any]]:
+def cell_labels(
+    xs: list[float], ys: list[float], texts: list[str], name: str, column: float
+) -> list[dict[str, Any]]:
     """Texts drawn at points (*xs*, *ys*) as labels of invisible layout shapes, one each.
 
     A text's top left corner is at its point, exactly where a trace's text placed
@@ -286,10 +357,15 @@ def cell_labels(xs: list[float], ys: list[float], texts: list[str], name: str,
     ['Shop']
     """
     across, down = LABEL_NUDGE
-    return [{"x0": x, "x1": x, "y0": y, "y1": y, "name": name, "label": {"text": text}}
-            for x, y, text in zip((round(x - across / column, 6) for x in xs),
-                                  (round(y - down / LINE_PX, 6) for y in ys), texts,
-                                  strict=True)]
+    return [
+        {"x0": x, "x1": x, "y0": y, "y1": y, "name": name, "label": {"text": text}}
+        for x, y, text in zip(
+            (round(x - across / column, 6) for x in xs),
+            (round(y - down / LINE_PX, 6) for y in ys),
+            texts,
+            strict=True,
+        )
+    ]
 
 
 def map_template() -> dict[str, Any]:
@@ -303,24 +379,45 @@ def map_template() -> dict[str, Any]:
     """
     built = theme.template_json()
     built["layout"]["shapedefaults"] = {
-        "type": "rect", "xref": "x", "yref": "y", "line": {"width": 0}, "layer": "above",
-        "label": {"textposition": "top left", "padding": 0,
-                  "font": {"size": theme.SMALL_SIZE, "color": theme.INK}}}
+        "type": "rect",
+        "xref": "x",
+        "yref": "y",
+        "line": {"width": 0},
+        "layer": "above",
+        "label": {
+            "textposition": "top left",
+            "padding": 0,
+            "font": {"size": theme.SMALL_SIZE, "color": theme.INK},
+        },
+    }
     return built
 
 
-def measured_row(figures: list[MeasuredCell], xs: list[int], edges: list[float],
-                 column: float, inset: float) -> list[dict[str, Any]]:
+def measured_row(
+    figures: list[MeasuredCell], xs: list[int], edges: list[float], column: float, inset: float
+) -> list[dict[str, Any]]:
     """The Measured row: a bar per cell (the biggest drop tinted) and their text."""
     fills = [theme.tint(theme.PALETTE[2], 0.16), theme.EMPTY_FILL, theme.tint(theme.PAIN, 0.22)]
-    cells = cell_bars(xs, edges, column, [[fills[cell.state] for cell in figures]],
-                      [[cell.hover for cell in figures]], name="measured")
-    text = {"type": "scatter", "x": [round(j - 0.5 + inset, 4) for j in xs],
-            "y": [edges[0] + 0.3] * len(xs),
-            "text": ["<br>".join(cell.lines) for cell in figures], "mode": "text",
-            "textposition": "bottom right",
-            "textfont": {"size": theme.SMALL_SIZE, "color": theme.INK},
-            "hoverinfo": "skip", "showlegend": False, "name": "measured text"}
+    cells = cell_bars(
+        xs,
+        edges,
+        column,
+        [[fills[cell.state] for cell in figures]],
+        [[cell.hover for cell in figures]],
+        name="measured",
+    )
+    text = {
+        "type": "scatter",
+        "x": [round(j - 0.5 + inset, 4) for j in xs],
+        "y": [edges[0] + 0.3] * len(xs),
+        "text": ["<br>".join(cell.lines) for cell in figures],
+        "mode": "text",
+        "textposition": "bottom right",
+        "textfont": {"size": theme.SMALL_SIZE, "color": theme.INK},
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "name": "measured text",
+    }
     return [cells, text]
 
 
@@ -342,10 +439,17 @@ def emotion_band(m: JourneyMap, top: float, bottom: float, width: float) -> dict
         labels.append("<br>".join(wrap(text, width, max_lines=3, size=theme.SMALL_SIZE)))
         positions.append("bottom center" if (score or 3) >= 3 else "top center")
     return {
-        "type": "scatter", "x": list(range(len(m.stages))), "y": ys,
-        "mode": "lines+markers+text", "text": labels, "textposition": positions,
+        "type": "scatter",
+        "x": list(range(len(m.stages))),
+        "y": ys,
+        "mode": "lines+markers+text",
+        "text": labels,
+        "textposition": positions,
         "textfont": {"size": theme.SMALL_SIZE, "color": theme.INK},
         "line": {"color": theme.EMOTION, "width": 3},
-        "marker": {"size": 12, "color": theme.EMOTION,
-                   "line": {"color": theme.PAPER, "width": 2}},
-        "hoverinfo": "skip", "showlegend": False, "connectgaps": False, "name": "emotion"}
+        "marker": {"size": 12, "color": theme.EMOTION, "line": {"color": theme.PAPER, "width": 2}},
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "connectgaps": False,
+        "name": "emotion",
+    }

@@ -56,8 +56,14 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def wrap(text: str, width: float, indent: str = "", max_lines: int | None = None,
-         size: float | None = None, bold: bool = False) -> list[str]:
+def wrap(
+    text: str,
+    width: float,
+    indent: str = "",
+    max_lines: int | None = None,
+    size: float | None = None,
+    bold: bool = False,
+) -> list[str]:
     """*text* wrapped to lines no wider than *width*, each line escaped.
 
     *width* counts characters, or CSS pixels when a font *size* is given (measured
@@ -81,10 +87,12 @@ def wrap(text: str, width: float, indent: str = "", max_lines: int | None = None
 
 
 @lru_cache(maxsize=4096)
-def _wrapped(text: str, width: float, indent: str, max_lines: int | None, size: float | None,
-             bold: bool) -> tuple[str, ...]:
+def _wrapped(
+    text: str, width: float, indent: str, max_lines: int | None, size: float | None, bold: bool
+) -> tuple[str, ...]:
     """:func:`wrap`, remembered: the editor redraws every cell of a map on each keystroke,
     and all but one are wrapped as before."""
+
     def fits(line: str) -> bool:
         return (len(line) if size is None else theme.text_width(line, size, bold)) <= width
 
@@ -115,8 +123,9 @@ def _wrapped(text: str, width: float, indent: str, max_lines: int | None, size: 
     return tuple(escape(line) for line in lines)
 
 
-def split_word(line: str, start: int, indent: str,
-               fits: Callable[[str], bool]) -> tuple[list[str], str]:
+def split_word(
+    line: str, start: int, indent: str, fits: Callable[[str], bool]
+) -> tuple[list[str], str]:
     """Split *line*, whose last word (from index *start*) is too long for any line.
 
     Returns the full lines and the rest, which fits; continuation lines start
@@ -130,7 +139,7 @@ def split_word(line: str, start: int, indent: str,
     full = []
     while line[start:] and not fits(line):
         cut = start
-        while cut < len(line) and fits(line[:cut + 1]):
+        while cut < len(line) and fits(line[: cut + 1]):
             cut += 1
         if cut == start:  # not one more letter fits: end the line there, or force one
             cut = start if line[:start].strip() else start + 1
@@ -139,8 +148,7 @@ def split_word(line: str, start: int, indent: str,
     return full, line
 
 
-def bullets(items: Sequence[str], width: float, limit: int,
-            size: float | None = None) -> list[str]:
+def bullets(items: Sequence[str], width: float, limit: int, size: float | None = None) -> list[str]:
     """Wrapped, escaped lines for a list of items: one bullet each, at most *limit* items.
 
     *width* and *size* are as in :func:`wrap`.
@@ -178,10 +186,16 @@ def figure_width(width: Any, default: int | None = theme.FIT_WIDTH) -> int | Non
     if width is None:
         return default
     if isinstance(width, bool) or not isinstance(width, (int, float)) or width < MIN_WIDTH:
-        raise JourneyMapError([Problem(
-            "width", f"{width!r} is not a figure width the kit can lay out",
-            f"give a number of pixels of at least {MIN_WIDTH}, or leave width out for "
-            f"{theme.FIT_WIDTH} pixels, which fit a notebook on a laptop or a projector")])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "width",
+                    f"{width!r} is not a figure width the kit can lay out",
+                    f"give a number of pixels of at least {MIN_WIDTH}, or leave width out for "
+                    f"{theme.FIT_WIDTH} pixels, which fit a notebook on a laptop or a projector",
+                )
+            ]
+        )
     return int(width)
 
 
@@ -192,8 +206,9 @@ def title_height(lines: int, sub_lines: int) -> float:
     return TITLE_PAD + title_px + (sub_px + 6 if sub_lines else 0) + TITLE_PAD
 
 
-def theme_layout(title: str, subtitle: str, width: int | None, plot_height: float,
-                 top: float = 0, **layout: Any) -> dict[str, Any]:
+def theme_layout(
+    title: str, subtitle: str, width: int | None, plot_height: float, top: float = 0, **layout: Any
+) -> dict[str, Any]:
     """The kit's layout: template, a title with a muted subtitle, margins and a height.
 
     *title* and *subtitle* are plain text (escaped here), wrapped to fit *width*
@@ -207,20 +222,40 @@ def theme_layout(title: str, subtitle: str, width: int | None, plot_height: floa
     sub_lines = wrap(subtitle, room, size=theme.SMALL_SIZE + 1) if subtitle else []
     margin = {"l": EDGE_PX, "r": EDGE_PX, "b": EDGE_PX, **layout.pop("margin", {})}
     margin["t"] = round(title_height(len(lines), len(sub_lines)) + top)
-    out = {"template": theme.template(),
-           "title": {"text": "<br>".join(f"<b>{line}</b>" for line in lines),
-                     "subtitle": {"text": "<br>".join(sub_lines),
-                                  "font": {"size": theme.SMALL_SIZE + 1, "color": theme.MUTED}},
-                     "x": 0, "xref": "container", "xanchor": "left", "y": 1,
-                     "yref": "container", "yanchor": "top", "pad": {"l": EDGE_PX, "t": TITLE_PAD}},
-           "margin": margin, "height": round(plot_height + margin["t"] + margin["b"]), **layout}
+    out = {
+        "template": theme.template(),
+        "title": {
+            "text": "<br>".join(f"<b>{line}</b>" for line in lines),
+            "subtitle": {
+                "text": "<br>".join(sub_lines),
+                "font": {"size": theme.SMALL_SIZE + 1, "color": theme.MUTED},
+            },
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"l": EDGE_PX, "t": TITLE_PAD},
+        },
+        "margin": margin,
+        "height": round(plot_height + margin["t"] + margin["b"]),
+        **layout,
+    }
     if width:
         out["width"] = width
     return out
 
 
-def themed_figure(data: Sequence[Any], title: str, subtitle: str, width: int | None,
-                  plot_height: float, top: float = 0, **layout: Any) -> go.Figure:
+def themed_figure(
+    data: Sequence[Any],
+    title: str,
+    subtitle: str,
+    width: int | None,
+    plot_height: float,
+    top: float = 0,
+    **layout: Any,
+) -> go.Figure:
     """A new figure of *data* (traces) in the kit's look (:func:`theme_layout`): every
     figure of the kit is made here or, as plotly JSON, by :func:`themed_json`.
 
@@ -237,13 +272,21 @@ def themed_figure(data: Sequence[Any], title: str, subtitle: str, width: int | N
     """
     import plotly.graph_objects as go
 
-    return go.Figure(data=list(data), layout=theme_layout(title, subtitle, width, plot_height,
-                                                          top, **layout))
+    return go.Figure(
+        data=list(data), layout=theme_layout(title, subtitle, width, plot_height, top, **layout)
+    )
 
 
-def themed_json(data: Sequence[dict[str, Any]], title: str, subtitle: str, width: int | None,
-                plot_height: float, top: float = 0, template: dict[str, Any] | None = None,
-                **layout: Any) -> dict[str, Any]:
+def themed_json(
+    data: Sequence[dict[str, Any]],
+    title: str,
+    subtitle: str,
+    width: int | None,
+    plot_height: float,
+    top: float = 0,
+    template: dict[str, Any] | None = None,
+    **layout: Any,
+) -> dict[str, Any]:
     """:func:`themed_figure` as plotly JSON, from traces given as plotly JSON (dicts with
     a ``"type"``); nothing is checked, so it costs a fraction of the figure. *template*
     (plotly JSON) replaces the kit's (:func:`journeykit.figures.theme.template_json`).
@@ -259,9 +302,13 @@ def themed_json(data: Sequence[dict[str, Any]], title: str, subtitle: str, width
     >>> figure["layout"]["template"]["layout"]["font"]["size"]
     16
     """
-    return {"data": list(data),
-            "layout": {**theme_layout(title, subtitle, width, plot_height, top, **layout),
-                       "template": template or theme.template_json()}}
+    return {
+        "data": list(data),
+        "layout": {
+            **theme_layout(title, subtitle, width, plot_height, top, **layout),
+            "template": template or theme.template_json(),
+        },
+    }
 
 
 def persona_label(journey_map: JourneyMap) -> str:
@@ -279,19 +326,22 @@ def label_lines(text: str, width: float, size: float, bold: bool = True) -> str:
     '<b>Participants</b><br><b>and influencers</b>'
     """
     tag = ("<b>", "</b>") if bold else ("", "")
-    return "<br>".join(f"{tag[0]}{line}{tag[1]}" for line in wrap(text, width, size=size,
-                                                                     bold=bold))
+    return "<br>".join(
+        f"{tag[0]}{line}{tag[1]}" for line in wrap(text, width, size=size, bold=bold)
+    )
 
 
 def widest(labels: Sequence[str], size: float, bold: bool = True) -> float:
     """Pixels taken by the widest line of the plotly *labels* (markup ignored)."""
-    plain = (html.unescape(re.sub(r"<[^>]*>", "", line)) for label in labels
-             for line in label.split("<br>"))
+    plain = (
+        html.unescape(re.sub(r"<[^>]*>", "", line))
+        for label in labels
+        for line in label.split("<br>")
+    )
     return max((theme.text_width(line, size, bold) for line in plain), default=0.0)
 
 
-def stage_labels(names: Sequence[str], width: float, size: float,
-                 bold: bool = True) -> list[str]:
+def stage_labels(names: Sequence[str], width: float, size: float, bold: bool = True) -> list[str]:
     """Numbered stage headings, all alike: ``1. Aware`` on one line when every heading
     fits *width* pixels, else a muted ``Stage 1`` line above each (wrapped) name.
 
@@ -305,18 +355,31 @@ def stage_labels(names: Sequence[str], width: float, size: float,
     inline = [f"{i}. {name}" for i, name in enumerate(names, 1)]
     if all(theme.text_width(text, size, bold) <= width for text in inline):
         return [label_lines(text, width, size, bold) for text in inline]
-    return [f"<span style='color:{theme.MUTED}'>Stage {i}</span><br>"
-            + label_lines(name, width, size, bold) for i, name in enumerate(names, 1)]
+    return [
+        f"<span style='color:{theme.MUTED}'>Stage {i}</span><br>"
+        + label_lines(name, width, size, bold)
+        for i, name in enumerate(names, 1)
+    ]
 
 
 def longest_word(texts: Sequence[str], size: float, bold: bool = False) -> float:
     """Pixels taken by the widest word (or part of a hyphenated word) in *texts*."""
-    return max((theme.text_width(piece, size, bold) for text in texts
-                for piece in re.findall(r"[^\s-]+-*", text)), default=0.0)
+    return max(
+        (
+            theme.text_width(piece, size, bold)
+            for text in texts
+            for piece in re.findall(r"[^\s-]+-*", text)
+        ),
+        default=0.0,
+    )
 
 
-def word_size(texts: Sequence[str], width: float, bold: bool = False,
-              sizes: Sequence[int] = (LABEL_SIZE, theme.SMALL_SIZE)) -> int:
+def word_size(
+    texts: Sequence[str],
+    width: float,
+    bold: bool = False,
+    sizes: Sequence[int] = (LABEL_SIZE, theme.SMALL_SIZE),
+) -> int:
     """The first of *sizes* at which every word of *texts* fits *width* pixels, else the
     last: labels shrink a little rather than split a word.
 

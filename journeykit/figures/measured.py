@@ -43,10 +43,17 @@ def _records(table: Any, what: str, needed: tuple[str, ...]) -> list[dict[str, A
     columns = [str(c) for c in getattr(table, "columns", [])]
     missing = [c for c in needed if c not in columns]
     if missing or not hasattr(table, "to_dict"):
-        raise JourneyMapError([Problem(
-            what, "expected a table with the columns " + ", ".join(repr(c) for c in needed)
-            + (f" (it has {', '.join(columns)})" if columns else ""),
-            "pass the Measurement from jk.measure(...), or its funnel() table")])
+        raise JourneyMapError(
+            [
+                Problem(
+                    what,
+                    "expected a table with the columns "
+                    + ", ".join(repr(c) for c in needed)
+                    + (f" (it has {', '.join(columns)})" if columns else ""),
+                    "pass the Measurement from jk.measure(...), or its funnel() table",
+                )
+            ]
+        )
     return list(table.to_dict("records"))
 
 
@@ -68,8 +75,15 @@ def stage_figures(measured: Any) -> list[StageFigures]:
     """
     rows = _records(funnel_table(measured), "measured", ("stage", "users"))
     if not rows:
-        raise JourneyMapError([Problem("measured", "the measurement has no stages",
-                                       "measure at least one stage with jk.measure")])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "measured",
+                    "the measurement has no stages",
+                    "measure at least one stage with jk.measure",
+                )
+            ]
+        )
     users = [int(r["users"]) for r in rows]
     waits: dict[str, float | None] = {}
     if callable(getattr(measured, "time_to_next", None)):
@@ -84,11 +98,16 @@ def stage_figures(measured: Any) -> list[StageFigures]:
         name = str(row["stage"])
         before = users[i - 1] if i else None
         after = users[i + 1] if i + 1 < len(users) else None
-        out.append(StageFigures(
-            name, users[i],
-            None if before is None else (users[i] / before if before else 0.0),
-            None if after is None else ((users[i] - after) / users[i] if users[i] else 0.0),
-            waits.get(name), repeats.get(name)))
+        out.append(
+            StageFigures(
+                name,
+                users[i],
+                None if before is None else (users[i] / before if before else 0.0),
+                None if after is None else ((users[i] - after) / users[i] if users[i] else 0.0),
+                waits.get(name),
+                repeats.get(name),
+            )
+        )
     return out
 
 
@@ -101,8 +120,11 @@ def biggest_drop(rows: list[StageFigures]) -> str | None:
     ...               StageFigures("C", 1, 0.2, None)])
     'B'
     """
-    rates = [(r.dropoff_rate, -i, r.stage) for i, r in enumerate(rows)
-             if r.dropoff_rate is not None and r.users]
+    rates = [
+        (r.dropoff_rate, -i, r.stage)
+        for i, r in enumerate(rows)
+        if r.dropoff_rate is not None and r.users
+    ]
     return max(rates)[2] if rates else None
 
 
@@ -168,11 +190,15 @@ def measured_cells(stage_names: list[str], measured: Any, width: float) -> list[
         problems = []
         for name in unknown:
             near = difflib.get_close_matches(name, stage_names, n=1)
-            problems.append(Problem(
-                f"measured stage {name!r}", f"the map has no stage {name!r} (its stages: "
-                f"{', '.join(stage_names)})",
-                f"measure with the map's stage names, e.g. {near[0]!r}" if near else
-                "measure with the map's stage names, e.g. framework=the map's framework"))
+            problems.append(
+                Problem(
+                    f"measured stage {name!r}",
+                    f"the map has no stage {name!r} (its stages: {', '.join(stage_names)})",
+                    f"measure with the map's stage names, e.g. {near[0]!r}"
+                    if near
+                    else "measure with the map's stage names, e.g. framework=the map's framework",
+                )
+            )
         raise JourneyMapError(problems)
     by_stage = {r.stage: r for r in rows}
     marked = biggest_drop(rows)
@@ -180,28 +206,44 @@ def measured_cells(stage_names: list[str], measured: Any, width: float) -> list[
     for name in stage_names:
         r = by_stage.get(name)
         if r is None:
-            cells.append(MeasuredCell(
-                [f"<span style='color:{theme.MUTED}'>not measured</span>"],
-                f"<b>Measured</b> · {escape(name)}<br>Not measured: add this stage to the "
-                "stage map given to jk.measure", NOT_MEASURED))
+            cells.append(
+                MeasuredCell(
+                    [f"<span style='color:{theme.MUTED}'>not measured</span>"],
+                    f"<b>Measured</b> · {escape(name)}<br>Not measured: add this stage to the "
+                    "stage map given to jk.measure",
+                    NOT_MEASURED,
+                )
+            )
             continue
         said = [(f"{r.users:,} reach it", f"{r.users:,} users reached it in order")]
         shown = [  # (value, how to write it, the cell's words, the hover's words)
-            (r.share_of_previous, percent, "{} of the stage before",
-             "{} of those who reached the stage before"),
+            (
+                r.share_of_previous,
+                percent,
+                "{} of the stage before",
+                "{} of those who reached the stage before",
+            ),
             (r.dropoff_rate, percent, "{} go no further", "{} of them reached no further stage"),
-            (r.median_to_next, duration_text, "median {} to the next",
-             "half of those who went on took {} or less to reach the next stage"),
+            (
+                r.median_to_next,
+                duration_text,
+                "median {} to the next",
+                "half of those who went on took {} or less to reach the next stage",
+            ),
             (r.repeat_rate, percent, "{} come back", "{} came back to this stage after leaving it"),
         ]
-        said += [(short.format(write(value)), long.format(write(value)))
-                 for value, write, short, long in shown if value is not None]
+        said += [
+            (short.format(write(value)), long.format(write(value)))
+            for value, write, short, long in shown
+            if value is not None
+        ]
         lines = []
         for k, (text, _) in enumerate(said):
             wrapped = wrap(text, width, size=theme.SMALL_SIZE)
             lines += [f"<b>{line}</b>" for line in wrapped] if k == 0 else wrapped
         hover = f"<b>Measured</b> · {escape(name)}<br>" + "<br>".join(
-            escape(long) for _, long in said)
+            escape(long) for _, long in said
+        )
         if name == marked:
             lines.append(f"<span style='color:{theme.PAIN}'>▼ biggest drop</span>")
             hover += "<br><b>The biggest drop of the journey</b>: read this stage's pain points"

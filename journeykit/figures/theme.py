@@ -55,8 +55,9 @@ EMOTION = PALETTE[0]  # the emotion curve
 PAIN = PALETTE[3]  # pain points, drawn with a distinct marker shape as well
 
 #: Fonts every computer has, so nothing is fetched from the network.
-FONT_FAMILY = ('"Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", '
-               '"DejaVu Sans", sans-serif')
+FONT_FAMILY = (
+    '"Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif'
+)
 
 #: Sizes in CSS pixels: 16 px body text reads from the back of a classroom.
 FONT_SIZE = 16
@@ -74,11 +75,30 @@ FIT_WIDTH = 800
 
 #: Advance widths of Helvetica and Arial in 1/1000 of the font size, by character. Segoe UI
 #: (Windows) and DejaVu Sans (some Linux desktops) are wider, hence ``FONT_SLACK``.
-_WIDTHS = {191: "'", 222: "ijl\u2019", 260: "|", 278: " !,./:;I[\\]ft\u00a0\u00b7",
-           333: "()-`r", 334: "{}", 350: "\u2022", 355: '"', 389: "*", 469: "^",
-           500: "Jckvsxyz", 556: "#$0123456789?L_abdeghnopqu\u2013", 584: "+<=>~",
-           611: "FTZ", 667: "&ABEKPSVXY", 722: "CDHNRUw", 778: "GOQ", 833: "Mm", 889: "%",
-           944: "W", 1000: "\u2026\u2014", 1015: "@"}
+_WIDTHS = {
+    191: "'",
+    222: "ijl\u2019",
+    260: "|",
+    278: " !,./:;I[\\]ft\u00a0\u00b7",
+    333: "()-`r",
+    334: "{}",
+    350: "\u2022",
+    355: '"',
+    389: "*",
+    469: "^",
+    500: "Jckvsxyz",
+    556: "#$0123456789?L_abdeghnopqu\u2013",
+    584: "+<=>~",
+    611: "FTZ",
+    667: "&ABEKPSVXY",
+    722: "CDHNRUw",
+    778: "GOQ",
+    833: "Mm",
+    889: "%",
+    944: "W",
+    1000: "\u2026\u2014",
+    1015: "@",
+}
 _WIDTH_OF = {char: width / 1000 for width, chars in _WIDTHS.items() for char in chars}
 #: Width of a character missing from the table (accents, arrows, symbols), in font sizes.
 _OTHER_WIDTH = 0.72
@@ -124,7 +144,7 @@ def tint(colour: str, strength: float) -> str:
     >>> tint("#0072B2", 0.5)
     '#80B8D8'
     """
-    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     mixed = (round(255 - (255 - c) * strength) for c in (red, green, blue))
     return "#" + "".join(f"{c:02X}" for c in mixed)
 
@@ -135,19 +155,19 @@ def template() -> go.layout.Template:
     import plotly.graph_objects as go
     import plotly.io as pio
 
-    built = go.layout.Template(layout={
-        "font": {"family": FONT_FAMILY, "size": FONT_SIZE, "color": INK},
-        "title": {"font": {"size": TITLE_SIZE}, "x": 0.0, "xanchor": "left", "xref": "paper"},
-        "colorway": list(PALETTE),
-        "paper_bgcolor": PAPER,
-        "plot_bgcolor": PAPER,
-        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": FONT_SIZE}, "align": "left"},
-        "xaxis": {"gridcolor": RULE, "linecolor": MUTED, "zeroline": False,
-                  "automargin": True},
-        "yaxis": {"gridcolor": RULE, "linecolor": MUTED, "zeroline": False,
-                  "automargin": True},
-        "legend": {"font": {"size": SMALL_SIZE + 1}},
-    })
+    built = go.layout.Template(
+        layout={
+            "font": {"family": FONT_FAMILY, "size": FONT_SIZE, "color": INK},
+            "title": {"font": {"size": TITLE_SIZE}, "x": 0.0, "xanchor": "left", "xref": "paper"},
+            "colorway": list(PALETTE),
+            "paper_bgcolor": PAPER,
+            "plot_bgcolor": PAPER,
+            "hoverlabel": {"font": {"family": FONT_FAMILY, "size": FONT_SIZE}, "align": "left"},
+            "xaxis": {"gridcolor": RULE, "linecolor": MUTED, "zeroline": False, "automargin": True},
+            "yaxis": {"gridcolor": RULE, "linecolor": MUTED, "zeroline": False, "automargin": True},
+            "legend": {"font": {"size": SMALL_SIZE + 1}},
+        }
+    )
     pio.templates["journeykit"] = built
     return built
 

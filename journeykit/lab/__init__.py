@@ -29,5 +29,11 @@ from .launch import (
     plotly_static_dir,
 )
 
-__all__ = ["KIT_JUPYTER_CONFIG", "NO_DELAY_CONNECTION", "PLOTLY_URL_VARIABLE",
-           "lab_environment", "lab_options", "plotly_static_dir"]
+__all__ = [
+    "KIT_JUPYTER_CONFIG",
+    "NO_DELAY_CONNECTION",
+    "PLOTLY_URL_VARIABLE",
+    "lab_environment",
+    "lab_options",
+    "plotly_static_dir",
+]

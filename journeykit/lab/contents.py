@@ -73,8 +73,14 @@ def match_kernel_language(notebook: Any) -> bool:
 class KernelLanguageContentsManager(AsyncLargeFileManager):
     """jupyter_server's contents manager; notebooks come with the kernel's ``language_info``."""
 
-    async def get(self, path: str, content: bool = True, type: str | None = None,
-                  format: str | None = None, **kwargs: Any) -> dict[str, Any]:
+    async def get(
+        self,
+        path: str,
+        content: bool = True,
+        type: str | None = None,
+        format: str | None = None,
+        **kwargs: Any,
+    ) -> dict[str, Any]:
         model = await super().get(path, content=content, type=type, format=format, **kwargs)
         if content and model.get("type") == "notebook" and model.get("content"):
             match_kernel_language(model["content"])

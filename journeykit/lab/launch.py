@@ -29,8 +29,10 @@ PLOTLY_URL_VARIABLE = "JOURNEYKIT_PLOTLY_URL"
 
 #: Server side: never fetch the Jupyter news feed nor ask PyPI for a newer JupyterLab,
 #: even when a learner later turns the news on.
-QUIET_OPTIONS = ("--LabApp.news_url=None",
-                 "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate")
+QUIET_OPTIONS = (
+    "--LabApp.news_url=None",
+    "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+)
 
 #: Kernel messages reach the page at once, not after the browser's delayed
 #: acknowledgement (see :mod:`.websocket`): the class, by the dotted name Jupyter Server's
@@ -40,8 +42,9 @@ NO_DELAY_CONNECTION = "journeykit.lab.websocket.NoDelayConnection"
 WEBSOCKET_OPTION = f"--ServerApp.kernel_websocket_connection_class={NO_DELAY_CONNECTION}"
 
 #: Serves notebooks with the kernel's language_info (see :mod:`.contents`).
-CONTENTS_OPTION = ("--ServerApp.contents_manager_class="
-                   "journeykit.lab.contents.KernelLanguageContentsManager")
+CONTENTS_OPTION = (
+    "--ServerApp.contents_manager_class=journeykit.lab.contents.KernelLanguageContentsManager"
+)
 
 
 def plotly_static_dir() -> Path | None:
@@ -83,7 +86,8 @@ def lab_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
     """
     env = dict(os.environ if base is None else base)
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
-        filter(None, [str(KIT_JUPYTER_CONFIG), env.get("JUPYTER_CONFIG_PATH")]))
+        filter(None, [str(KIT_JUPYTER_CONFIG), env.get("JUPYTER_CONFIG_PATH")])
+    )
     if plotly_static_dir() is not None:
         try:
             stamp = version("plotly")

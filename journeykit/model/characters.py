@@ -30,10 +30,12 @@ from ..errors import JourneyMapError, Problem
 
 _PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
-    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
 #: Characters no field may hold (line breaks are turned into ``\n`` before this check).
-REFUSED = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff"
-                     + _NONCHARACTERS + "]")
+REFUSED = re.compile(
+    "[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff" + _NONCHARACTERS + "]"
+)
 
 
 def join_surrogate_pairs(text: str) -> str:
@@ -48,8 +50,9 @@ def join_surrogate_pairs(text: str) -> str:
     """
     if not _PAIR.search(text):
         return text
-    return _PAIR.sub(lambda m: m.group().encode("utf-16-le", "surrogatepass")
-                     .decode("utf-16-le"), text)
+    return _PAIR.sub(
+        lambda m: m.group().encode("utf-16-le", "surrogatepass").decode("utf-16-le"), text
+    )
 
 
 def one_line_breaks(text: str) -> str:
@@ -105,23 +108,32 @@ paste sometimes cuts an emoji in two).
     return one_line_breaks(text).strip()
 
 
-def refused_character(char: str, index: int, where: str, field: str,
-                      item: int | None = None) -> Problem:
+def refused_character(
+    char: str, index: int, where: str, field: str, item: int | None = None
+) -> Problem:
     """The problem for *char*, found at *index* (0-based) of the text (or list *item*)."""
     code = f"U+{ord(char):04X}"
     at = f"character {index + 1} is {code}"
     if item is not None:
         at = f"in item {item + 1}, {at}"
     if "\ud800" <= char <= "\udfff":
-        return Problem(where, f"{at}, half of a character whose other half is missing; it "
-                       "cannot be saved", f"delete it from {field} and type that character "
-                       "again (a copy and paste sometimes cuts an emoji in two)")
+        return Problem(
+            where,
+            f"{at}, half of a character whose other half is missing; it cannot be saved",
+            f"delete it from {field} and type that character "
+            "again (a copy and paste sometimes cuts an emoji in two)",
+        )
     if is_noncharacter(char):
-        return Problem(where, f"{at}, a Unicode noncharacter, which stands for no text",
-                       f"delete it from {field}; it usually comes from a file read with the "
-                       "wrong encoding")
-    return Problem(where, f"{at}, an invisible control character", f"delete it from {field} "
-                   "(retype the text around it, or paste it as plain text)")
+        return Problem(
+            where,
+            f"{at}, a Unicode noncharacter, which stands for no text",
+            f"delete it from {field}; it usually comes from a file read with the wrong encoding",
+        )
+    return Problem(
+        where,
+        f"{at}, an invisible control character",
+        f"delete it from {field} (retype the text around it, or paste it as plain text)",
+    )
 
 
 def is_noncharacter(char: str) -> bool:

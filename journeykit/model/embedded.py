@@ -52,8 +52,7 @@ def embed(journey_map: JourneyMap, path: Path | None) -> dict[str, Any]:
     return {MAP_MIME: record}
 
 
-def embedded_map(data: Mapping[str, Any], notebook_dir: Path | None = None
-                 ) -> JourneyMap | None:
+def embedded_map(data: Mapping[str, Any], notebook_dir: Path | None = None) -> JourneyMap | None:
     """The map in an output's *data*: from its file if that still loads, else as stored.
 
     *notebook_dir* is the folder the notebook's file names are relative to.

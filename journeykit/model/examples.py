@@ -19,8 +19,15 @@ def datasets_dir() -> Path:
     for candidate in (package / "datasets", package.parent / "datasets"):
         if candidate.is_dir():
             return candidate
-    raise JourneyMapError([Problem("datasets", "the kit's example data is missing",
-                                   "reinstall the kit: pip install --force-reinstall journeykit")])
+    raise JourneyMapError(
+        [
+            Problem(
+                "datasets",
+                "the kit's example data is missing",
+                "reinstall the kit: pip install --force-reinstall journeykit",
+            )
+        ]
+    )
 
 
 def example_names() -> list[str]:
@@ -51,6 +58,13 @@ def example(name: str = "clothing-store") -> JourneyMap:
     """
     path = datasets_dir() / f"{name}.json"
     if not path.is_file():
-        raise JourneyMapError([Problem("name", f"there is no example called {name!r}",
-                                       "use one of " + ", ".join(example_names()))])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "name",
+                    f"there is no example called {name!r}",
+                    "use one of " + ", ".join(example_names()),
+                )
+            ]
+        )
     return load_map(path)

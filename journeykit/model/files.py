@@ -66,11 +66,17 @@ def write_text_atomic(path: str | Path, text: str, *, backup: bool = False) -> P
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:
         line = text.count("\n", 0, exc.start) + 1
-        raise JourneyMapError([Problem(
-            f"line {line}", f"the text holds U+{ord(text[exc.start]):04X}, half of a character "
-            "whose other half is missing, which UTF-8 cannot store",
-            "delete that character where you typed it and save again")],
-            source=str(path)) from None
+        raise JourneyMapError(
+            [
+                Problem(
+                    f"line {line}",
+                    f"the text holds U+{ord(text[exc.start]):04X}, half of a character "
+                    "whose other half is missing, which UTF-8 cannot store",
+                    "delete that character where you typed it and save again",
+                )
+            ],
+            source=str(path),
+        ) from None
     return write_bytes_atomic(path, data, backup=backup)
 
 
@@ -94,8 +100,9 @@ def write_bytes_atomic(path: str | Path, data: bytes, *, backup: bool = False) -
                 return target
 
 
-def replace_if_unchanged(path: str | Path, data: bytes, expected: bytes | None, *,
-                         backup: bool = True) -> bool:
+def replace_if_unchanged(
+    path: str | Path, data: bytes, expected: bytes | None, *, backup: bool = True
+) -> bool:
     """Swap *data* in at *path* if the file still holds *expected* (None: no file); else False.
 
     The new bytes go to a temporary file beside *path* and are flushed to disk
@@ -258,10 +265,18 @@ def _acquire(lock: Path, target: Path) -> None:
             lock.unlink(missing_ok=True)
             continue
         if time.monotonic() > deadline:
-            raise JourneyMapError([Problem(
-                "", f"another program has been saving this file for over "
-                f"{LOCK_WAIT_SECONDS:.0f} seconds", f"save again in a moment; if this keeps "
-                f"happening, delete the file {lock.name} beside it")], source=str(target))
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "",
+                        f"another program has been saving this file for over "
+                        f"{LOCK_WAIT_SECONDS:.0f} seconds",
+                        f"save again in a moment; if this keeps "
+                        f"happening, delete the file {lock.name} beside it",
+                    )
+                ],
+                source=str(target),
+            )
         time.sleep(0.01)
 
 
@@ -280,8 +295,7 @@ def conflict_path(path: str | Path, when: datetime) -> Path:
     number = 1
     while candidate.exists():
         number += 1
-        candidate = target.with_name(
-            f"{target.stem}{CONFLICT_MARK}{stamp}-{number}{target.suffix}")
+        candidate = target.with_name(f"{target.stem}{CONFLICT_MARK}{stamp}-{number}{target.suffix}")
     return candidate
 
 
@@ -290,11 +304,17 @@ CONFLICT_MARK = ".conflict-"
 
 
 def _write_error(target: Path, exc: OSError) -> JourneyMapError:
-    return JourneyMapError([Problem(
-        "", f"could not write the file ({exc.strerror or exc})",
-        "check that the folder exists, is not read-only and the disk is not full; "
-        "your map is still in memory, so save it again under another name")],
-        source=str(target))
+    return JourneyMapError(
+        [
+            Problem(
+                "",
+                f"could not write the file ({exc.strerror or exc})",
+                "check that the folder exists, is not read-only and the disk is not full; "
+                "your map is still in memory, so save it again under another name",
+            )
+        ],
+        source=str(target),
+    )
 
 
 def read_json(path: str | Path) -> object:
@@ -309,25 +329,45 @@ def read_file_bytes(path: str | Path) -> bytes:
     try:
         size = target.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise JourneyMapError([Problem(
-                "", f"the file is {size / 1e6:.1f} MB; a journey map is at most "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
-                "check you picked the right file; a map this big is not a journey map")],
-                source=source)
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "",
+                        f"the file is {size / 1e6:.1f} MB; a journey map is at most "
+                        f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
+                        "check you picked the right file; a map this big is not a journey map",
+                    )
+                ],
+                source=source,
+            )
         return target.read_bytes()
     except FileNotFoundError:
-        raise JourneyMapError([Problem(
-            "", "there is no such file",
-            "check the name and folder; maps you make are usually in my_maps/")],
-            source=source) from None
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    "there is no such file",
+                    "check the name and folder; maps you make are usually in my_maps/",
+                )
+            ],
+            source=source,
+        ) from None
     except IsADirectoryError:
-        raise JourneyMapError([Problem("", "this is a folder, not a file",
-                                       "give the path of a .json map file")],
-                              source=source) from None
+        raise JourneyMapError(
+            [Problem("", "this is a folder, not a file", "give the path of a .json map file")],
+            source=source,
+        ) from None
     except OSError as exc:
-        raise JourneyMapError([Problem("", f"the file cannot be read ({exc.strerror or exc})",
-                                       "check that it exists and you may read it")],
-                              source=source) from None
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    f"the file cannot be read ({exc.strerror or exc})",
+                    "check that it exists and you may read it",
+                )
+            ],
+            source=source,
+        ) from None
 
 
 def parse_json_bytes(raw: bytes, source: str) -> object:
@@ -336,38 +376,63 @@ def parse_json_bytes(raw: bytes, source: str) -> object:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise JourneyMapError([Problem(
-            f"line {line}", f"byte {exc.start} is not valid UTF-8 text",
-            "save the file with UTF-8 encoding (in Notepad: File > Save As > Encoding: UTF-8)")],
-            source=source) from None
+        raise JourneyMapError(
+            [
+                Problem(
+                    f"line {line}",
+                    f"byte {exc.start} is not valid UTF-8 text",
+                    "save the file with UTF-8 encoding "
+                    "(in Notepad: File > Save As > Encoding: UTF-8)",
+                )
+            ],
+            source=source,
+        ) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise JourneyMapError([Problem(
-            f"line {exc.lineno}, column {exc.colno}", f"this is not valid JSON ({exc.msg})",
-            _json_hint(exc))], source=source) from None
+        raise JourneyMapError(
+            [
+                Problem(
+                    f"line {exc.lineno}, column {exc.colno}",
+                    f"this is not valid JSON ({exc.msg})",
+                    _json_hint(exc),
+                )
+            ],
+            source=source,
+        ) from None
     except RecursionError:
-        raise JourneyMapError([Problem(
-            "", "the file nests brackets [ ] or braces { } hundreds of levels deep",
-            "check you picked the right file; a journey map nests at most four levels")],
-            source=source) from None
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    "the file nests brackets [ ] or braces { } hundreds of levels deep",
+                    "check you picked the right file; a journey map nests at most four levels",
+                )
+            ],
+            source=source,
+        ) from None
     except ValueError as exc:  # a number with more digits than Python will read
-        raise JourneyMapError([Problem(
-            "", f"the file holds a number too long to read ({exc})",
-            "check you picked the right file; a journey map's numbers are 1 to 5")],
-            source=source) from None
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    f"the file holds a number too long to read ({exc})",
+                    "check you picked the right file; a journey map's numbers are 1 to 5",
+                )
+            ],
+            source=source,
+        ) from None
 
 
 def _json_hint(exc: json.JSONDecodeError) -> str:
     if "Expecting ',' delimiter" in exc.msg:
         return "a comma is missing between two items just before this point"
     if "Expecting property name" in exc.msg:
-        return ("remove the comma after the last item, and put field names in double "
-                "quotes")
+        return "remove the comma after the last item, and put field names in double quotes"
     if "Expecting value" in exc.msg:
         return "a value is missing here, or there is an extra comma; text needs double quotes"
     if "Unterminated string" in exc.msg:
-        return "close the text with a double quote \"; write a line break as \\n"
+        return 'close the text with a double quote "; write a line break as \\n'
     if "Extra data" in exc.msg:
         return "the file has something after the map's final }; delete it"
     return "compare this spot with the example map in datasets/clothing-store.json"

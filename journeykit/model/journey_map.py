@@ -76,8 +76,12 @@ class JourneyMap:
     def new(cls, framework: str, title: str = "", persona: Persona | None = None) -> JourneyMap:
         """A blank map with one empty stage per stage of *framework*."""
         spec = get_framework(framework)
-        return cls(framework=spec.id, title=title, persona=persona or Persona(),
-                   stages=[Stage(name) for name in spec.stage_names])
+        return cls(
+            framework=spec.id,
+            title=title,
+            persona=persona or Persona(),
+            stages=[Stage(name) for name in spec.stage_names],
+        )
 
     @classmethod
     def from_dict(cls, data: Any, source: str | None = None) -> JourneyMap:
@@ -94,8 +98,9 @@ class JourneyMap:
         return cls(**parts)
 
     @classmethod
-    def from_frame(cls, frame: pd.DataFrame, framework: str, title: str = "",
-                   persona: Persona | None = None) -> JourneyMap:
+    def from_frame(
+        cls, frame: pd.DataFrame, framework: str, title: str = "", persona: Persona | None = None
+    ) -> JourneyMap:
         """Rebuild a map from its tidy table (:meth:`to_frame`, or a CSV read back).
 
         The table holds the stages' lanes; the title and persona are given here
@@ -151,14 +156,24 @@ class JourneyMap:
             for i, stage in enumerate(self.stages):
                 if stage.name.casefold() == wanted:
                     return i
-        raise JourneyMapError([Problem(
-            "stage", f"this {self.framework} map has no stage {name!r}",
-            "use one of " + ", ".join(self.stage_names))])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "stage",
+                    f"this {self.framework} map has no stage {name!r}",
+                    "use one of " + ", ".join(self.stage_names),
+                )
+            ]
+        )
 
     def gaps(self) -> list[tuple[str, str]]:
         """(stage, lane) pairs that are still empty: what is left to fill in."""
-        return [(stage.name, spec.key) for stage in self.stages for spec in LANES
-                if stage.get(spec.key) in ("", None, [])]
+        return [
+            (stage.name, spec.key)
+            for stage in self.stages
+            for spec in LANES
+            if stage.get(spec.key) in ("", None, [])
+        ]
 
     def problems(self) -> list[Problem]:
         """Everything wrong with the map (empty list when valid).
@@ -171,10 +186,15 @@ class JourneyMap:
         problems, _ = read_map_data(data)
         size = len(saved_text(data).encode("utf-8"))
         if size > MAX_FILE_BYTES:
-            problems.append(Problem(
-                "", f"the map would make a {size / 1e6:.1f} MB file, and a journey map file "
-                f"is at most {MAX_FILE_BYTES // (1024 * 1024)} MB, so it could not be opened "
-                "again", "remove items you do not need, or split the journey into two maps"))
+            problems.append(
+                Problem(
+                    "",
+                    f"the map would make a {size / 1e6:.1f} MB file, and a journey map file "
+                    f"is at most {MAX_FILE_BYTES // (1024 * 1024)} MB, so it could not be opened "
+                    "again",
+                    "remove items you do not need, or split the journey into two maps",
+                )
+            )
         return problems
 
     def validate(self) -> JourneyMap:
@@ -227,15 +247,22 @@ class JourneyMap:
     def set_persona(self, **changes: Any) -> None:
         """Change persona fields, e.g. ``set_persona(name="Maya")``."""
         known = {f.name for f in fields(Persona)}
-        problems = [Problem(f"persona.{k}", "there is no such persona field",
-                            "use one of " + ", ".join(sorted(known)))
-                    for k in changes if k not in known]
+        problems = [
+            Problem(
+                f"persona.{k}",
+                "there is no such persona field",
+                "use one of " + ", ".join(sorted(known)),
+            )
+            for k in changes
+            if k not in known
+        ]
         if problems:
             raise JourneyMapError(problems)
         for key, value in changes.items():
             kind = "text" if key in ("name", "description") else "list"
-            clean = normalize_lane_value("goal" if kind == "text" else "actions",
-                                         value, f"persona.{key}")
+            clean = normalize_lane_value(
+                "goal" if kind == "text" else "actions", value, f"persona.{key}"
+            )
             if getattr(self.persona, key) != clean:
                 setattr(self.persona, key, clean)
                 self._changed("", f"persona.{key}")
@@ -267,8 +294,15 @@ class JourneyMap:
         elif path == "notes":
             self.set_notes(value)
         else:
-            raise JourneyMapError([Problem(path, "there is no such field", 'use "title", '
-                                           '"notes", "persona.<field>" or "stages[<n>].<lane>"')])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        path,
+                        "there is no such field",
+                        'use "title", "notes", "persona.<field>" or "stages[<n>].<lane>"',
+                    )
+                ]
+            )
 
     def set_notes(self, notes: str) -> None:
         clean = normalize_lane_value("goal", notes, "notes")
@@ -320,5 +354,7 @@ class JourneyMap:
     def __repr__(self) -> str:
         filled = sum(1 for s in self.stages if not s.is_blank())
         who = f", persona={self.persona.name!r}" if self.persona.name else ""
-        return (f"JourneyMap({self.framework!r}, title={self.title!r}{who}, "
-                f"{filled}/{len(self.stages)} stages filled in)")
+        return (
+            f"JourneyMap({self.framework!r}, title={self.title!r}{who}, "
+            f"{filled}/{len(self.stages)} stages filled in)"
+        )

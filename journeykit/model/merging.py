@@ -31,8 +31,10 @@ from typing import Any
 from .values import lane_name
 
 #: Fields that are a list of items (merged item by item when both sides change them).
-_LIST_FIELD = re.compile(r"^persona\.(goals|frustrations)$"
-                         r"|^stages\[\d+\]\.(?!goal$|emotion\.score$)")
+_LIST_FIELD = re.compile(
+    r"^persona\.(goals|frustrations)$"
+    r"|^stages\[\d+\]\.(?!goal$|emotion\.score$)"
+)
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,7 @@ def with_values(data: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def merge_saved(base: dict[str, Any], ours: dict[str, Any],
-                theirs: dict[str, Any]) -> Merge:
+def merge_saved(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]) -> Merge:
     """Merge *ours* and *theirs*, both changed from *base*, field by field.
 
     Examples
@@ -195,7 +196,7 @@ def merge_items(base: list[str], ours: list[str], theirs: list[str]) -> list[str
             else:
                 result.insert(at, item)
                 at += 1
-        elif item in result[at or 0:]:
+        elif item in result[at or 0 :]:
             found = result.index(item, at or 0)
             if at is None:
                 result[found:found] = lead
@@ -208,13 +209,16 @@ def merge_items(base: list[str], ours: list[str], theirs: list[str]) -> list[str
 
 def _mismatch(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]) -> str:
     """Why the three versions cannot be merged field by field ("" when they can)."""
+
     def shape(data: dict[str, Any]) -> tuple[Any, ...]:
         return (data.get("framework"), [s.get("stage") for s in data.get("stages", [])])
 
     if shape(theirs) != shape(ours):
-        return (f"the file now holds a {theirs.get('framework')} map with other stages"
-                if theirs.get("framework") != ours.get("framework")
-                else "the file now holds other stages")
+        return (
+            f"the file now holds a {theirs.get('framework')} map with other stages"
+            if theirs.get("framework") != ours.get("framework")
+            else "the file now holds other stages"
+        )
     if shape(base) != shape(ours):
         return "this map was started from another file"
     return ""
@@ -232,7 +236,6 @@ def field_label(path: str, data: dict[str, Any]) -> str:
     """
     match = re.fullmatch(r"stages\[(\d+)\]\.(.+)", path)
     if match is None:
-        return "persona's " + path.removeprefix("persona.") if path.startswith("persona.") \
-            else path
+        return "persona's " + path.removeprefix("persona.") if path.startswith("persona.") else path
     key = match[2].replace("emotion.", "emotion_")
     return f"{data['stages'][int(match[1])]['stage']}: {lane_name(key)}"

@@ -39,8 +39,12 @@ class Persona:
     frustrations: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "description": self.description,
-                "goals": list(self.goals), "frustrations": list(self.frustrations)}
+        return {
+            "name": self.name,
+            "description": self.description,
+            "goals": list(self.goals),
+            "frustrations": list(self.frustrations),
+        }
 
 
 @dataclass
@@ -87,8 +91,7 @@ class Stage:
         out: dict[str, Any] = {"stage": self.name}
         for spec in LANES:
             if spec.key == "emotion_score":
-                out["emotion"] = {"score": self.emotion_score,
-                                  "words": list(self.emotion_words)}
+                out["emotion"] = {"score": self.emotion_score, "words": list(self.emotion_words)}
             elif spec.key != "emotion_words":
                 out[spec.key] = self.get(spec.key)
         return out

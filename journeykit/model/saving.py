@@ -96,15 +96,20 @@ class SaveReport:
         if only_theirs:
             parts.append("Merged in changes saved elsewhere to " + _listed(only_theirs) + ".")
         if self.combined:
-            parts.append(f"{_listed(self.combined)} changed here and elsewhere: the items of "
-                         "both are kept.")
+            parts.append(
+                f"{_listed(self.combined)} changed here and elsewhere: the items of both are kept."
+            )
         aside = self.kept_aside.name if self.kept_aside is not None else ""
         if self.conflicts:
-            parts.append(f"{_listed(self.conflicts)} changed here and elsewhere: yours is "
-                         f"saved, the other version is kept in {aside}.")
+            parts.append(
+                f"{_listed(self.conflicts)} changed here and elsewhere: yours is "
+                f"saved, the other version is kept in {aside}."
+            )
         if self.reason:
-            parts.append(f"The file held a version this editor had not seen ({self.reason}); "
-                         f"it is kept in {aside}.")
+            parts.append(
+                f"The file held a version this editor had not seen ({self.reason}); "
+                f"it is kept in {aside}."
+            )
         return " ".join(parts)
 
 
@@ -121,11 +126,13 @@ def _key(path: str | Path) -> str:
     return os.path.normcase(str(Path(path).resolve()))
 
 
-def remember(journey_map: JourneyMap, path: str | Path, raw: bytes,
-             data: dict[str, Any] | None = None) -> None:
+def remember(
+    journey_map: JourneyMap, path: str | Path, raw: bytes, data: dict[str, Any] | None = None
+) -> None:
     """Note that *journey_map* has just read *raw* from *path*, or written it there."""
-    journey_map._seen[_key(path)] = Seen(hashlib.sha256(raw).hexdigest(),
-                                         data if data is not None else journey_map.to_dict())
+    journey_map._seen[_key(path)] = Seen(
+        hashlib.sha256(raw).hexdigest(), data if data is not None else journey_map.to_dict()
+    )
 
 
 def save_merging(journey_map: JourneyMap, path: str | Path) -> SaveReport:
@@ -182,8 +189,9 @@ def save_merging(journey_map: JourneyMap, path: str | Path) -> SaveReport:
     return report
 
 
-def _combine(seen: Seen | None, ours: dict[str, Any], raw: bytes | None,
-             source: str) -> tuple[dict[str, Any], Merge | None, str]:
+def _combine(
+    seen: Seen | None, ours: dict[str, Any], raw: bytes | None, source: str
+) -> tuple[dict[str, Any], Merge | None, str]:
     """What to write: (data, the merge if one was made, why theirs is kept aside whole)."""
     if raw is None or (seen is not None and hashlib.sha256(raw).hexdigest() == seen.digest):
         return ours, None, ""
@@ -209,16 +217,22 @@ def _read_theirs(raw: bytes, source: str) -> tuple[dict[str, Any] | None, str]:
     return saved_layout(**parts), ""
 
 
-def _report(target: Path, merge: Merge | None, reason: str, aside: Path | None,
-            data: dict[str, Any]) -> SaveReport:
+def _report(
+    target: Path, merge: Merge | None, reason: str, aside: Path | None, data: dict[str, Any]
+) -> SaveReport:
     if merge is None or reason:
         return SaveReport(target, kept_aside=aside, reason=reason)
 
     def words(paths: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(field_label(path, data) for path in paths)
 
-    return SaveReport(target, taken=words(merge.taken), combined=words(merge.combined),
-                      conflicts=words(merge.conflicts), kept_aside=aside)
+    return SaveReport(
+        target,
+        taken=words(merge.taken),
+        combined=words(merge.combined),
+        conflicts=words(merge.conflicts),
+        kept_aside=aside,
+    )
 
 
 def _take(journey_map: JourneyMap, ours: dict[str, Any], data: dict[str, Any]) -> None:

@@ -39,14 +39,14 @@ def map_to_frame(journey_map: JourneyMap) -> pd.DataFrame:
             items = value if isinstance(value, list) else [] if value in ("", None) else [value]
             rows += [(stage.name, spec.key, str(item)) for item in items]
     frame = pd.DataFrame(rows, columns=COLUMNS, dtype=object)  # text as it is, any characters
-    frame["stage"] = pd.Categorical(frame["stage"], categories=journey_map.stage_names,
-                                    ordered=True)
+    frame["stage"] = pd.Categorical(
+        frame["stage"], categories=journey_map.stage_names, ordered=True
+    )
     frame["lane"] = pd.Categorical(frame["lane"], categories=list(LANES_BY_KEY), ordered=True)
     return frame
 
 
-def frame_lane_values(frame: pd.DataFrame) -> tuple[dict[tuple[str, str], object],
-                                                   list[Problem]]:
+def frame_lane_values(frame: pd.DataFrame) -> tuple[dict[tuple[str, str], object], list[Problem]]:
     """The lane values in a tidy table, by (stage, lane), and the rows that do not fit.
 
     :meth:`journeykit.JourneyMap.from_frame` sets these values on a new map.
@@ -62,15 +62,28 @@ def frame_lane_values(frame: pd.DataFrame) -> tuple[dict[tuple[str, str], object
     """
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
-        raise JourneyMapError([Problem("columns", "missing column(s) " + ", ".join(missing),
-                                       "the table needs the columns stage, lane and item")])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "columns",
+                    "missing column(s) " + ", ".join(missing),
+                    "the table needs the columns stage, lane and item",
+                )
+            ]
+        )
     problems: list[Problem] = []
     collected: dict[tuple[str, str], list[str]] = {}
     for row_number, (stage, lane_key, item) in enumerate(
-            frame[COLUMNS].itertuples(index=False), start=1):
+        frame[COLUMNS].itertuples(index=False), start=1
+    ):
         if str(lane_key) not in LANES_BY_KEY:
-            problems.append(Problem(f"row {row_number}", f"unknown lane {lane_key!r}",
-                                    "use one of " + ", ".join(LANES_BY_KEY)))
+            problems.append(
+                Problem(
+                    f"row {row_number}",
+                    f"unknown lane {lane_key!r}",
+                    "use one of " + ", ".join(LANES_BY_KEY),
+                )
+            )
             continue
         collected.setdefault((str(stage), str(lane_key)), []).append(str(item))
     values: dict[tuple[str, str], object] = {}

@@ -59,47 +59,85 @@ a whole number from 1 (very negative) to 5 (very positive).
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            raise JourneyMapError([Problem(where, f"{shown(value)} is not a whole number",
-                                           score_fix(name))])
+            raise JourneyMapError(
+                [Problem(where, f"{shown(value)} is not a whole number", score_fix(name))]
+            )
         if not SCORE_MIN <= value <= SCORE_MAX:
-            raise JourneyMapError([Problem(where, f"{shown(value)} is not a score from "
-                                           f"{SCORE_MIN} to {SCORE_MAX}", score_fix(name))])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        where,
+                        f"{shown(value)} is not a score from {SCORE_MIN} to {SCORE_MAX}",
+                        score_fix(name),
+                    )
+                ]
+            )
         return value
     if spec.kind == "text":
         if not isinstance(value, str):
-            raise JourneyMapError([Problem(where, f"expected text, got {type_name(value)}",
-                                           f"write {name} as text in double quotes")])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        where,
+                        f"expected text, got {type_name(value)}",
+                        f"write {name} as text in double quotes",
+                    )
+                ]
+            )
         return _check_length(clean_text(value, where, name), where, name)
     if isinstance(value, str):
         value = value.splitlines()
     if not isinstance(value, Iterable) or isinstance(value, (bytes, dict)):
-        raise JourneyMapError([Problem(where, f"expected a list of text, got {type_name(value)}",
-                                       f'write {name} as a list such as ["Website", "Email"]')])
+        raise JourneyMapError(
+            [
+                Problem(
+                    where,
+                    f"expected a list of text, got {type_name(value)}",
+                    f'write {name} as a list such as ["Website", "Email"]',
+                )
+            ]
+        )
     items = list(value)
     wrong = [i for i, item in enumerate(items) if not isinstance(item, str)]
     if wrong:
-        raise JourneyMapError([Problem(f"{where}[{i}]", f"expected text, got "
-                                       f"{type_name(items[i])}",
-                                       f"put each item of {name} in double quotes")
-                               for i in wrong])
-    lines = [(i, line) for i, item in enumerate(items)
-             for line in clean_text(item, f"{where}[{i}]", name, i).split("\n")]
-    return [_check_length(line.strip(), f"{where}[{i}]", name) for i, line in lines
-            if line.strip()]
+        raise JourneyMapError(
+            [
+                Problem(
+                    f"{where}[{i}]",
+                    f"expected text, got {type_name(items[i])}",
+                    f"put each item of {name} in double quotes",
+                )
+                for i in wrong
+            ]
+        )
+    lines = [
+        (i, line)
+        for i, item in enumerate(items)
+        for line in clean_text(item, f"{where}[{i}]", name, i).split("\n")
+    ]
+    return [_check_length(line.strip(), f"{where}[{i}]", name) for i, line in lines if line.strip()]
 
 
 def _check_length(text: str, where: str, name: str) -> str:
     if len(text) > MAX_TEXT_CHARS:
-        raise JourneyMapError([Problem(where, f"the text is {len(text)} characters long",
-                                       f"keep {name} under {MAX_TEXT_CHARS} characters per "
-                                       "entry; split long notes")])
+        raise JourneyMapError(
+            [
+                Problem(
+                    where,
+                    f"the text is {len(text)} characters long",
+                    f"keep {name} under {MAX_TEXT_CHARS} characters per entry; split long notes",
+                )
+            ]
+        )
     return text
 
 
 def score_fix(name: str = "the emotion score") -> str:
     """How to fix a bad score in *name*."""
-    return (f"give {name} a whole number from {SCORE_MIN} ({SCORE_LABELS[SCORE_MIN]}) "
-            f"to {SCORE_MAX} ({SCORE_LABELS[SCORE_MAX]})")
+    return (
+        f"give {name} a whole number from {SCORE_MIN} ({SCORE_LABELS[SCORE_MIN]}) "
+        f"to {SCORE_MAX} ({SCORE_LABELS[SCORE_MAX]})"
+    )
 
 
 #: The fields of a persona in the saved file, in order.
@@ -156,8 +194,15 @@ _SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother, _SHORT.maxlist = 4, 40, 40, 
 
 def type_name(value: Any) -> str:
     """A learner-friendly name for the type of *value*."""
-    names = {str: "text", int: "a number", float: "a number", bool: "true/false",
-             list: "a list", dict: "an object", type(None): "nothing (null)"}
+    names = {
+        str: "text",
+        int: "a number",
+        float: "a number",
+        bool: "true/false",
+        list: "a list",
+        dict: "an object",
+        type(None): "nothing (null)",
+    }
     return names.get(type(value), type(value).__name__)
 
 

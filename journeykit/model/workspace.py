@@ -40,6 +40,13 @@ def map_path(name: str) -> Path:
     """
     stem = _SAFE_NAME.sub("_", name.strip()).strip("._")
     if not stem:
-        raise JourneyMapError([Problem("name", f"{name!r} cannot be used as a file name",
-                                       "use letters, digits, - or _, e.g. my_shop")])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "name",
+                    f"{name!r} cannot be used as a file name",
+                    "use letters, digits, - or _, e.g. my_shop",
+                )
+            ]
+        )
     return maps_dir() / (stem if stem.endswith(".json") else f"{stem}.json")

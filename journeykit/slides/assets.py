@@ -34,10 +34,17 @@ CODE_STYLE = "xcode"
 REVEAL_JS = "reveal/reveal.js"
 PLOTLY_JS = "plotly/plotly.min.js"
 
-_FONT_FILES = ("source-sans-pro-regular.woff", "source-sans-pro-semibold.woff",
-               "source-sans-pro-italic.woff", "LICENSE")
-_NOTEBOOK_CSS = ("lab/static/index.css", "lab/static/theme-light.css",
-                 "reveal/static/custom_reveal.css")
+_FONT_FILES = (
+    "source-sans-pro-regular.woff",
+    "source-sans-pro-semibold.woff",
+    "source-sans-pro-italic.woff",
+    "LICENSE",
+)
+_NOTEBOOK_CSS = (
+    "lab/static/index.css",
+    "lab/static/theme-light.css",
+    "reveal/static/custom_reveal.css",
+)
 
 
 @dataclass(frozen=True)
@@ -51,9 +58,16 @@ class Asset:
 def _package_dir(package: str, install_hint: str) -> Path:
     spec = find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise JourneyMapError([Problem(
-            "slides", f"the Python package {package!r} is not installed, and the decks "
-            "take their files from it", f"install it: {install_hint}")])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "slides",
+                    f"the Python package {package!r} is not installed, and the decks "
+                    "take their files from it",
+                    f"install it: {install_hint}",
+                )
+            ]
+        )
     return Path(next(iter(spec.submodule_search_locations)))
 
 
@@ -103,10 +117,17 @@ def asset_list() -> list[Asset]:
     ]
     missing = [asset.source for asset in assets if not asset.source.is_file()]
     if missing:
-        raise JourneyMapError([Problem(
-            "slides", f"a file the decks need is missing from the installed packages: {path}",
-            "reinstall the kit's dependencies: pip install --force-reinstall "
-            "pyreveal plotly") for path in missing])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "slides",
+                    f"a file the decks need is missing from the installed packages: {path}",
+                    "reinstall the kit's dependencies: pip install --force-reinstall "
+                    "pyreveal plotly",
+                )
+                for path in missing
+            ]
+        )
     return assets
 
 
@@ -120,12 +141,20 @@ def notebook_css(template_paths: list[str]) -> str:
     """
     parts = []
     for relative in _NOTEBOOK_CSS:
-        found = next((Path(base) / relative for base in template_paths
-                      if (Path(base) / relative).is_file()), None)
+        found = next(
+            (Path(base) / relative for base in template_paths if (Path(base) / relative).is_file()),
+            None,
+        )
         if found is None:
-            raise JourneyMapError([Problem(
-                "slides", f"nbconvert's template file {relative} was not found",
-                "reinstall nbconvert: pip install --force-reinstall nbconvert")])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "slides",
+                        f"nbconvert's template file {relative} was not found",
+                        "reinstall nbconvert: pip install --force-reinstall nbconvert",
+                    )
+                ]
+            )
         parts.append(f"/* from nbconvert: {relative} */\n{found.read_text(encoding='utf-8')}")
     return "\n".join(parts)
 
@@ -149,8 +178,14 @@ def copy_assets(out_dir: Path, template_paths: list[str]) -> Path:
             shutil.copyfile(asset.source, target)
         (assets_dir / "notebook.css").write_text(notebook_css(template_paths), encoding="utf-8")
     except OSError as exc:
-        raise JourneyMapError([Problem(
-            "", f"could not write the deck files ({exc.strerror or exc})",
-            "choose an output folder you can write to, with free disk space")],
-            source=str(assets_dir)) from None
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    f"could not write the deck files ({exc.strerror or exc})",
+                    "choose an output folder you can write to, with free disk space",
+                )
+            ],
+            source=str(assets_dir),
+        ) from None
     return assets_dir

@@ -115,8 +115,13 @@ def build_deck(notebook: str | Path, out_dir: str | Path, *, pdf: bool = False) 
     return deck
 
 
-def build_course(paths: Sequence[str | Path], out_dir: str | Path, *, pdf: bool = False,
-                 progress: Callable[[str], None] | None = print) -> list[Path]:
+def build_course(
+    paths: Sequence[str | Path],
+    out_dir: str | Path,
+    *,
+    pdf: bool = False,
+    progress: Callable[[str], None] | None = print,
+) -> list[Path]:
     """Build the decks of many notebooks into one folder that shares its assets.
 
     Parameters
@@ -157,8 +162,11 @@ def build_course(paths: Sequence[str | Path], out_dir: str | Path, *, pdf: bool 
     for notebook in notebooks:
         step_started = time.perf_counter()
         decks.append(builder.build(notebook))
-        say(progress_line(len(decks), len(notebooks), decks[-1].name,
-                          time.perf_counter() - step_started))
+        say(
+            progress_line(
+                len(decks), len(notebooks), decks[-1].name, time.perf_counter() - step_started
+            )
+        )
     if pdf:
         pdfs = 0
         step_started = time.perf_counter()
@@ -172,9 +180,11 @@ def build_course(paths: Sequence[str | Path], out_dir: str | Path, *, pdf: bool 
         print_pdfs(decks, on_printed=printed)
     total = sum(p.stat().st_size for p in Path(out_dir).rglob("*") if p.is_file())
     what = "deck(s) and PDFs" if pdf else "deck(s)"
-    say(f"Built {len(decks)} {what} in {time.perf_counter() - started:.1f} s, "
+    say(
+        f"Built {len(decks)} {what} in {time.perf_counter() - started:.1f} s, "
         f"{total / 1e6:.1f} MB in {Path(out_dir)}. Open {decks[0]} in a browser; "
-        "press S for speaker notes.")
+        "press S for speaker notes."
+    )
     return decks
 
 
@@ -206,9 +216,13 @@ def new_exporter() -> SlidesExporter:
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_input_tags = set(HIDE_INPUT_TAGS)
     config.CSSHTMLHeaderPreprocessor.style = CODE_STYLE
-    return SlidesExporter(config=config, template_name=TEMPLATE_NAME,
-                          extra_template_basedirs=[str(TEMPLATES_DIR)],
-                          exclude_input_prompt=True, exclude_output_prompt=True)
+    return SlidesExporter(
+        config=config,
+        template_name=TEMPLATE_NAME,
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
 
 
 class _Builder:
@@ -247,8 +261,14 @@ class _Builder:
         except JourneyMapError:
             raise
         except Exception as exc:  # nbconvert's errors name no file; add the file and a fix
-            raise JourneyMapError([Problem(
-                "", f"nbconvert could not turn the notebook into slides ({exc})",
-                "open the notebook in JupyterLab, run all cells, save it, and build again")],
-                source=str(notebook)) from exc
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "",
+                        f"nbconvert could not turn the notebook into slides ({exc})",
+                        "open the notebook in JupyterLab, run all cells, save it, and build again",
+                    )
+                ],
+                source=str(notebook),
+            ) from exc
         return html

@@ -66,11 +66,16 @@ def figure_html(figure: dict[str, Any]) -> str:
         layout["autosize"] = True
         layout["font"] = {**_FONT, **(layout.get("font") or {})}
         sized = f' style="height:{DEFAULT_FIGURE_HEIGHT}px"'
-    spec = {"data": figure.get("data") or [], "layout": layout,
-            "config": {**(figure.get("config") or {}), **_CONFIG}}
-    return (f'<div class="jk-plotly-figure"><div class="jk-plotly"{sized}></div>'
-            f'<script type="application/json" class="jk-plotly-spec">{script_json(spec)}'
-            "</script></div>")
+    spec = {
+        "data": figure.get("data") or [],
+        "layout": layout,
+        "config": {**(figure.get("config") or {}), **_CONFIG},
+    }
+    return (
+        f'<div class="jk-plotly-figure"><div class="jk-plotly"{sized}></div>'
+        f'<script type="application/json" class="jk-plotly-spec">{script_json(spec)}'
+        "</script></div>"
+    )
 
 
 def notice_html(message: str, detail: str = "") -> str:

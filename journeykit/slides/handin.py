@@ -60,7 +60,6 @@ COMMAND_ALIAS = "journeykit-html"
 TEMPLATE_NAME = "journeykit_handin"
 
 
-
 def inline_script(source: str) -> Markup:
     """JavaScript that can sit inside a ``<script>`` element without ending it early.
 
@@ -76,8 +75,9 @@ def inline_script(source: str) -> Markup:
 class HandinPreprocessor(Preprocessor):
     """Give the page the notebook's own title (its first heading) and say what made it."""
 
-    def preprocess(self, nb: NotebookNode, resources: dict[str, Any]
-                   ) -> tuple[NotebookNode, dict[str, Any]]:
+    def preprocess(
+        self, nb: NotebookNode, resources: dict[str, Any]
+    ) -> tuple[NotebookNode, dict[str, Any]]:
         import nbconvert
 
         name = resources.get("metadata", {}).get("name") or "Notebook"
@@ -123,8 +123,9 @@ class HandinExporter(HTMLExporter):
         # JupyterLab shows and removes what runs or fetches (journeykit.slides.sanitize)
         yield ("clean_html", clean_html)
 
-    def from_notebook_node(self, nb: Any, resources: dict[str, Any] | None = None,
-                           **kw: Any) -> tuple[str, dict[str, Any]]:
+    def from_notebook_node(
+        self, nb: Any, resources: dict[str, Any] | None = None, **kw: Any
+    ) -> tuple[str, dict[str, Any]]:
         html, resources = super().from_notebook_node(nb, resources, **kw)
         if resources["journeykit"].get("figures"):
             # plotly.js is only read (4.8 MB) for a notebook that has a figure to draw

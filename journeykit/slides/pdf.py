@@ -32,8 +32,10 @@ _WAIT_FOR_DECK = """(async () => {
   return "";
 })()"""
 
-_FIX = ("open the deck in Chrome or Edge, add ?print-pdf to the address, and print to PDF by "
-        "hand (Ctrl+P, margins: none, background graphics: on)")
+_FIX = (
+    "open the deck in Chrome or Edge, add ?print-pdf to the address, and print to PDF by "
+    "hand (Ctrl+P, margins: none, background graphics: on)"
+)
 
 
 def pdf_path(deck: Path) -> Path:
@@ -47,8 +49,9 @@ def pdf_path(deck: Path) -> Path:
     return deck.with_name(deck.name.removesuffix(".html").removesuffix(".slides") + ".pdf")
 
 
-def print_pdfs(decks: Sequence[Path], on_printed: Callable[[Path], None] | None = None
-               ) -> list[Path]:
+def print_pdfs(
+    decks: Sequence[Path], on_printed: Callable[[Path], None] | None = None
+) -> list[Path]:
     """Print each deck to :func:`pdf_path` with one Chromium; return the PDF paths.
 
     Parameters
@@ -89,8 +92,9 @@ def _run_async(coroutine: Any) -> Any:
     return outcome["value"]
 
 
-async def _print_all(browser_path: Path, decks: list[Path],
-                     on_printed: Callable[[Path], None]) -> list[Path]:
+async def _print_all(
+    browser_path: Path, decks: list[Path], on_printed: Callable[[Path], None]
+) -> list[Path]:
     import choreographer
 
     written = []
@@ -110,8 +114,9 @@ async def _print_all(browser_path: Path, decks: list[Path],
     except JourneyMapError:
         raise
     except Exception as exc:  # the browser failed to start or crashed
-        raise _failed(pdf_path(decks[len(written)]) if decks else Path(),
-                      f"{type(exc).__name__}: {exc}") from None
+        raise _failed(
+            pdf_path(decks[len(written)]) if decks else Path(), f"{type(exc).__name__}: {exc}"
+        ) from None
     return written
 
 
@@ -119,13 +124,13 @@ async def _print_one(tab: Any, deck: Path) -> bytes:
     loaded = tab.subscribe_once("Page.loadEventFired")
     await _command(tab, "Page.navigate", url=deck.resolve().as_uri() + "?print-pdf")
     await loaded
-    answer = await _command(tab, "Runtime.evaluate", expression=_WAIT_FOR_DECK,
-                            awaitPromise=True, returnByValue=True)
+    answer = await _command(
+        tab, "Runtime.evaluate", expression=_WAIT_FOR_DECK, awaitPromise=True, returnByValue=True
+    )
     problem = answer.get("exceptionDetails") or answer.get("result", {}).get("value")
     if problem:
         raise _failed(pdf_path(deck), str(problem))
-    printed = await _command(tab, "Page.printToPDF", preferCSSPageSize=True,
-                             printBackground=True)
+    printed = await _command(tab, "Page.printToPDF", preferCSSPageSize=True, printBackground=True)
     return base64.b64decode(printed["data"])
 
 
@@ -148,5 +153,7 @@ def _write_bytes(target: Path, data: bytes) -> None:
 
 
 def _failed(pdf: Path, detail: str) -> JourneyMapError:
-    return JourneyMapError([Problem(
-        "", f"the browser could not print the deck to PDF ({detail})", _FIX)], source=str(pdf))
+    return JourneyMapError(
+        [Problem("", f"the browser could not print the deck to PDF ({detail})", _FIX)],
+        source=str(pdf),
+    )

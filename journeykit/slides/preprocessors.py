@@ -34,8 +34,10 @@ HIDDEN_TYPES = frozenset({"skip", "notes"})
 
 _HEADING = re.compile(r"^#\s+(?P<title>\S.*?)\s*#*\s*$", re.MULTILINE)
 #: A Markdown link to a notebook by relative path (not https: or any scheme): ``](05_x.ipynb)``.
-_NOTEBOOK_LINK = re.compile(r"\]\((?P<target>(?![a-zA-Z][\w+.-]*:)[^()\s]+?)\.ipynb"
-                            r"(?P<anchor>#[^()\s]*)?\)")
+_NOTEBOOK_LINK = re.compile(
+    r"\]\((?P<target>(?![a-zA-Z][\w+.-]*:)[^()\s]+?)\.ipynb"
+    r"(?P<anchor>#[^()\s]*)?\)"
+)
 
 
 def slide_type(cell: NotebookNode) -> str:
@@ -91,7 +93,8 @@ def deck_links(markdown: str) -> str:
     '[Next](05_eight_stage.slides.html) or [web](https://x.org/a.ipynb)'
     """
     return _NOTEBOOK_LINK.sub(
-        lambda m: f"]({m.group('target')}.slides.html{m.group('anchor') or ''})", markdown)
+        lambda m: f"]({m.group('target')}.slides.html{m.group('anchor') or ''})", markdown
+    )
 
 
 class SlideCellsPreprocessor(Preprocessor):
@@ -102,22 +105,28 @@ class SlideCellsPreprocessor(Preprocessor):
     title above it).
     """
 
-    def preprocess(self, nb: NotebookNode, resources: dict[str, Any]
-                   ) -> tuple[NotebookNode, dict[str, Any]]:
+    def preprocess(
+        self, nb: NotebookNode, resources: dict[str, Any]
+    ) -> tuple[NotebookNode, dict[str, Any]]:
         kit = resources.setdefault("journeykit", {})
         title = notebook_title(nb, resources.get("metadata", {}).get("name") or "Slides")
         kit["deck_title"] = title
         cells = [cell for cell in nb.cells if slide_type(cell) != "skip"]
-        first = next((i for i, cell in enumerate(cells) if slide_type(cell) not in HIDDEN_TYPES),
-                     None)
+        first = next(
+            (i for i, cell in enumerate(cells) if slide_type(cell) not in HIDDEN_TYPES), None
+        )
         if first is not None:
             # Notes before the first slide would fall outside every slide: move them in.
             early_notes, cells = cells[:first], cells[first:]
             if not (cells[0].cell_type == "markdown" and _HEADING.search(cells[0].source)):
                 if slide_type(cells[0]) in {"slide", "subslide"}:
                     _set_slide_type(cells[0], "-")
-                cells.insert(0, new_markdown_cell(
-                    f"# {escape(title)}", metadata={"slideshow": {"slide_type": "slide"}}))
+                cells.insert(
+                    0,
+                    new_markdown_cell(
+                        f"# {escape(title)}", metadata={"slideshow": {"slide_type": "slide"}}
+                    ),
+                )
             cells[0].metadata["journeykit_first_slide"] = True
             cells[1:1] = early_notes
         for cell in cells:
@@ -137,8 +146,9 @@ class WidgetPreprocessor(Preprocessor):
     itself is then dropped from the deck.
     """
 
-    def preprocess(self, nb: NotebookNode, resources: dict[str, Any]
-                   ) -> tuple[NotebookNode, dict[str, Any]]:
+    def preprocess(
+        self, nb: NotebookNode, resources: dict[str, Any]
+    ) -> tuple[NotebookNode, dict[str, Any]]:
         models = stored_widget_state(nb.get("metadata", {}))
         folder = notebook_folder(resources)
         for cell in nb.cells:
@@ -178,8 +188,10 @@ def editor_picture(data: dict[str, Any], notebook_dir: Path | None) -> str | Non
     if journey_map is None:
         return None
     title = escape(journey_map.title or "Untitled map")
-    caption = (f'<p class="jk-editor-picture">A picture of the editor: <b>{title}</b>, '
-               "as saved when this page was made. Open the notebook to edit it.</p>")
+    caption = (
+        f'<p class="jk-editor-picture">A picture of the editor: <b>{title}</b>, '
+        "as saved when this page was made. Open the notebook to edit it.</p>"
+    )
     return caption + figure_html(plot_map(journey_map).to_plotly_json())
 
 
@@ -190,8 +202,9 @@ class PlotlyPreprocessor(Preprocessor):
     the template loads plotly.js only for decks that have one.
     """
 
-    def preprocess(self, nb: NotebookNode, resources: dict[str, Any]
-                   ) -> tuple[NotebookNode, dict[str, Any]]:
+    def preprocess(
+        self, nb: NotebookNode, resources: dict[str, Any]
+    ) -> tuple[NotebookNode, dict[str, Any]]:
         count = 0
         for cell in nb.cells:
             for output in cell.get("outputs", []):

@@ -22,16 +22,84 @@ from nbformat import NotebookNode
 from .widget_pictures import stored_widget_state
 
 #: Elements removed together with everything inside them.
-_DROPPED = ("script", "style", "iframe", "frame", "object", "embed", "template", "noscript",
-            "link", "meta", "base", "form", "svg", "math", "audio", "video", "source")
+_DROPPED = (
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "template",
+    "noscript",
+    "link",
+    "meta",
+    "base",
+    "form",
+    "svg",
+    "math",
+    "audio",
+    "video",
+    "source",
+)
 #: Elements kept (the others are removed, their text kept).
-ALLOWED_TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
-    "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4",
-    "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp",
-    "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "u", "ul", "var",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+        "var",
+    }
+)
 _COMMON_ATTRIBUTES = ["class", "id", "title", "lang", "dir", "style"]
 ALLOWED_ATTRIBUTES: dict[str, list[str]] = {
     "*": _COMMON_ATTRIBUTES,
@@ -71,9 +139,15 @@ def clean_html(markup: str) -> str:
             link = soup.new_tag("a", href=source)
             link.string = f"{image.get('alt') or 'A picture'} (picture not included in this page)"
             image.replace_with(link)
-    return bleach.clean(str(soup), tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                        protocols=_PROTOCOLS, strip=True, strip_comments=True,
-                        css_sanitizer=CSSSanitizer())
+    return bleach.clean(
+        str(soup),
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        protocols=_PROTOCOLS,
+        strip=True,
+        strip_comments=True,
+        css_sanitizer=CSSSanitizer(),
+    )
 
 
 def _text(value: Any) -> str:
@@ -98,8 +172,9 @@ class SanitizePreprocessor(Preprocessor):
     own preprocessors, so the figures and pictures they add are kept.
     """
 
-    def preprocess(self, nb: NotebookNode, resources: dict[str, Any]
-                   ) -> tuple[NotebookNode, dict[str, Any]]:
+    def preprocess(
+        self, nb: NotebookNode, resources: dict[str, Any]
+    ) -> tuple[NotebookNode, dict[str, Any]]:
         for cell in nb.cells:
             if cell.cell_type == "code":
                 _clean_outputs(cell.get("outputs", []))

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 #: A course notebook's name: two digits, an underscore, a slug (``04_five_stages.ipynb``).
 NUMBERED_NOTEBOOK = re.compile(r"^\d\d_.+\.ipynb$")
 
-_SLIDE_TYPE_FIX = ("set it to one of " + ", ".join(SLIDE_TYPES)
-                   + " (JupyterLab: Property Inspector, Slide Type)")
+_SLIDE_TYPE_FIX = (
+    "set it to one of " + ", ".join(SLIDE_TYPES) + " (JupyterLab: Property Inspector, Slide Type)"
+)
 
 
 def course_notebooks(paths: Sequence[str | Path]) -> list[Path]:
@@ -44,20 +45,29 @@ def course_notebooks(paths: Sequence[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            numbered = sorted(p for p in path.iterdir()
-                              if p.is_file() and NUMBERED_NOTEBOOK.match(p.name))
+            numbered = sorted(
+                p for p in path.iterdir() if p.is_file() and NUMBERED_NOTEBOOK.match(p.name)
+            )
             if not numbered:
-                raise JourneyMapError([Problem(
-                    "", "the folder holds no numbered notebooks (NN_name.ipynb)",
-                    "pass the notebooks folder (notebooks/) or notebook files")], source=str(path))
+                raise JourneyMapError(
+                    [
+                        Problem(
+                            "",
+                            "the folder holds no numbered notebooks (NN_name.ipynb)",
+                            "pass the notebooks folder (notebooks/) or notebook files",
+                        )
+                    ],
+                    source=str(path),
+                )
             found += numbered
         elif path.exists():
             found.append(path)
         else:
             raise _missing(path)
     if not found:
-        raise JourneyMapError([Problem("", "no notebooks were given",
-                                       "pass notebook files or the notebooks/ folder")])
+        raise JourneyMapError(
+            [Problem("", "no notebooks were given", "pass notebook files or the notebooks/ folder")]
+        )
     return _unique_stems(found)
 
 
@@ -70,17 +80,30 @@ def _unique_stems(paths: list[Path]) -> list[Path]:
             seen[path.stem] = path
             unique.append(path)
         elif other.resolve() != path.resolve():
-            raise JourneyMapError([Problem(
-                "", f"{other} and {path} would both become {path.stem}.slides.html",
-                "build them into different output folders, or rename one")])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "",
+                        f"{other} and {path} would both become {path.stem}.slides.html",
+                        "build them into different output folders, or rename one",
+                    )
+                ]
+            )
     return unique
 
 
 def _missing(path: Path) -> JourneyMapError:
-    return JourneyMapError([Problem(
-        "", "no such file or folder",
-        "check the path; the course notebooks are in notebooks/, "
-        "e.g. notebooks/00_welcome.ipynb")], source=str(path))
+    return JourneyMapError(
+        [
+            Problem(
+                "",
+                "no such file or folder",
+                "check the path; the course notebooks are in notebooks/, "
+                "e.g. notebooks/00_welcome.ipynb",
+            )
+        ],
+        source=str(path),
+    )
 
 
 def read_notebook(path: Path) -> NotebookNode:
@@ -102,31 +125,56 @@ def read_notebook(path: Path) -> NotebookNode:
     if not path.is_file():
         raise _missing(path)
     if path.suffix != ".ipynb":
-        raise JourneyMapError([Problem(
-            "", "this is not a notebook (a notebook's name ends in .ipynb)",
-            "pass a .ipynb file or the notebooks/ folder")], source=str(path))
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    "this is not a notebook (a notebook's name ends in .ipynb)",
+                    "pass a .ipynb file or the notebooks/ folder",
+                )
+            ],
+            source=str(path),
+        )
     try:
         text = path.read_text(encoding="utf-8-sig")
         json.loads(text)  # for the line and column of a syntax error
     except (OSError, UnicodeDecodeError) as exc:
-        raise JourneyMapError([Problem("", f"could not read the file ({exc})",
-                                       "check that it exists and is a notebook saved by "
-                                       "Jupyter")], source=str(path)) from None
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    f"could not read the file ({exc})",
+                    "check that it exists and is a notebook saved by Jupyter",
+                )
+            ],
+            source=str(path),
+        ) from None
     except json.JSONDecodeError as exc:
-        raise JourneyMapError([Problem(
-            f"line {exc.lineno}, column {exc.colno}",
-            f"the file is not valid notebook JSON ({exc.msg})",
-            "open it in JupyterLab and save it again, or restore it from git")],
-            source=str(path)) from None
+        raise JourneyMapError(
+            [
+                Problem(
+                    f"line {exc.lineno}, column {exc.colno}",
+                    f"the file is not valid notebook JSON ({exc.msg})",
+                    "open it in JupyterLab and save it again, or restore it from git",
+                )
+            ],
+            source=str(path),
+        ) from None
     try:
         nb = nbformat.reads(text, as_version=4)
         nbformat.validate(nb)
     except Exception as exc:  # nbformat raises several types for malformed notebooks
         message = str(getattr(exc, "message", exc)).splitlines()[0]
-        raise JourneyMapError([Problem(
-            "", f"the file does not follow the notebook format ({message})",
-            "open it in JupyterLab and save it again, which repairs the format")],
-            source=str(path)) from None
+        raise JourneyMapError(
+            [
+                Problem(
+                    "",
+                    f"the file does not follow the notebook format ({message})",
+                    "open it in JupyterLab and save it again, which repairs the format",
+                )
+            ],
+            source=str(path),
+        ) from None
     check_slide_types(nb, str(path))
     return nb
 
@@ -155,8 +203,12 @@ def check_slide_types(nb: NotebookNode, source: str) -> None:
             where = f"cell {index}" + (f" (id {cell_id!r})" if cell_id else "")
             problems.append(Problem(where, f"unknown slide type {kind!r}", _SLIDE_TYPE_FIX))
     if not problems and all(slide_type(cell) in HIDDEN_TYPES for cell in nb.cells):
-        problems.append(Problem(
-            "", "every cell is skipped or is a speaker note, so there is nothing to show",
-            "give the title cell the slide type 'slide'"))
+        problems.append(
+            Problem(
+                "",
+                "every cell is skipped or is a speaker note, so there is nothing to show",
+                "give the title cell the slide type 'slide'",
+            )
+        )
     if problems:
         raise JourneyMapError(problems, source=source)

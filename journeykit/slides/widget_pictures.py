@@ -84,8 +84,9 @@ class _Renderer:
             return ""
         state = model.get("state") or {}
         if "_widget_data" in state:  # a plotly FigureWidget (anywidget)
-            return figure_html({"data": state.get("_widget_data"),
-                                "layout": state.get("_widget_layout")})
+            return figure_html(
+                {"data": state.get("_widget_data"), "layout": state.get("_widget_layout")}
+            )
         if state.get("_anywidget_id") == LIVE_PLOT and isinstance(state.get("figure"), Mapping):
             return figure_html(state["figure"])  # the editor's preview, as the page showed it
 
@@ -98,13 +99,16 @@ class _Renderer:
 
 def _control(label: Any, value: Any) -> str:
     label_html = f'<span class="jk-widget-label">{escape(str(label))}</span> ' if label else ""
-    return (f'<div class="jk-widget jk-widget-control">{label_html}'
-            f'<span class="jk-widget-value">{escape(str(value))}</span></div>')
+    return (
+        f'<div class="jk-widget jk-widget-control">{label_html}'
+        f'<span class="jk-widget-value">{escape(str(value))}</span></div>'
+    )
 
 
 def _box(kind: str) -> _Render:
     def render(state: State, children: _Children) -> str:
         return f'<div class="jk-widget jk-widget-{kind}">{"".join(children(state))}</div>'
+
     return render
 
 
@@ -113,8 +117,10 @@ def _tabs(state: State, children: _Children) -> str:
     parts = []
     for index, child in enumerate(children(state)):
         title = titles[index] if index < len(titles) and titles[index] else f"Tab {index + 1}"
-        parts.append(f'<div class="jk-widget-tab"><div class="jk-widget-tab-title">'
-                     f"{escape(str(title))}</div>{child}</div>")
+        parts.append(
+            f'<div class="jk-widget-tab"><div class="jk-widget-tab-title">'
+            f"{escape(str(title))}</div>{child}</div>"
+        )
     return f'<div class="jk-widget jk-widget-tabs">{"".join(parts)}</div>'
 
 
@@ -144,8 +150,10 @@ def _html(state: State, children: _Children) -> str:
 
 
 def _button(state: State, children: _Children) -> str:
-    return (f'<div class="jk-widget"><span class="jk-widget-button">'
-            f'{escape(str(state.get("description", "")))}</span></div>')
+    return (
+        f'<div class="jk-widget"><span class="jk-widget-button">'
+        f"{escape(str(state.get('description', '')))}</span></div>"
+    )
 
 
 def _output(state: State, children: _Children) -> str:
@@ -197,9 +205,18 @@ _RENDERERS: dict[str, _Render] = {
     **{name: _box("vbox") for name in ("VBoxModel", "BoxModel", "GridBoxModel")},
     "HBoxModel": _box("hbox"),
     **{name: _tabs for name in ("TabModel", "AccordionModel", "StackModel")},
-    **{name: _selected for name in (
-        "DropdownModel", "RadioButtonsModel", "SelectModel", "ToggleButtonsModel",
-        "SelectMultipleModel", "SelectionSliderModel", "SelectionRangeSliderModel")},
+    **{
+        name: _selected
+        for name in (
+            "DropdownModel",
+            "RadioButtonsModel",
+            "SelectModel",
+            "ToggleButtonsModel",
+            "SelectMultipleModel",
+            "SelectionSliderModel",
+            "SelectionRangeSliderModel",
+        )
+    },
     "LabelModel": _label,
     "HTMLModel": _html,
     "HTMLMathModel": _html,
@@ -227,5 +244,6 @@ def widget_fallback(data: Mapping[str, Any]) -> str:
     """
     text = _text(data.get("text/plain")).strip()
     default_repr = _DEFAULT_REPR.match(text) is not None
-    return notice_html("Live widget: open this notebook in JupyterLab to use it.",
-                       "" if default_repr else text)
+    return notice_html(
+        "Live widget: open this notebook in JupyterLab to use it.", "" if default_repr else text
+    )

@@ -22,21 +22,28 @@ from jupyter_server.auth.identity import PasswordIdentityProvider, User
 from tornado import web
 
 #: The page anyone without a valid link gets: one sentence, no form, no data.
-REFUSAL_PAGE = ("<!doctype html><html lang='en'><meta charset='utf-8'>"
-                "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-                "<title>JourneyKit room</title>"
-                "<p style='font:18px/1.5 system-ui,sans-serif;margin:3em auto;max-width:32em;"
-                "padding:0 1em'>This link does not open this room. Ask the facilitator for "
-                "the room's link or its QR code.</p></html>")
+REFUSAL_PAGE = (
+    "<!doctype html><html lang='en'><meta charset='utf-8'>"
+    "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+    "<title>JourneyKit room</title>"
+    "<p style='font:18px/1.5 system-ui,sans-serif;margin:3em auto;max-width:32em;"
+    "padding:0 1em'>This link does not open this room. Ask the facilitator for "
+    "the room's link or its QR code.</p></html>"
+)
 
 #: (resource, action) pairs a participant's own Jupyter Server grants under JupyterHub:
 #: the kernel of their page (its websocket is ``kernels/execute``; what may pass through it
 #: is limited to widget messages by ``MappingKernelManager.allowed_message_types``), and the
 #: read-only status and settings the page asks for. No contents, files, sessions, terminals.
-PARTICIPANT_PERMISSIONS = frozenset({
-    ("kernels", "read"), ("kernels", "execute"), ("kernelspecs", "read"),
-    ("api", "read"), ("config", "read"),
-})
+PARTICIPANT_PERMISSIONS = frozenset(
+    {
+        ("kernels", "read"),
+        ("kernels", "execute"),
+        ("kernelspecs", "read"),
+        ("api", "read"),
+        ("config", "read"),
+    }
+)
 
 
 class RefusalHandler(web.RequestHandler):

@@ -85,32 +85,49 @@ class Dashboard:
         self.review = widgets.HTML()
         self.stamp = widgets.HTML()
         self.message = widgets.HTML()
-        for part, name in ((self.count, "count"), (self.people, "people"),
-                           (self.skipped, "skipped"), (self.stamp, "stamp"),
-                           (self.message, "message")):
+        for part, name in (
+            (self.count, "count"),
+            (self.people, "people"),
+            (self.skipped, "skipped"),
+            (self.stamp, "stamp"),
+            (self.message, "message"),
+        ):
             part.add_class(f"jk-dash-{name}-box")
         self.heatmap = _figure_widget(self.rollup.plot_heatmap())
-        self.present_button = widgets.ToggleButton(description="Present", icon="television",
-                                                   tooltip="Anonymized, large type")
-        self.present_button.observe(lambda change: self.set_present(change["new"]),
-                                    names="value")
+        self.present_button = widgets.ToggleButton(
+            description="Present", icon="television", tooltip="Anonymized, large type"
+        )
+        self.present_button.observe(lambda change: self.set_present(change["new"]), names="value")
         self.html_button = widgets.Button(description="Export HTML", icon="download")
         self.csv_button = widgets.Button(description="Export CSV", icon="table")
         self.html_button.on_click(lambda _: self.export("html"))
         self.csv_button.on_click(lambda _: self.export("csv"))
-        self.close_button = widgets.Button(description="Close room", icon="power-off",
-                                           button_style="danger")
+        self.close_button = widgets.Button(
+            description="Close room", icon="power-off", button_style="danger"
+        )
         self.close_button.on_click(lambda _: self.close_room())
         self._confirm_until = 0.0
         buttons = [self.present_button, self.html_button, self.csv_button]
         if settings.run_dir is not None:
             buttons.append(self.close_button)
-        self.box = widgets.VBox([
-            self.heading, widgets.HBox(buttons), self.message, self.count, self.people,
-            self.skipped, widgets.HTML("<h3>Emotions along the journey</h3>"), self.heatmap,
-            widgets.HTML("<h3>Top pain points</h3>"), self.pains,
-            widgets.HTML("<h3>What the review finds across the class</h3>"), self.review,
-            self.stamp], layout=widgets.Layout(width="100%"))
+        self.box = widgets.VBox(
+            [
+                self.heading,
+                widgets.HBox(buttons),
+                self.message,
+                self.count,
+                self.people,
+                self.skipped,
+                widgets.HTML("<h3>Emotions along the journey</h3>"),
+                self.heatmap,
+                widgets.HTML("<h3>Top pain points</h3>"),
+                self.pains,
+                widgets.HTML("<h3>What the review finds across the class</h3>"),
+                self.review,
+                self.stamp,
+            ],
+            layout=widgets.Layout(width="100%"),
+        )
         self.box.add_class("jk-dashboard")
         self._show_heading()
         self._redraw()
@@ -122,14 +139,19 @@ class Dashboard:
         changed = self.rollup.refresh()
         if changed:
             self._redraw()
-        self.stamp.value = (f"<small style='color:{MUTED}'>Checked {time.strftime('%H:%M:%S')}"
-                            f", every {self.poll:g} s</small>")
+        self.stamp.value = (
+            f"<small style='color:{MUTED}'>Checked {time.strftime('%H:%M:%S')}"
+            f", every {self.poll:g} s</small>"
+        )
         return changed
 
     def _redraw(self) -> None:
         maps = len(self.rollup)
-        self.count.value = ("Nobody has joined yet." if not maps else
-                            f"{maps} participant{'' if maps == 1 else 's'}")
+        self.count.value = (
+            "Nobody has joined yet."
+            if not maps
+            else f"{maps} participant{'' if maps == 1 else 's'}"
+        )
         self.people.value = people_table(self.rollup, present=self.present)
         self.skipped.value = skipped_list(self.rollup, present=self.present)
         self.pains.value = top_pain_points(self.rollup)
@@ -158,7 +180,8 @@ class Dashboard:
             f"{title}<div class='jk-dash-join' style='display:flex;gap:16px;"
             f"align-items:center;flex-wrap:wrap'>{code}<div>Join the room: scan the code or "
             f"open<br><code style='font-size:1.1em;word-break:break-all'>{html.escape(join)}"
-            "</code></div></div>")
+            "</code></div></div>"
+        )
 
     # ----- buttons -----------------------------------------------------------------------
     def export(self, kind: str) -> Path | None:
@@ -185,8 +208,11 @@ class Dashboard:
         if now > self._confirm_until:
             self._confirm_until = now + CONFIRM_SECONDS
             self.close_button.description = "Click again to close"
-            self._say("Closing the room saves every map and stops the room for everyone. "
-                      "Click again to close it.", PAIN)
+            self._say(
+                "Closing the room saves every map and stops the room for everyone. "
+                "Click again to close it.",
+                PAIN,
+            )
             return False
         request_close(run)
         self.close_button.disabled = True
@@ -214,7 +240,9 @@ def _start_polling(board: Dashboard) -> asyncio.Task[None] | None:
             try:
                 board.refresh()
             except Exception as exc:  # keep following the room whatever one look meets
-                board.stamp.value = (f"<small style='color:{PAIN}'>Could not look at the "
-                                     f"room folder: {html.escape(str(exc))}</small>")
+                board.stamp.value = (
+                    f"<small style='color:{PAIN}'>Could not look at the "
+                    f"room folder: {html.escape(str(exc))}</small>"
+                )
 
     return loop.create_task(poll())

@@ -42,8 +42,11 @@ def progress(journey_map: JourneyMap) -> tuple[float, int]:
     """
     total = len(journey_map.stages) * len(LANES)
     gaps = journey_map.gaps()
-    empty_stages = sum(1 for stage in journey_map.stages
-                       if all((stage.name, spec.key) in set(gaps) for spec in LANES))
+    empty_stages = sum(
+        1
+        for stage in journey_map.stages
+        if all((stage.name, spec.key) in set(gaps) for spec in LANES)
+    )
     return (1 - len(gaps) / total if total else 0.0), len(journey_map.stages) - empty_stages
 
 
@@ -51,23 +54,39 @@ def people_table(rollup: Rollup, *, present: bool) -> str:
     """Who has joined and how far each map is, with the time each was last saved."""
     entries = rollup.entries()
     if not entries:
-        return (f"<p class='jk-dash-empty' style='color:{MUTED}'>Nobody has joined yet. "
-                "Share the link or the QR code.</p>")
-    head = ["Participant", *([] if present else ["Map"]), "Filled in", "Stages started",
-            "Last saved"]
+        return (
+            f"<p class='jk-dash-empty' style='color:{MUTED}'>Nobody has joined yet. "
+            "Share the link or the QR code.</p>"
+        )
+    head = [
+        "Participant",
+        *([] if present else ["Map"]),
+        "Filled in",
+        "Stages started",
+        "Last saved",
+    ]
     rows = []
     for label, entry in entries:
         share, started = progress(entry.journey_map)
         stamp, mtime = _saved_at(entry.path)
-        bar = (f"<div style='background:#EAEEF2;width:120px;height:10px;display:inline-block'>"
-               f"<div style='background:#2DA44E;width:{round(share * 120)}px;height:10px'>"
-               f"</div></div> {round(share * 100)}%")
-        cells = [html.escape(label), *([] if present else [html.escape(
-            entry.journey_map.title)]), bar,
-            f"{started} of {len(entry.journey_map.stages)}", stamp]
-        rows.append(f"<tr data-participant='{html.escape(label, quote=True)}' "
-                    f"data-mtime='{mtime}' data-filled='{round(share * 100)}'>"
-                    + "".join(f"<td {_CELL}>{cell}</td>" for cell in cells) + "</tr>")
+        bar = (
+            f"<div style='background:#EAEEF2;width:120px;height:10px;display:inline-block'>"
+            f"<div style='background:#2DA44E;width:{round(share * 120)}px;height:10px'>"
+            f"</div></div> {round(share * 100)}%"
+        )
+        cells = [
+            html.escape(label),
+            *([] if present else [html.escape(entry.journey_map.title)]),
+            bar,
+            f"{started} of {len(entry.journey_map.stages)}",
+            stamp,
+        ]
+        rows.append(
+            f"<tr data-participant='{html.escape(label, quote=True)}' "
+            f"data-mtime='{mtime}' data-filled='{round(share * 100)}'>"
+            + "".join(f"<td {_CELL}>{cell}</td>" for cell in cells)
+            + "</tr>"
+        )
     header = "".join(f"<th {_CELL}>{name}</th>" for name in head)
     return f"<table class='jk-dash-people' {_TABLE}><tr>{header}</tr>{''.join(rows)}</table>"
 
@@ -77,13 +96,22 @@ def skipped_list(rollup: Rollup, *, present: bool) -> str:
     if not rollup.skipped:
         return ""
     count = len(rollup.skipped)
-    head = (f"Skipped {count} file{'' if count == 1 else 's'} that could not be read"
-            + ("." if present else ":"))
-    items = "" if present else "".join(
-        f"<li data-skipped='{html.escape(item.name, quote=True)}'><b>{html.escape(item.name)}"
-        f"</b>: {html.escape(item.reason)}</li>" for item in rollup.skipped)
-    return (f"<div class='jk-dash-skipped' style='color:{PAIN}'>{head}"
-            f"<ul style='margin:4px 0'>{items}</ul></div>")
+    head = f"Skipped {count} file{'' if count == 1 else 's'} that could not be read" + (
+        "." if present else ":"
+    )
+    items = (
+        ""
+        if present
+        else "".join(
+            f"<li data-skipped='{html.escape(item.name, quote=True)}'><b>{html.escape(item.name)}"
+            f"</b>: {html.escape(item.reason)}</li>"
+            for item in rollup.skipped
+        )
+    )
+    return (
+        f"<div class='jk-dash-skipped' style='color:{PAIN}'>{head}"
+        f"<ul style='margin:4px 0'>{items}</ul></div>"
+    )
 
 
 def top_pain_points(rollup: Rollup) -> str:
@@ -95,13 +123,20 @@ def top_pain_points(rollup: Rollup) -> str:
         return f"<p style='color:{MUTED}'>No pain points yet.</p>"
     parts = []
     for step, rows in top.groupby("step", sort=False, observed=True):
-        items = "".join(f"<li>{html.escape(str(row.item))} <span style='color:{MUTED}'>"
-                        f"({row.maps} map{'' if row.maps == 1 else 's'})</span></li>"
-                        for row in rows.itertuples())
-        parts.append(f"<div style='flex:1 1 180px;min-width:0'><b>{html.escape(str(step))}"
-                     f"</b><ol style='margin:4px 0 8px;padding-left:1.4em'>{items}</ol></div>")
-    return ("<div class='jk-dash-pains' style='display:flex;flex-wrap:wrap;gap:12px'>"
-            + "".join(parts) + "</div>")
+        items = "".join(
+            f"<li>{html.escape(str(row.item))} <span style='color:{MUTED}'>"
+            f"({row.maps} map{'' if row.maps == 1 else 's'})</span></li>"
+            for row in rows.itertuples()
+        )
+        parts.append(
+            f"<div style='flex:1 1 180px;min-width:0'><b>{html.escape(str(step))}"
+            f"</b><ol style='margin:4px 0 8px;padding-left:1.4em'>{items}</ol></div>"
+        )
+    return (
+        "<div class='jk-dash-pains' style='display:flex;flex-wrap:wrap;gap:12px'>"
+        + "".join(parts)
+        + "</div>"
+    )
 
 
 def review_table(rollup: Rollup, *, present: bool) -> str:
@@ -115,10 +150,17 @@ def review_table(rollup: Rollup, *, present: bool) -> str:
     head = ["Maps", "What the review finds", "What to do", *([] if present else ["Who"])]
     rows = []
     for row in review.itertuples():
-        cells = [f"{row.maps} ({round(row.share * 100)}%)", html.escape(row.why),
-                 html.escape(row.fix), *([] if present else [html.escape(row.participants)])]
-        rows.append(f"<tr data-rule='{html.escape(row.rule, quote=True)}'>"
-                    + "".join(f"<td {_CELL}>{cell}</td>" for cell in cells) + "</tr>")
+        cells = [
+            f"{row.maps} ({round(row.share * 100)}%)",
+            html.escape(row.why),
+            html.escape(row.fix),
+            *([] if present else [html.escape(row.participants)]),
+        ]
+        rows.append(
+            f"<tr data-rule='{html.escape(row.rule, quote=True)}'>"
+            + "".join(f"<td {_CELL}>{cell}</td>" for cell in cells)
+            + "</tr>"
+        )
     header = "".join(f"<th {_CELL}>{name}</th>" for name in head)
     return f"<table class='jk-dash-review' {_TABLE}><tr>{header}</tr>{''.join(rows)}</table>"
 

@@ -37,8 +37,10 @@ def lan_address() -> str | None:
         except OSError:
             continue
     with suppress(OSError):
-        candidates += [str(info[4][0]) for info in socket.getaddrinfo(
-            socket.gethostname(), None, socket.AF_INET)]
+        candidates += [
+            str(info[4][0])
+            for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+        ]
     for address in candidates:
         parsed = ipaddress.ip_address(address)
         if not (parsed.is_loopback or parsed.is_unspecified or parsed.is_link_local):

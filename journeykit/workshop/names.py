@@ -40,8 +40,9 @@ MAX_NAME = 60
 #: The stem of a name with no letter or digit left (for example one in another script).
 FALLBACK_STEM = "participant"
 #: Names Windows cannot use as files, with any extension (``con.json`` is refused too).
-WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul",
-                              *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))})
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+)
 #: How many ``<stem>-N`` variants a claim tries before giving up.
 MAX_VARIANTS = 999
 OWNERS = ".owners"
@@ -102,8 +103,9 @@ def map_file(room: Path, stem: str) -> Path:
       - name: '../x' is not a room file name. Fix: use letters, digits and - only.
     """
     if not STEM.fullmatch(stem) or stem in WINDOWS_RESERVED:
-        raise JourneyMapError([Problem("name", f"{stem!r} is not a room file name",
-                                       "use letters, digits and - only")])
+        raise JourneyMapError(
+            [Problem("name", f"{stem!r} is not a room file name", "use letters, digits and - only")]
+        )
     return room / f"{stem}.json"
 
 
@@ -147,9 +149,15 @@ def claim(room: Path, stem: str, owner: str) -> str:
         if map_file(room, candidate).exists():  # a map nobody claimed: leave it alone
             continue
         return candidate
-    raise JourneyMapError([Problem("name", f"every map name from {stem} to "
-                                   f"{stem}-{MAX_VARIANTS} is taken in this room",
-                                   "type your name with a second word, e.g. your last name")])
+    raise JourneyMapError(
+        [
+            Problem(
+                "name",
+                f"every map name from {stem} to {stem}-{MAX_VARIANTS} is taken in this room",
+                "type your name with a second word, e.g. your last name",
+            )
+        ]
+    )
 
 
 def remember(room: Path, browser_id: str, stem: str) -> None:

@@ -91,13 +91,13 @@ class ParticipantPage:
         self.editor: Editor | None = None
         self._owner = ""
         self.browser = BrowserId(storage_key=f"journeykit-room-{file_stem(settings.title)}")
-        self.heading = widgets.HTML(f"<h2 class='jk-room-title'>{html.escape(settings.title)}"
-                                    "</h2>")
+        self.heading = widgets.HTML(f"<h2 class='jk-room-title'>{html.escape(settings.title)}</h2>")
         # "Connecting…" until the page knows this browser; a refusal then replaces it
         self.message = widgets.HTML(_note("Connecting…"))
         self.message.add_class("jk-room-connecting")
-        self.box = widgets.VBox([self.browser, self.heading, self.message],
-                                layout=widgets.Layout(width="100%"))
+        self.box = widgets.VBox(
+            [self.browser, self.heading, self.message], layout=widgets.Layout(width="100%")
+        )
         self.box.add_class("jk-room")
         if warm:
             threading.Thread(target=_warm_up, name="journeykit-warm-up", daemon=True).start()
@@ -124,20 +124,34 @@ class ParticipantPage:
             self._ask_name()
 
     def _ask_name(self) -> None:
-        self.name = widgets.Text(placeholder="Your first name", continuous_update=False,
-                                 layout=widgets.Layout(width="auto", max_width="420px"))
+        self.name = widgets.Text(
+            placeholder="Your first name",
+            continuous_update=False,
+            layout=widgets.Layout(width="auto", max_width="420px"),
+        )
         self.name.add_class("jk-room-name")
-        self.start_button = widgets.Button(description="Start my map", button_style="primary",
-                                           layout=widgets.Layout(width="auto"))
+        self.start_button = widgets.Button(
+            description="Start my map", button_style="primary", layout=widgets.Layout(width="auto")
+        )
         self.start_button.add_class("jk-room-start")
         self.problem = widgets.HTML()
         self.start_button.on_click(lambda _: self.join(self.name.value))
-        self.name.observe(lambda change: self.join(change["new"]) if change["new"] else None,
-                          names="value")
-        prompt = widgets.VBox([
-            widgets.HTML(_note("Type your first name to start your journey map. It is saved "
-                               "as you type, on the facilitator's computer.")),
-            self.name, self.start_button, self.problem])
+        self.name.observe(
+            lambda change: self.join(change["new"]) if change["new"] else None, names="value"
+        )
+        prompt = widgets.VBox(
+            [
+                widgets.HTML(
+                    _note(
+                        "Type your first name to start your journey map. It is saved "
+                        "as you type, on the facilitator's computer."
+                    )
+                ),
+                self.name,
+                self.start_button,
+                self.problem,
+            ]
+        )
         prompt.add_class("jk-room-prompt")
         self.box.children = [self.browser, self.heading, prompt]
 
@@ -154,8 +168,10 @@ class ParticipantPage:
         if not self._owner:
             self._owner = secrets.token_hex(16)
         if claimed_count(self.room) >= self.settings.max_participants:
-            return self._refuse(f"This room is full: it takes {self.settings.max_participants} "
-                                "participants. Ask the facilitator.")
+            return self._refuse(
+                f"This room is full: it takes {self.settings.max_participants} "
+                "participants. Ask the facilitator."
+            )
         try:
             stem = claim(self.room, file_stem(name), self._owner)
         except JourneyMapError as err:
@@ -177,15 +193,22 @@ class ParticipantPage:
         try:
             journey_map = load_map(path) if path.exists() else _new_map(self.settings, name, stem)
         except JourneyMapError:  # never overwrite a file that does not load
-            self._refuse(f"Your map {stem}.json could not be opened. Ask the facilitator "
-                         "to look at it; nothing has been changed.")
+            self._refuse(
+                f"Your map {stem}.json could not be opened. Ask the facilitator "
+                "to look at it; nothing has been changed."
+            )
             return
         self.stem = stem
         delay = self.settings.save_delay
-        self.editor = Editor(journey_map, path, served=True,
-                             save_delay=SAVE_DELAY if delay is None else delay)
-        who = widgets.HTML(_note(f"{greeting} Your map is saved as {stem}.json on the "
-                                 "facilitator's computer while you type."))
+        self.editor = Editor(
+            journey_map, path, served=True, save_delay=SAVE_DELAY if delay is None else delay
+        )
+        who = widgets.HTML(
+            _note(
+                f"{greeting} Your map is saved as {stem}.json on the "
+                "facilitator's computer while you type."
+            )
+        )
         who.add_class("jk-room-who")
         self.box.children = [self.browser, self.heading, who, self.editor.view]
 
@@ -243,8 +266,7 @@ def _start_watching(page: ParticipantPage) -> asyncio.Task[None] | None:
             await asyncio.sleep(CLOSING_POLL)
         stem = f" as {page.stem}.json" if page.stem else ""
         page._watcher = None
-        page.close(f"The facilitator has closed the room. Your map is saved{stem}. "
-                   "Thank you!")
+        page.close(f"The facilitator has closed the room. Your map is saved{stem}. Thank you!")
         page_saved(run_dir, page_id)
 
     return loop.create_task(watch())

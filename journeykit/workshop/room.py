@@ -99,16 +99,26 @@ class Room:
     ('bakery-class', True)
     """
 
-    def __init__(self, name: str, *, folder: str | Path = "rooms",
-                 framework: str = DEFAULT_FRAMEWORK, port: int = 8866,
-                 dashboard_port: int | None = None, lan: bool = False,
-                 max_participants: int = DEFAULT_MAX_PARTICIPANTS,
-                 idle_timeout: float = IDLE_TIMEOUT, preheat: int = 0,
-                 new_links: bool = False, participants: bool = True,
-                 join_link: str = "") -> None:
+    def __init__(
+        self,
+        name: str,
+        *,
+        folder: str | Path = "rooms",
+        framework: str = DEFAULT_FRAMEWORK,
+        port: int = 8866,
+        dashboard_port: int | None = None,
+        lan: bool = False,
+        max_participants: int = DEFAULT_MAX_PARTICIPANTS,
+        idle_timeout: float = IDLE_TIMEOUT,
+        preheat: int = 0,
+        new_links: bool = False,
+        participants: bool = True,
+        join_link: str = "",
+    ) -> None:
         if not name.strip():
-            raise JourneyMapError([Problem("room", "the room has no name",
-                                           'give one, e.g. --room "Bakery class"')])
+            raise JourneyMapError(
+                [Problem("room", "the room has no name", 'give one, e.g. --room "Bakery class"')]
+            )
         self.name = " ".join(name.split())
         self.folder = Path(folder).resolve()
         self.room_dir = self.folder / file_stem(self.name, fallback="room")
@@ -122,8 +132,9 @@ class Room:
         self.dashboard_port = dashboard_port or port + 1
         self.join_token, self.dashboard_token = self._tokens(new_links)
         self.participants = participants
-        self.join_url = (room_link(self.host, self.port, self.join_token) if participants
-                         else join_link)
+        self.join_url = (
+            room_link(self.host, self.port, self.join_token) if participants else join_link
+        )
         self.dashboard_url = room_link(LOOPBACK, self.dashboard_port, self.dashboard_token)
         self.qr_file = self.folder / f"{self.room_dir.name}-join.svg"
         self.run_dir: Path | None = None
@@ -152,8 +163,7 @@ class Room:
     def log_files(self) -> tuple[Path, Path]:
         """The participants' server log and the dashboard's (next to the room folder)."""
         stem = self.room_dir.name
-        return (self.folder / f".{stem}-participants.log",
-                self.folder / f".{stem}-dashboard.log")
+        return (self.folder / f".{stem}-participants.log", self.folder / f".{stem}-dashboard.log")
 
     # ----- opening -------------------------------------------------------------------------
     def server_plans(self) -> tuple[ServerPlan, ServerPlan]:
@@ -166,29 +176,43 @@ class Room:
         >>> [(plan.ip, plan.port) for plan in room.server_plans()]
         [('0.0.0.0', 8866), ('127.0.0.1', 8867)]
         """
-        return (ServerPlan(PARTICIPANT_APP, "0.0.0.0" if self.lan else LOOPBACK, self.port,
-                           self.join_token),
-                ServerPlan(DASHBOARD_APP, LOOPBACK, self.dashboard_port, self.dashboard_token))
+        return (
+            ServerPlan(
+                PARTICIPANT_APP, "0.0.0.0" if self.lan else LOOPBACK, self.port, self.join_token
+            ),
+            ServerPlan(DASHBOARD_APP, LOOPBACK, self.dashboard_port, self.dashboard_token),
+        )
 
     def open(self) -> Room:
         """Start both servers and wait until they answer; raise (having stopped both) if not."""
         self.room_dir.mkdir(parents=True, exist_ok=True)
         self.run_dir = Path(tempfile.mkdtemp(prefix="journeykit-room-"))
-        settings = RoomSettings(self.room_dir, self.name, self.framework,
-                                self.max_participants, self.run_dir,
-                                save_delay=save_delay_from(os.environ))
-        board_settings = RoomSettings(self.room_dir, self.name, self.framework,
-                                      self.max_participants,
-                                      self.run_dir if self.participants else None,
-                                      self.join_url)
+        settings = RoomSettings(
+            self.room_dir,
+            self.name,
+            self.framework,
+            self.max_participants,
+            self.run_dir,
+            save_delay=save_delay_from(os.environ),
+        )
+        board_settings = RoomSettings(
+            self.room_dir,
+            self.name,
+            self.framework,
+            self.max_participants,
+            self.run_dir if self.participants else None,
+            self.join_url,
+        )
         participants, dashboard = self.server_plans()
-        kernels = kernel_options(max_kernels=self.max_participants + SPARE_KERNELS + self.preheat,
-                                 idle_timeout=self.idle_timeout, preheat=self.preheat)
+        kernels = kernel_options(
+            max_kernels=self.max_participants + SPARE_KERNELS + self.preheat,
+            idle_timeout=self.idle_timeout,
+            preheat=self.preheat,
+        )
         participant_log, dashboard_log = self.log_files
         plans = [(dashboard, server_environment(board_settings), dashboard_log, [])]
         if self.participants:
-            plans.insert(0, (participants, server_environment(settings), participant_log,
-                             kernels))
+            plans.insert(0, (participants, server_environment(settings), participant_log, kernels))
         try:
             for plan, environment, log, extra in plans:
                 self.processes.append(plan.start(environment, log, extra))
@@ -204,8 +228,12 @@ class Room:
     def __enter__(self) -> Room:
         return self.open()
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self.close()
 
     def describe(self, qr: bool = True) -> str:
@@ -214,22 +242,36 @@ class Room:
         if not self.participants:
             lines[0] = f'Dashboard of room "{self.name}", reading the maps in {self.room_dir}'
         elif self.lan and self.host == LOOPBACK:
-            lines += ["No network found: only this computer can join. Connect to the Wi-Fi "
-                      "(or start a hotspot) and open the room again.", ""]
+            lines += [
+                "No network found: only this computer can join. Connect to the Wi-Fi "
+                "(or start a hotspot) and open the room again.",
+                "",
+            ]
         elif not self.lan:
-            lines += ["Rehearsal: only this computer can join. Add --lan to let participants "
-                      "join over the local network.", ""]
+            lines += [
+                "Rehearsal: only this computer can join. Add --lan to let participants "
+                "join over the local network.",
+                "",
+            ]
         if self.join_url:
-            lines += ["Participants join here (scan the code or type the link):",
-                      f"  {self.join_url}"]
+            lines += [
+                "Participants join here (scan the code or type the link):",
+                f"  {self.join_url}",
+            ]
             if qr:
                 lines += [qr_terminal(self.join_url).rstrip("\n")]
             lines += [f"QR code for the projector: {self.qr_file}", ""]
-        lines += ["Your dashboard (this computer only; keep this link to yourself):",
-                  f"  {self.dashboard_url}", ""]
-        lines += ["Press Ctrl+C, or Close room on the dashboard, to close the room "
-                  "(every map is saved first)." if self.participants else
-                  "Press Ctrl+C to stop the dashboard (the maps stay as they are)."]
+        lines += [
+            "Your dashboard (this computer only; keep this link to yourself):",
+            f"  {self.dashboard_url}",
+            "",
+        ]
+        lines += [
+            "Press Ctrl+C, or Close room on the dashboard, to close the room "
+            "(every map is saved first)."
+            if self.participants
+            else "Press Ctrl+C to stop the dashboard (the maps stay as they are)."
+        ]
         return "\n".join(lines)
 
     # ----- running -------------------------------------------------------------------------

@@ -117,8 +117,12 @@ class RoomKernelManager(AsyncMappingKernelManager):
         """The task running the app in pool kernel *kernel_id*, if it is in a pool."""
         for pool in getattr(self, "_pools", {}).values():  # Voila's pre-heated kernels
             for entry in pool:
-                if entry.done() and not entry.cancelled() and entry.exception() is None \
-                        and entry.result().get("kernel_id") == kernel_id:
+                if (
+                    entry.done()
+                    and not entry.cancelled()
+                    and entry.exception() is None
+                    and entry.result().get("kernel_id") == kernel_id
+                ):
                     return entry.result().get("task")
         return None
 
@@ -141,13 +145,21 @@ class ServerPlan:
         >>> plan.command()[1:4], plan.command()[-1]
         (['-m', 'voila', 'participant.ipynb'], '--token=secret')
         """
-        return [sys.executable, "-m", "voila", self.app.name,
-                f"--Voila.config_file_paths={VOILA_CONFIG}",
-                f"--Voila.ip={self.ip}", f"--port={self.port}", *(extra or []),
-                f"--token={self.token}"]
+        return [
+            sys.executable,
+            "-m",
+            "voila",
+            self.app.name,
+            f"--Voila.config_file_paths={VOILA_CONFIG}",
+            f"--Voila.ip={self.ip}",
+            f"--port={self.port}",
+            *(extra or []),
+            f"--token={self.token}",
+        ]
 
-    def start(self, environment: dict[str, str], log: Path | None,
-              extra: list[str] | None = None) -> subprocess.Popen[bytes]:
+    def start(
+        self, environment: dict[str, str], log: Path | None, extra: list[str] | None = None
+    ) -> subprocess.Popen[bytes]:
         """Start the server in its own process group (so Ctrl+C reaches only the launcher)."""
         options: dict[str, object] = {}
         if os.name == "nt":
@@ -156,9 +168,15 @@ class ServerPlan:
             options["start_new_session"] = True
         sink = log.open("ab") if log is not None else subprocess.DEVNULL
         try:
-            return subprocess.Popen(self.command(extra), cwd=self.app.parent, env=environment,
-                                    stdin=subprocess.DEVNULL, stdout=sink,
-                                    stderr=subprocess.STDOUT, **options)  # type: ignore[arg-type]
+            return subprocess.Popen(
+                self.command(extra),
+                cwd=self.app.parent,
+                env=environment,
+                stdin=subprocess.DEVNULL,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+                **options,
+            )  # type: ignore[arg-type]
         finally:
             if log is not None:
                 sink.close()  # type: ignore[union-attr]
@@ -169,18 +187,32 @@ class ServerPlan:
         deadline = time.monotonic() + START_SECONDS
         while time.monotonic() < deadline:
             if process.poll() is not None:
-                raise JourneyMapError([Problem(
-                    "port", f"the room's server on port {self.port} stopped at once"
-                    + _log_tail(log), f"if another program uses port {self.port}, start the "
-                    "room on another one with --port")])
+                raise JourneyMapError(
+                    [
+                        Problem(
+                            "port",
+                            f"the room's server on port {self.port} stopped at once"
+                            + _log_tail(log),
+                            f"if another program uses port {self.port}, start the "
+                            "room on another one with --port",
+                        )
+                    ]
+                )
             try:
                 with urllib.request.urlopen(url, timeout=3):
                     return
             except OSError:
                 time.sleep(0.3)
-        raise JourneyMapError([Problem("port", f"the room's server on port {self.port} did not "
-                                       f"answer within {START_SECONDS} s" + _log_tail(log),
-                                       "close other programs and start the room again")])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "port",
+                    f"the room's server on port {self.port} did not "
+                    f"answer within {START_SECONDS} s" + _log_tail(log),
+                    "close other programs and start the room again",
+                )
+            ]
+        )
 
 
 def server_environment(settings: RoomSettings) -> dict[str, str]:
@@ -194,8 +226,12 @@ def server_environment(settings: RoomSettings) -> dict[str, str]:
     """
     inherited = {key: value for key, value in os.environ.items() if key not in VARIABLES.values()}
     paths = [str(JUPYTER_DATA), *filter(None, [os.environ.get("JUPYTER_PATH")])]
-    return {**inherited, **settings.environment(), "JUPYTER_PATH": os.pathsep.join(paths),
-            "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    return {
+        **inherited,
+        **settings.environment(),
+        "JUPYTER_PATH": os.pathsep.join(paths),
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+    }
 
 
 def kernel_options(*, max_kernels: int, idle_timeout: float, preheat: int) -> list[str]:
@@ -212,11 +248,15 @@ def kernel_options(*, max_kernels: int, idle_timeout: float, preheat: int) -> li
 '--MappingKernelManager.cull_interval=60']
     """
     interval = max(1, min(60, int(idle_timeout // 2)))
-    options = [f"--VoilaConfiguration.multi_kernel_manager_class={__name__}.RoomKernelManager",
-               f"--RoomKernelManager.max_kernels={max_kernels}"]
+    options = [
+        f"--VoilaConfiguration.multi_kernel_manager_class={__name__}.RoomKernelManager",
+        f"--RoomKernelManager.max_kernels={max_kernels}",
+    ]
     if idle_timeout > 0:
-        options += [f"--MappingKernelManager.cull_idle_timeout={int(idle_timeout)}",
-                    f"--MappingKernelManager.cull_interval={interval}"]
+        options += [
+            f"--MappingKernelManager.cull_idle_timeout={int(idle_timeout)}",
+            f"--MappingKernelManager.cull_interval={interval}",
+        ]
     if preheat > 0:
         options += ["--preheat_kernel=True", f"--pool_size={preheat}"]
     return options
@@ -225,6 +265,5 @@ def kernel_options(*, max_kernels: int, idle_timeout: float, preheat: int) -> li
 def _log_tail(log: Path | None) -> str:
     if log is None or not log.exists():
         return ""
-    lines = [line for line in log.read_text("utf-8", errors="replace").splitlines()
-             if line.strip()]
+    lines = [line for line in log.read_text("utf-8", errors="replace").splitlines() if line.strip()]
     return f" (its last words: {lines[-1].strip()[:200]})" if lines else ""

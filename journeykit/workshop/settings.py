@@ -34,10 +34,15 @@ DEFAULT_FRAMEWORK = "five-stage"
 DEFAULT_MAX_PARTICIPANTS = 60
 
 #: The environment variable of each setting.
-VARIABLES = {"room_dir": "JOURNEYKIT_ROOM_DIR", "name": "JOURNEYKIT_ROOM_NAME",
-              "framework": "JOURNEYKIT_FRAMEWORK", "max_participants": "JOURNEYKIT_ROOM_MAX",
-              "run_dir": "JOURNEYKIT_ROOM_RUN", "join_url": "JOURNEYKIT_JOIN_URL",
-              "save_delay": "JOURNEYKIT_ROOM_SAVE_DELAY"}
+VARIABLES = {
+    "room_dir": "JOURNEYKIT_ROOM_DIR",
+    "name": "JOURNEYKIT_ROOM_NAME",
+    "framework": "JOURNEYKIT_FRAMEWORK",
+    "max_participants": "JOURNEYKIT_ROOM_MAX",
+    "run_dir": "JOURNEYKIT_ROOM_RUN",
+    "join_url": "JOURNEYKIT_JOIN_URL",
+    "save_delay": "JOURNEYKIT_ROOM_SAVE_DELAY",
+}
 
 
 @dataclass(frozen=True)
@@ -69,11 +74,15 @@ class RoomSettings:
 
     def environment(self) -> dict[str, str]:
         """The environment variables that carry these settings (empty ones left out)."""
-        values = {"room_dir": str(self.room_dir), "name": self.name,
-                  "framework": self.framework, "max_participants": str(self.max_participants),
-                  "run_dir": str(self.run_dir) if self.run_dir else "",
-                  "join_url": self.join_url,
-                  "save_delay": "" if self.save_delay is None else str(self.save_delay)}
+        values = {
+            "room_dir": str(self.room_dir),
+            "name": self.name,
+            "framework": self.framework,
+            "max_participants": str(self.max_participants),
+            "run_dir": str(self.run_dir) if self.run_dir else "",
+            "join_url": self.join_url,
+            "save_delay": "" if self.save_delay is None else str(self.save_delay),
+        }
         return {VARIABLES[key]: value for key, value in values.items() if value}
 
     @classmethod
@@ -88,17 +97,28 @@ class RoomSettings:
         env = os.environ if environ is None else environ
         folder = env.get(VARIABLES["room_dir"], "")
         if not folder:
-            raise JourneyMapError([Problem(VARIABLES["room_dir"], "no room folder is set",
-                                           "start the room with: journeykit workshop --room "
-                                           '"My class"')])
+            raise JourneyMapError(
+                [
+                    Problem(
+                        VARIABLES["room_dir"],
+                        "no room folder is set",
+                        'start the room with: journeykit workshop --room "My class"',
+                    )
+                ]
+            )
         framework = env.get(VARIABLES["framework"]) or DEFAULT_FRAMEWORK
         check_framework(framework)
         limit = env.get(VARIABLES["max_participants"], "")
         run = env.get(VARIABLES["run_dir"], "")
-        return cls(Path(folder), env.get(VARIABLES["name"], ""), framework,
-                   check_limit(limit) if limit else DEFAULT_MAX_PARTICIPANTS,
-                   Path(run) if run else None, env.get(VARIABLES["join_url"], ""),
-                   save_delay_from(env))
+        return cls(
+            Path(folder),
+            env.get(VARIABLES["name"], ""),
+            framework,
+            check_limit(limit) if limit else DEFAULT_MAX_PARTICIPANTS,
+            Path(run) if run else None,
+            env.get(VARIABLES["join_url"], ""),
+            save_delay_from(env),
+        )
 
     @property
     def closing(self) -> bool:
@@ -109,8 +129,15 @@ class RoomSettings:
 def check_framework(framework: str) -> str:
     """*framework* if the catalogue has it; otherwise a problem listing the ones it has."""
     if framework not in framework_ids():
-        raise JourneyMapError([Problem("framework", f"there is no framework {framework!r}",
-                                       "use one of " + ", ".join(framework_ids()))])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "framework",
+                    f"there is no framework {framework!r}",
+                    "use one of " + ", ".join(framework_ids()),
+                )
+            ]
+        )
     return framework
 
 
@@ -133,9 +160,15 @@ Fix: give a whole number such as 30.
     except (TypeError, ValueError):
         number = 0
     if not 1 <= number <= 1000:
-        raise JourneyMapError([Problem("max participants", f"{str(value)!r} is not a number "
-                                       "of participants from 1 to 1000",
-                                       "give a whole number such as 30")])
+        raise JourneyMapError(
+            [
+                Problem(
+                    "max participants",
+                    f"{str(value)!r} is not a number of participants from 1 to 1000",
+                    "give a whole number such as 30",
+                )
+            ]
+        )
     return number
 
 
@@ -155,6 +188,13 @@ def save_delay_from(environ: Mapping[str, str]) -> float | None:
     except ValueError:
         seconds = -1.0
     if not 0 <= seconds <= 3600:
-        raise JourneyMapError([Problem(VARIABLES["save_delay"], f"{value!r} is not a number "
-                                       "of seconds from 0 to 3600", "give e.g. 0.5")])
+        raise JourneyMapError(
+            [
+                Problem(
+                    VARIABLES["save_delay"],
+                    f"{value!r} is not a number of seconds from 0 to 3600",
+                    "give e.g. 0.5",
+                )
+            ]
+        )
     return seconds

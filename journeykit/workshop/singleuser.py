@@ -50,8 +50,13 @@ def singleuser_command(argv: Sequence[str]) -> list[str]:
     >>> singleuser_command(["--port=9000"])[1:4]
     ['-m', 'jupyterhub.singleuser', '--port=9000']
     """
-    return [sys.executable, "-m", "jupyterhub.singleuser", *argv,
-            f"--ServerApp.root_dir={PARTICIPANT_APP.parent}"]
+    return [
+        sys.executable,
+        "-m",
+        "jupyterhub.singleuser",
+        *argv,
+        f"--ServerApp.root_dir={PARTICIPANT_APP.parent}",
+    ]
 
 
 def singleuser_environment(environ: dict[str, str]) -> dict[str, str]:
@@ -63,12 +68,16 @@ def singleuser_environment(environ: dict[str, str]) -> dict[str, str]:
     >>> env["JUPYTER_CONFIG_PATH"] == str(HUB_CONFIG)
     True
     """
+
     def first(path: object, variable: str) -> str:
         return os.pathsep.join([str(path), *filter(None, [environ.get(variable)])])
 
-    return {**environ, "JUPYTER_PATH": first(JUPYTER_DATA, "JUPYTER_PATH"),
-            "JUPYTER_CONFIG_PATH": first(HUB_CONFIG, "JUPYTER_CONFIG_PATH"),
-            "JUPYTERHUB_SINGLEUSER_EXTENSION": "1"}
+    return {
+        **environ,
+        "JUPYTER_PATH": first(JUPYTER_DATA, "JUPYTER_PATH"),
+        "JUPYTER_CONFIG_PATH": first(HUB_CONFIG, "JUPYTER_CONFIG_PATH"),
+        "JUPYTERHUB_SINGLEUSER_EXTENSION": "1",
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:

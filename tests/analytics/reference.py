@@ -73,8 +73,13 @@ def repeats(rows, stage_of, stages, within_us=None):
         for index, (_time, position) in enumerate(reached):
             out[index][0] += 1
             start = reached[0][0]
-            later = [i for i in entries if i >= position and events[i][2] == index
-                     and (within_us is None or events[i][0] - start <= within_us)]
+            later = [
+                i
+                for i in entries
+                if i >= position
+                and events[i][2] == index
+                and (within_us is None or events[i][0] - start <= within_us)
+            ]
             if len(later) >= 2:
                 out[index][1] += 1
     return [tuple(pair) for pair in out]
@@ -89,8 +94,7 @@ def transitions(rows, stage_of, within_us=None):
         if not reached:
             continue
         start_time, start = reached[0]
-        journey = [e for e in events[start:]
-                   if within_us is None or e[0] - start_time <= within_us]
+        journey = [e for e in events[start:] if within_us is None or e[0] - start_time <= within_us]
         visits = [journey[i][2] for i in _visits(journey)]
         for a, b in zip(visits, [*visits[1:], None], strict=True):
             moves[(a, b)] += 1

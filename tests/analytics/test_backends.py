@@ -17,27 +17,42 @@ from hypothesis import strategies as st
 from journeykit.analytics import measure, read_events
 
 START = pd.Timestamp("2024-03-01")
-STAGES = {"Awareness": ["ad click", "blog visit"], "Consideration": "browse",
-          "Decision": "purchase", "Retention": "delivery tracking"}
+STAGES = {
+    "Awareness": ["ad click", "blog visit"],
+    "Consideration": "browse",
+    "Decision": "purchase",
+    "Retention": "delivery tracking",
+}
 NAMES = ["ad click", "blog visit", "browse", "purchase", "delivery tracking", "size guide"]
 
 
 def _frame(rows):
-    return pd.DataFrame({"user_id": [r[0] for r in rows], "event": [r[1] for r in rows],
-                         "timestamp": [START + pd.Timedelta(seconds=r[2]) for r in rows],
-                         "seq": range(len(rows))})
+    return pd.DataFrame(
+        {
+            "user_id": [r[0] for r in rows],
+            "event": [r[1] for r in rows],
+            "timestamp": [START + pd.Timedelta(seconds=r[2]) for r in rows],
+            "seq": range(len(rows)),
+        }
+    )
 
 
 def _results(m):
-    return {"funnel": m.funnel(), "dropoff": m.dropoff(), "time_to_next": m.time_to_next(),
-            "repeat_rate": m.repeat_rate(), "transitions": m.transitions(),
-            "unmapped": m.unmapped()}
+    return {
+        "funnel": m.funnel(),
+        "dropoff": m.dropoff(),
+        "time_to_next": m.time_to_next(),
+        "repeat_rate": m.repeat_rate(),
+        "transitions": m.transitions(),
+        "unmapped": m.unmapped(),
+    }
 
 
 def _assert_same(a, b):
     for key in a:
-        pdt.assert_frame_equal(a[key].reset_index(drop=True), b[key].reset_index(drop=True),
-                               check_dtype=False, obj=key)
+        pdt.assert_frame_equal(
+            a[key].reset_index(drop=True), b[key].reset_index(drop=True), check_dtype=False, obj=key
+        )
 
 
 def _sqlite_table(frame, name="events"):
@@ -51,23 +66,31 @@ def _duckdb_table(frame, name="events"):
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.sampled_from("abcde"), st.sampled_from(NAMES),
-                          st.integers(0, 8)), min_size=8, max_size=50),
-       st.sampled_from([None, "4s"]))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("abcde"), st.sampled_from(NAMES), st.integers(0, 8)),
+        min_size=8,
+        max_size=50,
+    ),
+    st.sampled_from([None, "4s"]),
+)
 def test_duckdb_and_sqlite_agree(rows, within):
     frame = _frame(rows)
     present = set(frame["event"])
-    stages = {k: v for k, v in STAGES.items()
-              if present & ({v} if isinstance(v, str) else set(v))}
+    stages = {k: v for k, v in STAGES.items() if present & ({v} if isinstance(v, str) else set(v))}
     if not stages:
         return
-    stages = {k: [n for n in ([v] if isinstance(v, str) else v) if n in present]
-              for k, v in stages.items()}
+    stages = {
+        k: [n for n in ([v] if isinstance(v, str) else v) if n in present]
+        for k, v in stages.items()
+    }
     on_frame = _results(measure(read_events(frame), stages, within=within))
-    on_duck = _results(measure(read_events(_duckdb_table(frame), order="seq"), stages,
-                               within=within))
-    on_lite = _results(measure(read_events(_sqlite_table(frame), order="seq"), stages,
-                               within=within))
+    on_duck = _results(
+        measure(read_events(_duckdb_table(frame), order="seq"), stages, within=within)
+    )
+    on_lite = _results(
+        measure(read_events(_sqlite_table(frame), order="seq"), stages, within=within)
+    )
     _assert_same(on_frame, on_duck)
     _assert_same(on_frame, on_lite)
 
@@ -81,10 +104,17 @@ def test_sqlite_without_order_column_uses_row_order():
 
 
 def test_epoch_numbers_on_sqlite_keep_microseconds():
-    frame = pd.DataFrame({"user_id": ["a", "a"], "event": ["ad click", "purchase"],
-                          "t": [1_700_000_000_000_001, 1_700_000_000_000_003]})
-    lite = measure(read_events(_sqlite_table(frame), time="t", time_unit="us"),
-                   {"A": "ad click", "D": "purchase"})
+    frame = pd.DataFrame(
+        {
+            "user_id": ["a", "a"],
+            "event": ["ad click", "purchase"],
+            "t": [1_700_000_000_000_001, 1_700_000_000_000_003],
+        }
+    )
+    lite = measure(
+        read_events(_sqlite_table(frame), time="t", time_unit="us"),
+        {"A": "ad click", "D": "purchase"},
+    )
     assert lite.time_to_next()["median"].tolist() == [pd.Timedelta(microseconds=2)]
 
 
@@ -105,9 +135,22 @@ def test_one_query_per_funnel(monkeypatch):
     """The funnel runs as one query, whatever the number of stages; drop-off reuses it."""
     from journeykit.analytics import _backend
 
-    log = read_events(_frame([(u, n, i) for i, (u, n) in enumerate(
-        [("a", "ad click"), ("a", "browse"), ("a", "purchase"), ("a", "delivery tracking"),
-         ("b", "blog visit")])]))
+    log = read_events(
+        _frame(
+            [
+                (u, n, i)
+                for i, (u, n) in enumerate(
+                    [
+                        ("a", "ad click"),
+                        ("a", "browse"),
+                        ("a", "purchase"),
+                        ("a", "delivery tracking"),
+                        ("b", "blog visit"),
+                    ]
+                )
+            ]
+        )
+    )
     m = measure(log, STAGES)
     calls = []
     original = _backend.execute

@@ -22,9 +22,11 @@ def _csv(path, text, zipped=False):
     return str(path)
 
 
-GOOD = ("user_id,event,timestamp\n"
-        "u1,ad click,2024-05-01 10:00:00\nu1,browse collection,2024-05-01 10:01:00\n"
-        "u1,purchase,2024-05-01 10:09:00\nu2,ad click,2024-05-02 11:00:00\n")
+GOOD = (
+    "user_id,event,timestamp\n"
+    "u1,ad click,2024-05-01 10:00:00\nu1,browse collection,2024-05-01 10:01:00\n"
+    "u1,purchase,2024-05-01 10:09:00\nu2,ad click,2024-05-02 11:00:00\n"
+)
 
 
 @pytest.fixture
@@ -53,12 +55,20 @@ def test_every_missing_column_is_named_at_once():
     with pytest.raises(JourneyMapError) as err:
         read_events(frame)
     assert [p.where for p in err.value.problems] == [
-        "column 'user_id'", "column 'event'", "column 'timestamp'"]
+        "column 'user_id'",
+        "column 'event'",
+        "column 'timestamp'",
+    ]
 
 
 def test_ga4_columns_without_preset_suggest_the_preset():
-    frame = pd.DataFrame({"user_pseudo_id": ["a"], "event_name": ["page_view"],
-                          "event_timestamp": [1_714_000_000_000_000]})
+    frame = pd.DataFrame(
+        {
+            "user_pseudo_id": ["a"],
+            "event_name": ["page_view"],
+            "event_timestamp": [1_714_000_000_000_000],
+        }
+    )
     with pytest.raises(JourneyMapError, match="preset='ga4'"):
         read_events(frame)
 
@@ -100,8 +110,13 @@ def test_epoch_numbers_without_a_unit_ask_for_one(tmp_path):
 
 
 def test_rows_without_user_or_event_are_left_out_with_a_warning():
-    frame = pd.DataFrame({"user_id": ["a", None, "b"], "event": ["x", "x", None],
-                          "timestamp": pd.to_datetime(["2024-01-01"] * 3)})
+    frame = pd.DataFrame(
+        {
+            "user_id": ["a", None, "b"],
+            "event": ["x", "x", None],
+            "timestamp": pd.to_datetime(["2024-01-01"] * 3),
+        }
+    )
     with pytest.warns(UserWarning, match="1 with no user id, 1 with no event name"):
         events = read_events(frame)
     assert events.rows == 1
@@ -118,19 +133,20 @@ def test_an_event_claimed_by_two_stages_is_refused_naming_both(log):
 
 def test_stages_not_in_the_framework(log):
     with pytest.raises(JourneyMapError) as err:
-        measure(log, {"Awareness": "ad click", "Purchase": "purchase"},
-                framework="five-stage-decision")
+        measure(
+            log, {"Awareness": "ad click", "Purchase": "purchase"}, framework="five-stage-decision"
+        )
     p = _problem(err)
     assert p.where == "stages['Purchase']" and "five-stage-decision" in p.message
     with pytest.raises(JourneyMapError, match="write 'Decision'"):
-        measure(log, {"Awareness": "ad click", "decision": "purchase"},
-                framework="five-stage-decision")
+        measure(
+            log, {"Awareness": "ad click", "decision": "purchase"}, framework="five-stage-decision"
+        )
     with pytest.raises(JourneyMapError, match="not in five-stage's order"):
         measure(log, {"Purchase": "purchase", "Awareness": "ad click"}, framework="five-stage")
     with pytest.raises(JourneyMapError, match="not a framework the kit knows"):
         measure(log, {"Awareness": "ad click"}, framework="seven-stage")
-    subset = measure(log, {"Awareness": "ad click", "Purchase": "purchase"},
-                     framework="five-stage")
+    subset = measure(log, {"Awareness": "ad click", "Purchase": "purchase"}, framework="five-stage")
     assert subset.funnel()["users"].tolist() == [2, 1]
 
 
@@ -171,8 +187,10 @@ def test_ragged_csv_rows_become_a_journey_map_error(tmp_path):
     assert err.value.source == path
 
 
-@pytest.mark.parametrize(("within", "says"), [("a month", "not a length of time"),
-                                               (30, "has no unit"), ("-2D", "positive")])
+@pytest.mark.parametrize(
+    ("within", "says"),
+    [("a month", "not a length of time"), (30, "has no unit"), ("-2D", "positive")],
+)
 def test_bad_windows(log, within, says):
     with pytest.raises(JourneyMapError, match=says):
         measure(log, {"A": "ad click"}, within=within)

@@ -30,8 +30,12 @@ def journey(log):
 
 
 def test_the_committed_log_is_what_its_seeded_script_writes():
-    done = subprocess.run([sys.executable, str(ROOT / "tools" / "make_clothing_store_events.py"),
-                           "--check"], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_clothing_store_events.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert DATA.stat().st_size < 1_000_000
 
@@ -44,8 +48,8 @@ def test_a_few_thousand_visitors_over_three_months(log):
 
 def test_the_readme_describes_the_log_as_it_is(log, journey):
     text = README.read_text("utf-8")
-    section = text[text.index("## `clothing-store-events.csv.gz`"):]
-    section = section[:section.index("\n## ", 1)]
+    section = text[text.index("## `clothing-store-events.csv.gz`") :]
+    section = section[: section.index("\n## ", 1)]
     said = re.search(r"funnel runs \*\*([\d,\s→]+)\*\*", section).group(1)
     counts = [int(n.replace(",", "")) for n in said.split("→")]
     assert counts == journey.funnel()["users"].tolist()
@@ -65,8 +69,7 @@ def test_the_worked_example_map_measures_on_it(journey):
     assert journey.repeat_rate("Decision")["repeat_rate"].iloc[0] > 0.05  # customers come back
 
 
-def test_the_biggest_drop_is_after_decision_and_the_most_customers_leave_consideration(
-        journey):
+def test_the_biggest_drop_is_after_decision_and_the_most_customers_leave_consideration(journey):
     lost = journey.dropoff().set_index("from_stage")
     assert lost["dropoff_rate"].idxmax() == "Decision"
     assert lost["dropped"].idxmax() == "Consideration"
@@ -79,17 +82,21 @@ def test_surprise_delivery_costs_show_as_a_big_drop_at_checkout(log):
 
 
 def test_the_size_guide_is_a_dead_end(log):
-    m = measure(log, {"browse": "browse collection", "size guide": "size guide",
-                      "cart": "add to cart"})
+    m = measure(
+        log, {"browse": "browse collection", "size guide": "size guide", "cart": "add to cart"}
+    )
     moves = m.transitions().set_index(["from_stage", "to_stage"])["users"]
     opened = m.funnel()["users"].iloc[1]
-    assert moves["size guide", "(end)"] / opened > 0.6          # most leave right there
+    assert moves["size guide", "(end)"] / opened > 0.6  # most leave right there
     assert moves["size guide", "(end)"] > 2 * moves["size guide", "cart"]
 
 
 def test_friends_who_were_referred_buy_more_often_than_visitors_from_an_ad(log):
     def buys(arrival):
-        return measure(log, {"arrived": arrival, "bought": "purchase"}).funnel()[
-            "share_of_previous"].iloc[1]
+        return (
+            measure(log, {"arrived": arrival, "bought": "purchase"})
+            .funnel()["share_of_previous"]
+            .iloc[1]
+        )
 
     assert buys("referral visit") > 2 * buys("ad click")

@@ -29,21 +29,39 @@ def _write(path, rows, header="user_id,event,timestamp"):
 
 
 def test_csv_parquet_dataframe_and_ibis_table_agree(tmp_path):
-    rows = [("a", "ad click", "2024-05-01T10:00:00Z"), ("a", "browse", "2024-05-01T10:00:00Z"),
-            ("a", "purchase", "2024-05-01T11:00:00+01:00"), ("b", "browse", "2024-05-01T09:00Z"),
-            ("b", "ad click", "2024-05-01T09:30:00Z")]
+    rows = [
+        ("a", "ad click", "2024-05-01T10:00:00Z"),
+        ("a", "browse", "2024-05-01T10:00:00Z"),
+        ("a", "purchase", "2024-05-01T11:00:00+01:00"),
+        ("b", "browse", "2024-05-01T09:00Z"),
+        ("b", "ad click", "2024-05-01T09:30:00Z"),
+    ]
     csv_path = _write(tmp_path / "log.csv", rows)
     frame = pd.read_csv(csv_path)
     pq_path = tmp_path / "log.parquet"
-    pq.write_table(pa.Table.from_pandas(frame.assign(
-        timestamp=pd.to_datetime(frame["timestamp"], utc=True, format="ISO8601"))), pq_path)
+    pq.write_table(
+        pa.Table.from_pandas(
+            frame.assign(timestamp=pd.to_datetime(frame["timestamp"], utc=True, format="ISO8601"))
+        ),
+        pq_path,
+    )
     import ibis
 
-    table = ibis.duckdb.connect().create_table("t", ibis.memtable(frame.assign(
-        timestamp=pd.to_datetime(frame["timestamp"], utc=True, format="ISO8601")
-        .dt.tz_localize(None), order=range(len(frame)))))
-    results = [measure(src, STAGES).funnel() for src in (
-        csv_path, str(pq_path), frame, read_events(table, order="order"))]
+    table = ibis.duckdb.connect().create_table(
+        "t",
+        ibis.memtable(
+            frame.assign(
+                timestamp=pd.to_datetime(
+                    frame["timestamp"], utc=True, format="ISO8601"
+                ).dt.tz_localize(None),
+                order=range(len(frame)),
+            )
+        ),
+    )
+    results = [
+        measure(src, STAGES).funnel()
+        for src in (csv_path, str(pq_path), frame, read_events(table, order="order"))
+    ]
     for got in results:
         # a's purchase at 11:00+01:00 is 10:00 UTC: a tie, after the browse in log order
         assert got["users"].tolist() == [2, 1, 1]
@@ -51,8 +69,10 @@ def test_csv_parquet_dataframe_and_ibis_table_agree(tmp_path):
 
 def test_a_glob_keeps_file_then_row_order(tmp_path):
     _write(tmp_path / "part-1.csv", [("a", "ad click", "2024-05-01 10:00:00")])
-    _write(tmp_path / "part-2.csv", [("a", "browse", "2024-05-01 10:00:00"),
-                                     ("a", "purchase", "2024-05-01 10:00:00")])
+    _write(
+        tmp_path / "part-2.csv",
+        [("a", "browse", "2024-05-01 10:00:00"), ("a", "purchase", "2024-05-01 10:00:00")],
+    )
     events = read_events(str(tmp_path / "part-*.csv"))
     assert events.head()["event"].tolist() == ["ad click", "browse", "purchase"]
     assert measure(events, STAGES).funnel()["users"].tolist() == [1, 1, 1]
@@ -62,24 +82,41 @@ def test_a_glob_keeps_file_then_row_order(tmp_path):
 
 
 def test_parquet_glob_and_ga4_preset(tmp_path):
-    for i, (ev, us) in enumerate([("first_visit", 1_714_000_000_000_000),
-                                  ("purchase", 1_714_000_000_500_000)]):
-        pq.write_table(pa.table({"user_pseudo_id": ["123.456"], "event_name": [ev],
-                                 "event_timestamp": [us], "event_params": ["{}"]}),
-                       tmp_path / f"events_{i}.parquet")
+    for i, (ev, us) in enumerate(
+        [("first_visit", 1_714_000_000_000_000), ("purchase", 1_714_000_000_500_000)]
+    ):
+        pq.write_table(
+            pa.table(
+                {
+                    "user_pseudo_id": ["123.456"],
+                    "event_name": [ev],
+                    "event_timestamp": [us],
+                    "event_params": ["{}"],
+                }
+            ),
+            tmp_path / f"events_{i}.parquet",
+        )
     events = read_events(str(tmp_path / "events_*.parquet"), preset="ga4")
-    assert events.columns == {"user_id": "user_pseudo_id", "event": "event_name",
-                              "time": "event_timestamp"}
-    m = measure(events, {"Aware": "first_visit", "Convert": "purchase"},
-                framework="eight-stage")
+    assert events.columns == {
+        "user_id": "user_pseudo_id",
+        "event": "event_name",
+        "time": "event_timestamp",
+    }
+    m = measure(events, {"Aware": "first_visit", "Convert": "purchase"}, framework="eight-stage")
     assert m.funnel()["users"].tolist() == [1, 1]
     assert m.time_to_next()["median"].tolist() == [pd.Timedelta(milliseconds=500)]
 
 
 def test_timezones_in_dataframes_become_utc():
-    frame = pd.DataFrame({"user_id": ["a", "a"], "event": ["ad click", "purchase"],
-                          "timestamp": pd.to_datetime(["2024-05-01 12:00", "2024-05-01 11:30"])
-                          .tz_localize("Europe/Berlin")})
+    frame = pd.DataFrame(
+        {
+            "user_id": ["a", "a"],
+            "event": ["ad click", "purchase"],
+            "timestamp": pd.to_datetime(["2024-05-01 12:00", "2024-05-01 11:30"]).tz_localize(
+                "Europe/Berlin"
+            ),
+        }
+    )
     events = read_events(frame)
     assert str(events.head()["time"][0]) == "2024-05-01 10:00:00+00:00"
 
@@ -87,19 +124,33 @@ def test_timezones_in_dataframes_become_utc():
 def test_mapping_shows_which_names_each_rule_claimed(tmp_path):
     from journeykit.analytics import prefix
 
-    path = _write(tmp_path / "log.csv", [("a", "view shoes", "2024-05-01 10:00:00"),
-                                         ("a", "view hats", "2024-05-01 10:01:00"),
-                                         ("a", "buy", "2024-05-01 10:02:00")])
+    path = _write(
+        tmp_path / "log.csv",
+        [
+            ("a", "view shoes", "2024-05-01 10:00:00"),
+            ("a", "view hats", "2024-05-01 10:01:00"),
+            ("a", "buy", "2024-05-01 10:02:00"),
+        ],
+    )
     m = measure(path, {"Look": prefix("view "), "Buy": "b?y"})
-    assert m.mapping().values.tolist() == [["Look", "view hats", 1], ["Look", "view shoes", 1],
-                                           ["Buy", "buy", 1]]
+    assert m.mapping().values.tolist() == [
+        ["Look", "view hats", 1],
+        ["Look", "view shoes", 1],
+        ["Buy", "buy", 1],
+    ]
     assert "Look > Buy" in repr(m)
 
 
 def _run(code):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    out = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
-                         text=True, env=env, cwd=ROOT, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
     return out.stdout
 
 
@@ -126,8 +177,11 @@ def test_without_the_engine_a_learner_gets_the_install_command():
             print(err)
     """)
     assert "needs ibis-framework, which is not installed" in out
-    wanted = [req.split(";")[0] for req in requires("journeykit") or []
-              if 'extra == "analytics"' in req.replace("'", '"')]
+    wanted = [
+        req.split(";")[0]
+        for req in requires("journeykit") or []
+        if 'extra == "analytics"' in req.replace("'", '"')
+    ]
     assert {Requirement(req).name for req in wanted} == {"ibis-framework", "duckdb"}
     assert "pip install" in out and all(f'"{req}"' in out for req in wanted), out
 
@@ -140,8 +194,9 @@ def test_duckdb_2_is_refused_with_the_version_that_works(monkeypatch):
     from journeykit.errors import JourneyMapError
 
     real = importlib.metadata.version
-    monkeypatch.setattr(importlib.metadata, "version",
-                        lambda name: "2.0.1" if name == "duckdb" else real(name))
+    monkeypatch.setattr(
+        importlib.metadata, "version", lambda name: "2.0.1" if name == "duckdb" else real(name)
+    )
     with pytest.raises(JourneyMapError) as err:
         _backend._check_duckdb()
     problem = err.value.problems[0]
@@ -178,8 +233,14 @@ def test_memory_stays_flat_on_a_bigger_file(tmp_path):
 
     def peak(path):
         env = dict(os.environ, PYTHONPATH=str(ROOT), MALLOC_ARENA_MAX="2")
-        out = subprocess.run([sys.executable, "-c", textwrap.dedent(code), path],
-                             capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(code), path],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+        )
         return int(out.stdout.split()[-1])
 
     one = make(tmp_path / "one.csv", 1_600_000)

@@ -23,23 +23,33 @@ SECOND = 1_000_000
 
 @st.composite
 def logs(draw):
-    rows = draw(st.lists(st.tuples(st.sampled_from("abcdef"), st.sampled_from(EVENTS),
-                                   st.integers(0, 6)), min_size=1, max_size=60))
+    rows = draw(
+        st.lists(
+            st.tuples(st.sampled_from("abcdef"), st.sampled_from(EVENTS), st.integers(0, 6)),
+            min_size=1,
+            max_size=60,
+        )
+    )
     stages = draw(st.integers(1, 4))
     names = draw(st.permutations(EVENTS[:5]))
     # each stage gets one or two of the names; the rest stay unmapped
     cuts = sorted(draw(st.lists(st.integers(1, 2), min_size=stages, max_size=stages)))
     stage_map, position = {}, 0
     for index, size in enumerate(cuts):
-        stage_map[f"S{index}"] = list(names[position:position + size])
+        stage_map[f"S{index}"] = list(names[position : position + size])
         position += size
     within = draw(st.one_of(st.none(), st.integers(1, 5)))
     return rows, stage_map, within
 
 
 def _frame(rows):
-    return pd.DataFrame({"user_id": [r[0] for r in rows], "event": [r[1] for r in rows],
-                         "timestamp": [START + pd.Timedelta(seconds=r[2]) for r in rows]})
+    return pd.DataFrame(
+        {
+            "user_id": [r[0] for r in rows],
+            "event": [r[1] for r in rows],
+            "timestamp": [START + pd.Timedelta(seconds=r[2]) for r in rows],
+        }
+    )
 
 
 def _ref_rows(rows):
@@ -49,8 +59,9 @@ def _ref_rows(rows):
 
 def _stage_of(stage_map, log):
     present = set(log.event_counts["event"])
-    return {name: i for i, names in enumerate(stage_map.values()) for name in names
-            if name in present}
+    return {
+        name: i for i, names in enumerate(stage_map.values()) for name in names if name in present
+    }
 
 
 def _measure(rows, stage_map, within):
@@ -58,8 +69,11 @@ def _measure(rows, stage_map, within):
     present = set(log.event_counts["event"])
     if not all(present & set(names) for names in stage_map.values()):
         return None, None  # a stage with no event in the log is refused (tested elsewhere)
-    with pytest.warns(UserWarning) if any(set(n) - present for n in stage_map.values()) \
-            else _nothing():
+    with (
+        pytest.warns(UserWarning)
+        if any(set(n) - present for n in stage_map.values())
+        else _nothing()
+    ):
         m = measure(log, stage_map, within=None if within is None else f"{within}s")
     return m, _stage_of(stage_map, log)
 
@@ -72,8 +86,7 @@ class _nothing:
         return False
 
 
-FAST = settings(max_examples=40, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _prepared(case):
@@ -133,9 +146,13 @@ def test_transitions_match_reference(case):
         return
     expected = ref.transitions(_ref_rows(rows), stage_of, within_us)
     names = list(stage_map)
-    got = {(names.index(r.from_stage), None if r.to_stage == "(end)"
-            else names.index(r.to_stage)): (r.users, r.moves)
-           for r in m.transitions().itertuples()}
+    got = {
+        (names.index(r.from_stage), None if r.to_stage == "(end)" else names.index(r.to_stage)): (
+            r.users,
+            r.moves,
+        )
+        for r in m.transitions().itertuples()
+    }
     assert got == expected
     starts = sum(moves for (a, _b), (_u, moves) in expected.items() if a == 0)
     assert starts >= m.funnel()["users"].iloc[0]
@@ -162,7 +179,8 @@ def test_users_who_skip_a_stage_stop_there():
 def test_events_before_the_previous_stage_do_not_count():
     rows = [("a", "e1", 0), ("a", "e0", 1)]
     assert measure(read_events(_frame(rows)), {"A": "e0", "B": "e1"}).funnel()[
-        "users"].tolist() == [1, 0]
+        "users"
+    ].tolist() == [1, 0]
 
 
 def test_within_counts_from_the_first_stage_and_is_inclusive():
@@ -178,6 +196,12 @@ def test_shares_and_dropoff():
     assert f["share_of_start"].tolist() == [1.0, 0.5, 0.25]
     assert f["share_of_previous"].tolist() == [1.0, 0.5, 0.5]
     d = m.dropoff()
-    assert d.columns.tolist() == ["from_stage", "to_stage", "reached", "continued", "dropped",
-                                  "dropoff_rate"]
+    assert d.columns.tolist() == [
+        "from_stage",
+        "to_stage",
+        "reached",
+        "continued",
+        "dropped",
+        "dropoff_rate",
+    ]
     assert d["dropoff_rate"].tolist() == [0.5, 0.5]

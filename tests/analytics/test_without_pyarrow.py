@@ -22,8 +22,12 @@ from journeykit.analytics import measure, read_events
 
 ROOT = Path(__file__).resolve().parents[2]
 STORE = ROOT / "datasets" / "clothing-store-events.csv.gz"
-STAGES = {"Awareness": ["ad click", "blog visit"], "Consideration": "browse collection",
-          "Decision": ["add to cart", "purchase"], "Retention": "delivery tracking"}
+STAGES = {
+    "Awareness": ["ad click", "blog visit"],
+    "Consideration": "browse collection",
+    "Decision": ["add to cart", "purchase"],
+    "Retention": "delivery tracking",
+}
 #: Every question a learner asks of a log, as tidy tables (and the log's own summaries).
 QUESTIONS = """
 def answers(source, **options):
@@ -44,8 +48,13 @@ def _without_pyarrow(code: str, *args: str) -> str:
         sys.modules["pyarrow"] = None  # what an install without pyarrow looks like
         """)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    out = subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(code), *args],
-                         capture_output=True, text=True, env=env, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", prelude + textwrap.dedent(code), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     return out.stdout
 
@@ -53,8 +62,10 @@ def _without_pyarrow(code: str, *args: str) -> str:
 def _sources(tmp_path: Path) -> dict[str, str]:
     """The store's log as the CSV it ships as, and as Parquet (written by DuckDB)."""
     parquet = tmp_path / "store.parquet"
-    duckdb.sql(f"COPY (SELECT * REPLACE (CAST(timestamp AS TIMESTAMP) AS timestamp) "
-               f"FROM read_csv('{STORE.as_posix()}')) TO '{parquet.as_posix()}'")
+    duckdb.sql(
+        f"COPY (SELECT * REPLACE (CAST(timestamp AS TIMESTAMP) AS timestamp) "
+        f"FROM read_csv('{STORE.as_posix()}')) TO '{parquet.as_posix()}'"
+    )
     return {"csv": str(STORE), "parquet": str(parquet)}
 
 
@@ -65,7 +76,8 @@ def test_every_question_gives_the_same_answers_without_pyarrow(tmp_path):
     frame = pd.read_csv(STORE)
     expected = {kind: namespace["answers"](path) for kind, path in sources.items()}
     expected["dataframe"] = namespace["answers"](frame)
-    out = _without_pyarrow(f"""
+    out = _without_pyarrow(
+        f"""
         import pandas as pd
         from journeykit.analytics import measure, read_events
         STAGES = {STAGES!r}
@@ -74,8 +86,10 @@ def test_every_question_gives_the_same_answers_without_pyarrow(tmp_path):
         got["dataframe"] = answers(pd.read_csv(sys.argv[2]))
         assert sys.modules["pyarrow"] is None  # still blocked: nothing got around it
         print(json.dumps(got))
-        """, json.dumps(sources), str(STORE))
+        """,
+        json.dumps(sources),
+        str(STORE),
+    )
     got = json.loads(out)
     assert got == json.loads(json.dumps(expected))
     assert int(got["csv"]["funnel"]["data"][0][1]) > 0  # a real funnel, not an empty one
-

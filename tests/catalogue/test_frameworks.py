@@ -14,8 +14,16 @@ EXPECTED_STAGES = {
     "six-stage": ["Discover", "Investigate", "Engage", "Purchase", "Re-purchase", "Advocate"],
     "five-stage": ["Awareness", "Consideration", "Purchase", "Retention", "Advocacy"],
     "five-stage-decision": ["Awareness", "Consideration", "Decision", "Retention", "Advocacy"],
-    "eight-stage": ["Aware", "Engage", "Subscribe", "Convert", "Excite", "Ascend", "Advocate",
-                    "Promote"],
+    "eight-stage": [
+        "Aware",
+        "Engage",
+        "Subscribe",
+        "Convert",
+        "Excite",
+        "Ascend",
+        "Advocate",
+        "Promote",
+    ],
 }
 ALL_PAIRS = list(itertools.permutations(EXPECTED_STAGES, 2))
 
@@ -39,8 +47,7 @@ def test_every_stage_is_described_with_a_summary_and_a_goal(framework_id):
 
 def test_decision_framework_fills_all_five_lanes_for_every_stage():
     for stage in jk.get_framework("five-stage-decision").stages:
-        for lane in (stage.actions, stage.touchpoints, stage.emotions,
-                     stage.business_activities):
+        for lane in (stage.actions, stage.touchpoints, stage.emotions, stage.business_activities):
             assert len(lane) >= 2, stage.name
 
 
@@ -94,8 +101,14 @@ def test_frameworks_table_is_tidy_with_one_row_per_stage():
 @pytest.mark.parametrize(("a", "b"), ALL_PAIRS)
 def test_crosswalk_covers_every_stage_of_both_frameworks(a, b):
     table = jk.crosswalk(a, b)
-    assert list(table.columns) == ["from_framework", "from_stage", "to_framework", "to_stage",
-                                   "shared", "reason"]
+    assert list(table.columns) == [
+        "from_framework",
+        "from_stage",
+        "to_framework",
+        "to_stage",
+        "shared",
+        "reason",
+    ]
     assert set(table.from_stage) == set(EXPECTED_STAGES[a])
     assert set(table.to_stage) == set(EXPECTED_STAGES[b])
     assert table.reason.str.len().gt(15).all()

@@ -39,8 +39,11 @@ def huge_map() -> jk.JourneyMap:
     for s, name in enumerate(m.stage_names):
         for spec in LANES:
             if spec.kind == "list":
-                m.set_lane(name, spec.key, [f"{spec.label} {s}-{i} about item {i * 7 % 13}"
-                                            for i in range(50)])
+                m.set_lane(
+                    name,
+                    spec.key,
+                    [f"{spec.label} {s}-{i} about item {i * 7 % 13}" for i in range(50)],
+                )
         m.set_lane(name, "goal", f"Get stage {s} done")
         m.set_lane(name, "emotion_score", 1 + s % 5)
     return m

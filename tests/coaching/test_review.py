@@ -112,8 +112,7 @@ def test_compare_with_names_the_lanes_the_example_has_and_the_map_lacks():
 
 def test_compare_with_follows_the_crosswalk_to_the_matching_example_stage():
     studio = jk.load_map(DATA / "clean" / "yoga-studio.json")  # eight-stage, no KPIs
-    kpis = next(f for f in jk.review(studio, compare_with="clothing-store")
-                if f.lane == "kpis")
+    kpis = next(f for f in jk.review(studio, compare_with="clothing-store") if f.lane == "kpis")
     assert kpis.stage == "Aware"
     assert "In its Awareness stage" in kpis.message
 
@@ -129,8 +128,7 @@ def test_a_dip_is_the_same_for_the_coach_as_for_the_emotion_curve():
         for i, score in enumerate(scores):
             shop.set_lane(i, "emotion_score", score)
             shop.set_lane(i, "pain_points", [])
-        flagged = {f.stage: f.level for f in jk.review(shop)
-                   if f.rule == "dip-without-pain-point"}
+        flagged = {f.stage: f.level for f in jk.review(shop) if f.rule == "dip-without-pain-point"}
         dips = {shop.stages[i].name for i in range(5) if is_dip(scores, i)}
         assert set(flagged) == dips
         for i, stage in enumerate(shop.stages):
@@ -221,15 +219,19 @@ def test_a_huge_map_is_reviewed_without_a_flood():
 # Any text the model accepts: what the door refuses (journeykit/model/characters.py) is not
 # a valid map, so it is left out here.
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40).filter(
-    lambda value: REFUSED.search(value) is None)
+    lambda value: REFUSED.search(value) is None
+)
 items = st.lists(text, max_size=4)
 
 
 @st.composite
 def valid_maps(draw) -> jk.JourneyMap:
     framework = draw(st.sampled_from(jk.framework_ids()))
-    m = jk.JourneyMap.new(framework, title=draw(text),
-                          persona=jk.Persona(draw(text), draw(text), draw(items), draw(items)))
+    m = jk.JourneyMap.new(
+        framework,
+        title=draw(text),
+        persona=jk.Persona(draw(text), draw(text), draw(items), draw(items)),
+    )
     for name in m.stage_names:
         for spec in LANES:
             if not draw(st.booleans()):
@@ -239,8 +241,10 @@ def valid_maps(draw) -> jk.JourneyMap:
             elif spec.kind == "text":
                 value = draw(text)
             else:
-                value = draw(items | st.sampled_from([["...", "TODO"], ["Frustrated"],
-                                                      ["Website", "website"]]))
+                value = draw(
+                    items
+                    | st.sampled_from([["...", "TODO"], ["Frustrated"], ["Website", "website"]])
+                )
             m.set_lane(name, spec.key, value)
     return m
 
@@ -257,8 +261,11 @@ def test_any_valid_map_is_reviewed_without_raising(journey_map, compare_with):
 
 
 def test_odd_unicode_is_quoted_as_written():
-    m = jk.JourneyMap.new("five-stage", title="Café “Ünïcødé” 🚲",
-                          persona=jk.Persona("Zoë 李", "Rides a 🚲 every day"))
+    m = jk.JourneyMap.new(
+        "five-stage",
+        title="Café “Ünïcødé” 🚲",
+        persona=jk.Persona("Zoë 李", "Rides a 🚲 every day"),
+    )
     m.set_lane("Awareness", "touchpoints", ["😡"])
     m.set_lane("Awareness", "goal", "Найти велосипед\u200b")
     m.set_lane("Awareness", "pain_points", ["𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢"])

@@ -63,9 +63,12 @@ def test_the_installed_command_runs_with_odd_unicode_in_a_narrow_console(tmp_pat
     shutil.copy(DATA / "goal-is-internal-step.json", path)
     text = path.read_text("utf-8").replace("Upsell campaign", "Upsell campaign 🚲 李")
     path.write_text(text, encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "journeykit.cli", "review", str(path)],
-                         capture_output=True, env={"PYTHONIOENCODING": "ascii", "PATH": ""},
-                         cwd=ROOT)
+    run = subprocess.run(
+        [sys.executable, "-m", "journeykit.cli", "review", str(path)],
+        capture_output=True,
+        env={"PYTHONIOENCODING": "ascii", "PATH": ""},
+        cwd=ROOT,
+    )
     assert run.returncode == 1, run.stderr.decode()
     out = run.stdout.decode("ascii")
     assert "[goal-is-internal-step]" in out and "Upsell campaign ? ? for" in out

@@ -44,8 +44,12 @@ def test_every_notebook_nbval_runs_is_checked_here_and_refreshed_by_the_tool():
         from refresh_notebooks import default_paths
     finally:
         sys.path.remove(str(ROOT / "tools"))
-    found = sorted(p for folder in ("notebooks", "exercises")
-                   for p in (ROOT / folder).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    found = sorted(
+        p
+        for folder in ("notebooks", "exercises")
+        for p in (ROOT / folder).rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in p.parts
+    )
     assert sorted(ALL) == found
     assert sorted(default_paths()) == found
     assert FACILITATOR, "the debrief notebook is in notebooks/facilitator/"
@@ -88,8 +92,7 @@ def test_lesson_ends_with_takeaways_and_a_link_that_exists(path):
 def test_lesson_has_speaker_notes_and_prose_before_every_shown_code_cell(path):
     cells = load(path)["cells"]
     assert any(c["metadata"]["slideshow"]["slide_type"] == "notes" for c in cells)
-    shown = [c for c in cells if c["metadata"]["slideshow"]["slide_type"] not in ("skip",
-                                                                                  "notes")]
+    shown = [c for c in cells if c["metadata"]["slideshow"]["slide_type"] not in ("skip", "notes")]
     for before, cell in itertools.pairwise(shown):
         if cell["cell_type"] == "code":
             assert before["cell_type"] == "markdown", f"no prose before code cell {cell['id']}"
@@ -107,7 +110,8 @@ def test_stored_file_is_small_clean_and_runs_on_the_python3_kernel(path):
         for output in cell.get("outputs", []):
             assert output["output_type"] != "error", cell["id"]
             assert "text/html" not in output.get("data", {}) or "cdn." not in "".join(
-                output["data"]["text/html"])
+                output["data"]["text/html"]
+            )
 
 
 @pytest.mark.parametrize("path", ALL, ids=ids(ALL))

@@ -31,9 +31,14 @@ def find_checker() -> Path | None:
     when this is a git worktree elsewhere."""
     candidates = [ROOT.parent / CHECKER_PATH]
     try:
-        common = subprocess.run(["git", "rev-parse", "--path-format=absolute",
-                                 "--git-common-dir"], cwd=ROOT, capture_output=True,
-                                text=True, timeout=30, check=True).stdout.strip()
+        common = subprocess.run(
+            ["git", "rev-parse", "--path-format=absolute", "--git-common-dir"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout.strip()
         candidates.append(Path(common).parent.parent / CHECKER_PATH)
     except (OSError, subprocess.SubprocessError):
         pass
@@ -51,22 +56,31 @@ def checker() -> Path:
 
 
 def run_checker(checker: Path, *paths: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(checker), *map(str, paths)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(checker), *map(str, paths)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_the_checker_catches_a_passage_copied_from_each_source_text(checker, tmp_path):
-    seeds = sorted(path for path in (checker.parent.parent / "seeds").glob("*.txt")
-                   if len(path.read_text(encoding="utf-8").split()) >= CANARY_WORDS)
+    seeds = sorted(
+        path
+        for path in (checker.parent.parent / "seeds").glob("*.txt")
+        if len(path.read_text(encoding="utf-8").split()) >= CANARY_WORDS
+    )
     assert seeds, f"no source texts in {checker.parent.parent / 'seeds'}: nothing is checked"
     for seed in seeds:
         words = seed.read_text(encoding="utf-8").split()
         middle = max(0, len(words) // 2 - CANARY_WORDS // 2)
         canary = tmp_path / f"canary-{seed.stem}.md"
-        canary.write_text(" ".join(words[middle:middle + CANARY_WORDS]), encoding="utf-8")
+        canary.write_text(" ".join(words[middle : middle + CANARY_WORDS]), encoding="utf-8")
         result = run_checker(checker, canary)
         assert result.returncode == 1 and seed.name in result.stdout, (
-            f"the checker missed a passage copied from {seed.name}: {result.stdout!r}")
+            f"the checker missed a passage copied from {seed.name}: {result.stdout!r}"
+        )
 
 
 def test_no_sentence_is_copied_from_the_source_texts(checker):

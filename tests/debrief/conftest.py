@@ -10,8 +10,10 @@ import journeykit as jk
 from journeykit.debrief.sample import write_sample_class
 
 #: Learner text that would run script or load something if it reached the page unescaped.
-HOSTILE = ('<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=1">'
-           "</textarea><b>bold</b> & ' \" =cmd|' /C calc'!A0")
+HOSTILE = (
+    '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=1">'
+    "</textarea><b>bold</b> & ' \" =cmd|' /C calc'!A0"
+)
 
 
 @pytest.fixture

@@ -50,8 +50,14 @@ def test_bad_files_are_left_out_with_the_reason_and_the_fix_never_fatal(tmp_path
     r = jk.rollup(tmp_path)
     assert r.participants == ["good"]
     reasons = {s.path.name: s.reason for s in r.skipped}
-    assert set(reasons) == {"broken.json", "wrong.json", "huge.json", "package.json",
-                            "latin1.json", "empty.json"}
+    assert set(reasons) == {
+        "broken.json",
+        "wrong.json",
+        "huge.json",
+        "package.json",
+        "latin1.json",
+        "empty.json",
+    }
     assert "line 2" in reasons["broken.json"] and "comma" in reasons["broken.json"]
     assert "seven-stage" in reasons["wrong.json"] and "five-stage" in reasons["wrong.json"]
     assert "MB" in reasons["huge.json"]
@@ -140,7 +146,10 @@ def test_anonymized_participants_are_numbered_in_file_order_and_keep_their_numbe
     assert r.refresh()
     assert r.participants == ["Participant 3", "Participant 1", "Participant 2"]
     assert jk.rollup(tmp_path, anonymize=True).participants == [
-        "Participant 1", "Participant 2", "Participant 3"], "a fresh roll-up numbers by file"
+        "Participant 1",
+        "Participant 2",
+        "Participant 3",
+    ], "a fresh roll-up numbers by file"
 
 
 class CountingLoads:
@@ -149,8 +158,9 @@ class CountingLoads:
     def __init__(self, monkeypatch):
         self.paths: list[str] = []
         real = loading.load_map
-        monkeypatch.setattr(loading, "load_map", lambda p: self.paths.append(Path(p).name)
-                            or real(p))
+        monkeypatch.setattr(
+            loading, "load_map", lambda p: self.paths.append(Path(p).name) or real(p)
+        )
 
     def take(self) -> list[str]:
         taken, self.paths = sorted(self.paths), []

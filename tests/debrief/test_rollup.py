@@ -27,8 +27,10 @@ def test_the_tidy_table_holds_every_item_of_every_map(sample):
         mine = table[table.participant == label]
         expected = m.to_frame()
         assert len(mine) == len(expected)
-        assert mine[["stage", "lane", "item"]].astype(str).values.tolist() == \
-            expected.astype(str).values.tolist()
+        assert (
+            mine[["stage", "lane", "item"]].astype(str).values.tolist()
+            == expected.astype(str).values.tolist()
+        )
         assert set(mine.framework) <= {m.framework}
 
 
@@ -72,21 +74,29 @@ def test_top_items_count_maps_and_group_wordings_visibly():
         m.set_lane("Purchase", "pain_points", pains)
         return m
 
-    r = jk.rollup({"a": shop(["Delivery costs too high", "Card refused"]),
-                   "b": shop(["delivery cost too high!", "Delivery costs to high"]),
-                   "c": shop(["Card refused"]), "d": shop(["Parking"])})
+    r = jk.rollup(
+        {
+            "a": shop(["Delivery costs too high", "Card refused"]),
+            "b": shop(["delivery cost too high!", "Delivery costs to high"]),
+            "c": shop(["Card refused"]),
+            "d": shop(["Parking"]),
+        }
+    )
     top = r.top("pain_points", n=2)
     purchase = top[top.step == "Purchase"]
     assert purchase[["item", "maps", "wordings"]].values.tolist() == [
-        ["Card refused", 2, 1], ["Delivery costs too high", 2, 3]]
+        ["Card refused", 2, 1],
+        ["Delivery costs too high", 2, 3],
+    ]
     assert purchase.share.tolist() == [0.5, 0.5]
     row = purchase[purchase.item == "Delivery costs too high"].iloc[0]
-    assert "delivery cost too high! (1)" in row.variants and "Delivery costs to high (1)" in \
-        row.variants, "the grouping is shown"
+    assert (
+        "delivery cost too high! (1)" in row.variants
+        and "Delivery costs to high (1)" in row.variants
+    ), "the grouping is shown"
     assert top[top.step != "Purchase"].empty
     wording = r.wording("pain_points")
-    assert wording.iloc[0][["item", "count", "maps"]].tolist() == [
-        "Delivery costs too high", 3, 2]
+    assert wording.iloc[0][["item", "count", "maps"]].tolist() == ["Delivery costs too high", 3, 2]
 
 
 def test_an_unknown_lane_lists_the_lanes():
@@ -102,7 +112,8 @@ def test_class_wide_review_counts_agree_with_reviewing_each_map(sample):
         for finding in review(m):
             expected.setdefault(finding.rule, set()).add(label)
     assert dict(zip(table.rule, table.maps, strict=True)) == {
-        rule: len(who) for rule, who in expected.items()}
+        rule: len(who) for rule, who in expected.items()
+    }
     assert table.maps.is_monotonic_decreasing
 
 
@@ -110,15 +121,27 @@ def test_class_wide_review_counts_each_map_once_per_rule_most_common_first():
     def finding(rule, level, stage=None):
         return Finding(rule, level, f"{rule} at {stage}", f"why {rule}", f"fix {rule}", stage)
 
-    reviews = [("ana", Review([finding("dip", "fix", "Aware"), finding("dip", "fix", "Buy"),
-                               finding("kpi", "improve")])),
-               ("ben", Review([finding("kpi", "improve"), finding("goal", "praise")])),
-               ("cy", Review([finding("kpi", "improve"), finding("dip", "fix")])),
-               ("dee", Review([]))]
+    reviews = [
+        (
+            "ana",
+            Review(
+                [
+                    finding("dip", "fix", "Aware"),
+                    finding("dip", "fix", "Buy"),
+                    finding("kpi", "improve"),
+                ]
+            ),
+        ),
+        ("ben", Review([finding("kpi", "improve"), finding("goal", "praise")])),
+        ("cy", Review([finding("kpi", "improve"), finding("dip", "fix")])),
+        ("dee", Review([])),
+    ]
     table = review_frame(reviews)
     assert table[["rule", "level", "maps", "participants"]].values.tolist() == [
-        ["kpi", "improve", 3, "ana, ben, cy"], ["dip", "fix", 2, "ana, cy"],
-        ["goal", "praise", 1, "ben"]]
+        ["kpi", "improve", 3, "ana, ben, cy"],
+        ["dip", "fix", 2, "ana, cy"],
+        ["goal", "praise", 1, "ben"],
+    ]
     assert table.share.tolist() == [0.75, 0.5, 0.25]
     assert table.iloc[0][["why", "fix"]].tolist() == ["why kpi", "fix kpi"]
 
@@ -150,7 +173,7 @@ def test_files_are_written_atomically_where_asked(tmp_path, sample):
 def test_the_page_is_one_offline_file_with_every_part(sample):
     page = sample.to_html()
     assert page.count("<script src=") == 0 and "<link" not in page
-    body = page[page.index("</head>"):]  # after plotly.js, whose code mentions web addresses
+    body = page[page.index("</head>") :]  # after plotly.js, whose code mentions web addresses
     assert not re.search(r"(?:src|href)=[\"']?https?:", body)
     for div in ("jk-heatmap", "jk-spread", "jk-coverage", "jk-pain_points"):
         assert f'id="{div}"' in page
@@ -165,7 +188,7 @@ def test_every_piece_of_learner_text_is_escaped_in_the_page(tmp_path, hostile_ma
     folder = tmp_path / "x"
     hostile_map.save(folder / "<img src=y onerror=alert(1)>.json")
     page = jk.rollup(folder).to_html()
-    body = page[page.index("</head>"):]
+    body = page[page.index("</head>") :]
     assert "<script>window.__pwned" not in body and "<img src=x" not in body
     assert "<img src=y" not in body
     assert "&lt;script&gt;window.__pwned" in body

@@ -34,8 +34,9 @@ def hostile_class(tmp_path, hostile_map):
     return folder
 
 
-def test_page_draws_offline_and_runs_no_learner_script(chromium_page, hostile_class, tmp_path,
-                                                       test_output_dir):
+def test_page_draws_offline_and_runs_no_learner_script(
+    chromium_page, hostile_class, tmp_path, test_output_dir
+):
     r = jk.rollup(hostile_class)
     page_file = tmp_path / "class.html"
     r.to_html(page_file)
@@ -55,8 +56,9 @@ def test_page_draws_offline_and_runs_no_learner_script(chromium_page, hostile_cl
     chromium_page.assert_clean()
 
 
-def test_a_click_on_a_card_opens_that_map_and_close_hides_it(chromium_page, hostile_class,
-                                                            tmp_path, test_output_dir):
+def test_a_click_on_a_card_opens_that_map_and_close_hides_it(
+    chromium_page, hostile_class, tmp_path, test_output_dir
+):
     r = jk.rollup(hostile_class)
     r.to_html(tmp_path / "class.html")
     open_page(chromium_page, tmp_path / "class.html")

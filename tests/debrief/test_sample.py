@@ -14,8 +14,12 @@ SAMPLE = ROOT / "datasets" / "sample-class"
 
 
 def test_the_committed_sample_class_is_what_its_script_writes():
-    done = subprocess.run([sys.executable, str(ROOT / "tools" / "make_sample_class.py"),
-                           "--check"], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_sample_class.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 

@@ -61,8 +61,9 @@ def kernels(count: int, cwd: Path) -> Iterator[list[Kernel]]:
     started: list[Kernel] = []
     try:
         for _ in range(count):
-            manager, client = start_new_kernel(startup_timeout=KERNEL_START_SECONDS,
-                                               kernel_name="python3", cwd=str(cwd), env=env)
+            manager, client = start_new_kernel(
+                startup_timeout=KERNEL_START_SECONDS, kernel_name="python3", cwd=str(cwd), env=env
+            )
             started.append(Kernel(manager, client))
         yield started
     finally:

@@ -29,10 +29,11 @@ STEP_MS = 60_000  # Playwright's limit for any one wait
 
 #: Settings that keep JupyterLab from asking questions: news, updates, which kernel.
 LAB_SETTINGS = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-        {"fetchNews": "false", "checkForUpdates": False},
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings":
-        {"autoStartDefaultKernel": True},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"autoStartDefaultKernel": True},
 }
 #: The one of :data:`LAB_SETTINGS` that ``journeykit lab`` gives by itself (journeykit.lab).
 NEWS_SETTINGS = "@jupyterlab/apputils-extension/notification.jupyterlab-settings"
@@ -71,13 +72,21 @@ def _wait_until_up(url: str, server: subprocess.Popen, log: Path) -> None:
                     return
         except OSError:
             time.sleep(0.3)
-    raise LabError(f"JupyterLab did not start in {SERVER_START_SECONDS} s:\n"
-                   + log.read_text(errors="replace")[-3000:])
+    raise LabError(
+        f"JupyterLab did not start in {SERVER_START_SECONDS} s:\n"
+        + log.read_text(errors="replace")[-3000:]
+    )
 
 
 @contextmanager
-def lab_server(root_dir: Path, home: Path, *, kit: bool = False,
-               news_settings: bool = True, options: Sequence[str] = ()) -> Iterator[Lab]:
+def lab_server(
+    root_dir: Path,
+    home: Path,
+    *,
+    kit: bool = False,
+    news_settings: bool = True,
+    options: Sequence[str] = (),
+) -> Iterator[Lab]:
     """Run JupyterLab on 127.0.0.1 with a token serving *root_dir*; always stop it.
 
     *home* receives the server's own configuration, settings and log. With *kit*,
@@ -95,22 +104,31 @@ def lab_server(root_dir: Path, home: Path, *, kit: bool = False,
         target = home / "lab-settings" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(values), encoding="utf-8")
-    env = {**os.environ,
-           "JUPYTER_CONFIG_DIR": str(home / "config"),
-           "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-           "JUPYTERLAB_SETTINGS_DIR": str(home / "lab-settings"),
-           "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT),
-                                                        os.environ.get("PYTHONPATH")]))}
-    command = [sys.executable, "-m", "jupyterlab", "--no-browser",
-               "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-               "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-               f"--ServerApp.root_dir={root_dir}", "--LabApp.expose_app_in_browser=True",
-               "--ServerApp.terminals_enabled=False", "--LabApp.extension_manager=readonly"]
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "lab-settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root_dir}",
+        "--LabApp.expose_app_in_browser=True",
+        "--ServerApp.terminals_enabled=False",
+        "--LabApp.extension_manager=readonly",
+    ]
     if kit:
         replaced = {option.split("=", 1)[0] for option in options}
-        command += [option for option in lab_options()
-                    if option.split("=", 1)[0] not in replaced]
+        command += [option for option in lab_options() if option.split("=", 1)[0] not in replaced]
         env = lab_environment(env)
     command += options
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -118,8 +136,14 @@ def lab_server(root_dir: Path, home: Path, *, kit: bool = False,
     home.mkdir(parents=True, exist_ok=True)
     log = home / "server.log"
     with log.open("wb") as sink:
-        server = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT,
-                                  stdin=subprocess.DEVNULL, env=env, cwd=root_dir)
+        server = subprocess.Popen(
+            command,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            cwd=root_dir,
+        )
         try:
             origin = f"http://127.0.0.1:{port}"
             _wait_until_up(f"{origin}/api/status?token={token}", server, log)
@@ -133,9 +157,13 @@ def lab_server(root_dir: Path, home: Path, *, kit: bool = False,
                 server.wait(timeout=15)
 
 
-def lab_only_page(browser: Any, lab: Lab, blocked: list[str],
-                  viewport: dict[str, int] | None = None,
-                  console_errors: list[str] | None = None) -> Any:
+def lab_only_page(
+    browser: Any,
+    lab: Lab,
+    blocked: list[str],
+    viewport: dict[str, int] | None = None,
+    console_errors: list[str] | None = None,
+) -> Any:
     """A new page that may reach only *lab*; every other request is refused into *blocked*.
 
     JupyterLab, the widgets and plotly all come from the local server, so a
@@ -145,12 +173,20 @@ def lab_only_page(browser: Any, lab: Lab, blocked: list[str],
     """
     from tests.conftest import allow_only
 
-    context = browser.new_context(viewport=viewport or {"width": 1400, "height": 3000},
-                                  device_scale_factor=1, service_workers="block")
+    context = browser.new_context(
+        viewport=viewport or {"width": 1400, "height": 3000},
+        device_scale_factor=1,
+        service_workers="block",
+    )
     allow_only(context, (lab.origin,), blocked)
     if console_errors is not None:
-        context.on("console", lambda msg: msg.type == "error" and console_errors.append(
-            f"console: {msg.text} ({msg.location.get('url', '')})"))
+        context.on(
+            "console",
+            lambda msg: (
+                msg.type == "error"
+                and console_errors.append(f"console: {msg.text} ({msg.location.get('url', '')})")
+            ),
+        )
         context.on("weberror", lambda error: console_errors.append(f"uncaught: {error.error}"))
     page = context.new_page()
     page.set_default_timeout(STEP_MS)

@@ -54,8 +54,10 @@ def saved(path: str | Path) -> dict:
 def trace_text(ed: jk.Editor) -> str:
     """Every text and hover text the preview shows, with plotly's line breaks undone."""
     shown = ed.preview.shown  # what was sent to the page
-    parts = [json.dumps(shape.get("label"), ensure_ascii=False)
-             for shape in shown["layout"].get("shapes", [])]
+    parts = [
+        json.dumps(shape.get("label"), ensure_ascii=False)
+        for shape in shown["layout"].get("shapes", [])
+    ]
     for trace in shown["data"]:
         for value in (trace.get("text"), trace.get("hovertext")):
             parts.append(json.dumps(value, ensure_ascii=False))
@@ -75,8 +77,10 @@ def test_typing_in_a_lane_reaches_map_preview_and_file(shop: jk.Editor) -> None:
     assert shop.map.stage("Convert").touchpoints == ["Trial offer page", "Checkout"]
     assert trace_text(shop) != before
     assert "Trial offer page" in trace_text(shop)
-    assert saved("my_maps/shop.json")["stages"][3]["touchpoints"] == ["Trial offer page",
-                                                                      "Checkout"]
+    assert saved("my_maps/shop.json")["stages"][3]["touchpoints"] == [
+        "Trial offer page",
+        "Checkout",
+    ]
     assert shop.status.startswith("Saved ")
 
 
@@ -110,6 +114,7 @@ def test_the_emotion_slider_scores_a_stage_and_the_tick_box_clears_it(shop: jk.E
     field = shop.fields["Engage.emotion_score"]
     assert isinstance(field, ScoreField)
     assert field.read() is None and "not scored" in field.readout.value
+
     def curve() -> dict:
         return next(t for t in shop.preview.shown["data"] if t["name"] == "emotion")
 
@@ -157,8 +162,7 @@ def test_a_burst_of_edits_redraws_once_more_not_once_per_keystroke(workdir: Path
 
 
 # ----- refused input: explained beside the field, nothing changed -----------------------------
-def test_a_refused_value_is_explained_beside_its_field_and_changes_nothing(
-        shop: jk.Editor) -> None:
+def test_a_refused_value_is_explained_beside_its_field_and_changes_nothing(shop: jk.Editor) -> None:
     shop.save()
     before = Path("my_maps/shop.json").read_bytes()
 
@@ -185,7 +189,8 @@ def test_a_list_lane_refuses_non_text_items_and_keeps_the_box(shop: jk.Editor) -
 
 
 def test_text_too_long_is_refused_beside_its_field_and_the_file_keeps_the_last_good_version(
-        shop: jk.Editor) -> None:
+    shop: jk.Editor,
+) -> None:
     shop.set_lane("Aware", "actions", ["Reads a blog post"])
     shop.flush()
     good = Path("my_maps/shop.json").read_bytes()
@@ -220,8 +225,10 @@ def test_autosave_waits_for_a_pause_then_writes_once_keeping_a_backup(workdir: P
     assert Path("my_maps/cafe.json").read_text(encoding="utf-8") == first
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and not (
-            ed.status.startswith("Saved") and ed.last_saved is not None
-            and "Latte" in Path("my_maps/cafe.json").read_text(encoding="utf-8")):
+        ed.status.startswith("Saved")
+        and ed.last_saved is not None
+        and "Latte" in Path("my_maps/cafe.json").read_text(encoding="utf-8")
+    ):
         time.sleep(0.05)  # no flush: the timer alone must write it
     assert saved("my_maps/cafe.json")["stages"][2]["touchpoints"] == ["Latte"]
     assert Path("my_maps/cafe.json.bak").read_text(encoding="utf-8") == first
@@ -256,8 +263,13 @@ def test_a_save_still_waiting_is_written_when_python_exits(workdir: Path) -> Non
         ed.set_lane("Advocacy", "messages", ["Tell a friend"])
         assert ed.save_pending
     """)
-    subprocess.run([sys.executable, "-c", script], check=True, cwd=workdir, timeout=120,
-                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+    subprocess.run(
+        [sys.executable, "-c", script],
+        check=True,
+        cwd=workdir,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert saved(workdir / "my_maps/exit.json")["stages"][4]["messages"] == ["Tell a friend"]
 
 
@@ -318,10 +330,12 @@ def test_read_only_switches_every_input_off_and_writes_nothing(workdir: Path) ->
     jk.example("clothing-store").save("shown.json")
     before = Path("shown.json").read_bytes()
     ed = jk.editor("shown.json", read_only=True)
-    assert all(field.input.disabled for field in ed.fields.values()
-               if not isinstance(field, ScoreField))
-    assert all(field.slider.disabled for field in ed.fields.values()
-               if isinstance(field, ScoreField))
+    assert all(
+        field.input.disabled for field in ed.fields.values() if not isinstance(field, ScoreField)
+    )
+    assert all(
+        field.slider.disabled for field in ed.fields.values() if isinstance(field, ScoreField)
+    )
     assert ed.exports.box not in ed.view.children
     assert ed.set_lane("Decision", "goal", "Something else") is False
     assert "read-only" in ed.problems["Decision.goal"]
@@ -332,25 +346,37 @@ def test_read_only_switches_every_input_off_and_writes_nothing(workdir: Path) ->
 
 def test_the_notebook_output_text_is_stable_and_the_widget_is_shown(workdir: Path) -> None:
     bundles = [jk.editor(jk.example("clothing-store"))._repr_mimebundle_() for _ in range(2)]
-    assert bundles[0]["text/plain"] == bundles[1]["text/plain"] == (
-        "JourneyKit editor: Online clothing store: a summer outfit (five-stage-decision), "
-        "5 stages")
+    assert (
+        bundles[0]["text/plain"]
+        == bundles[1]["text/plain"]
+        == (
+            "JourneyKit editor: Online clothing store: a summer outfit (five-stage-decision), "
+            "5 stages"
+        )
+    )
     assert "application/vnd.jupyter.widget-view+json" in bundles[0]
     assert "uid" not in bundles[0]["text/plain"]
 
 
 def test_import_journeykit_does_not_load_the_editor_stack() -> None:
-    code = ("import sys, journeykit; "
-            "print(any(m in sys.modules for m in ('ipywidgets', 'plotly.graph_objects', "
-            "'journeykit.editing')))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, timeout=120, cwd=ROOT).stdout.strip()
+    code = (
+        "import sys, journeykit; "
+        "print(any(m in sys.modules for m in ('ipywidgets', 'plotly.graph_objects', "
+        "'journeykit.editing')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        cwd=ROOT,
+    ).stdout.strip()
     assert out == "False"
 
 
 # ----- exports --------------------------------------------------------------------------------
-def test_export_buttons_write_files_and_link_them_relative_to_the_notebook(
-        shop: jk.Editor) -> None:
+def test_export_buttons_write_files_and_link_them_relative_to_the_notebook(shop: jk.Editor) -> None:
     for fmt, suffix in (("html", ".html"), ("markdown", ".md"), ("mermaid", ".mmd")):
         shop.exports.buttons[fmt].click()
         written = Path("my_maps/shop").with_suffix(suffix)
@@ -363,7 +389,8 @@ def test_export_buttons_write_files_and_link_them_relative_to_the_notebook(
 
 
 def test_a_failed_export_shows_a_sentence_not_a_traceback(
-        shop: jk.Editor, monkeypatch: pytest.MonkeyPatch) -> None:
+    shop: jk.Editor, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("JOURNEYKIT_CHROMIUM", str(Path("no-such-browser")))
     assert shop.export("png") is None
     message = shop.exports.message
@@ -397,7 +424,8 @@ def test_a_broken_copy_of_the_example_is_reported_on_the_start_screen(workdir: P
 
 
 def test_without_anywidget_the_editor_still_edits_and_says_how_to_get_the_preview(
-        workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "anywidget", None)  # import anywidget: ImportError
     monkeypatch.delitem(sys.modules, "journeykit.editing.live_plot", raising=False)
     ed = jk.editor("my_maps/plain.json", framework="six-stage")

@@ -79,8 +79,9 @@ class LabPage:
 def lab_page(chromium_browser: Any, lab: Lab) -> Iterator[LabPage]:
     """A page that may reach only the local JupyterLab; refused requests and console errors."""
     probe = LabPage(None)
-    probe.page = lab_only_page(chromium_browser, lab, probe.blocked,
-                               console_errors=probe.console_errors)
+    probe.page = lab_only_page(
+        chromium_browser, lab, probe.blocked, console_errors=probe.console_errors
+    )
     try:
         yield probe
     finally:
@@ -114,7 +115,8 @@ def saved_map(folder: Path, predicate: Any, what: str) -> dict[str, Any]:
 
 
 def test_typing_and_sliding_reach_preview_and_file_and_survive_a_restart(
-        lab: Lab, lab_page: LabPage, test_output_dir: Path) -> None:
+    lab: Lab, lab_page: LabPage, test_output_dir: Path
+) -> None:
     page = lab_page.page
     try:
         round_trip(page, lab, test_output_dir)
@@ -146,7 +148,8 @@ def unnamed_inputs(tree: str) -> list[str]:
 
 
 def test_every_editor_input_has_a_name_and_axe_finds_no_serious_problem(
-        lab: Lab, lab_page: LabPage, axe_audit: Any, test_output_dir: Path) -> None:
+    lab: Lab, lab_page: LabPage, axe_audit: Any, test_output_dir: Path
+) -> None:
     """Checked on the editor's own DOM (``.jk-editor``), not on JupyterLab around it."""
     page = lab_page.page
     open_notebook(page, lab.notebook_url(NOTEBOOK.name))
@@ -188,11 +191,17 @@ def round_trip(page: Any, lab: Lab, output_dir: Path) -> None:
     assert after["text"] != before["text"], "the preview shows the typed touchpoints"
     assert after["emotion_y"] != before["emotion_y"], "the emotion curve moved"
 
-    data = saved_map(lab.root_dir, lambda d: d["stages"][0]["emotion"]["score"] == 5
-                     and d["stages"][0]["touchpoints"] == TYPED, "the touchpoints and score 5")
+    data = saved_map(
+        lab.root_dir,
+        lambda d: (
+            d["stages"][0]["emotion"]["score"] == 5 and d["stages"][0]["touchpoints"] == TYPED
+        ),
+        "the touchpoints and score 5",
+    )
     assert page.inner_text(READOUT).startswith("5")
-    page.wait_for_function("() => document.querySelector('.jk-status').innerText"
-                           ".startsWith('Saved')")
+    page.wait_for_function(
+        "() => document.querySelector('.jk-status').innerText.startsWith('Saved')"
+    )
     page.locator(".jk-editor").screenshot(path=str(output_dir / "editor.png"))
 
     restart_kernel(page)

@@ -43,8 +43,9 @@ def patched(figure: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
         data[int(index)] = replaced(data[int(index)], changes)
     for index, lists in patch.get("items", {}).items():
         data[int(index)] = items_set(data[int(index)], lists)
-    layout = items_set(replaced(figure["layout"], patch.get("layout", {})),
-                       patch.get("layout_items", {}))
+    layout = items_set(
+        replaced(figure["layout"], patch.get("layout", {})), patch.get("layout_items", {})
+    )
     return {"data": data, "layout": layout}
 
 
@@ -72,11 +73,13 @@ def shop() -> jk.JourneyMap:
 def test_a_page_following_the_messages_shows_what_plot_map_draws(shop, monkeypatch):
     live = LivePlot(plot_map(shop))
     page = Page(live, monkeypatch)
-    edits = [("Awareness", "touchpoints", ["Radio ad"]),
-             ("Awareness", "touchpoints", ["Radio ad", "Poster <b>50%</b>"]),
-             ("Decision", "emotion_score", 1),
-             ("Decision", "emotion_score", None),
-             ("Awareness", "touchpoints", [])]
+    edits = [
+        ("Awareness", "touchpoints", ["Radio ad"]),
+        ("Awareness", "touchpoints", ["Radio ad", "Poster <b>50%</b>"]),
+        ("Decision", "emotion_score", 1),
+        ("Decision", "emotion_score", None),
+        ("Awareness", "touchpoints", []),
+    ]
     for stage, lane, value in edits:
         shop.set_lane(stage, lane, value)
         sent = len(page.messages)
@@ -90,7 +93,7 @@ def test_an_edit_sends_only_what_changed(shop, monkeypatch):
     page = Page(live, monkeypatch)
     shop.set_lane("Decision", "touchpoints", ["Checkout page", "Pop-up shop"])
     assert live.show(plot_map(shop)) <= 4
-    (patch, _), = page.messages
+    ((patch, _),) = page.messages
     assert size(patch) < size(live.figure) / 20
     assert "template" not in patch["layout"], "the look is never sent again"
 
@@ -106,7 +109,8 @@ def test_the_map_sent_as_plotly_json_is_shown_as_plot_map_draws_it(shop, monkeyp
 
 
 def test_typing_on_in_a_cell_sends_its_text_to_draw_at_once_and_its_hover_text_apart(
-        shop, monkeypatch):
+    shop, monkeypatch
+):
     """A cell's text is a shape's label (redrawn alone); its hover text is a list of a trace
     (redrawing every trace), so the page draws it just after the text: it is sent apart."""
     live = LivePlot(map_json(shop))
@@ -117,15 +121,17 @@ def test_typing_on_in_a_cell_sends_its_text_to_draw_at_once_and_its_hover_text_a
     live.show(map_json(shop))
     patch = page.messages[-1][0]
     assert patch["traces"] == {} and patch["items"] == {}, "no list of a trace at once"
-    (_shape, label), = patch["layout_items"]["shapes"].items()
+    ((_shape, label),) = patch["layout_items"]["shapes"].items()
     assert "Poster 2" in label["label"]["text"]
-    (_cell, hover), = patch["hover"]["items"][0]["hovertext"].items()
+    ((_cell, hover),) = patch["hover"]["items"][0]["hovertext"].items()
     assert "Poster 2" in hover
     shop.set_lane("Awareness", "touchpoints", [])  # the cell turns grey: traces change
     live.show(map_json(shop))
     patch = page.messages[-1][0]
-    assert "hover" not in patch and "hovertext" in {**patch["traces"].get(0, {}),
-                                                    **patch["items"].get(0, {})}
+    assert "hover" not in patch and "hovertext" in {
+        **patch["traces"].get(0, {}),
+        **patch["items"].get(0, {}),
+    }
     assert page.figure == figure_json(plot_map(shop))
 
 
@@ -156,7 +162,7 @@ def test_plotly_js_comes_from_the_installed_package_when_the_page_asks(shop, mon
     live = LivePlot(plot_map(shop))
     page = Page(live, monkeypatch)
     live._handle_custom_msg({"kind": "send-plotly"}, [])
-    (content, buffers), = page.messages
+    ((content, buffers),) = page.messages
     assert content == {"kind": "plotly"}
     installed = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
     assert buffers == [installed.read_bytes()]

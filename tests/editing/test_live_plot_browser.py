@@ -74,17 +74,20 @@ def lab(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Lab, b
         yield server, kit
 
 
-def test_plotly_js_comes_once_from_the_server_or_the_kernel(chromium_browser: Any,
-                                                            lab: tuple[Lab, bool]) -> None:
+def test_plotly_js_comes_once_from_the_server_or_the_kernel(
+    chromium_browser: Any, lab: tuple[Lab, bool]
+) -> None:
     server, kit = lab
     blocked: list[str] = []
     page = lab_only_page(chromium_browser, server, blocked)
     fetched: list[str] = []
     frames: list[int] = []
-    page.on("request", lambda request: "plotly.min.js" in request.url
-            and fetched.append(request.url))
-    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(
-        len(payload))))
+    page.on(
+        "request", lambda request: "plotly.min.js" in request.url and fetched.append(request.url)
+    )
+    page.on(
+        "websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload)))
+    )
     try:
         open_notebook(page, server.notebook_url("two.ipynb"))
         run_cell(page, 0)  # the editor ...
@@ -97,8 +100,9 @@ def test_plotly_js_comes_once_from_the_server_or_the_kernel(chromium_browser: An
         # Typing on in the filled cell (the same lines) changes only the cell's text, drawn at
         # once, and its hover text, drawn when typing pauses: both views' hover boxes follow.
         page.fill(TOUCHPOINTS, "Radio ad\nQ8Z")
-        page.evaluate("async () => { window.jkPlotly = await globalThis["
-                      "Symbol.for('journeykit.plotly')]; }")
+        page.evaluate(
+            "async () => { window.jkPlotly = await globalThis[Symbol.for('journeykit.plotly')]; }"
+        )
         for view in (0, 1):
             page.wait_for_function(SHOWS, arg=[view, "Q8Z"])
             page.wait_for_function(HOVER_SHOWS, arg=[view, "Q8Z"])
@@ -114,8 +118,9 @@ def test_plotly_js_comes_once_from_the_server_or_the_kernel(chromium_browser: An
         assert len(big) == 1, "asked for once, by the first preview only"
 
 
-def test_a_page_opened_later_shows_the_current_figure(chromium_browser: Any,
-                                                      lab: tuple[Lab, bool]) -> None:
+def test_a_page_opened_later_shows_the_current_figure(
+    chromium_browser: Any, lab: tuple[Lab, bool]
+) -> None:
     """After a reload the page gets the widget's state from the kernel, which the edits
     since the preview was made only patched in the old page: the preview asks for more."""
     server, _ = lab

@@ -89,8 +89,8 @@ def test_learner_text_in_the_panel_is_escaped(shop):
     shop.set_lane("Decision", "goal", "<img src=x onerror=alert(1)> upsell campaign")
     shop.flush()
     text = shop.review_panel.heading.value + "".join(
-        row.children[0].value for row in shop.review_panel.list.children
-        if hasattr(row, "children"))
+        row.children[0].value for row in shop.review_panel.list.children if hasattr(row, "children")
+    )
     assert "“Anxious”" in text  # the learner's own words are quoted ...
     assert "&lt;b&gt;Maya&lt;/b&gt;" in text and "&lt;img src=x" in text  # ... and escaped
     assert "<b>Maya</b>" not in text and "<img" not in text

@@ -25,7 +25,8 @@ TOUCHPOINTS = f".{css_name('Awareness.touchpoints')} textarea"
 
 
 def test_the_panel_follows_typing_and_its_buttons_open_the_right_tab(
-        chromium_browser: Any, lab: Lab, test_output_dir: Path) -> None:
+    chromium_browser: Any, lab: Lab, test_output_dir: Path
+) -> None:
     blocked: list[str] = []
     page = lab_only_page(chromium_browser, lab, blocked)
     try:

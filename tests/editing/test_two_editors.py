@@ -65,7 +65,8 @@ def test_two_kernels_editing_one_map_keep_every_edit(tmp_path: Path) -> None:
         assert lane(data, 1, "goal") == "Compare prices"
         assert second.value('ed.fields["Aware.touchpoints"].input.value') == "Instagram ad"
         assert "Merged in changes saved elsewhere to Aware: touchpoints" in second.value(
-            "ed.status")
+            "ed.status"
+        )
         second.run('type_into("Engage.pain_points", "Too many tabs")')  # one more save
         backup = saved(tmp_path / (PATH + ".bak"))
         assert lane(backup, 0, "touchpoints") == ["Instagram ad"], "the .bak is not stale"
@@ -81,7 +82,9 @@ def test_two_kernels_editing_one_map_keep_every_edit(tmp_path: Path) -> None:
         second.run('type_into("Subscribe.touchpoints", "Sign-up form")')
         first.run('type_into("Subscribe.touchpoints", "Newsletter")')
         assert sorted(lane(saved(tmp_path / PATH), 2, "touchpoints")) == [
-            "Newsletter", "Sign-up form"]
+            "Newsletter",
+            "Sign-up form",
+        ]
         assert "the items of both are kept" in first.value("ed.status")
 
         # one more save each, and both editors show what the file holds
@@ -111,7 +114,8 @@ def two_editors() -> tuple[jk.Editor, jk.Editor]:
 
 
 def test_changes_from_the_other_editor_reach_the_fields_the_preview_and_the_status(
-        workdir: Path) -> None:
+    workdir: Path,
+) -> None:
     first, second = two_editors()
     first.set_lane("Awareness", "touchpoints", ["Shop window"])
     first.save()
@@ -121,8 +125,7 @@ def test_changes_from_the_other_editor_reach_the_fields_the_preview_and_the_stat
     assert second.fields["Awareness.touchpoints"].input.value == "Shop window"
     second.flush()
     assert second.preview_revision > drawn, "the preview shows the merged map"
-    assert second.status.endswith("Merged in changes saved elsewhere to Awareness: "
-                                  "touchpoints.")
+    assert second.status.endswith("Merged in changes saved elsewhere to Awareness: touchpoints.")
     assert not second.save_pending, "taking the other side's change is not a new edit"
     assert jk.load_map(PATH) == second.map
     assert not conflict_files(workdir / "my_maps")
@@ -139,22 +142,24 @@ def test_a_field_both_changed_keeps_both_versions_and_says_where(workdir: Path) 
     assert jk.load_map(aside).stage("Purchase").emotion_score == 2, "the copy loads as a map"
     assert jk.load_map(PATH).stage("Purchase").emotion_score == 4
     assert jk.load_map(PATH).title == "Corner shop: first order", "the rest is merged"
-    assert (f"Purchase: emotion score changed here and elsewhere: yours is saved, the other "
-            f"version is kept in {aside.name}.") in second.status
+    assert (
+        f"Purchase: emotion score changed here and elsewhere: yours is saved, the other "
+        f"version is kept in {aside.name}."
+    ) in second.status
     assert PAIN in second.status_line.value, "a conflict is shown in the warning colour"
     assert jk.load_map(PATH + ".bak").stage("Purchase").emotion_score == 2
     second.set_lane("Advocacy", "messages", ["Tell a friend"])
     second.save()
-    assert second.status.endswith(f"the other version is kept in {aside.name}."), \
+    assert second.status.endswith(f"the other version is kept in {aside.name}."), (
         "the note stays while the learner keeps typing"
+    )
 
 
-def test_a_cell_run_again_opens_a_second_editor_that_merges_with_the_first(
-        workdir: Path) -> None:
+def test_a_cell_run_again_opens_a_second_editor_that_merges_with_the_first(workdir: Path) -> None:
     old = jk.editor(PATH, framework="six-stage")
     old._saver._debouncer.delay = 60
-    old.set_lane("Discover", "touchpoints", ["Trade fair"])   # still waiting for its save
-    new = jk.editor(PATH)                                      # the cell run again
+    old.set_lane("Discover", "touchpoints", ["Trade fair"])  # still waiting for its save
+    new = jk.editor(PATH)  # the cell run again
     new.set_lane("Engage", "goal", "Book a demo")
     new.save()
     old.close()  # what a kernel restart does with the waiting save

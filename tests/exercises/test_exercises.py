@@ -25,19 +25,28 @@ from journeykit.exercises.questions import FrameworkChoiceQuestion
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISES = ROOT / "exercises"
-MODULES = {f"ex{n:02d}": importlib.import_module(f"journeykit.exercises.ex{n:02d}")
-           for n in range(10)}
+MODULES = {
+    f"ex{n:02d}": importlib.import_module(f"journeykit.exercises.ex{n:02d}") for n in range(10)
+}
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 
 
 def discovered(module) -> list[tuple[str, Question]]:
-    return sorted(((name, value) for name, value in vars(module).items()
-                   if re.fullmatch(r"q\d+", name) and isinstance(value, Question)),
-                  key=lambda pair: int(pair[0][1:]))
+    return sorted(
+        (
+            (name, value)
+            for name, value in vars(module).items()
+            if re.fullmatch(r"q\d+", name) and isinstance(value, Question)
+        ),
+        key=lambda pair: int(pair[0][1:]),
+    )
 
 
-QUESTIONS = [(mod, name, question) for mod, module in MODULES.items()
-             for name, question in discovered(module)]
+QUESTIONS = [
+    (mod, name, question)
+    for mod, module in MODULES.items()
+    for name, question in discovered(module)
+]
 QUESTION_IDS = [f"{mod}.{name}" for mod, name, _ in QUESTIONS]
 
 
@@ -88,10 +97,11 @@ def test_missing_variable_gives_the_fill_in_prompt(mod, name, question):
     assert "does not know" in feedback.text()
 
 
-@pytest.mark.parametrize("junk", [None, 42, 3.5, "text", ["a", 1], {"x": None}, object(),
-                                  {"Awareness": ["x", None]}, ("a",)],
-                         ids=["none", "int", "float", "str", "list", "dict", "object",
-                              "nested", "tuple"])
+@pytest.mark.parametrize(
+    "junk",
+    [None, 42, 3.5, "text", ["a", 1], {"x": None}, object(), {"Awareness": ["x", None]}, ("a",)],
+    ids=["none", "int", "float", "str", "list", "dict", "object", "nested", "tuple"],
+)
 @pytest.mark.parametrize(("mod", "name", "question"), QUESTIONS, ids=QUESTION_IDS)
 def test_a_check_never_raises(mod, name, question, junk):
     feedback = question.evaluate(*[junk] * len(question.variables))
@@ -105,6 +115,7 @@ def test_a_check_never_raises(mod, name, question, junk):
 
 def test_a_crashing_check_shows_the_safety_net_message_not_a_traceback():
     """The message test_a_check_never_raises looks for is the one a crash really gives."""
+
     class Crashing(Question):
         def judge(self, *values):
             raise KeyError("stage")
@@ -116,230 +127,389 @@ def test_a_crashing_check_shows_the_safety_net_message_not_a_traceback():
 
 # ----- typical wrong answers and the feedback they must get ----------------------------
 EIGHT = '"Aware", "Engage", "Subscribe", "Convert", "Excite", "Ascend", "Advocate", "Promote"'
-DECISION_GOOD = '''
+DECISION_GOOD = """
 store = q.starting_store()
 store.set_lane("Decision", "goal", "Buy the clothes I picked without hassle")
 store.set_lane("Decision", "actions", ["Adds items to the cart", "Checks out"])
 store.set_lane("Decision", "emotion_score", 3)
-'''
-MAP_START = '''
+"""
+MAP_START = """
 my_map = jk.JourneyMap.new("five-stage", title="Bike repair",
                            persona=jk.Persona("Sam", "Rides to work every day"))
-'''
-MAP_STAGE = '''
+"""
+MAP_STAGE = """
 my_map.set_lane("{s}", "goal", "Get my bike back quickly")
 my_map.set_lane("{s}", "touchpoints", ["Shop counter"])
 my_map.set_lane("{s}", "messages", ["Ready the same day"])
 my_map.set_lane("{s}", "pain_points", ["Long queue"])
-'''
-FULL_MAP = MAP_START + "".join(MAP_STAGE.format(s=s) for s in
-                               ("Awareness", "Consideration", "Purchase"))
+"""
+FULL_MAP = MAP_START + "".join(
+    MAP_STAGE.format(s=s) for s in ("Awareness", "Consideration", "Purchase")
+)
 
 WRONG: dict[str, list[tuple[str, str]]] = {
-    "ex00.q1": [("framework_count = 3", "Two frameworks have the same number of stages"),
-                ("framework_count = 9", "Run jk.framework_ids() and count")],
-    "ex00.q2": [('saved_path = "nowhere.json"', "there is no file called 'nowhere.json'"),
-                ('m = jk.JourneyMap.new("five-stage")\n'
-                 'saved_path = m.save(jk.map_path("untitled"))', "the saved map has no title"),
-                ('saved_path = jk.JourneyMap.new("five-stage", title="T").save(\n'
-                 '    jk.maps_dir().parent / "elsewhere.json")',
-                 "'elsewhere.json' is saved outside your maps folder")],
-    "ex00.q3": [("gap_count = 5", "5 is the number of stages"),
-                ("gap_count = 12", "12 is the number of lanes in one stage")],
+    "ex00.q1": [
+        ("framework_count = 3", "Two frameworks have the same number of stages"),
+        ("framework_count = 9", "Run jk.framework_ids() and count"),
+    ],
+    "ex00.q2": [
+        ('saved_path = "nowhere.json"', "there is no file called 'nowhere.json'"),
+        (
+            'm = jk.JourneyMap.new("five-stage")\nsaved_path = m.save(jk.map_path("untitled"))',
+            "the saved map has no title",
+        ),
+        (
+            'saved_path = jk.JourneyMap.new("five-stage", title="T").save(\n'
+            '    jk.maps_dir().parent / "elsewhere.json")',
+            "'elsewhere.json' is saved outside your maps folder",
+        ),
+    ],
+    "ex00.q3": [
+        ("gap_count = 5", "5 is the number of stages"),
+        ("gap_count = 12", "12 is the number of lanes in one stage"),
+    ],
     "ex01.q1": [("cost_ratio = 92", "that is the other figure")],
-    "ex01.q2": [("opinion_share = 5", "that is the other figure"),
-                ("opinion_share = 50", "how many buying decisions lean on someone else")],
-    "ex01.q3": [('fact_stage = {"5x": "Purchase", "92%": "Advocate"}',
-                 "the 5x figure backs up Re-purchase, not Purchase"),
-                ('fact_stage = {"5x": "Re-purchase"}', "'92%' is missing from fact_stage")],
-    "ex02.q1": [('stage_order = ["Discover", "Investigate", "Engage", "Purchase", "Advocate",'
-                 ' "Re-purchase"]', "Re-purchase comes before Advocate in this framework"),
-                ('stage_order = ["Discover", "Investigate", "Engage", "Purchase", "Repurchse",'
-                 ' "Advocate"]', "Did you mean 'Re-purchase'?"),
-                ('stage_order = ["Discover", "Investigate", "Engage", "Purchase"]',
-                 "your list leaves out Re-purchase and Advocate"),
-                ('stage_order = "Discover, Investigate"', "make stage_order a list")],
-    "ex02.q2": [('action_stage = {"Comes across your outreach by chance": "Discover",\n'
-                 ' "Builds a short list (the consideration set)": "Engage",\n'
-                 ' "Phones the business": "Engage", "Buys the product or service": "Purchase",\n'
-                 ' "Buys again": "Re-purchase", "Recommends the business to others": "Advocate"}',
-                 "'Builds a short list (the consideration set)' belongs to Investigate, "
-                 "not Engage")],
-    "ex02.q3": [('shortlist_stage = "Engage"', "Engage is a different step"),
-                ('shortlist_stage = "Research"', "'Research' is not a stage of the six-stage")],
-    "ex03.q1": [('stage_order = ["Awareness", "Consideration", "Retention", "Purchase", '
-                 '"Advocacy"]', "Purchase comes before Retention in this framework"),
-                ('stage_order = ["Awareness", "Awareness", "Purchase", "Retention", '
-                 '"Advocacy"]', "Awareness appears more than once")],
-    "ex03.q2": [('five_to_six = {"Awareness": "Discover", "Consideration": "Purchase",\n'
-                 ' "Purchase": "Purchase", "Retention": "Re-purchase", "Advocacy": "Advocate"}',
-                 "Consideration in the five-stage journey lines up with Investigate or Engage "
-                 "in the six-stage journey"),
-                ('five_to_six = {"Awareness": "Awareness", "Consideration": "Investigate",\n'
-                 ' "Purchase": "Purchase", "Retention": "Re-purchase", "Advocacy": "Advocate"}',
-                 "'Awareness' is not a stage of the six-stage journey")],
+    "ex01.q2": [
+        ("opinion_share = 5", "that is the other figure"),
+        ("opinion_share = 50", "how many buying decisions lean on someone else"),
+    ],
+    "ex01.q3": [
+        (
+            'fact_stage = {"5x": "Purchase", "92%": "Advocate"}',
+            "the 5x figure backs up Re-purchase, not Purchase",
+        ),
+        ('fact_stage = {"5x": "Re-purchase"}', "'92%' is missing from fact_stage"),
+    ],
+    "ex02.q1": [
+        (
+            'stage_order = ["Discover", "Investigate", "Engage", "Purchase", "Advocate",'
+            ' "Re-purchase"]',
+            "Re-purchase comes before Advocate in this framework",
+        ),
+        (
+            'stage_order = ["Discover", "Investigate", "Engage", "Purchase", "Repurchse",'
+            ' "Advocate"]',
+            "Did you mean 'Re-purchase'?",
+        ),
+        (
+            'stage_order = ["Discover", "Investigate", "Engage", "Purchase"]',
+            "your list leaves out Re-purchase and Advocate",
+        ),
+        ('stage_order = "Discover, Investigate"', "make stage_order a list"),
+    ],
+    "ex02.q2": [
+        (
+            'action_stage = {"Comes across your outreach by chance": "Discover",\n'
+            ' "Builds a short list (the consideration set)": "Engage",\n'
+            ' "Phones the business": "Engage", "Buys the product or service": "Purchase",\n'
+            ' "Buys again": "Re-purchase", "Recommends the business to others": "Advocate"}',
+            "'Builds a short list (the consideration set)' belongs to Investigate, not Engage",
+        )
+    ],
+    "ex02.q3": [
+        ('shortlist_stage = "Engage"', "Engage is a different step"),
+        ('shortlist_stage = "Research"', "'Research' is not a stage of the six-stage"),
+    ],
+    "ex03.q1": [
+        (
+            'stage_order = ["Awareness", "Consideration", "Retention", "Purchase", "Advocacy"]',
+            "Purchase comes before Retention in this framework",
+        ),
+        (
+            'stage_order = ["Awareness", "Awareness", "Purchase", "Retention", "Advocacy"]',
+            "Awareness appears more than once",
+        ),
+    ],
+    "ex03.q2": [
+        (
+            'five_to_six = {"Awareness": "Discover", "Consideration": "Purchase",\n'
+            ' "Purchase": "Purchase", "Retention": "Re-purchase", "Advocacy": "Advocate"}',
+            "Consideration in the five-stage journey lines up with Investigate or Engage "
+            "in the six-stage journey",
+        ),
+        (
+            'five_to_six = {"Awareness": "Awareness", "Consideration": "Investigate",\n'
+            ' "Purchase": "Purchase", "Retention": "Re-purchase", "Advocacy": "Advocate"}',
+            "'Awareness' is not a stage of the six-stage journey",
+        ),
+    ],
     "ex03.q3": [('peak_stage = "Advocacy"', "Advocacy is a different step")],
-    "ex04.q1": [('lanes = {"actions": ["Spots a Facebook ad showing trendy summer clothes"],\n'
-                 ' "touchpoints": ["Facebook ad", "Fashion blog", "Collaborate with fashion '
-                 'bloggers"],\n "emotion_words": ["Curiosity", "Interest"],\n'
-                 ' "business activities": ["Instagram post", "Run targeted ads", '
-                 '"Use attractive visuals"]}',
-                 "'Instagram post' is a touchpoint, not a business activity"),
-                ('lanes = {"touchpoints": ["Instagram"]}',
-                 "'Instagram' is not one of the items to sort. Did you mean 'Instagram post'?"),
-                ('lanes = {"touchpoints": ["Instagram post"], "actions": ["Instagram post"]}',
-                 "'Instagram post' is in more than one lane")],
-    "ex04.q2": [('touchpoint_stage = {"Facebook ad": "Awareness", "Review sections": '
-                 '"Consideration",\n "Checkout page": "Decision", "Delivery tracking": '
-                 '"Decision",\n "Referral program": "Advocacy"}',
-                 "'Delivery tracking' belongs to Retention, not Decision")],
-    "ex04.q3": [(DECISION_GOOD + 'store.set_lane("Decision", "touchpoints", '
-                 '["Shopping cart", "Offer discount codes"])\n'
-                 'store.set_lane("Decision", "business_activities", '
-                 '["Simplify the checkout process", "Provide live chat support"])',
-                 "'Offer discount codes' is a business activity, not a touchpoint"),
-                (DECISION_GOOD, "the Decision stage still needs touchpoints"),
-                ('store = q.starting_store()\nstore.set_lane("Decision", "goal", "...")',
-                 "replace the ... in customer goal"),
-                (DECISION_GOOD.replace("Buy the clothes I picked without hassle",
-                                       "We want them to pay")
-                 + 'store.set_lane("Decision", "touchpoints", ["Shopping cart", '
-                   '"Checkout page"])\n'
-                   'store.set_lane("Decision", "business_activities", '
-                   '["Simplify the checkout process", "Provide live chat support"])',
-                 "speaks for the business"),
-                ('store = jk.JourneyMap.new("five-stage")', "this exercise uses the five-stage "
-                 "journey with Decision")],
-    "ex05.q1": [(f'stage_order = [{EIGHT.replace(chr(34) + "Subscribe" + chr(34) + ", ", "")}'
-                 ', "Subscribe"]', "Subscribe comes before Convert in this framework")],
+    "ex04.q1": [
+        (
+            'lanes = {"actions": ["Spots a Facebook ad showing trendy summer clothes"],\n'
+            ' "touchpoints": ["Facebook ad", "Fashion blog", "Collaborate with fashion '
+            'bloggers"],\n "emotion_words": ["Curiosity", "Interest"],\n'
+            ' "business activities": ["Instagram post", "Run targeted ads", '
+            '"Use attractive visuals"]}',
+            "'Instagram post' is a touchpoint, not a business activity",
+        ),
+        (
+            'lanes = {"touchpoints": ["Instagram"]}',
+            "'Instagram' is not one of the items to sort. Did you mean 'Instagram post'?",
+        ),
+        (
+            'lanes = {"touchpoints": ["Instagram post"], "actions": ["Instagram post"]}',
+            "'Instagram post' is in more than one lane",
+        ),
+    ],
+    "ex04.q2": [
+        (
+            'touchpoint_stage = {"Facebook ad": "Awareness", "Review sections": '
+            '"Consideration",\n "Checkout page": "Decision", "Delivery tracking": '
+            '"Decision",\n "Referral program": "Advocacy"}',
+            "'Delivery tracking' belongs to Retention, not Decision",
+        )
+    ],
+    "ex04.q3": [
+        (
+            DECISION_GOOD + 'store.set_lane("Decision", "touchpoints", '
+            '["Shopping cart", "Offer discount codes"])\n'
+            'store.set_lane("Decision", "business_activities", '
+            '["Simplify the checkout process", "Provide live chat support"])',
+            "'Offer discount codes' is a business activity, not a touchpoint",
+        ),
+        (DECISION_GOOD, "the Decision stage still needs touchpoints"),
+        (
+            'store = q.starting_store()\nstore.set_lane("Decision", "goal", "...")',
+            "replace the ... in customer goal",
+        ),
+        (
+            DECISION_GOOD.replace("Buy the clothes I picked without hassle", "We want them to pay")
+            + 'store.set_lane("Decision", "touchpoints", ["Shopping cart", '
+            '"Checkout page"])\n'
+            'store.set_lane("Decision", "business_activities", '
+            '["Simplify the checkout process", "Provide live chat support"])',
+            "speaks for the business",
+        ),
+        (
+            'store = jk.JourneyMap.new("five-stage")',
+            "this exercise uses the five-stage journey with Decision",
+        ),
+    ],
+    "ex05.q1": [
+        (
+            f"stage_order = [{EIGHT.replace(chr(34) + 'Subscribe' + chr(34) + ', ', '')}"
+            ', "Subscribe"]',
+            "Subscribe comes before Convert in this framework",
+        )
+    ],
     "ex05.q2": [('offer_stage = "Subscribe"', "Subscribe is a different step")],
-    "ex05.q3": [("promoters = 6400 * 0.5 ** 8", "you halved once too often"),
-                ("promoters = 6400 * 0.5 ** 6", "you halved once too few"),
-                ("promoters = 3200", "start from 6,400 people in Aware")],
-    "ex06.q1": [('eight_to_five = {"Aware": "Awareness", "Engage": "Consideration",\n'
-                 ' "Subscribe": "Purchase", "Convert": "Purchase", "Excite": "Retention",\n'
-                 ' "Ascend": "Retention", "Advocate": "Advocacy", "Promote": "Advocacy"}',
-                 "Subscribe in the eight-stage journey lines up with Consideration in the "
-                 "five-stage journey")],
-    "ex06.q2": [('decision_to_six = {"Awareness": "Discover", "Consideration": "Engage",\n'
-                 ' "Decision": "Engage", "Retention": "Re-purchase", "Advocacy": "Advocate"}',
-                 "Decision in the five-stage journey with Decision lines up with Purchase")],
-    "ex06.q3": [('firm_framework = "eight-stage"\nfirm_reason = "It is the longest, so it '
-                 'must be the most complete."', "Subscribe and Convert would stay empty"),
-                ('firm_framework = "six-stage"\nfirm_reason = "I just like this one best."',
-                 "your reason does not yet say why"),
-                ('firm_framework = "six-stage"\nfirm_reason = "ok"',
-                 "give a reason of a sentence or so"),
-                ('firm_framework = "seven-stage"\nfirm_reason = "It fits the firm well."',
-                 "'seven-stage' is not a framework in the kit")],
-    "ex06.q4": [('course_framework = "six-stage"\ncourse_reason = "Clients research and then '
-                 'phone the business."', "Nobody phones Rina"),
-                ('course_framework = "five-stage"\ncourse_reason = "It is a short and simple '
-                 'outline."', "no place for the newsletter sign-up")],
-    "ex07.q1": [('stage_kinds = {"customer_goal": ["Find a gym close to home",\n'
-                 ' "Check what a membership costs", "Try a class before committing",\n'
-                 ' "Lead qualification"], "internal_step": ["Get fitter without getting hurt",\n'
-                 ' "Membership upsell campaign", "Payment processing",\n'
-                 ' "Enter the member in the CRM"]}',
-                 "'Lead qualification' is an internal step, not a customer goal")],
-    "ex07.q2": [('message_stage = {"New summer collection, picked for you": "Awareness",\n'
-                 ' "See how it fits before you buy": "Consideration",\n'
-                 ' "Free returns within 30 days": "Retention",\n'
-                 ' "Here is how to style your new outfit": "Retention",\n'
-                 ' "Share your look and your friends save 10%": "Advocacy"}',
-                 "'Free returns within 30 days' belongs to Decision, not Retention")],
-    "ex07.q3": [('method_lanes = {"participants": ["Other shoppers who wrote reviews"],\n'
-                 ' "information_needs": ["Fit and sizing", "Fabric and care",\n'
-                 ' "Unsure which size to order"], "pain_points": ["Delivery and return costs",\n'
-                 ' "Photos do not show how the fabric looks"]}',
-                 "'Unsure which size to order' is a pain point, not an information need")],
-    "ex07.q4": [(MAP_START + MAP_STAGE.format(s="Awareness"),
-                 "1 of the 3 stages you need are complete"),
-                (FULL_MAP.replace('title="Bike repair"', 'title=""'), "give the map a title"),
-                (FULL_MAP.replace('"Sam", "Rides to work every day"', '"Sam"'),
-                 "a persona with a name and a one-line description"),
-                (FULL_MAP + 'my_map.set_lane("Retention", "messages", ["Checkout page"])',
-                 "Retention: “Checkout page” is a touchpoint, but it sits in the messages"),
-                (FULL_MAP.replace("Get my bike back quickly", "Upsell campaign", 1),
-                 "Awareness: the goal “Upsell campaign” is a step of the business"),
-                (FULL_MAP.replace('"Sam", "Rides', '"Everyone", "Rides'),
-                 "The persona “Everyone” is a whole group of people"),
-                (FULL_MAP.replace('["Long queue"]', '["..."]', 1), "replace the ... in pain "
-                 "points"),
-                ('my_map = jk.JourneyMap.new("five-stage", title="x")',
-                 "Fill in the stages of my_map")],
-    "ex08.q1": [('format_for = {"Sort and filter the map in a spreadsheet": "xlsx"}',
-                 "'xlsx' is not a format you can use here"),
-                (None, "use png or svg, not html")],
-    "ex08.q2": [('mermaid_text = "title Online\\nsection Awareness"',
-                 "starts with the word journey"),
-                ('mermaid_text = """journey\n title T\n section Awareness\n  Sees an ad: 5: '
-                 'Maya\n section Consideration\n  Reads reviews: 3: Maya"""',
-                 "should carry the stage's emotion score from the map, 4, not 5"),
-                ('mermaid_text = """journey\n title T\n section Consideration\n  Reads: 3: Maya'
-                 '\n section Awareness\n  Sees an ad: 4: Maya"""',
-                 "section 1 should be Awareness"),
-                ('mermaid_text = """journey\n title T\n section Awareness\n  Sees an ad: 4\n'
-                 ' section Consideration\n  Reads: 3: Maya"""', "name Maya as the actor")],
-    "ex08.q3": [('markdown_file = jk.map_path("store").with_suffix(".md")',
-                 "there is no file called 'store.md' yet"),
-                ('markdown_file = jk.map_path("store")', "does not end in .md"),
-                ('markdown_file = jk.map_path("part").with_suffix(".md")\n'
-                 'markdown_file.parent.mkdir(parents=True, exist_ok=True)\n'
-                 'markdown_file.write_text("# Online clothing store: a summer outfit")',
-                 "does not mention 'Awareness'")],
-    "ex08.q4": [('slide_type = {"The title cell that opens the deck": "slide",\n'
-                 ' "The setup cell with the imports": "-",\n'
-                 ' "What the presenter should say, hidden from the audience": "notes",\n'
-                 ' "A point that appears on the next click, on the same slide": "fragment",\n'
-                 ' "A closer look at the current topic, one step down": "subslide"}',
-                 "'The setup cell with the imports' is a 'skip' cell, not '-'")],
-    "ex09.q1": [('event_stage = {"size guide": "Decision", "live chat": "Decision",\n'
-                 ' "return started": "Retention", "tag the store": "Advocacy"}',
-                 "'size guide' belongs to Consideration, not Decision"),
-                ('event_stage = {"size guide": "Consideration"}', "are missing from"),
-                ('event_stage = {"size guide": "Purchase", "live chat": "Decision",\n'
-                 ' "return started": "Retention", "tag the store": "Advocacy"}',
-                 "'Purchase' is not a stage of the five-stage journey with Decision")],
-    "ex09.q2": [('biggest_drop = "Consideration"', "the question asks for the largest share"),
-                ('biggest_drop = "Advocacy"', "Advocacy is the last stage"),
-                ('biggest_drop = "Checkout"', "'Checkout' is not one of the names")],
-    "ex09.q3": [('pain_point = "Having to create an account"', "only 41% buy"),
-                ('pain_point = "Unsure which size to order"',
-                 "that pain point sits in Consideration"),
-                ('pain_point = "delivery"', "is not one of the names you can use here")],
-    "ex09.q4": [("repurchase_share = 11.7", "also counts coming back to the cart"),
-                ("repurchase_share = 35", "measure a journey whose Decision stage is the "
-                 "purchase alone")],
-    "ex09.q5": [("referral_share = 9.8", "visitors who came from an ad"),
-                ("referral_share = 53", "measure a free-label funnel")],
-    "ex09.q6": [('measured_map = jk.plot_map(jk.example("clothing-store"))',
-                 "the map has no Measured row yet"),
-                ('measured_map = jk.plot_map(jk.example("clothing-store"), measured=jk.measure(\n'
-                 '    q.store_log(), {"Awareness": "ad click", "Decision": "purchase"},\n'
-                 '    framework="five-stage-decision"))', "does not show the whole journey"),
-                ('measured_map = jk.plot_funnel({"Aware": 10})', "Measured row")],
+    "ex05.q3": [
+        ("promoters = 6400 * 0.5 ** 8", "you halved once too often"),
+        ("promoters = 6400 * 0.5 ** 6", "you halved once too few"),
+        ("promoters = 3200", "start from 6,400 people in Aware"),
+    ],
+    "ex06.q1": [
+        (
+            'eight_to_five = {"Aware": "Awareness", "Engage": "Consideration",\n'
+            ' "Subscribe": "Purchase", "Convert": "Purchase", "Excite": "Retention",\n'
+            ' "Ascend": "Retention", "Advocate": "Advocacy", "Promote": "Advocacy"}',
+            "Subscribe in the eight-stage journey lines up with Consideration in the "
+            "five-stage journey",
+        )
+    ],
+    "ex06.q2": [
+        (
+            'decision_to_six = {"Awareness": "Discover", "Consideration": "Engage",\n'
+            ' "Decision": "Engage", "Retention": "Re-purchase", "Advocacy": "Advocate"}',
+            "Decision in the five-stage journey with Decision lines up with Purchase",
+        )
+    ],
+    "ex06.q3": [
+        (
+            'firm_framework = "eight-stage"\nfirm_reason = "It is the longest, so it '
+            'must be the most complete."',
+            "Subscribe and Convert would stay empty",
+        ),
+        (
+            'firm_framework = "six-stage"\nfirm_reason = "I just like this one best."',
+            "your reason does not yet say why",
+        ),
+        ('firm_framework = "six-stage"\nfirm_reason = "ok"', "give a reason of a sentence or so"),
+        (
+            'firm_framework = "seven-stage"\nfirm_reason = "It fits the firm well."',
+            "'seven-stage' is not a framework in the kit",
+        ),
+    ],
+    "ex06.q4": [
+        (
+            'course_framework = "six-stage"\ncourse_reason = "Clients research and then '
+            'phone the business."',
+            "Nobody phones Rina",
+        ),
+        (
+            'course_framework = "five-stage"\ncourse_reason = "It is a short and simple outline."',
+            "no place for the newsletter sign-up",
+        ),
+    ],
+    "ex07.q1": [
+        (
+            'stage_kinds = {"customer_goal": ["Find a gym close to home",\n'
+            ' "Check what a membership costs", "Try a class before committing",\n'
+            ' "Lead qualification"], "internal_step": ["Get fitter without getting hurt",\n'
+            ' "Membership upsell campaign", "Payment processing",\n'
+            ' "Enter the member in the CRM"]}',
+            "'Lead qualification' is an internal step, not a customer goal",
+        )
+    ],
+    "ex07.q2": [
+        (
+            'message_stage = {"New summer collection, picked for you": "Awareness",\n'
+            ' "See how it fits before you buy": "Consideration",\n'
+            ' "Free returns within 30 days": "Retention",\n'
+            ' "Here is how to style your new outfit": "Retention",\n'
+            ' "Share your look and your friends save 10%": "Advocacy"}',
+            "'Free returns within 30 days' belongs to Decision, not Retention",
+        )
+    ],
+    "ex07.q3": [
+        (
+            'method_lanes = {"participants": ["Other shoppers who wrote reviews"],\n'
+            ' "information_needs": ["Fit and sizing", "Fabric and care",\n'
+            ' "Unsure which size to order"], "pain_points": ["Delivery and return costs",\n'
+            ' "Photos do not show how the fabric looks"]}',
+            "'Unsure which size to order' is a pain point, not an information need",
+        )
+    ],
+    "ex07.q4": [
+        (MAP_START + MAP_STAGE.format(s="Awareness"), "1 of the 3 stages you need are complete"),
+        (FULL_MAP.replace('title="Bike repair"', 'title=""'), "give the map a title"),
+        (
+            FULL_MAP.replace('"Sam", "Rides to work every day"', '"Sam"'),
+            "a persona with a name and a one-line description",
+        ),
+        (
+            FULL_MAP + 'my_map.set_lane("Retention", "messages", ["Checkout page"])',
+            "Retention: “Checkout page” is a touchpoint, but it sits in the messages",
+        ),
+        (
+            FULL_MAP.replace("Get my bike back quickly", "Upsell campaign", 1),
+            "Awareness: the goal “Upsell campaign” is a step of the business",
+        ),
+        (
+            FULL_MAP.replace('"Sam", "Rides', '"Everyone", "Rides'),
+            "The persona “Everyone” is a whole group of people",
+        ),
+        (FULL_MAP.replace('["Long queue"]', '["..."]', 1), "replace the ... in pain points"),
+        ('my_map = jk.JourneyMap.new("five-stage", title="x")', "Fill in the stages of my_map"),
+    ],
+    "ex08.q1": [
+        (
+            'format_for = {"Sort and filter the map in a spreadsheet": "xlsx"}',
+            "'xlsx' is not a format you can use here",
+        ),
+        (None, "use png or svg, not html"),
+    ],
+    "ex08.q2": [
+        ('mermaid_text = "title Online\\nsection Awareness"', "starts with the word journey"),
+        (
+            'mermaid_text = """journey\n title T\n section Awareness\n  Sees an ad: 5: '
+            'Maya\n section Consideration\n  Reads reviews: 3: Maya"""',
+            "should carry the stage's emotion score from the map, 4, not 5",
+        ),
+        (
+            'mermaid_text = """journey\n title T\n section Consideration\n  Reads: 3: Maya'
+            '\n section Awareness\n  Sees an ad: 4: Maya"""',
+            "section 1 should be Awareness",
+        ),
+        (
+            'mermaid_text = """journey\n title T\n section Awareness\n  Sees an ad: 4\n'
+            ' section Consideration\n  Reads: 3: Maya"""',
+            "name Maya as the actor",
+        ),
+    ],
+    "ex08.q3": [
+        (
+            'markdown_file = jk.map_path("store").with_suffix(".md")',
+            "there is no file called 'store.md' yet",
+        ),
+        ('markdown_file = jk.map_path("store")', "does not end in .md"),
+        (
+            'markdown_file = jk.map_path("part").with_suffix(".md")\n'
+            "markdown_file.parent.mkdir(parents=True, exist_ok=True)\n"
+            'markdown_file.write_text("# Online clothing store: a summer outfit")',
+            "does not mention 'Awareness'",
+        ),
+    ],
+    "ex08.q4": [
+        (
+            'slide_type = {"The title cell that opens the deck": "slide",\n'
+            ' "The setup cell with the imports": "-",\n'
+            ' "What the presenter should say, hidden from the audience": "notes",\n'
+            ' "A point that appears on the next click, on the same slide": "fragment",\n'
+            ' "A closer look at the current topic, one step down": "subslide"}',
+            "'The setup cell with the imports' is a 'skip' cell, not '-'",
+        )
+    ],
+    "ex09.q1": [
+        (
+            'event_stage = {"size guide": "Decision", "live chat": "Decision",\n'
+            ' "return started": "Retention", "tag the store": "Advocacy"}',
+            "'size guide' belongs to Consideration, not Decision",
+        ),
+        ('event_stage = {"size guide": "Consideration"}', "are missing from"),
+        (
+            'event_stage = {"size guide": "Purchase", "live chat": "Decision",\n'
+            ' "return started": "Retention", "tag the store": "Advocacy"}',
+            "'Purchase' is not a stage of the five-stage journey with Decision",
+        ),
+    ],
+    "ex09.q2": [
+        ('biggest_drop = "Consideration"', "the question asks for the largest share"),
+        ('biggest_drop = "Advocacy"', "Advocacy is the last stage"),
+        ('biggest_drop = "Checkout"', "'Checkout' is not one of the names"),
+    ],
+    "ex09.q3": [
+        ('pain_point = "Having to create an account"', "only 41% buy"),
+        ('pain_point = "Unsure which size to order"', "that pain point sits in Consideration"),
+        ('pain_point = "delivery"', "is not one of the names you can use here"),
+    ],
+    "ex09.q4": [
+        ("repurchase_share = 11.7", "also counts coming back to the cart"),
+        ("repurchase_share = 35", "measure a journey whose Decision stage is the purchase alone"),
+    ],
+    "ex09.q5": [
+        ("referral_share = 9.8", "visitors who came from an ad"),
+        ("referral_share = 53", "measure a free-label funnel"),
+    ],
+    "ex09.q6": [
+        (
+            'measured_map = jk.plot_map(jk.example("clothing-store"))',
+            "the map has no Measured row yet",
+        ),
+        (
+            'measured_map = jk.plot_map(jk.example("clothing-store"), measured=jk.measure(\n'
+            '    q.store_log(), {"Awareness": "ad click", "Decision": "purchase"},\n'
+            '    framework="five-stage-decision"))',
+            "does not show the whole journey",
+        ),
+        ('measured_map = jk.plot_funnel({"Aware": 10})', "Measured row"),
+    ],
 }
 
 
 def _slide_for_html() -> str:
     """ex08.q1's solution with the slide picture exported as HTML (a typical mix-up)."""
     code = MODULES["ex08"].q1.solution_code
-    return code.replace('"Put a picture of the map on a slide": "png"',
-                        '"Put a picture of the map on a slide": "html"')
+    return code.replace(
+        '"Put a picture of the map on a slide": "png"',
+        '"Put a picture of the map on a slide": "html"',
+    )
 
 
 WRONG["ex08.q1"][1] = (_slide_for_html(), WRONG["ex08.q1"][1][1])
-WRONG_CASES = [(key, code, expected) for key, cases in WRONG.items()
-               for code, expected in cases]
+WRONG_CASES = [(key, code, expected) for key, cases in WRONG.items() for code, expected in cases]
 
 
 def test_every_question_has_typical_wrong_answers():
     assert sorted(WRONG) == sorted(QUESTION_IDS)
 
 
-@pytest.mark.parametrize(("key", "code", "expected"), WRONG_CASES,
-                         ids=[f"{key}-{i}" for i, (key, _, _) in enumerate(WRONG_CASES)])
+@pytest.mark.parametrize(
+    ("key", "code", "expected"),
+    WRONG_CASES,
+    ids=[f"{key}-{i}" for i, (key, _, _) in enumerate(WRONG_CASES)],
+)
 def test_typical_mistake_gets_specific_feedback(key, code, expected):
     mod, name = key.split(".")
     question = getattr(MODULES[mod], name)
@@ -350,22 +520,24 @@ def test_typical_mistake_gets_specific_feedback(key, code, expected):
 
 # ----- derived truths, multiple defensible answers, display -----------------------------
 def crosswalk_questions():
-    return [(f"{mod}.{name}", q) for mod, name, q in QUESTIONS
-            if isinstance(q, CrosswalkQuestion)]
+    return [(f"{mod}.{name}", q) for mod, name, q in QUESTIONS if isinstance(q, CrosswalkQuestion)]
 
 
 @pytest.mark.parametrize(("key", "question"), crosswalk_questions())
 def test_stage_matches_follow_the_crosswalk(key, question):
     a, b = question.frameworks
     table = jk.crosswalk(a, b)
-    expected = {stage: tuple(table.loc[table.from_stage == stage, "to_stage"])
-                for stage in jk.get_framework(a).stage_names}
+    expected = {
+        stage: tuple(table.loc[table.from_stage == stage, "to_stage"])
+        for stage in jk.get_framework(a).stage_names
+    }
     assert question.accepted() == expected
 
 
 def choice_questions():
-    return [(f"{mod}.{name}", q) for mod, name, q in QUESTIONS
-            if isinstance(q, FrameworkChoiceQuestion)]
+    return [
+        (f"{mod}.{name}", q) for mod, name, q in QUESTIONS if isinstance(q, FrameworkChoiceQuestion)
+    ]
 
 
 @pytest.mark.parametrize(("key", "question"), choice_questions())
@@ -383,16 +555,16 @@ def test_framework_choice_judges_every_framework_and_accepts_more_than_one(key, 
     assert len(texts) == len(accepted), "each defensible answer gets its own feedback"
 
 
-@pytest.mark.parametrize("spelling", ["eight-stage", "Eight-stage journey", "8 stages",
-                                      "eight stage"])
+@pytest.mark.parametrize(
+    "spelling", ["eight-stage", "Eight-stage journey", "8 stages", "eight stage"]
+)
 def test_a_framework_can_be_named_in_several_ways(spelling):
     assert FrameworkChoiceQuestion.framework_of(spelling) == "eight-stage"
 
 
 def test_the_kits_own_mermaid_export_passes_the_hand_written_check():
     exported = jk.to_mermaid(jk.example("clothing-store"))
-    first_two = exported[: exported.index("section", exported.index("section Consideration")
-                                          + 1)]
+    first_two = exported[: exported.index("section", exported.index("section Consideration") + 1)]
     assert MODULES["ex08"].q2.evaluate(first_two).correct
 
 
@@ -430,8 +602,9 @@ def test_feedback_markdown_escapes_learner_text():
 
 def test_importing_journeykit_does_not_load_the_exercises():
     code = "import sys, journeykit; print('journeykit.exercises' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=ROOT).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.strip()
     assert out == "False"
 
 
@@ -466,8 +639,11 @@ def test_notebook_has_prose_answer_and_check_cells_for_every_question(path):
         answer = source(cells[f"{name}-answer"])
         assert "____" in answer or '"..."' in answer, f"{name}: store the template"
         check = source(cells[f"{name}-check"])
-        assert check.splitlines() == [f"q.{name}.check()", f"# q.{name}.hint()",
-                                      f"# q.{name}.solution()"]
+        assert check.splitlines() == [
+            f"q.{name}.check()",
+            f"# q.{name}.hint()",
+            f"# q.{name}.solution()",
+        ]
         stored = "".join(cells[f"{name}-check"]["outputs"][0]["data"]["text/plain"])
         assert stored.startswith("Fill in "), f"{path.name} {name}: store the unanswered state"
 

@@ -22,17 +22,19 @@ from journeykit.model.merging import field_values
 from tests.model.test_storage import FIELDS, SCORE, TEXT_FIELDS, any_text
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[
-    HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(data=st.data())
 def test_whatever_a_map_accepts_every_export_writes_and_reads_back(tmp_path, data):
     m = jk.JourneyMap.new("five-stage")
     for path in FIELDS:
         if path != SCORE:
-            value = data.draw(any_text if path in TEXT_FIELDS else st.lists(any_text,
-                                                                              max_size=3))
+            value = data.draw(any_text if path in TEXT_FIELDS else st.lists(any_text, max_size=3))
             with contextlib.suppress(jk.JourneyMapError):  # refused at the door: see
-                m.set_field(path, value)                     # tests/model/test_storage.py
+                m.set_field(path, value)  # tests/model/test_storage.py
     for to in ("html", "md", "csv", "mermaid", "json"):
         out = jk.export_map(m, to, tmp_path / f"map.{to}")
         out.read_bytes().decode("utf-8")

@@ -67,7 +67,7 @@ def read_markdown_table(text: str) -> pd.DataFrame:
     stages = [unescape(c) for c in split_row(lines[start])[1:]]
     assert set(split_row(lines[start + 1])) == {"---"}
     rows = []
-    for line in lines[start + 2:]:
+    for line in lines[start + 2 :]:
         if not line.startswith("|"):
             break
         label, *cells = split_row(line)
@@ -83,13 +83,13 @@ def read_markdown_table(text: str) -> pd.DataFrame:
                 rows += [(stage, key, unescape(item)) for item in cell.split("<br>")]
     frame = pd.DataFrame(rows, columns=["stage", "lane", "item"])
     order = {(s, k): i for i, (s, k) in enumerate((s, lane.key) for s in stages for lane in LANES)}
-    return frame.iloc[sorted(range(len(frame)), key=lambda i: order[tuple(frame.iloc[i, :2])])
-                      ].reset_index(drop=True)
+    return frame.iloc[
+        sorted(range(len(frame)), key=lambda i: order[tuple(frame.iloc[i, :2])])
+    ].reset_index(drop=True)
 
 
 @pytest.mark.parametrize("which", ["clothing-store", "awkward"])
-def test_markdown_table_round_trips_the_map_content(which, clothing_store, awkward_map,
-                                                    tmp_path):
+def test_markdown_table_round_trips_the_map_content(which, clothing_store, awkward_map, tmp_path):
     m = maps(clothing_store, awkward_map)[which]
     path = tmp_path / "map.md"
     text = jk.to_markdown(m, path)
@@ -100,7 +100,7 @@ def test_markdown_table_round_trips_the_map_content(which, clothing_store, awkwa
 
 def test_markdown_holds_title_persona_and_no_live_markup(awkward_map):
     text = jk.to_markdown(awkward_map)
-    assert text.startswith("# Café: \"best\" #1; \\<i\\>shop\\</i\\> \\& more\n")
+    assert text.startswith('# Café: "best" #1; \\<i\\>shop\\</i\\> \\& more\n')
     assert "## Persona: O'Brien, Jo: #1" in text
     assert "- Pay less: 50%" in text
     assert re.findall(r"(?<!\\)<(?!br>)", text) == [], "a < that Markdown would read as HTML"
@@ -115,12 +115,18 @@ def test_mermaid_has_a_section_per_stage_and_a_task_per_action(clothing_store):
     text = jk.to_mermaid(clothing_store)
     lines = text.splitlines()
     assert lines[0] == "journey"
-    sections = [line.strip().removeprefix("section ") for line in lines
-                if line.strip().startswith("section ")]
+    sections = [
+        line.strip().removeprefix("section ")
+        for line in lines
+        if line.strip().startswith("section ")
+    ]
     assert sections == clothing_store.stage_names
     tasks = [line.strip() for line in lines if line.startswith(" " * 8)]
-    expected = [f"{action}: {stage.emotion_score}: Maya" for stage in clothing_store.stages
-                for action in stage.actions]
+    expected = [
+        f"{action}: {stage.emotion_score}: Maya"
+        for stage in clothing_store.stages
+        for action in stage.actions
+    ]
     assert tasks == expected
 
 
@@ -177,11 +183,17 @@ def test_html_lists_the_gaps_still_to_fill(awkward_map, clothing_store):
 
 
 # ----- export_map and errors ---------------------------------------------------------------
-@pytest.mark.parametrize(("to", "suffix", "start"), [
-    ("html", ".html", "<!DOCTYPE html>"), ("md", ".md", "# "), ("markdown", ".md", "# "),
-    ("csv", ".csv", "stage,lane,item"), ("mermaid", ".mmd", "journey"),
-    ("json", ".json", "{"),
-])
+@pytest.mark.parametrize(
+    ("to", "suffix", "start"),
+    [
+        ("html", ".html", "<!DOCTYPE html>"),
+        ("md", ".md", "# "),
+        ("markdown", ".md", "# "),
+        ("csv", ".csv", "stage,lane,item"),
+        ("mermaid", ".mmd", "journey"),
+        ("json", ".json", "{"),
+    ],
+)
 def test_export_map_writes_each_text_format(to, suffix, start, clothing_store, tmp_path):
     out = export.export_map(clothing_store, to, tmp_path / f"shop{suffix}")
     assert out == tmp_path / f"shop{suffix}"
@@ -194,10 +206,13 @@ def test_json_export_loads_back_as_the_same_map(clothing_store, tmp_path):
     assert jk.load_map(out) == clothing_store
 
 
-@pytest.mark.parametrize(("to", "out", "message"), [
-    ("pdf", "shop.pdf", "use one of html, md, csv, mermaid, png, svg, json"),
-    ("html", ".", "give a file name"),
-])
+@pytest.mark.parametrize(
+    ("to", "out", "message"),
+    [
+        ("pdf", "shop.pdf", "use one of html, md, csv, mermaid, png, svg, json"),
+        ("html", ".", "give a file name"),
+    ],
+)
 def test_export_map_errors_say_how_to_fix(to, out, message, clothing_store, tmp_path):
     with pytest.raises(jk.JourneyMapError, match=message):
         export.export_map(clothing_store, to, tmp_path / out)
@@ -210,8 +225,7 @@ def test_image_format_must_be_png_svg_or_pdf(clothing_store, tmp_path):
         jk.to_image(clothing_store, tmp_path / "map")
 
 
-def test_image_without_a_browser_says_how_to_install_one(clothing_store, tmp_path,
-                                                         monkeypatch):
+def test_image_without_a_browser_says_how_to_install_one(clothing_store, tmp_path, monkeypatch):
     monkeypatch.setenv("JOURNEYKIT_CHROMIUM", str(tmp_path / "no-such-browser"))
     with pytest.raises(jk.JourneyMapError, match="apt-get install chromium"):
         jk.to_image(clothing_store, tmp_path / "map.png")

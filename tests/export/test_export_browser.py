@@ -36,8 +36,9 @@ def open_export(chromium_page, m, folder, name):
 
 
 @pytest.mark.parametrize("which", ["clothing-store", "awkward"])
-def test_html_export_draws_every_figure_offline(which, chromium_page, test_output_dir,
-                                                awkward_map, axe_audit):
+def test_html_export_draws_every_figure_offline(
+    which, chromium_page, test_output_dir, awkward_map, axe_audit
+):
     m = jk.example("clothing-store") if which == "clothing-store" else awkward_map
     dialogs = open_export(chromium_page, m, test_output_dir, which)
     page = chromium_page.page
@@ -57,8 +58,9 @@ def test_html_export_draws_every_figure_offline(which, chromium_page, test_outpu
     assert dialogs == [], "learner text ran as a script"
 
 
-def test_html_export_shows_awkward_text_exactly_as_typed(chromium_page, test_output_dir,
-                                                        awkward_map):
+def test_html_export_shows_awkward_text_exactly_as_typed(
+    chromium_page, test_output_dir, awkward_map
+):
     open_export(chromium_page, awkward_map, test_output_dir, "awkward")
     page = chromium_page.page
     assert page.title() == awkward_map.title
@@ -77,8 +79,10 @@ def test_html_export_prints_as_a_landscape_handout(chromium_page, test_output_di
     assert page.locator(".modebar").first.is_hidden()
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     (test_output_dir / "handout.pdf").write_bytes(pdf)
-    boxes = [tuple(float(v) for v in box) for box in
-             re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)]
+    boxes = [
+        tuple(float(v) for v in box)
+        for box in re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    ]
     assert boxes, "no pages in the PDF"
     assert all(w > h for w, h in boxes), f"pages are not landscape: {boxes}"
     # persona + emotions, the map on its own page, then the table
@@ -117,7 +121,9 @@ def mermaid_page(chromium_page, require_node_package, tmp_path):
     page_file.write_text(
         '<!DOCTYPE html><html><head><meta charset="utf-8">'
         f'<script src="{script.as_uri()}"></script></head>'
-        '<body><div id="out"></div></body></html>', encoding="utf-8")
+        '<body><div id="out"></div></body></html>',
+        encoding="utf-8",
+    )
     chromium_page.goto(page_file)
     chromium_page.page.evaluate("mermaid.initialize({ startOnLoad: false })")
     return chromium_page
@@ -137,13 +143,17 @@ def flat(text):
 
 
 def expected_tasks(m):
-    return [flat(task) for stage in m.stages
-            for task in (stage.actions or [stage.goal or "Nothing mapped yet"])]
+    return [
+        flat(task)
+        for stage in m.stages
+        for task in (stage.actions or [stage.goal or "Nothing mapped yet"])
+    ]
 
 
 @pytest.mark.parametrize("which", ["clothing-store", "awkward"])
-def test_mermaid_export_parses_and_draws_the_text_as_typed(which, mermaid_page, awkward_map,
-                                                           test_output_dir):
+def test_mermaid_export_parses_and_draws_the_text_as_typed(
+    which, mermaid_page, awkward_map, test_output_dir
+):
     m = jk.example("clothing-store") if which == "clothing-store" else awkward_map
     text = jk.to_mermaid(m)
     (test_output_dir / f"{which}.mmd").write_text(text, encoding="utf-8")
@@ -171,8 +181,7 @@ def test_map_saves_as_png_and_svg_with_the_machine_chromium(test_output_dir, chr
     fig = jk.plot_map(m)
     png = jk.to_image(m, test_output_dir / "map.png")
     width, height = png_size(png.read_bytes())
-    assert (width, height) == (fig.layout.width * PNG_SCALE,
-                               fig.layout.height * PNG_SCALE)
+    assert (width, height) == (fig.layout.width * PNG_SCALE, fig.layout.height * PNG_SCALE)
     svg = export.export_map(m, "svg", test_output_dir / "map.svg")
     text = svg.read_text("utf-8")
     assert text.lstrip().startswith("<svg") and all(name in text for name in m.stage_names)

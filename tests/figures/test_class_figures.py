@@ -32,8 +32,11 @@ def trace(fig, name):
 def test_heatmap_puts_similar_journeys_next_to_each_other():
     shapes = {"rise": [1, 2, 4, 5], "fall": [5, 4, 2, 1], "dip": [4, 1, 4, 4]}
     rng = np.random.default_rng(0)
-    rows = {f"{shape}{i}": list(np.clip(np.array(curve) + rng.integers(-1, 1, 4), 1, 5))
-            for i in range(6) for shape, curve in shapes.items()}  # interleaved on purpose
+    rows = {
+        f"{shape}{i}": list(np.clip(np.array(curve) + rng.integers(-1, 1, 4), 1, 5))
+        for i in range(6)
+        for shape, curve in shapes.items()
+    }  # interleaved on purpose
     fig = jk.plot_class_heatmap(emotions(rows))
     order = [name.rstrip("0123456789") for name in trace(fig, "scores").y]
     runs = [shape for i, shape in enumerate(order) if i == 0 or order[i - 1] != shape]
@@ -71,8 +74,9 @@ def test_heatmap_fits_a_projector_and_names_rows_only_while_they_can_be_read(cou
 
 # ----- spread -------------------------------------------------------------------------------
 def test_spread_draws_the_median_and_middle_half_of_each_step():
-    table = emotions({"a": [1, 2, 5, None], "b": [3, 2, 5, None], "c": [4, 4, 1, None],
-                      "d": [5, 2, 2, None]})
+    table = emotions(
+        {"a": [1, 2, 5, None], "b": [3, 2, 5, None], "c": [4, 4, 1, None], "d": [5, 2, 2, None]}
+    )
     fig = jk.plot_class_spread(table, reference=[4, 3, 3, 5], reference_name="Maya")
     assert list(trace(fig, "median").y) == [*table.median().iloc[:3], None]
     assert list(trace(fig, "middle half").y)[:3] == list(table.quantile(0.25).iloc[:3])
@@ -86,8 +90,9 @@ def test_spread_draws_the_median_and_middle_half_of_each_step():
 
 # ----- coverage and top items ---------------------------------------------------------------
 def test_coverage_shows_each_share_as_a_percentage():
-    table = pd.DataFrame([[1.0, 0.5], [0.0, 0.25]], index=["Touchpoints", "Pain points"],
-                         columns=["Aware", "Engage"])
+    table = pd.DataFrame(
+        [[1.0, 0.5], [0.0, 0.25]], index=["Touchpoints", "Pain points"], columns=["Aware", "Engage"]
+    )
     fig = jk.plot_class_coverage(table, maps=4)
     heat = trace(fig, "coverage")
     assert [list(row) for row in heat.z] == [[1.0, 0.5], [0.0, 0.25]]
@@ -112,9 +117,16 @@ def test_top_items_have_a_bar_each_under_their_step_and_show_the_grouping():
 
 
 def test_a_step_with_no_items_says_so():
-    rows = pd.DataFrame({"step": pd.Categorical(["Aware"], ["Aware", "Convert"]),
-                         "item": ["No reviews"], "maps": [1], "share": [0.5], "wordings": [1],
-                         "variants": ["No reviews (1)"]})
+    rows = pd.DataFrame(
+        {
+            "step": pd.Categorical(["Aware"], ["Aware", "Convert"]),
+            "item": ["No reviews"],
+            "maps": [1],
+            "share": [0.5],
+            "wordings": [1],
+            "variants": ["No reviews (1)"],
+        }
+    )
     ticks = jk.plot_class_top(rows, "Pain points", maps=2).layout.yaxis.ticktext
     assert sum("none written yet" in t for t in ticks) == 1
 

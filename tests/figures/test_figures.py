@@ -45,7 +45,7 @@ def by_cell(fig, values, name="cells"):
     """*values* (one per cell of the map's cell trace *name*) as rows of cells, one per stage."""
     columns = len(fig.layout.xaxis.tickvals)
     values = list(values)
-    return [values[i:i + columns] for i in range(0, len(values), columns)]
+    return [values[i : i + columns] for i in range(0, len(values), columns)]
 
 
 def cell_hovers(fig, name="cells"):
@@ -111,8 +111,7 @@ def test_empty_cells_are_the_map_gaps_and_say_what_goes_there():
                 expected = (stage, row) in gaps
             assert empty[i][j] == expected, (stage, row)
             if expected and row != "emotion":
-                assert escape(jk.LANES[[x.key for x in LANES].index(row)].help) \
-                    in hovers[i][j]
+                assert escape(jk.LANES[[x.key for x in LANES].index(row)].help) in hovers[i][j]
     assert len(trace(fig, "gaps").x) == sum(sum(r) for r in empty)
     assert "86 empty cells" in fig.layout.title.subtitle.text
 
@@ -201,7 +200,7 @@ def test_frameworks_overview_lines_stages_up_on_the_shared_moments():
     for bars, framework_id in zip(fig.data, FRAMEWORK_IDS, strict=True):
         fw = jk.get_framework(framework_id)
         for stage, base, span in zip(fw.stages, bars.base, bars.x, strict=True):
-            covered = moments[base:base + span]
+            covered = moments[base : base + span]
             assert sorted(covered) == sorted(stage.moments), stage.name
     buy = moments.index("buy")
     for bars in fig.data:  # every framework has exactly one stage starting at "buy"
@@ -213,8 +212,9 @@ def test_crosswalk_sankey_has_one_band_per_crosswalk_row_with_its_reason():
     sankey = fig.data[0]
     table = jk.crosswalk("six-stage", "eight-stage")
     labels = list(sankey.node.label)
-    pairs = [(labels[s], labels[t]) for s, t in zip(sankey.link.source, sankey.link.target,
-                                                     strict=True)]
+    pairs = [
+        (labels[s], labels[t]) for s, t in zip(sankey.link.source, sankey.link.target, strict=True)
+    ]
     assert pairs == list(zip(table.from_stage, table.to_stage, strict=True))
     assert list(sankey.link.customdata) == [escape(r) for r in table.reason]
     assert set(labels) >= set(jk.get_framework("six-stage").stage_names)
@@ -224,11 +224,15 @@ def test_crosswalk_sankey_has_one_band_per_crosswalk_row_with_its_reason():
 FUNNEL = {"Aware": 50000, "Engage": 10000, "Subscribe": 2000, "Convert": 300, "Promote": 12}
 
 
-@pytest.mark.parametrize("as_input", [
-    lambda d: d,
-    lambda d: pd.Series(d),
-    lambda d: pd.DataFrame({"stage": list(d), "customers": list(d.values())}),
-], ids=["dict", "series", "dataframe"])
+@pytest.mark.parametrize(
+    "as_input",
+    [
+        lambda d: d,
+        lambda d: pd.Series(d),
+        lambda d: pd.DataFrame({"stage": list(d), "customers": list(d.values())}),
+    ],
+    ids=["dict", "series", "dataframe"],
+)
 def test_funnel_takes_dict_series_or_tidy_table(as_input):
     fig = jk.plot_funnel(as_input(FUNNEL))
     funnel = fig.data[0]
@@ -243,15 +247,18 @@ def test_funnel_with_the_example_data_set():
     assert list(fig.data[0].y) == jk.get_framework("eight-stage").stage_names
 
 
-@pytest.mark.parametrize(("counts", "message"), [
-    ({}, "no stages"),
-    ({"Aware": 10, "Engage": -1}, "not a count"),
-    ({"Aware": 10, "Engage": "many"}, "not a count"),
-    ({"Aware": 10, "Engage": 2.5}, "not a count"),
-    ({"Aware": 10, "Engage": 20}, "more than the 10"),
-    (pd.DataFrame({"stage": ["Aware"], "people": [3]}), "'customers'"),
-    ([10, 5], "expected stage counts"),
-])
+@pytest.mark.parametrize(
+    ("counts", "message"),
+    [
+        ({}, "no stages"),
+        ({"Aware": 10, "Engage": -1}, "not a count"),
+        ({"Aware": 10, "Engage": "many"}, "not a count"),
+        ({"Aware": 10, "Engage": 2.5}, "not a count"),
+        ({"Aware": 10, "Engage": 20}, "more than the 10"),
+        (pd.DataFrame({"stage": ["Aware"], "people": [3]}), "'customers'"),
+        ([10, 5], "expected stage counts"),
+    ],
+)
 def test_bad_funnel_counts_say_what_to_fix(counts, message):
     with pytest.raises(jk.JourneyMapError, match=message) as caught:
         jk.plot_funnel(counts)
@@ -262,13 +269,17 @@ def test_bad_funnel_counts_say_what_to_fix(counts, message):
 def all_figures():
     m = jk.example("clothing-store")
     class_figures = jk.rollup(sample_class(25, seed=5)).figures()
-    return {**{f"class-{name}": fig for name, fig in class_figures.items()},
-            "map": jk.plot_map(m), "emotions": jk.plot_emotions(m),
-            "framework": jk.plot_framework("eight-stage"), "frameworks": jk.plot_frameworks(),
-            "crosswalk": jk.plot_crosswalk("five-stage", "eight-stage"),
-            "funnel": jk.plot_funnel(FUNNEL),
-            "measured-map": jk.plot_map(m, measured=StandIn()),
-            "transitions": jk.plot_transitions(StandIn())}
+    return {
+        **{f"class-{name}": fig for name, fig in class_figures.items()},
+        "map": jk.plot_map(m),
+        "emotions": jk.plot_emotions(m),
+        "framework": jk.plot_framework("eight-stage"),
+        "frameworks": jk.plot_frameworks(),
+        "crosswalk": jk.plot_crosswalk("five-stage", "eight-stage"),
+        "funnel": jk.plot_funnel(FUNNEL),
+        "measured-map": jk.plot_map(m, measured=StandIn()),
+        "transitions": jk.plot_transitions(StandIn()),
+    }
 
 
 def test_figures_are_small_use_the_kit_template_and_carry_no_random_ids():
@@ -290,8 +301,13 @@ def test_the_map_json_the_editor_sends_is_a_figure_plotly_accepts_unchanged(awkw
 
     blank = jk.JourneyMap.new("eight-stage", title="Corner shop")
     shop = jk.example("clothing-store")
-    for m, options in ((shop, {}), (shop, {"measured": StandIn()}), (shop, {"width": 1200}),
-                       (blank, {}), (awkward_map, {})):
+    for m, options in (
+        (shop, {}),
+        (shop, {"measured": StandIn()}),
+        (shop, {"width": 1200}),
+        (blank, {}),
+        (awkward_map, {}),
+    ):
         sent = map_json(m, **options)
         assert json.loads(go.Figure(sent).to_json()) == sent
         assert json.loads(jk.plot_map(m, **options).to_json()) == sent
@@ -300,17 +316,27 @@ def test_the_map_json_the_editor_sends_is_a_figure_plotly_accepts_unchanged(awkw
 def test_wrapped_lines_are_a_new_list_on_every_call():
     lines = wrap("Compare prices with two other shops", 14)
     lines.append("changed by the caller")
-    assert wrap("Compare prices with two other shops", 14) == ["Compare prices",
-                                                                "with two other", "shops"]
+    assert wrap("Compare prices with two other shops", 14) == [
+        "Compare prices",
+        "with two other",
+        "shops",
+    ]
 
 
 def test_figures_are_identical_in_a_fresh_python_process():
     """nbval compares stored figure JSON across runs: nothing may depend on the process."""
-    code = (f"import json, sys; sys.path.insert(0, {str(ROOT)!r}); "
-            "import tests.figures.test_figures as t; "
-            "print(json.dumps({k: t.figure_json(f) for k, f in t.all_figures().items()}))")
-    fresh = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True, env={**os.environ, "PYTHONHASHSEED": "123"}).stdout
+    code = (
+        f"import json, sys; sys.path.insert(0, {str(ROOT)!r}); "
+        "import tests.figures.test_figures as t; "
+        "print(json.dumps({k: t.figure_json(f) for k, f in t.all_figures().items()}))"
+    )
+    fresh = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "123"},
+    ).stdout
     here = {k: figure_json(f) for k, f in all_figures().items()}
     assert json.loads(fresh) == here
 
@@ -318,8 +344,11 @@ def test_figures_are_identical_in_a_fresh_python_process():
 def font_sizes(node):
     if isinstance(node, dict):
         for key, value in node.items():
-            if key in ("font", "textfont", "tickfont", "insidetextfont") and isinstance(
-                    value, dict) and isinstance(value.get("size"), (int, float)):
+            if (
+                key in ("font", "textfont", "tickfont", "insidetextfont")
+                and isinstance(value, dict)
+                and isinstance(value.get("size"), (int, float))
+            ):
                 yield value["size"]
             yield from font_sizes(value)
     elif isinstance(node, list):
@@ -345,17 +374,22 @@ def test_laid_out_figures_fit_a_notebook_by_default_and_widen_on_request():
 
 def test_charts_fill_the_width_they_are_shown_in_unless_given_one():
     m = jk.example("clothing-store")
-    charts = {"emotions": lambda **kw: jk.plot_emotions(m, **kw), "frameworks": jk.plot_frameworks,
-              "crosswalk": lambda **kw: jk.plot_crosswalk("six-stage", "eight-stage", **kw),
-              "funnel": lambda **kw: jk.plot_funnel(FUNNEL, **kw)}
+    charts = {
+        "emotions": lambda **kw: jk.plot_emotions(m, **kw),
+        "frameworks": jk.plot_frameworks,
+        "crosswalk": lambda **kw: jk.plot_crosswalk("six-stage", "eight-stage", **kw),
+        "funnel": lambda **kw: jk.plot_funnel(FUNNEL, **kw),
+    }
     for name, chart in charts.items():
         assert chart().layout.width is None, name
         assert chart(width=1000).layout.width == 1000, name
 
 
 def test_eight_stage_boxes_take_two_rows_when_one_row_would_split_words():
-    rows = {len(set(trace(jk.plot_framework("eight-stage", width=w), "names").y))
-            for w in (theme.FIT_WIDTH, 1600)}
+    rows = {
+        len(set(trace(jk.plot_framework("eight-stage", width=w), "names").y))
+        for w in (theme.FIT_WIDTH, 1600)
+    }
     assert rows == {2, 1}
     assert len(set(trace(jk.plot_framework("six-stage"), "names").y)) == 1
 
@@ -364,9 +398,11 @@ def test_eight_stage_boxes_take_two_rows_when_one_row_would_split_words():
 def test_stage_headings_keep_their_words_whole_at_the_default_width(framework_id):
     blank = jk.JourneyMap.new(framework_id)
     expected = [f"{i}. {name}" for i, name in enumerate(blank.stage_names, 1)]
-    for labels in (jk.plot_map(blank).layout.xaxis.ticktext,
-                   jk.plot_emotions(blank).layout.xaxis.ticktext,
-                   trace(jk.plot_framework(framework_id), "names").text):
+    for labels in (
+        jk.plot_map(blank).layout.xaxis.ticktext,
+        jk.plot_emotions(blank).layout.xaxis.ticktext,
+        trace(jk.plot_framework(framework_id), "names").text,
+    ):
         assert [heading(label) for label in labels] == expected
 
 
@@ -454,26 +490,35 @@ FIT_CHECK = r"""
 
 @pytest.mark.browser
 def test_no_text_is_cut_or_spills_out_of_its_box_in_a_narrow_notebook(
-        chromium_page, tmp_path, test_output_dir, awkward_map):
+    chromium_page, tmp_path, test_output_dir, awkward_map
+):
     """All figures drawn in a box as wide as nbconvert's output area in a 950-pixel window."""
     area = theme.FIT_WIDTH + 28
-    figures = {**all_figures(), "awkward": jk.plot_map(awkward_map),
-               "blank": jk.plot_map(jk.JourneyMap.new("eight-stage")),
-               **{f"boxes-{i}": jk.plot_framework(i) for i in FRAMEWORK_IDS},
-               "emotions-8": jk.plot_emotions(jk.JourneyMap.new("eight-stage"))}
+    figures = {
+        **all_figures(),
+        "awkward": jk.plot_map(awkward_map),
+        "blank": jk.plot_map(jk.JourneyMap.new("eight-stage")),
+        **{f"boxes-{i}": jk.plot_framework(i) for i in FRAMEWORK_IDS},
+        "emotions-8": jk.plot_emotions(jk.JourneyMap.new("eight-stage")),
+    }
     plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    divs = "".join(f'<div style="width:{area}px"><div id="{name}"></div></div>'
-                   for name in figures)
+    divs = "".join(f'<div style="width:{area}px"><div id="{name}"></div></div>' for name in figures)
     specs = json.dumps({name: fig.to_plotly_json() for name, fig in figures.items()})
     page = tmp_path / "figures.html"
-    page.write_text(f'<!doctype html><meta charset="utf-8"><body style="margin:0">{divs}'
-                    f'<script src="{plotly_js.as_uri()}"></script><script>window.drawn = '
-                    f"Promise.all(Object.entries({specs}).map(([id, f]) => "
-                    "Plotly.newPlot(id, f.data, f.layout)));</script>", encoding="utf-8")
+    page.write_text(
+        f'<!doctype html><meta charset="utf-8"><body style="margin:0">{divs}'
+        f'<script src="{plotly_js.as_uri()}"></script><script>window.drawn = '
+        f"Promise.all(Object.entries({specs}).map(([id, f]) => "
+        "Plotly.newPlot(id, f.data, f.layout)));</script>",
+        encoding="utf-8",
+    )
     chromium_page.goto(page)
     chromium_page.page.evaluate("window.drawn")
     chromium_page.page.screenshot(path=test_output_dir / "figures.png", full_page=True)
-    problems = [f"{name}: {problem}" for name in figures
-                for problem in chromium_page.page.eval_on_selector(f"#{name}", FIT_CHECK)]
+    problems = [
+        f"{name}: {problem}"
+        for name in figures
+        for problem in chromium_page.page.eval_on_selector(f"#{name}", FIT_CHECK)
+    ]
     assert not problems, "\n".join(problems)
     chromium_page.assert_clean()

@@ -17,18 +17,59 @@ from journeykit.figures import theme
 from journeykit.figures.measured import duration_text
 
 STAGES = ["Awareness", "Consideration", "Decision", "Retention", "Advocacy"]
-FUNNEL = pd.DataFrame({"stage": STAGES, "users": [4000, 3600, 1400, 350, 100],
-                       "share_of_start": [1, 0.9, 0.35, 0.0875, 0.025],
-                       "share_of_previous": [1, 0.9, 0.389, 0.25, 0.286]})
-MOVES = pd.DataFrame({
-    "from_stage": ["Awareness", "Awareness", "Consideration", "Consideration", "Consideration",
-                   "Decision", "Decision", "Decision", "Retention", "Retention", "Advocacy"],
-    "to_stage": ["Consideration", "(end)", "Awareness", "Decision", "(end)", "Retention",
-                 "Advocacy", "(end)", "Advocacy", "(end)", "(end)"],
-    "kind": ["forward", "end", "back", "forward", "end", "forward", "skip", "end", "forward",
-             "end", "end"],
-    "users": [3600, 400, 250, 1400, 2300, 350, 10, 900, 90, 200, 100],
-    "moves": [4000, 400, 260, 1600, 2300, 380, 10, 900, 91, 200, 100]})
+FUNNEL = pd.DataFrame(
+    {
+        "stage": STAGES,
+        "users": [4000, 3600, 1400, 350, 100],
+        "share_of_start": [1, 0.9, 0.35, 0.0875, 0.025],
+        "share_of_previous": [1, 0.9, 0.389, 0.25, 0.286],
+    }
+)
+MOVES = pd.DataFrame(
+    {
+        "from_stage": [
+            "Awareness",
+            "Awareness",
+            "Consideration",
+            "Consideration",
+            "Consideration",
+            "Decision",
+            "Decision",
+            "Decision",
+            "Retention",
+            "Retention",
+            "Advocacy",
+        ],
+        "to_stage": [
+            "Consideration",
+            "(end)",
+            "Awareness",
+            "Decision",
+            "(end)",
+            "Retention",
+            "Advocacy",
+            "(end)",
+            "Advocacy",
+            "(end)",
+            "(end)",
+        ],
+        "kind": [
+            "forward",
+            "end",
+            "back",
+            "forward",
+            "end",
+            "forward",
+            "skip",
+            "end",
+            "forward",
+            "end",
+            "end",
+        ],
+        "users": [3600, 400, 250, 1400, 2300, 350, 10, 900, 90, 200, 100],
+        "moves": [4000, 400, 260, 1600, 2300, 380, 10, 900, 91, 200, 100],
+    }
+)
 
 
 class StandIn:
@@ -40,15 +81,25 @@ class StandIn:
         return FUNNEL.copy()
 
     def time_to_next(self):
-        return pd.DataFrame({"from_stage": STAGES[:-1], "to_stage": STAGES[1:],
-                             "users": [3600, 1400, 350, 100],
-                             "median": pd.to_timedelta([80, 400, 110_000, 340_000], unit="s"),
-                             "p90": pd.to_timedelta([140, 4000, 300_000, 900_000], unit="s")})
+        return pd.DataFrame(
+            {
+                "from_stage": STAGES[:-1],
+                "to_stage": STAGES[1:],
+                "users": [3600, 1400, 350, 100],
+                "median": pd.to_timedelta([80, 400, 110_000, 340_000], unit="s"),
+                "p90": pd.to_timedelta([140, 4000, 300_000, 900_000], unit="s"),
+            }
+        )
 
     def repeat_rate(self):
-        return pd.DataFrame({"stage": STAGES, "users": FUNNEL["users"],
-                             "repeat_users": [400, 570, 160, 24, 1],
-                             "repeat_rate": [0.1, 0.158, 0.114, 0.069, 0.01]})
+        return pd.DataFrame(
+            {
+                "stage": STAGES,
+                "users": FUNNEL["users"],
+                "repeat_users": [400, 570, 160, 24, 1],
+                "repeat_rate": [0.1, 0.158, 0.114, 0.069, 0.01],
+            }
+        )
 
     def transitions(self):
         return MOVES.copy()
@@ -72,9 +123,10 @@ def test_transitions_draw_each_move_with_an_end_node_per_stage():
     fig = jk.plot_transitions(StandIn())
     sankey = fig.data[0]
     assert list(sankey.node.label) == [*STAGES, *["left"] * 5]
-    drawn = {(sankey.node.label[s], sankey.node.label[t] if t < 5 else "left", v)
-             for s, t, v in zip(sankey.link.source, sankey.link.target, sankey.link.value,
-                                strict=True)}
+    drawn = {
+        (sankey.node.label[s], sankey.node.label[t] if t < 5 else "left", v)
+        for s, t, v in zip(sankey.link.source, sankey.link.target, sankey.link.value, strict=True)
+    }
     assert ("Decision", "Advocacy", 10) in drawn, "a skip is drawn"
     assert ("Consideration", "left", 2300) in drawn
     assert not any(a == "Consideration" and b == "Awareness" for a, b, _ in drawn)
@@ -99,11 +151,14 @@ def test_transitions_without_a_kind_column_work_it_out_from_the_stage_order():
     assert fig.to_plotly_json() == jk.plot_transitions(MOVES).to_plotly_json()
 
 
-@pytest.mark.parametrize(("given", "message"), [
-    (pd.DataFrame({"from": ["A"], "to": ["B"]}), "from_stage"),
-    (MOVES.iloc[:0], "no moves"),
-    ("moves.csv", "expected a table"),
-])
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        (pd.DataFrame({"from": ["A"], "to": ["B"]}), "from_stage"),
+        (MOVES.iloc[:0], "no moves"),
+        ("moves.csv", "expected a table"),
+    ],
+)
 def test_bad_transitions_say_what_to_pass(given, message):
     with pytest.raises(jk.JourneyMapError, match=message):
         jk.plot_transitions(given)
@@ -166,27 +221,49 @@ def test_a_measured_stage_the_map_does_not_have_is_named_with_the_closest():
         jk.plot_map(jk.example("clothing-store"), measured={"Awareness": 10})
 
 
-@pytest.mark.parametrize(("seconds", "text"), [(42, "42 s"), (400, "6.7 min"),
-                                               (110_000, "31 h"), (340_000, "3.9 days")])
+@pytest.mark.parametrize(
+    ("seconds", "text"), [(42, "42 s"), (400, "6.7 min"), (110_000, "31 h"), (340_000, "3.9 days")]
+)
 def test_durations_read_like_a_person_would_say_them(seconds, text):
     assert duration_text(seconds) == text
 
 
 # ----- from a real measurement ---------------------------------------------------------------
 def test_the_figures_draw_a_real_measurement():
-    log = pd.DataFrame({
-        "user_id": ["a", "a", "a", "b", "b", "c"],
-        "event": ["ad click", "size guide", "purchase", "ad click", "size guide", "ad click"],
-        "timestamp": pd.to_datetime(["2024-05-01 10:00", "2024-05-01 10:05",
-                                     "2024-05-01 10:20", "2024-05-02 09:00",
-                                     "2024-05-02 09:01", "2024-05-03 12:00"])})
-    m = jk.measure(log, {"Awareness": "ad click", "Consideration": "size guide",
-                         "Decision": "purchase"}, framework="five-stage-decision")
+    log = pd.DataFrame(
+        {
+            "user_id": ["a", "a", "a", "b", "b", "c"],
+            "event": ["ad click", "size guide", "purchase", "ad click", "size guide", "ad click"],
+            "timestamp": pd.to_datetime(
+                [
+                    "2024-05-01 10:00",
+                    "2024-05-01 10:05",
+                    "2024-05-01 10:20",
+                    "2024-05-02 09:00",
+                    "2024-05-02 09:01",
+                    "2024-05-03 12:00",
+                ]
+            ),
+        }
+    )
+    m = jk.measure(
+        log,
+        {"Awareness": "ad click", "Consideration": "size guide", "Decision": "purchase"},
+        framework="five-stage-decision",
+    )
     assert jk.plot_funnel(m).data[0].x == (3, 2, 1)
-    cells = [cell.replace("<br>", " ") for cell in
-             measured_text(jk.plot_map(jk.example("clothing-store"), measured=m))]
+    cells = [
+        cell.replace("<br>", " ")
+        for cell in measured_text(jk.plot_map(jk.example("clothing-store"), measured=m))
+    ]
     assert "3 reach it" in cells[0] and "median 3 min to the next" in cells[0]
     assert "not measured" in cells[3]
     sankey = jk.plot_transitions(m).data[0]
-    assert list(sankey.node.label) == ["Awareness", "Consideration", "Decision", "left",
-                                       "left", "left"]
+    assert list(sankey.node.label) == [
+        "Awareness",
+        "Consideration",
+        "Decision",
+        "left",
+        "left",
+        "left",
+    ]

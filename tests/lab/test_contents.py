@@ -48,26 +48,28 @@ def test_language_info_is_what_a_real_kernel_on_this_python_reports():
     assert reply["content"]["language_info"] == kernel_language_info()
 
 
-@pytest.mark.parametrize("language_info", [
-    {"name": "python", "version": "3.0.1", "mimetype": "text/x-python"},  # another Python
-    {"name": "python"},  # what the refresh tool used to store
-])
+@pytest.mark.parametrize(
+    "language_info",
+    [
+        {"name": "python", "version": "3.0.1", "mimetype": "text/x-python"},  # another Python
+        {"name": "python"},  # what the refresh tool used to store
+    ],
+)
 def test_a_python_notebook_is_served_with_the_kernels_language_info(tmp_path, language_info):
     path = stored(tmp_path, "lesson.ipynb", language_info)
     on_disk = path.read_bytes()
-    assert served(tmp_path, "lesson.ipynb")["metadata"]["language_info"] == \
-        kernel_language_info()
+    assert served(tmp_path, "lesson.ipynb")["metadata"]["language_info"] == kernel_language_info()
     assert path.read_bytes() == on_disk, "the file itself is never changed"
 
 
 def test_other_kernels_and_languages_are_served_as_stored(tmp_path):
     r_info = {"name": "R", "version": "4.3.0"}
     stored(tmp_path, "r.ipynb", r_info, kernel="ir")
-    stored(tmp_path, "other_env.ipynb", {"name": "python", "version": "3.0.1"},
-           kernel="conda-env-py")
+    stored(
+        tmp_path, "other_env.ipynb", {"name": "python", "version": "3.0.1"}, kernel="conda-env-py"
+    )
     assert served(tmp_path, "r.ipynb")["metadata"]["language_info"] == r_info
-    assert served(tmp_path, "other_env.ipynb")["metadata"]["language_info"]["version"] == \
-        "3.0.1"
+    assert served(tmp_path, "other_env.ipynb")["metadata"]["language_info"]["version"] == "3.0.1"
 
 
 def test_folders_files_and_listings_are_untouched(tmp_path):
@@ -78,4 +80,3 @@ def test_folders_files_and_listings_are_untouched(tmp_path):
     assert sorted(item["name"] for item in listing["content"]) == ["lesson.ipynb", "notes.txt"]
     assert run(manager.get("notes.txt"))["content"] == "plain text"
     assert run(manager.get("lesson.ipynb", content=False))["content"] is None
-

@@ -23,8 +23,11 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 #: A lesson with an editor output, one with stored figures, an exercise.
-COURSE = ("notebooks/00_welcome.ipynb", "notebooks/04_five_stages_in_depth.ipynb",
-          "exercises/ex00_welcome.ipynb")
+COURSE = (
+    "notebooks/00_welcome.ipynb",
+    "notebooks/04_five_stages_in_depth.ipynb",
+    "exercises/ex00_welcome.ipynb",
+)
 #: Seconds to wait after the kernel is idle: the news question and the kernel's
 #: language_info both arrive within a moment of the kernel starting.
 SETTLE_MS = 3000
@@ -62,9 +65,11 @@ def kit_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, root / name)
     welcome = ROOT / COURSE[0]
-    copy_with_language_info(welcome, root / "notebooks" / "other_python.ipynb",
-                            {**json.loads(welcome.read_text("utf-8"))["metadata"]
-                             ["language_info"], "version": "3.0.1"})
+    copy_with_language_info(
+        welcome,
+        root / "notebooks" / "other_python.ipynb",
+        {**json.loads(welcome.read_text("utf-8"))["metadata"]["language_info"], "version": "3.0.1"},
+    )
     copy_with_language_info(welcome, root / "notebooks" / "old_stub.ipynb", {"name": "python"})
     with lab_server(root, home / "home", kit=True, news_settings=False) as server:
         yield server
@@ -89,8 +94,9 @@ def test_no_news_question_and_nothing_leaves_the_machine(kit_page, kit_lab):
     assert blocked == [], f"the page tried the network: {blocked}"
 
 
-@pytest.mark.parametrize("name", [*COURSE, "notebooks/other_python.ipynb",
-                                  "notebooks/old_stub.ipynb"])
+@pytest.mark.parametrize(
+    "name", [*COURSE, "notebooks/other_python.ipynb", "notebooks/old_stub.ipynb"]
+)
 def test_a_notebook_a_learner_only_reads_is_never_modified(kit_page, kit_lab, name):
     page, blocked = kit_page
     open_notebook(page, fresh_url(kit_lab, name))

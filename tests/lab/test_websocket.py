@@ -31,15 +31,17 @@ def nodelay_flags(lab: Lab) -> list[bool]:
     import websocket  # websocket-client, which Jupyter Server depends on
 
     def call(path: str, method: str = "GET", body: bytes | None = None) -> bytes:
-        request = urllib.request.Request(f"{lab.origin}{path}?token={lab.token}", body,
-                                         method=method)
+        request = urllib.request.Request(
+            f"{lab.origin}{path}?token={lab.token}", body, method=method
+        )
         with urllib.request.urlopen(request, timeout=30) as reply:
             return reply.read()
 
     kernel = json.loads(call("/api/kernels", "POST", b"{}"))["id"]
     socket = websocket.create_connection(
-        f"{lab.origin.replace('http', 'ws', 1)}/api/kernels/{kernel}/channels"
-        f"?token={lab.token}", timeout=30)
+        f"{lab.origin.replace('http', 'ws', 1)}/api/kernels/{kernel}/channels?token={lab.token}",
+        timeout=30,
+    )
     try:
         for _ in range(100):  # the server opens the kernel's channels, then counts it as open
             flags = json.loads(call("/nodelay-probe"))
@@ -55,8 +57,10 @@ def nodelay_flags(lab: Lab) -> list[bool]:
 def probed_flags(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, kit: bool) -> list[bool]:
     home = tmp_path / "home"
     (home / "config").mkdir(parents=True)
-    (home / "config" / "jupyter_server_config.json").write_text(json.dumps(
-        {"ServerApp": {"jpserver_extensions": {"nodelay_probe": True}}}), encoding="utf-8")
+    (home / "config" / "jupyter_server_config.json").write_text(
+        json.dumps({"ServerApp": {"jpserver_extensions": {"nodelay_probe": True}}}),
+        encoding="utf-8",
+    )
     monkeypatch.syspath_prepend(str(PROBE_DIR))
     monkeypatch.setenv("PYTHONPATH", str(PROBE_DIR))  # the server finds the probe too
     (tmp_path / "root").mkdir()

@@ -43,10 +43,14 @@ def as_map(merge) -> jk.JourneyMap:
 
 # ----- the rules, field by field --------------------------------------------------------------
 def test_changes_to_different_fields_are_all_kept():
-    result = merged(lambda m: m.set_lane("Awareness", "touchpoints", ["Shop window"]),
-                    lambda m: (m.set_title("Corner shop: lunch"),
-                               m.set_persona(goals=["Eat well"]),
-                               m.set_lane("Purchase", "emotion_score", 4)))
+    result = merged(
+        lambda m: m.set_lane("Awareness", "touchpoints", ["Shop window"]),
+        lambda m: (
+            m.set_title("Corner shop: lunch"),
+            m.set_persona(goals=["Eat well"]),
+            m.set_lane("Purchase", "emotion_score", 4),
+        ),
+    )
     m = as_map(result)
     assert m.stage("Awareness").touchpoints == ["Shop window"], "our removal stays"
     assert (m.title, m.persona.goals) == ("Corner shop: lunch", ["Eat well"])
@@ -56,26 +60,35 @@ def test_changes_to_different_fields_are_all_kept():
 
 
 def test_a_list_both_changed_keeps_what_each_side_added_and_drops_what_one_removed():
-    result = merged(lambda m: m.set_lane("Awareness", "touchpoints",
-                                         ["Shop window", "Flyer", "Radio"]),
-                    lambda m: m.set_lane("Awareness", "touchpoints", ["Flyer", "Instagram"]))
+    result = merged(
+        lambda m: m.set_lane("Awareness", "touchpoints", ["Shop window", "Flyer", "Radio"]),
+        lambda m: m.set_lane("Awareness", "touchpoints", ["Flyer", "Instagram"]),
+    )
     assert as_map(result).stage("Awareness").touchpoints == ["Flyer", "Instagram", "Radio"]
     assert result.combined == ("stages[0].touchpoints",)
     assert not result.needs_copy
 
 
 def test_the_same_edit_on_both_sides_is_no_conflict():
-    result = merged(lambda m: m.set_lane("Awareness", "kpis", ["Footfall"]),
-                    lambda m: m.set_lane("Awareness", "kpis", ["Footfall"]))
+    result = merged(
+        lambda m: m.set_lane("Awareness", "kpis", ["Footfall"]),
+        lambda m: m.set_lane("Awareness", "kpis", ["Footfall"]),
+    )
     assert as_map(result).stage("Awareness").kpis == ["Footfall"]
     assert result.taken == result.combined == result.conflicts == ()
 
 
 def test_text_or_score_both_changed_keeps_ours_and_reports_a_conflict():
-    result = merged(lambda m: (m.set_lane("Purchase", "goal", "Pay by card"),
-                               m.set_lane("Purchase", "emotion_score", 2)),
-                    lambda m: (m.set_lane("Purchase", "goal", "Pay with my phone"),
-                               m.set_lane("Purchase", "emotion_score", 5)))
+    result = merged(
+        lambda m: (
+            m.set_lane("Purchase", "goal", "Pay by card"),
+            m.set_lane("Purchase", "emotion_score", 2),
+        ),
+        lambda m: (
+            m.set_lane("Purchase", "goal", "Pay with my phone"),
+            m.set_lane("Purchase", "emotion_score", 5),
+        ),
+    )
     m = as_map(result)
     assert (m.stage("Purchase").goal, m.stage("Purchase").emotion_score) == ("Pay by card", 2)
     assert result.conflicts == ("stages[2].goal", "stages[2].emotion.score")
@@ -94,7 +107,9 @@ def test_field_values_and_with_values_are_inverse():
     data = jk.example("clothing-store").to_dict()
     values = field_values(data)
     assert with_values(jk.JourneyMap.new("five-stage-decision").to_dict(), values) == {
-        **data, "schema_version": jk.SCHEMA_VERSION}
+        **data,
+        "schema_version": jk.SCHEMA_VERSION,
+    }
 
 
 # ----- merging the items of one list ------------------------------------------------------------
@@ -123,13 +138,22 @@ def test_merged_items_keep_every_addition_and_every_one_sided_removal(base, ours
 
 # ----- two editors, any interleaving --------------------------------------------------------------
 TEXT_FIELDS = ("title", "persona.name", "stages[0].goal", "stages[2].goal")
-LIST_FIELDS = ("persona.goals", "stages[0].touchpoints", "stages[1].touchpoints",
-               "stages[2].emotion.words")
+LIST_FIELDS = (
+    "persona.goals",
+    "stages[0].touchpoints",
+    "stages[1].touchpoints",
+    "stages[2].emotion.words",
+)
 FIELDS = TEXT_FIELDS + LIST_FIELDS
 
 step = st.one_of(
-    st.tuples(st.just("edit"), st.sampled_from("AB"), st.sampled_from(FIELDS),
-              st.integers(0, 3), st.booleans()),
+    st.tuples(
+        st.just("edit"),
+        st.sampled_from("AB"),
+        st.sampled_from(FIELDS),
+        st.integers(0, 3),
+        st.booleans(),
+    ),
     st.tuples(st.just("save"), st.sampled_from("AB")),
     st.tuples(st.just("by hand"), st.sampled_from(FIELDS)),
 )

@@ -8,8 +8,9 @@ import journeykit as jk
 from journeykit.catalogue import LANES
 
 
-@pytest.mark.parametrize("framework_id", ["six-stage", "five-stage", "five-stage-decision",
-                                          "eight-stage"])
+@pytest.mark.parametrize(
+    "framework_id", ["six-stage", "five-stage", "five-stage-decision", "eight-stage"]
+)
 def test_new_map_has_one_blank_stage_per_framework_stage(framework_id):
     m = jk.JourneyMap.new(framework_id, title="Test", persona=jk.Persona("Sam"))
     assert m.stage_names == jk.get_framework(framework_id).stage_names
@@ -20,9 +21,20 @@ def test_new_map_has_one_blank_stage_per_framework_stage(framework_id):
 
 def test_map_has_every_lane_of_the_mapping_method():
     keys = [lane.key for lane in jk.LANES]
-    assert keys == ["goal", "actions", "touchpoints", "emotion_score", "emotion_words",
-                    "pain_points", "business_activities", "messages", "participants",
-                    "information_needs", "opportunities", "kpis"]
+    assert keys == [
+        "goal",
+        "actions",
+        "touchpoints",
+        "emotion_score",
+        "emotion_words",
+        "pain_points",
+        "business_activities",
+        "messages",
+        "participants",
+        "information_needs",
+        "opportunities",
+        "kpis",
+    ]
     assert all(len(lane.help.split()) >= 6 for lane in jk.LANES)
 
 
@@ -62,15 +74,18 @@ def test_set_lane_accepts_one_item_per_line_and_tells_observers():
     assert seen == [("Convert", "touchpoints")], "an unchanged value is not a change"
 
 
-@pytest.mark.parametrize(("stage", "key", "value", "where"), [
-    ("Convert", "emotion_score", 6, "stages[3].emotion.score"),
-    ("Convert", "emotion_score", 2.5, "stages[3].emotion.score"),
-    ("Convert", "emotion_score", True, "stages[3].emotion.score"),
-    ("Convert", "goal", ["not", "text"], "stages[3].goal"),
-    ("Convert", "touchpoints", [1, "ok"], "stages[3].touchpoints[0]"),
-    ("Checkout", "touchpoints", ["x"], "stage"),
-    ("Convert", "toucpoints", ["x"], "lane"),
-])
+@pytest.mark.parametrize(
+    ("stage", "key", "value", "where"),
+    [
+        ("Convert", "emotion_score", 6, "stages[3].emotion.score"),
+        ("Convert", "emotion_score", 2.5, "stages[3].emotion.score"),
+        ("Convert", "emotion_score", True, "stages[3].emotion.score"),
+        ("Convert", "goal", ["not", "text"], "stages[3].goal"),
+        ("Convert", "touchpoints", [1, "ok"], "stages[3].touchpoints[0]"),
+        ("Checkout", "touchpoints", ["x"], "stage"),
+        ("Convert", "toucpoints", ["x"], "lane"),
+    ],
+)
 def test_bad_values_are_refused_with_where_and_how_to_fix(stage, key, value, where):
     m = jk.JourneyMap.new("eight-stage")
     before = m.to_dict()
@@ -114,8 +129,10 @@ def test_frame_round_trip_rebuilds_the_same_map():
 
 def test_repr_says_what_the_map_is():
     m = jk.example("clothing-store")
-    assert repr(m) == ("JourneyMap('five-stage-decision', title='Online clothing store: "
-                       "a summer outfit', persona='Maya', 5/5 stages filled in)")
+    assert repr(m) == (
+        "JourneyMap('five-stage-decision', title='Online clothing store: "
+        "a summer outfit', persona='Maya', 5/5 stages filled in)"
+    )
 
 
 def test_overlong_text_is_refused_before_the_map_changes():

@@ -36,8 +36,9 @@ def test_a_save_that_merges_says_so_in_a_warning_and_the_map_takes_the_change(sh
     there.set_lane("Retention", "kpis", ["Repeat visits"])
     jk.save_map(there, shop, merge=True)
     here.set_title("Corner shop: regulars")
-    with pytest.warns(jk.MergeWarning, match="Merged in changes saved elsewhere to "
-                      "Retention: KPIs"):
+    with pytest.warns(
+        jk.MergeWarning, match="Merged in changes saved elsewhere to Retention: KPIs"
+    ):
         here.save(shop, merge=True)
     assert here.stage("Retention").kpis == ["Repeat visits"]
     assert jk.load_map(shop) == here
@@ -49,8 +50,7 @@ def test_without_merge_a_save_still_writes_the_map_as_it_is(shop):
     there.save(shop)
     here.save(shop)  # a script that means "this map, exactly"
     assert jk.load_map(shop).stage("Retention").kpis == []
-    assert jk.load_map(shop.with_name("shop.json.bak")).stage("Retention").kpis == [
-        "Repeat visits"]
+    assert jk.load_map(shop.with_name("shop.json.bak")).stage("Retention").kpis == ["Repeat visits"]
 
 
 def test_a_file_this_map_never_read_is_kept_aside_not_written_over(shop):
@@ -96,8 +96,10 @@ def test_copies_get_distinct_names_the_roll_up_can_skip(tmp_path):
     first = files.conflict_path(tmp_path / "shop.json", when)
     first.write_text("{}")
     second = files.conflict_path(tmp_path / "shop.json", when)
-    assert (first.name, second.name) == ("shop.conflict-20260301-093005.json",
-                                         "shop.conflict-20260301-093005-2.json")
+    assert (first.name, second.name) == (
+        "shop.conflict-20260301-093005.json",
+        "shop.conflict-20260301-093005-2.json",
+    )
     assert {p.name for p in tmp_path.glob("*.conflict-*.json")} == {first.name}
 
 
@@ -148,7 +150,9 @@ def test_a_second_writer_waits_for_the_lock_then_merges(shop):
     assert done and waited_until >= done[0], "the save waited for the lock"
     back = jk.load_map(shop)
     assert (back.stage("Awareness").goal, back.stage("Purchase").goal) == (
-        "Walk past the shop", "Pay quickly")
+        "Walk past the shop",
+        "Pay quickly",
+    )
 
 
 def _with_goal(path: Path, index: int, goal: str) -> str:
@@ -172,8 +176,10 @@ def test_a_lock_left_by_a_crashed_save_is_taken_over(shop):
 
 def test_a_lock_held_too_long_gives_a_readable_error(shop, monkeypatch):
     monkeypatch.setattr(files, "LOCK_WAIT_SECONDS", 0.2)
-    with files.locked(shop), pytest.raises(jk.JourneyMapError, match="another program has "
-                                            "been saving this file"):
+    with (
+        files.locked(shop),
+        pytest.raises(jk.JourneyMapError, match="another program has been saving this file"),
+    ):
         jk.JourneyMap.new("five-stage").save(shop)
 
 
@@ -212,4 +218,3 @@ def test_the_lock_and_temporary_files_never_look_like_maps(shop, monkeypatch):
     names = {name for listing in seen for name in listing}
     assert {n for n in names if n.endswith(".json")} == {"shop.json"}
     assert any(n.endswith(".lock") for n in names) and any(n.endswith(".tmp") for n in names)
-

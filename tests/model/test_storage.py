@@ -19,17 +19,69 @@ from journeykit.model.merging import field_values, with_values
 
 #: Characters worth trying often: halves of emoji, controls, every kind of line break,
 #: format characters, noncharacters, private use, the last code point.
-TRICKY = ["\ud800", "\udbff", "\udc00", "\udfff", "\ud83d", "\ude00", "\ud83d\ude00", "\x00",
-          "\x01", "\x1b", "\x1f", "\x7f", "\x80", "\x85", "\x9f", "\t", "\n", "\r", "\r\n",
-          "\x0b", "\x0c", "\x1c", "\x1e", "\u2028", "\u2029", "\ufeff", "\u200d", "\u202e",
-          "\ufdd0", "\ufdef", "\ufffe", "\uffff", "\U0001fffe", "\U0010ffff", "\ue000",
-          "\U0001f600", "\u00e9", "e\u0301", " ", "\u00a0", '"', "\\", "<", "&", "|", "#", ";",
-          "=", "'"]
+TRICKY = [
+    "\ud800",
+    "\udbff",
+    "\udc00",
+    "\udfff",
+    "\ud83d",
+    "\ude00",
+    "\ud83d\ude00",
+    "\x00",
+    "\x01",
+    "\x1b",
+    "\x1f",
+    "\x7f",
+    "\x80",
+    "\x85",
+    "\x9f",
+    "\t",
+    "\n",
+    "\r",
+    "\r\n",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1e",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\u200d",
+    "\u202e",
+    "\ufdd0",
+    "\ufdef",
+    "\ufffe",
+    "\uffff",
+    "\U0001fffe",
+    "\U0010ffff",
+    "\ue000",
+    "\U0001f600",
+    "\u00e9",
+    "e\u0301",
+    " ",
+    "\u00a0",
+    '"',
+    "\\",
+    "<",
+    "&",
+    "|",
+    "#",
+    ";",
+    "=",
+    "'",
+]
 any_char = st.characters(exclude_categories=()) | st.sampled_from(TRICKY)
 any_text = st.lists(any_char, max_size=12).map("".join)
 #: Saved-file paths of every field of a map (stage lanes of one stage; the others are alike).
-FIELDS = ["title", "notes", "persona.name", "persona.description", "persona.goals",
-          "persona.frustrations", *(f"stages[1].{field_path(spec.key)}" for spec in LANES)]
+FIELDS = [
+    "title",
+    "notes",
+    "persona.name",
+    "persona.description",
+    "persona.goals",
+    "persona.frustrations",
+    *(f"stages[1].{field_path(spec.key)}" for spec in LANES),
+]
 TEXT_FIELDS = {"title", "notes", "persona.name", "persona.description", "stages[1].goal"}
 SCORE = "stages[1].emotion.score"
 
@@ -51,17 +103,23 @@ def assert_refused_naming(err: jk.JourneyMapError, path: str) -> None:
     str(err).encode("utf-8")  # the message itself can be printed and sent to a browser
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[
-    HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(framework=st.sampled_from(jk.framework_ids()), data=st.data())
 def test_any_text_is_saved_and_read_back_exactly_or_refused_naming_the_field(
-        tmp_path, framework, data):
+    tmp_path, framework, data
+):
     m = jk.JourneyMap.new(framework)
     for path in FIELDS:
         if path == SCORE:
             continue
-        value = data.draw(any_text if path in TEXT_FIELDS else
-                          any_text | st.lists(any_text, max_size=3), label=path)
+        value = data.draw(
+            any_text if path in TEXT_FIELDS else any_text | st.lists(any_text, max_size=3),
+            label=path,
+        )
         before = m.copy()
         try:
             m.set_field(path, value)
@@ -82,15 +140,21 @@ def test_any_text_is_saved_and_read_back_exactly_or_refused_naming_the_field(
 
 #: A 16-bit value a JSON \\u escape can write, with the surrogate edges tried often.
 code_unit = st.integers(0, 0xFFFF) | st.sampled_from(
-    [0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xD83D, 0xDE00, 0, 0x1F, 0x85, 0x2028, 0xFFFE, 0xFFFF])
+    [0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xD83D, 0xDE00, 0, 0x1F, 0x85, 0x2028, 0xFFFE, 0xFFFF]
+)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[
-    HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(path=st.sampled_from([f for f in FIELDS if f != SCORE]),
-       units=st.lists(code_unit, max_size=8))
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    path=st.sampled_from([f for f in FIELDS if f != SCORE]), units=st.lists(code_unit, max_size=8)
+)
 def test_every_json_escape_loads_and_saves_back_or_is_refused_naming_the_field(
-        tmp_path, path, units):
+    tmp_path, path, units
+):
     data = with_values(valid_data(), {path: "@" if path in TEXT_FIELDS else ["@"]})
     escaped = '"' + "".join(f"\\u{unit:04x}" for unit in units) + '"'
     file = write(tmp_path, json.dumps(data).replace('"@"', escaped))
@@ -107,15 +171,37 @@ def test_every_json_escape_loads_and_saves_back_or_is_refused_naming_the_field(
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | any_text,
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(any_text, inner, max_size=3),
-    max_leaves=8)
+    max_leaves=8,
+)
 places = st.sampled_from(["", "persona", "stages[0]", "stages[0].emotion"])
-keys = st.sampled_from(["schema_version", "framework", "title", "persona", "stages", "notes",
-                        "name", "goals", "stage", "goal", "touchpoints", "emotion", "score",
-                        "words"]) | any_text
+keys = (
+    st.sampled_from(
+        [
+            "schema_version",
+            "framework",
+            "title",
+            "persona",
+            "stages",
+            "notes",
+            "name",
+            "goals",
+            "stage",
+            "goal",
+            "touchpoints",
+            "emotion",
+            "score",
+            "words",
+        ]
+    )
+    | any_text
+)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[
-    HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(place=places, key=keys, value=json_values, whole=st.booleans())
 def test_any_json_anywhere_gives_a_map_or_a_readable_error(tmp_path, place, key, value, whole):
     data = valid_data()
@@ -136,11 +222,14 @@ def test_any_json_anywhere_gives_a_map_or_a_readable_error(tmp_path, place, key,
     assert jk.load_map(m.save(tmp_path / "again.json")) == m
 
 
-@pytest.mark.parametrize("text", [
-    "[" * 100_000 + "]" * 100_000,
-    '{"schema_version": 1, "title": ' + "[" * 50_000 + "]" * 50_000 + "}",
-    '{"schema_version": ' + "{\"a\": " * 50_000 + "1" + "}" * 50_000 + "}",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        '{"schema_version": 1, "title": ' + "[" * 50_000 + "]" * 50_000 + "}",
+        '{"schema_version": ' + '{"a": ' * 50_000 + "1" + "}" * 50_000 + "}",
+    ],
+)
 def test_deeply_nested_json_is_refused_not_a_crash(tmp_path, text):
     [problem] = problems_of(write(tmp_path, text))
     assert "levels deep" in problem.message
@@ -216,6 +305,7 @@ def test_save_creates_missing_folders(tmp_path):
 
 # ----- bad input -------------------------------------------------------------------
 
+
 def write(tmp_path, content, name="map.json"):
     path = tmp_path / name
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
@@ -290,7 +380,10 @@ WRONG_TYPES = [
     *((f, 42, f) for f in LIST_FIELDS),
     *((f, {"first": "x"}, f) for f in LIST_FIELDS),
     *((f, ["fine", 3], f + "[1]") for f in LIST_FIELDS),
-    (SCORE, "high", SCORE), (SCORE, 3.5, SCORE), (SCORE, 9, SCORE), (SCORE, True, SCORE),
+    (SCORE, "high", SCORE),
+    (SCORE, 3.5, SCORE),
+    (SCORE, 9, SCORE),
+    (SCORE, True, SCORE),
     *((f, "x" * 5000, f) for f in TEXT_FIELDS),
 ]
 

@@ -38,8 +38,9 @@ from tests.editing.lab_session import lab_server
 ROOT = Path(__file__).resolve().parents[2]
 COURSE_NOTEBOOK = ROOT / "notebooks" / "07_mapping_method.ipynb"  # figures, tables, editor
 #: What a learner might type: HTML that must not run, and plain text with markup characters.
-LEARNER = ('Tom & <b>Jerry</b> <script>window.jkRan = 1</script>'
-           '<img src="x" onerror="window.jkRan = 2">')
+LEARNER = (
+    'Tom & <b>Jerry</b> <script>window.jkRan = 1</script><img src="x" onerror="window.jkRan = 2">'
+)
 LEARNER_CELLS = [
     new_markdown_cell(f"## My notes\n\n{LEARNER}"),
     new_code_cell(f"print({LEARNER!r})"),
@@ -56,9 +57,11 @@ def expected_figures(notebook: Path) -> int:
     nb = json.loads(notebook.read_text(encoding="utf-8"))
     state = (nb["metadata"].get("widgets") or {}).get(WIDGET_STATE_MIME, {}).get("state", {})
     saved = [model.get("state", {}) for model in state.values()]
-    figures = sum("_widget_data" in model or (model.get("_anywidget_id") == LIVE_PLOT
-                                              and isinstance(model.get("figure"), dict))
-                  for model in saved)
+    figures = sum(
+        "_widget_data" in model
+        or (model.get("_anywidget_id") == LIVE_PLOT and isinstance(model.get("figure"), dict))
+        for model in saved
+    )
     for cell in nb["cells"]:
         for output in cell.get("outputs", []):
             data = output.get("data", {})
@@ -70,8 +73,12 @@ def expected_figures(notebook: Path) -> int:
 
 def nbconvert_to_handin(notebook: Path, name: str) -> Path:
     """``jupyter nbconvert --to NAME NOTEBOOK``, as a student runs it."""
-    result = subprocess.run([sys.executable, "-m", "nbconvert", "--to", name,
-                             str(notebook)], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "nbconvert", "--to", name, str(notebook)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return notebook.with_suffix(".html")
 
@@ -91,13 +98,20 @@ def handins(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
     nb.cells.extend(LEARNER_CELLS)
     with pytest.MonkeyPatch.context() as patch:  # the kernel saves maps here, not in the
         patch.setenv("JOURNEYKIT_MAPS_DIR", str(folder / "my_maps"))  # folder nbval uses
-        NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=True,
-                       resources={"metadata": {"path": str(folder)}}).execute()
+        NotebookClient(
+            nb,
+            timeout=600,
+            kernel_name="python3",
+            store_widget_state=True,
+            resources={"metadata": {"path": str(folder)}},
+        ).execute()
     assert WIDGET_STATE_MIME in nb.metadata.get("widgets", {})
     run = folder / "07_run.ipynb"
     nbformat.write(nb, run)
-    return {"stored": (stored, nbconvert_to_handin(stored, COMMAND_ALIAS)),
-            "run": (run, nbconvert_to_handin(run, EXPORTER_NAME))}
+    return {
+        "stored": (stored, nbconvert_to_handin(stored, COMMAND_ALIAS)),
+        "run": (run, nbconvert_to_handin(run, EXPORTER_NAME)),
+    }
 
 
 def test_nbconvert_finds_the_exporter_by_its_entry_point_names():
@@ -111,10 +125,14 @@ def test_the_page_names_no_cdn_and_holds_plotly_js_once(handins):
     html = handins["stored"][1].read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select("script[src], link[href], iframe, object, embed") == []
-    code = [script.get_text() for script in soup.find_all("script")
-            if script.get("type") != "application/json"]
+    code = [
+        script.get_text()
+        for script in soup.find_all("script")
+        if script.get("type") != "application/json"
+    ]
     assert len(code) == 2 and code[0].lstrip().startswith("/**\n* plotly.js v"), (
-        "plotly.js, inlined once, then the kit's drawing script")
+        "plotly.js, inlined once, then the kit's drawing script"
+    )
     for script in soup.find_all("script"):
         script.decompose()  # plotly.js itself mentions MathJax
     page = str(soup).lower()
@@ -124,8 +142,9 @@ def test_the_page_names_no_cdn_and_holds_plotly_js_once(handins):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("which", ["stored", "run"])
-def test_handin_opens_offline_with_every_figure_drawn(which, handins, chromium_page,
-                                                       axe_audit, test_output_dir):
+def test_handin_opens_offline_with_every_figure_drawn(
+    which, handins, chromium_page, axe_audit, test_output_dir
+):
     notebook, handin = handins[which]
     page = chromium_page.page
     loaded: list[str] = []
@@ -161,8 +180,9 @@ def test_the_editor_shows_as_a_picture_and_learner_text_as_text(handins, chromiu
     assert {"Persona", "1. Awareness", "5. Advocacy"} <= set(titles), titles
     assert LEARNER in editor.inner_text(), "the goal typed into the editor, as typed"
     assert page.locator(".jk-notice", has_text="JourneyKit editor").count() == 0
-    printed = page.locator(".jp-OutputArea-output pre",
-                           has_text="<script>window.jkRan = 1</script>")
+    printed = page.locator(
+        ".jp-OutputArea-output pre", has_text="<script>window.jkRan = 1</script>"
+    )
     assert printed.count() == 1, "printed learner text is shown, escaped"
     notes = page.locator(".jp-MarkdownCell", has_text="My notes")
     assert notes.locator("b", has_text="Jerry").count() == 1, "learner markup is kept"
@@ -179,10 +199,20 @@ def test_an_editor_without_saved_state_is_drawn_from_its_map_file(tmp_path, monk
     maps = tmp_path / "my_maps"
     monkeypatch.setenv("JOURNEYKIT_MAPS_DIR", str(maps))
     notebook = tmp_path / "mine.ipynb"
-    nb = nbformat.v4.new_notebook(cells=[new_code_cell(
-        'import journeykit as jk\njk.editor(jk.map_path("bakery"), framework="five-stage")')])
-    NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=False,
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            new_code_cell(
+                'import journeykit as jk\njk.editor(jk.map_path("bakery"), framework="five-stage")'
+            )
+        ]
+    )
+    NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        store_widget_state=False,
+        resources={"metadata": {"path": str(tmp_path)}},
+    ).execute()
     nbformat.write(nb, notebook)  # no widget state, as JupyterLab saves by default
     later = jk.load_map(maps / "bakery.json")
     later.set_title("Typed after the cell ran")
@@ -198,14 +228,17 @@ def test_an_editor_without_saved_state_is_drawn_from_its_map_file(tmp_path, monk
 def test_jupyterlab_lists_the_exporter_and_exports_through_it(handins, tmp_path):
     notebook = handins["stored"][0]
     with lab_server(notebook.parent, tmp_path / "home") as lab:
-        with urllib.request.urlopen(f"{lab.origin}/api/nbconvert?token={lab.token}",
-                                    timeout=60) as response:
+        with urllib.request.urlopen(
+            f"{lab.origin}/api/nbconvert?token={lab.token}", timeout=60
+        ) as response:
             exporters = json.load(response)
         # JupyterLab's File > Save and Export Notebook As menu lists these names
         assert exporters[EXPORTER_NAME] == {"output_mimetype": "text/html"}
         assert COMMAND_ALIAS not in exporters, "a menu entry that would answer 404"
-        url = (f"{lab.origin}/nbconvert/{EXPORTER_NAME}/{notebook.name}"
-               f"?download=true&token={lab.token}")
+        url = (
+            f"{lab.origin}/nbconvert/{EXPORTER_NAME}/{notebook.name}"
+            f"?download=true&token={lab.token}"
+        )
         with urllib.request.urlopen(url, timeout=300) as response:
             page = response.read().decode("utf-8")
             disposition = response.headers["Content-Disposition"]

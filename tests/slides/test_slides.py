@@ -86,13 +86,21 @@ def deck_html(sample_decks, name: str) -> str:
 
 # ---------- files and assets ----------
 
+
 def test_build_deck_writes_the_deck_and_shared_assets(tmp_path):
     deck = jk.build_deck(SAMPLES / "01_sample_figures.ipynb", tmp_path / "out")
     assert deck == tmp_path / "out" / "01_sample_figures.slides.html"
     assets = tmp_path / "out" / "_assets"
-    for name in ("reveal/reveal.js", "reveal/reveal.css", "reveal/notes.js",
-                 "plotly/plotly.min.js", "notebook.css", "journeykit-slides.css",
-                 "journeykit-slides.js", "fonts/source-sans-pro-regular.woff"):
+    for name in (
+        "reveal/reveal.js",
+        "reveal/reveal.css",
+        "reveal/notes.js",
+        "plotly/plotly.min.js",
+        "notebook.css",
+        "journeykit-slides.css",
+        "journeykit-slides.js",
+        "fonts/source-sans-pro-regular.woff",
+    ):
         assert (assets / name).is_file(), name
     html = deck.read_text(encoding="utf-8")
     assert "_assets/plotly/plotly.min.js" in html
@@ -136,15 +144,23 @@ def test_no_cdn_or_require_js_anywhere_in_the_output(sample_decks):
     out = next(iter(sample_decks.values())).parent
     for path in [*sample_decks.values(), *out.glob("_assets/*.css"), *out.glob("_assets/*.js")]:
         text = path.read_text(encoding="utf-8")
-        for needle in ("unpkg.com", "cdnjs", "jsdelivr", "fonts.googleapis", "mathjax",
-                       "require.js", "requirejs", "jquery"):
+        for needle in (
+            "unpkg.com",
+            "cdnjs",
+            "jsdelivr",
+            "fonts.googleapis",
+            "mathjax",
+            "require.js",
+            "requirejs",
+            "jquery",
+        ):
             assert needle not in text.lower(), f"{path.name} mentions {needle}"
         assert not re.search(r"url\(\s*['\"]?https?://", text), path.name
         assert "@import" not in text, path.name
 
 
 def test_reveal_starts_without_require(sample_decks):
-    js = (next(iter(sample_decks.values())).parent / "_assets" / "journeykit-slides.js")
+    js = next(iter(sample_decks.values())).parent / "_assets" / "journeykit-slides.js"
     script = js.read_text(encoding="utf-8")
     assert "Reveal.initialize(" in script
     assert "require(" not in script
@@ -157,6 +173,7 @@ def test_building_twice_gives_the_same_bytes(tmp_path):
 
 
 # ---------- what the slides hold ----------
+
 
 def test_first_slide_shows_course_and_notebook_title(sample_decks):
     html = deck_html(sample_decks, "01_sample_figures")
@@ -257,8 +274,9 @@ def test_hide_input_tag_shows_the_output_only(sample_decks):
 
 
 def test_titles_from_metadata_are_escaped(tmp_path):
-    nb = new_notebook(cells=[new_code_cell("1 + 1")],
-                      metadata={"title": "<script>alert(1)</script> & more"})
+    nb = new_notebook(
+        cells=[new_code_cell("1 + 1")], metadata={"title": "<script>alert(1)</script> & more"}
+    )
     path = tmp_path / "05_odd.ipynb"
     nbformat.write(nb, path)
     html = jk.build_deck(path, tmp_path / "out").read_text(encoding="utf-8")
@@ -277,6 +295,7 @@ def test_course_notebook_builds_a_deck_that_follows_its_metadata(notebook, tmp_p
 
 
 # ---------- errors a facilitator can act on ----------
+
 
 def write_notebook(path: Path, cells: list) -> Path:
     nbformat.write(new_notebook(cells=cells), path)
@@ -306,8 +325,9 @@ def test_broken_json_names_line_and_column(tmp_path):
 
 def test_json_that_is_not_a_notebook_is_refused(tmp_path):
     path = tmp_path / "01_odd.ipynb"
-    path.write_text('{"cells": 3, "nbformat": 4, "nbformat_minor": 5, "metadata": {}}',
-                    encoding="utf-8")
+    path.write_text(
+        '{"cells": 3, "nbformat": 4, "nbformat_minor": 5, "metadata": {}}', encoding="utf-8"
+    )
     with pytest.raises(jk.JourneyMapError) as excinfo:
         jk.build_deck(path, tmp_path / "out")
     assert "does not follow the notebook format" in problem_text(excinfo)
@@ -375,7 +395,7 @@ def test_the_course_editor_shows_as_a_picture_of_its_map_in_the_deck(tmp_path):
     deck = jk.build_deck(ROOT / "notebooks" / "04_five_stages_in_depth.ipynb", tmp_path)
     html = deck.read_text(encoding="utf-8")
     assert html.count('class="jk-editor-picture"') == 1
-    picture = html[html.index('class="jk-editor-picture"'):]
+    picture = html[html.index('class="jk-editor-picture"') :]
     assert "Online clothing store" in picture[:400]
     assert 'class="jk-plotly"' in picture[:1000], "the map is drawn as a figure right after"
     assert "application/vnd.journeykit.map+json" not in html

@@ -25,8 +25,10 @@ from tests.conftest import describe, serious
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = [*sorted((ROOT / "tests" / "slides" / "data").glob("[0-9][0-9]_*.ipynb")),
-             *sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
+NOTEBOOKS = [
+    *sorted((ROOT / "tests" / "slides" / "data").glob("[0-9][0-9]_*.ipynb")),
+    *sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")),
+]
 HIDDEN = {"skip", "notes"}
 SLIDE_W, SLIDE_H = 1280, 720
 
@@ -37,8 +39,9 @@ class Expected:
     def __init__(self, notebook: Path) -> None:
         nb = json.loads(notebook.read_text(encoding="utf-8"))
         cells = nb["cells"]
-        kinds = [(c.get("metadata", {}).get("slideshow") or {}).get("slide_type", "-")
-                 for c in cells]
+        kinds = [
+            (c.get("metadata", {}).get("slideshow") or {}).get("slide_type", "-") for c in cells
+        ]
         shown = [k for k in kinds if k not in HIDDEN]
         # the first shown cell opens slide 1, whatever its own type says
         self.slides = 1 + sum(k in {"slide", "subslide"} for k in shown[1:])
@@ -60,10 +63,12 @@ class Expected:
                 data = output.get("data", {})
                 model_id = data.get(WIDGET_VIEW_MIME, {}).get("model_id", "")
                 model = state.get(model_id, {})
-                self.figures += ("application/vnd.plotly.v1+json" in data
-                                 or "_widget_data" in model.get("state", {})
-                                 # an editor with no saved state: drawn from its map
-                                 or (MAP_MIME in data and model_id not in state))
+                self.figures += (
+                    "application/vnd.plotly.v1+json" in data
+                    or "_widget_data" in model.get("state", {})
+                    # an editor with no saved state: drawn from its map
+                    or (MAP_MIME in data and model_id not in state)
+                )
 
 
 def words(text: str) -> str:
@@ -79,8 +84,10 @@ def decks(tmp_path_factory) -> dict[str, tuple[Path, Expected]]:
         copies.append(sources / notebook.name)
         shutil.copyfile(notebook, copies[-1])
     built = jk.build_course(copies, tmp_path_factory.mktemp("decks"), progress=None)
-    return {notebook.stem: (deck, Expected(notebook))
-            for notebook, deck in zip(copies, built, strict=True)}
+    return {
+        notebook.stem: (deck, Expected(notebook))
+        for notebook, deck in zip(copies, built, strict=True)
+    }
 
 
 def open_deck(chromium_page, deck: Path) -> None:
@@ -118,8 +125,9 @@ VISIT = """async ([h, v]) => {
 
 
 @pytest.mark.parametrize("name", [p.stem for p in NOTEBOOKS])
-def test_deck_works_offline_with_every_slide_figure_and_note(name, decks, chromium_page,
-                                                             test_output_dir):
+def test_deck_works_offline_with_every_slide_figure_and_note(
+    name, decks, chromium_page, test_output_dir
+):
     deck, expected = decks[name]
     open_deck(chromium_page, deck)
     page = chromium_page.page
@@ -157,8 +165,9 @@ SETTLED = """() => Promise.race([new Promise(done => setTimeout(done, 2000)), Pr
 
 
 @pytest.mark.parametrize("name", AXE_DECKS)
-def test_no_slide_has_a_serious_accessibility_problem(name, decks, chromium_page, axe_audit,
-                                                      test_output_dir):
+def test_no_slide_has_a_serious_accessibility_problem(
+    name, decks, chromium_page, axe_audit, test_output_dir
+):
     open_deck(chromium_page, decks[name][0])
     page = chromium_page.page
     found: dict[str, list] = {}
@@ -169,7 +178,8 @@ def test_no_slide_has_a_serious_accessibility_problem(name, decks, chromium_page
         if serious(violations):
             found[f"slide {index + 1}"] = serious(violations)
         (test_output_dir / f"axe-slide-{index + 1:02d}.json").write_text(
-            json.dumps(violations, indent=1), encoding="utf-8")
+            json.dumps(violations, indent=1), encoding="utf-8"
+        )
     assert not found, "\n".join(f"{slide}:\n{describe(v)}" for slide, v in found.items())
     chromium_page.assert_clean()
 
@@ -181,8 +191,11 @@ def test_a_fragment_below_the_fold_scrolls_into_view(decks, chromium_page, test_
     last = page.locator(".present .fragment").last
     assert last.bounding_box()["y"] > SLIDE_H, "the fragment should start below the screen"
     page.evaluate("Reveal.next()")
-    page.wait_for_function("""() => [...document.querySelectorAll('.present .fragment')]
-      .pop().getBoundingClientRect().bottom <= window.innerHeight""", timeout=5_000)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.present .fragment')]
+      .pop().getBoundingClientRect().bottom <= window.innerHeight""",
+        timeout=5_000,
+    )
     page.screenshot(path=test_output_dir / "fragment-scrolled.png")
     chromium_page.assert_clean()
 
@@ -213,7 +226,6 @@ def test_pdf_handout_has_a_page_per_slide(tmp_path):
     expected = Expected(NOTEBOOKS[0])
     # one page per slide; a slide taller than a page (the long list) runs onto more
     assert expected.slides <= pages <= expected.slides + 2
-    width, height = map(float, re.search(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]",
-                                         data).groups())
+    width, height = map(float, re.search(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", data).groups())
     assert abs(width / height - SLIDE_W / SLIDE_H) < 0.01
     assert deck.is_file()

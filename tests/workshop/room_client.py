@@ -53,11 +53,21 @@ _SESSION = uuid.uuid4().hex
 
 def message(msg_type: str, content: dict[str, Any], channel: str = "shell") -> dict[str, Any]:
     """A Jupyter message as the page sends it over the kernel websocket."""
-    return {"header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "",
-                       "session": _SESSION, "version": "5.3",
-                       "date": datetime.now(timezone.utc).isoformat()},
-            "parent_header": {}, "metadata": {}, "content": content, "channel": channel,
-            "buffers": []}
+    return {
+        "header": {
+            "msg_id": uuid.uuid4().hex,
+            "msg_type": msg_type,
+            "username": "",
+            "session": _SESSION,
+            "version": "5.3",
+            "date": datetime.now(timezone.utc).isoformat(),
+        },
+        "parent_header": {},
+        "metadata": {},
+        "content": content,
+        "channel": channel,
+        "buffers": [],
+    }
 
 
 @dataclass
@@ -107,8 +117,9 @@ class RoomClient:
 
     async def open(self, timeout: float = 180) -> None:
         """Load the page (the kernel runs the app) and connect to the kernel's websocket."""
-        response = await AsyncHTTPClient().fetch(HTTPRequest(
-            self.url, request_timeout=timeout, follow_redirects=False))
+        response = await AsyncHTTPClient().fetch(
+            HTTPRequest(self.url, request_timeout=timeout, follow_redirects=False)
+        )
         self.page_html = response.body.decode("utf-8", "replace")
         found = _KERNEL_ID.search(self.page_html)
         if not found:
@@ -125,14 +136,19 @@ class RoomClient:
     async def connect(self, cookie: str | None = None) -> Any:
         """A new websocket to this page's kernel (with the page's cookie unless told)."""
         ws_url = self.origin.replace("http://", "ws://") + f"/api/kernels/{self.kernel_id}/channels"
-        request = HTTPRequest(ws_url, headers={"Cookie": self.cookie if cookie is None
-                                               else cookie}, request_timeout=60)
-        return await websocket_connect(request, max_message_size=64 * 2**20,
-                                       subprotocols=[PAGE_PROTOCOL])
+        request = HTTPRequest(
+            ws_url,
+            headers={"Cookie": self.cookie if cookie is None else cookie},
+            request_timeout=60,
+        )
+        return await websocket_connect(
+            request, max_message_size=64 * 2**20, subprotocols=[PAGE_PROTOCOL]
+        )
 
     async def send(self, msg: dict[str, Any]) -> None:
-        packed = serialize_msg_to_ws_v1(msg, msg["channel"],
-                                        pack=lambda part: json.dumps(part).encode())
+        packed = serialize_msg_to_ws_v1(
+            msg, msg["channel"], pack=lambda part: json.dumps(part).encode()
+        )
         await self._socket.write_message(packed, binary=True)
 
     async def _read(self) -> None:
@@ -151,16 +167,21 @@ class RoomClient:
             if kind == "comm_info_reply":
                 for comm_id, info in content.get("comms", {}).items():
                     if info.get("target_name") == "jupyter.widget":
-                        await self.send(message("comm_msg", {"comm_id": comm_id, "data": {
-                            "method": "request_state"}}))
+                        await self.send(
+                            message(
+                                "comm_msg",
+                                {"comm_id": comm_id, "data": {"method": "request_state"}},
+                            )
+                        )
             elif kind == "comm_open" and content.get("target_name") == "jupyter.widget":
                 state = content.get("data", {}).get("state", {})
                 self.models[content["comm_id"]] = Model(content["comm_id"], dict(state))
             elif kind == "comm_msg":
                 data = content.get("data", {})
                 if data.get("method") in ("update", "echo_update"):
-                    model = self.models.setdefault(content["comm_id"],
-                                                   Model(content["comm_id"], {}))
+                    model = self.models.setdefault(
+                        content["comm_id"], Model(content["comm_id"], {})
+                    )
                     model.state.update(data.get("state", {}))
             self._changed.set()
 
@@ -173,8 +194,10 @@ class RoomClient:
                 return result
             left = deadline - time.monotonic()
             if left <= 0:
-                raise TimeoutError(f"not found within {timeout} s; models: "
-                                   f"{sorted({m.name for m in self.models.values()})}")
+                raise TimeoutError(
+                    f"not found within {timeout} s; models: "
+                    f"{sorted({m.name for m in self.models.values()})}"
+                )
             self._changed.clear()
             try:
                 await asyncio.wait_for(self._changed.wait(), min(left, 1.0))
@@ -204,12 +227,26 @@ class RoomClient:
     async def update(self, model: Model, **state: Any) -> None:
         """Set synced values of *model*, as the page does when a participant types."""
         model.state.update(state)
-        await self.send(message("comm_msg", {"comm_id": model.comm_id, "data": {
-            "method": "update", "state": state, "buffer_paths": []}}))
+        await self.send(
+            message(
+                "comm_msg",
+                {
+                    "comm_id": model.comm_id,
+                    "data": {"method": "update", "state": state, "buffer_paths": []},
+                },
+            )
+        )
 
     async def click(self, model: Model) -> None:
-        await self.send(message("comm_msg", {"comm_id": model.comm_id, "data": {
-            "method": "custom", "content": {"event": "click"}}}))
+        await self.send(
+            message(
+                "comm_msg",
+                {
+                    "comm_id": model.comm_id,
+                    "data": {"method": "custom", "content": {"event": "click"}},
+                },
+            )
+        )
 
     async def close(self) -> None:
         """Close the websocket (what a lost connection looks like to the server)."""
@@ -220,20 +257,40 @@ class RoomClient:
 
     async def shut_down_kernel(self) -> int:
         """Shut this page's kernel down as closing the tab does (Voila's unload beacon)."""
-        xsrf = next((part.split("=", 1)[1] for part in self.cookie.split("; ")
-                     if part.startswith("_xsrf=")), "")
-        response = await AsyncHTTPClient().fetch(HTTPRequest(
-            f"{self.origin}/voila/api/shutdown/{self.kernel_id}", method="POST",
-            body=f"_xsrf={xsrf}", headers={"Cookie": self.cookie}), raise_error=False)
+        xsrf = next(
+            (
+                part.split("=", 1)[1]
+                for part in self.cookie.split("; ")
+                if part.startswith("_xsrf=")
+            ),
+            "",
+        )
+        response = await AsyncHTTPClient().fetch(
+            HTTPRequest(
+                f"{self.origin}/voila/api/shutdown/{self.kernel_id}",
+                method="POST",
+                body=f"_xsrf={xsrf}",
+                headers={"Cookie": self.cookie},
+            ),
+            raise_error=False,
+        )
         await self.close()
         return response.code
 
 
 def execute_request(code: str) -> dict[str, Any]:
     """An ``execute_request`` for *code*, what a page would send to run code."""
-    return message("execute_request", {"code": code, "silent": False, "store_history": False,
-                                       "user_expressions": {}, "allow_stdin": False,
-                                       "stop_on_error": True})
+    return message(
+        "execute_request",
+        {
+            "code": code,
+            "silent": False,
+            "store_history": False,
+            "user_expressions": {},
+            "allow_stdin": False,
+            "stop_on_error": True,
+        },
+    )
 
 
 async def probe_execute(ws_url: str, cookie: str, code: str, seconds: float = 120) -> list[str]:
@@ -245,8 +302,9 @@ async def probe_execute(ws_url: str, cookie: str, code: str, seconds: float = 12
     Returns the type of every message that came back until two seconds after
     the ``kernel_info_reply`` (time enough for an ``execute_reply`` that must not come).
     """
-    socket = await websocket_connect(HTTPRequest(ws_url, headers={"Cookie": cookie},
-                                                 request_timeout=60))
+    socket = await websocket_connect(
+        HTTPRequest(ws_url, headers={"Cookie": cookie}, request_timeout=60)
+    )
     await socket.write_message(json.dumps(execute_request(code)))
     await socket.write_message(json.dumps(message("kernel_info_request", {})))
     seen: list[str] = []

@@ -81,8 +81,11 @@ class RunningRoom:
         found = []
         for child in self.servers()[0].children(recursive=True):
             try:
-                if "ipykernel_launcher" in " ".join(child.cmdline()) and child.is_running() \
-                        and child.status() != psutil.STATUS_ZOMBIE:
+                if (
+                    "ipykernel_launcher" in " ".join(child.cmdline())
+                    and child.is_running()
+                    and child.status() != psutil.STATUS_ZOMBIE
+                ):
                     found.append(child)
             except psutil.Error:
                 continue
@@ -112,25 +115,51 @@ class RunningRoom:
 
 
 @contextmanager
-def running_room(folder: Path, *options: str, name: str = "Bakery class",
-                 env: dict[str, str] | None = None,
-                 ports: tuple[int, int] | None = None) -> Iterator[RunningRoom]:
+def running_room(
+    folder: Path,
+    *options: str,
+    name: str = "Bakery class",
+    env: dict[str, str] | None = None,
+    ports: tuple[int, int] | None = None,
+) -> Iterator[RunningRoom]:
     """Run ``journeykit workshop`` on 127.0.0.1 until the block ends (free ports by default).
 
     The same *ports* again give pages the same origin, so a browser's ``localStorage``
     (its room id) is still there.
     """
     port, dashboard_port = ports or free_ports(2)
-    command = [sys.executable, "-m", "journeykit.cli", "workshop", "--room", name,
-               "--dir", str(folder), "--port", str(port), "--dashboard-port",
-               str(dashboard_port), "--no-browser", "--no-qr", *options]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True, encoding="utf-8", errors="replace",
-                               start_new_session=True, cwd=ROOT,
-                               env={**os.environ, **(env or {})})
+    command = [
+        sys.executable,
+        "-m",
+        "journeykit.cli",
+        "workshop",
+        "--room",
+        name,
+        "--dir",
+        str(folder),
+        "--port",
+        str(port),
+        "--dashboard-port",
+        str(dashboard_port),
+        "--no-browser",
+        "--no-qr",
+        *options,
+    ]
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        start_new_session=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+    )
     output: list[str] = []
-    reader = threading.Thread(target=lambda: output.extend(iter(process.stdout.readline, "")),
-                              daemon=True)
+    reader = threading.Thread(
+        target=lambda: output.extend(iter(process.stdout.readline, "")), daemon=True
+    )
     reader.start()
     started: list[psutil.Process] = []
     room: RunningRoom | None = None
@@ -149,8 +178,9 @@ def running_room(folder: Path, *options: str, name: str = "Bakery class",
         _stop_leftovers(started)
 
 
-def _wait_for_links(process: subprocess.Popen[str], output: list[str], port: int,
-                    dashboard_port: int) -> tuple[str, str]:
+def _wait_for_links(
+    process: subprocess.Popen[str], output: list[str], port: int, dashboard_port: int
+) -> tuple[str, str]:
     deadline = time.monotonic() + OPEN_SECONDS
     while time.monotonic() < deadline:
         text = "".join(output)
@@ -185,11 +215,13 @@ def room_page(browser: Any, room: RunningRoom, blocked: list[str], **context: An
     """A page in a new browser context (a new "device") that may reach only the room."""
     from tests.conftest import allow_only
 
-    options = {"viewport": {"width": 1280, "height": 1000}, "service_workers": "block",
-               **context}
+    options = {"viewport": {"width": 1280, "height": 1000}, "service_workers": "block", **context}
     browser_context = browser.new_context(**options)
-    allow_only(browser_context, (f"http://127.0.0.1:{room.port}/",
-                                 room.dashboard_url.split("/?", 1)[0] + "/"), blocked)
+    allow_only(
+        browser_context,
+        (f"http://127.0.0.1:{room.port}/", room.dashboard_url.split("/?", 1)[0] + "/"),
+        blocked,
+    )
     page = browser_context.new_page()
     page.set_default_timeout(STEP_MS)
     return page
@@ -222,17 +254,22 @@ def type_touchpoint(page: Any, text: str) -> None:
 
 def wait_for_preview(page: Any, text: str) -> None:
     """Wait until the page's live preview shows *text*: the kernel has the edit."""
-    page.wait_for_function("""text => [...document.querySelectorAll('.jk-preview .main-svg')]
-        .some(svg => svg.textContent.includes(text))""", arg=text)
+    page.wait_for_function(
+        """text => [...document.querySelectorAll('.jk-preview .main-svg')]
+        .some(svg => svg.textContent.includes(text))""",
+        arg=text,
+    )
 
 
 def kernel_id(page: Any) -> str:
     return page.evaluate(
-        "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+        "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
+    )
 
 
-def wait_for_map(path: Path, test: Callable[[dict[str, Any]], bool],
-                 seconds: float = 90) -> dict[str, Any]:
+def wait_for_map(
+    path: Path, test: Callable[[dict[str, Any]], bool], seconds: float = 90
+) -> dict[str, Any]:
     """The map at *path* once ``test(data)`` holds; fail with what it held otherwise."""
     deadline = time.monotonic() + seconds
     data: dict[str, Any] = {}

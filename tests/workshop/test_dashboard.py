@@ -80,7 +80,8 @@ def test_close_room_asks_once_then_asks_the_launcher(room: Path, tmp_path: Path)
 
 
 def test_the_join_link_and_its_qr_code_are_shown_escaped(room: Path) -> None:
-    board = Dashboard(RoomSettings(room, "Bakery <class>",
-                                   join_url="http://192.168.1.20:8866/?token=abc&x=<y>"))
+    board = Dashboard(
+        RoomSettings(room, "Bakery <class>", join_url="http://192.168.1.20:8866/?token=abc&x=<y>")
+    )
     assert "<svg" in board.heading.value and "Bakery &lt;class&gt;" in board.heading.value
     assert "token=abc&amp;x=&lt;y&gt;" in board.heading.value

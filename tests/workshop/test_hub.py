@@ -53,13 +53,13 @@ class Hub:
     process: subprocess.Popen[bytes]
     log: Path
 
-    def api(self, method: str, path: str, body: dict[str, Any] | None = None
-            ) -> tuple[int, Any]:
+    def api(self, method: str, path: str, body: dict[str, Any] | None = None) -> tuple[int, Any]:
         request = urllib.request.Request(
-            f"{self.url}/hub/api{path}", method=method,
+            f"{self.url}/hub/api{path}",
+            method=method,
             data=json.dumps(body).encode() if body is not None else None,
-            headers={"Authorization": f"token {self.token}",
-                     "Content-Type": "application/json"})
+            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
+        )
         try:
             with urllib.request.urlopen(request, timeout=60) as response:
                 raw = response.read()
@@ -109,30 +109,50 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
     token = secrets.token_hex(32)
     room_dir = run / "rooms" / "hub-class"
     config = run / "jupyterhub_config.py"
-    config.write_text(HUB_CONFIG.format(
-        bind=f"http://127.0.0.1:{port}", hub_api=f"http://127.0.0.1:{hub_api}",
-        proxy_api=f"http://127.0.0.1:{proxy_api}", proxy=str(proxy),
-        db=f"sqlite:///{run / 'hub.sqlite'}", secret=str(run / "cookie_secret"),
-        pid=str(run / "hub.pid"), proxy_pid=str(run / "proxy.pid"),
-        homes=str(run / "home" / "{username}"), python=sys.executable, room=str(room_dir),
-        args=["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else [],
-        timeout=START_SECONDS, token=token), encoding="utf-8")
+    config.write_text(
+        HUB_CONFIG.format(
+            bind=f"http://127.0.0.1:{port}",
+            hub_api=f"http://127.0.0.1:{hub_api}",
+            proxy_api=f"http://127.0.0.1:{proxy_api}",
+            proxy=str(proxy),
+            db=f"sqlite:///{run / 'hub.sqlite'}",
+            secret=str(run / "cookie_secret"),
+            pid=str(run / "hub.pid"),
+            proxy_pid=str(run / "proxy.pid"),
+            homes=str(run / "home" / "{username}"),
+            python=sys.executable,
+            room=str(room_dir),
+            args=["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else [],
+            timeout=START_SECONDS,
+            token=token,
+        ),
+        encoding="utf-8",
+    )
     log = run / "hub.log"
     with log.open("wb") as sink:
-        process = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(config)],
-                                   cwd=run, stdout=sink, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "jupyterhub", "-f", str(config)],
+            cwd=run,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     hub = Hub(f"http://127.0.0.1:{port}", token, room_dir, process, log)
     started: list[psutil.Process] = []
     try:
-        wait_until(lambda: _answers(hub) or process.poll() is not None, START_SECONDS,
-                   "the hub answering")
+        wait_until(
+            lambda: _answers(hub) or process.poll() is not None, START_SECONDS, "the hub answering"
+        )
         assert process.poll() is None, log.read_text("utf-8", errors="replace")[-3000:]
         assert hub.api("POST", "/users", {"usernames": USERS})[0] == 201
         for user in USERS:  # the three servers start side by side
             assert hub.api("POST", f"/users/{user}/server", {})[0] in (201, 202)
-        wait_until(lambda: all(hub.ready(user) for user in USERS), START_SECONDS,
-                   "three single-user servers starting")
+        wait_until(
+            lambda: all(hub.ready(user) for user in USERS),
+            START_SECONDS,
+            "three single-user servers starting",
+        )
         started = psutil.Process(process.pid).children(recursive=True)
         yield hub
     finally:
@@ -159,16 +179,16 @@ def _answers(hub: Hub) -> bool:
 
 
 def hub_page(browser: Any, hub: Hub, blocked: list[str]) -> Any:
-    context = browser.new_context(viewport={"width": 1280, "height": 1000},
-                                  service_workers="block")
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, service_workers="block")
     allow_only(context, (hub.url + "/",), blocked)
     page = context.new_page()
     page.set_default_timeout(START_SECONDS * 1000)
     return page
 
 
-def test_three_users_save_maps_and_the_rollup_sees_all_three(chromium_browser: Any, hub: Hub
-                                                            ) -> None:
+def test_three_users_save_maps_and_the_rollup_sees_all_three(
+    chromium_browser: Any, hub: Hub
+) -> None:
     blocked: list[str] = []
     pages = {}
     for user in USERS:  # log everyone in first, so their kernels start side by side
@@ -184,11 +204,14 @@ def test_three_users_save_maps_and_the_rollup_sees_all_three(chromium_browser: A
         assert f"{user}.json" in page.inner_text(".jk-room-who")
         type_touchpoint(page, f"Touchpoint of {user}")
     for user in USERS:
-        wait_for_map(hub.room_dir / f"{user}.json",
-                     lambda d, user=user: touchpoints(d) == [f"Touchpoint of {user}"])
+        wait_for_map(
+            hub.room_dir / f"{user}.json",
+            lambda d, user=user: touchpoints(d) == [f"Touchpoint of {user}"],
+        )
     assert jk.rollup(hub.room_dir).participants == USERS
-    mathjax = pages["ana"].evaluate("JSON.parse(document.getElementById("
-                                    "'jupyter-config-data').textContent).fullMathjaxUrl")
+    mathjax = pages["ana"].evaluate(
+        "JSON.parse(document.getElementById('jupyter-config-data').textContent).fullMathjaxUrl"
+    )
     assert mathjax is None  # Voila's bundled MathJax, not a CDN
     assert blocked == []
     probe_participant_server(hub, pages["ana"])
@@ -200,18 +223,26 @@ def probe_participant_server(hub: Hub, page: Any) -> None:
     """What ana, logged in, can reach on her own server and on ben's."""
     base = f"{hub.url}/user/ana"
     get: Callable[..., Any] = page.request.get
-    refused = {"/api/contents": 403, "/api/contents/participant.ipynb": 403,
-               "/files/participant.ipynb": 403, "/api/sessions": 403, "/lab": 404,
-               "/tree": 404, "/api/terminals": 404, "/voila/render/dashboard.ipynb": 404,
-               "/voila/files/participant.ipynb": 403}
+    refused = {
+        "/api/contents": 403,
+        "/api/contents/participant.ipynb": 403,
+        "/files/participant.ipynb": 403,
+        "/api/sessions": 403,
+        "/lab": 404,
+        "/tree": 404,
+        "/api/terminals": 404,
+        "/voila/render/dashboard.ipynb": 404,
+        "/voila/files/participant.ipynb": 403,
+    }
     for route, status in refused.items():
         assert get(base + route, max_redirects=0).status == status, route
     assert page.request.post(base + "/api/kernels", data="{}").status == 403
     listed = get(base + "/voila/api/contents").text()
     assert "participant.ipynb" in listed and "dashboard" not in listed
     assert get(f"{hub.url}/user/ben/api/kernels", max_redirects=0).status in (302, 403)
-    kernel = page.evaluate("JSON.parse(document.getElementById("
-                           "'jupyter-config-data').textContent).kernelId")
+    kernel = page.evaluate(
+        "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
+    )
     cookie = "; ".join(f"{c['name']}={c['value']}" for c in page.context.cookies())
     marker = hub.room_dir.parent / "ran-code.txt"
     ws_url = base.replace("http://", "ws://") + f"/api/kernels/{kernel}/channels"

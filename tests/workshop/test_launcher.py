@@ -18,8 +18,7 @@ from journeykit.workshop.settings import RoomSettings
 from journeykit.workshop.singleuser import singleuser_command, singleuser_environment
 
 
-def test_with_lan_only_the_participants_server_listens_beyond_this_computer(tmp_path: Path
-                                                                             ) -> None:
+def test_with_lan_only_the_participants_server_listens_beyond_this_computer(tmp_path: Path) -> None:
     lan, rehearsal = Room("Bakery", folder=tmp_path, lan=True), Room("Bakery", folder=tmp_path)
     assert [plan.ip for plan in lan.server_plans()] == ["0.0.0.0", "127.0.0.1"]
     assert [plan.ip for plan in rehearsal.server_plans()] == ["127.0.0.1", "127.0.0.1"]
@@ -41,7 +40,8 @@ def test_the_links_survive_a_restart_unless_new_ones_are_asked_for(tmp_path: Pat
 
 
 def test_the_servers_get_the_room_but_the_participants_never_the_dashboard_link(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     room = RoomSettings(tmp_path / "bakery", "Bakery", join_url="http://x/?token=join")
     participants = server_environment(RoomSettings(tmp_path / "bakery", "Bakery"))
     assert "JOURNEYKIT_JOIN_URL" not in participants
@@ -54,17 +54,22 @@ def test_idle_kernels_are_culled_but_never_connected_ones() -> None:
     assert "--MappingKernelManager.cull_idle_timeout=600" in options
     assert not any("cull_connected" in option for option in options)
     assert "--RoomKernelManager.max_kernels=70" in options and "--pool_size=2" in options
-    assert not any("cull" in option for option in kernel_options(max_kernels=9,
-                                                                  idle_timeout=0, preheat=0))
+    assert not any(
+        "cull" in option for option in kernel_options(max_kernels=9, idle_timeout=0, preheat=0)
+    )
 
 
-@pytest.mark.parametrize(("arguments", "says"), [
-    (["--framework", "seven-stage"], "there is no framework 'seven-stage'"),
-    (["--max-participants", "0"], "is not a number of participants"),
-    (["--room", " "], "the room has no name"),
-])
-def test_mistakes_give_one_line_and_exit_status_1(tmp_path: Path, capsys: pytest.CaptureFixture,
-                                                  arguments: list[str], says: str) -> None:
+@pytest.mark.parametrize(
+    ("arguments", "says"),
+    [
+        (["--framework", "seven-stage"], "there is no framework 'seven-stage'"),
+        (["--max-participants", "0"], "is not a number of participants"),
+        (["--room", " "], "the room has no name"),
+    ],
+)
+def test_mistakes_give_one_line_and_exit_status_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture, arguments: list[str], says: str
+) -> None:
     base = ["workshop", "--room", "Bakery", "--dir", str(tmp_path), "--no-browser"]
     assert main(base + arguments) == 1
     err = capsys.readouterr().err
@@ -77,9 +82,24 @@ def test_a_port_in_use_is_named_with_what_to_do(tmp_path: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         result = subprocess.run(
-            [sys.executable, "-m", "journeykit.cli", "workshop", "--room", "Bakery", "--dir",
-             str(tmp_path), "--port", str(port), "--no-browser", "--no-qr"],
-            capture_output=True, text=True, timeout=300)
+            [
+                sys.executable,
+                "-m",
+                "journeykit.cli",
+                "workshop",
+                "--room",
+                "Bakery",
+                "--dir",
+                str(tmp_path),
+                "--port",
+                str(port),
+                "--no-browser",
+                "--no-qr",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
     assert result.returncode == 1
     assert f"port {port}" in result.stderr and "--port" in result.stderr
     assert "Traceback" not in result.stderr
@@ -95,9 +115,13 @@ def test_a_hub_server_runs_jupyterhub_singleuser_with_the_kits_settings() -> Non
 
 
 def test_a_hub_server_without_a_room_folder_says_so(tmp_path: Path) -> None:
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith("JOURNEYKIT_ROOM")}
-    result = subprocess.run([sys.executable, "-m", "journeykit.workshop.singleuser"],
-                            capture_output=True, text=True, env=env, timeout=120)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("JOURNEYKIT_ROOM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "journeykit.workshop.singleuser"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert "JOURNEYKIT_ROOM_DIR: no room folder is set" in result.stderr

@@ -31,10 +31,31 @@ from journeykit.workshop.names import (
 
 #: Names that try to leave the room folder, trouble a file system or inject markup.
 HOSTILE_NAMES = [
-    "../../escape", "..\\..\\windows\\system32", "/etc/passwd", "C:\\Users\\x", "..", ".",
-    "Ana/../../../tmp/x", "CON", "nul", "Com1", "LPT9", "aux.json", "x" * 10_000,
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "a\x00b", "\u202eana",
-    "名前", "   ", "-", "ana.json.bak", ".owners", "~root", "$HOME", "%APPDATA%",
+    "../../escape",
+    "..\\..\\windows\\system32",
+    "/etc/passwd",
+    "C:\\Users\\x",
+    "..",
+    ".",
+    "Ana/../../../tmp/x",
+    "CON",
+    "nul",
+    "Com1",
+    "LPT9",
+    "aux.json",
+    "x" * 10_000,
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "a\x00b",
+    "\u202eana",
+    "名前",
+    "   ",
+    "-",
+    "ana.json.bak",
+    ".owners",
+    "~root",
+    "$HOME",
+    "%APPDATA%",
 ]
 
 
@@ -47,14 +68,23 @@ def test_any_name_becomes_a_plain_file_inside_the_room(tmp_path: Path, typed: st
     assert STEM.fullmatch(stem) and len(stem) <= MAX_STEM + 2
     assert stem not in WINDOWS_RESERVED
     assert path.resolve().parent == room.resolve()
-    outside = [p for p in tmp_path.rglob("*") if room not in p.parents and p != room
-               and p not in room.parents]
+    outside = [
+        p
+        for p in tmp_path.rglob("*")
+        if room not in p.parents and p != room and p not in room.parents
+    ]
     assert outside == []
 
 
 def test_reserved_windows_names_get_a_suffix() -> None:
     assert [file_stem(name) for name in ("CON", "prn", "Aux", "NUL", "com0", "lpt1")] == [
-        "con-1", "prn-1", "aux-1", "nul-1", "com0-1", "lpt1-1"]
+        "con-1",
+        "prn-1",
+        "aux-1",
+        "nul-1",
+        "com0-1",
+        "lpt1-1",
+    ]
     assert file_stem("Connor") == "connor"
 
 

@@ -24,8 +24,9 @@ from tests.workshop.room_client import run_apart
 ANA_BROWSER, BEN_BROWSER = "a1" * 16, "b2" * 16
 
 
-def page_in(room: Path, browser_id: str = "", link_name: str = "", **options: Any
-            ) -> ParticipantPage:
+def page_in(
+    room: Path, browser_id: str = "", link_name: str = "", **options: Any
+) -> ParticipantPage:
     page = ParticipantPage(RoomSettings(room, "Bakery class", **options), warm=False)
     if browser_id or link_name:
         page.browser.link_name = link_name
@@ -98,10 +99,11 @@ def test_a_browser_id_the_page_did_not_make_never_reaches_a_map(room: Path) -> N
         page.close()
 
 
-@pytest.mark.parametrize("typed", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-                                   "x" * 10_000, "../../CON"])
-def test_names_reach_the_page_escaped_and_the_disk_as_plain_files(room: Path, typed: str
-                                                                   ) -> None:
+@pytest.mark.parametrize(
+    "typed",
+    ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "x" * 10_000, "../../CON"],
+)
+def test_names_reach_the_page_escaped_and_the_disk_as_plain_files(room: Path, typed: str) -> None:
     page = page_in(room, ANA_BROWSER, typed)
     assert page.editor is not None
     text = shown_text(page.box)

@@ -43,7 +43,7 @@ pytestmark = pytest.mark.browser
 
 WAITING = {"JOURNEYKIT_ROOM_SAVE_DELAY": "60"}
 IDLE_SECONDS = 8
-BROKEN = "{\n  \"framework\": \"five-stage\",\n  \"stages\": [\n"  # cut off mid-write
+BROKEN = '{\n  "framework": "five-stage",\n  "stages": [\n'  # cut off mid-write
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +56,9 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def room(folder: Path) -> Iterator[RunningRoom]:
-    with running_room(folder, "--idle-timeout", str(IDLE_SECONDS), name="Faults",
-                      env=WAITING) as running:
+    with running_room(
+        folder, "--idle-timeout", str(IDLE_SECONDS), name="Faults", env=WAITING
+    ) as running:
         yield running
 
 
@@ -72,8 +73,11 @@ def dana(chromium_browser: Any, room: RunningRoom) -> Iterator[tuple[Any, list[s
 
 
 def new_tab(context: Any, url: str) -> Any:
-    page = context.pages[0] if context.pages and context.pages[0].url == "about:blank" \
+    page = (
+        context.pages[0]
+        if context.pages and context.pages[0].url == "about:blank"
         else context.new_page()
+    )
     page.set_default_timeout(180_000)
     open_room_page(page, url)
     return page
@@ -86,8 +90,9 @@ def edit_waiting(page: Any, room: RunningRoom, stem: str, word: str) -> None:
     assert word not in touchpoints(json.loads((room.room_dir / f"{stem}.json").read_text()))
 
 
-def test_a_corrupt_map_is_listed_as_skipped_and_left_alone(chromium_browser: Any,
-                                                           room: RunningRoom) -> None:
+def test_a_corrupt_map_is_listed_as_skipped_and_left_alone(
+    chromium_browser: Any, room: RunningRoom
+) -> None:
     blocked: list[str] = []
     board = room_page(chromium_browser, room, blocked)
     board.goto(room.dashboard_url, wait_until="domcontentloaded")
@@ -114,8 +119,11 @@ def test_a_lost_connection_is_culled_and_saved(room: RunningRoom, dana: Any) -> 
     edit_waiting(page, room, "dana", "Radio")
     kernel = kernel_id(page)
     page.close(run_before_unload=False)  # no unload beacon: the Wi-Fi dropped
-    wait_until(lambda: f"Kernel shutdown: {kernel}" in room.participants_log(),
-               IDLE_SECONDS + 120, "the idle kernel being culled")
+    wait_until(
+        lambda: f"Kernel shutdown: {kernel}" in room.participants_log(),
+        IDLE_SECONDS + 120,
+        "the idle kernel being culled",
+    )
     wait_for_map(room.room_dir / "dana.json", lambda d: touchpoints(d) == ["Kiosk", "Radio"])
 
 
@@ -136,8 +144,9 @@ def test_a_kernel_killed_mid_edit_keeps_the_saved_map(room: RunningRoom, dana: A
     again.close(run_before_unload=True)
 
 
-def test_ctrl_c_saves_every_waiting_edit(chromium_browser: Any, room: RunningRoom,
-                                         dana: Any) -> None:
+def test_ctrl_c_saves_every_waiting_edit(
+    chromium_browser: Any, room: RunningRoom, dana: Any
+) -> None:
     context, _ = dana
     page = new_tab(context, room.join_url)
     page.wait_for_selector(EDITOR_SHOWN)
@@ -151,7 +160,10 @@ def test_ctrl_c_saves_every_waiting_edit(chromium_browser: Any, room: RunningRoo
     seconds = room.stop()
     assert room.process.returncode == 0 and seconds < 90
     assert touchpoints(json.loads((room.room_dir / "dana.json").read_text())) == [
-        "Kiosk", "Radio", "Poster"]
+        "Kiosk",
+        "Radio",
+        "Poster",
+    ]
     assert touchpoints(json.loads((room.room_dir / "eli.json").read_text())) == ["Banner"]
     assert not [k for k in kernels if k.is_running() and k.status() != "zombie"]
     assert "Room closed. 2 maps" in "".join(room.output)  # broken.json is not a map
@@ -160,9 +172,9 @@ def test_ctrl_c_saves_every_waiting_edit(chromium_browser: Any, room: RunningRoo
     assert blocked == []
 
 
-def test_the_room_opens_again_and_closes_from_the_dashboard(chromium_browser: Any,
-                                                            room: RunningRoom, folder: Path,
-                                                            dana: Any) -> None:
+def test_the_room_opens_again_and_closes_from_the_dashboard(
+    chromium_browser: Any, room: RunningRoom, folder: Path, dana: Any
+) -> None:
     context, _ = dana
     ports = (room.port, int(room.dashboard_url.split(":")[2].split("/")[0]))
     with running_room(folder, name="Faults", env=WAITING, ports=ports) as again:
@@ -183,4 +195,8 @@ def test_the_room_opens_again_and_closes_from_the_dashboard(chromium_browser: An
         board.context.close()
         page.close()
     assert touchpoints(json.loads((folder / "faults" / "dana.json").read_text())) == [
-        "Kiosk", "Radio", "Poster", "Leaflet"]
+        "Kiosk",
+        "Radio",
+        "Poster",
+        "Leaflet",
+    ]

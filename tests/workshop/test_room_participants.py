@@ -32,14 +32,17 @@ from tests.workshop.room_session import (
 pytestmark = pytest.mark.browser
 
 #: A name that tries everything at once: markup, path separators, "..", a Windows device.
-HOSTILE_NAME = ("<img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>"
-                "/../..\\CON " + "x" * 10_000)
+HOSTILE_NAME = (
+    "<img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>"
+    "/../..\\CON " + "x" * 10_000
+)
 
 
 @pytest.fixture(scope="module")
 def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningRoom]:
-    with running_room(tmp_path_factory.mktemp("participants") / "rooms",
-                      "--preheat", "2") as running:
+    with running_room(
+        tmp_path_factory.mktemp("participants") / "rooms", "--preheat", "2"
+    ) as running:
         yield running
 
 
@@ -60,8 +63,9 @@ def ana_device(chromium_browser: Any, room: RunningRoom) -> Iterator[tuple[Any, 
     assert refused == []
 
 
-def test_a_participant_joins_types_and_the_map_file_appears(room: RunningRoom,
-                                                            ana_device: Any) -> None:
+def test_a_participant_joins_types_and_the_map_file_appears(
+    room: RunningRoom, ana_device: Any
+) -> None:
     page, _ = ana_device
     open_room_page(page, room.join_url)
     assert page.is_visible(".jk-room-name input")
@@ -74,8 +78,9 @@ def test_a_participant_joins_types_and_the_map_file_appears(room: RunningRoom,
     assert str(room.room_dir) not in page.inner_text(".jk-room")
 
 
-def test_reopening_the_link_in_the_same_browser_brings_the_map_back(room: RunningRoom,
-                                                                    ana_device: Any) -> None:
+def test_reopening_the_link_in_the_same_browser_brings_the_map_back(
+    room: RunningRoom, ana_device: Any
+) -> None:
     page, _ = ana_device
     context = page.context
     page.close(run_before_unload=True)
@@ -89,9 +94,9 @@ def test_reopening_the_link_in_the_same_browser_brings_the_map_back(room: Runnin
     assert not again.is_visible(".jk-room-name input")
 
 
-def test_another_device_with_the_same_name_gets_its_own_map(chromium_browser: Any,
-                                                            room: RunningRoom,
-                                                            blocked: list[str]) -> None:
+def test_another_device_with_the_same_name_gets_its_own_map(
+    chromium_browser: Any, room: RunningRoom, blocked: list[str]
+) -> None:
     page = room_page(chromium_browser, room, blocked)
     open_room_page(page, room.join_url)
     join(page, "Ana")
@@ -100,16 +105,19 @@ def test_another_device_with_the_same_name_gets_its_own_map(chromium_browser: An
     assert page.input_value(TOUCHPOINTS) == ""
     type_touchpoint(page, "Flyer")
     wait_for_map(room.room_dir / "ana-2.json", lambda d: touchpoints(d) == ["Flyer"])
-    assert touchpoints(wait_for_map(room.room_dir / "ana.json", lambda d: True)) == [
-        "Shop window"]
+    assert touchpoints(wait_for_map(room.room_dir / "ana.json", lambda d: True)) == ["Shop window"]
     page.context.close()
 
 
-def test_a_personal_link_skips_the_name_and_a_phone_can_edit(chromium_browser: Any,
-                                                             room: RunningRoom,
-                                                             blocked: list[str]) -> None:
-    phone = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-             "device_scale_factor": 2}
+def test_a_personal_link_skips_the_name_and_a_phone_can_edit(
+    chromium_browser: Any, room: RunningRoom, blocked: list[str]
+) -> None:
+    phone = {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+    }
     page = room_page(chromium_browser, room, blocked, **phone)
     open_room_page(page, room.join_url + "&name=Ben")
     page.wait_for_selector(EDITOR_SHOWN)
@@ -136,26 +144,28 @@ def test_a_personal_link_skips_the_name_and_a_phone_can_edit(chromium_browser: A
     page.context.close()
 
 
-def test_a_hostile_name_stays_text_and_stays_in_the_room(chromium_browser: Any,
-                                                         room: RunningRoom,
-                                                         blocked: list[str]) -> None:
+def test_a_hostile_name_stays_text_and_stays_in_the_room(
+    chromium_browser: Any, room: RunningRoom, blocked: list[str]
+) -> None:
     page = room_page(chromium_browser, room, blocked)
     open_room_page(page, room.join_url)
     join(page, HOSTILE_NAME)
     assert page.evaluate("window.__pwned") is None
     stem = page.inner_text(".jk-room-who").split("saved as ")[1].split(".json")[0]
     assert stem.startswith("img-src-x-onerror-window-pwned")
-    made = sorted(p.name for p in room.folder.rglob("*") if p.is_file()
-                  and room.room_dir not in p.parents)
-    assert all(name.startswith(".bakery-class") or name == "bakery-class-join.svg"
-               for name in made), made
+    made = sorted(
+        p.name for p in room.folder.rglob("*") if p.is_file() and room.room_dir not in p.parents
+    )
+    assert all(
+        name.startswith(".bakery-class") or name == "bakery-class-join.svg" for name in made
+    ), made
     assert (room.room_dir / f"{stem}.json").exists()
     page.context.close()
 
 
-def test_the_dashboard_shows_who_joined_and_follows_their_edits(chromium_browser: Any,
-                                                                room: RunningRoom,
-                                                                blocked: list[str]) -> None:
+def test_the_dashboard_shows_who_joined_and_follows_their_edits(
+    chromium_browser: Any, room: RunningRoom, blocked: list[str]
+) -> None:
     board = room_page(chromium_browser, room, blocked)
     board.goto(room.dashboard_url, wait_until="domcontentloaded")
     board.wait_for_selector("tr[data-participant='ana']")
@@ -170,8 +180,12 @@ def test_the_dashboard_shows_who_joined_and_follows_their_edits(chromium_browser
     type_touchpoint(page, "Market stall")
     wait_for_map(room.room_dir / "cy.json", lambda d: touchpoints(d) == ["Market stall"])
     saved_at = time.monotonic()
-    board.wait_for_function(f"""before => document.querySelector("{row}")
-        ?.getAttribute('data-filled') !== before""", arg=before, timeout=30_000)
+    board.wait_for_function(
+        f"""before => document.querySelector("{row}")
+        ?.getAttribute('data-filled') !== before""",
+        arg=before,
+        timeout=30_000,
+    )
     assert time.monotonic() - saved_at < 15, "the dashboard follows within seconds"
     assert board.locator(".js-plotly-plot .main-svg").count() >= 1  # the emotion heatmap
     page.context.close()

@@ -35,12 +35,26 @@ from tests.workshop.room_session import (
 pytestmark = pytest.mark.browser
 
 #: Routes of Jupyter Server and Voila that list or serve files or kernels.
-PROBED_ROUTES = ["/api/kernels", "/api/contents", "/api/contents/bakery-class",
-                 "/api/sessions", "/api/terminals", "/tree", "/lab", "/files/participant.ipynb",
-                 "/voila/tree", "/voila/api/contents", "/voila/render/participant.ipynb",
-                 "/voila/render/dashboard.ipynb", "/voila/files/participant.ipynb",
-                 "/voila/files/../../../rooms/bakery-class/ana.json", "/notebooks/x.ipynb",
-                 f"/api/kernels/{uuid.uuid4()}", "/api/kernelspecs", "/api/config/x"]
+PROBED_ROUTES = [
+    "/api/kernels",
+    "/api/contents",
+    "/api/contents/bakery-class",
+    "/api/sessions",
+    "/api/terminals",
+    "/tree",
+    "/lab",
+    "/files/participant.ipynb",
+    "/voila/tree",
+    "/voila/api/contents",
+    "/voila/render/participant.ipynb",
+    "/voila/render/dashboard.ipynb",
+    "/voila/files/participant.ipynb",
+    "/voila/files/../../../rooms/bakery-class/ana.json",
+    "/notebooks/x.ipynb",
+    f"/api/kernels/{uuid.uuid4()}",
+    "/api/kernelspecs",
+    "/api/config/x",
+]
 
 
 class _NoRedirect(HTTPRedirectHandler):
@@ -53,11 +67,17 @@ def fetch(url: str, method: str = "GET") -> tuple[int, str, str]:
     request = Request(url, method=method, data=b"" if method == "POST" else None)
     try:
         with build_opener(_NoRedirect).open(request, timeout=60) as response:
-            return response.status, response.headers.get("Location", ""), \
-                response.read().decode("utf-8", "replace")
+            return (
+                response.status,
+                response.headers.get("Location", ""),
+                response.read().decode("utf-8", "replace"),
+            )
     except HTTPError as error:
-        return error.code, error.headers.get("Location", ""), \
-            error.read().decode("utf-8", "replace")
+        return (
+            error.code,
+            error.headers.get("Location", ""),
+            error.read().decode("utf-8", "replace"),
+        )
 
 
 @pytest.fixture(scope="module")
@@ -98,8 +118,7 @@ def test_each_server_refuses_the_other_servers_token(room: RunningRoom) -> None:
 
 
 @pytest.mark.parametrize("token", ["", "join"])
-def test_no_route_lists_or_serves_files_or_kernels(room: RunningRoom, ana: Any,
-                                                     token: str) -> None:
+def test_no_route_lists_or_serves_files_or_kernels(room: RunningRoom, ana: Any, token: str) -> None:
     base = room.join_url.split("/?", 1)[0]
     query = f"?token={room.join_token}" if token else ""
     for route in PROBED_ROUTES:
@@ -121,8 +140,9 @@ def test_voila_files_serves_no_image_from_the_app_folder(room: RunningRoom) -> N
         probe.unlink()
 
 
-def test_the_dashboard_token_never_reaches_the_participants_side(room: RunningRoom,
-                                                                  ana: Any) -> None:
+def test_the_dashboard_token_never_reaches_the_participants_side(
+    room: RunningRoom, ana: Any
+) -> None:
     page, _ = ana
     assert room.dashboard_token not in page.content()
     assert room.join_token not in page.content()  # the login cookie carries it, not the page
@@ -132,8 +152,9 @@ def test_the_dashboard_token_never_reaches_the_participants_side(room: RunningRo
         assert room.dashboard_token not in seen, process.cmdline()
 
 
-def test_an_execute_request_from_the_page_is_not_run(room: RunningRoom, ana: Any,
-                                                      tmp_path: Path) -> None:
+def test_an_execute_request_from_the_page_is_not_run(
+    room: RunningRoom, ana: Any, tmp_path: Path
+) -> None:
     page, _ = ana
     marker = tmp_path / "page-ran-code.txt"
     seen = page.evaluate(PAGE_PROBE, [kernel_id(page), str(marker)])
@@ -141,8 +162,9 @@ def test_an_execute_request_from_the_page_is_not_run(room: RunningRoom, ana: Any
     assert not marker.exists()
 
 
-def test_an_execute_request_from_a_script_with_the_link_is_not_run(room: RunningRoom,
-                                                                    tmp_path: Path) -> None:
+def test_an_execute_request_from_a_script_with_the_link_is_not_run(
+    room: RunningRoom, tmp_path: Path
+) -> None:
     marker = tmp_path / "script-ran-code.txt"
 
     async def probe() -> list[str]:
@@ -160,13 +182,15 @@ def test_an_execute_request_from_a_script_with_the_link_is_not_run(room: Running
     received = run_apart(probe())
     assert "execute_reply" not in received and "execute_input" not in received
     assert not marker.exists()
-    wait_until(lambda: "execute_request" in room.participants_log(), 30,
-               "the server logging the refused execute_request")
+    wait_until(
+        lambda: "execute_request" in room.participants_log(),
+        30,
+        "the server logging the refused execute_request",
+    )
     assert "not allowed" in room.participants_log()
 
 
-def test_a_page_that_closes_shuts_its_kernel_down(room: RunningRoom, chromium_browser: Any
-                                                   ) -> None:
+def test_a_page_that_closes_shuts_its_kernel_down(room: RunningRoom, chromium_browser: Any) -> None:
     # Voila's unload beacon needs the _xsrf cookie, which nothing sets when a token is used
     # (voila#1458); the room's login sets it, so a closed tab frees its kernel at once.
     blocked: list[str] = []
@@ -175,8 +199,11 @@ def test_a_page_that_closes_shuts_its_kernel_down(room: RunningRoom, chromium_br
     kernel = kernel_id(page)
     assert "_xsrf" in {cookie["name"] for cookie in page.context.cookies()}
     page.close(run_before_unload=True)
-    wait_until(lambda: f"Kernel shutdown: {kernel}" in room.participants_log(), 60,
-               "the closed page's kernel shutting down")
+    wait_until(
+        lambda: f"Kernel shutdown: {kernel}" in room.participants_log(),
+        60,
+        "the closed page's kernel shutting down",
+    )
     assert f"403 POST /voila/api/shutdown/{kernel}" not in room.participants_log()
     page.context.close()
 

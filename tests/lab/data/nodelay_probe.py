@@ -27,5 +27,4 @@ def _jupyter_server_extension_points() -> list[dict[str, str]]:
 
 
 def _load_jupyter_server_extension(server_app: Any) -> None:
-    server_app.web_app.add_handlers(".*$", [(server_app.base_url + "nodelay-probe",
-                                             NoDelayProbe)])
+    server_app.web_app.add_handlers(".*$", [(server_app.base_url + "nodelay-probe", NoDelayProbe)])

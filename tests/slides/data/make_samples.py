@@ -41,23 +41,34 @@ FIGURES = [
     md("title", "slide", "# 01 · Sample deck with figures\n\nA deck that the slide tests build."),
     code("setup", "skip", "import pandas as pd\nimport plotly.express as px"),
     md("bars-intro", "slide", "## Visits per stage\n\nA bar chart on a slide of its own."),
-    code("bars", "-", 'stages = ["Awareness", "Consideration", "Purchase"]\n'
-         'visits = pd.DataFrame({"stage": stages, "visits": [120, 60, 15]})\n'
-         'px.bar(visits, x="stage", y="visits", title="Visits per stage")'),
+    code(
+        "bars",
+        "-",
+        'stages = ["Awareness", "Consideration", "Purchase"]\n'
+        'visits = pd.DataFrame({"stage": stages, "visits": [120, 60, 15]})\n'
+        'px.bar(visits, x="stage", y="visits", title="Visits per stage")',
+    ),
     md("bars-notes", "notes", "Point at the drop between the first two bars."),
     md("line-intro", "subslide", "## Mood along the way\n\nThe same stages, as a line."),
-    code("line", "fragment", 'px.line(visits, x="stage", y="visits", markers=True, '
-         'height=900)'),
-    md("table", "slide", "## Three lanes\n\n| lane | holds |\n| --- | --- |\n"
-       "| actions | what the customer does |\n| touchpoints | where it happens |\n"
-       "| emotions | how it feels |"),
+    code("line", "fragment", 'px.line(visits, x="stage", y="visits", markers=True, height=900)'),
+    md(
+        "table",
+        "slide",
+        "## Three lanes\n\n| lane | holds |\n| --- | --- |\n"
+        "| actions | what the customer does |\n| touchpoints | where it happens |\n"
+        "| emotions | how it feels |",
+    ),
     md("frag-1", "fragment", "First point, shown on a click."),
     md("frag-2", "fragment", "Second point, shown on the next click."),
     md("tall", "slide", "## A long list\n\n" + "\n".join(f"- item {i}" for i in range(1, 31))),
     md("tall-notes", "notes", "This slide is taller than the screen: scroll it."),
     md("tall-end", "fragment", "**The end of the list**, scrolled into view when it appears."),
-    md("next", "slide", "## Next\n\n[02 · Widgets](02_sample_widgets.ipynb) and "
-       "[a web page](https://example.org/page.ipynb)."),
+    md(
+        "next",
+        "slide",
+        "## Next\n\n[02 · Widgets](02_sample_widgets.ipynb) and "
+        "[a web page](https://example.org/page.ipynb).",
+    ),
     code("teardown", "skip", "del visits"),
 ]
 
@@ -65,19 +76,26 @@ WIDGETS = [
     md("title", "slide", "# 02 · Widgets in a deck\n\nWidgets saved with their state."),
     code("setup", "skip", "import ipywidgets as w\nimport plotly.graph_objects as go"),
     md("controls-intro", "slide", "## Controls"),
-    code("controls", "-", 'w.VBox([\n'
-         '    w.Label("Pick a stage"),\n'
-         '    w.Dropdown(options=["Awareness", "Purchase"], value="Purchase", '
-         'description="Stage"),\n'
-         '    w.IntSlider(value=4, min=1, max=5, description="Mood"),\n'
-         '    w.Tab([w.Text(value="Checkout page")], titles=("Touchpoint",)),\n'
-         '])'),
+    code(
+        "controls",
+        "-",
+        "w.VBox([\n"
+        '    w.Label("Pick a stage"),\n'
+        '    w.Dropdown(options=["Awareness", "Purchase"], value="Purchase", '
+        'description="Stage"),\n'
+        '    w.IntSlider(value=4, min=1, max=5, description="Mood"),\n'
+        '    w.Tab([w.Text(value="Checkout page")], titles=("Touchpoint",)),\n'
+        "])",
+    ),
     md("controls-notes", "notes", "Ask the room which stage they would pick."),
     md("figure-intro", "slide", "## A figure widget"),
     code("figure", "-", 'go.FigureWidget(go.Bar(x=["Awareness", "Purchase"], y=[3, 5]))'),
     md("output-intro", "subslide", "## An output widget"),
-    code("output", "fragment", 'out = w.Output()\nwith out:\n    print("Printed inside the '
-         'widget")\nout'),
+    code(
+        "output",
+        "fragment",
+        'out = w.Output()\nwith out:\n    print("Printed inside the widget")\nout',
+    ),
     md("lost-intro", "slide", "## A widget whose state was not saved"),
     code("lost", "-", 'w.Button(description="Save")'),
 ]
@@ -104,10 +122,12 @@ def _trim_widget_state(nb: nbformat.NotebookNode, lost_cell: str | None) -> None
 
 
 def write(name: str, cells: list, *, widgets: bool = False, lost: str | None = None) -> Path:
-    nb = new_notebook(cells=cells, metadata={"kernelspec": KERNEL,
-                                             "language_info": {"name": "python"}})
-    NotebookClient(nb, store_widget_state=widgets, resources={"metadata": {"path": str(HERE)}}
-                   ).execute()
+    nb = new_notebook(
+        cells=cells, metadata={"kernelspec": KERNEL, "language_info": {"name": "python"}}
+    )
+    NotebookClient(
+        nb, store_widget_state=widgets, resources={"metadata": {"path": str(HERE)}}
+    ).execute()
     if widgets:
         _trim_widget_state(nb, lost)
     path = HERE / name
