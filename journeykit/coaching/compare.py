@@ -106,31 +106,38 @@ def check(view: MapView, reference: JourneyMap) -> Iterator[Finding]:
         hint = f" In its {sample[0]} stage it has {quoted(sample[1])}." if sample else ""
         if len(lacking) == len(started):
             yield Finding(
-                "example-lane-missing",
-                "improve",
-                f"{title} fills in the {label}; your map has none yet.{hint}",
-                "The worked example shows every lane of the method in use; an empty lane is a "
-                "question you have not asked yet.",
-                f"Fill in the {label} for {target.name} first, then the other stages.",
-                target.name,
-                key,
+                rule="example-lane-missing",
+                level="improve",
+                message=f"{title} fills in the {label}; your map has none yet.{hint}",
+                why=(
+                    "The worked example shows every lane of the method in use; an empty lane is a "
+                    "question you have not asked yet."
+                ),
+                fix=f"Fill in the {label} for {target.name} first, then the other stages.",
+                stage=target.name,
+                lane=key,
             )
         else:
             yield Finding(
-                "example-lane-thinner",
-                "improve",
-                f"{title} fills in the {label} in every stage; your map leaves them empty in "
-                f"{and_list([s.name for s in lacking])}.{hint}",
-                "Comparing lane by lane with a complete map shows which questions are still open.",
-                f"Fill in the {label} of {target.name}.",
-                target.name,
-                key,
+                rule="example-lane-thinner",
+                level="improve",
+                message=(
+                    f"{title} fills in the {label} in every stage; your map leaves them empty in "
+                    f"{and_list([s.name for s in lacking])}.{hint}"
+                ),
+                why=(
+                    "Comparing lane by lane with a complete map shows which questions are "
+                    "still open."
+                ),
+                fix=f"Fill in the {label} of {target.name}.",
+                stage=target.name,
+                lane=key,
             )
     if not gaps:
         yield Finding(
-            "example-lanes-matched",
-            "praise",
-            f"Every lane {title} fills is filled in your map too.",
-            "Covering every lane of the method means no question was skipped.",
-            "Now compare the content: is each of your items as concrete as the example's?",
+            rule="example-lanes-matched",
+            level="praise",
+            message=f"Every lane {title} fills is filled in your map too.",
+            why="Covering every lane of the method means no question was skipped.",
+            fix="Now compare the content: is each of your items as concrete as the example's?",
         )

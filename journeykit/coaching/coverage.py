@@ -33,17 +33,17 @@ def check(view: MapView) -> Iterator[Finding]:
     if not filled:
         first = stages[0].name if stages else None
         yield Finding(
-            "blank-map",
-            "improve",
-            "Nothing is filled in yet.",
-            "A map grows stage by stage; an empty one is simply the to-do list.",
-            (
+            rule="blank-map",
+            level="improve",
+            message="Nothing is filled in yet.",
+            why="A map grows stage by stage; an empty one is simply the to-do list.",
+            fix=(
                 f"Start with {first}: write the goal, then the touchpoints."
                 if first
                 else "Start with the persona, then fill in the first stage."
             ),
-            first,
-            "goal" if first else None,
+            stage=first,
+            lane="goal" if first else None,
         )
         return
     after = view.after_purchase
@@ -52,25 +52,29 @@ def check(view: MapView) -> Iterator[Finding]:
         if stage.is_blank():
             if stage.name not in after_names:
                 yield Finding(
-                    "empty-stage",
-                    "improve",
-                    f"{stage.name}: nothing is filled in yet.",
-                    "A gap in the middle of the journey hides where customers may drop out.",
-                    f"Fill in what {who} wants and where they meet you in {stage.name}.",
-                    stage.name,
-                    "goal",
+                    rule="empty-stage",
+                    level="improve",
+                    message=f"{stage.name}: nothing is filled in yet.",
+                    why="A gap in the middle of the journey hides where customers may drop out.",
+                    fix=f"Fill in what {who} wants and where they meet you in {stage.name}.",
+                    stage=stage.name,
+                    lane="goal",
                 )
         elif not stage.touchpoints:
             yield Finding(
-                "stage-without-touchpoints",
-                "fix",
-                f"{stage.name}: the stage has content but no touchpoints.",
-                "Touchpoints are where the business can act; a stage without them gives you "
-                "nothing to change.",
-                f"List every place or channel where {who} meets the business in "
-                f"{stage.name}, including ones you do not run yourself.",
-                stage.name,
-                "touchpoints",
+                rule="stage-without-touchpoints",
+                level="fix",
+                message=f"{stage.name}: the stage has content but no touchpoints.",
+                why=(
+                    "Touchpoints are where the business can act; a stage without them gives you "
+                    "nothing to change."
+                ),
+                fix=(
+                    f"List every place or channel where {who} meets the business in "
+                    f"{stage.name}, including ones you do not run yourself."
+                ),
+                stage=stage.name,
+                lane="touchpoints",
             )
     if not after:
         return
@@ -80,41 +84,47 @@ def check(view: MapView) -> Iterator[Finding]:
     if reached and len(empty_after) == len(after):
         names = and_list([s.name for s in after])
         yield Finding(
-            "stops-at-purchase",
-            "fix",
-            f"The map stops at {view.purchase_stage}: {names} "
-            f"{'is' if len(after) == 1 else 'are'} still empty.",
-            f"Winning a new customer costs about {retention} as much as keeping one, and the "
+            rule="stops-at-purchase",
+            level="fix",
+            message=(
+                f"The map stops at {view.purchase_stage}: {names} "
+                f"{'is' if len(after) == 1 else 'are'} still empty."
+            ),
+            why=f"Winning a new customer costs about {retention} as much as keeping one, and the "
             "keeping happens in those stages."
             if retention
             else "Keeping customers and winning others through them happens after the purchase.",
-            f"Follow {who} past the purchase: what happens when the order arrives, and what "
-            "would make them come back and tell others?",
-            after[0].name,
-            "goal",
+            fix=(
+                f"Follow {who} past the purchase: what happens when the order arrives, and what "
+                "would make them come back and tell others?"
+            ),
+            stage=after[0].name,
+            lane="goal",
         )
         return
     for stage in empty_after:
         yield Finding(
-            "empty-stage",
-            "improve",
-            f"{stage.name}: nothing is filled in yet.",
-            "The stages after the purchase are where customers stay or drift away.",
-            f"Fill in what {who} wants and where they meet you in {stage.name}.",
-            stage.name,
-            "goal",
+            rule="empty-stage",
+            level="improve",
+            message=f"{stage.name}: nothing is filled in yet.",
+            why="The stages after the purchase are where customers stay or drift away.",
+            fix=f"Fill in what {who} wants and where they meet you in {stage.name}.",
+            stage=stage.name,
+            lane="goal",
         )
     if not empty_after:
         yield Finding(
-            "after-purchase-mapped",
-            "praise",
-            f"The map follows {who} past the purchase, through "
-            f"{and_list([s.name for s in after])}.",
-            "Many maps end at the sale, yet the stages after it decide whether customers stay"
+            rule="after-purchase-mapped",
+            level="praise",
+            message=(
+                f"The map follows {who} past the purchase, through "
+                f"{and_list([s.name for s in after])}."
+            ),
+            why="Many maps end at the sale, yet the stages after it decide whether customers stay"
             + (
                 f", and a new customer costs about {retention} as much as one you keep."
                 if retention
                 else "."
             ),
-            "Keep those stages as concrete as the ones before the sale.",
+            fix="Keep those stages as concrete as the ones before the sale.",
         )

@@ -68,15 +68,19 @@ def check(view: MapView) -> Iterator[Finding]:
         if stage.emotion_score is None:
             if not stage.is_blank():
                 yield Finding(
-                    "stage-without-score",
-                    "improve",
-                    f"{stage.name}: the stage has no emotion score yet.",
-                    "The scores draw the emotion curve, and its low points show where to "
-                    "act first.",
-                    f"Score how {who} feels overall in {stage.name}, from 1 (very negative) "
-                    "to 5 (very positive).",
-                    stage.name,
-                    "emotion_score",
+                    rule="stage-without-score",
+                    level="improve",
+                    message=f"{stage.name}: the stage has no emotion score yet.",
+                    why=(
+                        "The scores draw the emotion curve, and its low points show where to "
+                        "act first."
+                    ),
+                    fix=(
+                        f"Score how {who} feels overall in {stage.name}, from 1 (very negative) "
+                        "to 5 (very positive)."
+                    ),
+                    stage=stage.name,
+                    lane="emotion_score",
                 )
             continue
         level = dip_level(scores, i)
@@ -87,33 +91,39 @@ def check(view: MapView) -> Iterator[Finding]:
             explained += 1
             continue
         yield Finding(
-            "dip-without-pain-point",
-            level,
-            f"{stage.name}: {_describe(scores, i)}, but no pain point says why.",
-            "A dip in the curve is only useful once you know what causes it; that cause is "
-            "what you can fix.",
-            f"Write what goes wrong for {who} in {stage.name}, ideally in the words a "
-            "customer used.",
-            stage.name,
-            "pain_points",
+            rule="dip-without-pain-point",
+            level=level,
+            message=f"{stage.name}: {_describe(scores, i)}, but no pain point says why.",
+            why=(
+                "A dip in the curve is only useful once you know what causes it; that cause is "
+                "what you can fix."
+            ),
+            fix=(
+                f"Write what goes wrong for {who} in {stage.name}, ideally in the words a "
+                "customer used."
+            ),
+            stage=stage.name,
+            lane="pain_points",
         )
     scored = [s for s in scores if s is not None]
     if len(scored) >= 3 and len(set(scored)) == 1:
         yield Finding(
-            "flat-emotions",
-            "improve",
-            f"Every scored stage has the same score ({scored[0]}).",
-            "Real journeys have ups and downs; a flat line usually means the scores were "
-            "guessed rather than heard from customers.",
-            "Score each stage on its own, thinking of the best and the worst moment in it.",
-            None,
-            "emotion_score",
+            rule="flat-emotions",
+            level="improve",
+            message=f"Every scored stage has the same score ({scored[0]}).",
+            why=(
+                "Real journeys have ups and downs; a flat line usually means the scores were "
+                "guessed rather than heard from customers."
+            ),
+            fix="Score each stage on its own, thinking of the best and the worst moment in it.",
+            stage=None,
+            lane="emotion_score",
         )
     elif dips and explained == dips:
         yield Finding(
-            "dips-explained",
-            "praise",
-            f"Every dip in {who}'s emotion curve has a pain point that explains it.",
-            "Dips tied to causes turn the curve into a list of things to improve.",
-            "Start improving where the curve is lowest.",
+            rule="dips-explained",
+            level="praise",
+            message=f"Every dip in {who}'s emotion curve has a pain point that explains it.",
+            why="Dips tied to causes turn the curve into a list of things to improve.",
+            fix="Start improving where the curve is lowest.",
         )

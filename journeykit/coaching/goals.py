@@ -78,48 +78,54 @@ def check(view: MapView) -> Iterator[Finding]:
         goal = stage.goal.strip()
         if not goal:
             yield Finding(
-                "stage-without-goal",
-                "improve",
-                f"{stage.name}: the stage has content but no customer goal.",
-                "The goal says why the customer is in this stage at all; the other lanes "
-                "make sense against it.",
-                f"Write what {who} wants to get done in {stage.name}, as {who} would say it.",
-                stage.name,
-                "goal",
+                rule="stage-without-goal",
+                level="improve",
+                message=f"{stage.name}: the stage has content but no customer goal.",
+                why=(
+                    "The goal says why the customer is in this stage at all; the other lanes "
+                    "make sense against it."
+                ),
+                fix=f"Write what {who} wants to get done in {stage.name}, as {who} would say it.",
+                stage=stage.name,
+                lane="goal",
             )
             continue
         step = internal_words(goal)
         if step:
             yield Finding(
-                "goal-is-internal-step",
-                "fix",
-                f"{stage.name}: the goal {quoted(goal)} is a step of the business"
+                rule="goal-is-internal-step",
+                level="fix",
+                message=f"{stage.name}: the goal {quoted(goal)} is a step of the business"
                 + (f" ({quoted(step)})" if step.casefold() != goal.casefold() else "")
                 + f", not something {who} wants.",
-                _WHY,
-                f"Ask what {who} is trying to achieve here and write that as the goal; move "
-                f"{quoted(step)} to the business activities lane.",
-                stage.name,
-                "goal",
+                why=_WHY,
+                fix=(
+                    f"Ask what {who} is trying to achieve here and write that as the goal; move "
+                    f"{quoted(step)} to the business activities lane."
+                ),
+                stage=stage.name,
+                lane="goal",
             )
         elif _BUSINESS_VOICE.search(goal):
             yield Finding(
-                "goal-is-internal-step",
-                "improve",
-                f"{stage.name}: the goal {quoted(goal)} sounds like the business talking.",
-                _WHY,
-                f"Rewrite it in {who}'s own voice, starting with what they want "
-                '("Find ...", "Decide ...", "Get ...").',
-                stage.name,
-                "goal",
+                rule="goal-is-internal-step",
+                level="improve",
+                message=f"{stage.name}: the goal {quoted(goal)} sounds like the business talking.",
+                why=_WHY,
+                fix=(
+                    f"Rewrite it in {who}'s own voice, starting with what they want "
+                    '("Find ...", "Decide ...", "Get ...").'
+                ),
+                stage=stage.name,
+                lane="goal",
             )
         else:
             clean += 1
     if filled >= 2 and clean == len(view.stages):
         yield Finding(
-            "goals-from-the-customer-side",
-            "praise",
-            f"Every stage has a goal told from {who}'s side.",
-            "Goals in the customer's words keep the whole map about the customer.",
-            "Read them in a row: they should tell the journey on their own.",
+            rule="goals-from-the-customer-side",
+            level="praise",
+            message=f"Every stage has a goal told from {who}'s side.",
+            why="Goals in the customer's words keep the whole map about the customer.",
+            fix="Read them in a row: they should tell the journey on their own.",
         )

@@ -109,48 +109,57 @@ def _lane(stage: str, key: str, items: list[str], keys: list[str]) -> Iterator[F
         twice = [firsts[k] for k, count in counts.items() if count > 1 and k]
         if twice:
             yield Finding(
-                "duplicate-item",
-                "improve",
-                f"{stage}: {quoted_list(twice)} appear{'s' if len(twice) == 1 else ''} more "
-                f"than once in the {lane_name(key)}.",
-                "A repeated item makes a lane look fuller than it is.",
-                "Keep one copy, or make the two say different things.",
-                stage,
-                key,
+                rule="duplicate-item",
+                level="improve",
+                message=(
+                    f"{stage}: {quoted_list(twice)} appear{'s' if len(twice) == 1 else ''} more "
+                    f"than once in the {lane_name(key)}."
+                ),
+                why="A repeated item makes a lane look fuller than it is.",
+                fix="Keep one copy, or make the two say different things.",
+                stage=stage,
+                lane=key,
             )
     if long:
         yield _paragraphs(stage, key, long)
     if feelings and key == "pain_points":
         yield Finding(
-            "wrong-lane",
-            "improve",
-            f"{stage}: the pain point {quoted_list(feelings)} is a feeling, not what causes it.",
-            "A feeling tells you something hurts; the pain point should say what, so that "
-            "someone can change it.",
-            "Move the feeling to the emotion words and write what caused it as the pain point.",
-            stage,
-            key,
+            rule="wrong-lane",
+            level="improve",
+            message=(
+                f"{stage}: the pain point {quoted_list(feelings)} is a feeling, not what causes it."
+            ),
+            why=(
+                "A feeling tells you something hurts; the pain point should say what, so that "
+                "someone can change it."
+            ),
+            fix="Move the feeling to the emotion words and write what caused it as the pain point.",
+            stage=stage,
+            lane=key,
         )
     elif feelings:
         yield Finding(
-            "wrong-lane",
-            "fix",
-            f"{stage}: {quoted_list(feelings)} in the {lane_name(key)} is a feeling.",
-            f"Each lane holds one kind of item; here each item should be {LANE_NOUNS[key]}.",
-            "Move it to the emotion words of the same stage.",
-            stage,
-            key,
+            rule="wrong-lane",
+            level="fix",
+            message=f"{stage}: {quoted_list(feelings)} in the {lane_name(key)} is a feeling.",
+            why=f"Each lane holds one kind of item; here each item should be {LANE_NOUNS[key]}.",
+            fix="Move it to the emotion words of the same stage.",
+            stage=stage,
+            lane=key,
         )
     if misplaced is not None:
         item, kind = misplaced
         yield Finding(
-            "wrong-lane",
-            "fix",
-            f"{stage}: {quoted(item)} is {LANE_NOUNS[kind]}, but it sits in the {lane_name(key)}.",
-            f"Each lane holds one kind of item; here each item should be {LANE_NOUNS[key]}.",
-            f"Move {quoted(item)} to the {lane_name(kind)} of {stage}.",
-            stage,
-            key,
+            rule="wrong-lane",
+            level="fix",
+            message=(
+                f"{stage}: {quoted(item)} is {LANE_NOUNS[kind]}, "
+                f"but it sits in the {lane_name(key)}."
+            ),
+            why=f"Each lane holds one kind of item; here each item should be {LANE_NOUNS[key]}.",
+            fix=f"Move {quoted(item)} to the {lane_name(kind)} of {stage}.",
+            stage=stage,
+            lane=key,
         )
 
 
@@ -158,27 +167,31 @@ def _placeholders(
     stage: str | None, lane: str, texts: list[str], before: str, after: str
 ) -> Finding:
     return Finding(
-        "placeholder-text",
-        "fix",
-        f"{before}{quoted_list(texts)}{after} {'is' if len(texts) == 1 else 'are'} "
-        "placeholder text.",
-        "Placeholder text makes a lane look done when it is not, and ends up in exports "
-        "and slides.",
-        "Replace it with your own words, or leave the field empty until you know.",
-        stage,
-        lane,
+        rule="placeholder-text",
+        level="fix",
+        message=(
+            f"{before}{quoted_list(texts)}{after} {'is' if len(texts) == 1 else 'are'} "
+            "placeholder text."
+        ),
+        why=(
+            "Placeholder text makes a lane look done when it is not, and ends up in exports "
+            "and slides."
+        ),
+        fix="Replace it with your own words, or leave the field empty until you know.",
+        stage=stage,
+        lane=lane,
     )
 
 
 def _paragraphs(stage: str | None, lane: str, texts: list[str]) -> Finding:
     return Finding(
-        "paragraph-item",
-        "improve",
-        f"{stage}: {quoted_list(texts, 1)} is a whole paragraph in the {lane_name(lane)}.",
-        "Short items can be read at a glance on the map; a paragraph hides the point.",
-        "Split it into separate items of a few words each, one per line.",
-        stage,
-        lane,
+        rule="paragraph-item",
+        level="improve",
+        message=f"{stage}: {quoted_list(texts, 1)} is a whole paragraph in the {lane_name(lane)}.",
+        why="Short items can be read at a glance on the map; a paragraph hides the point.",
+        fix="Split it into separate items of a few words each, one per line.",
+        stage=stage,
+        lane=lane,
     )
 
 
@@ -194,12 +207,14 @@ def _repeated(view: MapView, squashed: dict[str, list[set[str]]]) -> Iterator[Fi
         first = next(getattr(s, key) for s in view.stages if getattr(s, key))
         shown = [i for i in first if squash(i) in common]
         yield Finding(
-            "same-in-every-stage",
-            "improve",
-            f"{quoted_list(shown)} appear{'s' if len(shown) == 1 else ''} in the "
-            f"{lane_name(key)} of every stage.",
-            "What is true of every stage tells the reader nothing about any one of them.",
-            "Keep it where it matters most and say what is special about each other stage.",
-            None,
-            key,
+            rule="same-in-every-stage",
+            level="improve",
+            message=(
+                f"{quoted_list(shown)} appear{'s' if len(shown) == 1 else ''} in the "
+                f"{lane_name(key)} of every stage."
+            ),
+            why="What is true of every stage tells the reader nothing about any one of them.",
+            fix="Keep it where it matters most and say what is special about each other stage.",
+            stage=None,
+            lane=key,
         )

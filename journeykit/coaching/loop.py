@@ -43,16 +43,20 @@ def check(view: MapView) -> Iterator[Finding]:
         first = with_pain[0]
         count = sum(len(s.pain_points) for s in with_pain)
         yield Finding(
-            "pain-without-opportunity",
-            "improve",
-            f"The map lists {count} pain point{'s' if count > 1 else ''} but no "
-            f"opportunities yet, starting with {quoted(first.pain_points[0])} in "
-            f"{first.name}.",
-            _WHY_OPPORTUNITY,
-            "For each pain point, write one idea that would remove it, in the opportunities "
-            "lane of the same stage.",
-            first.name,
-            "opportunities",
+            rule="pain-without-opportunity",
+            level="improve",
+            message=(
+                f"The map lists {count} pain point{'s' if count > 1 else ''} but no "
+                f"opportunities yet, starting with {quoted(first.pain_points[0])} in "
+                f"{first.name}."
+            ),
+            why=_WHY_OPPORTUNITY,
+            fix=(
+                "For each pain point, write one idea that would remove it, in the opportunities "
+                "lane of the same stage."
+            ),
+            stage=first.name,
+            lane="opportunities",
         )
     unanswered_total = 0
     if with_ideas:
@@ -65,15 +69,19 @@ def check(view: MapView) -> Iterator[Finding]:
                 continue
             unanswered_total += len(open_pains)
             yield Finding(
-                "pain-without-opportunity",
-                "improve",
-                f"{stage.name}: no opportunity on the map seems to answer "
-                f"{quoted_list(open_pains)}.",
-                _WHY_OPPORTUNITY,
-                f"Add an opportunity to {stage.name} that would take "
-                f"{'this' if len(open_pains) == 1 else 'each'} pain away.",
-                stage.name,
-                "opportunities",
+                rule="pain-without-opportunity",
+                level="improve",
+                message=(
+                    f"{stage.name}: no opportunity on the map seems to answer "
+                    f"{quoted_list(open_pains)}."
+                ),
+                why=_WHY_OPPORTUNITY,
+                fix=(
+                    f"Add an opportunity to {stage.name} that would take "
+                    f"{'this' if len(open_pains) == 1 else 'each'} pain away."
+                ),
+                stage=stage.name,
+                lane="opportunities",
             )
     unmeasured = 0
     for stage in with_ideas:
@@ -81,21 +89,27 @@ def check(view: MapView) -> Iterator[Finding]:
             continue
         unmeasured += 1
         yield Finding(
-            "opportunity-without-kpi",
-            "fix",
-            f"{stage.name}: {quoted_list(stage.opportunities, 1)} has no KPI to show "
-            "whether it worked.",
-            "An improvement you cannot measure cannot be told apart from a lucky month.",
-            f"Add a KPI to {stage.name} that would move if the idea works: a rate, a count "
-            "or a time.",
-            stage.name,
-            "kpis",
+            rule="opportunity-without-kpi",
+            level="fix",
+            message=(
+                f"{stage.name}: {quoted_list(stage.opportunities, 1)} has no KPI to show "
+                "whether it worked."
+            ),
+            why="An improvement you cannot measure cannot be told apart from a lucky month.",
+            fix=(
+                f"Add a KPI to {stage.name} that would move if the idea works: a rate, a count "
+                "or a time."
+            ),
+            stage=stage.name,
+            lane="kpis",
         )
     if with_pain and with_ideas and not unanswered_total and not unmeasured:
         yield Finding(
-            "pain-to-kpi",
-            "praise",
-            "Every pain point has an opportunity, and every opportunity a KPI.",
-            "That loop, from a problem to an idea to a number, is what turns a map into a plan.",
-            "Pick the opportunity in the lowest stage of the curve and try it first.",
+            rule="pain-to-kpi",
+            level="praise",
+            message="Every pain point has an opportunity, and every opportunity a KPI.",
+            why=(
+                "That loop, from a problem to an idea to a number, is what turns a map into a plan."
+            ),
+            fix="Pick the opportunity in the lowest stage of the curve and try it first.",
         )

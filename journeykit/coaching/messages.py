@@ -36,13 +36,17 @@ def check(view: MapView) -> Iterator[Finding]:
         if not missing:
             continue
         yield Finding(
-            "need-without-message",
-            "improve",
-            f"{stage.name}: {who} needs to know {quoted_list(missing)}, and no message up "
-            f"to this stage mentions {'it' if len(missing) == 1 else 'them'}.",
-            "A question the customer cannot get answered is where the journey stalls.",
-            f"Add a message in {stage.name} or an earlier stage that answers "
-            f"{'it' if len(missing) == 1 else 'each'}, or say where {who} finds the answer.",
-            stage.name,
-            "messages",
+            rule="need-without-message",
+            level="improve",
+            message=(
+                f"{stage.name}: {who} needs to know {quoted_list(missing)}, and no message up "
+                f"to this stage mentions {'it' if len(missing) == 1 else 'them'}."
+            ),
+            why="A question the customer cannot get answered is where the journey stalls.",
+            fix=(
+                f"Add a message in {stage.name} or an earlier stage that answers "
+                f"{'it' if len(missing) == 1 else 'each'}, or say where {who} finds the answer."
+            ),
+            stage=stage.name,
+            lane="messages",
         )

@@ -45,22 +45,28 @@ def check(view: MapView) -> Iterator[Finding]:
             continue
         missing += 1
         yield Finding(
-            "stage-without-participants",
-            "improve",
-            f"{stage.name}: nobody else appears, though other people usually weigh in at "
-            "this point of the journey.",
-            why,
-            f"Name who takes part in or sways {who}'s choice in {stage.name}: friends, "
-            "colleagues, reviewers, the people they tell.",
-            stage.name,
-            "participants",
+            rule="stage-without-participants",
+            level="improve",
+            message=(
+                f"{stage.name}: nobody else appears, though other people usually weigh in at "
+                "this point of the journey."
+            ),
+            why=why,
+            fix=(
+                f"Name who takes part in or sways {who}'s choice in {stage.name}: friends, "
+                "colleagues, reviewers, the people they tell."
+            ),
+            stage=stage.name,
+            lane="participants",
         )
     if social and not missing:
         yield Finding(
-            "others-named",
-            "praise",
-            f"The map names the people around {who} where they matter: "
-            f"{and_list([s.name for s in social])}.",
-            why,
-            "Ask what each of them needs to hear from you too.",
+            rule="others-named",
+            level="praise",
+            message=(
+                f"The map names the people around {who} where they matter: "
+                f"{and_list([s.name for s in social])}."
+            ),
+            why=why,
+            fix="Ask what each of them needs to hear from you too.",
         )

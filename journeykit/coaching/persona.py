@@ -55,57 +55,71 @@ def check(view: MapView) -> Iterator[Finding]:
     name = persona.name.strip()
     if not name or is_placeholder(name):
         yield Finding(
-            "persona-missing",
-            "fix",
-            "The persona has no name yet."
+            rule="persona-missing",
+            level="fix",
+            message="The persona has no name yet."
             if not name
             else f"The persona is still called {quoted(name)}.",
-            "A named persona is someone the whole team can picture and argue about; without "
-            "one, every stage drifts towards customers in general.",
-            "Give the persona a first name (for example the customer you interviewed who is "
-            "most typical) and say who they are in a sentence.",
+            why=(
+                "A named persona is someone the whole team can picture and argue about; without "
+                "one, every stage drifts towards customers in general."
+            ),
+            fix=(
+                "Give the persona a first name (for example the customer you interviewed who is "
+                "most typical) and say who they are in a sentence."
+            ),
             lane="persona",
         )
         return
     if is_group(name):
         yield Finding(
-            "persona-is-a-market",
-            "fix",
-            f"The persona {quoted(name)} is a whole group of people, not one person.",
-            _WHY_PERSON,
-            f"Pick one typical member of {quoted(name)}, give them a first name, and put "
-            "the group into the description.",
+            rule="persona-is-a-market",
+            level="fix",
+            message=f"The persona {quoted(name)} is a whole group of people, not one person.",
+            why=_WHY_PERSON,
+            fix=(
+                f"Pick one typical member of {quoted(name)}, give them a first name, and put "
+                "the group into the description."
+            ),
             lane="persona",
         )
         return
     if not persona.description.strip():
         yield Finding(
-            "persona-without-description",
-            "improve",
-            f"{name} has a name but no description.",
-            "A sentence about who the persona is keeps everyone who reads the map picturing "
-            "the same customer.",
-            f"Describe {name} in a sentence or two: their situation, habits and how they "
-            "like to buy.",
+            rule="persona-without-description",
+            level="improve",
+            message=f"{name} has a name but no description.",
+            why=(
+                "A sentence about who the persona is keeps everyone who reads the map picturing "
+                "the same customer."
+            ),
+            fix=(
+                f"Describe {name} in a sentence or two: their situation, habits and how they "
+                "like to buy."
+            ),
             lane="persona",
         )
         return
     if not (persona.goals or persona.frustrations):
         yield Finding(
-            "persona-without-goals",
-            "improve",
-            f"{name} has no goals or frustrations yet.",
-            "Knowing what the persona wants overall, and what generally annoys them, explains "
-            "the choices they make at every stage.",
-            f"Add one or two goals {name} has overall and one thing that often frustrates them.",
+            rule="persona-without-goals",
+            level="improve",
+            message=f"{name} has no goals or frustrations yet.",
+            why=(
+                "Knowing what the persona wants overall, and what generally annoys them, explains "
+                "the choices they make at every stage."
+            ),
+            fix=(
+                f"Add one or two goals {name} has overall and one thing that often frustrates them."
+            ),
             lane="persona",
         )
         return
     yield Finding(
-        "persona-is-a-person",
-        "praise",
-        f"{name} is a real person on the page: named, described, with goals of their own.",
-        "One concrete customer makes every later stage easier to picture and to check.",
-        f"Keep asking at each stage what {name} would actually do.",
+        rule="persona-is-a-person",
+        level="praise",
+        message=f"{name} is a real person on the page: named, described, with goals of their own.",
+        why="One concrete customer makes every later stage easier to picture and to check.",
+        fix=f"Keep asking at each stage what {name} would actually do.",
         lane="persona",
     )

@@ -43,9 +43,11 @@ def target_field(finding: Finding) -> str | None:
 
     Examples
     --------
-    >>> target_field(Finding("r", "fix", "m", "w", "f", "Decision", "pain_points"))
+    >>> finding = Finding(rule="r", level="fix", message="m", why="w", fix="f",
+    ...                   stage="Decision", lane="pain_points")
+    >>> target_field(finding)
     'Decision.pain_points'
-    >>> target_field(Finding("r", "fix", "m", "w", "f", lane="persona"))
+    >>> target_field(Finding(rule="r", level="fix", message="m", why="w", fix="f", lane="persona"))
     'persona.name'
     """
     if finding.lane == "persona":
@@ -62,9 +64,11 @@ def button_label(finding: Finding) -> str:
 
     Examples
     --------
-    >>> button_label(Finding("r", "fix", "m", "w", "f", "Decision", "pain_points"))
+    >>> finding = Finding(rule="r", level="fix", message="m", why="w", fix="f",
+    ...                   stage="Decision", lane="pain_points")
+    >>> button_label(finding)
     'Go to Decision · Pain points'
-    >>> button_label(Finding("r", "fix", "m", "w", "f", lane="persona"))
+    >>> button_label(Finding(rule="r", level="fix", message="m", why="w", fix="f", lane="persona"))
     'Go to Persona'
     """
     if finding.stage is None:

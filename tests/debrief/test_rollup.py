@@ -119,7 +119,14 @@ def test_class_wide_review_counts_agree_with_reviewing_each_map(sample):
 
 def test_class_wide_review_counts_each_map_once_per_rule_most_common_first():
     def finding(rule, level, stage=None):
-        return Finding(rule, level, f"{rule} at {stage}", f"why {rule}", f"fix {rule}", stage)
+        return Finding(
+            rule=rule,
+            level=level,
+            message=f"{rule} at {stage}",
+            why=f"why {rule}",
+            fix=f"fix {rule}",
+            stage=stage,
+        )
 
     reviews = [
         (
