@@ -134,6 +134,7 @@ class Editor:
         self._problems: dict[str, str] = {}
         self._saver: Autosaver | None = None
         self.review_panel: ReviewPanel | None = None
+        self._form: widgets.Tab | None = None
         self.header = widgets.HTML()
         self._status = StatusLine()
         self.status_line = self._status.widget
@@ -175,16 +176,44 @@ class Editor:
             return source + " ".join(problem_text(p) for p in err.problems)
         return None
 
+    def open(
+        self, journey_map: JourneyMap, path: str | Path | None = None, *, note: str = ""
+    ) -> Editor:
+        """Edit *journey_map* (saved to *path*) here, in place of the map open now.
+
+        The form's widgets stay when the new map has the same stages, and the preview
+        is redrawn in place: a workshop room builds an editor before it knows whose map
+        it will show, so a participant who joins waits for their values to be filled
+        in, not for some nine hundred widgets to be made and sent.
+
+        Examples
+        --------
+        >>> import journeykit as jk
+        >>> ed = jk.editor(jk.JourneyMap.new("five-stage"))
+        >>> form = ed.view.children[2]
+        >>> ed.open(jk.JourneyMap.new("five-stage", title="Ana")).map.title
+        'Ana'
+        >>> ed.view.children[2] is form, ed.fields["title"].read()
+        (True, 'Ana')
+        """
+        self._open(journey_map, path, note)
+        return self
+
     def _open(self, journey_map: JourneyMap, path: str | Path | None, note: str) -> None:
         """Show the form, preview and exports for *journey_map* and start watching it."""
         self._detach()
+        same_stages = self.map is not None and self.map.stage_names == journey_map.stage_names
         self.map = journey_map
         self.path = Path(path) if path is not None else None
         self._status.new_map()
-        tabs, self.fields = build_form(journey_map, self._edited)
+        if self._form is None or not same_stages:
+            self._form, self.fields = build_form(journey_map, self._edited)
+            self._preview = None
+        tabs = self._form
         for key, field in self.fields.items():
             field.show(self._value(key))
             field.set_disabled(self.read_only)
+            self._show_problem(key, None)
         self.exports = ExportPanel(journey_map, self.path)
         self.review_panel = ReviewPanel(journey_map, tabs, self.fields)
         self._update_header()
@@ -196,8 +225,11 @@ class Editor:
         self._start_saving(note)
 
     def _preview_parts(self) -> list[widgets.Widget]:
-        """The live preview of the open map (made once per map)."""
-        self._preview = Preview(self._figure, kind=self.preview_kind, delay=self.redraw_delay)
+        """The live preview of the open map (made once per form, redrawn for a new map)."""
+        if self._preview is None:
+            self._preview = Preview(self._figure, kind=self.preview_kind, delay=self.redraw_delay)
+        else:
+            self._preview.draw()
         return self._preview.parts
 
     def _start_saving(self, note: str) -> None:
