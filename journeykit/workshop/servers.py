@@ -173,7 +173,9 @@ def kernel_options(
 
     At most *places* participants plus :data:`SPARE_KERNELS` kernels run at once,
     the pool of *preheat* kernels included, and the pool never holds more kernels
-    than the room has free places. One device holds at most *per_device* kernels.
+    than the room has free places; pool kernels warm up one per core at a time
+    (they refill only while no page is being handed out). One device holds at
+    most *per_device* kernels.
     A kernel whose page never connects is freed after :data:`CONNECT_GRACE`
     seconds; idle kernels (no message for *idle_timeout* seconds and no page
     connected) are shut down, which saves their map first; ``cull_connected`` stays
@@ -184,11 +186,14 @@ def kernel_options(
     Examples
     --------
     >>> options = kernel_options(places=30, idle_timeout=600, preheat=0)
-    >>> options[:2], "--KernelRestarter.restart_limit=0" in options
-    (['--RoomKernelManager.max_kernels=40', '--RoomKernelManager.places=30'], True)
+    >>> options[0], "--RoomKernelManager.places=30" in options
+    ('--RoomKernelManager.max_kernels=40', True)
+    >>> "--KernelRestarter.restart_limit=0" in options
+    True
     """
     options = [
         f"--RoomKernelManager.max_kernels={places + SPARE_KERNELS}",
+        f"--RoomKernelManager.warming_at_once={max(1, os.cpu_count() or 1)}",
         f"--RoomKernelManager.places={places}",
         f"--RoomKernelManager.per_device={max(0, per_device)}",
         f"--RoomKernelManager.connect_grace={CONNECT_GRACE}",

@@ -110,7 +110,10 @@ def test_a_hub_server_runs_jupyterhub_singleuser_with_the_kits_settings() -> Non
     command = singleuser_command(["--port=9000", "--ServerApp.root_dir=/home/ana"])
     assert command[1:3] == ["-m", "jupyterhub.singleuser"]
     assert command[-1].startswith("--ServerApp.root_dir=") and command[-1].endswith("participant")
+    static = next(arg for arg in command if arg.startswith("--ServerApp.extra_static_paths="))
+    assert (Path(static.split("=", 1)[1]) / "plotly.min.js").is_file()
     env = singleuser_environment({"JUPYTER_PATH": "/usr/share/jupyter"})
+    assert env["JOURNEYKIT_PLOTLY_URL"].startswith("static/plotly.min.js?v=")
     assert env["JUPYTER_PATH"].endswith("/usr/share/jupyter")
     assert env["JUPYTERHUB_SINGLEUSER_EXTENSION"] == "1"
 
