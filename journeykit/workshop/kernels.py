@@ -51,7 +51,7 @@ from .settings import VARIABLES
 #: a kernel started or handed out while it is set belongs to that browser.
 PAGE_REQUEST: ContextVar[Identity | None] = ContextVar("journeykit_page_request", default=None)
 #: Seconds without a page handed out before the pool starts refilling.
-REFILL_QUIET = 3.0
+REFILL_QUIET = 10.0
 #: Seconds between two looks for kernels whose page never connected.
 SWEEP_SECONDS = 5.0
 
@@ -83,6 +83,7 @@ class RoomKernelManager(AsyncMappingKernelManager):
         self._handed_at: dict[str, float] = {}
         self._ever_connected: set[str] = set()
         self._last_handout = 0.0
+        self._starting = 0
         self._sweeper: asyncio.Task[None] | None = None
         run = os.environ.get(VARIABLES["run_dir"], "")
         self.run_dir = Path(run) if run else None
@@ -195,9 +196,17 @@ class RoomKernelManager(AsyncMappingKernelManager):
     async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
         pooled = (kwargs.get("env") or {}).get("VOILA_PREHEAT") == "True"
         if not pooled:
-            if self.max_kernels and len(self.list_kernel_ids()) >= self.max_kernels:
+            # kernels still starting count too: a burst of page loads must not overshoot
+            if (
+                self.max_kernels
+                and len(self.list_kernel_ids()) + self._starting >= self.max_kernels
+            ):
                 raise web.HTTPError(503, reason="This room is full")
-            kernel_id: str = await super().start_kernel(*args, **kwargs)
+            self._starting += 1
+            try:
+                kernel_id: str = await super().start_kernel(*args, **kwargs)
+            finally:
+                self._starting -= 1
             identity = PAGE_REQUEST.get()
             if identity is not None:
                 self.assign(kernel_id, identity)

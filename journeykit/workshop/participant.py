@@ -68,8 +68,9 @@ from .settings import RoomSettings
 
 #: Seconds between two looks at the room (closing, a freed slot, another tab).
 CLOSING_POLL = 1.0
-#: Seconds between two looks for the server's word on whose page this is.
-IDENTITY_POLL = 0.05
+#: Seconds between two looks for the server's word on whose page this is: the server says
+#: it before it sends the page, so the page finds its prompt or its map ready when it loads.
+IDENTITY_POLL = 0.2
 
 
 def participant_app(settings: RoomSettings | None = None) -> widgets.VBox:
