@@ -302,10 +302,9 @@ def pool_ready(room: RunningRoom, size: int, limit: float) -> float:
 def run_mode(args: argparse.Namespace, mode: str) -> dict[str, float]:
     """One room with the room's defaults (or ``--preheat``): the baseline, then the crowd."""
     folder = Path(tempfile.mkdtemp(prefix="journeykit-load-")) / "rooms"
-    options = ["--max-participants", str(max(args.participants + 5, 60))]
-    if args.preheat is not None:
-        options += ["--preheat", str(args.preheat)]
-    preheat = min(DEFAULT_PREHEAT if args.preheat is None else args.preheat, 60)
+    places = max(args.participants + 5, 60)
+    preheat = min(DEFAULT_PREHEAT if args.preheat is None else args.preheat, places)
+    options = ["--max-participants", str(places), "--preheat", str(preheat)]
     label = (
         f"burst: {args.participants} open the link at the same second, "
         f"{args.opened_before:g} s after the room opened"

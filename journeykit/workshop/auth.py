@@ -144,10 +144,9 @@ class RoomAuthorizer(Authorizer):
             return True
         kernel_id = getattr(handler, "path_kwargs", {}).get("kernel_id")
         kernels = getattr(handler, "kernel_manager", None)
-        owner_of = getattr(kernels, "owner_of", None)
-        if not kernel_id or user is None or owner_of is None:
+        if not kernel_id or user is None or kernels is None or not hasattr(kernels, "owner_of"):
             return False
-        owner = owner_of(kernel_id)
+        owner = kernels.owner_of(kernel_id)
         if owner is None or owner.user != getattr(user, "username", None):
             return False
         if action == "execute":  # a new websocket

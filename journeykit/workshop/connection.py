@@ -76,7 +76,7 @@ def page_safe(parts: list[Any]) -> list[Any] | None:
 class RoomConnection(NoDelayConnection):
     """A room page's kernel websocket (see the module notes)."""
 
-    def connect(self) -> asyncio.Future[None] | None:
+    def connect(self) -> asyncio.Future[None] | None:  # type: ignore[override]
         """Bound what may wait to be sent, then connect as usual."""
         ws = self.websocket_handler.ws_connection
         stream = getattr(ws, "stream", None)

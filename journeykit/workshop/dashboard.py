@@ -105,7 +105,9 @@ class Dashboard:
             (self.places, "places"),
         ):
             part.add_class(f"jk-dash-{name}-box")
-        self.free_choice = widgets.Dropdown(options=[], description="Free a place:")
+        self.free_choice = widgets.Dropdown(
+            options=[], description="Free a place:", style={"description_width": "initial"}
+        )
         self.free_choice.add_class("jk-dash-free-choice")
         self.free_button = widgets.Button(description="Free this place", icon="user-times")
         self.free_button.add_class("jk-dash-free")

@@ -181,7 +181,11 @@ class RoomKernelManager(AsyncMappingKernelManager):
         if self.run_dir is not None:
             forget_kernel(self.run_dir, kernel_id)
 
-    async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> None:
+    # jupyter_client types the synchronous MultiKernelManager's methods; the async managers
+    # (this one's bases) override them with coroutines, as these are.
+    async def shutdown_kernel(  # type: ignore[override]
+        self, kernel_id: str, *args: Any, **kwargs: Any
+    ) -> None:
         try:
             await super().shutdown_kernel(kernel_id, *args, **kwargs)
         finally:
@@ -193,7 +197,7 @@ class RoomKernelManager(AsyncMappingKernelManager):
         return super().remove_kernel(kernel_id)
 
     # ----- the cap and the pool ----------------------------------------------------------
-    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
         pooled = (kwargs.get("env") or {}).get("VOILA_PREHEAT") == "True"
         if not pooled:
             # kernels still starting count too: a burst of page loads must not overshoot
@@ -230,13 +234,14 @@ class RoomKernelManager(AsyncMappingKernelManager):
         wanted: list[int] = []
 
         def fill_bounded(*args: Any, **kwargs: Any) -> None:
-            config = dict(self.kernel_pools_config.get("default", {}))
+            # kernel_pools_config is a setting of Voila's pool class, made around this one
+            config = dict(getattr(self, "kernel_pools_config", {}).get("default", {}))
             if not wanted:
                 wanted.append(int(config.get("pool_size", 0)))
             size = wanted[0]
             if self.places:
                 size = max(0, min(size, self.places - len(self._owners)))
-            self.kernel_pools_config = {"default": {**config, "pool_size": size}}
+            setattr(self, "kernel_pools_config", {"default": {**config, "pool_size": size}})  # noqa: B010
             fill(*args, **kwargs)
 
         return fill_bounded

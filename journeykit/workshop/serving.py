@@ -54,7 +54,7 @@ from .settings import COOKIE_SECRET, VARIABLES
 REFUSED_LOG_SECONDS = 60.0
 
 
-class RoomPageHandler(TornadoVoilaHandler):
+class RoomPageHandler(TornadoVoilaHandler):  # type: ignore[misc]  # Voila is untyped
     """Voila's app page, served with the requesting browser's identity (see the module)."""
 
     @web.authenticated
@@ -79,7 +79,7 @@ class RoomPageHandler(TornadoVoilaHandler):
             PAGE_REQUEST.reset(token)
 
 
-class RoomShutdownHandler(VoilaShutdownKernelHandler):
+class RoomShutdownHandler(VoilaShutdownKernelHandler):  # type: ignore[misc]
     """Voila's unload beacon (a closed tab shuts its kernel down), for the kernel's owner only."""
 
     @web.authenticated
@@ -89,7 +89,7 @@ class RoomShutdownHandler(VoilaShutdownKernelHandler):
         await super().post(kernel_id)
 
 
-class RoomVoila(Voila):
+class RoomVoila(Voila):  # type: ignore[misc]
     """Standalone Voila with the room's additions (see the module notes)."""
 
     def setup_template_dirs(self) -> None:
@@ -125,7 +125,7 @@ class RoomVoila(Voila):
     def start(self) -> None:
         # Voila hands the query string of each page request to a pool kernel's waiting
         # channel, which the room does not serve; keeping them would only grow memory.
-        RequestInfoSocketHandler.send_updates = classmethod(lambda cls, msg: None)  # type: ignore[method-assign,assignment]
+        RequestInfoSocketHandler.send_updates = classmethod(lambda cls, msg: None)
         logging.getLogger("tornado.general").addFilter(_skip_request_warnings)
         super().start()
 

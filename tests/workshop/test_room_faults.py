@@ -57,7 +57,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def room(folder: Path) -> Iterator[RunningRoom]:
     with running_room(
-        folder, "--idle-timeout", str(IDLE_SECONDS), name="Faults", env=WAITING
+        folder, "--idle-timeout", str(IDLE_SECONDS), "--preheat", "0", name="Faults", env=WAITING
     ) as running:
         yield running
 
@@ -177,7 +177,7 @@ def test_the_room_opens_again_and_closes_from_the_dashboard(
 ) -> None:
     context, _ = dana
     ports = (room.port, int(room.dashboard_url.split(":")[2].split("/")[0]))
-    with running_room(folder, name="Faults", env=WAITING, ports=ports) as again:
+    with running_room(folder, "--preheat", "0", name="Faults", env=WAITING, ports=ports) as again:
         assert (again.join_url, again.dashboard_url) == (room.join_url, room.dashboard_url)
         page = new_tab(context, again.join_url)
         page.wait_for_selector(EDITOR_SHOWN)
