@@ -85,7 +85,7 @@ class Editor:
     preview : LivePlot or None
         The live figure, made once and changed in place.
     last_saved : datetime or None
-        When the file was last written.
+        When the file was last written (a save whose time has come is made first).
     review_panel : ReviewPanel or None
         The coach's findings below the preview, updated after each pause in typing
         (:mod:`.review_panel`).
@@ -129,7 +129,7 @@ class Editor:
         self.path: Path | None = None
         self.redraw_delay = redraw_delay
         self._preview: Preview | None = None
-        self.last_saved: datetime | None = None
+        self._last_saved: datetime | None = None
         self.fields: dict[str, Field] = {}
         self._problems: dict[str, str] = {}
         self._saver: Autosaver | None = None
@@ -370,20 +370,27 @@ class Editor:
         return self.path if result.ok else None
 
     @property
+    def last_saved(self) -> datetime | None:
+        """When the file was last written (a save whose time has come is made first)."""
+        if self._saver is not None:
+            self._saver.catch_up()
+        return self._last_saved
+
+    @last_saved.setter
+    def last_saved(self, when: datetime | None) -> None:
+        self._last_saved = when
+
+    @property
     def save_pending(self) -> bool:
         """True while a change waits for its autosave."""
         return self._saver is not None and self._saver.pending
 
     def _saved(self, result: SaveResult) -> None:
         shown = "" if self.served else f" to {link_target(result.path) or result.path}"
-        for key in [
-            k
-            for k, text in list(self._problems.items())  # a snapshot: this may run
-            if text.startswith("Not saved")
-        ]:  # on the autosave thread
+        for key in [k for k, text in self._problems.items() if text.startswith("Not saved")]:
             self._show_problem(key, None)
         if result.ok:
-            self.last_saved = result.saved_at
+            self._last_saved = result.saved_at
             self._status.saved(result, shown)
             return
         m = self._require_map()
@@ -396,12 +403,22 @@ class Editor:
                 marked += 1
             else:
                 notes.append(problem_text(problem))
-        self._status.not_saved(marked, notes, self.last_saved)
+        self._status.not_saved(marked, notes, self._last_saved)
 
     @property
     def status(self) -> str:
-        """The status line's sentence (what became of the file)."""
+        """The status line's sentence (what became of the file).
+
+        Work whose time has come (a save, a redraw) is done first: while a cell keeps the
+        kernel's loop busy, or in a script with no loop, it waits for a look like this one.
+        """
+        self._catch_up()
         return self._status.text
+
+    def _catch_up(self) -> None:
+        for waiting in (self._saver, self._preview, self.review_panel):
+            if waiting is not None:
+                waiting.catch_up()
 
     # ----- exports --------------------------------------------------------------------------
     def export(self, to: str, out: str | Path | None = None) -> Path | None:
