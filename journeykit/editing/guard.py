@@ -132,6 +132,13 @@ class StatusGuard(anywidget.AnyWidget):
     """
 
     _esm = Path(__file__).with_name("guard.js")
+    #: ipywidgets marks each widget of a stopped kernel with a broken-link icon, which
+    #: shifts every field; the status line says it once instead, and the form fades.
+    _css = f"""
+    .jk-editor .jupyter-widgets-disconnected::before {{ content: none; display: none; }}
+    .jk-editor.jk-lost {{ border-left: 3px solid {PAIN}; padding-left: 6px; }}
+    .jk-editor.jk-lost .jk-preview, .jk-editor.jk-lost .jk-review {{ opacity: 0.55; }}
+    """
     #: The status sentence as HTML (escaped by :func:`.preview.status_html`).
     value = traitlets.Unicode("").tag(sync=True)
     #: The map file's id (:func:`file_key`); "" when nothing is saved to a file.

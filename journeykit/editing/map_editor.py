@@ -570,8 +570,8 @@ class Editor:
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         bundle = dict(self.view._repr_mimebundle_(include=include, exclude=exclude) or {})
         bundle["text/plain"] = self.summary()
-        if self.map is not None:  # lets decks and hand-ins draw the editor with no kernel
-            bundle.update(embed(self.map, self.path))
+        if self.map is not None:  # lets decks, hand-ins and a page whose kernel is gone draw it
+            bundle.update(embed(self.map, self.path, figure=map_json(self.map)))
         return bundle
 
     def __repr__(self) -> str:

@@ -25,8 +25,14 @@ from .workspace import MAPS_DIR_ENV, maps_dir
 MAP_MIME = "application/vnd.journeykit.map+json"
 
 
-def embed(journey_map: JourneyMap, path: Path | None) -> dict[str, Any]:
+def embed(
+    journey_map: JourneyMap, path: Path | None, figure: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The output data for *journey_map*, saved to *path* (or None): ``{MAP_MIME: {...}}``.
+
+    *figure*, the map drawn as plotly JSON, is stored with it when given: JupyterLab
+    draws it in place of an editor whose kernel is gone (the kit's extension, in
+    :mod:`journeykit.lab`).
 
     The file is named relative to the notebook's folder when it lies inside it,
     or by its name in the maps folder (``my_maps/``, or wherever
@@ -40,6 +46,8 @@ def embed(journey_map: JourneyMap, path: Path | None) -> dict[str, Any]:
     ('my_maps/shop.json', 'five-stage-decision')
     """
     record: dict[str, Any] = {"map": journey_map.to_dict(), "file": None, "in_maps_dir": False}
+    if figure is not None:
+        record["figure"] = figure
     if path is not None:
         target = Path(path)
         if target.resolve().parent == maps_dir().resolve() and os.environ.get(MAPS_DIR_ENV):

@@ -19,7 +19,7 @@ import time
 import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,13 @@ class Lab:
     origin: str
     token: str
     root_dir: Path
+    process: subprocess.Popen | None = field(default=None, compare=False, repr=False)
+
+    def stop(self) -> None:
+        """Stop the server now (as Ctrl+C does: its kernels are shut down too)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
 
     def notebook_url(self, name: str) -> str:
         return f"{self.origin}/lab/tree/{name}?token={self.token}"
@@ -86,6 +93,7 @@ def lab_server(
     kit: bool = False,
     news_settings: bool = True,
     options: Sequence[str] = (),
+    port: int | None = None,
 ) -> Iterator[Lab]:
     """Run JupyterLab on 127.0.0.1 with a token serving *root_dir*; always stop it.
 
@@ -93,11 +101,12 @@ def lab_server(
     the server gets what ``journeykit lab`` adds (options and environment, from
     :mod:`journeykit.lab`); without *news_settings*, no user setting answers the news
     question (a learner's first start). *options* come last on the command line, in place
-    of a kit option of the same name.
+    of a kit option of the same name. *port*: the port to listen on (a free one if None),
+    e.g. the port of a server stopped before, so pages keep their origin (and storage).
     """
     from journeykit.lab import lab_environment, lab_options
 
-    port, token = free_port(), secrets.token_hex(16)
+    port, token = port or free_port(), secrets.token_hex(16)
     for name, values in LAB_SETTINGS.items():
         if name == NEWS_SETTINGS and not news_settings:
             continue
@@ -147,7 +156,7 @@ def lab_server(
         try:
             origin = f"http://127.0.0.1:{port}"
             _wait_until_up(f"{origin}/api/status?token={token}", server, log)
-            yield Lab(origin, token, root_dir)
+            yield Lab(origin, token, root_dir, server)
         finally:
             server.terminate()
             try:
