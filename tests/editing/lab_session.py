@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator, Sequence
@@ -35,6 +37,8 @@ LAB_SETTINGS = {
     },
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"autoStartDefaultKernel": True},
 }
+#: A URL JupyterLab prints for a browser: ``http://127.0.0.1:PORT/PATH?token=TOKEN``.
+URL = re.compile(r"(?P<origin>http://127\.0\.0\.1:\d+)(?P<path>/\S*)\?token=(?P<token>\w+)")
 #: The one of :data:`LAB_SETTINGS` that ``journeykit lab`` gives by itself (journeykit.lab).
 NEWS_SETTINGS = "@jupyterlab/apputils-extension/notification.jupyterlab-settings"
 
@@ -235,3 +239,59 @@ def restart_kernel(page: Any) -> None:
     page.click(".jp-Dialog .jp-mod-accept")
     page.wait_for_selector(".jp-Dialog", state="detached")
     wait_for_idle_kernel(page)
+
+
+@contextmanager
+def journeykit_lab(cwd: Path, home: Path) -> Iterator[tuple[str, Lab]]:
+    """Run ``journeykit lab`` in *cwd* as ``make lab`` does on a machine with no display.
+
+    Yields the first URL it prints for a browser (the one a learner copies) and the
+    server as a :class:`Lab`; stops it after. It listens on a free port; *home* gets
+    its runtime files, settings and workspaces (a first start).
+    """
+    env = {
+        **os.environ,
+        "DISPLAY": "",
+        "WAYLAND_DISPLAY": "",
+        "JUPYTER_PORT": str(free_port()),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "journeykit.cli", "lab"],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    printed: list[str] = []
+    # read everything it prints (a full pipe would stop the server) and find the URL
+    reader = threading.Thread(target=lambda: printed.extend(server.stdout), daemon=True)
+    reader.start()
+    try:
+        found = None
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while found is None and time.monotonic() < deadline:
+            if server.poll() is not None:
+                raise LabError("journeykit lab stopped:\n" + "".join(printed)[-3000:])
+            urls = (URL.search(line) for line in list(printed))
+            found = next((url for url in urls if url), None)
+            time.sleep(0.1)
+        if found is None:
+            raise LabError("journeykit lab printed no URL:\n" + "".join(printed)[-3000:])
+        origin, token = found["origin"], found["token"]
+        log = home / "printed.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text("".join(printed), encoding="utf-8")
+        _wait_until_up(f"{origin}/api/status?token={token}", server, log)
+        yield found[0], Lab(origin, token, cwd, server)
+    finally:
+        server.terminate()  # its kernels are shut down first: give it time
+        try:
+            server.wait(timeout=90)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=15)
+        reader.join(timeout=10)

@@ -15,6 +15,7 @@ import pytest
 
 import journeykit as jk
 from journeykit.editing.review_panel import SHOWN, ReviewPanel
+from tests.editing.test_editor import run_on_a_loop_thread
 
 
 @pytest.fixture
@@ -60,9 +61,9 @@ def test_an_edit_is_reviewed_after_a_pause_on_the_kernels_event_loop(monkeypatch
         while not panel.review.fixes and time.monotonic() < deadline:
             await asyncio.sleep(0.05)  # the loop is free: nothing here asks the panel to run
 
-    asyncio.run(type_then_pause())
+    loop_thread = run_on_a_loop_thread(type_then_pause)
     assert panel.revision > before, "the panel caught up on its own after the pause"
-    assert threads == [threading.main_thread()], "one review, merged, on the loop's thread"
+    assert threads == [loop_thread], "one review, merged, on the loop's thread"
     first, _ = panel.rows[0]
     assert (first.rule, first.level, first.stage) == ("dip-without-pain-point", "fix", "Decision")
     assert "1 to fix" in panel.heading.value
