@@ -28,6 +28,12 @@ facilitator frees its name slot, or the same participant opens their map in
 another tab or on another device, it saves and stops editing, and says so;
 when a version of the map was kept aside (saved from two places at once), it
 shows what that version holds, to put back (:mod:`.kept_aside`).
+
+When the page's kernel or the room's server is gone, the editor's status line
+stops saying "Saved" and the page keeps what is typed (the editor's guard);
+the page's :class:`~.room_link.RoomLink` says which of the two happened and
+offers a reload, after which the same browser gets its map back with what it
+kept.
 """
 
 from __future__ import annotations
@@ -37,7 +43,6 @@ import html
 import os
 import secrets
 from collections.abc import Callable
-from contextlib import suppress
 
 import ipywidgets as widgets
 
@@ -46,6 +51,7 @@ from ..editing.autosave import SAVE_DELAY
 from ..errors import JourneyMapError
 from ..figures.theme import MUTED, PAIN
 from ..model import JourneyMap, load_map
+from ..model.saving import changed_elsewhere
 from .closing import is_closing, page_alive, page_saved
 from .identity import Identity, identity_of_kernel, this_kernel_id
 from .kept_aside import KeptAsidePanel
@@ -64,6 +70,7 @@ from .names import (
     take_map,
 )
 from .names import remembered as remembered_stem
+from .room_link import RoomLink
 from .settings import RoomSettings
 
 #: Seconds between two looks at the room (closing, a freed slot, another tab).
@@ -128,7 +135,10 @@ class ParticipantPage:
         # "Connecting…" until the page knows whose it is; a refusal then replaces it
         self.message = widgets.HTML(_note("Connecting…"))
         self.message.add_class("jk-room-connecting")
-        self.box = widgets.VBox([self.heading, self.message], layout=widgets.Layout(width="100%"))
+        self.link = RoomLink()
+        self.box = widgets.VBox(
+            [self.heading, self.link, self.message], layout=widgets.Layout(width="100%")
+        )
         self.box.add_class("jk-room")
         if warm:
             _soon(self._prepare)
@@ -191,7 +201,7 @@ class ParticipantPage:
             ]
         )
         prompt.add_class("jk-room-prompt")
-        self.box.children = [self.heading, prompt]
+        self.box.children = [self.heading, self.link, prompt]
 
     def join(self, typed: str) -> None:
         """Join the room as *typed* (a first name) and open the editor on a new map.
@@ -232,7 +242,7 @@ class ParticipantPage:
         self.message.value = _note(text, colour)
         self.message.remove_class("jk-room-connecting")
         self.message.add_class("jk-room-message")
-        self.box.children = [self.heading, self.message]
+        self.box.children = [self.heading, self.link, self.message]
 
     # ----- the editor ---------------------------------------------------------------------
     def _blank_editor(self) -> Editor:
@@ -275,7 +285,7 @@ class ParticipantPage:
         assert self.editor.map is not None
         self.kept = KeptAsidePanel(self.editor.map, path)
         self.kept.look()
-        self.box.children = [self.heading, who, self.kept.box, self.editor.view]
+        self.box.children = [self.heading, self.link, who, self.kept.box, self.editor.view]
 
     def look(self) -> None:
         """Show text kept aside beside the map; stop editing if the facilitator freed this
@@ -299,17 +309,22 @@ class ParticipantPage:
 
     def _follow_the_file(self) -> None:
         """Bring in what was written to the map's file since this page last saw it (an
-        older tab's last save, after this page took the map): a save merges it in."""
+        older tab's last save, after this page took the map): a save merges it in.
+
+        Only the file's time is looked at each second; the editor reads the file only
+        when it changed, and saves only when someone else wrote it
+        (:meth:`~journeykit.editing.Editor.refresh`).
+        """
         assert self.editor is not None and self.editor.path is not None
         try:
             mtime = self.editor.path.stat().st_mtime_ns
         except OSError:
             return
-        if mtime != self._known_mtime and not self.editor.save_pending:
-            self.editor.save()
-            with suppress(OSError):
-                mtime = self.editor.path.stat().st_mtime_ns
-        self._known_mtime = mtime
+        if mtime != self._known_mtime:
+            self.editor.refresh()
+            assert self.editor.map is not None
+            if not changed_elsewhere(self.editor.map, self.editor.path):
+                self._known_mtime = mtime  # else: look again next time
 
     def close(self, text: str = "") -> None:
         """Save what is waiting, stop the editor and show *text* (the room is closed)."""
