@@ -172,27 +172,31 @@ def test_a_kernel_killed_mid_edit_is_said_at_once_and_nothing_typed_is_lost(
 def test_a_stopped_server_is_said_and_what_was_typed_comes_back_with_the_room(
     chromium_browser: Any, tmp_path: Path
 ) -> None:
+    # the editor's own save delay: "Before" is saved as in any room, "During" cannot be
+    # (a blank map's name slot is given back when the room opens again, so it must hold
+    # something for the participant to be welcomed back)
     folder, ports = tmp_path / "rooms", (free_ports(2)[0], free_ports(2)[1])
     blocked: list[str] = []
-    with running_room(folder, "--preheat", "0", name="Outage", env=WAITING, ports=ports) as room:
+    with running_room(folder, "--preheat", "0", name="Outage", ports=ports) as room:
         page = room_page(chromium_browser, room, blocked)
         open_room_page(page, room.join_url)
         join(page, "Gil")
-        edit_waiting(page, room, "gil", "Before")
+        type_touchpoint(page, "Before")
+        wait_for_map(room.room_dir / "gil.json", lambda d: touchpoints(d) == ["Before"])
         room.servers()[0].kill()  # the participants' server is gone, as in a crash
         wait_for_status(page, "Not saved")
         page.wait_for_selector(".jk-room-link:has-text('not answering') button.jk-room-reload")
         assert "Reload this page once the room is open again" in page.inner_text(".jk-room-link")
         type_touchpoint(page, "\nDuring")
+        assert "Saved" not in page.inner_text(STATUS)
         room.process.wait(120)  # the launcher closes what is left of the room
-    with running_room(folder, "--preheat", "0", name="Outage", env=WAITING, ports=ports) as again:
+    assert touchpoints(json.loads((room.room_dir / "gil.json").read_text())) == ["Before"]
+    with running_room(folder, "--preheat", "0", name="Outage", ports=ports) as again:
         open_room_page(page, again.join_url)  # the participant reloads the page
         page.wait_for_selector(EDITOR_SHOWN)
         assert "Welcome back" in page.inner_text(".jk-room-who")
-        wait_for_map(
-            again.room_dir / "gil.json",
-            lambda d: touchpoints(d)[-1:] == ["During"] and "Before" in touchpoints(d),
-        )
+        wait_for_map(again.room_dir / "gil.json", lambda d: touchpoints(d) == ["Before", "During"])
+        wait_for_status(page, "Brought back")
     page.context.close()
     assert blocked == []
 
