@@ -18,7 +18,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..catalogue import SCORE_LABELS, SCORE_MAX, SCORE_MIN, FrameworkStage, Lane
+from ..catalogue import SCORE_LABELS, SCORE_MAX, SCORE_MIN, FieldSpec, FrameworkStage
 from ..errors import JourneyMapError, Problem
 from ..figures.theme import MUTED, PAIN
 from ..model import normalize_lane_value
@@ -357,7 +357,7 @@ class ScoreField(Field):
 
 
 def lane_field(
-    stage: str, lane: Lane, framework_stage: FrameworkStage | None, on_edit: EditHandler
+    stage: str, lane: FieldSpec, framework_stage: FrameworkStage | None, on_edit: EditHandler
 ) -> Field:
     """The field for *lane* of *stage*, with the lane's help and the framework's hint.
 

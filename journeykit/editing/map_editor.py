@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
-from ..catalogue import get_framework
+from ..catalogue import FieldPath, get_framework
 from ..errors import JourneyMapError, Problem
 from ..figures import plot_emotions
 from ..figures.journey_map import map_json
@@ -287,8 +287,8 @@ class Editor:
         stage, lane = key.rsplit(".", 1)
         return m.stage(stage).get(lane)
 
-    def _model_changed(self, stage: str, key: str) -> None:
-        field_key = f"{stage}.{key}" if stage else key
+    def _model_changed(self, path: FieldPath) -> None:
+        field_key = str(path)
         field = self.fields.get(field_key)
         if field is not None:
             field.show(self._value(field_key))

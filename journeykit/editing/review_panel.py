@@ -22,6 +22,7 @@ from .debounce import Debouncer
 from .preview import status_html
 
 if TYPE_CHECKING:
+    from ..catalogue import FieldPath
     from ..model import JourneyMap
     from .fields import Field
 
@@ -139,7 +140,7 @@ class ReviewPanel:
         """True while a change waits for the review to run again."""
         return self._update.pending
 
-    def _changed(self, stage: str, key: str) -> None:
+    def _changed(self, path: FieldPath) -> None:
         self._update()
 
     def flush(self) -> None:
