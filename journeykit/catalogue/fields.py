@@ -326,6 +326,7 @@ class Schema:
                 if owner is None or owner.kind != "list":
                     raise ValueError(f"{spec.key}: {target!r} is not a list field")
         self._attributes: dict[str, tuple[FieldSpec, ...]] = {}
+        self._groups: dict[str, dict[str, tuple[FieldSpec, ...]]] = {}
 
     def scope(self, scope: str) -> tuple[FieldSpec, ...]:
         """The fields of one scope, in order."""
@@ -348,10 +349,13 @@ class Schema:
         """The keys of *scope*'s object in the saved file, each with the fields it holds
         (a key whose value is an object of several fields, such as ``emotion``, holds
         more than one)."""
-        groups: dict[str, list[FieldSpec]] = {}
-        for spec in self.scopes[scope]:
-            groups.setdefault(spec.saved[0], []).append(spec)
-        return {key: tuple(specs) for key, specs in groups.items()}
+        found = self._groups.get(scope)
+        if found is None:
+            groups: dict[str, list[FieldSpec]] = {}
+            for spec in self.scopes[scope]:
+                groups.setdefault(spec.saved[0], []).append(spec)
+            found = self._groups[scope] = {key: tuple(specs) for key, specs in groups.items()}
+        return found
 
     def parse_saved(self, where: str) -> tuple[FieldSpec, int | None] | None:
         """The field a saved-file path points into, and its stage's index (None when it
