@@ -107,8 +107,9 @@ class FieldSpec:
     in_editor : bool
         Whether the editor's form has an input for it.
     first : bool
-        A map field saved before the persona and the stages (the title); the other
-        map fields follow the stages.
+        The field that names its map or persona (the title, the persona's name):
+        shown as the heading, and for the map saved before the persona and the
+        stages (the other map fields follow the stages).
     items_of : tuple of str
         For an item attribute: the keys of the list fields whose items carry it
         (empty: every list lane of a stage).
@@ -415,6 +416,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         help="A first name for the customer you follow, so everyone can talk about the same "
         "person.",
         example="Maya",
+        first=True,
     ),
     FieldSpec(
         key="persona.description",
@@ -686,6 +688,18 @@ class _LiveMapping(Mapping[str, _T]):
 
     def __repr__(self) -> str:
         return repr(dict(self._read()))
+
+
+def live_sequence(read: Callable[[], tuple[_T, ...]]) -> Sequence[_T]:
+    """A read-only sequence that is ``read()`` each time it is used: a constant derived
+    from the schema that follows it when the schema is extended."""
+    return _LiveSequence(read)
+
+
+def live_mapping(read: Callable[[], Mapping[str, _T]]) -> Mapping[str, _T]:
+    """A read-only mapping that is ``read()`` each time it is used (see
+    :func:`live_sequence`)."""
+    return _LiveMapping(read)
 
 
 #: The lanes every stage has, in map order (a view of the schema in force).

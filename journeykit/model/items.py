@@ -23,6 +23,8 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
+from ..catalogue import schema
+
 
 class Item(str):
     """A list item's text with its attributes (read-only; make a new item to change one).
@@ -61,13 +63,18 @@ def _rebuild(text: str, attributes: dict[str, Any]) -> Item:
     return Item(text, **attributes)
 
 
+_NONE: Mapping[str, Any] = MappingProxyType({})
+
+
 def attributes_of(item: str) -> Mapping[str, Any]:
     """The attributes of *item* (empty for a plain string)."""
-    return item.attributes if isinstance(item, Item) else MappingProxyType({})
+    return item.attributes if isinstance(item, Item) else _NONE
 
 
 def saved_item(item: str) -> str | dict[str, Any]:
     """*item* as the saved file holds it: its text, or an object when it has attributes."""
+    if type(item) is str:
+        return item
     attributes = attributes_of(item)
     if not attributes:
         return str.__str__(item)
@@ -77,7 +84,7 @@ def saved_item(item: str) -> str | dict[str, Any]:
 def saved_value(value: Any) -> Any:
     """A field's value as the saved file holds it (list items through :func:`saved_item`)."""
     if isinstance(value, list):
-        return [saved_item(item) for item in value]
+        return [item if type(item) is str else saved_item(item) for item in value]
     return value
 
 
@@ -104,3 +111,27 @@ def carry_attributes(before: Iterable[str], after: list[str]) -> list[str]:
         waiting = lenders.get(item) if type(item) is str else None
         out.append(waiting.pop(0) if waiting else item)
     return out
+
+
+def item_note(item: str) -> str:
+    """What an item's attributes say, in words (``"Evidence: survey · Source: Ana"``);
+    empty for an item without attributes. Exports and figures show it beside the item."""
+    attributes = attributes_of(item)
+    if not attributes:
+        return ""
+    labels = {spec.name: spec.label for spec in schema().scope("item")}
+    return " · ".join(f"{labels.get(key, key)}: {value}" for key, value in attributes.items())
+
+
+def item_with_note(item: str) -> str:
+    """An item's text followed by its attributes in brackets, when it has any.
+
+    Examples
+    --------
+    >>> item_with_note("Checkout page")
+    'Checkout page'
+    """
+    if type(item) is str:
+        return item
+    note = item_note(item)
+    return f"{str.__str__(item)} ({note})" if note else str.__str__(item)

@@ -15,6 +15,9 @@ from typing import Any, ClassVar
 from ..catalogue import lane, schema
 from .items import saved_value
 
+#: (class, schema) pairs whose field names were checked not to hide the class's own.
+_CHECKED: set[tuple[type, object]] = set()
+
 
 class FieldValues:
     """The values of the fields of one scope of the schema, as attributes.
@@ -27,17 +30,24 @@ class FieldValues:
     _scope: ClassVar[str]
 
     def __init__(self, **values: Any) -> None:
-        specs = schema().names[self._scope]
+        current = schema()
+        specs = current.names[self._scope]
         for name in values:
             if name not in specs:
                 raise TypeError(
                     f"{type(self).__name__}() has no field {name!r}; its fields are "
                     + ", ".join(specs)
                 )
+        if (type(self), current) not in _CHECKED:
+            for name, spec in specs.items():
+                if hasattr(type(self), name):
+                    raise TypeError(
+                        f"the field {spec.key!r} would hide {type(self).__name__}.{name}"
+                    )
+            _CHECKED.add((type(self), current))
+        own = self.__dict__
         for name, spec in specs.items():
-            if hasattr(type(self), name):
-                raise TypeError(f"the field {spec.key!r} would hide {type(self).__name__}.{name}")
-            self.__dict__[name] = values[name] if name in values else spec.empty()
+            own[name] = values[name] if name in values else spec.empty()
 
     def __getattr__(self, name: str) -> Any:
         # only called for a name not set on the object: a field added to the schema since
