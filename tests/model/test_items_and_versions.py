@@ -18,6 +18,8 @@ from journeykit.catalogue import FieldSpec, extended
 from journeykit.model import Item, migrations
 from journeykit.model.merging import merge_saved
 
+from ..test_new_fields import EVIDENCE
+
 ROOT = Path(__file__).resolve().parents[2]
 SAVED_MAPS = sorted(
     [
@@ -26,14 +28,6 @@ SAVED_MAPS = sorted(
     ]
 )
 
-EVIDENCE = FieldSpec(
-    key="item.evidence",
-    scope="item",
-    kind="choice",
-    choices=("interview", "survey", "assumption"),
-    label="Evidence",
-    help="Where the item comes from: research, or a guess to check.",
-)
 SOURCE = FieldSpec(
     key="item.source",
     scope="item",
