@@ -168,6 +168,16 @@ def test_readme_opens_with_the_two_commands():
     assert ".venv\\Scripts\\" in readme, "Windows commands are given"
 
 
+def test_make_test_runs_the_type_checker_on_the_package():
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    test_recipe = makefile[makefile.index("\ntest:") : makefile.index("\nlint:")]
+    assert re.search(r"^\t\$\(VENV_PY\) -m mypy$", test_recipe, re.M), test_recipe
+    pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
+    config = pyproject[pyproject.index("[tool.mypy]") :]
+    assert re.search(r'^files = \["journeykit"\]$', config, re.M), "mypy checks the package"
+    assert re.search(r"^strict = true$", config, re.M), "mypy in strict mode"
+
+
 def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     assert re.search(r"^make test$", ci, re.M)
@@ -203,7 +213,7 @@ def test_lazy_names_are_all_listed_in_all():
 
 
 # Tools only `make test` needs, and Sphinx (a documentation builder a deck never runs).
-TEST_ONLY = {"nbval", "pytest", "hypothesis", "playwright", "ruff", "jupyterhub", "sphinx"}
+TEST_ONLY = {"nbval", "pytest", "hypothesis", "playwright", "ruff", "mypy", "jupyterhub", "sphinx"}
 #: The extras `make lab` installs with the kit: what every course notebook needs.
 LEARNER_EXTRAS = ("analytics",)
 

@@ -260,7 +260,7 @@ def _column_names(
             ]
         )
     given = {"user": user, "event": event, "time": time}
-    names = {k: (given[k] if given[k] is not None else base[k]) for k in base}
+    names = {k: base[k] if (name := given[k]) is None else name for k in base}
     if order is not None:
         names["order"] = order
     return names, unit

@@ -288,8 +288,8 @@ class Measurement:
         for i in range(1, len(self.stages)):
             r = by_stage.get(i)
             users = int(r.users) if r is not None else 0
-            med = float(r.median_us) if users else np.nan
-            p90 = float(r.p90_us) if users else np.nan
+            med = float(r.median_us) if r is not None and users else np.nan
+            p90 = float(r.p90_us) if r is not None and users else np.nan
             rows.append((self.stages[i - 1], self.stages[i], users, med, p90))
         out = pd.DataFrame(rows, columns=["from_stage", "to_stage", "users", "median", "p90"])
         for col in ("median", "p90"):

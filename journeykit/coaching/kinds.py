@@ -117,10 +117,10 @@ def known_item_lanes() -> dict[str, frozenset[str]]:
                 for item in getattr(stage, field):
                     seen.setdefault(squash(item), set()).add(lane)
     for name in example_names():
-        for stage in example(name).stages:
+        for map_stage in example(name).stages:
             for key, spec in LANES_BY_KEY.items():
                 if spec.kind == "list":
-                    for item in stage.get(key):
+                    for item in map_stage.get(key):
                         seen.setdefault(squash(item), set()).add(key)
     return {item: frozenset(lanes) for item, lanes in seen.items()}
 

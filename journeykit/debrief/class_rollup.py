@@ -301,15 +301,12 @@ class Rollup:
         from ..coaching import review
 
         def build() -> pd.DataFrame:
-            for entry in self._entries:
+            reviewed = []
+            for label, entry in zip(self.participants, self._entries, strict=True):
                 if entry.review is None:
                     entry.review = review(entry.journey_map)
-            return review_frame(
-                [
-                    (label, e.review)
-                    for label, e in zip(self.participants, self._entries, strict=True)
-                ]
-            )
+                reviewed.append((label, entry.review))
+            return review_frame(reviewed)
 
         return self._cached("review", build).copy()
 

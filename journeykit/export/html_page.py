@@ -66,7 +66,7 @@ def page_template() -> tuple[Template, str]:
 @cache
 def _shell() -> Template:
     return Template(
-        resources.files(__package__).joinpath("templates", "page.html").read_text("utf-8")
+        resources.files(__package__).joinpath("templates").joinpath("page.html").read_text("utf-8")
     )
 
 

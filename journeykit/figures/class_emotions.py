@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..catalogue import SCORE_LABELS, SCORE_MAX, SCORE_MIN
 from . import theme
@@ -104,7 +104,7 @@ def similarity_order(values: np.ndarray) -> list[int]:
     return order
 
 
-def score_key() -> dict:
+def score_key() -> dict[str, Any]:
     """The heatmap's colour key, one line above the plot: a swatch and a label per score."""
     swatch = "<span style='color:{}'>■</span> {}"
     labels = [

@@ -427,7 +427,9 @@ def emotion_band(m: JourneyMap, top: float, bottom: float, width: float) -> dict
     The emotion words are wrapped to *width* pixels.
     """
     high, low = top + 0.7, bottom - 2.0  # where scores 5 and 1 sit: room for labels
-    ys, labels, positions = [], [], []
+    ys: list[float | None] = []
+    labels: list[str] = []
+    positions: list[str] = []
     for stage in m.stages:
         score = stage.emotion_score
         if score is None:

@@ -21,7 +21,7 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from ..errors import JourneyMapError, Problem
 from . import theme
@@ -175,7 +175,11 @@ def hover_list(items: Sequence[str]) -> str:
     return "<br>".join(shown)
 
 
-def figure_width(width: Any, default: int | None = theme.FIT_WIDTH) -> int | None:
+@overload
+def figure_width(width: object, default: int = theme.FIT_WIDTH) -> int: ...
+@overload
+def figure_width(width: object, default: None) -> int | None: ...
+def figure_width(width: object, default: int | None = theme.FIT_WIDTH) -> int | None:
     """The figure width asked for, checked; *default* when none was asked for.
 
     Examples

@@ -33,7 +33,9 @@ class NoDelayConnection(ZMQChannelsWebsocketConnection):
     Jupyter Server's own: only the socket option differs.
     """
 
-    def connect(self) -> asyncio.Future[None] | None:
+    # The abstract base declares connect() a coroutine; the ZMQ connection overrides it with
+    # a method returning a Future, as this one does (the handler awaits what it returns).
+    def connect(self) -> asyncio.Future[None] | None:  # type: ignore[override]
         """Turn Nagle's algorithm off on the open websocket, then connect as usual."""
         self.websocket_handler.set_nodelay(True)
         return super().connect()

@@ -123,7 +123,9 @@ class HandinExporter(HTMLExporter):
         # JupyterLab shows and removes what runs or fetches (journeykit.slides.sanitize)
         yield ("clean_html", clean_html)
 
-    def from_notebook_node(
+    # nbconvert's base Exporter declares a NotebookNode result; its template exporters,
+    # this one's bases, return the page's text, as this method does.
+    def from_notebook_node(  # type: ignore[override]
         self, nb: Any, resources: dict[str, Any] | None = None, **kw: Any
     ) -> tuple[str, dict[str, Any]]:
         html, resources = super().from_notebook_node(nb, resources, **kw)

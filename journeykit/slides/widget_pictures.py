@@ -33,7 +33,7 @@ _Children = Callable[[State], list[str]]
 _Render = Callable[[State, _Children], str]
 
 
-def stored_widget_state(notebook_metadata: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+def stored_widget_state(notebook_metadata: Mapping[str, Any]) -> dict[str, State]:
     """``{model_id: {"model_name": ..., "state": {...}}}`` saved in a notebook, or ``{}``.
 
     Examples

@@ -210,7 +210,9 @@ class Room:
             preheat=self.preheat,
         )
         participant_log, dashboard_log = self.log_files
-        plans = [(dashboard, server_environment(board_settings), dashboard_log, [])]
+        plans: list[tuple[ServerPlan, dict[str, str], Path, list[str]]] = [
+            (dashboard, server_environment(board_settings), dashboard_log, [])
+        ]
         if self.participants:
             plans.insert(0, (participants, server_environment(settings), participant_log, kernels))
         try:
