@@ -67,7 +67,7 @@ def wrap(
     """*text* wrapped to lines no wider than *width*, each line escaped.
 
     *width* counts characters, or CSS pixels when a font *size* is given (measured
-    with :func:`journeykit.theme.text_width`). Lines break between words; a word
+    with :func:`journeykit.figures.theme.text_width`). Lines break between words; a word
     too long for a line of its own is split. Continuation lines start with
     *indent*, so a wrapped list item stays visibly one item. With *max_lines*,
     longer text is cut and the last line ends in "…".

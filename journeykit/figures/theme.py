@@ -9,8 +9,8 @@ and that JSON is what a notebook stores and nbval compares.
 Learners can use the same look for their own plotly express charts::
 
     import plotly.express as px
-    from journeykit.theme import template
-    px.bar(df, x="stage", y="customers", template=template())
+    import journeykit as jk
+    px.bar(df, x="stage", y="customers", template=jk.template())
 
 Examples
 --------
