@@ -27,7 +27,10 @@ from typing import TYPE_CHECKING, Any
 from ..errors import JourneyMapError, Problem
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from duckdb import DuckDBPyConnection
+    from ibis.expr.operations import Node
     from ibis.expr.types import Table, Value
 
 _lock = threading.Lock()
@@ -89,7 +92,7 @@ def missing_engine(package: str, why: str = "is not installed") -> JourneyMapErr
     )
 
 
-def ibis_module() -> Any:
+def ibis_module() -> ModuleType:
     """Return the ``ibis`` module, importing it on first use.
 
     Raises
@@ -284,7 +287,7 @@ def sql_of(expr: Value | Table, dialect: str) -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def _compiled(op: Any, dialect: str) -> str:
+def _compiled(op: Node, dialect: str) -> str:
     return str(ibis_module().to_sql(op.to_expr(), dialect=dialect))
 
 
@@ -371,7 +374,7 @@ def execute(expr: Table | Value, source: str | None, what: str) -> Any:
         ) from None
 
 
-def _duckdb_of(expr: Table | Value) -> Any:
+def _duckdb_of(expr: Table | Value) -> DuckDBPyConnection | None:
     """The DuckDB connection ``expr`` can run on as plain SQL, or None (then Ibis runs it).
 
     Unbound tables are the kit's own (:func:`kit_table`): the kit's DuckDB. Expressions

@@ -22,7 +22,7 @@ import glob
 import os
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import JourneyMapError, Problem
 from . import _backend
@@ -30,6 +30,7 @@ from ._backend import quote_id
 
 if TYPE_CHECKING:
     import pandas as pd
+    from duckdb import DuckDBPyConnection
     from ibis.expr.types import Table
 
 FILE_BITS = 40  # log_order of a file row: (file index << 40) + row number in the file
@@ -307,7 +308,7 @@ def from_files(
 
 
 def _parquet_complete(
-    con: Any,
+    con: DuckDBPyConnection,
     files: list[str],
     names: dict[str, str],
     types: dict[str, str],
@@ -430,7 +431,7 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def describe_source(source: Any) -> str:
+def describe_source(source: object) -> str:
     """A short name for any source, for messages.
 
     Examples

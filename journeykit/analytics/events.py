@@ -19,7 +19,7 @@ import os
 import warnings
 import weakref
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..errors import JourneyMapError, Problem
 from . import _backend, _sources
@@ -27,6 +27,10 @@ from . import _backend, _sources
 if TYPE_CHECKING:
     import pandas as pd
     from ibis.expr.types import Table
+
+#: What :func:`read_events` reads: CSV or Parquet files (a path, a folder or a glob
+#: pattern), a pandas DataFrame, or an Ibis table of any backend.
+EventSource: TypeAlias = "str | os.PathLike[str] | pd.DataFrame | Table"
 
 __all__ = ["PRESETS", "EventLog", "read_events"]
 
@@ -134,7 +138,7 @@ class EventLog:
 
 
 def read_events(
-    source: Any,
+    source: EventSource,
     *,
     user: str | None = None,
     event: str | None = None,
@@ -404,7 +408,7 @@ def _bad_time_problem(
     )
 
 
-def _shown(value: Any) -> str:
+def _shown(value: object) -> str:
     empty = value is None or value != value or str(value).strip() == ""
     return "(empty)" if empty else repr(str(value))
 

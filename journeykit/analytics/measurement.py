@@ -29,6 +29,10 @@ from .stages import StageMap
 
 if TYPE_CHECKING:
     import pandas as pd
+    from ibis.expr.types import Table, Value
+
+    from .events import EventSource
+    from .stages import StageSpec
 
 __all__ = ["Measurement", "measure"]
 
@@ -36,8 +40,8 @@ END = "(end)"
 
 
 def measure(
-    events: Any,
-    stages: Any,
+    events: EventLog | EventSource,
+    stages: StageSpec,
     *,
     framework: str | None = None,
     within: str | _dt.timedelta | None = None,
@@ -100,7 +104,7 @@ def measure(
     return Measurement(log, stage_map, stage_of, _window_us(within), within)
 
 
-def _window_us(within: Any) -> int | None:
+def _window_us(within: object) -> int | None:
     if within is None:
         return None
     import pandas as pd
@@ -201,7 +205,7 @@ class Measurement:
     def _args(self) -> tuple[Any, ...]:
         return (self.log.table, self.stage_of, len(self.stages), self.within_us, self.log.backend)
 
-    def _run(self, key: str, expr: Any, what: str) -> pd.DataFrame:
+    def _run(self, key: str, expr: Table | Value, what: str) -> pd.DataFrame:
         if key not in self._cache:
             self._cache[key] = _backend.execute(expr, self.log.source, what)
         return self._cache[key].copy()

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeAlias
 
 from ..errors import JourneyMapError, Problem
 from ..model import JourneyMap, load_map
@@ -220,6 +220,14 @@ def _signature(path: Path) -> _Signature | None:
     return (stat.st_mtime_ns, stat.st_size)
 
 
+#: Where a class roll-up reads its maps: a folder or one file, a map, a mapping of label to
+#: map, or any iterable of files and maps (a list, ``Path.glob``, a generator).
+MapSource: TypeAlias = (
+    "str | os.PathLike[str] | JourneyMap | Mapping[str, JourneyMap]"
+    " | Iterable[str | os.PathLike[str] | JourneyMap]"
+)
+
+
 class Collection:
     """Where a roll-up's maps come from, and what has been read from there already.
 
@@ -229,7 +237,7 @@ class Collection:
         See :func:`journeykit.rollup`.
     """
 
-    def __init__(self, source: Any) -> None:
+    def __init__(self, source: MapSource) -> None:
         self.folder: Path | None = None
         self.paths: list[Path] = []
         self.maps: list[tuple[str, JourneyMap]] = []
@@ -256,7 +264,7 @@ class Collection:
         """True when the maps come from files, which :meth:`collect` re-reads."""
         return self.folder is not None or bool(self.paths)
 
-    def _take_items(self, items: list[Any]) -> None:
+    def _take_items(self, items: list[object]) -> None:
         for i, item in enumerate(items):
             if isinstance(item, JourneyMap):
                 self.maps.append((item.title or f"Map {i + 1}", item))
@@ -267,7 +275,7 @@ class Collection:
         self.paths = list(dict.fromkeys(self.paths))
 
     @staticmethod
-    def _check_map(value: Any, where: str) -> JourneyMap:
+    def _check_map(value: object, where: str) -> JourneyMap:
         if not isinstance(value, JourneyMap):
             raise _bad_source(value, where=where)
         return value
@@ -334,7 +342,7 @@ class Collection:
             return Skipped(path, err)
 
 
-def _bad_source(value: Any, where: str = "") -> JourneyMapError:
+def _bad_source(value: object, where: str = "") -> JourneyMapError:
     return JourneyMapError(
         [
             Problem(

@@ -65,7 +65,7 @@ def changed_properties(old: dict[str, Any], new: dict[str, Any]) -> dict[str, An
     return {**removed, **updated}
 
 
-def changed_items(old: Any, new: Any) -> dict[int, Any] | None:
+def changed_items(old: object, new: object) -> dict[int, Any] | None:
     """The items of list *new* that differ from list *old*, when that is worth sending alone.
 
     None when they are not two lists of one length, or when half or more changed.
@@ -262,7 +262,7 @@ class LivePlot(anywidget.AnyWidget):
         self.send({**patch, "traces": traces, "items": items})
         return count
 
-    def _answer(self, _widget: Any, content: Any, _buffers: Any) -> None:
+    def _answer(self, _widget: LivePlot, content: object, _buffers: list[bytes]) -> None:
         kind = content.get("kind") if isinstance(content, dict) else None
         if kind == "hello":  # a new view: bring the state up to date (sent only if it differs)
             self.figure = self._shown

@@ -29,7 +29,7 @@ Examples
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..chromium import require_chromium
 from ..errors import JourneyMapError, Problem
@@ -202,7 +202,7 @@ def to_image(
     return write_bytes_atomic(target, data)
 
 
-def render_image(fig: Any, format: str, browser: Path) -> bytes:
+def render_image(fig: go.Figure, format: str, browser: Path) -> bytes:
     """The image bytes of *fig*, drawn by kaleido in the browser at *browser*.
 
     MathJax is switched off (kaleido would fetch it from a CDN) and plotly.js

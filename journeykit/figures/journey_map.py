@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
 
     from ..model import JourneyMap, Stage
+    from .shapes import Measured
 
 #: The rows of the map figure: each lane, with the two emotion lanes merged into one band.
 MAP_ROWS: tuple[str, ...] = (
@@ -109,7 +110,9 @@ def map_cell(stage: Stage, row: str, width: float) -> Cell:
     )
 
 
-def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> go.Figure:
+def plot_map(
+    m: JourneyMap, width: int | None = None, measured: Measured | None = None
+) -> go.Figure:
     """The journey map as a swimlane grid: stages as columns, lanes as rows.
 
     Long text is wrapped to fit its cell; a cell shows up to five items and its
@@ -158,7 +161,9 @@ def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> g
     return go.Figure(map_json(m, width, measured))
 
 
-def map_json(m: JourneyMap, width: int | None = None, measured: Any = None) -> dict[str, Any]:
+def map_json(
+    m: JourneyMap, width: int | None = None, measured: Measured | None = None
+) -> dict[str, Any]:
     """:func:`plot_map`'s figure as plotly JSON, built without plotly.py checking it.
 
     ``plot_map`` is ``go.Figure(map_json(...))``. Checking the figure costs several

@@ -42,7 +42,7 @@ def kernel_language_info() -> dict[str, Any]:
     return dict(IPythonKernel.language_info)
 
 
-def match_kernel_language(notebook: Any) -> bool:
+def match_kernel_language(notebook: dict[str, Any]) -> bool:
     """Give a Python *notebook* (nbformat dict) the kernel's ``language_info``; say if it changed.
 
     Notebooks for other kernels or languages are left as they are.
