@@ -2,7 +2,7 @@
 
 Nothing here imports Ibis or DuckDB at module import time, so ``import journeykit``
 (and ``import journeykit.analytics``) stays quick; the first call that needs an engine
-pays for it (about 0.2 s for Ibis, once per Python process).
+pays for importing it, once per Python process.
 
 Files and DataFrames are read into the kit's own DuckDB (a plain ``duckdb`` connection,
 :func:`duckdb_connection`), and the kit's Ibis tables over them are *unbound*
@@ -264,9 +264,9 @@ def backend_name(table: Table) -> str:
 def sql_of(expr: Value | Table, dialect: str) -> str:
     """The SQL of ``expr`` in ``dialect``, compiled once per expression and dialect.
 
-    Ibis takes 0.05 to 0.2 s to compile a measurement's query; the text is kept (an
-    expression is compared by structure, so the same question on the same log and
-    stages is compiled once per process), which also spares the second compile
+    Compiling is a noticeable part of a small measurement's time, so the text is kept
+    (an expression is compared by structure, so the same question on the same log
+    and stages is compiled once per process), which also spares the second compile
     when :func:`compiles` has checked an expression before it runs.
 
     Examples

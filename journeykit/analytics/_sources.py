@@ -52,7 +52,7 @@ CSV_ENDINGS = (".csv", ".csv.gz", ".tsv", ".tsv.gz", ".txt", ".csv.zst")
 PARQUET_ENDINGS = (".parquet", ".pq", ".parq")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class Raw:
     """A source read as raw event rows, and how to name a row in a message."""
 
@@ -303,7 +303,14 @@ def from_files(
         ) from None
     complete = kind == "parquet" and _parquet_complete(con, files, names, types, unit, time_format)
     return Raw(
-        table, shown, "duckdb", tuple(files), kind, definition, complete, f"VIEW {view}"
+        table=table,
+        source=shown,
+        backend="duckdb",
+        files=tuple(files),
+        kind=kind,
+        definition=definition,
+        complete=complete,
+        owned=f"VIEW {view}",
     ), types
 
 
@@ -374,12 +381,11 @@ def from_dataframe(
         f"event, {tsql} AS time_us, (row position) AS log_order"
     )
     return Raw(
-        _backend.kit_table(table_name),
-        shown,
-        "duckdb",
-        (),
-        "dataframe",
-        definition,
+        table=_backend.kit_table(table_name),
+        source=shown,
+        backend="duckdb",
+        kind="dataframe",
+        definition=definition,
         owned=f"TABLE {table_name}",
     ), {names["time"]: types["t"]}
 
@@ -418,7 +424,7 @@ def from_ibis(table: Table, names: dict[str, str], unit: str | None) -> tuple[Ra
         log_order=order,
         time_raw=time.cast("string"),
     )
-    return Raw(raw, shown, backend, (), "table"), types
+    return Raw(table=raw, source=shown, backend=backend, kind="table"), types
 
 
 def _ga4_hint(present: list[str]) -> str:

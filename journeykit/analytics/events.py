@@ -48,7 +48,7 @@ DEFAULTS = {"user": "user_id", "event": "event", "time": "timestamp"}
 SHOWN_EXAMPLES = 5
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class EventLog:
     """An event log, checked and ready to measure.
 
@@ -353,7 +353,15 @@ def _checked(
             stacklevel=3,
         )
     columns = {"user_id": names["user"], "event": names["event"], "time": names["time"]}
-    log = EventLog(table, raw.source, columns, counts, skipped, raw.backend, raw.definition)
+    log = EventLog(
+        table=table,
+        source=raw.source,
+        columns=columns,
+        event_counts=counts,
+        skipped=skipped,
+        backend=raw.backend,
+        definition=raw.definition,
+    )
     if raw.owned:  # drop the kit's view or table when the log is garbage collected
         weakref.finalize(log, _backend.drop_later, raw.owned)
     return log

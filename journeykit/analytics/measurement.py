@@ -101,7 +101,13 @@ def measure(
     log = events if isinstance(events, EventLog) else read_events(events)
     stage_map = StageMap.parse(stages, framework)
     stage_of = stage_map.resolve(log.event_counts["event"], source=log.source)
-    return Measurement(log, stage_map, stage_of, _window_us(within), within)
+    return Measurement(
+        log=log,
+        stage_map=stage_map,
+        stage_of=stage_of,
+        within_us=_window_us(within),
+        within=within,
+    )
 
 
 def _window_us(within: object) -> int | None:
@@ -141,7 +147,7 @@ def _window_us(within: object) -> int | None:
     return int(span / pd.Timedelta(microseconds=1))
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, kw_only=True)
 class Measurement:
     """A journey measured on a log; each method answers one question with one query.
 
@@ -194,7 +200,7 @@ class Measurement:
     stage_map: StageMap
     stage_of: dict[str, int]
     within_us: int | None = None
-    within: Any = None
+    within: str | _dt.timedelta | None = None  # as given to measure(), for the repr
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property

@@ -70,7 +70,7 @@ class Skipped:
         return f"{self.name}: {self.reason}"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, kw_only=True)
 class Entry:
     """One map of the class: its participant label, the map, and where it came from."""
 
@@ -289,7 +289,8 @@ class Collection:
             if self._given is None:
                 labels = unique_labels(label for label, _ in self.maps)
                 self._given = [
-                    Entry(label, m) for label, (_, m) in zip(labels, self.maps, strict=True)
+                    Entry(label=label, journey_map=m)
+                    for label, (_, m) in zip(labels, self.maps, strict=True)
                 ]
             return list(self._given), []
         entries, skipped = self._collect_files(progress)
@@ -297,7 +298,7 @@ class Collection:
             labels = unique_labels([e.label for e in entries] + [name for name, _ in self.maps])
             if self._given is None:
                 self._given = [
-                    Entry(label, m)
+                    Entry(label=label, journey_map=m)
                     for label, (_, m) in zip(labels[len(entries) :], self.maps, strict=True)
                 ]
             entries += self._given
@@ -329,7 +330,9 @@ class Collection:
                 skipped.append(result)
                 continue
             if result.label != label:  # a clash appeared or went away: relabel, keep the map
-                result = Entry(label, result.journey_map, path, result.review)
+                result = Entry(
+                    label=label, journey_map=result.journey_map, path=path, review=result.review
+                )
                 self._read[path] = (signatures[path], result)
             entries.append(result)
         return entries, skipped
@@ -337,7 +340,7 @@ class Collection:
     @staticmethod
     def _load(path: Path) -> Entry | Skipped:
         try:
-            return Entry("", load_map(path), path)
+            return Entry(label="", journey_map=load_map(path), path=path)
         except JourneyMapError as err:
             return Skipped(path, err)
 

@@ -259,7 +259,9 @@ def sample_map(
     spec = BUSINESSES[business]
     name, about = spec["persona"]
     goals = spec["goals"] if completion != "started" and rng.random() < 0.7 else []
-    m = JourneyMap.new(framework, title=title, persona=Persona(name, about, goals))
+    m = JourneyMap.new(
+        framework, title=title, persona=Persona(name, description=about, goals=goals)
+    )
     shift = rng.choice((-1, 0, 0, 1))
     feel = {
         moment: max(1, min(5, base + shift + rng.choice((-1, 0, 0, 0, 1))))

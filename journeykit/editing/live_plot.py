@@ -15,10 +15,10 @@ figure into plotly JSON and compares it with the last one shown:
 
 A patch that changes only the layout, and the hover text of traces, keeps the
 hover text apart (``"hover"``): the page draws the rest at once and the hover
-text once typing pauses (300 ms after the last patch). Plotly.react recomputes
-and redraws every trace when any list of a trace changes, so this way the typed
-text shows in a few milliseconds, and the hover box, which nobody reads while
-typing, costs one redraw of the traces per pause instead of one per keystroke.
+text once typing pauses (``HOVER_PAUSE_MS`` in live_plot.js). Plotly.react
+recomputes and redraws every trace when any list of a trace changes, so this way
+the typed text shows without that redraw, and the hover box, which nobody reads
+while typing, costs one redraw of the traces per pause instead of one per keystroke.
 
 plotly.js is the one in the installed plotly package, loaded once per page. When
 the server serves it (``journeykit lab`` does: :mod:`journeykit.lab`) the page

@@ -80,7 +80,7 @@ def to_html(m: JourneyMap, path: str | Path | None = None) -> str:
 
     The page holds the persona, the emotion curve, the journey map figure and
     the map as a table. plotly.js is copied in from the installed plotly
-    package (about 4.7 MB), so the page needs no network. Printing it (or
+    package (a few megabytes), so the page needs no network. Printing it (or
     saving as PDF) gives a landscape A4 handout.
 
     Examples

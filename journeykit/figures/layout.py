@@ -263,9 +263,10 @@ def themed_figure(
     """A new figure of *data* (traces) in the kit's look (:func:`theme_layout`): every
     figure of the kit is made here or, as plotly JSON, by :func:`themed_json`.
 
-    The layout goes to the constructor whole: plotly checks it there several times
-    faster than the same layout given afterwards with ``update_layout`` (the editor
-    redraws its preview on every keystroke, the class figures draw hundreds of maps).
+    The layout goes to the constructor whole: plotly validates it once there, where
+    ``update_layout`` afterwards would validate it again, property by property (the
+    editor redraws its preview on every keystroke, the class figures draw hundreds of
+    maps).
 
     Examples
     --------

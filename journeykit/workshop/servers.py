@@ -129,7 +129,7 @@ class RoomKernelManager(AsyncMappingKernelManager):
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ServerPlan:
     """One Voila server of a room: what it renders, where it listens, its token."""
 
@@ -143,7 +143,7 @@ class ServerPlan:
 
         Examples
         --------
-        >>> plan = ServerPlan(PARTICIPANT_APP, "127.0.0.1", 8866, "secret")
+        >>> plan = ServerPlan(app=PARTICIPANT_APP, ip="127.0.0.1", port=8866, token="secret")
         >>> plan.command()[1:4], plan.command()[-1]
         (['-m', 'voila', 'participant.ipynb'], '--token=secret')
         """
