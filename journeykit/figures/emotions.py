@@ -168,9 +168,8 @@ def label_side(scores: list[int | None], index: int) -> tuple[str, str]:
     here = scores[index]
     if here is None:
         return "below", "center"
-    near = [
-        scores[i] for i in (index - 1, index + 1) if 0 <= i < len(scores) and scores[i] is not None
-    ]
+    beside = (scores[i] for i in (index - 1, index + 1) if 0 <= i < len(scores))
+    near = [score for score in beside if score is not None]
     line_above = any(score > here for score in near)
     line_below = any(score < here for score in near)
     if line_above and line_below:  # through the point: the corner the line leaves empty
