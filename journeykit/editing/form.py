@@ -1,7 +1,9 @@
 """The editor's form: a Persona tab and one tab per stage, with a field for every lane.
 
-:func:`build_form` lays the fields out; each field calls back with what the
-learner typed, and the editor applies it to the map.
+:func:`build_form` lays out one input per field of the schema that the editor
+shows (:mod:`journeykit.catalogue.fields`): the map's own fields and the
+persona's on the first tab, each stage's lanes on its tab. Each field calls back
+with what the learner typed, and the editor applies it to the map.
 """
 
 from __future__ import annotations
@@ -10,11 +12,45 @@ import html
 
 import ipywidgets as widgets
 
-from ..catalogue import LANES, FrameworkStage, get_framework
+from ..catalogue import FieldPath, FrameworkStage, get_framework, schema
 from ..errors import JourneyMapError
 from ..figures.theme import MUTED
 from ..model import JourneyMap
-from .fields import PERSONA_FIELDS, EditHandler, Field, lane_field, persona_field
+from .fields import EditHandler, Field, make_field
+
+#: The form's layout in the page (the editor's status line carries it: :mod:`.guard`).
+#: ipywidgets puts a text box's label beside it, which leaves the box a sliver of a
+#: narrow column (a phone, a third of a laptop screen) and cuts its example off; here
+#: the label sits above and the box takes the column's width. The stage tabs wrap
+#: onto a second row rather than cutting their names to "1. A". In a phone-wide
+#: editor the tab's padding shrinks and examples take a point less, so they fit.
+FORM_CSS = """
+.jk-editor .jk-field .widget-text, .jk-editor .jk-field .widget-textarea {
+  flex-direction: column; align-items: stretch; width: 100%; max-width: 100%;
+}
+.jk-editor .jk-field .widget-text > .widget-label,
+.jk-editor .jk-field .widget-textarea > .widget-label {
+  text-align: left; width: auto; max-width: 100%; margin: 0 0 3px; font-weight: 600;
+  white-space: normal; line-height: 1.3; height: auto;
+}
+.jk-editor .jk-field .widget-text > input, .jk-editor .jk-field .widget-textarea > textarea {
+  width: 100%; box-sizing: border-box;
+}
+.jk-editor .widget-tab > .lm-TabBar, .jk-editor .widget-tab > .lm-TabBar .lm-TabBar-content {
+  height: auto; min-height: var(--jp-widgets-horizontal-tab-height, 24px);
+}
+.jk-editor .widget-tab > .lm-TabBar .lm-TabBar-content { flex-wrap: wrap; }
+.jk-editor .widget-tab > .lm-TabBar .lm-TabBar-tab {
+  flex: 0 1 auto; min-width: 0; max-width: none;
+}
+.jk-editor { container-type: inline-size; }
+@container (max-width: 440px) {
+  .jk-editor .widget-tab > .widget-tab-contents { padding: 8px 6px; }
+  .jk-editor .jk-field input::placeholder, .jk-editor .jk-field textarea::placeholder {
+    font-size: 12px;
+  }
+}
+"""
 
 
 def build_form(
@@ -34,12 +70,21 @@ def build_form(
     (('Persona', '1. Awareness'), True)
     """
     fields: dict[str, Field] = {}
-    persona = [persona_field(key, on_edit) for key in PERSONA_FIELDS]
+    persona = [
+        make_field(FieldPath(None, spec.key), None, on_edit)
+        for scope in ("map", "persona")
+        for spec in schema().scope(scope)
+        if spec.in_editor
+    ]
     pages = [_grid([field.box for field in persona])]
     fields.update((field.key, field) for field in persona)
     for name in journey_map.stage_names:
         described = _described(journey_map.framework, name)
-        lanes = [lane_field(name, lane, described, on_edit) for lane in LANES]
+        lanes = [
+            make_field(FieldPath(name, spec.key), described, on_edit)
+            for spec in schema().lanes
+            if spec.in_editor
+        ]
         fields.update((field.key, field) for field in lanes)
         about = (
             f"<div style='color:{MUTED};margin:0 0 8px;line-height:1.4'>"

@@ -32,6 +32,7 @@ import anywidget
 import traitlets
 
 from ..figures.theme import PAIN
+from .form import FORM_CSS
 from .preview import status_html
 
 #: Most fields and characters a page may send back at once (an editor has a few dozen
@@ -132,13 +133,18 @@ class StatusGuard(anywidget.AnyWidget):
     """
 
     _esm = Path(__file__).with_name("guard.js")
-    #: ipywidgets marks each widget of a stopped kernel with a broken-link icon, which
-    #: shifts every field; the status line says it once instead, and the form fades.
-    _css = f"""
+    #: The form's layout (:data:`.form.FORM_CSS`: the editor's one stylesheet, carried by
+    #: the one anywidget every editor shows) and the look of a stopped editor: ipywidgets
+    #: marks each widget of a stopped kernel with a broken-link icon, which shifts every
+    #: field; the status line says it once instead, and the form fades.
+    _css = (
+        FORM_CSS
+        + f"""
     .jk-editor .jupyter-widgets-disconnected::before {{ content: none; display: none; }}
     .jk-editor.jk-lost {{ border-left: 3px solid {PAIN}; padding-left: 6px; }}
     .jk-editor.jk-lost .jk-preview, .jk-editor.jk-lost .jk-review {{ opacity: 0.55; }}
     """
+    )
     #: The status sentence as HTML (escaped by :func:`.preview.status_html`).
     value = traitlets.Unicode("").tag(sync=True)
     #: The map file's id (:func:`file_key`); "" when nothing is saved to a file.

@@ -55,7 +55,7 @@ DEFAULT_PER_DEVICE = 4
 CONNECT_GRACE = 30
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ServerPlan:
     """One Voila server of a room: what it renders, where it listens, its token."""
 
@@ -69,7 +69,7 @@ class ServerPlan:
 
         Examples
         --------
-        >>> plan = ServerPlan(PARTICIPANT_APP, "127.0.0.1", 8866, "secret")
+        >>> plan = ServerPlan(app=PARTICIPANT_APP, ip="127.0.0.1", port=8866, token="secret")
         >>> plan.command()[1:4], plan.command()[-1]
         (['-m', 'journeykit.workshop.serving', 'participant.ipynb'], '--token=secret')
         """
@@ -89,25 +89,25 @@ class ServerPlan:
         self, environment: dict[str, str], log: Path | None, extra: list[str] | None = None
     ) -> subprocess.Popen[bytes]:
         """Start the server in its own process group (so Ctrl+C reaches only the launcher)."""
-        options: dict[str, object] = {}
-        if os.name == "nt":
-            options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
+        if sys.platform == "win32":
+            group, new_session = subprocess.CREATE_NEW_PROCESS_GROUP, False
         else:
-            options["start_new_session"] = True
-        sink = log.open("ab") if log is not None else subprocess.DEVNULL
+            group, new_session = 0, True
+        sink = log.open("ab") if log is not None else None
         try:
             return subprocess.Popen(
                 self.command(extra),
                 cwd=self.app.parent,
                 env=environment,
                 stdin=subprocess.DEVNULL,
-                stdout=sink,
+                stdout=subprocess.DEVNULL if sink is None else sink,
                 stderr=subprocess.STDOUT,
-                **options,
-            )  # type: ignore[arg-type]
+                creationflags=group,
+                start_new_session=new_session,
+            )
         finally:
-            if log is not None:
-                sink.close()  # type: ignore[union-attr]
+            if sink is not None:
+                sink.close()
 
     def wait_until_serving(self, process: subprocess.Popen[bytes], log: Path | None) -> None:
         """Wait until the server answers on its port; raise if it exits or stays silent."""

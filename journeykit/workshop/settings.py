@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from pathlib import Path
 
 from ..catalogue import framework_ids
@@ -69,11 +69,12 @@ class RoomSettings:
 
     room_dir: Path
     name: str = ""
+    _: KW_ONLY  # the folder and the room's name may be given in order, the rest by name
     framework: str = DEFAULT_FRAMEWORK
     max_participants: int = DEFAULT_MAX_PARTICIPANTS
     run_dir: Path | None = None
     join_url: str = ""
-    save_delay: float | None = None  # None: the editor's own (0.5 s)
+    save_delay: float | None = None  # None: the editor's own (editing.autosave.SAVE_DELAY)
     per_device: int = 0  # names one device may take (0: no limit)
 
     @property
@@ -124,12 +125,12 @@ class RoomSettings:
         return cls(
             Path(folder),
             env.get(VARIABLES["name"], ""),
-            framework,
-            check_limit(limit) if limit else DEFAULT_MAX_PARTICIPANTS,
-            Path(run) if run else None,
-            env.get(VARIABLES["join_url"], ""),
-            save_delay_from(env),
-            int(per_device) if per_device.isdigit() else 0,
+            framework=framework,
+            max_participants=check_limit(limit) if limit else DEFAULT_MAX_PARTICIPANTS,
+            run_dir=Path(run) if run else None,
+            join_url=env.get(VARIABLES["join_url"], ""),
+            save_delay=save_delay_from(env),
+            per_device=int(per_device) if per_device.isdigit() else 0,
         )
 
     @property

@@ -17,10 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import journeykit as jk
-from journeykit.catalogue import LANES, catalogue
+from journeykit.catalogue import LANES, catalogue, is_dip
 from journeykit.debrief.sample import sample_class
 from journeykit.figures import theme
-from journeykit.figures.emotions import is_dip
 from journeykit.figures.journey_map import MAP_ROWS, map_json
 from journeykit.figures.layout import MIN_WIDTH, escape, wrap
 from journeykit.model import datasets_dir
@@ -165,6 +164,28 @@ def test_emotion_curve_plots_each_score_and_marks_dips_with_pain_points():
             assert escape(pain) in hover
     words = " ".join(a.text for a in fig.layout.annotations)
     assert "Curiosity" in words and "Loyalty" in words
+
+
+def test_emotion_labels_keep_off_the_line():
+    """A dip's label (its words and its pain point) goes under the V, a peak's over it, and
+    a point the line climbs or falls through gets its label in the empty corner beside it."""
+    m = jk.example("clothing-store")
+    for stage, score in zip(m.stages, [4, 2, 3, 1, 5], strict=True):
+        m.set_lane(stage.name, "emotion_score", score)
+    fig = jk.plot_emotions(m)
+    place = {
+        a.x.split(". ", 1)[1]: ("above" if a.yanchor == "bottom" else "below", a.xanchor)
+        for a in fig.layout.annotations
+    }
+    assert place["Consideration"][0] == "below" and place["Retention"][0] == "below", "dips"
+    assert place["Decision"][0] == "above" and place["Advocacy"][0] == "above", "peaks"
+    assert place["Awareness"][0] == "above", "the line falls away below it"
+    assert fig.layout.yaxis.range[0] <= 0, "room under a dip at 1 for its label"
+    for name, score in (("Awareness", 2), ("Consideration", 3), ("Decision", 4)):
+        m.set_lane(name, "emotion_score", score)  # 2, 3, 4: the line climbs through 3
+    fig = jk.plot_emotions(m)
+    beside = next(a for a in fig.layout.annotations if a.x.endswith("Consideration"))
+    assert (beside.yanchor, beside.xanchor) == ("bottom", "right"), "above-left of a climb"
 
 
 def test_emotion_curve_of_a_blank_map_says_no_score_yet():
