@@ -13,15 +13,6 @@
 const FIRST_LOOK_MS = 2000;
 const LOOK_AGAIN_MS = 3000;
 
-function baseUrl() {
-  try {
-    const config = document.getElementById("jupyter-config-data");
-    return new URL(JSON.parse(config.textContent).baseUrl || "/", location.href);
-  } catch {
-    return new URL("/", location.href);
-  }
-}
-
 function render({ model, el }) {
   el.classList.add("jk-room-link");
   el.style.display = "none";
@@ -57,7 +48,9 @@ function render({ model, el }) {
       why = "ended";
     } else {
       try {
-        const reply = await fetch(new URL(`api/kernels/${kernel?.id}`, baseUrl()), {
+        // the page's own server, as the kernel's connection knows it (Voila's base URL)
+        const base = new URL(kernel?.serverSettings?.baseUrl || "/", location.href);
+        const reply = await fetch(new URL(`api/kernels/${kernel?.id}`, base), {
           cache: "no-store",
           credentials: "same-origin",
         });
