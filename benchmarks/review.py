@@ -73,12 +73,12 @@ def _pct(value: float | None) -> str:
     return "   -" if value is None else f"{value * 100:3.0f}%"
 
 
-def print_quality(results: dict[str, dict]) -> None:
+def print_quality(results: dict[str, dict], splits: tuple[str, ...]) -> None:
     """One table per split, a column pair (precision, recall) per coach measured."""
     from tests.coaching.bench_data import FAMILIES
 
     names = list(results)
-    for split in ("tune", "holdout"):
+    for split in splits:
         print(f"\n{split} set" + (" (never tuned on)" if split == "holdout" else ""))
         head = "".join(f" | {name:^19}" for name in names)
         print(f"  {'family':<14}{head}")
@@ -213,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
         help=f"also score the coach of git revision REF (default {BEFORE}, before issue 23)",
     )
     parser.add_argument("--quality-only", action="store_true", help="skip the timings")
+    parser.add_argument(
+        "--split", choices=("tune", "holdout"), help="print one part of the set only"
+    )
     parser.add_argument("--kit", help=argparse.SUPPRESS)  # measure another checkout's kit
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -224,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.before:
         results[f"before ({args.before})"] = _run_before(args.before)
     results["now"] = quality()
-    print_quality(results)
+    print_quality(results, (args.split,) if args.split else ("tune", "holdout"))
     if args.quality_only:
         return 0
     return 1 if speed(args.runs) else 0

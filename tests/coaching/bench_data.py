@@ -260,7 +260,9 @@ def report(split: str) -> Report:
             right = family == flawed.family and finding.stage == flawed.stage
             if right:
                 hit = True
-            elif family in families:
+            elif family in families and family != flawed.family:
+                # the same flaw showing elsewhere in its family (a slogan leaves each
+                # stage's needs unanswered) is neither a hit nor a false alarm
                 families[family].false += 1
         if hit:
             caught += 1
