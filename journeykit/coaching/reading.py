@@ -171,7 +171,7 @@ def _business_evidence(goal: str, words: tuple[str, ...]) -> tuple[str, str] | N
     # "Our brand becomes ...", "Our message reaches ...": the business as the subject.
     if words[0] in lx.FIRST_PLURAL and _owner(list(words[:3])) == "business":
         return _quote(words, 0, 2), "the business talking about itself"
-    if words[0] in lx.FUNNEL_SUBJECTS and len(words) > 1:
+    if words[0] in lx.FUNNEL_SUBJECTS and len(words) > 1 and not is_a(words[1], lx.PROCESS_NOUNS):
         return words[0], "funnel words"
     start = 1 if words[0] in ("we", "i") else 0
     verb = words[start] if start < len(words) else ""
