@@ -46,9 +46,13 @@ def answered(need: str, messages: list[str]) -> bool:
     True
     >>> answered("What will a brake repair cost?", ["Brake repairs are our speciality"])
     False
+    >>> answered("When does the parcel arrive?", ["Free returns within 30 days"])
+    False
     """
     asked = concepts(need)
     precise = asked & PRECISE
+    if len(precise) > 1:  # "When does the parcel arrive?": the parcel, not any time
+        precise -= {"time"}
     if precise:
         return any(precise & concepts(message) for message in messages)
     words = topic_words(need)

@@ -20,7 +20,7 @@ def test_a_map_with_nothing_to_fix_exits_0_with_one_line_per_finding(capsys):
     findings, total = lines[:-1], lines[-1]
     assert findings and all(line.startswith(f"{EXAMPLE}: ") for line in lines)
     assert all(line.rstrip().endswith("]") for line in findings)  # each names its rule id
-    assert total == f"{EXAMPLE}: 0 to fix, 2 to improve, 6 done well"
+    assert total == f"{EXAMPLE}: 0 to fix, 3 to improve, 6 done well"
 
 
 def test_a_map_with_a_fix_exits_1_and_names_the_rule(capsys):
