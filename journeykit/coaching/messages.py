@@ -5,8 +5,9 @@ one answers what it *asks* (:func:`.concepts.concepts`): "Can we get our money b
 asks about a refund, and "Cancel any time in the first 30 days" answers it with no word
 in common, while "Brake repairs are our speciality" shares words with "What will a brake
 repair cost?" and leaves the price open. A precise question (a price, a time, a refund,
-where, who qualifies: :data:`.concepts.PRECISE`) needs a message on that very point; any
-other need is answered by a message on one of its topics or sharing a topic word. A
+where, who qualifies: :data:`.concepts.PRECISE`) needs a message on that very point. An
+open question ("What does the school have to do?") may be answered in words no list
+follows, so the coach only notes it when no message has been given up to that stage. A
 customer can only act on an answer they have already heard, hence "the same stage or an
 earlier one".
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .concepts import PRECISE, concepts, topic_words
+from .concepts import PRECISE, concepts
 from .context import MapView, Rule
 from .findings import Finding
 from .words import quoted, quoted_list, squash
@@ -27,7 +28,8 @@ RULES = (
         "need-without-message",
         ("improve",),
         "information needs that no message in the same or an earlier stage answers in meaning "
-        "(what the need asks: price, time, a refund, where ...; else shared topic words)",
+        "(a precise question, about a price, a time, a refund, where ..., needs a message on "
+        "that point; an open one, any message at all)",
     ),
     Rule(
         "same-message-in-every-stage",
@@ -55,10 +57,9 @@ def answered(need: str, messages: list[str]) -> bool:
         precise -= {"time"}
     if precise:
         return any(precise & concepts(message) for message in messages)
-    words = topic_words(need)
-    if not asked and not words:
-        return True
-    return any(asked & concepts(m) or words & topic_words(m) for m in messages)
+    # An open question ("What does the school have to do?") can be answered in words the
+    # coach cannot follow; it only speaks up when no message has been given at all.
+    return bool(messages)
 
 
 def check(view: MapView) -> Iterator[Finding]:
