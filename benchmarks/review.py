@@ -124,7 +124,7 @@ def _run_before(ref: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         archive = Path(tmp) / "kit.tar"
         subprocess.run(
-            ["git", "archive", "--format=tar", "-o", str(archive), ref, "journeykit"],
+            ["git", "archive", "--format=tar", "-o", str(archive), ref, "journeykit", "datasets"],
             cwd=ROOT,
             check=True,
         )
