@@ -101,7 +101,7 @@ class GoalReading:
 
 def _noun_phrase(words: tuple[str, ...], start: int) -> tuple[list[str], int]:
     """The words of the noun phrase from *start* (up to a preposition or a particle)."""
-    phrase = []
+    phrase: list[str] = []
     i = start
     while i < len(words) and words[i] not in lx.PHRASE_ENDS and len(phrase) < 5:
         phrase.append(words[i])
