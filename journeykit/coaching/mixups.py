@@ -14,12 +14,15 @@ these rules read the shape of an item instead:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
+from ..catalogue import FieldPath, schema
+from ..model import Stage
 from . import lexicon as lx
 from .context import MapView, Rule
-from .findings import Finding
+from .findings import Finding, Level
 from .reading import is_a, tokens
 from .words import quoted
 
@@ -92,6 +95,13 @@ def business_action(action: str, third_person_lane: bool) -> bool:
     return False
 
 
+def _first_two(text: str) -> tuple[str, str] | None:
+    """The first two words of *text*, which say whether it opens with a verb; None when it
+    has fewer (one word names a thing)."""
+    words = tokens(text)
+    return (words[0], words[1]) if len(words) >= 2 else None
+
+
 @lru_cache(maxsize=65536)
 def action_as_touchpoint(touchpoint: str) -> bool:
     """True when *touchpoint* is written as something the customer does.
@@ -103,10 +113,9 @@ def action_as_touchpoint(touchpoint: str) -> bool:
     >>> action_as_touchpoint("Calls the shop"), action_as_touchpoint("Calls from the listing")
     (True, False)
     """
-    words = tokens(touchpoint)
-    if len(words) < 2:
+    if (opening := _first_two(touchpoint)) is None:
         return False
-    first, second = words[0], words[1]
+    first, second = opening
     if first in lx.NOUN_LIKE_VERBS_3RD:
         return second in _DETERMINERS or second in lx.FIRST_PERSON
     if first in lx.ACTION_VERBS_3RD:
@@ -129,10 +138,9 @@ def idea_as_pain(pain: str) -> bool:
     >>> idea_as_pain("Offer codes do not work at checkout")
     False
     """
-    words = tokens(pain)
-    if len(words) < 2:
+    if (opening := _first_two(pain)) is None:
         return False
-    first, second = words[0], words[1]
+    first, second = opening
     if first in lx.SUGGESTION_WORDS:
         return True
     if first in lx.NOUN_LIKE_IDEA_VERBS:
@@ -140,67 +148,91 @@ def idea_as_pain(pain: str) -> bool:
     return first in lx.IDEA_VERBS
 
 
+def _customer_action_is_business(stage: Stage, action: str) -> bool:
+    """*action* reads as the business's, given how the stage's other actions are written."""
+    third = sum(_third_person(words[0]) for a in stage.actions if (words := tokens(a)))
+    words = tokens(action)
+    others_third = third - (1 if words and _third_person(words[0]) else 0)
+    return business_action(action, others_third > 0)
+
+
+@dataclass(frozen=True)
+class _MixUp:
+    """One kind of mix-up: the lane it reads, how an item of it is spotted, and what the
+    coach says. The sentences are formatted with ``stage``, ``item`` and ``who``, and with
+    ``this`` and ``other``: the lane read and the lane the item belongs in, named as the
+    schema names them."""
+
+    rule: str
+    level: Level
+    lane: str
+    other: str
+    spots: Callable[[Stage, str], bool]
+    message: str
+    why: str
+    fix: str
+
+
+_MIXUPS = (
+    _MixUp(
+        rule="action-is-business-activity",
+        level="fix",
+        lane="actions",
+        other="business_activities",
+        spots=_customer_action_is_business,
+        message="{stage}: {item} is something the business does, but it sits in {who}'s {this}.",
+        why="The {this} are what the customer does; the business's own work goes in the "
+        "{other}, so the two can be read against each other.",
+        fix="Move {item} to the {other} of {stage} and write what {who} does at that point.",
+    ),
+    _MixUp(
+        rule="touchpoint-is-an-action",
+        level="fix",
+        lane="touchpoints",
+        other="actions",
+        spots=lambda stage, item: action_as_touchpoint(item),
+        message="{stage}: the touchpoint {item} is something {who} does, not where {who} meets "
+        "the business.",
+        why="A touchpoint is a place or a channel (a review site, the checkout page) that the "
+        "business can change; what the customer does belongs in the {other}.",
+        fix="Move it to the {other} and name the place or channel it happens in as the touchpoint.",
+    ),
+    _MixUp(
+        rule="pain-is-an-idea",
+        level="improve",
+        lane="pain_points",
+        other="opportunities",
+        spots=lambda stage, item: idea_as_pain(item),
+        message="{stage}: is {item} what goes wrong for {who}, or already the fix for it?",
+        why="The {this} say what hurts, in the customer's terms; the improvement belongs in the "
+        "{other}. Kept apart, each idea can be checked against the problem it is meant to solve.",
+        fix="Write the problem as the pain point and move {item} to the {other} of {stage}.",
+    ),
+)
+
+
 def check(view: MapView) -> Iterator[Finding]:
-    who = view.persona_name
-    for stage in view.filled():
-        third = sum(_third_person(tokens(a)[0]) for a in stage.actions if tokens(a))
-        for action in stage.actions:
-            others_third = third - (1 if tokens(action) and _third_person(tokens(action)[0]) else 0)
-            if business_action(action, others_third > 0):
-                yield Finding(
-                    rule="action-is-business-activity",
-                    level="fix",
-                    message=(
-                        f"{stage.name}: {quoted(action)} is something the business does, but it "
-                        f"sits in {who}'s actions."
-                    ),
-                    why=(
-                        "Customer actions are what the customer does; the business's own work "
-                        "goes in the business activities, so the two can be read against each "
-                        "other."
-                    ),
-                    fix=f"Move {quoted(action)} to the business activities of {stage.name} and "
-                    f"write what {who} does at that point.",
-                    stage=stage.name,
-                    lane="actions",
-                )
-                break
-        for touchpoint in stage.touchpoints:
-            if action_as_touchpoint(touchpoint):
-                yield Finding(
-                    rule="touchpoint-is-an-action",
-                    level="fix",
-                    message=(
-                        f"{stage.name}: the touchpoint {quoted(touchpoint)} is something {who} "
-                        "does, not where {who} meets the business.".replace("{who}", who)
-                    ),
-                    why=(
-                        "A touchpoint is a place or a channel (a review site, the checkout page) "
-                        "that the business can change; an action belongs in the customer actions."
-                    ),
-                    fix="Move it to the customer actions and name the place or channel it "
-                    "happens in as the touchpoint.",
-                    stage=stage.name,
-                    lane="touchpoints",
-                )
-                break
-        for pain in stage.pain_points:
-            if idea_as_pain(pain):
-                yield Finding(
-                    rule="pain-is-an-idea",
-                    level="improve",
-                    message=(
-                        f"{stage.name}: is {quoted(pain)} what goes wrong for {who}, or already "
-                        "the fix for it?"
-                    ),
-                    why=(
-                        "A pain point says what hurts, in the customer's terms; the improvement "
-                        "is an opportunity. Kept apart, each idea can be checked against the "
-                        "problem it is meant to solve."
-                    ),
-                    fix=f"Write the problem as the pain point and move {quoted(pain)} to the "
-                    f"opportunities of {stage.name}.",
-                    stage=stage.name,
-                    lane="pain_points",
-                )
-                break
+    lanes = schema().lanes_by_key
+    for mix in _MIXUPS:
+        if mix.lane not in lanes or mix.other not in lanes:
+            continue  # a schema without one of the two lanes has no such mix-up
+        this, other = lanes[mix.lane], lanes[mix.other]
+        for stage in view.filled():
+            item = next((i for i in getattr(stage, this.name) if mix.spots(stage, i)), None)
+            if item is None:
+                continue
+            words = {
+                "stage": stage.name,
+                "item": quoted(item),
+                "who": view.persona_name,
+                "this": this.in_text,
+                "other": other.in_text,
+            }
+            yield Finding(
+                rule=mix.rule,
+                level=mix.level,
+                message=mix.message.format(**words),
+                why=mix.why.format(**words),
+                fix=mix.fix.format(**words),
+                field=FieldPath(stage.name, this.key),
+            )

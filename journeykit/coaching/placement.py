@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..catalogue import FieldPath, FieldSpec, schema
 from .concepts import action_moment, is_advertising
 from .context import MapView, Rule
 from .findings import Finding
@@ -40,35 +41,45 @@ _BELONGS = {
 
 
 def _misplaced(moments: frozenset[str], lane: str, item: str) -> str | None:
-    """The kind of item *item* is when it is out of place in a stage covering *moments*."""
+    """The kind of item *item* of lane *lane* is when it is out of place in a stage covering
+    *moments*: what the customer does (the customer actions) can be a purchase or a
+    recommendation; what the business does or where it speaks can be advertising."""
     if not moments:
         return None
     if lane == "actions" and moments <= _BEFORE:
         kind = action_moment(item)
         if kind == "recommend" or (kind == "buy" and not moments & {"commit", "contact"}):
             return kind
-    telling = lane in ("business_activities", "touchpoints") and moments <= _TELLING
+    telling = lane != "actions" and moments <= _TELLING  # where the business speaks
     if telling and is_advertising(item):
         return "advertising"
     return None
 
 
+def _moment_lanes() -> tuple[FieldSpec, ...]:
+    """The list lanes whose items the catalogue describes stage by stage (actions,
+    touchpoints, business activities, emotion words), from the schema: the lanes where an
+    item belongs to a journey moment."""
+    return tuple(spec for spec in schema().lanes if spec.kind == "list" and spec.framework_field)
+
+
 def check(view: MapView) -> Iterator[Finding]:
     who = view.persona_name
+    lanes = _moment_lanes()
     for stage in view.filled():
         moments = frozenset(view.moments.get(stage.name, ()))
         found = next(
             (
-                (lane, item, kind)
-                for lane in ("actions", "business_activities", "touchpoints")
-                for item in stage.get(lane)
-                if (kind := _misplaced(moments, lane, item))
+                (spec, item, kind)
+                for spec in lanes
+                for item in getattr(stage, spec.name)
+                if (kind := _misplaced(moments, spec.key, item))
             ),
             None,
         )
         if found is None:
             continue
-        lane, item, kind = found
+        spec, item, kind = found
         what = {
             "recommend": f"{who} recommending the business",
             "buy": f"{who} buying",
@@ -84,6 +95,5 @@ def check(view: MapView) -> Iterator[Finding]:
             ),
             fix=f"Move {quoted(item)} to {_BELONGS[kind]}, and write what happens in "
             f"{stage.name} instead.",
-            stage=stage.name,
-            lane=lane,
+            field=FieldPath(stage.name, spec.key),
         )
