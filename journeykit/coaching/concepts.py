@@ -83,13 +83,6 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "suits",
         ),
         (r"\bwho (will|can|does)\b", "who"),
-        # how many people a thing serves: a cake, a table, a room, a course
-        (
-            r"\bhow many (people|guests|persons|servings|portions|seats)\b"
-            r"|\b(number of|for up to|serves|feeds|seats) (\d+ )?(people|guests|persons)\b"
-            r"|\b\d+ (people|guests|persons|servings|portions)\b",
-            "size",
-        ),
         (r"\bwhich documents\b|\bwhat (do|should|must) (i|we) bring\b|\bbring to\b", "documents"),
     )
 )

@@ -16,6 +16,7 @@ A message that is the same in every stage (a slogan) answers no stage's question
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .concepts import PRECISE, concepts
@@ -39,6 +40,31 @@ RULES = (
 )
 
 
+#: A message naming how many people a thing serves ("Prices by number of guests", "Tables
+#: for up to 12 people").
+_HEADCOUNT = re.compile(
+    r"\b(number of|for up to|serves|feeds|seats) (\d+ )?(people|guests|persons)\b"
+    r"|\b\d+ (people|guests|persons|servings|portions)\b",
+    re.IGNORECASE,
+)
+
+
+def told(message: str) -> frozenset[str]:
+    """What *message* tells: its topics, and the size of a thing when it says how many people
+    it serves. Only the message is read this way: a question that mentions people ("How do I
+    change the number of people?") is not, by that alone, a question about size.
+
+    Examples
+    --------
+    >>> "size" in told("Prices by number of guests: 50, 80 or 120")
+    True
+    >>> "size" in told("Fresh lunches for the whole office")
+    False
+    """
+    found = concepts(message)
+    return found | {"size"} if _HEADCOUNT.search(message) else found
+
+
 def answered(need: str, messages: list[str]) -> bool:
     """True when one of *messages* answers what *need* asks.
 
@@ -56,7 +82,7 @@ def answered(need: str, messages: list[str]) -> bool:
     if len(precise) > 1:  # "When does the parcel arrive?": the parcel, not any time
         precise -= {"time"}
     if precise:
-        return any(precise & concepts(message) for message in messages)
+        return any(precise & told(message) for message in messages)
     # An open question ("What does the school have to do?") can be answered in words the
     # coach cannot follow; it only speaks up when no message has been given at all.
     return bool(messages)
