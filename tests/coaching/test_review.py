@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import journeykit as jk
-from journeykit.catalogue import LANES, SCORE_MAX, SCORE_MIN, is_dip
+from journeykit.catalogue import LANES, SCORE_MAX, SCORE_MIN, FieldPath, is_dip
 from journeykit.coaching import LEVELS, RULES, reviewer
 from journeykit.coaching.findings import COLUMNS
 from journeykit.model.characters import REFUSED
@@ -84,6 +84,25 @@ def test_the_test_set_is_every_file_in_the_data_folder():
 def test_each_flaw_is_caught_by_its_rule_and_nothing_else_is_criticised(name):
     review = jk.review(DATA / f"{name}.json")
     assert criticism(review) == FLAWS[name]
+
+
+#: Flawed map -> the field its one mistaken item sits in (the flaw files' own mistakes).
+FLAWED_FIELDS = {
+    "action-is-business-activity": FieldPath("Purchase", "actions"),
+    "touchpoint-is-an-action": FieldPath("Consideration", "touchpoints"),
+    "pain-is-an-idea": FieldPath("Retention", "pain_points"),
+    "item-in-wrong-stage": FieldPath("Awareness", "actions"),
+    "decided-without-others": FieldPath("Purchase", "participants"),
+    "kpi-measures-something-else": FieldPath("Retention", "kpis"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLAWED_FIELDS))
+def test_a_finding_points_at_the_field_its_mistake_is_in(name):
+    """The Review panel and the roll-up show a finding beside the field it names, so the
+    finding must name the lane the mistaken item is in, and only that stage's."""
+    found = [f.field for f in jk.review(DATA / f"{name}.json") if f.rule == name]
+    assert found == [FLAWED_FIELDS[name]]
 
 
 @pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.stem)
