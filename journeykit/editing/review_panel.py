@@ -1,8 +1,8 @@
 """The editor's Review panel: the coach's findings on the map, kept up to date as it changes.
 
 :class:`ReviewPanel` watches the map and re-runs :func:`journeykit.review`
-shortly after the learner stops typing (debounced, on a timer thread, so a
-keystroke never waits for it; a review takes about a millisecond). It lists
+shortly after the learner stops typing (debounced on the kernel's event loop,
+so a keystroke never waits for it). It lists
 the findings most important first, each with a button that opens the stage
 tab it is about and marks the lane's field.
 """
@@ -139,8 +139,13 @@ class ReviewPanel:
     def _changed(self, path: FieldPath) -> None:
         self._update()
 
+    def catch_up(self) -> None:
+        """Review now if a waiting review's time has come (see :mod:`.debounce`)."""
+        if not self._closed:
+            self._update.catch_up()
+
     def flush(self) -> None:
-        """Review now, after any review already running on the timer (tests call this)."""
+        """Review now (tests call this)."""
         if not self._closed:
             self._update.run()
 
