@@ -133,6 +133,7 @@ def remember(
     journey_map._seen[_key(path)] = Seen(
         hashlib.sha256(raw).hexdigest(), data if data is not None else journey_map.to_dict()
     )
+    journey_map._file = Path(path)
 
 
 def save_merging(journey_map: JourneyMap, path: str | Path) -> SaveReport:
