@@ -41,11 +41,15 @@ from .model import (
     MergeWarning,
     Persona,
     Stage,
+    changes,
+    evidence_table,
     example,
     example_names,
     load_map,
     map_path,
     maps_dir,
+    priorities,
+    roadmap,
     save_map,
 )
 
@@ -63,6 +67,9 @@ _LAZY: dict[str, str] = {
     "plot_class_coverage": "figures",
     "plot_class_top": "figures",
     "plot_transitions": "figures",
+    "compare": "figures",
+    "plot_priorities": "figures",
+    "plot_blueprint": "figures",
     # exports
     "to_html": "export",
     "to_markdown": "export",
@@ -109,7 +116,9 @@ __all__ = [
     "Persona",
     "Problem",
     "Stage",
+    "changes",
     "crosswalk",
+    "evidence_table",
     "example",
     "example_names",
     "facts",
@@ -119,6 +128,8 @@ __all__ = [
     "load_map",
     "map_path",
     "maps_dir",
+    "priorities",
+    "roadmap",
     "save_map",
     # served lazily (see _LAZY)
     "Editor",
@@ -130,6 +141,7 @@ __all__ = [
     "Room",
     "build_course",
     "build_deck",
+    "compare",
     "editor",
     "export_map",
     "measure",
@@ -137,6 +149,7 @@ __all__ = [
     "plot_class_coverage",
     "plot_class_heatmap",
     "plot_class_spread",
+    "plot_blueprint",
     "plot_class_top",
     "plot_crosswalk",
     "plot_emotions",
@@ -144,6 +157,7 @@ __all__ = [
     "plot_frameworks",
     "plot_funnel",
     "plot_map",
+    "plot_priorities",
     "plot_transitions",
     "prefix",
     "read_csv",
@@ -178,6 +192,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .editing import Editor, editor
     from .export import export_map, to_csv, to_html, to_image, to_markdown, to_mermaid
     from .figures import (
+        compare,
+        plot_blueprint,
         plot_class_coverage,
         plot_class_heatmap,
         plot_class_spread,
@@ -188,6 +204,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
         plot_frameworks,
         plot_funnel,
         plot_map,
+        plot_priorities,
         plot_transitions,
     )
     from .slides import build_course, build_deck

@@ -43,6 +43,11 @@ EDGE_PX = 10
 TITLE_PAD = 12
 #: Width left free right of the longest title line, for fonts wider than estimated.
 TITLE_SPARE = 40
+#: plotly.js lowers a one-line title by 0.7 em so that its top, not its baseline, sits at
+#: the pad; a title of several lines loses that shift (each line's own position replaces
+#: it) and its first line is cut off at the top of the figure. A wrapped title is lowered
+#: by this much to match.
+CAP_SHIFT_PX = round(0.7 * theme.TITLE_SIZE)
 
 
 def escape(text: str) -> str:
@@ -148,19 +153,30 @@ def split_word(
     return full, line
 
 
-def bullets(items: Sequence[str], width: float, limit: int, size: float | None = None) -> list[str]:
+def bullets(
+    items: Sequence[str],
+    width: float,
+    limit: int,
+    size: float | None = None,
+    mark: Callable[[str], tuple[str, bool]] | None = None,
+) -> list[str]:
     """Wrapped, escaped lines for a list of items: one bullet each, at most *limit* items.
 
-    *width* and *size* are as in :func:`wrap`.
+    *width* and *size* are as in :func:`wrap`. *mark* gives each item its bullet and
+    whether it is set in italics (by default a plain "•").
 
     Examples
     --------
     >>> bullets(["Website", "Review sections", "Email newsletters"], 30, limit=2)
     ['• Website', '• Review sections', '+ 1 more (hover to see all)']
+    >>> bullets(["Unsure of size"], 30, 5, mark=lambda item: ("?", True))
+    ['<i>? Unsure of size</i>']
     """
     lines: list[str] = []
     for item in items[:limit]:
-        lines += wrap("• " + item, width, indent="\u00a0\u00a0", size=size)
+        bullet, italic = mark(item) if mark is not None else ("•", False)
+        wrapped = wrap(f"{bullet} {item}", width, indent="\u00a0\u00a0", size=size)
+        lines += [f"<i>{line}</i>" for line in wrapped] if italic else wrapped
     if len(items) > limit:
         more = f"+ {len(items) - limit} more (hover to see all)"
         lines += wrap(more, width, size=size)
@@ -211,7 +227,8 @@ def theme_layout(
 ) -> dict[str, Any]:
     """The kit's layout: template, a title with a muted subtitle, margins and a height.
 
-    *title* and *subtitle* are plain text (escaped here), wrapped to fit *width*
+    *title* and *subtitle* are plain text (escaped here; a line break in *subtitle*
+    starts a new line), wrapped to fit *width*
     (``theme.FIT_WIDTH`` when None: the figure then fills the width it is shown
     in). The figure is *plot_height* pixels tall below the title block, plus
     *top* pixels between the two (room for labels above the plot). Other
@@ -219,7 +236,12 @@ def theme_layout(
     """
     room = (width or theme.FIT_WIDTH) - 2 * EDGE_PX - TITLE_SPARE
     lines = wrap(title, room, size=theme.TITLE_SIZE, bold=True)
-    sub_lines = wrap(subtitle, room, size=theme.SMALL_SIZE + 1) if subtitle else []
+    sub_lines = [
+        line
+        for part in subtitle.split("\n")
+        for line in wrap(part, room, size=theme.SMALL_SIZE + 1)
+        if subtitle
+    ]
     margin = {"l": EDGE_PX, "r": EDGE_PX, "b": EDGE_PX, **layout.pop("margin", {})}
     margin["t"] = round(title_height(len(lines), len(sub_lines)) + top)
     out = {
@@ -236,7 +258,7 @@ def theme_layout(
             "y": 1,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"l": EDGE_PX, "t": TITLE_PAD},
+            "pad": {"l": EDGE_PX, "t": TITLE_PAD + (CAP_SHIFT_PX if len(lines) > 1 else 0)},
         },
         "margin": margin,
         "height": round(plot_height + margin["t"] + margin["b"]),
