@@ -732,12 +732,7 @@ def field(key: str) -> FieldSpec:
     >>> field("persona.goals").label
     'Goals'
     """
-    spec = schema().by_key.get(key)
-    if spec is None:
-        raise JourneyMapError(
-            [Problem("field", f"there is no field called {key!r}", _one_of(key, schema().by_key))]
-        )
-    return spec
+    return _find(schema().by_key, key, "field")
 
 
 def lane(key: str) -> FieldSpec:
@@ -748,46 +743,54 @@ def lane(key: str) -> FieldSpec:
     >>> lane("touchpoints").label
     'Touchpoints'
     """
-    spec = schema().lanes_by_key.get(key)
+    return _find(schema().lanes_by_key, key, "lane")
+
+
+def _find(known: Mapping[str, FieldSpec], key: str, what: str) -> FieldSpec:
+    spec = known.get(key)
     if spec is None:
+        close = difflib.get_close_matches(str(key), list(known), n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
         raise JourneyMapError(
             [
                 Problem(
-                    "lane",
-                    f"there is no lane called {key!r}",
-                    "use one of " + ", ".join(schema().lanes_by_key),
+                    what,
+                    f"there is no {what} called {key!r}",
+                    hint + "use one of " + ", ".join(known),
                 )
             ]
         )
     return spec
 
 
-def _one_of(key: str, known: Mapping[str, Any]) -> str:
-    close = difflib.get_close_matches(key, list(known), n=1)
-    return (f"did you mean {close[0]!r}? " if close else "") + "use one of " + ", ".join(known)
-
-
 # ----- live views, for code that reads the lanes as constants ---------------------------------
 _T = TypeVar("_T")
 
 
-class _LiveSequence(Sequence[_T]):
-    """A tuple computed from the schema in force each time it is read."""
+class _Live:
+    """What a live view shares: the function that reads the schema's current value."""
 
-    def __init__(self, read: Callable[[], tuple[_T, ...]]) -> None:
+    def __init__(self, read: Callable[[], Any]) -> None:
         self._read = read
-
-    def __getitem__(self, index: Any) -> Any:
-        return self._read()[index]
 
     def __len__(self) -> int:
         return len(self._read())
 
-    def __iter__(self) -> Iterator[_T]:
+    def __iter__(self) -> Iterator[Any]:
         return iter(self._read())
 
     def __contains__(self, value: object) -> bool:
         return value in self._read()
+
+    def __repr__(self) -> str:
+        return repr(self._read())
+
+
+class _LiveSequence(_Live, Sequence[_T]):
+    """A tuple computed from the schema in force each time it is read."""
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._read()[index]
 
     def __eq__(self, other: object) -> bool:
         return tuple(self) == (tuple(other) if isinstance(other, Sequence) else other)
@@ -795,30 +798,12 @@ class _LiveSequence(Sequence[_T]):
     def __hash__(self) -> int:
         return hash(self._read())
 
-    def __repr__(self) -> str:
-        return repr(self._read())
 
-
-class _LiveMapping(Mapping[str, _T]):
+class _LiveMapping(_Live, Mapping[str, _T]):
     """A dict computed from the schema in force each time it is read."""
-
-    def __init__(self, read: Callable[[], Mapping[str, _T]]) -> None:
-        self._read = read
 
     def __getitem__(self, key: str) -> _T:
         return self._read()[key]
-
-    def __len__(self) -> int:
-        return len(self._read())
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._read())
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._read()
-
-    def __repr__(self) -> str:
-        return repr(dict(self._read()))
 
 
 def live_sequence(read: Callable[[], tuple[_T, ...]]) -> Sequence[_T]:

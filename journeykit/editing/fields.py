@@ -298,7 +298,7 @@ class ScoreField(Field):
         self.readout.value = f"<span style='margin:0 12px'>{text}</span>"
 
 
-class ChoiceField(Field):
+class ChoiceField(TextField):
     """One of a few choices, in a drop-down (empty until one is picked)."""
 
     def _make_input(self) -> widgets.Widget:
@@ -309,12 +309,6 @@ class ChoiceField(Field):
         )
         box.observe(self._edited, "value")
         return box
-
-    def read(self) -> str:
-        return self.input.value
-
-    def _write(self, value: Any) -> None:
-        self.input.value = value or ""
 
 
 #: The input for each kind of field.
