@@ -53,7 +53,20 @@ rule                               levels           what the coach notices
                                                     fills in every stage, empty in some started
                                                     stages of the map
 ``example-lanes-matched``          praise           with ``compare_with``: no such gap
+``rests-on-assumptions``           improve          half or more of the tagged items are
+                                                    assumptions (counted, with the stages and
+                                                    lanes that hold most)
+``dip-on-assumptions``             improve          a dip whose pain points are all assumptions
+``evidence-half-tagged``           improve          some items say where they come from, others
+                                                    do not
+``evidence-backed``                praise           every item tagged, two in three or more from
+                                                    research
+``opportunity-unscored``           improve          some opportunities scored for impact and
+                                                    effort, others not
 =================================  ===============  ==============================================
+
+The evidence rules speak only once a map tags at least one item with where it comes
+from (notebook 10 teaches it); the scoring rule only once one opportunity is scored.
 
 A *dip* is the same here as on the emotion curve (:func:`journeykit.plot_emotions`
 marks it with a triangle): a score of 2 or less, or lower than the stage before.
@@ -75,12 +88,23 @@ from pathlib import Path
 
 from ..errors import JourneyMapError, Problem
 from ..model import JourneyMap, load_map
-from . import compare, coverage, feelings, goals, hygiene, loop, messages, participants, persona
+from . import (
+    compare,
+    coverage,
+    evidence,
+    feelings,
+    goals,
+    hygiene,
+    loop,
+    messages,
+    participants,
+    persona,
+)
 from .context import MapView, Rule
 from .findings import Finding, Review
 
 #: The rule families, in the order their findings are listed within a stage and level.
-FAMILIES = (persona, goals, coverage, feelings, loop, messages, participants, hygiene)
+FAMILIES = (persona, goals, coverage, feelings, loop, messages, participants, hygiene, evidence)
 
 #: Every rule, by id.
 RULES: dict[str, Rule] = {rule.id: rule for family in (*FAMILIES, compare) for rule in family.RULES}

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue import LANES, schema
 from ..coaching import LEVELS
+from ..model.evidence import evidence_counts, evidence_table
 from ..model.items import attributes_of
 from ..model.tables import map_items, used_attributes
 from .steps import Steps
@@ -233,3 +234,41 @@ def review_frame(reviews: Sequence[tuple[str, Review]]) -> pd.DataFrame:
     ]
     rows.sort(key=lambda r: (-r[2], order.get(r[1], len(order)), r[0]))
     return pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+
+
+#: Columns of :func:`evidence_frame`.
+EVIDENCE_COLUMNS = [
+    "participant",
+    "items",
+    "research",
+    "assumption",
+    "untagged",
+    "share_assumed",
+    "most_assumed",
+]
+
+
+def evidence_frame(maps: Maps) -> pd.DataFrame:
+    """Per map: how many items come from research, are assumptions or say neither, the
+    share of tagged items that are assumptions (NaN when none is tagged) and the stage
+    holding most assumptions (empty when none)."""
+    import pandas as pd
+
+    rows = []
+    for label, m in maps:
+        counts = evidence_counts(m)
+        table = evidence_table(m)
+        by_stage = table.groupby("stage", observed=True)["assumption"].sum()
+        most = str(by_stage.idxmax()) if len(by_stage) and by_stage.max() > 0 else ""
+        rows.append(
+            (
+                label,
+                counts.items,
+                counts.research,
+                counts.assumption,
+                counts.untagged,
+                counts.share_assumed if counts.share_assumed is not None else float("nan"),
+                most,
+            )
+        )
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)

@@ -9,7 +9,7 @@ figure's legend all count from here, so they agree.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from .journey_map import JourneyMap
+    from .parts import Stage
 
 #: Columns of :func:`evidence_table`.
 EVIDENCE_COLUMNS = ["stage", "lane", "items", "research", "assumption", "untagged"]
@@ -77,9 +78,9 @@ def item_evidence(item: str) -> str:
     return ASSUMPTION if evidence == ASSUMPTION else "untagged"
 
 
-def _cells(m: JourneyMap) -> Iterator[tuple[str, str, EvidenceCounts]]:
+def _cells(stages: Iterable[Stage]) -> Iterator[tuple[str, str, EvidenceCounts]]:
     """(stage, lane, counts) for every list lane of every stage that holds items."""
-    for stage in m.stages:
+    for stage in stages:
         for key in schema().list_lanes:
             items = getattr(stage, schema().lanes_by_key[key].name)
             if items:
@@ -106,8 +107,13 @@ def evidence_counts(m: JourneyMap) -> EvidenceCounts:
     >>> counts.research, counts.assumption, counts.share_assumed
     (1, 1, 0.5)
     """
+    return evidence_counts_of(m.stages)
+
+
+def evidence_counts_of(stages: Iterable[Stage]) -> EvidenceCounts:
+    """The items of every list lane of *stages*, counted by where they come from."""
     research = assumption = untagged = 0
-    for _, _, counts in _cells(m):
+    for _, _, counts in _cells(stages):
         research += counts.research
         assumption += counts.assumption
         untagged += counts.untagged
@@ -146,7 +152,8 @@ def evidence_table(m: JourneyMap) -> pd.DataFrame:
     import pandas as pd
 
     rows = [
-        (stage, lane, c.items, c.research, c.assumption, c.untagged) for stage, lane, c in _cells(m)
+        (stage, lane, c.items, c.research, c.assumption, c.untagged)
+        for stage, lane, c in _cells(m.stages)
     ]
     frame = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
     frame["stage"] = pd.Categorical(frame["stage"], categories=m.stage_names, ordered=True)
