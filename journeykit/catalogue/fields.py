@@ -43,7 +43,7 @@ from typing import Any, Literal, NamedTuple, TypeVar
 
 from ..errors import JourneyMapError, Problem
 from .lanes import SCORE_LABELS
-from .method import EFFORT_SCALE, EVIDENCE, IMPACT_SCALE
+from .method import EFFORT_SCALE, EVIDENCE, EVIDENCE_LANES, IMPACT_SCALE
 
 FieldKind = Literal["text", "list", "score", "choice"]
 Scope = Literal["map", "persona", "stage", "item"]
@@ -642,6 +642,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         scope="item",
         kind="choice",
         choices=EVIDENCE,
+        items_of=EVIDENCE_LANES,
         label="Evidence",
         help="Where the item comes from: the kind of research that backs it, or assumption "
         "while it is still the team's guess.",
@@ -651,6 +652,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         key="item.source",
         scope="item",
         kind="text",
+        items_of=EVIDENCE_LANES,
         label="Source",
         help="A short note on which interview, survey, report or ticket the item comes from.",
         example="Interview 3, May",

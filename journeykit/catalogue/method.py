@@ -41,6 +41,19 @@ ASSUMPTION = "assumption"
 #: Every value the evidence of an item can take, research first.
 EVIDENCE: tuple[str, ...] = (*RESEARCH, ASSUMPTION)
 
+#: The lanes whose items say something about the customer (what they do, meet, feel,
+#: struggle with, who sways them, what they need to know): the claims research backs or
+#: leaves as assumptions, so the lanes whose items say where they come from. The other
+#: lanes are the business's own (its activities, messages, ideas, measures, the blueprint).
+EVIDENCE_LANES: tuple[str, ...] = (
+    "actions",
+    "touchpoints",
+    "emotion_words",
+    "pain_points",
+    "participants",
+    "information_needs",
+)
+
 #: What each kind of evidence means, for help text and legends.
 EVIDENCE_MEANING: dict[str, str] = {
     "interview": "a customer said it in an interview",

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..catalogue import ASSUMPTION, is_dip, schema
-from ..model.evidence import evidence_counts, item_evidence
+from ..model.evidence import evidence_counts, evidence_lanes, item_evidence
 from ..model.items import attributes_of
 from ..model.values import lane_name
 from .context import MapView, Rule
@@ -92,7 +92,7 @@ def _assumptions(view: MapView, tagged: int, assumed: int) -> Iterator[Finding]:
         return
     places: Counter[tuple[str, str]] = Counter()
     for stage in view.stages:
-        for key in schema().list_lanes:
+        for key in evidence_lanes():
             for item in getattr(stage, schema().lanes_by_key[key].name):
                 if item_evidence(item) == ASSUMPTION:
                     places[(stage.name, key)] += 1
@@ -150,7 +150,7 @@ def _dips(view: MapView) -> Iterator[Finding]:
 def _half_tagged(view: MapView, untagged: int, items: int) -> Finding:
     lanes: Counter[str] = Counter()
     for stage in view.stages:
-        for key in schema().list_lanes:
+        for key in evidence_lanes():
             for item in getattr(stage, schema().lanes_by_key[key].name):
                 if item_evidence(item) == "untagged":
                     lanes[key] += 1

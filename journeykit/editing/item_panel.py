@@ -164,8 +164,8 @@ class ItemPanel:
     >>> pain.inputs["evidence"].value = "analytics"
     >>> shop.stage("Decision").pain_points[0].attributes
     mappingproxy({'evidence': 'analytics'})
-    >>> sorted(panel.row("opportunities", 0).inputs)
-    ['effort', 'evidence', 'impact', 'owner', 'source']
+    >>> sorted(panel.row("opportunities", 0).inputs), sorted(panel.row("touchpoints", 0).inputs)
+    (['effort', 'impact', 'owner'], ['evidence', 'source'])
     >>> panel.close()
     """
 

@@ -151,6 +151,7 @@ def _lines(shape: GridShape) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
                 "xref": "x",
                 "yref": "y",
                 "xanchor": "right",
+                "xshift": -4,
                 "yanchor": "middle",
                 "text": f"<i>{escape(line.name)}</i>",
                 "hovertext": escape(line.name + ": " + line.meaning),

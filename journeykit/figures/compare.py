@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..catalogue import SCORE_MAX, SCORE_MIN, schema
+from ..catalogue import SCORE_MAX, SCORE_MIN, lane, schema
 from ..model.changes import changes, check_comparable
 from . import theme
 from .grid import GridRow, GridShape, grid_json
-from .journey_map import CELL_ITEMS, EMOTION_LINES, Cell, row_label
+from .journey_map import CELL_ITEMS, EMOTION_LINES, Cell
 from .layout import escape, figure_width, hover_list, persona_label, wrap
 
 if TYPE_CHECKING:
@@ -92,13 +92,7 @@ def compare_json(
     changed = items[items["change"] != "kept"]
     lanes = [spec.key for spec in schema().lanes if spec.key in set(changed["lane"])]
     rows = [GridRow("Emotions", band=EMOTION_LINES)]
-    rows += [
-        GridRow(
-            row_label(key) if key != "emotion_words" else "Emotion words",
-            _cells(items, key, current),
-        )
-        for key in lanes
-    ]
+    rows += [GridRow(lane(key).label, _cells(items, key, current)) for key in lanes]
     counts = items["change"].value_counts()
     removed, added, kept = (int(counts.get(change, 0)) for change in ("removed", "added", "kept"))
     moved = sum(
@@ -133,7 +127,7 @@ def compare_json(
 
 def _cells(items: pd.DataFrame, key: str, current: JourneyMap) -> Any:
     """The cells of lane *key*: what each stage removes, adds and keeps."""
-    label = row_label(key)
+    label = lane(key).label
 
     def build(room: float) -> list[Cell]:
         out = []

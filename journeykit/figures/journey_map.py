@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ..catalogue import SCORE_LABELS, SCORE_MAX, SCORE_MIN, FieldSpec, get_framework, schema
 from ..catalogue.fields import live_sequence
 from ..catalogue.method import ASSUMPTION, EVIDENCE_MARKS, evidence_mark
+from ..model.evidence import evidence_counts
 from ..model.items import attributes_of, item_with_note
 from . import theme
 from .layout import (
@@ -131,17 +132,17 @@ def evidence_legend(m: JourneyMap) -> str:
     >>> m.set_item("Decision", "pain_points", 0, evidence="analytics")
     >>> m.set_item("Decision", "pain_points", 1, evidence="assumption")
     >>> evidence_legend(m)
-    '✓ from research: 1 · ? assumption, to check: 1 · • not tagged: 91'
+    '✓ from research: 1 · ? assumption, to check: 1 · • not tagged: 56'
     """
-    counts = {mark: 0 for mark in EVIDENCE_MARKS.values()}
-    for stage in m.stages:
-        for key in schema().list_lanes:
-            for item in getattr(stage, schema().lanes_by_key[key].name):
-                counts[evidence_bullet(item)[0]] += 1
-    if counts[EVIDENCE_MARKS["research"]] + counts[EVIDENCE_MARKS[ASSUMPTION]] == 0:
+    counts = evidence_counts(m)
+    if not counts.tagged:
         return ""
-    names = {"research": "from research", ASSUMPTION: "assumption, to check", "": "not tagged"}
-    return " · ".join(f"{EVIDENCE_MARKS[k]} {names[k]}: {counts[EVIDENCE_MARKS[k]]}" for k in names)
+    shown = (
+        ("research", "from research", counts.research),
+        (ASSUMPTION, "assumption, to check", counts.assumption),
+        ("", "not tagged", counts.untagged),
+    )
+    return " · ".join(f"{EVIDENCE_MARKS[key]} {words}: {n}" for key, words, n in shown)
 
 
 def map_cell(stage: Stage, row: str, width: float) -> Cell:

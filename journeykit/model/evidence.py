@@ -1,7 +1,9 @@
 """How much of a map rests on research and how much on assumptions, and where.
 
-Each list item of a map may say where it comes from (its ``evidence``: a kind of
-research, or ``"assumption"``; see :mod:`journeykit.catalogue.method`).
+Each item of the lanes about the customer (:func:`evidence_lanes`: actions,
+touchpoints, emotion words, pain points, participants, information needs) may say
+where it comes from (its ``evidence``: a kind of research, or ``"assumption"``; see
+:mod:`journeykit.catalogue.method`). The counts cover those lanes only.
 :func:`evidence_counts` counts the items of a map by that; :func:`evidence_table`
 says it per stage and lane. The coach, the class roll-up, the rubric and the map
 figure's legend all count from here, so they agree.
@@ -78,10 +80,27 @@ def item_evidence(item: str) -> str:
     return ASSUMPTION if evidence == ASSUMPTION else "untagged"
 
 
+def evidence_lanes() -> tuple[str, ...]:
+    """The keys of the lanes whose items can say where they come from (those the schema
+    gives an ``evidence`` attribute: the lanes about the customer).
+
+    Examples
+    --------
+    >>> evidence_lanes()[:3]
+    ('actions', 'touchpoints', 'emotion_words')
+    """
+    current = schema()
+    return tuple(
+        key
+        for key in current.list_lanes
+        if any(a.name == "evidence" for a in current.attributes(current.lanes_by_key[key]))
+    )
+
+
 def _cells(stages: Iterable[Stage]) -> Iterator[tuple[str, str, EvidenceCounts]]:
-    """(stage, lane, counts) for every list lane of every stage that holds items."""
+    """(stage, lane, counts) for every lane of evidence of every stage that holds items."""
     for stage in stages:
-        for key in schema().list_lanes:
+        for key in evidence_lanes():
             items = getattr(stage, schema().lanes_by_key[key].name)
             if items:
                 kinds = [item_evidence(item) for item in items]
@@ -146,8 +165,8 @@ def evidence_table(m: JourneyMap) -> pd.DataFrame:
     >>> shop.set_item("Consideration", "pain_points", 1, evidence="assumption")
     >>> table = evidence_table(shop)
     >>> table[table.assumption > 0]
-                stage         lane  items  research  assumption  untagged
-    13  Consideration  pain_points      2         1           1         0
+               stage         lane  items  research  assumption  untagged
+    9  Consideration  pain_points      2         1           1         0
     """
     import pandas as pd
 
@@ -157,7 +176,5 @@ def evidence_table(m: JourneyMap) -> pd.DataFrame:
     ]
     frame = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
     frame["stage"] = pd.Categorical(frame["stage"], categories=m.stage_names, ordered=True)
-    frame["lane"] = pd.Categorical(
-        frame["lane"], categories=list(schema().list_lanes), ordered=True
-    )
+    frame["lane"] = pd.Categorical(frame["lane"], categories=list(evidence_lanes()), ordered=True)
     return frame
