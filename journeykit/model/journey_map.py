@@ -95,6 +95,8 @@ class JourneyMap(FieldValues):
         self._seen: dict[str, Seen] = {}
         #: The file this map was last read from or written to (see :attr:`file`).
         self._file: Path | None = None
+        #: The name of the shipped example this map was loaded from, if any.
+        self._example = ""
         super().__init__(**fields)
 
     def _compared(self) -> tuple[Any, ...]:
@@ -176,7 +178,8 @@ class JourneyMap(FieldValues):
         what the future changes, keep the rest), with its ``state`` set to
         ``"future"`` and ``based_on`` naming this map: its file, written relative
         to the future map's file so that the two can be moved or handed in together,
-        or this map's title when it was never saved. This map is not changed.
+        the call that loads it for one of the kit's examples, or this map's title when
+        it was never saved. This map is not changed.
         :func:`journeykit.compare` then draws what changes between the two.
 
         Parameters
@@ -241,6 +244,8 @@ class JourneyMap(FieldValues):
         """How a map saved at *target* names this one: this map's file relative to
         *target*'s folder (forward slashes, so it reads the same on every system), its
         file name when *target* is unknown, or its title when it has no file."""
+        if self._example:  # never a path into the installed kit
+            return f'jk.example("{self._example}")'
         if self._file is None:
             return self.title or "an unsaved map"
         if target is None:

@@ -147,6 +147,9 @@ def test_future_state_is_a_linked_copy_saved_as_its_own_file(tmp_path):
     assert jk.load_map(folder / "shop.json") == today, "the current map is untouched"
     # a map never saved is named by its title; a future of the current map's own file: refused
     assert jk.JourneyMap.new("five-stage", title="Shop").future_state().based_on == "Shop"
+    # a shipped example is named by the call that loads it, never by a path into the kit
+    linked = jk.example("clothing-store").future_state(tmp_path / "plans" / "x.json").based_on
+    assert linked == 'jk.example("clothing-store")'
     with pytest.raises(jk.JourneyMapError, match="own file"):
         today.future_state(folder / "shop.json")
     assert jk.load_map(folder / "shop.json") == today
