@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING
 
 from .._version import __version__
 from ..catalogue import ASSUMPTION, RESEARCH, evidence_mark, get_framework, schema
-from ..figures import plot_blueprint, plot_emotions, plot_map, plot_priorities
+from ..figures import compare, plot_blueprint, plot_emotions, plot_map, plot_priorities
+from ..model.changes import linked_current
 from ..model.evidence import evidence_counts, item_evidence
 from ..model.items import attributes_of, item_note
 from ..model.priorities import roadmap
@@ -240,10 +241,18 @@ def evidence_html(m: JourneyMap) -> str:
 
 
 def method_html(m: JourneyMap) -> str:
-    """The sections of the method's second half the map uses: the service blueprint (when a
-    stage fills in a blueprint lane) and the impact/effort matrix with the roadmap (when an
+    """The sections of the method's second half the map uses: what it changes, for a future
+    state whose current-state map can be found (``based_on``); the service blueprint (when a
+    stage fills in a blueprint lane); the impact/effort matrix with the roadmap (when an
     opportunity has its impact and effort)."""
     sections = []
+    current = linked_current(m)
+    if current is not None:
+        sections.append(
+            '<section class="figure compare-figure"><h2>What the future state changes</h2>'
+            f"<p>Compared with {esc(current.title or m.based_on)}.</p>"
+            f"{figure_div(compare(current, m, width=PAGE_PX), 'jk-compare')}</section>"
+        )
     if any(spec.optional for spec in shown_lanes(m)):
         sections.append(
             '<section class="figure blueprint-figure"><h2>Behind the scenes: the service '

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
     from ..model import JourneyMap
 
+#: Lines one item takes at most in a cell: a blueprint is read across, so long items are
+#: cut (with "…") and hold their whole text on hover.
+ITEM_LINES = 3
 #: Text lines of space between two rows of the blueprint, where a line runs.
 LINE_SPACE = 1.7
 #: The fill of the cells of each row: the customer's in the map's blue, the business's
@@ -90,7 +93,7 @@ def blueprint_json(m: JourneyMap, width: int | None = None) -> dict[str, Any]:
     def row(key: str, fill: str, space: float) -> GridRow:
         return GridRow(
             lane(key).label,
-            lambda room: [map_cell(stage, key, room) for stage in m.stages],
+            lambda room: [map_cell(stage, key, room, ITEM_LINES) for stage in m.stages],
             space_above=space,
             fill=fill,
         )

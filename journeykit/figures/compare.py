@@ -3,9 +3,10 @@
 The figure is a grid like the journey map's: the two emotion curves in a band at
 the top (today's dashed and grey, the future's solid and blue, each labelled where
 it starts), then one row per lane that changes somewhere, each cell listing what
-the future removes (− struck through), what it adds (+ in bold) and how many items
-it keeps. Lanes the future leaves as they are are named in the subtitle instead
-of taking a row each. The table behind it is :func:`journeykit.changes`.
+the future removes (− struck through), what it adds (+ in bold), each cut to three lines
+with the whole text on hover, and how many items it keeps. Lanes the future leaves as
+they are are named in the subtitle instead of taking a row each. The table behind it is
+:func:`journeykit.changes`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 ADDED = "#00704F"
 #: Colour of what the future removes.
 REMOVED = theme.PAIN
+#: Lines one removed or added item takes at most in a cell (the hover box holds it all).
+ITEM_LINES = 3
 #: Today's emotion curve: grey and dashed, so it reads as the one being replaced.
 TODAY = theme.PALETTE[6]
 
@@ -155,7 +158,9 @@ def _cell(label: str, stage: str, parts: dict[str, list[str]], room: float) -> C
         for item in parts[change]:
             if shown == CELL_ITEMS:
                 break
-            wrapped = wrap(f"{mark} {item}", room, indent="\u00a0\u00a0", size=size)
+            wrapped = wrap(
+                f"{mark} {item}", room, indent="\u00a0\u00a0", max_lines=ITEM_LINES, size=size
+            )
             lines += [
                 f"<span style='color:{colour}'><{style}>{line}</{style}></span>" for line in wrapped
             ]

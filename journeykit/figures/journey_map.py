@@ -145,8 +145,9 @@ def evidence_legend(m: JourneyMap) -> str:
     return " · ".join(f"{EVIDENCE_MARKS[key]} {words}: {n}" for key, words, n in shown)
 
 
-def map_cell(stage: Stage, row: str, width: float) -> Cell:
-    """The content of lane *row* of *stage*, ready to draw; text wrapped to *width* pixels."""
+def map_cell(stage: Stage, row: str, width: float, item_lines: int | None = None) -> Cell:
+    """The content of lane *row* of *stage*, ready to draw; text wrapped to *width* pixels,
+    each item of a list cut to *item_lines* lines when given (the hover box holds it all)."""
     head = f"<b>{row_label(row)}</b> · {escape(stage.name)}<br>"
     specs = _row_fields(row)
     if row == EMOTION_ROW:
@@ -161,7 +162,14 @@ def map_cell(stage: Stage, row: str, width: float) -> Cell:
         return Cell([], head + "Empty: " + escape(spec.help), True)
     if spec.kind == "list":
         return Cell(
-            bullets(value, width, CELL_ITEMS, size=theme.SMALL_SIZE, mark=evidence_bullet),
+            bullets(
+                value,
+                width,
+                CELL_ITEMS,
+                size=theme.SMALL_SIZE,
+                mark=evidence_bullet,
+                item_lines=item_lines,
+            ),
             head + hover_list([item_with_note(item) for item in value]),
             False,
         )

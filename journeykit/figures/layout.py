@@ -87,6 +87,8 @@ def wrap(
     ['Compare prices', 'with two other', 'shops']
     >>> wrap("Re-purchase", 8)
     ['Re-', 'purchase']
+    >>> wrap("Engage: a longer line", 9, indent="  ", max_lines=2)
+    ['Engage: a', '  longe …']
     """
     return list(_wrapped(text, width, indent, max_lines, size, bold))
 
@@ -124,6 +126,9 @@ def _wrapped(
         last = lines[-1]
         while not fits(last + " …") and " " in last.strip():
             last = last.rstrip().rsplit(" ", 1)[0]
+        # one word left that is still too wide with the mark: cut letters (keep one)
+        while not fits(last + " …") and len(last.strip()) > 1:
+            last = last[:-1]
         lines[-1] = last + " …"
     return tuple(escape(line) for line in lines)
 
@@ -159,11 +164,13 @@ def bullets(
     limit: int,
     size: float | None = None,
     mark: Callable[[str], tuple[str, bool]] | None = None,
+    item_lines: int | None = None,
 ) -> list[str]:
     """Wrapped, escaped lines for a list of items: one bullet each, at most *limit* items.
 
     *width* and *size* are as in :func:`wrap`. *mark* gives each item its bullet and
-    whether it is set in italics (by default a plain "•").
+    whether it is set in italics (by default a plain "•"); *item_lines* cuts each item to
+    that many lines, ending in "…".
 
     Examples
     --------
@@ -175,7 +182,9 @@ def bullets(
     lines: list[str] = []
     for item in items[:limit]:
         bullet, italic = mark(item) if mark is not None else ("•", False)
-        wrapped = wrap(f"{bullet} {item}", width, indent="\u00a0\u00a0", size=size)
+        wrapped = wrap(
+            f"{bullet} {item}", width, indent="\u00a0\u00a0", max_lines=item_lines, size=size
+        )
         lines += [f"<i>{line}</i>" for line in wrapped] if italic else wrapped
     if len(items) > limit:
         more = f"+ {len(items) - limit} more (hover to see all)"

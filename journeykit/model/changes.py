@@ -10,6 +10,7 @@ draws this table.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,43 @@ if TYPE_CHECKING:
 CHANGES = ("removed", "added", "kept")
 #: Columns of :func:`changes`.
 CHANGE_COLUMNS = ["stage", "lane", "item", "change"]
+
+
+_EXAMPLE_LINK = re.compile(r'jk\.example\("([a-z0-9-]+)"\)')
+
+
+def linked_current(future: JourneyMap) -> JourneyMap | None:
+    """The current-state map a future-state map names in ``based_on``, if it can be found:
+    a shipped example (``jk.example("...")``) or a file, read relative to the folder of the
+    file *future* was loaded from. None when it names neither, or the file is gone or
+    broken, or its stages are not the future's.
+
+    Examples
+    --------
+    >>> import journeykit as jk
+    >>> linked_current(jk.example("clothing-store-future")).title
+    'Online clothing store: a summer outfit, researched'
+    >>> linked_current(jk.example("clothing-store")) is None
+    True
+    """
+    from .examples import example
+    from .storage import load_map
+
+    link = future.based_on.strip()
+    if not link or future.state != "future":
+        return None
+    found = _EXAMPLE_LINK.fullmatch(link)
+    try:
+        if found is not None:
+            current = example(found[1])
+        elif future.file is not None and (future.file.parent / link).is_file():
+            current = load_map(future.file.parent / link)
+        else:
+            return None
+    except JourneyMapError:
+        return None
+    same = (current.framework, current.stage_names) == (future.framework, future.stage_names)
+    return current if same else None
 
 
 def lane_texts(value: Any) -> list[str]:
