@@ -98,9 +98,9 @@ def _assumptions(view: MapView, tagged: int, assumed: int) -> Iterator[Finding]:
                     places[(stage.name, key)] += 1
     top = [f"{stage} {lane_name(key)} ({n})" for (stage, key), n in places.most_common(3)]
     by_stage: Counter[str] = Counter()
-    for (stage, _), n in places.items():
-        by_stage[stage] += n
-    stage, most = by_stage.most_common(1)[0]
+    for (name, _), n in places.items():
+        by_stage[name] += n
+    worst, most = by_stage.most_common(1)[0]
     yield Finding(
         rule="rests-on-assumptions",
         level="improve",
@@ -111,11 +111,11 @@ def _assumptions(view: MapView, tagged: int, assumed: int) -> Iterator[Finding]:
         ),
         why=_WHY_EVIDENCE,
         fix=(
-            f"Check the assumptions in {stage} first ({most} of them) with a few customers: "
+            f"Check the assumptions in {worst} first ({most} of them) with a few customers: "
             "ask what happened the last time, then tag each item with what you found, or "
             "drop it."
         ),
-        stage=stage if len(by_stage) == 1 else None,
+        stage=worst if len(by_stage) == 1 else None,
     )
 
 
@@ -174,7 +174,8 @@ def _half_tagged(view: MapView, untagged: int, items: int) -> Finding:
 
 
 def _unscored(view: MapView) -> Iterator[Finding]:
-    scored, unscored = [], []
+    scored: list[tuple[str, str]] = []
+    unscored: list[tuple[str, str]] = []
     for stage in view.stages:
         for item in stage.opportunities:
             attributes = attributes_of(item)
@@ -182,20 +183,20 @@ def _unscored(view: MapView) -> Iterator[Finding]:
             (scored if done else unscored).append((stage.name, item))
     if not scored or not unscored:
         return
-    stage, first = unscored[0]
+    where, first = unscored[0]
     yield Finding(
         rule="opportunity-unscored",
         level="improve",
         message=(
             f"{len(scored)} opportunit{'ies have' if len(scored) > 1 else 'y has'} an impact "
             f"and an effort, but {len(unscored)} not yet, starting with {quoted(first)} in "
-            f"{stage}."
+            f"{where}."
         ),
         why=(
             "The impact/effort matrix and the roadmap only place opportunities that are "
             "scored; an unscored one is quietly left out of the plan."
         ),
         fix="Give each of them an impact and an effort from 1 to 4, even a rough one.",
-        stage=stage,
+        stage=where,
         lane="opportunities",
     )

@@ -247,8 +247,8 @@ class ItemPanel:
                 row.set_disabled(self.read_only)
                 kept[(key, position)] = row
                 children.append(row.box)
-        for key, row in self._rows.items():
-            if key not in kept:
+        for place, row in self._rows.items():
+            if place not in kept:
                 row.box.close()
         self._rows = kept
         self.list.children = children

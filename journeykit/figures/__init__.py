@@ -39,7 +39,7 @@ from .blueprint import plot_blueprint
 from .class_emotions import plot_class_heatmap, plot_class_spread, similarity_order
 from .class_lanes import plot_class_coverage, plot_class_top
 from .compare import compare
-from .emotions import is_dip, plot_emotions
+from .emotions import plot_emotions
 from .frameworks import plot_crosswalk, plot_framework, plot_frameworks
 from .funnel import plot_funnel
 from .journey_map import plot_map
@@ -48,7 +48,6 @@ from .transitions import plot_transitions
 
 __all__ = [
     "compare",
-    "is_dip",
     "plot_blueprint",
     "plot_class_coverage",
     "plot_class_heatmap",

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
 
     from ..model import JourneyMap, Stage
+    from .shapes import Measured
 
 #: The band the emotion lanes (saved together as ``emotion``) share, and its label.
 EMOTION_ROW, EMOTION_LABEL = "emotion", "Emotions"
@@ -181,7 +182,9 @@ def map_cell(stage: Stage, row: str, width: float, item_lines: int | None = None
     )
 
 
-def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> go.Figure:
+def plot_map(
+    m: JourneyMap, width: int | None = None, measured: Measured | None = None
+) -> go.Figure:
     """The journey map as a swimlane grid: stages as columns, lanes as rows.
 
     Long text is wrapped to fit its cell; a cell shows up to five items and its
@@ -230,7 +233,9 @@ def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> g
     return go.Figure(map_json(m, width, measured))
 
 
-def map_json(m: JourneyMap, width: int | None = None, measured: Any = None) -> dict[str, Any]:
+def map_json(
+    m: JourneyMap, width: int | None = None, measured: Measured | None = None
+) -> dict[str, Any]:
     """:func:`plot_map`'s figure as plotly JSON, built without plotly.py checking it.
 
     ``plot_map`` is ``go.Figure(map_json(...))``. Checking the figure costs several
@@ -505,7 +510,9 @@ def emotion_band(m: JourneyMap, top: float, bottom: float, width: float) -> dict
     The emotion words are wrapped to *width* pixels.
     """
     high, low = top + 0.7, bottom - 2.0  # where scores 5 and 1 sit: room for labels
-    ys, labels, positions = [], [], []
+    ys: list[float | None] = []
+    labels: list[str] = []
+    positions: list[str] = []
     for stage in m.stages:
         score = stage.emotion_score
         if score is None:

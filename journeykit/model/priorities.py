@@ -109,8 +109,9 @@ def priorities(source: Any) -> pd.DataFrame:
             for item in getattr(stage, schema().lanes_by_key["opportunities"].name):
                 attributes = attributes_of(item)
                 impact, effort = attributes.get("impact"), attributes.get("effort")
-                scored = impact is not None and effort is not None
-                where = quadrant(impact, effort) if scored else None
+                where = (
+                    quadrant(impact, effort) if impact is not None and effort is not None else None
+                )
                 rows.append(
                     (
                         participant,
