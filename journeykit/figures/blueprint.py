@@ -17,6 +17,8 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ..catalogue import BLUEPRINT_LINES, BLUEPRINT_ROWS, lane
+from ..catalogue.method import ASSUMPTION, EVIDENCE_MARKS
+from ..model.evidence import item_evidence
 from . import theme
 from .grid import GridRow, GridShape, grid_json
 from .journey_map import map_cell
@@ -114,6 +116,16 @@ def blueprint_json(m: JourneyMap, width: int | None = None) -> dict[str, Any]:
         subtitle = (
             "Nothing behind the scenes yet: fill in front-stage actions, back-stage actions "
             "and support processes for each stage"
+        )
+    tags = [
+        item_evidence(item) for stage in m.stages for item in getattr(stage, lane("actions").name)
+    ]
+    if set(tags) - {"untagged"}:  # the marks' key, as on the map
+        subtitle += (
+            f"\nCustomer actions: {EVIDENCE_MARKS['research']} from research: "
+            f"{tags.count('research')} · {EVIDENCE_MARKS[ASSUMPTION]} assumption, to check: "
+            f"{tags.count(ASSUMPTION)} · {EVIDENCE_MARKS['']} not tagged: "
+            f"{tags.count('untagged')} (hover for sources)"
         )
     return grid_json(
         m.stage_names,

@@ -161,9 +161,14 @@ def _cell(label: str, stage: str, parts: dict[str, list[str]], room: float) -> C
             wrapped = wrap(
                 f"{mark} {item}", room, indent="\u00a0\u00a0", max_lines=ITEM_LINES, size=size
             )
-            lines += [
-                f"<span style='color:{colour}'><{style}>{line}</{style}></span>" for line in wrapped
-            ]
+            for n, line in enumerate(wrapped):
+                # the mark and the indent stay outside the strike-through, so a wrapped
+                # removed item does not read as two
+                lead = len(mark) + 1 if n == 0 else len(line) - len(line.lstrip("\u00a0"))
+                lines.append(
+                    f"<span style='color:{colour}'>{line[:lead]}"
+                    f"<{style}>{line[lead:]}</{style}></span>"
+                )
             shown += 1
     hidden = len(parts["removed"]) + len(parts["added"]) - shown
     if hidden:

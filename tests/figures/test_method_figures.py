@@ -78,7 +78,9 @@ def test_compare_draws_both_curves_and_what_each_lane_removes_adds_and_keeps(lon
         if row.lane != "emotion_score":
             assert html.escape(row.item, quote=False) in hovers, row.item
     text = " ".join(shape.label.text for shape in fig.layout.shapes)
-    assert "<s>" in text and "<b>+ " in text and "kept" in text
+    assert "− <s>" in text and "+ <b>" in text and "kept" in text
+    # a wrapped removed item reads as one: neither its mark nor its indent is struck through
+    assert "<s>−" not in text and "<s>\u00a0" not in text
     lines_fit_their_cells(fig)
     assert "The same in every stage: customer actions" in plain(fig.layout.title.subtitle.text)
 
@@ -154,6 +156,8 @@ def test_the_blueprint_puts_customer_actions_on_top_with_three_distinct_lines_be
         bottom_above = max(y + w / 2 for y, w in zip(above.y, above.width, strict=True))
         top_below = min(y - w / 2 for y, w in zip(below.y, below.width, strict=True))
         assert bottom_above < line.y0 < top_below, "each line runs between two rows"
+    key = fig.layout.title.subtitle.text
+    assert "Customer actions: ✓ from research" in key and "? assumption, to check" in key
     notes = [a for a in fig.layout.annotations]
     assert all(a.hovertext for a in notes), "what each line means, on hover"
     lines_fit_their_cells(fig)
@@ -166,6 +170,7 @@ def test_the_blueprint_puts_customer_actions_on_top_with_three_distinct_lines_be
 def test_a_map_without_a_blueprint_says_what_to_fill_in():
     fig = jk.plot_blueprint(jk.example("clothing-store"))
     assert fig.layout.title.subtitle.text.startswith("Nothing behind the scenes yet")
+    assert "from research" not in fig.layout.title.subtitle.text, "no tags, no key"
     gaps = next(t for t in fig.data if t.name == "gaps")
     assert len(gaps.x) == 3 * 5, "every business cell of every stage is a gap to fill"
 
