@@ -24,6 +24,7 @@ from .journey_map import (
     Cell,
     cell_bars,
     cell_labels,
+    gap_trace,
     map_template,
 )
 from .layout import EDGE_PX, LABEL_SIZE, label_lines, stage_labels, themed_json, widest
@@ -164,19 +165,7 @@ def grid_json(
                 gap_x.append(j)
                 gap_y.append(sum(edges[i]) / 2)
     if gap_x:
-        traces.append(
-            {
-                "type": "scatter",
-                "x": gap_x,
-                "y": gap_y,
-                "mode": "text",
-                "text": [gap_text] * len(gap_x),
-                "textfont": {"size": theme.SMALL_SIZE, "color": theme.MUTED},
-                "hoverinfo": "skip",
-                "showlegend": False,
-                "name": "gaps",
-            }
-        )
+        traces.append(gap_trace(gap_x, gap_y, gap_text))
     shapes = cell_labels(text_x, text_y, texts, "text", column)
     annotations: list[Any] = []
     if extra is not None:

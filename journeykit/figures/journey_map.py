@@ -146,6 +146,21 @@ def evidence_legend(m: JourneyMap) -> str:
     return " · ".join(f"{EVIDENCE_MARKS[key]} {words}: {n}" for key, words, n in shown)
 
 
+def gap_trace(x: Sequence[float], y: Sequence[float], text: str) -> dict[str, Any]:
+    """The trace that marks the empty cells at (*x*, *y*) as gaps to fill, with *text*."""
+    return {
+        "type": "scatter",
+        "x": x,
+        "y": y,
+        "mode": "text",
+        "text": [text] * len(x),
+        "textfont": {"size": theme.SMALL_SIZE, "color": theme.MUTED},
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "name": "gaps",
+    }
+
+
 def map_cell(stage: Stage, row: str, width: float, item_lines: int | None = None) -> Cell:
     """The content of lane *row* of *stage*, ready to draw; text wrapped to *width* pixels,
     each item of a list cut to *item_lines* lines when given (the hover box holds it all)."""
@@ -315,17 +330,7 @@ def map_json(
     # one changed label alone, where one changed text of a trace redraws every trace. (The
     # gaps change only when a cell's colour does, which redraws every trace anyway.)
     texts = cell_labels(text_x, text_y, text, "text", column)
-    gaps = {
-        "type": "scatter",
-        "x": gap_x,
-        "y": gap_y,
-        "mode": "text",
-        "text": [gap_text] * len(gap_x),
-        "textfont": {"size": theme.SMALL_SIZE, "color": theme.MUTED},
-        "hoverinfo": "skip",
-        "showlegend": False,
-        "name": "gaps",
-    }
+    gaps = gap_trace(gap_x, gap_y, gap_text)
     band = rows.index(EMOTION_ROW)
     curve = emotion_band(m, edges[band], edges[band + 1], room)
 
