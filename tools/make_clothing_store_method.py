@@ -29,7 +29,7 @@ from pathlib import Path
 
 import journeykit as jk
 from journeykit.catalogue import FieldPath
-from journeykit.model import Item, datasets_dir
+from journeykit.model import Item, datasets_dir, write_text_atomic
 
 FOLDER = Path(__file__).resolve().parent.parent / "datasets"
 BASE = "clothing-store.json"
@@ -330,7 +330,7 @@ def main(argv: list[str]) -> int:
             print(f"datasets/{name}: {'DIFFERS' if name in stale else 'up to date'}")
         return 1 if stale else 0
     for name, text in fresh.items():
-        jk.model.write_text_atomic(FOLDER / name, text)
+        write_text_atomic(FOLDER / name, text)
         print(f"Wrote datasets/{name}")
     return 0
 

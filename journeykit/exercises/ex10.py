@@ -64,7 +64,7 @@ q1 = MatchQuestion(
     hints=(
         "Ask how the team learnt it: a conversation, a questionnaire, numbers from a "
         "system, messages to support, watching, or nobody checked.",
-        "`jk.catalogue.EVIDENCE` lists the six kinds; only the last one is not research.",
+        "`journeykit.catalogue.EVIDENCE` lists the six kinds; only the last one is not research.",
     ),
     solution="evidence_for = {\n"
     '    "A customer said on a call that the size guide left her guessing": "interview",\n'

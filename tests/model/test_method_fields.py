@@ -16,7 +16,7 @@ import pytest
 
 import journeykit as jk
 from journeykit.catalogue import EVIDENCE, field
-from journeykit.model import Item, migrations
+from journeykit.model import Item, datasets_dir, migrations
 
 
 def saved(m: jk.JourneyMap, path: Path) -> dict:
@@ -29,7 +29,7 @@ def test_a_map_using_nothing_new_is_saved_as_before(tmp_path):
     assert data["schema_version"] == 1
     assert "state" not in data and "based_on" not in data
     assert all("frontstage_actions" not in stage for stage in data["stages"])
-    original = json.loads((jk.model.datasets_dir() / "clothing-store.json").read_text("utf-8"))
+    original = json.loads((datasets_dir() / "clothing-store.json").read_text("utf-8"))
     assert data == original
 
 
