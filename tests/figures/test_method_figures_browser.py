@@ -180,7 +180,9 @@ def test_every_figure_is_drawn_and_readable_in_the_html_export_offline(
     m = long_method_map() if which == "long" else jk.example("clothing-store-future")
     path = tmp_path / f"{which}.html"
     jk.to_html(m, path)
-    chromium_page.goto(path)
+    # five figures of eight long stages are drawn as the page loads: on a loaded machine
+    # that takes longer than the default 30 s
+    chromium_page.goto(path, timeout=180_000)
     page = chromium_page.page
     page.set_viewport_size({"width": 1100, "height": 900})
     divs = ["#jk-emotions", "#jk-map", "#jk-blueprint", "#jk-priorities"]
