@@ -41,7 +41,7 @@ from ..errors import JourneyMapError, Problem
 from ..figures import plot_emotions
 from ..figures.blueprint import blueprint_json
 from ..figures.journey_map import map_json
-from ..figures.theme import MUTED
+from ..figures.theme import FIT_WIDTH, MUTED
 from ..model import JourneyMap, embed, example, load_map, map_path
 from .autosave import SAVE_DELAY, SAVE_MAX_WAIT, Autosaver, SaveResult, write_map
 from .export_panel import ExportPanel, link_target
@@ -385,7 +385,7 @@ class Editor:
         emotion curve as a figure."""
         m = self._require_map()
         if kind == "blueprint":
-            return blueprint_json(m)
+            return blueprint_json(m, FIT_WIDTH)  # the preview pane is as wide as the map's
         return plot_emotions(m) if kind == "emotions" else map_json(m)
 
     def _require_preview(self) -> Preview:

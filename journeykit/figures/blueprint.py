@@ -20,9 +20,9 @@ from ..catalogue import BLUEPRINT_LINES, BLUEPRINT_ROWS, lane
 from ..catalogue.method import ASSUMPTION, EVIDENCE_MARKS
 from ..model.evidence import item_evidence
 from . import theme
-from .grid import GridRow, GridShape, grid_json
+from .grid import GridRow, GridShape, grid_json, grid_width
 from .journey_map import map_cell
-from .layout import escape, figure_width, persona_label
+from .layout import escape, persona_label
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -61,7 +61,9 @@ def plot_blueprint(m: JourneyMap, width: int | None = None) -> go.Figure:
         ``support_processes`` hold what the business does (the editor's *Behind the
         scenes* fold, or ``m.set_lane``).
     width : int, optional
-        Figure width in pixels, by default ``theme.FIT_WIDTH`` (800); columns share it.
+        Figure width in pixels, which the columns share; by default ``theme.FIT_WIDTH``
+        (800), wider when the stages would leave a column under
+        :data:`~journeykit.figures.grid.MIN_COLUMN_PX`.
 
     Returns
     -------
@@ -89,8 +91,7 @@ def plot_blueprint(m: JourneyMap, width: int | None = None) -> go.Figure:
 
 def blueprint_json(m: JourneyMap, width: int | None = None) -> dict[str, Any]:
     """:func:`plot_blueprint`'s figure as plotly JSON (the editor's preview draws it)."""
-    chosen = figure_width(width)
-    assert chosen is not None
+    chosen = grid_width(width, len(m.stages))
 
     def row(key: str, fill: str, space: float) -> GridRow:
         return GridRow(

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 from ..catalogue import SCORE_MAX, SCORE_MIN, lane, schema
 from ..model.changes import changes, check_comparable
 from . import theme
-from .grid import GridRow, GridShape, grid_json
+from .grid import GridRow, GridShape, grid_json, grid_width
 from .journey_map import CELL_ITEMS, EMOTION_LINES, Cell
-from .layout import escape, figure_width, hover_list, persona_label, wrap
+from .layout import escape, hover_list, persona_label, wrap
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,7 +48,8 @@ def compare(current: JourneyMap, future: JourneyMap, width: int | None = None) -
         The journey the business wants, of the same framework; start one with
         ``current.future_state()``.
     width : int, optional
-        Figure width in pixels, by default ``theme.FIT_WIDTH`` (800).
+        Figure width in pixels; by default ``theme.FIT_WIDTH`` (800), wider when the
+        stages would leave a column under :data:`~journeykit.figures.grid.MIN_COLUMN_PX`.
 
     Returns
     -------
@@ -88,8 +89,7 @@ def compare_json(
 ) -> dict[str, Any]:
     """:func:`compare`'s figure as plotly JSON."""
     check_comparable(current, future)
-    chosen = figure_width(width)
-    assert chosen is not None
+    chosen = grid_width(width, len(current.stages))
     table = changes(current, future)
     items = table[table["lane"] != "emotion_score"]
     changed = items[items["change"] != "kept"]

@@ -27,7 +27,35 @@ from .journey_map import (
     gap_trace,
     map_template,
 )
-from .layout import EDGE_PX, LABEL_SIZE, label_lines, stage_labels, themed_json, widest
+from .layout import (
+    EDGE_PX,
+    LABEL_SIZE,
+    figure_width,
+    label_lines,
+    stage_labels,
+    themed_json,
+    widest,
+)
+
+#: The narrowest column a grid figure gets when no width is asked for: five stages fit
+#: the notebook's 800 pixels; eight stages make the figure wider (the notebook scrolls)
+#: rather than cut every item to a word or two (looked at: at 800 pixels, eight stages
+#: left 70 pixels a column and split 'touchpoint' across two lines).
+MIN_COLUMN_PX = 130
+
+
+def grid_width(width: object, stages: int) -> int:
+    """The width of a grid figure of *stages* columns: *width* when asked for (checked),
+    else the notebook's width, widened so that no column is narrower than
+    :data:`MIN_COLUMN_PX`.
+
+    Examples
+    --------
+    >>> grid_width(None, 5), grid_width(None, 8), grid_width(900, 8)
+    (800, 1190, 900)
+    """
+    least = 2 * EDGE_PX + LABEL_WRAP_PX + 12 + stages * MIN_COLUMN_PX
+    return figure_width(width, default=max(theme.FIT_WIDTH, least))
 
 
 @dataclass(frozen=True)

@@ -194,3 +194,19 @@ def test_an_item_tagged_as_assumption_is_italic_in_every_figure_it_appears_in():
     for fig in (jk.plot_map(m), jk.plot_blueprint(m)):
         text = " ".join(s.label.text for s in fig.layout.shapes if s.name == "text")
         assert "<i>? Checks out</i>" in text
+
+
+def test_eight_stages_widen_the_grid_figures_instead_of_cutting_items_to_a_word():
+    """Drawn with no width, five stages keep the notebook's 800 pixels; eight stages widen
+    compare and the blueprint so every word of the long map's items fits a line whole."""
+    shop = jk.example("clothing-store-future")
+    assert jk.plot_blueprint(shop).layout.width == theme.FIT_WIDTH
+    assert jk.compare(jk.example("clothing-store-researched"), shop).layout.width == 800
+    long = long_method_map()
+    for fig in (jk.plot_blueprint(long), jk.compare(long, long_future(long))):
+        assert fig.layout.width > theme.FIT_WIDTH
+        lines_fit_their_cells(fig)
+        text = " ".join(plain(s.label.text) for s in fig.layout.shapes if s.name == "text")
+        words = " ".join(text.replace("\u00a0", " ").split())
+        assert ("New touchpoint" in words) or ("Support processes" in words), words[:200]
+        assert "Pain points" in words or "Customer actions" in words, "a word split in two"
