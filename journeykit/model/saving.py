@@ -134,6 +134,7 @@ def remember(
         hashlib.sha256(raw).hexdigest(), data if data is not None else journey_map.to_dict()
     )
     journey_map._file = Path(path)
+    journey_map._example = ""  # a shipped example saved to a file is that file from now on
 
 
 def save_merging(journey_map: JourneyMap, path: str | Path) -> SaveReport:
