@@ -113,6 +113,7 @@ class StageFillQuestion(Question):
     """
 
     kind = "fill a stage"
+    secret = False
 
     def __init__(
         self, variable: str, framework: str, stage: str, required: Mapping[str, int], **kwargs: Any
@@ -174,6 +175,7 @@ class MapQuestion(Question):
     """
 
     kind = "build a map"
+    secret = False
 
     def __init__(
         self, variable: str, min_stages: int, lanes: tuple[str, ...], **kwargs: Any

@@ -70,9 +70,13 @@ class OrderQuestion(Question):
             return self.wrong(
                 f"{len(truth)} stages make up {where}; your list leaves out {join_words(missing)}."
             )
-        for expected, placed in zip(truth, given, strict=True):
+        for position, (expected, placed) in enumerate(zip(truth, given, strict=True), 1):
             if expected != placed:
-                return self.wrong(f"{expected} comes before {placed} in this framework.")
+                return self.verdict(
+                    f"{expected} comes before {placed} in this framework.",
+                    without_answer=f"the stages are not in order yet: stage {position} of "
+                    f"your list, {placed}, is not where {where} puts it.",
+                )
         return self.correct(f"{where} runs {' > '.join(truth)}.")
 
 
@@ -124,8 +128,8 @@ class NumberQuestion(Question):
             return self.correct(self.explain_right() if self.explain_right else "")
         for value, message in (self.near_misses() if self.near_misses else {}).items():
             if abs(number - value) < 0.5:
-                return self.wrong(message)
-        return self.wrong(self.otherwise)
+                return self.verdict(message)
+        return self.verdict(self.otherwise)
 
 
 def fact_question(variable: str, fact_id: str, **kwargs: Any) -> NumberQuestion:
@@ -204,7 +208,7 @@ class StageQuestion(Question):
                 f"{framework_phrase(self.framework)}." + suggestion(answer, spec.stage_names)
             )
         if name != target:
-            return self.wrong(
+            return self.verdict(
                 f"{name} is a different step. What happens in {name}: {spec.stage(name).summary}"
             )
         return self.correct(f"{target}. {spec.stage(target).summary}")
@@ -282,10 +286,10 @@ class FrameworkChoiceQuestion(Question):
             )
         verdict = self.verdicts[fid]
         if not verdict.accept:
-            return self.wrong(verdict.feedback)
+            return self.verdict(verdict.feedback)
         text = reason.casefold()
         if not any(_mentions(text, word) for word in verdict.keywords):
-            return self.wrong(
+            return self.verdict(
                 f"{framework_phrase(fid)} can work here, but your reason does "
                 f"not yet say why. {verdict.nudge}"
             )
