@@ -80,6 +80,11 @@ _LAZY: dict[str, str] = {
     "review": "coaching",
     "Review": "coaching",
     "Finding": "coaching",
+    # the rubric
+    "rubric": "assessment",
+    "Rubric": "assessment",
+    # exercises: what a self-paced learner has done
+    "progress": "exercises",
     # the class roll-up
     "rollup": "debrief",
     "Rollup": "debrief",
@@ -126,6 +131,7 @@ __all__ = [
     "Review",
     "Rollup",
     "Room",
+    "Rubric",
     "build_course",
     "build_deck",
     "editor",
@@ -144,10 +150,12 @@ __all__ = [
     "plot_map",
     "plot_transitions",
     "prefix",
+    "progress",
     "read_csv",
     "read_events",
     "rollup",
     "review",
+    "rubric",
     "to_csv",
     "to_html",
     "to_image",
@@ -171,9 +179,11 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .analytics import EventLog, Measurement, measure, pattern, prefix, read_events
+    from .assessment import Rubric, rubric
     from .coaching import Finding, Review, review
     from .debrief import Rollup, rollup
     from .editing import Editor, editor
+    from .exercises import progress
     from .export import export_map, to_csv, to_html, to_image, to_markdown, to_mermaid
     from .figures import (
         plot_class_coverage,

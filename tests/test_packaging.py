@@ -203,7 +203,16 @@ def test_lazy_names_are_all_listed_in_all():
 
 
 # Tools only `make test` needs, and Sphinx (a documentation builder a deck never runs).
-TEST_ONLY = {"nbval", "pytest", "hypothesis", "playwright", "ruff", "jupyterhub", "sphinx"}
+TEST_ONLY = {
+    "nbval",
+    "pytest",
+    "hypothesis",
+    "playwright",
+    "ruff",
+    "jupyterhub",
+    "sphinx",
+    "nbgrader",  # a teacher's tool: the grading extra
+}
 #: The extras `make lab` installs with the kit: what every course notebook needs.
 LEARNER_EXTRAS = ("analytics",)
 
