@@ -198,17 +198,24 @@ def rubric(journey_map: JourneyMap | str | Path, *, findings: Review | None = No
     return Rubric(journey_map.title, tuple(rows), tuple(other))
 
 
+#: Inline styles, so the table reads the same in JupyterLab, nbgrader's pages and an email.
+_CELL = "border:1px solid #D0D7DE;padding:4px 6px;vertical-align:top;text-align:left"
+_CHOSEN = "background:#E8F1FB;outline:2px solid #1565C0;outline-offset:-2px"
+
+
 def rubric_html(result: Rubric) -> str:
     """The rubric as an HTML table: criteria by levels, the suggested level marked."""
     esc = html.escape
-    head = "".join(f'<th scope="col">{i} · {esc(name)}</th>' for i, name in enumerate(LEVELS))
+    head = "".join(
+        f'<th scope="col" style="{_CELL}">{i} · {esc(name)}</th>' for i, name in enumerate(LEVELS)
+    )
     body = []
     for row in result.rows:
         cells = "".join(
             (
-                f'<td style="background:#E8F1FB;border:2px solid #1565C0"><b>✓ {esc(text)}</b></td>'
+                f'<td style="{_CELL};{_CHOSEN}"><b>✓ {esc(text)}</b></td>'
                 if i == row.level
-                else f'<td style="color:#57606A">{esc(text)}</td>'
+                else f'<td style="{_CELL};color:#57606A">{esc(text)}</td>'
             )
             for i, text in enumerate(row.criterion.descriptors)
         )
@@ -216,16 +223,17 @@ def rubric_html(result: Rubric) -> str:
             f"<li><b>{esc(f.level)}</b>: {esc(f.message)}</li>" for f in row.evidence
         )
         body.append(
-            f'<tr><th scope="row" style="text-align:left">{esc(row.criterion.title)}'
+            f'<tr><th scope="row" style="{_CELL}">{esc(row.criterion.title)}'
             f"<br><small>{row.level} of {len(LEVELS) - 1}</small></th>{cells}"
-            f'<td><ul style="margin:0;padding-left:16px">{evidence}</ul></td></tr>'
+            f'<td style="{_CELL}"><ul style="margin:0;padding-left:16px">{evidence}</ul></td></tr>'
         )
     title = f"Rubric for “{esc(result.title)}”" if result.title else "Rubric"
     return (
         f"<div class='jk-rubric'><p><b>{title}: {result.points} of {result.max_points} "
         "points</b>, as the coach suggests. Change any level the coach got wrong.</p>"
-        f'<table><thead><tr><th scope="col">Criterion</th>{head}'
-        f'<th scope="col">The coach noticed</th></tr></thead>'
+        f'<table style="border-collapse:collapse"><thead><tr>'
+        f'<th scope="col" style="{_CELL}">Criterion</th>{head}'
+        f'<th scope="col" style="{_CELL}">The coach noticed</th></tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
 
