@@ -170,10 +170,10 @@ def rubric(journey_map: JourneyMap | str | Path, *, findings: Review | None = No
     >>> result.points, result.max_points
     (20, 21)
     >>> result.to_frame()[["criterion", "level_name"]].head(3)
-             criterion   level_name
-    0          persona    Exemplary
-    1   customer-goals    Exemplary
-    2  beyond-purchase    Exemplary
+             criterion level_name
+    0          persona  Exemplary
+    1   customer-goals  Exemplary
+    2  beyond-purchase  Exemplary
     >>> jk.rubric(jk.JourneyMap.new("five-stage")).points
     0
     """
