@@ -274,8 +274,8 @@ def graded_course(tmp_path_factory: pytest.TempPathFactory) -> GradedCourse:
             "ex04",
             [s for s in ("broken_notjson", "broken_deleted", "broken_loop", "broken_import")],
         )
-        for ex in EXERCISES:
-            result = api.generate_feedback(ex, force=True)
+        for ex in EXERCISES:  # the pages the tests open: the typical wrong answers
+            result = api.generate_feedback(ex, "wrong", force=True)
             assert result["success"], result.get("error")
     _lms_zip(course, solutions_of["ex05"])
     regexp = canvas_regexp((root / "nbgrader_config.py").read_text("utf-8"))
