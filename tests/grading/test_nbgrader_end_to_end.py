@@ -9,6 +9,7 @@ the rest of each is graded; an LMS zip is collected and graded.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from typing import Any
@@ -34,15 +35,29 @@ from .conftest import (
 pytestmark = pytest.mark.filterwarnings("ignore")
 
 
+@functools.cache
 def expected_score(exercise: str, student: str) -> float:
-    return auto_points(exercise) if student == "solved" else 0.0
+    """What each learner should score: every autograded point for the solutions, none for
+    the untouched notebook, and for the wrong answers (tampered or not) what the kit's checks,
+    run here in this process, give them (a wrong reason beside a right choice keeps the
+    choice's point)."""
+    if student == "solved":
+        return auto_points(exercise)
+    if student == "untouched":
+        return 0.0
+    return sum(
+        part.points
+        for question in questions(exercise)
+        for part in parts(question)
+        if part.how == "auto" and _judged(exercise, question.name, part.key, part.points)[2]
+    )
 
 
 @pytest.mark.parametrize("exercise", EXERCISES)
 def test_every_learner_gets_exactly_the_points_their_answers_earn(graded_course, exercise):
     got = {s: graded_course.scores[(exercise, s)] for s in STUDENTS}
     assert got == {s: expected_score(exercise, s) for s in STUDENTS}
-    assert auto_points(exercise) > 0
+    assert auto_points(exercise) > expected_score(exercise, "wrong")
 
 
 @pytest.mark.parametrize("kind", list(TAMPERING))
@@ -50,7 +65,7 @@ def test_each_kind_of_tampering_earns_no_marks(graded_course, kind):
     notebooks = [ex for ex, k in TAMPER_OF.items() if k == kind]
     assert len(notebooks) >= 2
     for exercise in notebooks:
-        assert graded_course.scores[(exercise, "tamper")] == 0, (exercise, kind)
+        assert graded_course.scores[(exercise, "tamper")] == expected_score(exercise, "wrong")
         # the test cells judged the recorded (wrong) answers, not what the tampering printed
         nb = graded_course.autograded("tamper", exercise)
         texts = [
@@ -67,7 +82,7 @@ def test_the_kernel_alone_stops_redefining_q_check_and_patching_the_exercises(gr
     is what keeps the marks at zero for these three."""
     for (exercise, kind), score in graded_course.without_plugin.items():
         if kind != "fake-kit-on-path":
-            assert score == 0, (exercise, kind)
+            assert score == expected_score(exercise, "wrong"), (exercise, kind)
 
 
 def test_only_judging_outside_the_kernel_stops_a_fake_kit_on_the_path(graded_course):
@@ -75,7 +90,7 @@ def test_only_judging_outside_the_kernel_stops_a_fake_kit_on_the_path(graded_cou
     The plugin is what takes them away again (the test above scores it zero)."""
     ((exercise, _),) = [k for k in graded_course.without_plugin if k[1] == "fake-kit-on-path"]
     assert graded_course.without_plugin[(exercise, "fake-kit-on-path")] == auto_points(exercise)
-    assert graded_course.scores[(exercise, "tamper")] == 0
+    assert graded_course.scores[(exercise, "tamper")] == expected_score(exercise, "wrong")
     nb = graded_course.autograded("tamper", exercise)
     said = "\n".join(
         o.get("data", {}).get("text/plain", "")
@@ -96,7 +111,7 @@ def test_the_exported_csv_holds_exactly_the_expected_points(graded_course):
             assert float(row["max_score"]) == auto_points(exercise) + manual
     assert float(rows[("ex04", "broken_loop")]["raw_score"]) == 3  # q1 and q3 still count
     assert float(rows[("ex05", "1001")]["raw_score"]) == auto_points("ex05")
-    assert float(rows[("ex05", "1002")]["raw_score"]) == 0
+    assert float(rows[("ex05", "1002")]["raw_score"]) == expected_score("ex05", "wrong")
 
 
 def _grade_cells(nb: Any) -> list[Any]:
@@ -116,9 +131,9 @@ def test_released_notebooks_keep_the_blanks_and_hide_what_would_give_answers_awa
         assert text.count("full=False") == len(hidden)
 
 
-def _judged(exercise: str, name: str, part: str, points: float) -> tuple[str, Any]:
-    """What the kit shows about the ``wrong`` learner's answer, judged in this process, and
-    the check's full feedback (which may name the expected answer)."""
+def _judged(exercise: str, name: str, part: str, points: float) -> tuple[str, Any, bool]:
+    """What the kit shows about the ``wrong`` learner's answer, judged in this process, the
+    check's full feedback (which may name the expected answer), and whether it earns points."""
     import journeykit as jk
     from journeykit.exercises import ____
     from journeykit.grading.parts import judge
@@ -128,8 +143,9 @@ def _judged(exercise: str, name: str, part: str, points: float) -> tuple[str, An
     exec(wrong_code(exercise, name), namespace)
     question = next(q for q in questions(exercise) if q.name == name)
     answers = {v: to_plain(namespace[v]) for v in question.variables if v in namespace}
-    shown = mark(Call(exercise, name, points, part), answers).shown
-    return shown.message, judge(question, part, {v: namespace[v] for v in answers})
+    marked = mark(Call(exercise, name, points, part), answers)
+    full = judge(question, part, {v: namespace[v] for v in answers})
+    return marked.shown.message, full, marked.passed
 
 
 def _flat(text: str) -> str:
@@ -154,7 +170,7 @@ def test_feedback_pages_open_offline_and_teach_without_giving_answers_away(
         for part in parts(question):
             if part.how != "auto":
                 continue
-            shown, full = _judged(exercise, question.name, part.key, part.points)
+            shown, full, _ = _judged(exercise, question.name, part.key, part.points)
             assert _flat(shown) in page_text, (question.name, shown)
             if part.hidden and full.without_answer is not None:
                 # the check's own wording names where each item belongs: never shown here
@@ -182,7 +198,8 @@ def test_every_test_cell_keeps_the_answer_it_judged(graded_course):
         ]
         auto = [p for q in questions(exercise) for p in parts(q) if p.how == "auto"]
         assert len(records) == len(auto)
-        assert all(r["answers"] and r["score"] == 0 for r in records), exercise
+        assert all(r["answers"] for r in records), exercise
+        assert sum(r["score"] for r in records) == expected_score(exercise, "wrong")
 
 
 def test_broken_submissions_are_reported_with_a_reason_and_the_rest_still_graded(graded_course):
@@ -204,7 +221,7 @@ def test_an_lms_zip_is_collected_and_graded(graded_course):
     assert graded_course.collected == ["1001", "1002"]
     lines = {s.student: s for s in graded_course.report}
     assert lines["1001"].score == auto_points("ex05")
-    assert lines["1002"].score == 0
+    assert lines["1002"].score == expected_score("ex05", "wrong")
     assert MARKUP_ANSWER[0] in EXERCISES
 
 
