@@ -311,9 +311,11 @@ def _course(args: argparse.Namespace) -> int:
         print(f"Wrote {write_mistakes_page(args.dir, args.assignment, out)}")
         return 0
     try:
-        from .grading.autograding import grade
+        import nbgrader  # noqa: F401 (the teacher's tool: the grading extra)
     except ImportError:
         raise _nbgrader_missing() from None
+    from .grading.autograding import grade
+
     report = grade(args.dir, args.assignment, args.student or None)
     for submission in report:
         print(submission.line())

@@ -159,3 +159,11 @@ def test_the_command_line_writes_the_course(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "ex04: ex04_five_stages_in_depth.ipynb, 4 points" in out
     assert (tmp_path / "c" / "source" / "ex04" / "ex04_five_stages_in_depth.ipynb").is_file()
+
+
+def test_grading_without_nbgrader_says_how_to_install_it(tmp_path, monkeypatch, capsys):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "nbgrader", None)  # as on a machine without it
+    assert main(["course", "grade", str(tmp_path), "ex04"]) == 1
+    assert 'pip install "journeykit[grading]"' in capsys.readouterr().err
