@@ -150,7 +150,7 @@ class PickQuestion(Question):
         if chosen != self.target():
             return self.verdict(
                 self.explain(chosen),
-                without_answer=f"{chosen} is not the one the log points to. {self.hints[0]}",
+                without_answer=f"{chosen} is not the one the log points to.",
             )
         return self.correct(self.right())
 
