@@ -9,13 +9,18 @@ autograde runs each submission, one course and then the other in turn, so a busy
 slows both alike. Printed: the total time each course took for all submissions, the median
 per submission, and the ratio of the kit's to the peer's (goal: at most 1.3).
 
-Usage: ``python benchmarks/grading.py [--submissions 60] [--exercise ex04]``.
+``--without-plugin`` grades the kit's course as nbgrader would without the kit's plugin in
+its config: every test cell then judges in the learner's kernel, with a fresh copy of the
+checks (the fallback, and its cost).
+
+Usage: ``python benchmarks/grading.py [--submissions 60] [--exercise ex04] [--without-plugin]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -27,6 +32,7 @@ import nbformat
 from journeykit.grading import nbgrader_course
 from journeykit.grading.autograding import _tools_on_path, course_api
 from journeykit.grading.parts import questions
+from journeykit.grading.testcell import GRADER_JUDGES
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -110,6 +116,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--submissions", type=int, default=60)
     parser.add_argument("--exercise", default="ex04", choices=sorted(ASSERTS))
+    parser.add_argument(
+        "--without-plugin", action="store_true", help="judge in the kernel (no kit plugin)"
+    )
     args = parser.parse_args()
     exercise = args.exercise
     with tempfile.TemporaryDirectory() as tmp, _tools_on_path():
@@ -117,6 +126,12 @@ def main() -> int:
         nbgrader_course(kit_root, [exercise])
         kit = course_api(kit_root)
         assert kit.generate_assignment(exercise, force=True)["success"]
+        if args.without_plugin:
+            from nbgrader.converters import Autograde
+
+            plain = Autograde.class_traits()["autograde_preprocessors"].default()
+            kit = course_api(kit_root, Autograde__autograde_preprocessors=plain)
+            os.environ.pop(GRADER_JUDGES, None)
         peer_course(kit_root, peer_root, exercise)
         peer = course_api(peer_root)
         assert peer.generate_assignment(exercise, force=True)["success"]
@@ -138,7 +153,11 @@ def main() -> int:
                 0
             }, (name, scores[name])
     kit_total, peer_total = sum(times["kit"]), sum(times["peer"])
-    print(f"{args.submissions} submissions of {exercise}, nbgrader autograde, one course in turn:")
+    how = " (the kit judging in the kernel, no plugin)" if args.without_plugin else ""
+    print(
+        f"{args.submissions} submissions of {exercise}, nbgrader autograde, one course in "
+        f"turn{how}:"
+    )
     for name, total in (("kit", kit_total), ("peer: plain asserts", peer_total)):
         key = name.split(":")[0]
         median = statistics.median(times[key])
@@ -146,7 +165,8 @@ def main() -> int:
     ratio = kit_total / peer_total
     verdict = "within" if ratio <= GOAL else "over"
     print(f"  ratio kit / peer: {ratio:.2f}x ({verdict} the goal of {GOAL}x)")
-    print(json.dumps({"exercise": exercise, "submissions": args.submissions, "ratio": ratio}))
+    figures = {"exercise": exercise, "submissions": args.submissions, "ratio": ratio}
+    print(json.dumps({**figures, "without_plugin": args.without_plugin}))
     return 0
 
 
