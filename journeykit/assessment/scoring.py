@@ -184,7 +184,7 @@ def rubric(journey_map: JourneyMap | str | Path, *, findings: Review | None = No
     if findings is None:
         findings = review(journey_map)
     by_criterion: dict[str, list[Finding]] = {c.id: [] for c in criteria}
-    other = []
+    other: list[Finding] = []
     for finding in findings:
         key = _criterion_of(finding, view, criteria)
         (by_criterion[key] if key else other).append(finding)

@@ -270,7 +270,7 @@ class Question:
     """
 
     #: What kind of exercise this is (for the facilitator guide and reports).
-    kind: ClassVar[str] = "question"
+    kind: str = "question"
     #: True when the answer is a fact that a right-or-wrong signal would give away (a
     #: stage, an order, a number): a graded assignment keeps its test hidden and its
     #: feedback in the :attr:`Feedback.without_answer` wording. False for answers the

@@ -410,8 +410,9 @@ def assignment_notebook(exercise: str, text: str) -> tuple[str, Assignment]:
         source = _source(cell)
         if _is_notes(cell) or cell.get("id") in PROGRESS_CELLS:
             continue
-        if cell["cell_type"] == "code" and _SETUP.search(source):
-            if _SETUP.search(source).group(1) != exercise:
+        setup = _SETUP.search(source) if cell["cell_type"] == "code" else None
+        if setup:
+            if setup.group(1) != exercise:
                 raise _layout(exercise, f"cell {index + 1} sets up another exercise")
             new = _code(source.rstrip() + "\n\n" + ASSESSED_LINES, "skip")
             out.append(_nbgrader(new, "setup", locked=True))

@@ -104,7 +104,8 @@ def class_mistakes(root: str | Path, assignment: str) -> list[Tally]:
             except (LookupError, ImportError):
                 continue
             tally = tallies.setdefault(key, Tally(*key, kind=question.kind))
-            answers = record.get("answers") if isinstance(record.get("answers"), dict) else {}
+            raw = record.get("answers")
+            answers: dict[str, Any] = raw if isinstance(raw, dict) else {}
             tally.submissions += 1
             try:
                 feedback = judge(question, key[2], {k: from_plain(v) for k, v in answers.items()})

@@ -169,7 +169,7 @@ def judge_cell(cell: Any) -> bool:
     return True
 
 
-class JudgeOutsideKernel(NbGraderPreprocessor):
+class JudgeOutsideKernel(NbGraderPreprocessor):  # type: ignore[misc]  # nbgrader is untyped
     """Judge the kit's test cells again from their answer records, outside the kernel."""
 
     def preprocess(self, nb: Any, resources: Any) -> tuple[Any, Any]:
@@ -184,7 +184,9 @@ class JudgeOutsideKernel(NbGraderPreprocessor):
 class FeedbackExporter(HTMLExporter):
     """nbgrader's feedback page without the scripts it would fetch from the internet."""
 
-    def from_notebook_node(self, nb: Any, resources: Any = None, **kw: Any) -> tuple[str, Any]:
+    def from_notebook_node(  # type: ignore[override]  # as HTMLExporter's own
+        self, nb: Any, resources: Any = None, **kw: Any
+    ) -> tuple[str, Any]:
         output, resources = super().from_notebook_node(nb, resources, **kw)
         return offline(output), resources
 
@@ -194,7 +196,7 @@ def offline(page: str) -> str:
     return _REMOTE.sub("", page)
 
 
-def _default(cls: type, name: str) -> list[Any]:
+def _default(cls: Any, name: str) -> list[Any]:
     return list(cls.class_traits()[name].default())
 
 

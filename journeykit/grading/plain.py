@@ -79,7 +79,8 @@ def _plain(value: Any, depth: int, budget: _Budget) -> Any:
             ]
         }
     if isinstance(value, (list, tuple, set, frozenset)):
-        base = next(b for b in (list, tuple, set, frozenset) if isinstance(value, b))
+        # the built-in's own __iter__: a subclass's override is never run
+        base: Any = next(b for b in (list, tuple, set, frozenset) if isinstance(value, b))
         items = [_plain(item, depth + 1, budget) for item in base.__iter__(value)]
         if base is list:
             return items
