@@ -62,11 +62,15 @@ class Submission:
     score: float | None = None
     max_score: float | None = None
     notes: list[str] = field(default_factory=list)
+    #: Points of *max_score* that wait for the teacher (reasons, the own map), not autograded.
+    by_hand: float = 0
 
     def line(self) -> str:
         if not self.graded:
             return f"{self.student}: not graded: " + "; ".join(self.notes)
         points = f"{_num(self.score or 0)} of {_num(self.max_score or 0)} points"
+        if self.by_hand:
+            points += f" ({_num(self.by_hand)} of them yours to mark by hand in the Formgrader)"
         return f"{self.student}: {points}" + ("; " + "; ".join(self.notes) if self.notes else "")
 
 
@@ -177,9 +181,11 @@ def grade(
                 try:
                     sub = gb.find_submission(assignment, student)
                     score, top = sub.score, sub.max_score
+                    by_hand = sub.max_written_score + sub.max_task_score
+                    by_hand = by_hand if sub.needs_manual_grade else 0
                 except MissingEntry:
-                    score, top = None, None
-            report.append(Submission(student, True, score, top, notes))
+                    score, top, by_hand = None, None, 0
+            report.append(Submission(student, True, score, top, notes, by_hand))
     return report
 
 

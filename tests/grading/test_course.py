@@ -167,3 +167,14 @@ def test_grading_without_nbgrader_says_how_to_install_it(tmp_path, monkeypatch, 
     monkeypatch.setitem(sys.modules, "nbgrader", None)  # as on a machine without it
     assert main(["course", "grade", str(tmp_path), "ex04"]) == 1
     assert 'pip install "journeykit[grading]"' in capsys.readouterr().err
+
+
+def test_a_grade_line_says_which_points_wait_for_the_teacher():
+    from journeykit.grading.autograding import Submission
+
+    waiting = Submission("amira", True, 3, 24, by_hand=21)
+    assert (
+        waiting.line()
+        == "amira: 3 of 24 points (21 of them yours to mark by hand in the Formgrader)"
+    )
+    assert Submission("ben", True, 4, 4).line() == "ben: 4 of 4 points"
