@@ -78,20 +78,6 @@ def questions(exercise: str) -> list[Question]:
     return list(import_module(f"journeykit.exercises.{exercise}").QUESTIONS)
 
 
-def _solution_values(question: Question) -> dict[str, Any]:
-    """The variables the question's own solution sets (run as the tests run it)."""
-    from ..exercises import ____
-
-    namespace: dict[str, Any] = {
-        # the solution is notebook code, written against the public API as `jk`
-        "jk": import_module("journeykit"),
-        "q": import_module(f"journeykit.exercises.{question.exercise}"),
-        "____": ____,
-    }
-    exec(question.solution_code, namespace)
-    return {v: namespace.get(v) for v in question.variables}
-
-
 def parts(question: Question) -> list[Part]:
     """The marked parts of *question*, in the order the notebook shows them."""
     from ..assessment import LEVELS
@@ -111,8 +97,8 @@ def parts(question: Question) -> list[Part]:
         ]
     if isinstance(question, FrameworkChoiceQuestion):
         choice, reason = question.variables
-        model = _solution_values(question)
-        accepted = [fid for fid, v in question.verdicts.items() if v.accept]
+        # the question describes its reason for graders (exercises.core.Part): one source
+        described = next(p for p in question.parts() if p.variable == reason)
         return [
             Part("choice", "auto", POINTS["fact"], True, (choice,)),
             Part(
@@ -121,11 +107,8 @@ def parts(question: Question) -> list[Part]:
                 POINTS["reason"],
                 False,
                 (reason,),
-                model_answer=str(model.get(reason, "")),
-                look_for=tuple(
-                    f"{fid}: {question.verdicts[fid].feedback} {question.verdicts[fid].nudge}"
-                    for fid in accepted
-                ),
+                model_answer=described.model_answer,
+                look_for=described.look_for,
             ),
         ]
     kind = "fact" if question.secret else "build"
