@@ -110,7 +110,13 @@ def test_the_reasons_and_the_capstone_are_marked_by_hand(course):
     cells = cells_of(course, "ex06")
     reason = next(c for c in cells if nbgrader(c).get("grade_id") == "q3-reason")
     assert "**Model answer.**" in reason["source"] and "**What to look for.**" in reason["source"]
-    assert "Engage gives that conversation its own stage" in reason["source"]
+    # the question's own description for graders (exercises.core.Part), word for word
+    assert "which stage holds that conversation (Engage)" in reason["source"]
+    from journeykit.exercises import ex06
+
+    described = next(p for p in ex06.q3.parts() if p.kind == "reason")
+    assert described.model_answer in reason["source"]
+    assert all(point in reason["source"] for point in described.look_for)
     cells = cells_of(course, "ex07")
     rubric = next(c for c in cells if nbgrader(c).get("grade_id") == "q4-rubric")
     task = next(c for c in cells if nbgrader(c).get("grade_id") == "q4-task")
