@@ -65,6 +65,15 @@ class EventLog:
         most frequent first.
     skipped : dict
         Rows left out, by reason (no user, no event name, a time that does not parse).
+    extras : tuple of str
+        The source's other columns, carried in ``table`` under their own names (a
+        channel, a device, a persona tag): what a funnel can be broken down by.
+    checked : bool
+        Whether every row is known to have a user and a time that parses. A log bigger
+        than :data:`SAMPLE_ROWS` rows has only its first rows checked when it is read;
+        each question then checks the rows it reads in the same pass, and reports bad
+        ones as :func:`read_events` would have (an error, or a warning with
+        ``bad_times="drop"``).
 
     Examples
     --------
@@ -89,6 +98,9 @@ class EventLog:
     skipped: dict[str, int] = field(default_factory=dict)
     backend: str = "duckdb"
     definition: str = field(default="", repr=False)
+    extras: tuple[str, ...] = ()
+    checked: bool = True
+    _state: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def rows(self) -> int:
@@ -98,7 +110,9 @@ class EventLog:
     @property
     def users(self) -> int:
         """How many distinct users the log holds (runs one query)."""
-        return int(_backend.execute(self.table.user_id.nunique(), self.source, "the users"))
+        return int(
+            _backend.execute(self.table.user_id.nunique(), self.source, "the users", self.backend)
+        )
 
     def head(self, n: int = 5) -> pd.DataFrame:
         """The first ``n`` events in log order, with readable UTC times.
@@ -116,7 +130,10 @@ class EventLog:
         import pandas as pd
 
         first = _backend.execute(
-            self.table.order_by(["log_order"]).limit(n), self.source, "the first events"
+            self.table.order_by(["log_order"]).limit(n),
+            self.source,
+            "the first events",
+            self.backend,
         )
         return pd.DataFrame(
             {
@@ -125,6 +142,36 @@ class EventLog:
                 "time": pd.to_datetime(first["time_us"], unit="us", utc=True),
             }
         )
+
+    def settle(self, no_time: int, no_user: int, stacklevel: int = 2) -> None:
+        """Report the bad rows a question found in a log checked only in part.
+
+        Called with what a question counted in its own pass. Nothing happens when it
+        found none. Otherwise the whole log is checked once (one grouped query), and
+        its bad rows are reported as :func:`read_events` reports them: a
+        ``JourneyMapError`` for times that do not parse (unless ``bad_times="drop"``),
+        a warning for rows left out. The log is then checked: its ``table`` leaves those
+        rows out and its ``event_counts`` and ``skipped`` count them.
+        """
+        if self.checked or not (no_time or no_user):
+            return
+        if "error" in self._state:
+            raise self._state["error"]
+        context: _Context = self._state["context"]
+        try:
+            table, counts, skipped = _verdict(
+                context, _profile(context.raw.table, self.source, self.backend), stacklevel + 1
+            )
+        except JourneyMapError as err:
+            self._state["error"] = err
+            raise
+        for name, value in (
+            ("table", table),
+            ("event_counts", counts),
+            ("skipped", skipped),
+            ("checked", True),
+        ):
+            object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
         return (
@@ -266,6 +313,41 @@ def _column_names(
     return names, unit
 
 
+#: A log of up to this many rows is checked whole when it is read. A bigger one has its
+#: first rows checked then (a wrong time format shows at once), and every other row is
+#: checked by each question in the same pass that answers it: a big file is parsed once,
+#: not once to check it and again to measure it.
+SAMPLE_ROWS = 100_000
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What reporting a log's bad rows needs, kept by a log checked only in part."""
+
+    raw: _sources.Raw
+    names: dict[str, str]
+    unit: str | None
+    time_format: str | None
+    types: dict[str, str]
+    bad_times: str
+
+
+def _profile(table: Table, source: str, backend: str) -> pd.DataFrame:
+    """Per event name: rows, rows without a time or a user, rows kept (one grouped query)."""
+    t = table
+    return _backend.execute(
+        t.group_by("event").aggregate(
+            events=t.count(),
+            no_time=t.time_us.isnull().cast("int64").sum(),
+            no_user=t.user_id.isnull().cast("int64").sum(),
+            kept=(t.time_us.notnull() & t.user_id.notnull()).cast("int64").sum(),
+        ),
+        source,
+        "the event counts",
+        backend,
+    )
+
+
 def _checked(
     raw: _sources.Raw,
     names: dict[str, str],
@@ -274,24 +356,71 @@ def _checked(
     types: dict[str, str],
     bad_times: str,
 ) -> EventLog:
-    """Profile the raw rows once (one grouped query) and apply every check."""
+    """Count the events per name and check the rows: whole when that is cheap, else in part.
+
+    Parquet statistics can vouch for every user and time without a scan; a DataFrame is
+    checked whole (it was parsed when copied); a file or table of up to
+    :data:`SAMPLE_ROWS` rows is checked whole in one grouped query. A bigger one is
+    checked on its first rows here, counted per event name (the event column only), and
+    left for each question to check as it reads it.
+    """
+    context = _Context(raw, names, unit, time_format, types, bad_times)
     t = raw.table
     if raw.complete:  # Parquet statistics: no missing users or times, so count events only
-        profile = _backend.execute(
-            t.group_by("event").aggregate(events=t.count()), raw.source, "the event counts"
-        )
-        profile = profile.assign(no_time=0, no_user=0, kept=profile["events"])
-    else:
-        profile = _backend.execute(
-            t.group_by("event").aggregate(
-                events=t.count(),
-                no_time=t.time_us.isnull().cast("int64").sum(),
-                no_user=t.user_id.isnull().cast("int64").sum(),
-                kept=(t.time_us.notnull() & t.user_id.notnull()).cast("int64").sum(),
-            ),
+        counts = _backend.execute(
+            t.group_by("event").aggregate(events=t.count()),
             raw.source,
             "the event counts",
+            raw.backend,
         )
+        return _log(context, counts.assign(no_time=0, no_user=0, kept=counts["events"]))
+    if raw.kind == "dataframe":
+        return _log(context, _profile(t, raw.source, raw.backend))
+    head = _profile(t.limit(SAMPLE_ROWS + 1), raw.source, raw.backend)
+    if head["events"].sum() <= SAMPLE_ROWS:  # the first rows are the whole log
+        return _log(context, head)
+    if head["no_time"].sum() or head["no_user"].sum():  # bad rows: count them all now
+        return _log(context, _profile(t, raw.source, raw.backend))
+    counts = _backend.execute(
+        t.group_by("event").aggregate(events=t.count()), raw.source, "the event counts", raw.backend
+    )
+    unchecked = counts.assign(no_time=0, no_user=0, kept=counts["events"])
+    return _log(context, unchecked, checked=False)
+
+
+def _log(context: _Context, profile: pd.DataFrame, checked: bool = True) -> EventLog:
+    raw = context.raw
+    table, counts, skipped = _verdict(context, profile, stacklevel=5)
+    columns = {
+        "user_id": context.names["user"],
+        "event": context.names["event"],
+        "time": context.names["time"],
+    }
+    log = EventLog(
+        table,
+        raw.source,
+        columns,
+        counts,
+        skipped,
+        raw.backend,
+        raw.definition,
+        extras=raw.extras,
+        checked=checked,
+    )
+    if not checked:
+        log._state["context"] = context
+    if raw.owned:  # drop the kit's view or table when the log is garbage collected
+        weakref.finalize(log, _backend.drop_later, raw.owned)
+    return log
+
+
+def _verdict(
+    context: _Context, profile: pd.DataFrame, stacklevel: int
+) -> tuple[Table, pd.DataFrame, dict[str, int]]:
+    """Apply every check to a profile: raise, or return the usable table, the event counts
+    and the rows left out (warning about them)."""
+    raw, names = context.raw, context.names
+    t = raw.table
     total = int(profile["events"].sum()) if len(profile) else 0
     if total == 0:
         raise JourneyMapError(
@@ -305,9 +434,13 @@ def _checked(
             source=raw.source,
         )
     no_time = int(profile["no_time"].sum())
-    if no_time and bad_times == "raise":
+    if no_time and context.bad_times == "raise":
         raise JourneyMapError(
-            [_bad_time_problem(raw, names, unit, time_format, types, no_time, total)],
+            [
+                _bad_time_problem(
+                    raw, names, context.unit, context.time_format, context.types, no_time, total
+                )
+            ],
             source=raw.source,
         )
     skipped = {
@@ -337,7 +470,7 @@ def _checked(
             ],
             source=raw.source,
         )
-    table = t.select("user_id", "event", "time_us", "log_order")
+    table = t.select("user_id", "event", "time_us", "log_order", *raw.extras)
     if skipped:
         table = table.filter(
             table.user_id.notnull(), table.event.notnull(), table.time_us.notnull()
@@ -346,13 +479,9 @@ def _checked(
         warnings.warn(
             f"{raw.source}: left out {sum(skipped.values()):,} of {total:,} rows ({detail})",
             UserWarning,
-            stacklevel=3,
+            stacklevel=stacklevel,
         )
-    columns = {"user_id": names["user"], "event": names["event"], "time": names["time"]}
-    log = EventLog(table, raw.source, columns, counts, skipped, raw.backend, raw.definition)
-    if raw.owned:  # drop the kit's view or table when the log is garbage collected
-        weakref.finalize(log, _backend.drop_later, raw.owned)
-    return log
+    return table, counts, skipped
 
 
 def _bad_time_problem(
@@ -368,7 +497,9 @@ def _bad_time_problem(
     column = names["time"]
     kind = types.get(column, "")
     if unit is None and kind.split("(")[0].upper() in (*_sources.NUMERIC, "INT64", "FLOAT64"):
-        sample = _backend.execute(t.time_raw.cast("float64").max(), raw.source, "a time")
+        sample = _backend.execute(
+            t.time_raw.cast("float64").max(), raw.source, "a time", raw.backend
+        )
         guess = _sources.unit_guess(float(sample or 0))
         words = {"s": "seconds", "ms": "milliseconds", "us": "microseconds", "ns": "nanoseconds"}
         return Problem(
@@ -383,6 +514,7 @@ def _bad_time_problem(
         .select("log_order", "time_raw"),
         raw.source,
         "the times that do not parse",
+        raw.backend,
     )
     shown = "; ".join(
         f"{raw.where(int(r.log_order))}: {_shown(r.time_raw)}" for r in bad.itertuples()
