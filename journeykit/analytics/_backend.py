@@ -419,12 +419,20 @@ def execute(expr: Table | Value, source: str | None, what: str, backend: str = "
                 "ask it of the same log in DuckDB (save the table as Parquet and read the "
                 "file), or measure without the option that needs it",
             )
-        else:
+        elif backend == "duckdb":
             problem = Problem(
                 "",
                 f"{engine} could not compute {what}: {first}",
                 "check that the file is complete and well formed (every row has the "
                 "same columns), or read it again with read_events",
+            )
+        else:
+            problem = Problem(
+                "",
+                f"{engine} could not compute {what}: {first}",
+                "check that the table is still there and the connection works, then ask "
+                f"again; if {engine} cannot run this query, save the log as Parquet and "
+                "measure the file (DuckDB answers every question)",
             )
         raise JourneyMapError([problem], source=source) from None
 

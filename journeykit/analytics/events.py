@@ -62,7 +62,8 @@ class EventLog:
         Which source column became ``user_id``, ``event`` and the time.
     event_counts : pandas.DataFrame
         Every event name in the log with its number of rows (``event``, ``events``),
-        most frequent first.
+        most frequent first. A big log counts them on first use (one query over the
+        event column), not when it is read.
     skipped : dict
         Rows left out, by reason (no user, no event name, a time that does not parse).
     extras : tuple of str
@@ -94,13 +95,33 @@ class EventLog:
     table: Table
     source: str
     columns: dict[str, str]
-    event_counts: pd.DataFrame = field(repr=False)
+    counts: pd.DataFrame | None = field(default=None, repr=False)
     skipped: dict[str, int] = field(default_factory=dict)
     backend: str = "duckdb"
     definition: str = field(default="", repr=False)
     extras: tuple[str, ...] = ()
     checked: bool = True
     _state: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def counted(self) -> bool:
+        """Whether the events per name are known without a query (:attr:`event_counts`)."""
+        return self.counts is not None
+
+    @property
+    def event_counts(self) -> pd.DataFrame:
+        """Every event name with its number of rows, most frequent first (see the class)."""
+        if self.counts is None:
+            named = self.table.filter(self.table.event.notnull())
+            counts = _backend.execute(
+                named.group_by("event").aggregate(events=named.count()),
+                self.source,
+                "the event counts",
+                self.backend,
+            )
+            object.__setattr__(self, "counts", _sorted_counts(counts))
+        assert self.counts is not None
+        return self.counts
 
     @property
     def rows(self) -> int:
@@ -115,7 +136,8 @@ class EventLog:
         )
 
     def head(self, n: int = 5) -> pd.DataFrame:
-        """The first ``n`` events in log order, with readable UTC times.
+        """The first ``n`` events in log order, with readable UTC times (and the
+        source's other columns after them).
 
         Examples
         --------
@@ -129,8 +151,10 @@ class EventLog:
         """
         import pandas as pd
 
+        t = self.table
+        usable = t if self.checked else t.filter(t.user_id.notnull(), t.time_us.notnull())
         first = _backend.execute(
-            self.table.order_by(["log_order"]).limit(n),
+            usable.order_by(["log_order"]).limit(n),
             self.source,
             "the first events",
             self.backend,
@@ -140,6 +164,7 @@ class EventLog:
                 "user_id": first["user_id"],
                 "event": first["event"],
                 "time": pd.to_datetime(first["time_us"], unit="us", utc=True),
+                **{name: first[name] for name in self.extras},
             }
         )
 
@@ -167,7 +192,7 @@ class EventLog:
             raise
         for name, value in (
             ("table", table),
-            ("event_counts", counts),
+            ("counts", counts),
             ("skipped", skipped),
             ("checked", True),
         ):
@@ -356,24 +381,18 @@ def _checked(
     types: dict[str, str],
     bad_times: str,
 ) -> EventLog:
-    """Count the events per name and check the rows: whole when that is cheap, else in part.
+    """Check the log's rows and count its events per name: whole when that is cheap.
 
-    Parquet statistics can vouch for every user and time without a scan; a DataFrame is
-    checked whole (it was parsed when copied); a file or table of up to
-    :data:`SAMPLE_ROWS` rows is checked whole in one grouped query. A bigger one is
-    checked on its first rows here, counted per event name (the event column only), and
-    left for each question to check as it reads it.
+    A DataFrame is checked whole (it was parsed when copied into DuckDB). A file or table
+    is profiled on its first :data:`SAMPLE_ROWS` rows (one grouped query that stops
+    there): when that is the whole log, it is checked and counted whole. A bigger log
+    with bad rows among its first ones is profiled whole, to report them all; otherwise
+    it is left as it is, its names counted on first use and its other rows checked by
+    each question in the same pass as it answers (unless Parquet statistics already
+    vouch for every user and time).
     """
     context = _Context(raw, names, unit, time_format, types, bad_times)
     t = raw.table
-    if raw.complete:  # Parquet statistics: no missing users or times, so count events only
-        counts = _backend.execute(
-            t.group_by("event").aggregate(events=t.count()),
-            raw.source,
-            "the event counts",
-            raw.backend,
-        )
-        return _log(context, counts.assign(no_time=0, no_user=0, kept=counts["events"]))
     if raw.kind == "dataframe":
         return _log(context, _profile(t, raw.source, raw.backend))
     head = _profile(t.limit(SAMPLE_ROWS + 1), raw.source, raw.backend)
@@ -381,16 +400,15 @@ def _checked(
         return _log(context, head)
     if head["no_time"].sum() or head["no_user"].sum():  # bad rows: count them all now
         return _log(context, _profile(t, raw.source, raw.backend))
-    counts = _backend.execute(
-        t.group_by("event").aggregate(events=t.count()), raw.source, "the event counts", raw.backend
-    )
-    unchecked = counts.assign(no_time=0, no_user=0, kept=counts["events"])
-    return _log(context, unchecked, checked=False)
+    return _log(context, None, checked=raw.complete)
 
 
-def _log(context: _Context, profile: pd.DataFrame, checked: bool = True) -> EventLog:
+def _log(context: _Context, profile: pd.DataFrame | None, checked: bool = True) -> EventLog:
     raw = context.raw
-    table, counts, skipped = _verdict(context, profile, stacklevel=5)
+    if profile is None:  # a big log: nothing is known yet beyond its first rows
+        table, counts, skipped = _usable(raw, {}), None, {}
+    else:
+        table, counts, skipped = _verdict(context, profile, stacklevel=5)
     columns = {
         "user_id": context.names["user"],
         "event": context.names["event"],
@@ -420,7 +438,6 @@ def _verdict(
     """Apply every check to a profile: raise, or return the usable table, the event counts
     and the rows left out (warning about them)."""
     raw, names = context.raw, context.names
-    t = raw.table
     total = int(profile["events"].sum()) if len(profile) else 0
     if total == 0:
         raise JourneyMapError(
@@ -450,13 +467,7 @@ def _verdict(
     }
     skipped = {k: v for k, v in skipped.items() if v}
     counts = profile[profile["event"].notna() & (profile["kept"] > 0)]
-    counts = (
-        counts.rename(columns={"kept": "n"})[["event", "n"]]
-        .rename(columns={"n": "events"})
-        .astype({"events": "int64"})
-        .sort_values(["events", "event"], ascending=[False, True])
-        .reset_index(drop=True)
-    )
+    counts = _sorted_counts(counts[["event", "kept"]].rename(columns={"kept": "events"}))
     if counts.empty:
         raise JourneyMapError(
             [
@@ -470,11 +481,8 @@ def _verdict(
             ],
             source=raw.source,
         )
-    table = t.select("user_id", "event", "time_us", "log_order", *raw.extras)
+    table = _usable(raw, skipped)
     if skipped:
-        table = table.filter(
-            table.user_id.notnull(), table.event.notnull(), table.time_us.notnull()
-        )
         detail = ", ".join(f"{n:,} with {why}" for why, n in skipped.items())
         warnings.warn(
             f"{raw.source}: left out {sum(skipped.values()):,} of {total:,} rows ({detail})",
@@ -482,6 +490,26 @@ def _verdict(
             stacklevel=stacklevel,
         )
     return table, counts, skipped
+
+
+def _usable(raw: _sources.Raw, skipped: dict[str, int]) -> Table:
+    """The raw rows' columns a question reads, leaving out the skipped rows if any."""
+    table = raw.table.select("user_id", "event", "time_us", "log_order", *raw.extras)
+    if skipped:
+        table = table.filter(
+            table.user_id.notnull(), table.event.notnull(), table.time_us.notnull()
+        )
+    return table
+
+
+def _sorted_counts(counts: pd.DataFrame) -> pd.DataFrame:
+    """``event``, ``events`` as int64, most frequent first, then by name."""
+    return (
+        counts[["event", "events"]]
+        .astype({"events": "int64"})
+        .sort_values(["events", "event"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
 
 
 def _bad_time_problem(

@@ -154,7 +154,11 @@ def measure(
     stage_map = StageMap.parse(stages, framework)
     steps = _step_windows(step_within, stage_map.names, order)
     gap = _session(session, count, log)
-    stage_of = stage_map.resolve(log.event_counts["event"], source=log.source)
+    literal = None if log.counted else stage_map.literal_names()
+    if literal is None:
+        stage_of = stage_map.resolve(log.event_counts["event"], source=log.source)
+    else:  # a big log, plain names: the first question checks them in its own pass
+        stage_of = literal
     return Measurement(
         log,
         stage_map,
@@ -165,6 +169,7 @@ def measure(
         step_within_us=steps,
         count=count,
         session=gap,
+        unverified=tuple(literal or ()),
     )
 
 
@@ -351,6 +356,7 @@ class Measurement:
     step_within_us: tuple[int | None, ...] = ()
     count: str = "users"
     session: int | str | None = None
+    unverified: tuple[str, ...] = ()  # names not yet looked for in a big log
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
@@ -375,6 +381,7 @@ class Measurement:
             self.session,
             log.backend,
             log.checked,
+            self.unverified,
         )
 
     def _run(
@@ -383,14 +390,26 @@ class Measurement:
         """Run a question's query once (then from the cache); report the bad rows its pass
         found in a log checked only in part (the rows ``marker`` -1 and -2 carry)."""
         if key not in self._cache:
+            names = self.unverified
             got = _backend.execute(expr, self.log.source, what, self.log.backend)
+            found: dict[int, int] = {}
             if marker in got.columns and len(got) and (got[marker] < 0).any():
                 bad = got[got[marker] < 0]
                 found = {int(m): int(n) for m, n in zip(bad[marker], bad[counted], strict=True)}
                 got = got[got[marker] >= 0].reset_index(drop=True)
-                self.log.settle(found.get(-1, 0), found.get(-2, 0), stacklevel=4)
+            self.log.settle(found.get(-1, 0), found.get(-2, 0), stacklevel=4)
+            self._verify(names, {names[queries.NAMES - c] for c in found if c <= queries.NAMES})
             self._cache[key] = got
         return self._cache[key].copy()
+
+    def _verify(self, names: tuple[str, ...], seen: set[str]) -> None:
+        """After a question's pass counted the stage map's names: if one is missing from
+        the log, report it as :func:`measure` does with a log whose names it knows."""
+        if not names:
+            return
+        if set(names) - seen:  # a typo, or an event this log lacks: say so, with suggestions
+            self.stage_map.resolve(self.log.event_counts["event"], self.log.source, stacklevel=5)
+        self.unverified = ()
 
     def _segment(self, breakdown: str | None) -> str | None:
         """Check a breakdown column: the log must carry it (or it is ``event``)."""

@@ -56,6 +56,9 @@ SINGLE_NODE = ("duckdb", "sqlite", "datafusion", "polars")
 #: How the stages must follow each other: in order with other events between, strictly
 #: one after the other, or in any order.
 ORDERS = ("ordered", "strict", "any")
+#: Check rows (:func:`with_check`): -1 rows without a time, -2 without a user, and
+#: ``NAMES - i`` the rows of ``Plan.names[i]``.
+NAMES = -100
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,6 +80,7 @@ class Plan:
     session: int | str | None = None
     backend: str = "duckdb"
     checked: bool = True
+    names: tuple[str, ...] = ()  # event names to count in the same pass (a big log's)
 
     @property
     def keys(self) -> list[str]:
@@ -120,6 +124,10 @@ def tagged_rows(plan: Plan, breakdown: str | None = None) -> tuple[Table, Table 
         usable = rows.user_id.notnull() & rows.time_us.notnull()
         stage = ibis.ifelse(usable, stage, ibis.null("int32"))
     columns = {"u": rows.user_id, "t": rows.time_us, "s": stage, "o": rows.log_order}
+    if plan.names:  # which of the names each row has, to count them
+        columns["name"] = ibis.cases(
+            *[(rows.event == name, i) for i, name in enumerate(plan.names)]
+        ).cast("int32")
     if isinstance(plan.session, str):
         # events without a session id make one session of their user's
         columns["v"] = rows[plan.session].cast("string").coalesce("")
@@ -141,36 +149,47 @@ def tagged_rows(plan: Plan, breakdown: str | None = None) -> tuple[Table, Table 
     else:
         order = ibis.row_number().over(order_by=by_time)
     tagged = tagged.mutate(k=order).alias("claimed_events")
-    check = None
+    checks = []
     if not plan.checked:
-        check = tagged.aggregate(
-            no_time=tagged.t.isnull().cast("int64").sum(),
-            no_user=(tagged.u.isnull() & tagged.t.notnull()).cast("int64").sum(),
+        for code, rows_counted in (
+            (-1, tagged.t.isnull()),
+            (-2, tagged.u.isnull() & tagged.t.notnull()),
+        ):
+            checks.append(
+                tagged.aggregate(n=rows_counted.cast("int64").sum()).mutate(
+                    code=ibis.literal(code, "int32")
+                )
+            )
+    if plan.names:
+        named = tagged.filter(tagged.name.notnull())
+        checks.append(
+            named.group_by("name")
+            .aggregate(n=named.count())
+            .mutate(code=(NAMES - named.name).cast("int32"))
+            .drop("name")
         )
+        tagged = tagged.drop("name")
     if every or not plan.checked:
         tagged = tagged.filter(tagged.s.notnull())
+    check = _union([c.select("code", "n") for c in checks]) if checks else None
     return tagged, check
 
 
 def with_check(result: Table, check: Table | None, marker: str, count: str) -> Table:
-    """``result`` and, for a log checked only in part, two more rows: ``marker`` -1 with
-    the rows whose time does not parse in ``count``, -2 with those without a user."""
+    """``result`` and the check's rows (``code``, ``n``: see :data:`NAMES`), the code in
+    ``marker`` and the number in ``count``, other columns empty."""
     if check is None:
         return result
     ibis = _backend.ibis_module()
-    schema = result.schema()
-    rows = []
-    for code, column in ((-1, "no_time"), (-2, "no_user")):
-        values = {}
-        for name, dtype in schema.items():
-            if name == marker:
-                values[name] = ibis.literal(code, dtype)
-            elif name == count:
-                values[name] = check[column].cast(dtype)
-            else:
-                values[name] = ibis.null(dtype)
-        rows.append(check.select(**values))
-    return ibis.union(result, *rows)
+    values = {}
+    for name, dtype in result.schema().items():
+        if name == marker:
+            values[name] = check.code.cast(dtype)
+        elif name == count:
+            values[name] = check.n.cast(dtype)
+        else:
+            values[name] = ibis.null(dtype)
+    return ibis.union(result, check.select(**values))
 
 
 def _same(table: Table, keys: list[str], other: Table) -> list[BooleanValue]:

@@ -73,7 +73,9 @@ def stage_figures(measured: Any) -> list[StageFigures]:
     JourneyMapError
         If *measured* is neither a measurement nor a table with ``stage`` and ``users``.
     """
-    rows = _records(funnel_table(measured), "measured", ("stage", "users"))
+    table = funnel_table(measured)
+    counted = "sessions" if "sessions" in getattr(table, "columns", ()) else "users"
+    rows = _records(table, "measured", ("stage", counted))
     if not rows:
         raise JourneyMapError(
             [
@@ -84,7 +86,7 @@ def stage_figures(measured: Any) -> list[StageFigures]:
                 )
             ]
         )
-    users = [int(r["users"]) for r in rows]
+    users = [int(r[counted]) for r in rows]
     waits: dict[str, float | None] = {}
     if callable(getattr(measured, "time_to_next", None)):
         for r in _records(measured.time_to_next(), "time_to_next()", ("from_stage", "median")):

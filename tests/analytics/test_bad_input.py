@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import warnings
 
 import pandas as pd
 import pytest
@@ -263,3 +264,40 @@ def test_a_question_reports_only_the_rows_it_reads(tmp_path, monkeypatch):
     assert m.funnel()["users"].tolist() == [2, 1]  # reads no 'home page' row
     with pytest.raises(JourneyMapError, match="1 of 5 times"):
         m.unmapped()  # reads them all
+
+
+def test_a_big_log_is_read_in_one_query_and_measured_in_one_more(tmp_path, monkeypatch):
+    """No pass over a big file before the question: the first rows when read, then the
+    question's own query checks the rest and the stage map's names in the same pass."""
+    from journeykit.analytics import _backend
+
+    path = _csv(tmp_path / "shop.csv", GOOD)
+    _partly_checked(monkeypatch)
+    ran = []
+    real = _backend.execute
+    monkeypatch.setattr(_backend, "execute", lambda *a, **k: ran.append(a[2]) or real(*a, **k))
+    log = read_events(path)
+    m = measure(log, {"Awareness": "ad click", "Decision": "purchase"})
+    assert m.funnel()["users"].tolist() == [2, 1]
+    assert ran == ["the event counts", "the funnel"]  # the first rows' profile, the question
+    assert not log.counted and log.rows == 4 and ran[-1] == "the event counts"  # on demand
+
+
+def test_a_big_logs_stage_names_are_checked_by_the_first_question(tmp_path, monkeypatch):
+    path = _csv(tmp_path / "shop.csv", GOOD)
+    typo = {"Awareness": "ad click", "Decision": "purchse"}
+    with pytest.raises(JourneyMapError) as whole:
+        measure(read_events(path), typo)
+    _partly_checked(monkeypatch)
+    m = measure(read_events(path), typo)  # the names are not known yet
+    with pytest.raises(JourneyMapError) as err:
+        m.funnel()
+    assert err.value.problems == whole.value.problems  # "the log has 'purchase'"
+    both = measure(
+        read_events(path), {"Awareness": "ad click", "Decision": ["purchase", "purchse"]}
+    )
+    with pytest.warns(UserWarning, match="no event in the log matches 'purchse'"):
+        assert both.funnel()["users"].tolist() == [2, 1]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # checked once, not at every question
+        assert both.time_to_next()["users"].tolist() == [1]
