@@ -19,7 +19,7 @@ import os
 import warnings
 import weakref
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..errors import JourneyMapError, Problem
 from . import _backend, _sources
@@ -27,6 +27,10 @@ from . import _backend, _sources
 if TYPE_CHECKING:
     import pandas as pd
     from ibis.expr.types import Table
+
+#: What :func:`read_events` reads: CSV or Parquet files (a path, a folder or a glob
+#: pattern), a pandas DataFrame, or an Ibis table of any backend.
+EventSource: TypeAlias = "str | os.PathLike[str] | pd.DataFrame | Table"
 
 __all__ = ["PRESETS", "EventLog", "read_events"]
 
@@ -44,7 +48,7 @@ DEFAULTS = {"user": "user_id", "event": "event", "time": "timestamp"}
 SHOWN_EXAMPLES = 5
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class EventLog:
     """An event log, checked and ready to measure.
 
@@ -206,7 +210,7 @@ class EventLog:
 
 
 def read_events(
-    source: Any,
+    source: EventSource,
     *,
     user: str | None = None,
     event: str | None = None,
@@ -332,7 +336,7 @@ def _column_names(
             ]
         )
     given = {"user": user, "event": event, "time": time}
-    names = {k: (given[k] if given[k] is not None else base[k]) for k in base}
+    names = {k: base[k] if (name := given[k]) is None else name for k in base}
     if order is not None:
         names["order"] = order
     return names, unit
@@ -405,8 +409,10 @@ def _checked(
 
 def _log(context: _Context, profile: pd.DataFrame | None, checked: bool = True) -> EventLog:
     raw = context.raw
+    counts: pd.DataFrame | None = None
+    skipped: dict[str, int] = {}
     if profile is None:  # a big log: nothing is known yet beyond its first rows
-        table, counts, skipped = _usable(raw, {}), None, {}
+        table = _usable(raw, skipped)
     else:
         table, counts, skipped = _verdict(context, profile, stacklevel=5)
     columns = {
@@ -415,13 +421,13 @@ def _log(context: _Context, profile: pd.DataFrame | None, checked: bool = True) 
         "time": context.names["time"],
     }
     log = EventLog(
-        table,
-        raw.source,
-        columns,
-        counts,
-        skipped,
-        raw.backend,
-        raw.definition,
+        table=table,
+        source=raw.source,
+        columns=columns,
+        counts=counts,
+        skipped=skipped,
+        backend=raw.backend,
+        definition=raw.definition,
         extras=raw.extras,
         checked=checked,
     )
@@ -564,7 +570,7 @@ def _bad_time_problem(
     )
 
 
-def _shown(value: Any) -> str:
+def _shown(value: object) -> str:
     empty = value is None or value != value or str(value).strip() == ""
     return "(empty)" if empty else repr(str(value))
 

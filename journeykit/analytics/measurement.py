@@ -45,6 +45,10 @@ from .stages import StageMap
 
 if TYPE_CHECKING:
     import pandas as pd
+    from ibis.expr.types import Table, Value
+
+    from .events import EventSource
+    from .stages import StageSpec
 
 __all__ = ["Measurement", "measure"]
 
@@ -52,8 +56,8 @@ END = "(end)"
 
 
 def measure(
-    events: Any,
-    stages: Any,
+    events: EventLog | EventSource,
+    stages: StageSpec,
     *,
     framework: str | None = None,
     within: str | _dt.timedelta | None = None,
@@ -160,11 +164,11 @@ def measure(
     else:  # a big log, plain names: the first question checks them in its own pass
         stage_of = literal
     return Measurement(
-        log,
-        stage_map,
-        stage_of,
-        _window_us(within),
-        within,
+        log=log,
+        stage_map=stage_map,
+        stage_of=stage_of,
+        within_us=_window_us(within),
+        within=within,
         order=order,
         step_within_us=steps,
         count=count,
@@ -261,7 +265,7 @@ def _session(session: Any, count: str, log: EventLog) -> int | str | None:
         ) from None
 
 
-def _window_us(within: Any, where: str = "within") -> int | None:
+def _window_us(within: object, where: str = "within") -> int | None:
     if within is None:
         return None
     import pandas as pd
@@ -298,7 +302,7 @@ def _window_us(within: Any, where: str = "within") -> int | None:
     return int(span / pd.Timedelta(microseconds=1))
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, kw_only=True)
 class Measurement:
     """A journey measured on a log; each method answers one question with one query.
 
@@ -351,7 +355,7 @@ class Measurement:
     stage_map: StageMap
     stage_of: dict[str, int]
     within_us: int | None = None
-    within: Any = None
+    within: str | _dt.timedelta | None = None  # as given to measure(), for the repr
     order: str = "ordered"
     step_within_us: tuple[int | None, ...] = ()
     count: str = "users"
@@ -385,7 +389,12 @@ class Measurement:
         )
 
     def _run(
-        self, key: str, expr: Any, what: str, marker: str = "stage", counted: str = "users"
+        self,
+        key: str,
+        expr: Table | Value,
+        what: str,
+        marker: str = "stage",
+        counted: str = "users",
     ) -> pd.DataFrame:
         """Run a question's query once (then from the cache); report the bad rows its pass
         found in a log checked only in part (the rows ``marker`` -1 and -2 carry)."""
@@ -575,8 +584,8 @@ class Measurement:
         for i in range(1, len(self.stages)):
             r = by_stage.get(i)
             users = int(r.users) if r is not None else 0
-            med = float(r.median_us) if users else np.nan
-            p90 = float(r.p90_us) if users else np.nan
+            med = float(r.median_us) if r is not None and users else np.nan
+            p90 = float(r.p90_us) if r is not None and users else np.nan
             rows.append((self.stages[i - 1], self.stages[i], users, med, p90))
         out = pd.DataFrame(rows, columns=["from_stage", "to_stage", self.unit, "median", "p90"])
         for col in ("median", "p90"):

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from . import _backend
 
 if TYPE_CHECKING:
-    from ibis.expr.types import BooleanValue, Table
+    from ibis.expr.types import BooleanValue, Table, Value
 
 __all__ = [
     "ORDERS",
@@ -382,7 +382,7 @@ def funnel(plan: Plan, breakdown: str | None = None) -> Table:
     return with_check(counts, check, "stage", "n")
 
 
-def _int(value: int):
+def _int(value: int) -> Value:
     return _backend.ibis_module().literal(value, "int32")
 
 

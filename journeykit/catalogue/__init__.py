@@ -3,13 +3,30 @@
 * :mod:`.frameworks`: the four frameworks of the course (stages in order, each
   described in our own words), the journey moments their crosswalk lines up on,
   and the figures the source texts quote. The data is ``frameworks.json``.
-* :mod:`.lanes`: the lanes a learner fills in for every stage, with help text.
+* :mod:`.fields`: the field schema: every field of a map (the title and notes, the
+  persona's fields, the lanes of every stage, the attributes of list items)
+  described once, and :class:`FieldPath`, the one way any layer names a field;
+* :mod:`.lanes`: the emotion scale and what counts as a dip.
 
 Nothing here imports pandas, plotly or any other layer of the kit.
 """
 
 from __future__ import annotations
 
+from .fields import (
+    FIELDS,
+    LANES,
+    LANES_BY_KEY,
+    LIST_LANES,
+    FieldKind,
+    FieldPath,
+    FieldSpec,
+    Schema,
+    extended,
+    field,
+    lane,
+    schema,
+)
 from .frameworks import (
     Catalogue,
     Fact,
@@ -24,21 +41,10 @@ from .frameworks import (
     frameworks_table,
     get_framework,
 )
-from .lanes import (
-    LANES,
-    LANES_BY_KEY,
-    LIST_LANES,
-    LOW_SCORE,
-    SCORE_LABELS,
-    SCORE_MAX,
-    SCORE_MIN,
-    Lane,
-    LaneKind,
-    is_dip,
-    lane,
-)
+from .lanes import LOW_SCORE, SCORE_LABELS, SCORE_MAX, SCORE_MIN, is_dip
 
 __all__ = [
+    "FIELDS",
     "LANES",
     "LANES_BY_KEY",
     "LIST_LANES",
@@ -50,16 +56,21 @@ __all__ = [
     "Fact",
     "Framework",
     "FrameworkStage",
-    "Lane",
-    "LaneKind",
+    "FieldKind",
+    "FieldPath",
+    "FieldSpec",
     "Moment",
     "catalogue",
+    "Schema",
     "crosswalk",
     "crosswalk_pairs",
+    "extended",
     "facts",
+    "field",
     "framework_ids",
     "frameworks_table",
     "get_framework",
     "is_dip",
     "lane",
+    "schema",
 ]

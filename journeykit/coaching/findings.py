@@ -1,9 +1,11 @@
 """What a review says: :class:`Finding` (one remark) and :class:`Review` (all of them).
 
-A finding is what a coach would say about one spot of a map: the stage and
-lane it is about (or None for the whole map), how much it matters (``level``),
-a short stable ``rule`` id, what the coach noticed, why it matters and what to
-do next. A :class:`Review` keeps its findings most important first.
+A finding is what a coach would say about one spot of a map: the field it is
+about (a :class:`~journeykit.catalogue.FieldPath`: a stage's lane, a lane across
+the map, a whole stage, the persona, or nothing for the whole map), how much it
+matters (``level``), a short stable ``rule`` id, what the coach noticed, why it
+matters and what to do next. A :class:`Review` keeps its findings most important
+first.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import html
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
+
+from ..catalogue import FieldPath
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,10 +28,13 @@ LEVELS: tuple[Level, ...] = ("fix", "improve", "praise")
 #: Columns of :meth:`Review.to_frame`.
 COLUMNS = ["level", "rule", "stage", "lane", "message", "why", "fix"]
 
+#: The field a finding about the persona as a whole points at.
+_PERSONA_FIELD = "persona.name"
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Finding:
-    """One remark of a review.
+    """One remark of a review. Every argument is given by name.
 
     Parameters
     ----------
@@ -42,11 +49,27 @@ class Finding:
         The principle behind it, in one sentence.
     fix : str
         What to do next (for praise: how to keep it up, or empty).
+    field : FieldPath, optional
+        Where on the map it points. Or, instead, the two parts of a place:
     stage : str, optional
         The stage it is about; None for the whole map (or the persona).
     lane : str, optional
-        The lane key it is about (``"pain_points"``), or ``"persona"``/``"title"``; None
-        when it is about a whole stage or the whole map.
+        The lane key it is about (``"pain_points"``), ``"persona"`` for the persona, or a
+        map field (``"title"``); None when it is about a whole stage or the whole map.
+
+    Attributes
+    ----------
+    field : FieldPath
+        Where it points (``stage`` and ``lane`` above are read from it).
+
+    Examples
+    --------
+    >>> f = Finding(rule="r", level="fix", message="m", why="w", fix="f",
+    ...             stage="Decision", lane="pain_points")
+    >>> f.field, f.stage, f.lane
+    (FieldPath(stage='Decision', key='pain_points'), 'Decision', 'pain_points')
+    >>> Finding(rule="r", level="fix", message="m", why="w", fix="f", lane="persona").field
+    FieldPath(stage=None, key='persona.name')
     """
 
     rule: str
@@ -54,8 +77,47 @@ class Finding:
     message: str
     why: str
     fix: str
-    stage: str | None = None
-    lane: str | None = None
+    field: FieldPath
+
+    def __init__(
+        self,
+        *,
+        rule: str,
+        level: Level,
+        message: str,
+        why: str,
+        fix: str,
+        field: FieldPath | None = None,
+        stage: str | None = None,
+        lane: str | None = None,
+    ) -> None:
+        if field is None:
+            field = FieldPath(stage, _PERSONA_FIELD if lane == "persona" else lane)
+        elif stage is not None or lane is not None:
+            raise TypeError("give a finding its field, or its stage and lane, not both")
+        for name, value in (
+            ("rule", rule),
+            ("level", level),
+            ("message", message),
+            ("why", why),
+            ("fix", fix),
+            ("field", field),
+        ):
+            object.__setattr__(self, name, value)
+
+    @property
+    def stage(self) -> str | None:
+        """The name of the stage it is about (None for the persona or the whole map)."""
+        return self.field.stage
+
+    @property
+    def lane(self) -> str | None:
+        """The lane key it is about, ``"persona"`` for any persona field, a map field's key
+        (``"title"``), or None for a whole stage or the whole map."""
+        spec = self.field.spec
+        if spec is not None and spec.scope == "persona":
+            return "persona"
+        return self.field.key
 
     def where(self) -> str:
         """Where the finding points, for one-line output: ``"Decision · pain_points"``."""
@@ -67,9 +129,9 @@ class Finding:
 
         Examples
         --------
-        >>> Finding("stage-without-touchpoints", "fix", "Decision: no touchpoints.",
-        ...         "Touchpoints are where you act.", "List them.", "Decision",
-        ...         "touchpoints").line()
+        >>> Finding(rule="stage-without-touchpoints", level="fix",
+        ...         message="Decision: no touchpoints.", why="Touchpoints are where you act.",
+        ...         fix="List them.", stage="Decision", lane="touchpoints").line()
         'fix      Decision: no touchpoints. List them. [stage-without-touchpoints]'
         """
         todo = f" {self.fix}" if self.fix and self.level != "praise" else ""

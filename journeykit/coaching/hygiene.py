@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..catalogue import LIST_LANES
+from ..catalogue import LIST_LANES, schema
 from .context import MapView, Rule
 from .findings import Finding
 from .kinds import LANE_NOUNS, is_feeling, known_item_lanes, lane_name
@@ -44,22 +44,23 @@ RULES = (
 
 
 def _text_fields(view: MapView) -> Iterator[tuple[str | None, str, str]]:
-    """(stage, lane, text) for the title, persona and every stage goal."""
+    """(stage, lane, text) for the title, persona and every text lane of every stage (the
+    goal, and any text lane the schema adds)."""
     m = view.map
     yield None, "title", m.title
     yield None, "persona", m.persona.description
+    text_lanes = [spec for spec in schema().lanes if spec.kind == "text"]
     for stage in view.stages:
-        yield stage.name, "goal", stage.goal
+        for spec in text_lanes:
+            yield stage.name, spec.key, getattr(stage, spec.name)
 
 
 def check(view: MapView) -> Iterator[Finding]:
     for stage_name, lane, text in _text_fields(view):
         if text and is_placeholder(text):
-            where = {"title": "The map's title ", "persona": "The persona's description "}.get(
-                lane, f"{stage_name}: the goal "
-            )
+            where = _MAP_TEXTS.get(lane) or f"{stage_name}: the {_text_lane_name(lane)} "
             yield _placeholders(stage_name, lane, [text], where, "")
-        elif text and is_paragraph(text) and lane == "goal":
+        elif text and is_paragraph(text) and stage_name is not None:
             yield _paragraphs(stage_name, lane, [text])
     squashed: dict[str, list[set[str]]] = {key: [] for key in LIST_LANES}
     for stage in view.stages:
@@ -70,6 +71,15 @@ def check(view: MapView) -> Iterator[Finding]:
                 squashed[key].append(set(keys))
                 yield from _lane(stage.name, key, items, keys)
     yield from _repeated(view, squashed)
+
+
+#: How a finding starts for the text fields that belong to no stage.
+_MAP_TEXTS = {"title": "The map's title ", "persona": "The persona's description "}
+
+
+def _text_lane_name(key: str) -> str:
+    """A text lane in a sentence; the goal is "the goal", as learners call it."""
+    return "goal" if key == "goal" else lane_name(key)
 
 
 @lru_cache(maxsize=65536)

@@ -14,27 +14,19 @@ Anything else is unknown, and the coach says nothing about its lane.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
-from ..catalogue import LANES_BY_KEY, framework_ids, get_framework
+from ..catalogue import framework_ids, get_framework, schema
+from ..catalogue.fields import live_mapping
 from ..model import example, example_names
 from .words import squash
 
-#: The noun for one item of each lane, with its article, for feedback sentences.
-LANE_NOUNS: dict[str, str] = {
-    "goal": "a customer goal",
-    "actions": "a customer action",
-    "touchpoints": "a touchpoint",
-    "emotion_score": "an emotion score",
-    "emotion_words": "an emotion",
-    "pain_points": "a pain point",
-    "business_activities": "a business activity",
-    "messages": "a message",
-    "participants": "a participant or influencer",
-    "information_needs": "an information need",
-    "opportunities": "an opportunity",
-    "kpis": "a KPI",
-}
+#: The noun for one item of each lane, with its article, for feedback sentences
+#: (each lane's ``noun`` in the schema).
+LANE_NOUNS: Mapping[str, str] = live_mapping(
+    lambda: {spec.key: spec.noun for spec in schema().lanes}
+)
 
 
 def lane_name(key: str) -> str:
@@ -45,17 +37,18 @@ def lane_name(key: str) -> str:
     >>> lane_name("pain_points"), lane_name("kpis")
     ('pain points', 'KPIs')
     """
-    label = LANES_BY_KEY[key].label
-    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+    return schema().lanes_by_key[key].in_text
 
 
-#: Catalogue stage fields and the map lanes they fill.
-_CATALOGUE_LANES = {
-    "actions": "actions",
-    "touchpoints": "touchpoints",
-    "emotions": "emotion_words",
-    "business_activities": "business_activities",
-}
+def catalogue_lanes() -> dict[str, str]:
+    """Each part of a framework stage's description that lists items, and the list lane
+    those items belong in (``"emotions"``: ``"emotion_words"``), from the schema."""
+    return {
+        spec.framework_field: spec.key
+        for spec in schema().lanes
+        if spec.kind == "list" and spec.framework_field
+    }
+
 
 #: Feeling words a learner may use, besides those in the kit's data.
 _FEELINGS = """
@@ -113,15 +106,15 @@ def known_item_lanes() -> dict[str, frozenset[str]]:
     seen: dict[str, set[str]] = {}
     for fid in framework_ids():
         for stage in get_framework(fid).stages:
-            for field, lane in _CATALOGUE_LANES.items():
+            for field, lane in catalogue_lanes().items():
                 for item in getattr(stage, field):
                     seen.setdefault(squash(item), set()).add(lane)
     for name in example_names():
-        for stage in example(name).stages:
-            for key, spec in LANES_BY_KEY.items():
+        for map_stage in example(name).stages:
+            for spec in schema().lanes:
                 if spec.kind == "list":
-                    for item in stage.get(key):
-                        seen.setdefault(squash(item), set()).add(key)
+                    for item in getattr(map_stage, spec.name):
+                        seen.setdefault(squash(item), set()).add(spec.key)
     return {item: frozenset(lanes) for item, lanes in seen.items()}
 
 

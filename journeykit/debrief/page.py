@@ -248,6 +248,7 @@ def rollup_page(r: Rollup) -> str:
 def rollup_csv(r: Rollup) -> str:
     """The roll-up's tidy table as CSV text, cells a spreadsheet would run as formulas guarded."""
     frame = r.table()
-    for column in ("participant", "item"):
-        frame[column] = frame[column].map(guard_cell)
+    for column in frame.columns:
+        if column not in ("framework", "stage", "lane"):  # the rest is what learners typed
+            frame[column] = frame[column].map(guard_cell)
     return frame.to_csv(index=False, lineterminator="\n")

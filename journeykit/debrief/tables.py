@@ -3,6 +3,8 @@
 Pure functions of ``(participant, map)`` pairs and :class:`~.steps.Steps`;
 :class:`~.class_rollup.Rollup` calls them and keeps the results until a map changes.
 Every table is a pandas DataFrame whose step column (or columns) keeps journey order.
+The lanes are the schema's (:mod:`journeykit.catalogue.fields`), in its order; list
+items' attributes are columns of the class table, as in a map's own tidy table.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..catalogue import LANES, LANES_BY_KEY
+from ..catalogue import LANES, schema
 from ..coaching import LEVELS
+from ..model.items import attributes_of
 from .steps import Steps
 from .wording import Wording, group_wordings, key_groups
 
@@ -39,18 +42,30 @@ def lane_items(stage: Stage, key: str) -> list[str]:
 
 
 def class_table(maps: Maps) -> pd.DataFrame:
-    """One row per item of every map: participant, framework, stage, lane, item."""
+    """One row per item of every map: participant, framework, stage, lane, item (then
+    one column per item attribute the schema has, if any)."""
     import pandas as pd
 
+    lanes = schema().lanes
+    attributes = [spec.name for spec in schema().scope("item")]
     rows = [
-        (label, m.framework, stage.name, spec.key, item)
+        (
+            label,
+            m.framework,
+            stage.name,
+            spec.key,
+            str(item),
+            *(str(attributes_of(item).get(name, "")) for name in attributes),
+        )
         for label, m in maps
         for stage in m.stages
-        for spec in LANES
+        for spec in lanes
         for item in lane_items(stage, spec.key)
     ]
-    frame = pd.DataFrame(rows, columns=TABLE_COLUMNS)
-    frame["lane"] = pd.Categorical(frame["lane"], categories=list(LANES_BY_KEY), ordered=True)
+    frame = pd.DataFrame(rows, columns=[*TABLE_COLUMNS, *attributes])
+    frame["lane"] = pd.Categorical(
+        frame["lane"], categories=[spec.key for spec in lanes], ordered=True
+    )
     return frame
 
 
@@ -207,10 +222,13 @@ def review_frame(reviews: Sequence[tuple[str, Review]]) -> pd.DataFrame:
             names = who.setdefault(finding.rule, [])
             if label not in names[-1:]:
                 names.append(label)
-    order = {level: i for i, level in enumerate(LEVELS)}
+    order: dict[str, int] = {level: i for i, level in enumerate(LEVELS)}
+    ranked = sorted(
+        who, key=lambda rule: (-len(who[rule]), order.get(levels[rule], len(order)), rule)
+    )
     rows = [
-        (rule, levels[rule], len(names), len(names) / total, ", ".join(names), *texts[rule])
-        for rule, names in who.items()
+        (rule, levels[rule], len(who[rule]), len(who[rule]) / total, ", ".join(who[rule]))
+        + texts[rule]
+        for rule in ranked
     ]
-    rows.sort(key=lambda r: (-r[2], order.get(r[1], len(order)), r[0]))
     return pd.DataFrame(rows, columns=REVIEW_COLUMNS)

@@ -28,6 +28,7 @@ from ..model import save_merging
 from .debounce import Debouncer
 
 if TYPE_CHECKING:
+    from ..catalogue import FieldPath
     from ..model import JourneyMap
 
 #: Seconds of quiet before a save.
@@ -167,7 +168,7 @@ class Autosaver:
         self.map.unobserve(self._changed)
         _LIVE.discard(self)
 
-    def _changed(self, stage: str, key: str) -> None:
+    def _changed(self, path: FieldPath) -> None:
         if self._saving_in == threading.get_ident():
             return  # a change merged in by this save: the file has it already
         self._debouncer()

@@ -1,12 +1,15 @@
-"""The input fields of the journey-map editor, one class per kind of lane.
+"""The input fields of the journey-map editor, one class per kind of field.
 
 Each :class:`Field` is a small block of ipywidgets: a label, the input, the
-lane's help text, a hint from the framework's description of the stage, and
-a line for a problem with what was typed. A field never changes the map
-itself: it hands what the learner typed to ``on_edit`` (the editor passes it
-on to :meth:`journeykit.JourneyMap.set_lane`), and :meth:`Field.show` puts the
-map's value back when the map changes elsewhere, leaving the box alone while
-it already says the same thing, so the cursor never jumps while typing.
+field's help text, a hint from the framework's description of the stage, and
+a line for a problem with what was typed. Which class, label, help and hint a
+field gets comes from its entry in the schema
+(:mod:`journeykit.catalogue.fields`, see :func:`make_field`). A field never
+changes the map itself: it hands what the learner typed to ``on_edit`` (the
+editor passes it on to :meth:`journeykit.JourneyMap.set_field`), and
+:meth:`Field.show` puts the map's value back when the map changes elsewhere,
+leaving the box alone while it already says the same thing, so the cursor never
+jumps while typing.
 """
 
 from __future__ import annotations
@@ -18,62 +21,20 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..catalogue import SCORE_LABELS, SCORE_MAX, SCORE_MIN, FrameworkStage, Lane
+from ..catalogue import FieldPath, FieldSpec, FrameworkStage, lane
 from ..errors import JourneyMapError, Problem
 from ..figures.theme import MUTED, PAIN
-from ..model import normalize_lane_value
+from ..model import normalize_value
 
 #: Called with the field and what the learner entered.
 EditHandler = Callable[["Field", Any], None]
 
-#: What the persona and title fields hold: key -> (label, kind, help, example).
-PERSONA_FIELDS: dict[str, tuple[str, str, str, str]] = {
-    "title": (
-        "Map title",
-        "text",
-        "A short name for this map: the business and the journey it follows.",
-        "Corner bakery: ordering a birthday cake",
-    ),
-    "persona.name": (
-        "Persona name",
-        "text",
-        "A first name for the customer you follow, so everyone can talk about the same person.",
-        "Maya",
-    ),
-    "persona.description": (
-        "Who they are",
-        "long text",
-        "A sentence or two about them: their situation, habits and how they like to buy.",
-        "A student who shops on her phone",
-    ),
-    "persona.goals": (
-        "Goals",
-        "list",
-        "What they want overall, one goal per line.",
-        "Look good on a small budget",
-    ),
-    "persona.frustrations": (
-        "Frustrations",
-        "list",
-        "What annoys them in general, one per line. Trouble in one "
-        "stage belongs in that stage's pain points.",
-        "Paying for returns",
-    ),
-}
-
-#: Which part of a framework's stage description helps with which lane.
-_HINT_SOURCES: dict[str, tuple[str, str]] = {
-    "goal": ("goal", "In this framework the customer here usually wants to: {}."),
-    "actions": ("actions", "Typical actions in this stage: {}."),
-    "touchpoints": ("touchpoints", "Typical touchpoints in this stage: {}."),
-    "emotion_score": ("emotions", "Feelings that often come up here: {}."),
-    "emotion_words": ("emotions", "Feelings that often come up here: {}."),
-    "business_activities": ("business_activities", "What businesses often do here: {}."),
-}
-
 
 def stage_hint(stage: FrameworkStage | None, lane_key: str) -> str:
-    """A hint for *lane_key* drawn from the framework's description of *stage*.
+    """A hint for lane *lane_key* drawn from the framework's description of *stage*.
+
+    The lane's schema entry says which part of the description helps
+    (``framework_field``) and how the hint reads (``hint``).
 
     Examples
     --------
@@ -85,12 +46,12 @@ Physical store, Sales team.'
     >>> stage_hint(decision, "kpis")
     ''
     """
-    if stage is None or lane_key not in _HINT_SOURCES:
+    spec = lane(lane_key)
+    if stage is None or not spec.framework_field or not spec.hint:
         return ""
-    attribute, template = _HINT_SOURCES[lane_key]
-    value = getattr(stage, attribute)
+    value = getattr(stage, spec.framework_field, "")
     text = value if isinstance(value, str) else ", ".join(value)
-    return template.format(text.rstrip(".")) if text else ""
+    return spec.hint.format(text.rstrip(".")) if text else ""
 
 
 def problem_text(problem: Problem) -> str:
@@ -129,33 +90,35 @@ class Field:
 
     Parameters
     ----------
-    key : str
-        ``"title"``, ``"persona.<field>"`` or ``"<stage>.<lane>"``.
-    label, help, hint : str
-        Shown above and under the input.
+    path : FieldPath
+        The field of the map it edits; its text (``"title"``, ``"persona.<field>"``,
+        ``"<stage>.<lane>"``) is the field's :attr:`key`.
+    spec : FieldSpec
+        The field's schema entry: its kind, label, help and example.
+    hint : str
+        Shown under the help (a framework's examples for a stage's lane).
     on_edit : callable
         Called as ``on_edit(field, value)`` when the learner changes the input.
     """
 
-    #: The lane kind used to compare what the box shows with the map's value.
-    normal_kind = "goal"
-
-    def __init__(self, key: str, label: str, help: str, hint: str, on_edit: EditHandler) -> None:
-        self.key = key
+    def __init__(self, path: FieldPath, spec: FieldSpec, hint: str, on_edit: EditHandler) -> None:
+        self.path = path
+        self.spec = spec
+        self.key = str(path)
         self.on_edit = on_edit
         self._showing = False
         self._problem: str | None = None
         self.input = self._make_input()
         self.problem = widgets.HTML(layout=widgets.Layout(display="none"))
-        notes = [widgets.HTML(_note(help, MUTED))]
+        notes = [widgets.HTML(_note(spec.help, MUTED))]
         if hint:
             notes.append(widgets.HTML(_note(hint, MUTED, 11)))
         self.box = widgets.VBox(
-            [*self._heading(label), self.input, self.problem, *notes],
+            [*self._heading(spec.label), self.input, self.problem, *notes],
             layout=widgets.Layout(margin="0 0 10px 0", min_width="0"),
         )
         self.box.add_class("jk-field")
-        self.box.add_class(css_name(key))
+        self.box.add_class(css_name(self.key))
 
     # ----- subclasses fill these in ------------------------------------------------
     def _make_input(self) -> widgets.Widget:
@@ -179,7 +142,7 @@ class Field:
     def shows(self, value: Any) -> bool:
         """True when the input already means *value* (ignoring spaces and blank lines)."""
         try:
-            return normalize_lane_value(self.normal_kind, self.read(), self.key) == value
+            return normalize_value(self.spec, self.read(), self.key) == value
         except JourneyMapError:
             return False
 
@@ -217,29 +180,16 @@ class Field:
 
 
 class TextField(Field):
-    """One line of text (a goal, a name, a title)."""
-
-    def __init__(
-        self,
-        key: str,
-        label: str,
-        help: str,
-        hint: str,
-        on_edit: EditHandler,
-        example: str = "",
-        long: bool = False,
-    ) -> None:
-        self._example = example
-        self._long = long
-        super().__init__(key, label, help, hint, on_edit)
+    """One line of text (a goal, a name, a title), or a box of a few lines for long text."""
 
     def _make_input(self) -> widgets.Widget:
-        kind = widgets.Textarea if self._long else widgets.Text
+        kind = widgets.Textarea if self.spec.long else widgets.Text
+        example = self.spec.example
         box = kind(
-            placeholder=f"e.g. {self._example}" if self._example else "",
+            placeholder=f"e.g. {example}" if example else "",
             layout=widgets.Layout(width="auto"),
         )
-        if self._long:
+        if self.spec.long:
             box.rows = 2
         box.observe(self._edited, "value")
         return box
@@ -252,23 +202,15 @@ class TextField(Field):
 
 
 class ListField(Field):
-    """A list lane: one item per line in a text box."""
-
-    normal_kind = "actions"
-
-    def __init__(
-        self, key: str, label: str, help: str, hint: str, on_edit: EditHandler, example: str = ""
-    ) -> None:
-        self._example = example
-        super().__init__(key, label, help, hint, on_edit)
+    """A list field: one item per line in a text box (an item's attributes stay with its
+    text, see :func:`journeykit.model.items.carry_attributes`)."""
 
     def _make_input(self) -> widgets.Widget:
+        example = self.spec.example
         box = widgets.Textarea(
             rows=3,
             layout=widgets.Layout(width="auto"),
-            placeholder=(
-                f"e.g. {self._example}\n(one per line)" if self._example else "one per line"
-            ),
+            placeholder=(f"e.g. {example}\n(one per line)" if example else "one per line"),
         )
         box.observe(self._edited, "value")
         return box
@@ -281,22 +223,22 @@ class ListField(Field):
 
 
 class ScoreField(Field):
-    """The emotion score: a 1-to-5 slider, its meaning in words, and a "scored" tick box.
+    """A score such as the emotion score: a slider over the field's scale (1 to 5), its
+    meaning in words, and a "scored" tick box.
 
     A stage starts without a score; moving the slider (or ticking the box) gives
     it one, and clearing the tick box takes it away again.
     """
 
-    normal_kind = "emotion_score"
-
     def _make_input(self) -> widgets.Widget:
+        scale = self.spec.scale
         self.scored = widgets.Checkbox(
             value=False, description="scored", indent=False, layout=widgets.Layout(width="auto")
         )
         self.slider = widgets.IntSlider(
-            value=3,
-            min=SCORE_MIN,
-            max=SCORE_MAX,
+            value=(min(scale) + max(scale)) // 2,
+            min=min(scale),
+            max=max(scale),
             step=1,
             readout=False,
             layout=widgets.Layout(width="170px"),
@@ -349,37 +291,51 @@ class ScoreField(Field):
     def _update_readout(self) -> None:
         score = self.read()
         text = (
-            f"<b>{score}</b> · {SCORE_LABELS[score]}"
+            f"<b>{score}</b> · {self.spec.scale[score]}"
             if score is not None
             else "<i>not scored yet: move the slider</i>"
         )
         self.readout.value = f"<span style='margin:0 12px'>{text}</span>"
 
 
-def lane_field(
-    stage: str, lane: Lane, framework_stage: FrameworkStage | None, on_edit: EditHandler
+class ChoiceField(TextField):
+    """One of a few choices, in a drop-down (empty until one is picked)."""
+
+    def _make_input(self) -> widgets.Widget:
+        box = widgets.Dropdown(
+            options=[("(not chosen)", ""), *((choice, choice) for choice in self.spec.choices)],
+            value="",
+            layout=widgets.Layout(width="auto"),
+        )
+        box.observe(self._edited, "value")
+        return box
+
+
+#: The input for each kind of field.
+FIELD_CLASSES: dict[str, type[Field]] = {
+    "text": TextField,
+    "list": ListField,
+    "score": ScoreField,
+    "choice": ChoiceField,
+}
+
+
+def make_field(
+    path: FieldPath, framework_stage: FrameworkStage | None, on_edit: EditHandler
 ) -> Field:
-    """The field for *lane* of *stage*, with the lane's help and the framework's hint.
+    """The input for the field at *path*: the class its kind needs, with its schema entry's
+    label, help and example, and for a stage's lane the framework's hint.
 
     Examples
     --------
-    >>> from journeykit.catalogue import lane
-    >>> field = lane_field("Convert", lane("touchpoints"), None, lambda f, v: None)
+    >>> field = make_field(FieldPath("Convert", "touchpoints"), None, lambda f, v: None)
     >>> field.key, type(field).__name__
     ('Convert.touchpoints', 'ListField')
+    >>> type(make_field(FieldPath(None, "persona.description"), None, print)).__name__
+    'TextField'
     """
-    key = f"{stage}.{lane.key}"
-    hint = stage_hint(framework_stage, lane.key)
-    if lane.kind == "score":
-        return ScoreField(key, lane.label, lane.help, hint, on_edit)
-    if lane.kind == "text":
-        return TextField(key, lane.label, lane.help, hint, on_edit, example=lane.example)
-    return ListField(key, lane.label, lane.help, hint, on_edit, example=lane.example)
-
-
-def persona_field(key: str, on_edit: EditHandler) -> Field:
-    """The field for the map title or a persona field (keys of :data:`PERSONA_FIELDS`)."""
-    label, kind, help_text, example = PERSONA_FIELDS[key]
-    if kind == "list":
-        return ListField(key, label, help_text, "", on_edit, example=example)
-    return TextField(key, label, help_text, "", on_edit, example=example, long=kind == "long text")
+    spec = path.spec
+    if spec is None or not path.is_field:
+        raise ValueError(f"{path!r} names no field of a map")
+    hint = stage_hint(framework_stage, spec.key) if spec.scope == "stage" else ""
+    return FIELD_CLASSES[spec.kind](path, spec, hint, on_edit)

@@ -1,7 +1,9 @@
 """The editor's form: a Persona tab and one tab per stage, with a field for every lane.
 
-:func:`build_form` lays the fields out; each field calls back with what the
-learner typed, and the editor applies it to the map.
+:func:`build_form` lays out one input per field of the schema that the editor
+shows (:mod:`journeykit.catalogue.fields`): the map's own fields and the
+persona's on the first tab, each stage's lanes on its tab. Each field calls back
+with what the learner typed, and the editor applies it to the map.
 """
 
 from __future__ import annotations
@@ -10,11 +12,11 @@ import html
 
 import ipywidgets as widgets
 
-from ..catalogue import LANES, FrameworkStage, get_framework
+from ..catalogue import FieldPath, FrameworkStage, get_framework, schema
 from ..errors import JourneyMapError
 from ..figures.theme import MUTED
 from ..model import JourneyMap
-from .fields import PERSONA_FIELDS, EditHandler, Field, lane_field, persona_field
+from .fields import EditHandler, Field, make_field
 
 
 def build_form(
@@ -34,12 +36,21 @@ def build_form(
     (('Persona', '1. Awareness'), True)
     """
     fields: dict[str, Field] = {}
-    persona = [persona_field(key, on_edit) for key in PERSONA_FIELDS]
+    persona = [
+        make_field(FieldPath(None, spec.key), None, on_edit)
+        for scope in ("map", "persona")
+        for spec in schema().scope(scope)
+        if spec.in_editor
+    ]
     pages = [_grid([field.box for field in persona])]
     fields.update((field.key, field) for field in persona)
     for name in journey_map.stage_names:
         described = _described(journey_map.framework, name)
-        lanes = [lane_field(name, lane, described, on_edit) for lane in LANES]
+        lanes = [
+            make_field(FieldPath(name, spec.key), described, on_edit)
+            for spec in schema().lanes
+            if spec.in_editor
+        ]
         fields.update((field.key, field) for field in lanes)
         about = (
             f"<div style='color:{MUTED};margin:0 0 8px;line-height:1.4'>"

@@ -29,12 +29,14 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
-from ..catalogue import get_framework
+from ..catalogue import FieldPath, get_framework, schema
+from ..catalogue import lane as lane_spec
 from ..errors import JourneyMapError, Problem
 from ..figures import plot_emotions
 from ..figures.journey_map import map_json
@@ -182,8 +184,8 @@ class Editor:
         self.path = Path(path) if path is not None else None
         self._status.new_map()
         tabs, self.fields = build_form(journey_map, self._edited)
-        for key, field in self.fields.items():
-            field.show(self._value(key))
+        for field in self.fields.values():
+            field.show(journey_map.get_field(field.path))
             field.set_disabled(self.read_only)
         self.exports = ExportPanel(journey_map, self.path)
         self.review_panel = ReviewPanel(journey_map, tabs, self.fields)
@@ -232,36 +234,36 @@ class Editor:
             the problem next to).
         """
         m = self._require_map()
-        return self._apply(f"{m.stage(stage).name}.{lane}", value)
+        return self._apply(FieldPath(m.stage(stage).name, lane_spec(lane).key), value)
 
     def set_persona(self, **changes: Any) -> bool:
         """Set persona fields (``name``, ``description``, ``goals``, ``frustrations``)."""
-        results = [self._apply(f"persona.{key}", value) for key, value in changes.items()]
+        m = self._require_map()
+        known = schema().names["persona"]
+        unknown = {key: value for key, value in changes.items() if key not in known}
+        if unknown:
+            m.set_persona(**unknown)  # raises, listing the persona's fields
+        results = [self._apply(FieldPath(None, known[k].key), v) for k, v in changes.items()]
         return all(results)
 
     def set_title(self, title: str) -> bool:
         """Set the map's title as if typed into its field."""
-        return self._apply("title", title)
+        return self._apply(FieldPath(None, "title"), title)
 
     def _edited(self, field: Field, value: Any) -> None:
         try:
-            self._apply(field.key, value)
+            self._apply(field.path, value)
         except Exception as exc:  # a widget callback must not end in a traceback
             field.set_problem(f"This could not be applied ({type(exc).__name__}: {exc}).")
 
-    def _apply(self, key: str, value: Any) -> bool:
+    def _apply(self, path: FieldPath, value: Any) -> bool:
         m = self._require_map()
+        key = str(path)
         if self.read_only:
             self._show_problem(key, "This map is open read-only, so it cannot be changed.")
             return False
         try:
-            if key == "title":
-                m.set_title(value)
-            elif key.startswith("persona."):
-                m.set_persona(**{key.removeprefix("persona."): value})
-            else:
-                stage, lane = key.rsplit(".", 1)
-                m.set_lane(stage, lane, value)
+            m.set_field(path, value)
         except JourneyMapError as err:
             if key not in self.fields:
                 raise
@@ -278,21 +280,11 @@ class Editor:
         if key in self.fields:
             self.fields[key].set_problem(text)
 
-    def _value(self, key: str) -> Any:
-        m = self._require_map()
-        if key == "title":
-            return m.title
-        if key.startswith("persona."):
-            return getattr(m.persona, key.removeprefix("persona."))
-        stage, lane = key.rsplit(".", 1)
-        return m.stage(stage).get(lane)
-
-    def _model_changed(self, stage: str, key: str) -> None:
-        field_key = f"{stage}.{key}" if stage else key
-        field = self.fields.get(field_key)
+    def _model_changed(self, path: FieldPath) -> None:
+        field = self.fields.get(str(path))
         if field is not None:
-            field.show(self._value(field_key))
-        if field_key in ("title", "persona.name"):
+            field.show(self._require_map().get_field(path))
+        if path.stage is None and path.key in ("title", "persona.name"):
             self._update_header()
         if self._preview is not None:
             self._preview.changed()
@@ -516,7 +508,7 @@ def editor(
     'JourneyKit editor: Online clothing store: a summer outfit (five-stage-decision), \
 5 stages, read-only'
     """
-    options = {"read_only": read_only, "autosave": autosave, "served": served}
+    make = partial(Editor, read_only=read_only, autosave=autosave, served=served)
     if source is None:
         if read_only:
             raise JourneyMapError(
@@ -528,14 +520,14 @@ def editor(
                     )
                 ]
             )
-        return Editor(**options)
+        return make()
     if isinstance(source, JourneyMap):
-        return Editor(source, path, **options)
+        return make(source, path)
     if isinstance(source, (str, Path)):
         if read_only:
-            return Editor(load_map(source), None, note=f"Opened {Path(source).name}.", **options)
+            return make(load_map(source), None, note=f"Opened {Path(source).name}.")
         m, note = open_or_create(source, framework)
-        return Editor(m, source, note=note, **options)
+        return make(m, source, note=note)
     raise JourneyMapError(
         [
             Problem(

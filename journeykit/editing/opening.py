@@ -7,15 +7,11 @@ file and starting a new map, and :func:`field_for` turns a problem's field path
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from ..catalogue import framework_ids
+from ..catalogue import FieldPath, framework_ids
 from ..errors import JourneyMapError, Problem
 from ..model import JourneyMap, load_map
-from .fields import PERSONA_FIELDS
-
-_WHERE = re.compile(r"^stages\[(\d+)\]\.(\w+)(?:\.(\w+))?")
 
 
 def open_or_create(path: str | Path, framework: str | None) -> tuple[JourneyMap, str]:
@@ -76,13 +72,5 @@ def field_for(where: str, journey_map: JourneyMap) -> str:
     >>> field_for("stages[2].emotion.score", m), field_for("persona.goals[1]", m)
     ('Decision.emotion_score', 'persona.goals')
     """
-    match = _WHERE.match(where)
-    if match:
-        index, key, sub = int(match[1]), match[2], match[3]
-        if index >= len(journey_map.stages):
-            return ""
-        if key == "emotion":
-            key = "emotion_words" if sub == "words" else "emotion_score"
-        return f"{journey_map.stages[index].name}.{key}"
-    head = re.split(r"[\[]", where, maxsplit=1)[0]
-    return head if head in PERSONA_FIELDS else ""
+    path = FieldPath.from_saved(where, journey_map.stage_names)
+    return str(path) if path is not None else ""

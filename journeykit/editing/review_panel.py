@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from ..catalogue import LANES_BY_KEY
 from ..coaching import Finding, Review, review
 from ..coaching.findings import LEVEL_COLOURS, LEVEL_NAMES
 from ..figures.theme import MUTED, PAIN, RULE
@@ -22,6 +21,7 @@ from .debounce import Debouncer
 from .preview import status_html
 
 if TYPE_CHECKING:
+    from ..catalogue import FieldPath
     from ..model import JourneyMap
     from .fields import Field
 
@@ -50,13 +50,7 @@ def target_field(finding: Finding) -> str | None:
     >>> target_field(Finding(rule="r", level="fix", message="m", why="w", fix="f", lane="persona"))
     'persona.name'
     """
-    if finding.lane == "persona":
-        return "persona.name"
-    if finding.lane == "title":
-        return "title"
-    if finding.stage and finding.lane in LANES_BY_KEY:
-        return f"{finding.stage}.{finding.lane}"
-    return None
+    return str(finding.field) if finding.field.is_field else None
 
 
 def button_label(finding: Finding) -> str:
@@ -71,10 +65,11 @@ def button_label(finding: Finding) -> str:
     >>> button_label(Finding(rule="r", level="fix", message="m", why="w", fix="f", lane="persona"))
     'Go to Persona'
     """
+    spec = finding.field.spec
     if finding.stage is None:
-        return "Go to Persona" if finding.lane in ("persona", "title") else "Go to the map"
-    lane = LANES_BY_KEY.get(finding.lane or "")
-    return f"Go to {finding.stage}" + (f" · {lane.label}" if lane else "")
+        on_first_tab = spec is not None and spec.scope in ("map", "persona")
+        return "Go to Persona" if on_first_tab else "Go to the map"
+    return f"Go to {finding.stage}" + (f" · {spec.label}" if spec is not None else "")
 
 
 class ReviewPanel:
@@ -139,7 +134,7 @@ class ReviewPanel:
         """True while a change waits for the review to run again."""
         return self._update.pending
 
-    def _changed(self, stage: str, key: str) -> None:
+    def _changed(self, path: FieldPath) -> None:
         self._update()
 
     def flush(self) -> None:
@@ -231,7 +226,7 @@ class ReviewPanel:
         key = target_field(finding)
         if key is None:
             return
-        stage = None if key in ("title", "persona.name") else key.rsplit(".", 1)[0]
+        stage = finding.field.stage
         names = [s.name for s in self.map.stages]
         if stage is not None and stage not in names:
             return  # the stage was renamed since the review ran

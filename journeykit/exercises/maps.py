@@ -38,8 +38,7 @@ def blank_stage(journey_map: JourneyMap, stage: str) -> JourneyMap:
     True
     """
     for key, spec in LANES_BY_KEY.items():
-        empty: Any = None if spec.kind == "score" else "" if spec.kind == "text" else []
-        journey_map.set_lane(stage, key, empty)
+        journey_map.set_lane(stage, key, spec.empty())
     return journey_map
 
 

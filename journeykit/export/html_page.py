@@ -9,7 +9,9 @@ for the same map: fixed element ids, no timestamps, no machine paths.
 
 Printing the page (or Save as PDF) gives a landscape A4 handout: the persona
 and emotion curve on the first page, the map scaled to fit the second, then
-the table.
+the table. The persona card, the table and the map's own fields show every field
+of the schema (:mod:`journeykit.catalogue.fields`), list items' attributes beside
+their text.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from string import Template
 from typing import TYPE_CHECKING
 
 from .._version import __version__
-from ..catalogue import LANES, SCORE_LABELS, get_framework
+from ..catalogue import get_framework, schema
 from ..figures import plot_emotions, plot_map
+from ..model.items import item_note
+from .text import shown_value
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -66,7 +70,7 @@ def page_template() -> tuple[Template, str]:
 @cache
 def _shell() -> Template:
     return Template(
-        resources.files(__package__).joinpath("templates", "page.html").read_text("utf-8")
+        resources.files(__package__).joinpath("templates").joinpath("page.html").read_text("utf-8")
     )
 
 
@@ -107,12 +111,18 @@ def figure_div(fig: go.Figure, div_id: str) -> str:
     return f'<div class="plot">{div}</div>'
 
 
+def item_html(item: str) -> str:
+    """One list item as HTML: its text, and its attributes in a muted note when it has any."""
+    note = item_note(item)
+    return esc(item) + (f' <small class="note">({esc(note)})</small>' if note else "")
+
+
 def items_html(value: object) -> str:
     """One lane of one stage as table-cell HTML."""
     if isinstance(value, list):
         if len(value) == 1:
-            return esc(value[0])
-        return "<ul>" + "".join(f"<li>{esc(item)}</li>" for item in value) + "</ul>"
+            return item_html(value[0])
+        return "<ul>" + "".join(f"<li>{item_html(item)}</li>" for item in value) + "</ul>"
     return esc(str(value)).replace("\n", "<br>")
 
 
@@ -120,14 +130,14 @@ def table_html(m: JourneyMap) -> str:
     """The map as an HTML table: lanes as rows, stages as columns, empty cells marked."""
     head = "".join(f'<th scope="col">{i}. {esc(s.name)}</th>' for i, s in enumerate(m.stages, 1))
     rows = []
-    for spec in LANES:
+    for spec in schema().lanes:
         cells = []
         for stage in m.stages:
-            value = stage.get(spec.key)
-            if value in ("", None, []):
+            value = getattr(stage, spec.name)
+            if spec.is_empty(value):
                 cells.append('<td class="empty">empty</td>')
-            elif spec.key == "emotion_score":
-                cells.append(f"<td>{value} · {SCORE_LABELS[value]}</td>")
+            elif spec.kind == "score":
+                cells.append(f"<td>{value} · {spec.scale[value]}</td>")
             else:
                 cells.append(f"<td>{items_html(value)}</td>")
         rows.append(f'<tr><th scope="row">{esc(spec.label)}</th>{"".join(cells)}</tr>')
@@ -138,28 +148,49 @@ def table_html(m: JourneyMap) -> str:
 
 
 def persona_html(persona: Persona) -> str:
-    """The persona as a card: who they are, their goals, their frustrations."""
-
-    def block(title: str, items: list[str]) -> str:
-        listed = "".join(f"<li>{esc(item)}</li>" for item in items) or "<li>none yet</li>"
-        return f"<div><h3>{title}</h3><ul>{listed}</ul></div>"
-
+    """The persona as a card: their name as its heading, then a block per persona field
+    (who they are, their goals, their frustrations)."""
+    blocks = []
+    for spec in schema().scope("persona"):
+        if spec.first:
+            continue
+        value = getattr(persona, spec.name)
+        if spec.kind == "list":
+            listed = "".join(f"<li>{item_html(item)}</li>" for item in value)
+            body = f"<ul>{listed or '<li>none yet</li>'}</ul>"
+        else:
+            body = f"<p>{esc(shown_value(spec, value)) or 'not filled in yet'}</p>"
+        blocks.append(f"<div><h3>{esc(spec.label)}</h3>{body}</div>")
     name = esc(persona.name) if persona.name else "not named yet"
-    about = esc(persona.description) if persona.description else "No description yet."
-    return (
-        f'<section class="persona"><h2>Persona: {name}</h2>'
-        f"<div><h3>Who</h3><p>{about}</p></div>"
-        f"{block('Goals', persona.goals)}{block('Frustrations', persona.frustrations)}"
-        "</section>"
-    )
+    return f'<section class="persona"><h2>Persona: {name}</h2>{"".join(blocks)}</section>'
+
+
+def map_fields_html(m: JourneyMap) -> tuple[str, str]:
+    """The map's own fields besides its title: (lines under the heading, sections at the
+    end). Long text, such as the notes, is a section of its own; other fields are a
+    labelled line."""
+    lines, sections = [], []
+    for spec in schema().scope("map"):
+        value = getattr(m, spec.name)
+        if spec.first or spec.is_empty(value):
+            continue
+        if spec.kind == "text" and spec.long:
+            sections.append(
+                f'<section><h2>{esc(spec.label)}</h2><p class="notes">{esc(value)}</p></section>'
+            )
+        elif spec.kind == "list":
+            lines.append(f"<p><b>{esc(spec.label)}:</b> {items_html(value)}</p>")
+        else:
+            lines.append(f"<p><b>{esc(spec.label)}:</b> {esc(shown_value(spec, value))}</p>")
+    return "".join(lines), "".join(sections)
 
 
 def gaps_html(m: JourneyMap) -> str:
     """A line per stage that still has empty lanes (nothing when the map is complete)."""
     by_stage: dict[str, list[str]] = {}
-    labels = {spec.key: spec.label for spec in LANES}
-    for stage, key in m.gaps():
-        by_stage.setdefault(stage, []).append(labels[key].lower())
+    labels = {spec.key: spec.label for spec in schema().lanes}
+    for gap in m.gaps():
+        by_stage.setdefault(str(gap.stage), []).append(labels[str(gap.key)].lower())
     if not by_stage:
         return ""
     lines = "".join(
@@ -176,13 +207,12 @@ def html_page(m: JourneyMap) -> str:
     template, css = page_template()
     fw = get_framework(m.framework)
     who = f" · persona: {esc(m.persona.name)}" if m.persona.name else ""
-    notes = (
-        f'<section><h2>Notes</h2><p class="notes">{esc(m.notes)}</p></section>' if m.notes else ""
-    )
+    about, notes = map_fields_html(m)
     body = template.substitute(
         version=esc(__version__),
         title=esc(m.title or "Journey map"),
         framework=f"{esc(fw.name)} ({len(m.stages)} stages){who}",
+        about=about,
         persona=persona_html(m.persona),
         emotions=figure_div(emotions, "jk-emotions"),
         map=figure_div(journey, "jk-map"),

@@ -1,7 +1,11 @@
 """Text exports of a journey map: Markdown, CSV and Mermaid, as strings.
 
 Each function is pure: map in, text out. :mod:`journeykit.export.formats` writes the
-files. Learner text is treated as untrusted in every format:
+files. Markdown and CSV hold every field of the schema
+(:mod:`journeykit.catalogue.fields`), list items' attributes included; a Mermaid
+``journey`` diagram draws what that grammar can (customer actions, the emotion
+score, the persona) and nothing else. Learner text is treated as untrusted in
+every format:
 
 * Markdown: characters that would start formatting, links, HTML, maths or a
   new table cell are escaped, so the text shows exactly as typed.
@@ -18,9 +22,11 @@ from __future__ import annotations
 
 import io
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..catalogue import LANES, SCORE_LABELS, SCORE_MAX, SCORE_MIN, get_framework
+from ..catalogue import SCORE_MAX, SCORE_MIN, FieldSpec, get_framework, schema
+from ..model.items import item_with_note
+from ..model.tables import COLUMNS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -28,6 +34,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from ..model import JourneyMap, Stage
+    from ..model.parts import FieldValues
 
 # ----- Markdown -------------------------------------------------------------------------
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$])")
@@ -49,18 +56,48 @@ def md_text(text: str) -> str:
     return "<br>".join(lines)
 
 
+def shown_value(spec: FieldSpec, value: Any) -> str:
+    """A single value (text, choice or score) as a person reads it: a score with its
+    meaning, ``"4 (positive)"``; empty text for no value."""
+    if spec.is_empty(value):
+        return ""
+    return f"{value} ({spec.scale[value]})" if spec.kind == "score" else str(value)
+
+
 def md_cell(stage: Stage, key: str) -> str:
     """The content of one lane of one stage as a Markdown table cell."""
-    value = stage.get(key)
-    if key == "emotion_score":
-        return f"{value} ({SCORE_LABELS[value]})" if value is not None else ""
-    if isinstance(value, str):
-        return md_text(value)
-    return "<br>".join(md_text(item) for item in value)
+    spec = schema().lanes_by_key[key]
+    value = getattr(stage, spec.name)
+    if spec.kind == "list":
+        return "<br>".join(md_text(item_with_note(item)) for item in value)
+    return md_text(shown_value(spec, value))
 
 
 def md_list(title: str, items: list[str]) -> list[str]:
-    return [f"**{title}**", "", *(f"- {md_text(item)}" for item in items), ""] if items else []
+    return (
+        [f"**{title}**", "", *(f"- {md_text(item_with_note(item))}" for item in items), ""]
+        if items
+        else []
+    )
+
+
+def md_fields(holder: FieldValues, scope: str, long: bool) -> list[str]:
+    """The filled fields of *scope* on *holder* (the map or its persona) as Markdown
+    blocks, leaving out the field that names it (its heading): long text as a
+    paragraph when *long*, other text, choices and scores as a labelled line when not,
+    lists as a labelled list when not."""
+    out: list[str] = []
+    for spec in schema().scope(scope):
+        value = getattr(holder, spec.name)
+        if spec.first or spec.is_empty(value) or (spec.kind == "text" and spec.long) != long:
+            continue
+        if spec.kind == "list":
+            out += md_list(spec.label, value)
+        elif long:
+            out += [md_text(value), ""]
+        else:
+            out += [f"**{spec.label}:** {md_text(shown_value(spec, value))}", ""]
+    return out
 
 
 def markdown_text(m: JourneyMap) -> str:
@@ -83,26 +120,27 @@ def markdown_text(m: JourneyMap) -> str:
         f"A customer journey map in the {md_text(fw.name.lower())} framework "
         f"(`{m.framework}`), made with JourneyKit.",
         "",
+        *md_fields(m, "map", long=False),
     ]
     out += [f"## Persona: {md_text(persona.name or 'not named yet')}", ""]
-    if persona.description:
-        out += [md_text(persona.description), ""]
-    out += md_list("Goals", persona.goals) + md_list("Frustrations", persona.frustrations)
+    out += md_fields(persona, "persona", long=True) + md_fields(persona, "persona", long=False)
     out += [
         "## Journey map",
         "",
         "| Lane | " + " | ".join(md_text(s.name) for s in m.stages) + " |",
         "| --- |" + " --- |" * len(m.stages),
     ]
-    for spec in LANES:
+    for spec in schema().lanes:
         cells = [md_cell(stage, spec.key) for stage in m.stages]
         out.append(f"| **{spec.label}** | " + " | ".join(cells) + " |")
     out.append("")
     gaps = len(m.gaps())
     if gaps:
         out += [f"Empty cells: {gaps} (lanes still to fill in).", ""]
-    if m.notes:
-        out += ["## Notes", "", md_text(m.notes), ""]
+    for spec in schema().scope("map"):
+        value = getattr(m, spec.name)
+        if spec.kind == "text" and spec.long and value:
+            out += [f"## {md_text(spec.label)}", "", md_text(value), ""]
     return "\n".join(out)
 
 
@@ -144,11 +182,18 @@ def csv_text(m: JourneyMap) -> str:
     """
     frame = m.to_frame()
     # object, not pandas' string type: text it could not store reaches the writer, which names it
-    items = frame["item"]
-    frame["item"] = type(items)(
-        [guard_cell(item) for item in items], index=items.index, dtype=object
-    )
+    for column in _learner_columns(frame):
+        cells = frame[column]
+        frame[column] = type(cells)(
+            [guard_cell(str(cell)) for cell in cells], index=cells.index, dtype=object
+        )
     return frame.to_csv(index=False, lineterminator="\n")
+
+
+def _learner_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns of a tidy table that hold what learners typed: the item and its
+    attributes (the stage and lane come from the kit)."""
+    return [column for column in frame.columns if column not in COLUMNS[:2]]
 
 
 def read_csv(source: str | Path | io.StringIO) -> pd.DataFrame:
@@ -178,8 +223,8 @@ def read_csv(source: str | Path | io.StringIO) -> pd.DataFrame:
     if isinstance(source, str) and "\n" in source:
         source = io.StringIO(source)
     frame = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8")
-    if "item" in frame.columns:
-        frame["item"] = frame["item"].map(unguard_cell)
+    for column in _learner_columns(frame):
+        frame[column] = frame[column].map(unguard_cell)
     return frame
 
 

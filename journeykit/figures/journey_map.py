@@ -1,5 +1,9 @@
 """The journey map figure: stages as columns, lanes as rows, the emotion curve in its band.
 
+The rows are the lanes of the field schema (:mod:`journeykit.catalogue.fields`),
+in its order: a lane added there is a row here. The two emotion lanes, saved
+together, share one band that the emotion curve is drawn in.
+
 Examples
 --------
 >>> import journeykit as jk
@@ -10,11 +14,14 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from ..catalogue import LANES_BY_KEY, SCORE_LABELS, SCORE_MAX, SCORE_MIN, get_framework
+from ..catalogue import SCORE_LABELS, SCORE_MAX, SCORE_MIN, FieldSpec, get_framework, schema
+from ..catalogue.fields import live_sequence
+from ..model.items import item_with_note
 from . import theme
 from .layout import (
     EDGE_PX,
@@ -36,21 +43,20 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
 
     from ..model import JourneyMap, Stage
+    from .shapes import Measured
 
-#: The rows of the map figure: each lane, with the two emotion lanes merged into one band.
-MAP_ROWS: tuple[str, ...] = (
-    "goal",
-    "actions",
-    "touchpoints",
-    "emotion",
-    "pain_points",
-    "business_activities",
-    "messages",
-    "participants",
-    "information_needs",
-    "opportunities",
-    "kpis",
-)
+#: The band the emotion lanes (saved together as ``emotion``) share, and its label.
+EMOTION_ROW, EMOTION_LABEL = "emotion", "Emotions"
+
+
+def map_rows() -> tuple[str, ...]:
+    """The rows of the map figure: each lane of the schema, in order, lanes saved in one
+    object (the emotion score and words) as one row named by that object's key."""
+    return tuple(schema().saved_groups("stage"))
+
+
+#: The rows of the map figure (:func:`map_rows` of the schema in force).
+MAP_ROWS: Sequence[str] = live_sequence(map_rows)
 
 #: Items shown in one cell of the map figure; the rest are counted and listed on hover.
 CELL_ITEMS = 5
@@ -81,35 +87,49 @@ class Cell:
     empty: bool
 
 
+def _row_fields(row: str) -> tuple[FieldSpec, ...]:
+    return schema().saved_groups("stage")[row]
+
+
 def row_label(row: str) -> str:
-    return "Emotions" if row == "emotion" else LANES_BY_KEY[row].label
+    """The label of a row: its lane's, or "Emotions" for the emotion band."""
+    if row == EMOTION_ROW:
+        return EMOTION_LABEL
+    specs = _row_fields(row)
+    return specs[0].label if len(specs) == 1 else row.replace("_", " ").capitalize()
 
 
 def map_cell(stage: Stage, row: str, width: float) -> Cell:
     """The content of lane *row* of *stage*, ready to draw; text wrapped to *width* pixels."""
     head = f"<b>{row_label(row)}</b> · {escape(stage.name)}<br>"
-    if row == "emotion":
+    specs = _row_fields(row)
+    if row == EMOTION_ROW:
         score, words = stage.emotion_score, stage.emotion_words
         if score is None and not words:
-            return Cell([], head + "Empty: " + escape(LANES_BY_KEY["emotion_score"].help), True)
+            return Cell([], head + "Empty: " + escape(specs[0].help), True)
         feeling = f"{score} of {SCORE_MAX} ({SCORE_LABELS[score]})" if score else "no score yet"
         return Cell([], head + feeling + ("<br>" + hover_list(words) if words else ""), False)
-    value = stage.get(row)
-    items = [value] if isinstance(value, str) and value else value or []
-    if not items:
-        return Cell([], head + "Empty: " + escape(LANES_BY_KEY[row].help), True)
-    if isinstance(value, str):
+    spec = specs[0]
+    value = getattr(stage, spec.name)
+    if spec.is_empty(value):
+        return Cell([], head + "Empty: " + escape(spec.help), True)
+    if spec.kind == "list":
         return Cell(
-            wrap(value, width, max_lines=CELL_ITEMS + 1, size=theme.SMALL_SIZE),
-            head + "<br>".join(wrap(value, 60)),
+            bullets(value, width, CELL_ITEMS, size=theme.SMALL_SIZE),
+            head + hover_list([item_with_note(item) for item in value]),
             False,
         )
+    text = f"{value} ({spec.scale[value]})" if spec.kind == "score" else str(value)
     return Cell(
-        bullets(items, width, CELL_ITEMS, size=theme.SMALL_SIZE), head + hover_list(items), False
+        wrap(text, width, max_lines=CELL_ITEMS + 1, size=theme.SMALL_SIZE),
+        head + "<br>".join(wrap(text, 60)),
+        False,
     )
 
 
-def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> go.Figure:
+def plot_map(
+    m: JourneyMap, width: int | None = None, measured: Measured | None = None
+) -> go.Figure:
     """The journey map as a swimlane grid: stages as columns, lanes as rows.
 
     Long text is wrapped to fit its cell; a cell shows up to five items and its
@@ -158,7 +178,9 @@ def plot_map(m: JourneyMap, width: int | None = None, measured: Any = None) -> g
     return go.Figure(map_json(m, width, measured))
 
 
-def map_json(m: JourneyMap, width: int | None = None, measured: Any = None) -> dict[str, Any]:
+def map_json(
+    m: JourneyMap, width: int | None = None, measured: Measured | None = None
+) -> dict[str, Any]:
     """:func:`plot_map`'s figure as plotly JSON, built without plotly.py checking it.
 
     ``plot_map`` is ``go.Figure(map_json(...))``. Checking the figure costs several
@@ -177,21 +199,22 @@ def map_json(m: JourneyMap, width: int | None = None, measured: Any = None) -> d
     """
     width = figure_width(width)
     n = max(len(m.stages), 1)
-    labels = [label_lines(row_label(row), LABEL_WRAP_PX, LABEL_SIZE) for row in MAP_ROWS]
+    rows = map_rows()
+    labels = [label_lines(row_label(row), LABEL_WRAP_PX, LABEL_SIZE) for row in rows]
     label_px = widest(labels, LABEL_SIZE) + 12
     column = (width - 2 * EDGE_PX - label_px) / n
     room = column - 2 * CELL_PAD
-    cells = [[map_cell(stage, row, room) for stage in m.stages] for row in MAP_ROWS]
+    cells = [[map_cell(stage, row, room) for stage in m.stages] for row in rows]
     label_height = LABEL_SIZE * theme.LINE_SPACING / LINE_PX  # one label line, in cell lines
     heights = [
         EMOTION_LINES
-        if row == "emotion"
+        if row == EMOTION_ROW
         else max(
             2.0,
             labels[i].count("<br>") * label_height + 1.6,
             *(len(cell.lines) + 0.7 for cell in cells[i]),
         )
-        for i, row in enumerate(MAP_ROWS)
+        for i, row in enumerate(rows)
     ]
     figures = None if measured is None else measured_cells(m.stage_names, measured, room)
     if figures is not None:
@@ -200,7 +223,7 @@ def map_json(m: JourneyMap, width: int | None = None, measured: Any = None) -> d
     edges = [0.0]
     for h in heights:
         edges.append(edges[-1] + h)
-    grid_edges = edges[: len(MAP_ROWS) + 1]
+    grid_edges = edges[: len(rows) + 1]
     xs = list(range(len(m.stages)))
     inset = CELL_PAD / column  # the text's left edge, in columns from the cell's left edge
 
@@ -246,7 +269,7 @@ def map_json(m: JourneyMap, width: int | None = None, measured: Any = None) -> d
         "showlegend": False,
         "name": "gaps",
     }
-    band = MAP_ROWS.index("emotion")
+    band = rows.index(EMOTION_ROW)
     curve = emotion_band(m, edges[band], edges[band + 1], room)
 
     traces = [grid, gaps, curve]
@@ -427,7 +450,9 @@ def emotion_band(m: JourneyMap, top: float, bottom: float, width: float) -> dict
     The emotion words are wrapped to *width* pixels.
     """
     high, low = top + 0.7, bottom - 2.0  # where scores 5 and 1 sit: room for labels
-    ys, labels, positions = [], [], []
+    ys: list[float | None] = []
+    labels: list[str] = []
+    positions: list[str] = []
     for stage in m.stages:
         score = stage.emotion_score
         if score is None:

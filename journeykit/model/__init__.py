@@ -2,8 +2,10 @@
 
 Layer 3, on top of the catalogue. Its modules, from the bottom up:
 
-* :mod:`.values`: what a lane may hold (every value is checked here);
-* :mod:`.parts`: :class:`Persona` and :class:`Stage`;
+* :mod:`.items`: :class:`Item`, a list item with attributes, and its saved form;
+* :mod:`.values`: what a field may hold, by its kind (every value is checked here);
+* :mod:`.parts`: :class:`Persona` and :class:`Stage`, holding the schema's fields;
+* :mod:`.migrations`: the saved format's version and the steps from older ones;
 * :mod:`.reading`: reads saved-file data, collecting every problem;
 * :mod:`.characters`: which characters a field may hold;
 * :mod:`.files`: atomic writes, file locks and safe JSON reading;
@@ -29,13 +31,15 @@ from .files import (
     write_bytes_atomic,
     write_text_atomic,
 )
+from .items import Item
 from .journey_map import JourneyMap, Observer
 from .merging import Merge, merge_saved
+from .migrations import SCHEMA_VERSION
 from .parts import Persona, Stage
 from .saving import MergeWarning, SaveReport, save_merging
 from .storage import dumps, load_map, save_map
 from .tables import map_to_frame
-from .values import MAX_TEXT_CHARS, SCHEMA_VERSION, field_path, normalize_lane_value, type_name
+from .values import MAX_TEXT_CHARS, field_path, normalize_lane_value, normalize_value, type_name
 from .workspace import MAPS_DIR_ENV, map_path, maps_dir
 
 __all__ = [
@@ -48,6 +52,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_TEXT_CHARS",
     "SCHEMA_VERSION",
+    "Item",
     "JourneyMap",
     "Merge",
     "MergeWarning",
@@ -66,6 +71,7 @@ __all__ = [
     "maps_dir",
     "merge_saved",
     "normalize_lane_value",
+    "normalize_value",
     "read_json",
     "save_map",
     "save_merging",

@@ -16,33 +16,29 @@ other formats live a layer up, in :mod:`journeykit.export` (``jk.to_html(m)``).
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..catalogue import LANES, get_framework
+from ..catalogue import FieldPath, FieldSpec, get_framework, lane, schema
 from ..errors import JourneyMapError, Problem
 from .files import MAX_FILE_BYTES, write_bytes_atomic
-from .parts import Persona, Stage
+from .items import carry_attributes, saved_value
+from .parts import FieldValues, Persona, Stage
 from .reading import read_map_data, saved_layout
 from .saving import MergeWarning, Seen, remember, save_merging, saved_text
 from .tables import frame_lane_values, map_to_frame
-from .values import field_path, normalize_lane_value
+from .values import normalize_value
 
 if TYPE_CHECKING:
     import pandas as pd
 
-#: Called after every change with (stage name or "", field key).
-Observer = Callable[[str, str], None]
-
-_STAGE_FIELD = re.compile(r"stages\[(\d+)\]\.(.+)")
+#: Called after every change with the path of the field that changed.
+Observer = Callable[[FieldPath], None]
 
 
-@dataclass
-class JourneyMap:
+class JourneyMap(FieldValues):
     """A customer journey map for one persona, laid out in one framework.
 
     Make a blank one with :meth:`new`, load one with
@@ -62,14 +58,28 @@ class JourneyMap:
     1  Convert  touchpoints          Checkout
     """
 
-    framework: str
-    title: str = ""
-    persona: Persona = field(default_factory=Persona)
-    stages: list[Stage] = field(default_factory=list)
-    notes: str = ""
-    _observers: list[Observer] = field(default_factory=list, repr=False, compare=False)
-    #: What this map last read from or wrote to each file (see :mod:`.saving`).
-    _seen: dict[str, Seen] = field(default_factory=dict, repr=False, compare=False)
+    _scope = "map"
+
+    def __init__(
+        self,
+        framework: str,
+        *,
+        persona: Persona | None = None,
+        stages: list[Stage] | None = None,
+        **fields: Any,
+    ) -> None:
+        """A map of *framework* with *persona*, *stages* and the map's own fields (the
+        schema's map fields by name: ``title``, ``notes``)."""
+        self.framework = framework
+        self.persona = persona if persona is not None else Persona()
+        self.stages = stages if stages is not None else []
+        self._observers: list[Observer] = []
+        #: What this map last read from or wrote to each file (see :mod:`.saving`).
+        self._seen: dict[str, Seen] = {}
+        super().__init__(**fields)
+
+    def _compared(self) -> tuple[Any, ...]:
+        return (self.framework, self.persona, self.stages, *super()._compared())
 
     # ----- building -------------------------------------------------------------
     @classmethod
@@ -132,7 +142,7 @@ class JourneyMap:
 
     def to_dict(self) -> dict[str, Any]:
         """The map as plain data in the saved-file layout (stable key order)."""
-        return saved_layout(self.framework, self.title, self.persona, self.stages, self.notes)
+        return saved_layout(self.framework, self.persona, self.stages, **self.field_values())
 
     def copy(self) -> JourneyMap:
         """An independent copy (observers are not copied)."""
@@ -166,13 +176,17 @@ class JourneyMap:
             ]
         )
 
-    def gaps(self) -> list[tuple[str, str]]:
-        """(stage, lane) pairs that are still empty: what is left to fill in."""
+    def gaps(self) -> list[FieldPath]:
+        """The lanes of stages that are still empty: what is left to fill in.
+
+        Each is a :class:`~journeykit.catalogue.FieldPath`, equal to its
+        ``(stage, lane)`` pair.
+        """
         return [
-            (stage.name, spec.key)
+            FieldPath(stage.name, spec.key)
             for stage in self.stages
-            for spec in LANES
-            if stage.get(spec.key) in ("", None, [])
+            for spec in schema().lanes
+            if spec.is_empty(getattr(stage, spec.name))
         ]
 
     def problems(self) -> list[Problem]:
@@ -216,16 +230,94 @@ class JourneyMap:
 
     # ----- changing -------------------------------------------------------------
     def observe(self, callback: Observer) -> None:
-        """Call ``callback(stage_name, key)`` after every change."""
+        """Call ``callback(path)`` after every change, with the changed field's
+        :class:`~journeykit.catalogue.FieldPath`."""
         self._observers.append(callback)
 
     def unobserve(self, callback: Observer) -> None:
         if callback in self._observers:
             self._observers.remove(callback)
 
-    def _changed(self, stage: str, key: str) -> None:
+    def _changed(self, path: FieldPath) -> None:
         for callback in list(self._observers):
-            callback(stage, key)
+            callback(path)
+
+    def get_field(self, path: FieldPath | str) -> Any:
+        """The value of the field at *path* (a copy for lists).
+
+        *path* is a :class:`~journeykit.catalogue.FieldPath` or a saved-file path
+        (``"stages[2].touchpoints"``, ``"persona.goals"``, ``"title"``).
+        """
+        spec, holder, _, _ = self._locate(path)
+        value = getattr(holder, spec.name)
+        return list(value) if isinstance(value, list) else value
+
+    def set_field(self, path: FieldPath | str, value: Any) -> None:
+        """Set the field at *path*: a :class:`~journeykit.catalogue.FieldPath`, or a
+        saved-file path: ``"title"``, ``"notes"``, ``"persona.goals"``,
+        ``"stages[2].touchpoints"``, ``"stages[2].emotion.score"`` (the paths problems name).
+
+        The value is checked first (:func:`~journeykit.model.values.normalize_value`).
+        List items typed again as plain text keep the attributes they had.
+
+        Raises
+        ------
+        JourneyMapError
+            If there is no such field or the value does not fit.
+
+        Examples
+        --------
+        >>> m = JourneyMap.new("five-stage")
+        >>> m.set_field("stages[2].emotion.score", 4)
+        >>> m.stage("Purchase").emotion_score
+        4
+        """
+        spec, holder, where, changed = self._locate(path)
+        clean = normalize_value(spec, value, where)
+        before = getattr(holder, spec.name)
+        if spec.kind == "list":
+            clean = carry_attributes(before, clean)
+        if saved_value(before) == saved_value(clean):
+            return
+        setattr(holder, spec.name, clean)
+        self._changed(changed)
+
+    def _locate(self, path: FieldPath | str) -> tuple[FieldSpec, Any, str, FieldPath]:
+        """The field at *path*: its schema entry, the object holding it, its saved path
+        and its :class:`~journeykit.catalogue.FieldPath`."""
+        spec: FieldSpec | None
+        if isinstance(path, FieldPath):
+            spec = path.spec if path.is_field else None
+            index = None if path.stage is None else self.stage_index(path.stage)
+        else:
+            found = schema().parse_saved(path)
+            spec, index = found if found is not None else (None, None)
+            if spec is not None and spec.saved_path(index) != path:
+                spec = None
+            if index is not None:
+                index = self.stage_index(index)
+        if spec is None:
+            raise JourneyMapError([self._no_such_field(str(path))])
+        if spec.scope == "stage":
+            assert index is not None
+            stage = self.stages[index]
+            return spec, stage, spec.saved_path(index), FieldPath(stage.name, spec.key)
+        holder = self.persona if spec.scope == "persona" else self
+        return spec, holder, spec.saved_path(), FieldPath(None, spec.key)
+
+    @staticmethod
+    def _no_such_field(path: str) -> Problem:
+        if path.startswith("persona."):
+            return Problem(
+                path,
+                "there is no such persona field",
+                "use one of " + ", ".join(sorted(schema().names["persona"])),
+            )
+        return Problem(
+            path,
+            "there is no such field",
+            'use "title", "notes", "persona.<field>" or "stages[<n>].<lane>"',
+        )
 
     def set_lane(self, stage: str | int, key: str, value: Any) -> None:
         """Set lane *key* of *stage*; list lanes take a list or one item per line.
@@ -235,80 +327,23 @@ class JourneyMap:
         JourneyMapError
             If the stage or lane does not exist or the value does not fit.
         """
-        index = self.stage_index(stage)
-        where = f"stages[{index}].{field_path(key)}"
-        clean = normalize_lane_value(key, value, where)
-        target = self.stages[index]
-        if getattr(target, key) == clean:
-            return
-        setattr(target, key, clean)
-        self._changed(target.name, key)
+        name = self.stages[self.stage_index(stage)].name
+        self.set_field(FieldPath(name, lane(key).key), value)
 
     def set_persona(self, **changes: Any) -> None:
         """Change persona fields, e.g. ``set_persona(name="Maya")``."""
-        known = {f.name for f in fields(Persona)}
-        problems = [
-            Problem(
-                f"persona.{k}",
-                "there is no such persona field",
-                "use one of " + ", ".join(sorted(known)),
-            )
-            for k in changes
-            if k not in known
-        ]
+        known = schema().names["persona"]
+        problems = [self._no_such_field(f"persona.{k}") for k in changes if k not in known]
         if problems:
             raise JourneyMapError(problems)
         for key, value in changes.items():
-            kind = "text" if key in ("name", "description") else "list"
-            clean = normalize_lane_value(
-                "goal" if kind == "text" else "actions", value, f"persona.{key}"
-            )
-            if getattr(self.persona, key) != clean:
-                setattr(self.persona, key, clean)
-                self._changed("", f"persona.{key}")
+            self.set_field(FieldPath(None, known[key].key), value)
 
     def set_title(self, title: str) -> None:
-        clean = normalize_lane_value("goal", title, "title")
-        if clean != self.title:
-            self.title = clean
-            self._changed("", "title")
-
-    def set_field(self, path: str, value: Any) -> None:
-        """Set the field at a saved-file path: ``"title"``, ``"notes"``, ``"persona.goals"``,
-        ``"stages[2].touchpoints"``, ``"stages[2].emotion.score"`` (the paths problems name).
-
-        Examples
-        --------
-        >>> m = JourneyMap.new("five-stage")
-        >>> m.set_field("stages[2].emotion.score", 4)
-        >>> m.stage("Purchase").emotion_score
-        4
-        """
-        stage = _STAGE_FIELD.fullmatch(path)
-        if stage is not None:
-            self.set_lane(int(stage[1]), stage[2].replace("emotion.", "emotion_"), value)
-        elif path.startswith("persona."):
-            self.set_persona(**{path.removeprefix("persona."): value})
-        elif path == "title":
-            self.set_title(value)
-        elif path == "notes":
-            self.set_notes(value)
-        else:
-            raise JourneyMapError(
-                [
-                    Problem(
-                        path,
-                        "there is no such field",
-                        'use "title", "notes", "persona.<field>" or "stages[<n>].<lane>"',
-                    )
-                ]
-            )
+        self.set_field(FieldPath(None, "title"), title)
 
     def set_notes(self, notes: str) -> None:
-        clean = normalize_lane_value("goal", notes, "notes")
-        if clean != self.notes:
-            self.notes = clean
-            self._changed("", "notes")
+        self.set_field(FieldPath(None, "notes"), notes)
 
     # ----- files ----------------------------------------------------------------
     def to_json(self) -> str:

@@ -8,11 +8,14 @@ takes three versions in the saved-file layout (``JourneyMap.to_dict()``):
 * ``ours``: what this side holds now;
 * ``theirs``: what the file holds now.
 
-It compares them field by field: the title, the notes, each persona field and
-each lane of each stage (the emotion score and words count as two). A field
-only one side changed takes that side's value. A list lane both sides changed
-keeps the items of both: what either side added stays, what one side removed
-and the other left alone goes. A text or score field both sides changed to
+It compares them field by field, every field of the schema
+(:mod:`journeykit.catalogue.fields`): the map's own fields (title, notes), each
+persona field and each lane of each stage (the emotion score and words count as
+two). A field only one side changed takes that side's value. A list field both
+sides changed keeps the items of both: what either side added stays, what one
+side removed and the other left alone goes (an item is its text and its
+attributes: an item whose attributes one side changed counts as removed and
+added again). Any other field (text, score, choice) both sides changed to
 different values keeps ours and is reported as a conflict, so the caller can
 keep theirs elsewhere (:mod:`.saving` writes it to a ``.conflict-`` file).
 
@@ -23,18 +26,13 @@ Versions whose framework or stages differ cannot be merged field by field;
 from __future__ import annotations
 
 import copy
-import re
+import json
 from collections import Counter
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .values import lane_name
-
-#: Fields that are a list of items (merged item by item when both sides change them).
-_LIST_FIELD = re.compile(
-    r"^persona\.(goals|frustrations)$"
-    r"|^stages\[\d+\]\.(?!goal$|emotion\.score$)"
-)
+from ..catalogue import FieldPath, FieldSpec, schema
 
 
 @dataclass(frozen=True)
@@ -68,8 +66,26 @@ class Merge:
         return bool(self.conflicts or self.mismatch)
 
 
+def _fields(data: dict[str, Any]) -> Iterator[tuple[str, FieldSpec, dict[str, Any]]]:
+    """(saved path, field, the object of its scope) for every field of saved-file *data*:
+    the map's own fields, the persona's, then each stage's lanes."""
+    persona = data.get("persona", {})
+    for spec in schema().scope("map"):
+        yield spec.saved_path(), spec, data
+    for spec in schema().scope("persona"):
+        yield spec.saved_path(), spec, persona
+    for index, stage in enumerate(data.get("stages", [])):
+        for spec in schema().lanes:
+            yield spec.saved_path(index), spec, stage
+
+
+def _read(spec: FieldSpec, scope: dict[str, Any]) -> Any:
+    holder = scope.get(spec.saved[0], {}) if len(spec.saved) > 1 else scope
+    return holder.get(spec.saved[-1], spec.empty())
+
+
 def field_values(data: dict[str, Any]) -> dict[str, Any]:
-    """Every mergeable field of saved-file *data*, by field path.
+    """Every mergeable field of saved-file *data*, by field path (missing: empty).
 
     Examples
     --------
@@ -78,38 +94,17 @@ def field_values(data: dict[str, Any]) -> dict[str, Any]:
     >>> values["stages[2].emotion.score"], values["persona.name"], len(values)
     (3, 'Maya', 66)
     """
-    values = {"title": data.get("title", ""), "notes": data.get("notes", "")}
-    persona = data.get("persona", {})
-    values.update({f"persona.{key}": value for key, value in persona.items()})
-    for index, stage in enumerate(data.get("stages", [])):
-        for key, value in stage.items():
-            if key == "emotion":
-                values[f"stages[{index}].emotion.score"] = value.get("score")
-                values[f"stages[{index}].emotion.words"] = value.get("words", [])
-            elif key != "stage":
-                values[f"stages[{index}].{key}"] = value
-    return values
+    return {path: _read(spec, scope) for path, spec, scope in _fields(data)}
 
 
 def with_values(data: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
     """A copy of saved-file *data* with the fields in *values* (paths as in
     :func:`field_values`) replaced."""
     out = copy.deepcopy(data)
-    for path, value in values.items():
-        match = re.fullmatch(r"stages\[(\d+)\]\.(.+)", path)
-        if match is None:
-            head, _, key = path.partition(".")
-            if key:
-                out[head][key] = copy.deepcopy(value)
-            else:
-                out[head] = value
-            continue
-        stage = out["stages"][int(match[1])]
-        key = match[2]
-        if key.startswith("emotion."):
-            stage["emotion"][key.removeprefix("emotion.")] = copy.deepcopy(value)
-        else:
-            stage[key] = copy.deepcopy(value)
+    for path, spec, scope in _fields(out):
+        if path in values:
+            holder = scope.setdefault(spec.saved[0], {}) if len(spec.saved) > 1 else scope
+            holder[spec.saved[-1]] = copy.deepcopy(values[path])
     return out
 
 
@@ -134,6 +129,7 @@ def merge_saved(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, An
     if mismatch:
         return Merge(copy.deepcopy(ours), mismatch=mismatch)
     old, mine, other = field_values(base), field_values(ours), field_values(theirs)
+    lists = {path for path, spec, _ in _fields(ours) if spec.kind == "list"}
     changes: dict[str, Any] = {}
     taken: list[str] = []
     combined: list[str] = []
@@ -145,8 +141,8 @@ def merge_saved(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, An
         if value == then:
             changes[path] = there
             taken.append(path)
-        elif _LIST_FIELD.match(path):
-            changes[path] = merge_items(then or [], value, there)
+        elif path in lists:
+            changes[path] = merge_items(then or [], value, there or [])
             taken.append(path)
             combined.append(path)
         else:
@@ -154,13 +150,19 @@ def merge_saved(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, An
     return Merge(with_values(ours, changes), tuple(taken), tuple(combined), tuple(conflicts))
 
 
-def merge_items(base: list[str], ours: list[str], theirs: list[str]) -> list[str]:
-    """The items of a list lane both sides changed: every addition kept, every removal done.
+def _hashable(item: Any) -> Hashable:
+    """A saved item as a key: its text, or its object (text and attributes) as JSON."""
+    return json.dumps(item, sort_keys=True) if isinstance(item, dict) else item
+
+
+def merge_items(base: list[Any], ours: list[Any], theirs: list[Any]) -> list[Any]:
+    """The items of a list field both sides changed: every addition kept, every removal done.
 
     Items are counted (a lane may list the same item twice). An item both sides
     added is kept once; an item one side removed and the other kept goes. The
     order is ours, with theirs' additions placed after the item they follow in
-    theirs (at the end when they follow none of ours).
+    theirs (at the end when they follow none of ours). Items are as the saved file
+    holds them: text, or an object of text and attributes.
 
     Examples
     --------
@@ -171,6 +173,16 @@ def merge_items(base: list[str], ours: list[str], theirs: list[str]) -> list[str
         return list(theirs)
     if theirs == base:
         return list(ours)
+    saved = {_hashable(item): item for item in (*base, *ours, *theirs)}
+    merged = _merge_keys(
+        [_hashable(i) for i in base], [_hashable(i) for i in ours], [_hashable(i) for i in theirs]
+    )
+    return [copy.deepcopy(saved[key]) for key in merged]
+
+
+def _merge_keys(
+    base: list[Hashable], ours: list[Hashable], theirs: list[Hashable]
+) -> list[Hashable]:
     b, o, t = Counter(base), Counter(ours), Counter(theirs)
     want = {}
     for item in o | t:
@@ -180,14 +192,14 @@ def merge_items(base: list[str], ours: list[str], theirs: list[str]) -> list[str
         else:
             delta = mine + other
         want[item] = b[item] + delta
-    result: list[str] = []
-    have: Counter[str] = Counter()
+    result: list[Hashable] = []
+    have: Counter[Hashable] = Counter()
     for item in ours:
         if have[item] < want[item]:
             result.append(item)
             have[item] += 1
     at: int | None = None  # where theirs' next addition goes: after the item it follows
-    lead: list[str] = []  # additions that come before any item both sides hold
+    lead: list[Hashable] = []  # additions that come before any item both sides hold
     for item in theirs:
         if have[item] < want[item]:
             have[item] += 1
@@ -234,8 +246,8 @@ def field_label(path: str, data: dict[str, Any]) -> str:
     >>> field_label("stages[0].emotion.score", data), field_label("persona.goals", data)
     ('Aware: emotion score', "persona's goals")
     """
-    match = re.fullmatch(r"stages\[(\d+)\]\.(.+)", path)
-    if match is None:
-        return "persona's " + path.removeprefix("persona.") if path.startswith("persona.") else path
-    key = match[2].replace("emotion.", "emotion_")
-    return f"{data['stages'][int(match[1])]['stage']}: {lane_name(key)}"
+    field = FieldPath.from_saved(path, [stage["stage"] for stage in data.get("stages", [])])
+    spec = field.spec if field is not None else None
+    if field is None or spec is None:
+        return path
+    return f"{field.stage}: {spec.in_text}" if field.stage else spec.in_text

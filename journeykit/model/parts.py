@@ -1,20 +1,86 @@
 """The parts of a journey map: the :class:`Persona` it follows and its :class:`Stage` rows.
 
-Plain dataclasses; :class:`~journeykit.JourneyMap` holds one persona and one
-stage per stage of its framework.
+Each part holds the values of the schema's fields of its scope
+(:mod:`journeykit.catalogue.fields`) as plain attributes: ``stage.touchpoints``,
+``persona.goals``. The set of attributes is the schema's, so a field added to the
+schema is a field of every persona or stage, with no code here to change;
+:class:`~journeykit.JourneyMap` holds one persona and one stage per stage of its
+framework, and the map's own fields the same way.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
-from ..catalogue import LANES, lane
+from ..catalogue import lane, schema
+from .items import saved_value
+
+#: (class, schema) pairs whose field names were checked not to hide the class's own.
+_CHECKED: set[tuple[type, object]] = set()
 
 
-@dataclass
-class Persona:
+class FieldValues:
+    """The values of the fields of one scope of the schema, as attributes.
+
+    A field the schema gained after the object was made reads as empty.
+    Two objects are equal when every field holds the same, item attributes
+    included.
+    """
+
+    _scope: ClassVar[str]
+
+    def __init__(self, **values: Any) -> None:
+        current = schema()
+        specs = current.names[self._scope]
+        for name in values:
+            if name not in specs:
+                raise TypeError(
+                    f"{type(self).__name__}() has no field {name!r}; its fields are "
+                    + ", ".join(specs)
+                )
+        if (type(self), current) not in _CHECKED:
+            for name, spec in specs.items():
+                if hasattr(type(self), name):
+                    raise TypeError(
+                        f"the field {spec.key!r} would hide {type(self).__name__}.{name}"
+                    )
+            _CHECKED.add((type(self), current))
+        own = self.__dict__
+        for name, spec in specs.items():
+            own[name] = values[name] if name in values else spec.empty()
+
+    def __getattr__(self, name: str) -> Any:
+        # only called for a name not set on the object: a field added to the schema since
+        spec = schema().names[self._scope].get(name) if not name.startswith("_") else None
+        if spec is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        value = spec.empty()
+        self.__dict__[name] = value
+        return value
+
+    def field_values(self) -> dict[str, Any]:
+        """Every field's value by name, in schema order (lists are not copied)."""
+        return {name: getattr(self, name) for name in schema().names[self._scope]}
+
+    def _compared(self) -> tuple[Any, ...]:
+        return tuple(saved_value(value) for value in self.field_values().values())
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._compared() == other._compared()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in self.field_values().items())
+        return f"{type(self).__name__}({shown})"
+
+
+class Persona(FieldValues):
     """The customer a journey map follows.
+
+    Its fields are the schema's persona fields, in order, given by position or name.
 
     Parameters
     ----------
@@ -33,22 +99,27 @@ class Persona:
     'Maya'
     """
 
-    name: str = ""
-    description: str = ""
-    goals: list[str] = field(default_factory=list)
-    frustrations: list[str] = field(default_factory=list)
+    _scope = "persona"
+
+    def __init__(self, *values: Any, **named: Any) -> None:
+        names = list(schema().names["persona"])
+        if len(values) > len(names):
+            raise TypeError(f"Persona() takes at most {len(names)} values: {', '.join(names)}")
+        for name, value in zip(names, values, strict=False):
+            if name in named:
+                raise TypeError(f"Persona() got two values for {name!r}")
+            named[name] = value
+        super().__init__(**named)
 
     def to_dict(self) -> dict[str, Any]:
+        """The persona in the saved-file layout."""
         return {
-            "name": self.name,
-            "description": self.description,
-            "goals": list(self.goals),
-            "frustrations": list(self.frustrations),
+            ".".join(spec.saved): saved_value(getattr(self, spec.name))
+            for spec in schema().scope("persona")
         }
 
 
-@dataclass
-class Stage:
+class Stage(FieldValues):
     """One stage of a map: its name and the content of every lane.
 
     The emotion lanes are stored as ``emotion_score`` (1 to 5, or ``None`` when
@@ -64,34 +135,35 @@ class Stage:
     False
     """
 
-    name: str
-    goal: str = ""
-    actions: list[str] = field(default_factory=list)
-    touchpoints: list[str] = field(default_factory=list)
-    emotion_score: int | None = None
-    emotion_words: list[str] = field(default_factory=list)
-    pain_points: list[str] = field(default_factory=list)
-    business_activities: list[str] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
-    participants: list[str] = field(default_factory=list)
-    information_needs: list[str] = field(default_factory=list)
-    opportunities: list[str] = field(default_factory=list)
-    kpis: list[str] = field(default_factory=list)
+    _scope = "stage"
+
+    def __init__(self, name: str, **lanes: Any) -> None:
+        self.name = name
+        super().__init__(**lanes)
 
     def get(self, key: str) -> Any:
         """The content of lane *key* (a copy for list lanes)."""
-        value = getattr(self, lane(key).key)
+        value = getattr(self, lane(key).name)
         return list(value) if isinstance(value, list) else value
 
     def is_blank(self) -> bool:
         """True when no lane holds anything yet."""
-        return not any(self.get(spec.key) not in ("", None, []) for spec in LANES)
+        return all(spec.is_empty(getattr(self, spec.name)) for spec in schema().lanes)
+
+    def _compared(self) -> tuple[Any, ...]:
+        return (self.name, *super()._compared())
 
     def to_dict(self) -> dict[str, Any]:
+        """The stage in the saved-file layout: its name, then each lane where the schema
+        saves it (fields that share a first key, like the emotion's, share an object)."""
         out: dict[str, Any] = {"stage": self.name}
-        for spec in LANES:
-            if spec.key == "emotion_score":
-                out["emotion"] = {"score": self.emotion_score, "words": list(self.emotion_words)}
-            elif spec.key != "emotion_words":
-                out[spec.key] = self.get(spec.key)
+        for spec in schema().lanes:
+            value = saved_value(getattr(self, spec.name))
+            if len(spec.saved) == 1:
+                out[spec.saved[0]] = value
+            else:
+                out.setdefault(spec.saved[0], {})[spec.saved[1]] = value
         return out
+
+    def __repr__(self) -> str:
+        return f"Stage(name={self.name!r}, " + super().__repr__().removeprefix("Stage(")

@@ -14,18 +14,15 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from ..catalogue import LANES, LIST_LANES, framework_ids, get_framework
+from ..catalogue import FieldSpec, framework_ids, get_framework, schema
 from ..errors import JourneyMapError, Problem
+from . import migrations
+from .items import saved_value
 from .parts import Persona, Stage
-from .values import PERSONA_KEYS, SCHEMA_VERSION, normalize_lane_value, shown, type_name
+from .values import normalize_value, shown, type_name
 
-_TOP_KEYS = ("schema_version", "framework", "title", "persona", "stages", "notes")
-_STAGE_KEYS = (
-    "stage",
-    "emotion",
-    *(lane.key for lane in LANES if lane.kind != "score" and lane.key != "emotion_words"),
-)
-_EMOTION_KEYS = ("score", "words")
+#: The keys of the saved file's top level that are not fields of the schema.
+_STRUCTURE = ("schema_version", "framework", "persona", "stages")
 
 
 class _Collector:
@@ -37,14 +34,33 @@ class _Collector:
     def add(self, where: str, message: str, fix: str) -> None:
         self.problems.append(Problem(where, message, fix))
 
-    def value(self, key: str, raw: Any, where: str) -> Any:
-        """Normalise a lane-like value, recording a problem instead of raising."""
+    def value(self, spec: FieldSpec, raw: Any, where: str) -> Any:
+        """Normalise a field's value, recording a problem (and giving the field's empty
+        value) instead of raising."""
         try:
-            clean = normalize_lane_value(key, raw, where)
+            return normalize_value(spec, raw, where)
         except JourneyMapError as err:
             self.problems.extend(err.problems)
-            return None
-        return clean
+            return spec.empty()
+
+    def fields(self, scope: str, data: dict[str, Any], where: str) -> dict[str, Any]:
+        """The values of *scope*'s fields in the saved object *data* (at *where*), by name.
+
+        Fields whose saved path has two parts (``emotion.score``, ``emotion.words``)
+        sit in an object of their own, read once; a missing value reads as the
+        field's empty value.
+        """
+        values: dict[str, Any] = {}
+        prefix = f"{where}." if where else ""
+        for key, specs in schema().saved_groups(scope).items():
+            holder = data
+            if len(specs[0].saved) > 1:
+                holder = self.mapping(data.get(key, {}), prefix + key, f"the {key}")
+                self.unknown_keys(holder, tuple(spec.saved[1] for spec in specs), prefix + key)
+            for spec in specs:
+                raw = holder.get(spec.saved[-1], spec.empty())
+                values[spec.name] = self.value(spec, raw, prefix + ".".join(spec.saved))
+        return values
 
     def unknown_keys(self, data: dict[str, Any], known: tuple[str, ...], where: str) -> None:
         for key in data:
@@ -74,10 +90,22 @@ class _Collector:
         return {}
 
 
+def _saved_keys(scope: str) -> tuple[str, ...]:
+    """The keys of *scope*'s object in the saved file (the map's: in saved order)."""
+    keys = tuple(schema().saved_groups(scope))
+    if scope != "map":
+        return keys
+    first = tuple(spec.saved[0] for spec in schema().scope("map") if spec.first)
+    rest = tuple(key for key in keys if key not in first)
+    return (*_STRUCTURE[:2], *first, *_STRUCTURE[2:], *rest)
+
+
 def read_map_data(data: Any) -> tuple[list[Problem], dict[str, Any] | None]:
     """Read saved-file data; return the problems and the map's fields (None if any problem).
 
-    The fields are the keyword arguments of :class:`~journeykit.JourneyMap`.
+    The fields are the keyword arguments of :class:`~journeykit.JourneyMap`. Data
+    of an older format version is brought up to date first
+    (:func:`~.migrations.migrate`).
 
     Examples
     --------
@@ -91,57 +119,56 @@ def read_map_data(data: Any) -> tuple[list[Problem], dict[str, Any] | None]:
         return c.problems or [
             Problem("", "the file holds no journey map", "start from datasets/clothing-store.json")
         ], None
-    c.unknown_keys(top, _TOP_KEYS, "")
+    top = migrations.migrate(top)
+    c.unknown_keys(top, _saved_keys("map"), "")
     _check_schema_version(c, top.get("schema_version"))
     framework = _read_framework(c, top.get("framework"))
-    title = c.value("goal", top.get("title", ""), "title")
-    notes = c.value("goal", top.get("notes", ""), "notes")
+    values = c.fields("map", top, "")
     persona = _read_persona(c, top.get("persona", {}))
     stages = _read_stages(c, top.get("stages"), framework)
     if c.problems:
         return c.problems, None
-    return [], {
-        "framework": framework or "",
-        "title": title,
-        "persona": persona,
-        "stages": stages,
-        "notes": notes,
-    }
+    return [], {"framework": framework or "", "persona": persona, "stages": stages, **values}
 
 
 def saved_layout(
-    framework: str, title: str, persona: Persona, stages: list[Stage], notes: str
+    framework: str, persona: Persona, stages: list[Stage], **values: Any
 ) -> dict[str, Any]:
     """The parts of a map as plain data in the saved-file layout (stable key order).
 
-    :meth:`JourneyMap.to_dict` is this for a map; :func:`read_map_data` gives the parts back.
+    The format version and the framework come first, then the map fields marked
+    ``first`` (the title), the persona and the stages, then the other map fields
+    in schema order (the notes). :meth:`JourneyMap.to_dict` is this for a map;
+    :func:`read_map_data` gives the parts back.
     """
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "framework": framework,
-        "title": title,
-        "persona": persona.to_dict(),
-        "stages": [stage.to_dict() for stage in stages],
-        "notes": notes,
-    }
+    specs = schema().scope("map")
+    out: dict[str, Any] = {"schema_version": migrations.SCHEMA_VERSION, "framework": framework}
+    for spec in specs:
+        if spec.first:
+            out[spec.saved[0]] = saved_value(values.get(spec.name, spec.empty()))
+    out["persona"] = persona.to_dict()
+    out["stages"] = [stage.to_dict() for stage in stages]
+    for spec in specs:
+        if not spec.first:
+            out[spec.saved[0]] = saved_value(values.get(spec.name, spec.empty()))
+    return out
 
 
 def _check_schema_version(c: _Collector, version: Any) -> None:
+    current = migrations.SCHEMA_VERSION
     if version is None:
         c.add(
             "schema_version",
             "the format version is missing",
-            f'add "schema_version": {SCHEMA_VERSION} as the first field',
+            f'add "schema_version": {current} as the first field',
         )
     elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        c.add(
-            "schema_version", f"{shown(version)} is not a format version", f"use {SCHEMA_VERSION}"
-        )
-    elif version > SCHEMA_VERSION:
+        c.add("schema_version", f"{shown(version)} is not a format version", f"use {current}")
+    elif version > current:
         c.add(
             "schema_version",
             f"this map was saved by a newer JourneyKit (format {version}); "
-            f"this one reads format {SCHEMA_VERSION}",
+            f"this one reads format {current}",
             "update the kit with: pip install --upgrade journeykit",
         )
 
@@ -171,13 +198,8 @@ def _read_framework(c: _Collector, raw: Any) -> str | None:
 
 def _read_persona(c: _Collector, raw: Any) -> Persona:
     data = c.mapping(raw, "persona", "the persona")
-    c.unknown_keys(data, PERSONA_KEYS, "persona")
-    return Persona(
-        name=c.value("goal", data.get("name", ""), "persona.name") or "",
-        description=c.value("goal", data.get("description", ""), "persona.description") or "",
-        goals=c.value("actions", data.get("goals", []), "persona.goals") or [],
-        frustrations=c.value("actions", data.get("frustrations", []), "persona.frustrations") or [],
-    )
+    c.unknown_keys(data, _saved_keys("persona"), "persona")
+    return Persona(**c.fields("persona", data, "persona"))
 
 
 def _read_stages(c: _Collector, raw: Any, framework: str | None) -> list[Stage]:
@@ -198,7 +220,7 @@ def _read_stages(c: _Collector, raw: Any, framework: str | None) -> list[Stage]:
 
 def _read_stage(c: _Collector, raw: Any, where: str) -> Stage:
     data = c.mapping(raw, where, "a stage")
-    c.unknown_keys(data, _STAGE_KEYS, where)
+    c.unknown_keys(data, ("stage", *_saved_keys("stage")), where)
     name = data.get("stage")
     if not isinstance(name, str) or not name.strip():
         c.add(
@@ -207,18 +229,7 @@ def _read_stage(c: _Collector, raw: Any, where: str) -> Stage:
             'add "stage": followed by the stage name in quotes',
         )
         name = ""
-    stage = Stage(name.strip())
-    stage.goal = c.value("goal", data.get("goal", ""), f"{where}.goal") or ""
-    for key in LIST_LANES:
-        if key != "emotion_words":
-            setattr(stage, key, c.value(key, data.get(key, []), f"{where}.{key}") or [])
-    emotion = c.mapping(data.get("emotion", {}), f"{where}.emotion", "the emotion")
-    c.unknown_keys(emotion, _EMOTION_KEYS, f"{where}.emotion")
-    stage.emotion_score = c.value("emotion_score", emotion.get("score"), f"{where}.emotion.score")
-    stage.emotion_words = (
-        c.value("emotion_words", emotion.get("words", []), f"{where}.emotion.words") or []
-    )
-    return stage
+    return Stage(name.strip(), **c.fields("stage", data, where))
 
 
 def _check_stage_names(c: _Collector, names: list[str], framework: str) -> None:

@@ -2,15 +2,19 @@
 
 The tidy layout is what plotly express and pandas expect, and what the CSV
 export writes, so a map read back from its table
-(:meth:`journeykit.JourneyMap.from_frame`) is the same map.
+(:meth:`journeykit.JourneyMap.from_frame`) is the same map. The lanes are the
+schema's (:mod:`journeykit.catalogue.fields`), in its order; when the schema gives
+list items attributes, each attribute is one more column after ``item`` (empty
+where an item has none).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..catalogue import LANES, LANES_BY_KEY
+from ..catalogue import schema
 from ..errors import JourneyMapError, Problem
+from .items import attributes_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -18,6 +22,17 @@ if TYPE_CHECKING:
     from .journey_map import JourneyMap
 
 COLUMNS = ["stage", "lane", "item"]
+
+
+def item_columns() -> list[str]:
+    """The columns of the tidy table: :data:`COLUMNS`, then one per item attribute.
+
+    Examples
+    --------
+    >>> item_columns()
+    ['stage', 'lane', 'item']
+    """
+    return [*COLUMNS, *(spec.name for spec in schema().scope("item"))]
 
 
 def map_to_frame(journey_map: JourneyMap) -> pd.DataFrame:
@@ -32,18 +47,34 @@ def map_to_frame(journey_map: JourneyMap) -> pd.DataFrame:
     """
     import pandas as pd
 
-    rows = []
+    lanes = schema().lanes
+    attributes = [spec.name for spec in schema().scope("item")]
+    rows: list[tuple[Any, ...]] = []
     for stage in journey_map.stages:
-        for spec in LANES:
-            value = stage.get(spec.key)
-            items = value if isinstance(value, list) else [] if value in ("", None) else [value]
-            rows += [(stage.name, spec.key, str(item)) for item in items]
-    frame = pd.DataFrame(rows, columns=COLUMNS, dtype=object)  # text as it is, any characters
+        for spec in lanes:
+            value = getattr(stage, spec.name)
+            items = value if isinstance(value, list) else [] if spec.is_empty(value) else [value]
+            rows += [
+                (
+                    stage.name,
+                    spec.key,
+                    str(item),
+                    *(_cell(attributes_of(item).get(name)) for name in attributes),
+                )
+                for item in items
+            ]
+    frame = pd.DataFrame(rows, columns=item_columns(), dtype=object)  # text as it is
     frame["stage"] = pd.Categorical(
         frame["stage"], categories=journey_map.stage_names, ordered=True
     )
-    frame["lane"] = pd.Categorical(frame["lane"], categories=list(LANES_BY_KEY), ordered=True)
+    frame["lane"] = pd.Categorical(
+        frame["lane"], categories=[spec.key for spec in lanes], ordered=True
+    )
     return frame
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
 
 
 def frame_lane_values(frame: pd.DataFrame) -> tuple[dict[tuple[str, str], object], list[Problem]]:
@@ -71,26 +102,42 @@ def frame_lane_values(frame: pd.DataFrame) -> tuple[dict[tuple[str, str], object
                 )
             ]
         )
+    lanes = schema().lanes_by_key
+    attributes = {spec.name: spec for spec in schema().scope("item")}
+    extra = [column for column in frame.columns if column in attributes]
     problems: list[Problem] = []
-    collected: dict[tuple[str, str], list[str]] = {}
-    for row_number, (stage, lane_key, item) in enumerate(
-        frame[COLUMNS].itertuples(index=False), start=1
+    collected: dict[tuple[str, str], list[Any]] = {}
+    for row_number, (stage, lane_key, item, *more) in enumerate(
+        frame[[*COLUMNS, *extra]].itertuples(index=False), start=1
     ):
-        if str(lane_key) not in LANES_BY_KEY:
+        if str(lane_key) not in lanes:
             problems.append(
                 Problem(
                     f"row {row_number}",
                     f"unknown lane {lane_key!r}",
-                    "use one of " + ", ".join(LANES_BY_KEY),
+                    "use one of " + ", ".join(lanes),
                 )
             )
             continue
-        collected.setdefault((str(stage), str(lane_key)), []).append(str(item))
+        given = {
+            name: _attribute(attributes[name], cell)
+            for name, cell in zip(extra, more, strict=True)
+            if cell not in ("", None) and cell == cell  # NaN is not equal to itself
+        }
+        collected.setdefault((str(stage), str(lane_key)), []).append(
+            {"text": str(item), **given} if given else str(item)
+        )
     values: dict[tuple[str, str], object] = {}
     for (stage, lane_key), items in collected.items():
-        kind = LANES_BY_KEY[lane_key].kind
+        kind = lanes[lane_key].kind
         value: object = items if kind == "list" else items[0]
         if kind == "score":
             value = int(items[0]) if items[0].strip().isdigit() else items[0]
         values[(stage, lane_key)] = value
     return values, problems
+
+
+def _attribute(spec: Any, cell: Any) -> Any:
+    """A table cell as an item attribute's value (a score's digits as a number)."""
+    text = str(cell)
+    return int(text) if spec.kind == "score" and text.strip().isdigit() else text

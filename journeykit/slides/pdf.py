@@ -18,10 +18,17 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..chromium import require_chromium
 from ..errors import JourneyMapError, Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Coroutine
+
+    from choreographer import Tab
+
+T = TypeVar("T")
 
 #: Wall-clock limit for laying out and printing one deck (seconds).
 TIMEOUT_S = 120
@@ -70,7 +77,7 @@ def print_pdfs(
     return _run_async(_print_all(browser, list(decks), on_printed or (lambda path: None)))
 
 
-def _run_async(coroutine: Any) -> Any:
+def _run_async(coroutine: Coroutine[Any, Any, T]) -> T:
     """Run *coroutine* to the end, also from inside Jupyter, whose event loop is running."""
     try:
         asyncio.get_running_loop()
@@ -120,7 +127,7 @@ async def _print_all(
     return written
 
 
-async def _print_one(tab: Any, deck: Path) -> bytes:
+async def _print_one(tab: Tab, deck: Path) -> bytes:
     loaded = tab.subscribe_once("Page.loadEventFired")
     await _command(tab, "Page.navigate", url=deck.resolve().as_uri() + "?print-pdf")
     await loaded
@@ -134,7 +141,7 @@ async def _print_one(tab: Any, deck: Path) -> bytes:
     return base64.b64decode(printed["data"])
 
 
-async def _command(tab: Any, method: str, **params: Any) -> dict[str, Any]:
+async def _command(tab: Tab, method: str, **params: Any) -> dict[str, Any]:
     response = await tab.send_command(method, params=params)
     if "error" in response:
         raise RuntimeError(f"{method}: {response['error']}")

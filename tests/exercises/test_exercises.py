@@ -489,7 +489,7 @@ WRONG: dict[str, list[tuple[str, str]]] = {
         ("phone_share = 98.2", "the share at a computer"),
         ("phone_share = 0.6", "of all the phone visitors with a cart"),
         ("phone_share = 88.2", "phones and computers together"),
-        ("phone_share = 50", "break the funnel down with breakdown=\"device\" and read"),
+        ("phone_share = 50", 'break the funnel down with breakdown="device" and read'),
     ],
 }
 

@@ -66,7 +66,7 @@ def test_unknown_example_lists_the_names():
 def test_set_lane_accepts_one_item_per_line_and_tells_observers():
     m = jk.JourneyMap.new("eight-stage")
     seen = []
-    m.observe(lambda stage, key: seen.append((stage, key)))
+    m.observe(seen.append)  # each change as a FieldPath, equal to its (stage, key) pair
     m.set_lane("convert", "touchpoints", "Trial page\n\n  Checkout  \n")
     assert m.stage("Convert").touchpoints == ["Trial page", "Checkout"]
     assert seen == [("Convert", "touchpoints")]
