@@ -291,6 +291,10 @@ def test_sessions_split_at_gaps_or_by_a_column():
         assert got["sessions"].tolist() == counts, gap
     by_column = measure(log, TWO, count="sessions", session="visit").funnel()
     assert by_column["sessions"].tolist() == [2, 2]
+    # a gap exactly as long as the limit does not end the visit; one second more does
+    edge = _log(("a", "e0", 0), ("a", "e1", 600), ("b", "e0", 0), ("b", "e1", 601))
+    got = measure(edge, TWO, count="sessions", session="10min").funnel()
+    assert got["sessions"].tolist() == [2, 1]
     with pytest.raises(JourneyMapError, match="neither a length of time nor a column"):
         measure(log, TWO, count="sessions", session="visits")
     with pytest.raises(JourneyMapError, match="count='sessions'"):
