@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import warnings
 from pathlib import Path
 
@@ -67,8 +68,22 @@ def spark():
             gateway.shutdown()
             process = getattr(gateway, "proc", None)
             if process is not None:
-                process.wait(timeout=60)
+                _stop(process)
         SparkContext._gateway = SparkContext._jvm = None
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Wait for the JVM to exit after its gateway shut down; a loaded machine may take
+    a while, so it is asked to stop (SIGTERM) and then made to (SIGKILL), never left."""
+    for end in (None, process.terminate, process.kill):
+        if end is not None:
+            end()
+        try:
+            process.wait(timeout=120)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+    process.wait()
 
 
 @pytest.fixture(scope="module")
