@@ -60,7 +60,7 @@ def missing_dependency(what: str, fix: str) -> None:
     """Skip the test on a developer's machine; fail it on CI (env ``CI`` set)."""
     message = f"{what} is not available: {fix}"
     if ON_CI:
-        pytest.fail(message + " (on CI browser tests must run, not skip)")
+        pytest.fail(message + " (on CI such tests must run, not skip)")
     pytest.skip(message)
 
 

@@ -1,18 +1,20 @@
-"""Install what the browser tests need beyond pip: Chromium and the npm test packages.
+"""Install what the tests need beyond pip: Chromium, Java and the npm test packages.
 
 Run by ``make test`` before pytest. Chromium comes from the operating system
-(Debian/Ubuntu: the ``chromium`` package, installed here when missing); the
-npm packages in ``tests/node`` (the Mermaid parser, axe-core, and configurable-http-proxy
-for the workshop room's JupyterHub test) are installed from
-their lock file, again whenever it asks for a package or version not installed.
-On CI (``CI`` set) anything missing is an error, so no browser test can be
-skipped there; on a learner's machine it is a warning.
+(Debian/Ubuntu: the ``chromium`` package, installed here when missing), and so does
+the Java runtime Spark needs for the test that measures a journey on Spark in local
+mode (``default-jre-headless``: Java 17 or newer); the npm packages in ``tests/node``
+(the Mermaid parser, axe-core, and configurable-http-proxy for the workshop room's
+JupyterHub test) are installed from their lock file, again whenever it asks for a
+package or version not installed. On CI (``CI`` set) anything missing is an error, so
+no browser or Spark test can be skipped there; on a learner's machine it is a warning.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -32,17 +34,49 @@ def run(command: list[str]) -> bool:
     return subprocess.call(command, env=env, stdin=subprocess.DEVNULL) == 0
 
 
+def apt_install(package: str) -> bool:
+    """Install a Debian/Ubuntu package (as root, or with sudo that asks no password)."""
+    apt = shutil.which("apt-get")
+    if not (apt and sys.platform.startswith("linux")):
+        return False
+    sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
+    return run([*sudo, apt, "update", "-qq"]) and run(
+        [*sudo, apt, "install", "-y", "-qq", "--no-install-recommends", package]
+    )
+
+
 def ensure_chromium() -> bool:
     if find_chromium() is not None:
         return True
-    apt = shutil.which("apt-get")
-    if apt and sys.platform.startswith("linux"):
-        sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
-        if run([*sudo, apt, "update", "-qq"]) and run(
-            [*sudo, apt, "install", "-y", "-qq", "chromium"]
-        ):
-            return find_chromium() is not None
-    return False
+    return apt_install("chromium") and find_chromium() is not None
+
+
+#: The oldest Java that the Spark the tests install (pyspark 4.0) runs on.
+JAVA_AT_LEAST = 17
+
+
+def java_version() -> int | None:
+    """The major version of the ``java`` on the PATH (or in ``JAVA_HOME``), or None."""
+    home = os.environ.get("JAVA_HOME")
+    java = shutil.which("java", path=os.path.join(home, "bin") if home else None)
+    java = java or shutil.which("java")
+    if java is None:
+        return None
+    try:
+        out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
+    if not found:
+        return None
+    major = int(found.group(1))
+    return int(found.group(2) or 0) if major == 1 else major  # "1.8" is Java 8
+
+
+def ensure_java() -> bool:
+    if (java_version() or 0) >= JAVA_AT_LEAST:
+        return True
+    return apt_install("default-jre-headless") and (java_version() or 0) >= JAVA_AT_LEAST
 
 
 def locked_versions(folder: Path) -> dict[str, str]:
@@ -79,13 +113,18 @@ def main() -> int:
     missing = []
     if not ensure_chromium():
         missing.append("Chromium (Debian/Ubuntu: apt-get install chromium; else Google Chrome)")
+    if not ensure_java():
+        missing.append(
+            f"Java {JAVA_AT_LEAST} or newer for the Spark test (Debian/Ubuntu: apt-get "
+            "install default-jre-headless; else a JDK from your system's packages)"
+        )
     if not ensure_node_packages():
         missing.append(
             "the npm packages in tests/node (install Node.js, then npm ci --prefix tests/node)"
         )
     for item in missing:
         print(
-            f"{'error' if ON_CI else 'warning'}: missing {item}; browser tests "
+            f"{'error' if ON_CI else 'warning'}: missing {item}; the tests that need it "
             f"{'cannot run' if ON_CI else 'will be skipped'}",
             file=sys.stderr,
         )

@@ -5,8 +5,9 @@
 
 Three months (March to May 2024) of what about 4,000 visitors did on the store's
 website and around it, one row per event: ``user_id``, ``event``, ``timestamp``
-(ISO 8601, UTC, whole seconds), sorted by time; events of one visitor at the same
-second keep the order they happened in (the log order).
+(ISO 8601, UTC, whole seconds) and ``device`` (``phone`` or ``computer``, the same for
+every event of one visit), sorted by time; events of one visitor at the same second
+keep the order they happened in (the log order).
 
 **Every number in it is invented** for teaching: the visitors, the rates and the
 times are drawn from the made-up probabilities below, with a fixed seed, so every
@@ -19,7 +20,9 @@ framework ``five-stage-decision``) and makes that map's pain points visible:
   delivery cost is first shown at checkout (``delivery cost shown``, often in the same
   second as ``checkout``), and most visitors leave there: a big drop from checkout
   to purchase; those who ask the live chat buy more often;
-* **having to create an account** at checkout, where some visitors give up;
+* **having to create an account** at checkout, where some visitors give up: far more
+  of them on a phone than at a computer, so a funnel broken down by device differs
+  there (visitors from Instagram mostly use a phone, from a blog mostly a computer);
 * **repeat purchases** and **referrals**: customers come back and buy again, and some
   refer a friend, who arrives with ``referral visit`` and, trusting the friend, buys
   more often than a visitor who came from an ad.
@@ -56,7 +59,13 @@ P_HOME, P_SEARCH, P_BROWSE, P_REVIEWS, P_SIZE_GUIDE = 0.45, 0.25, 0.85, 0.30, 0.
 P_LEAVE_AFTER_SIZE_GUIDE = 0.55  # the size-guide dead end
 P_CART, P_CART_AFTER_GUIDE = 0.42, 0.50
 P_CHECKOUT = 0.72
-P_ACCOUNT_NEW, P_LEAVE_AT_ACCOUNT = 0.65, 0.18
+P_ACCOUNT_NEW = 0.65
+P_LEAVE_AT_ACCOUNT = {"phone": 0.30, "computer": 0.05}  # typing a form on a phone
+# The device of a new visitor's first visit, by how they arrived; a later visit is on
+# the same device as the one before it most of the time. Drawn from a generator of its
+# own, so the devices change none of the other draws.
+P_PHONE = {"ad click": 0.6, "blog visit": 0.3, "instagram post click": 0.85, "referral visit": 0.6}
+P_SAME_DEVICE = 0.75
 P_CHAT = 0.12
 P_BUY, P_BUY_AFTER_CHAT, P_BUY_AGAIN = 0.38, 0.60, 0.70  # after seeing the delivery cost
 P_COME_BACK = 0.30  # a visitor who did not buy returns for another look
@@ -67,17 +76,27 @@ P_CART_REFERRED, P_BUY_REFERRED = 0.70, 0.65  # a friend's word: more carts and 
 
 
 class Store:
-    """Draws visitors and their events; ``rows`` collects (time, order, user, event)."""
+    """Draws visitors and their events; ``rows`` collects (time, order, user, event, device)."""
 
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
-        self.rows: list[tuple[datetime, int, str, str]] = []
+        self.devices = random.Random(seed * 1_000 + 1)
+        self.rows: list[tuple[datetime, int, str, str, str]] = []
         self.count = 0
         self.end = START + timedelta(days=DAYS)
+        self.device: dict[str, str] = {}  # each visitor's device on their latest visit
 
     def log(self, when: datetime, user: str, event: str) -> None:
         if when < self.end:
-            self.rows.append((when, len(self.rows), user, event))
+            self.rows.append((when, len(self.rows), user, event, self.device[user]))
+
+    def switch_device(self, user: str, arrival: str | None = None) -> None:
+        """The device of a new visit: by arrival for a new visitor, else mostly the same."""
+        if arrival is not None:
+            phone = self.devices.random() < P_PHONE[arrival]
+            self.device[user] = "phone" if phone else "computer"
+        elif self.devices.random() > P_SAME_DEVICE:
+            self.device[user] = "computer" if self.device[user] == "phone" else "phone"
 
     def later(self, when: datetime, low: float, high: float) -> datetime:
         """A moment ``low`` to ``high`` seconds after ``when`` (whole seconds; 0 = a tie)."""
@@ -89,6 +108,7 @@ class Store:
         if arrival is None:
             events, weights = zip(*ARRIVAL, strict=True)
             arrival = self.rng.choices(events, weights)[0]
+        self.switch_device(user, arrival)
         self.visit(user, when, arrival, customer=False)
 
     def visit(self, user: str, when: datetime, first: str, customer: bool) -> None:
@@ -128,7 +148,7 @@ class Store:
         if not customer and rng.random() < P_ACCOUNT_NEW:
             when = self.later(when, 0, 2)
             self.log(when, user, "create account")
-            if rng.random() < P_LEAVE_AT_ACCOUNT:
+            if rng.random() < P_LEAVE_AT_ACCOUNT[self.device[user]]:
                 return self.maybe_come_back(user, when)
         when = self.later(when, 0, 3)  # often the same second as the step before
         self.log(when, user, "delivery cost shown")
@@ -146,6 +166,7 @@ class Store:
     def maybe_come_back(self, user: str, when: datetime) -> None:
         if self.rng.random() < P_COME_BACK:
             back = self.later(when, 3_600, 12 * 86_400)
+            self.switch_device(user)
             self.visit(user, back, self.rng.choice(["newsletter open", "ad click"]), False)
 
     def after_purchase(self, user: str, when: datetime) -> None:
@@ -171,11 +192,12 @@ class Store:
                     self.new_visitor(self.later(when, 600, 5 * 86_400), "referral visit")
         if rng.random() < P_REPEAT:
             back = self.later(when, 7 * 86_400, 45 * 86_400)
+            self.switch_device(user)
             self.visit(user, back, rng.choice(["newsletter open", "browse collection"]), True)
 
 
-def make_rows(visitors: int = VISITORS, seed: int = SEED) -> list[tuple[str, str, str]]:
-    """The log's rows (user_id, event, timestamp), sorted by time, ties in log order.
+def make_rows(visitors: int = VISITORS, seed: int = SEED) -> list[tuple[str, str, str, str]]:
+    """The log's rows (user_id, event, timestamp, device), sorted by time, ties in log order.
 
     Examples
     --------
@@ -190,8 +212,8 @@ def make_rows(visitors: int = VISITORS, seed: int = SEED) -> list[tuple[str, str
         store.new_visitor(START + timedelta(seconds=store.rng.uniform(0, (DAYS - 10) * 86_400)))
     store.rows.sort(key=lambda row: (row[0], row[1]))
     return [
-        (user, event, when.strftime("%Y-%m-%dT%H:%M:%SZ"))
-        for when, _order, user, event in store.rows
+        (user, event, when.strftime("%Y-%m-%dT%H:%M:%SZ"), device)
+        for when, _order, user, event, device in store.rows
     ]
 
 
@@ -200,7 +222,7 @@ def gzipped_csv(visitors: int = VISITORS, seed: int = SEED) -> tuple[bytes, int]
     rows = make_rows(visitors, seed)
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
-    writer.writerow(["user_id", "event", "timestamp"])
+    writer.writerow(["user_id", "event", "timestamp", "device"])
     writer.writerows(rows)
     packed = io.BytesIO()
     with gzip.GzipFile(fileobj=packed, mode="wb", mtime=0, filename="") as out:

@@ -332,14 +332,62 @@ def epoch_us(value: Value, backend: str) -> Value:
     )
 
 
-def execute(expr: Table | Value, source: str | None, what: str) -> Any:
+#: Engines by the name Ibis gives their backend, as a learner knows them.
+ENGINES = {
+    "duckdb": "DuckDB",
+    "sqlite": "SQLite",
+    "pyspark": "Spark",
+    "databricks": "Databricks",
+    "bigquery": "BigQuery",
+    "snowflake": "Snowflake",
+    "postgres": "PostgreSQL",
+    "mysql": "MySQL",
+    "mssql": "SQL Server",
+    "trino": "Trino",
+    "athena": "Athena",
+    "clickhouse": "ClickHouse",
+    "datafusion": "DataFusion",
+    "polars": "Polars",
+    "oracle": "Oracle",
+    "impala": "Impala",
+}
+
+
+def engine_name(backend: str) -> str:
+    """The name a learner knows an engine by.
+
+    Examples
+    --------
+    >>> engine_name("pyspark"), engine_name("duckdb"), engine_name("somedb")
+    ('Spark', 'DuckDB', 'somedb')
+    """
+    return ENGINES.get(backend, backend)
+
+
+def _cannot_translate(exc: BaseException) -> bool:
+    """Whether Ibis refused to write the query for the backend (an operation it lacks)."""
+    from ibis.common import exceptions as com
+
+    return isinstance(
+        exc,
+        (
+            com.OperationNotDefinedError,
+            com.UnsupportedOperationError,
+            com.UnsupportedArgumentError,
+            com.TranslationError,
+        ),
+    )
+
+
+def execute(expr: Table | Value, source: str | None, what: str, backend: str = "duckdb") -> Any:
     """Run one Ibis expression and return a pandas DataFrame (or a scalar).
 
     On DuckDB (the kit's, or an Ibis DuckDB table) the compiled SQL (:func:`sql_of`)
     runs on the DuckDB connection and DuckDB hands the result to pandas itself, with
     no pyarrow; other backends run through Ibis. An engine error (a CSV row with too
-    many fields, a file deleted since it was read, a backend without an operation)
-    becomes a ``JourneyMapError``.
+    many fields, a file deleted since it was read) or a question the engine cannot
+    answer (an operation its SQL lacks) becomes a ``JourneyMapError`` that names the
+    engine (``backend``, Ibis's name for it) and the question (``what``).
 
     Examples
     --------
@@ -348,7 +396,13 @@ def execute(expr: Table | Value, source: str | None, what: str) -> Any:
     >>> _ = duckdb_connection().execute("CREATE TEMP TABLE jk_doc_events AS SELECT 2 AS x")
     >>> int(execute(events.x.sum(), None, "a sum"))
     2
+    >>> try:
+    ...     execute(ibis.table({"x": "int64"}, name="jk_gone").x.sum(), "shop.csv", "the funnel")
+    ... except JourneyMapError as err:
+    ...     print(err.problems[0].message[:40])
+    DuckDB could not compute the funnel: Cat
     """
+    engine = engine_name(backend)
     try:
         raw = _duckdb_of(expr)
         if raw is None:
@@ -361,17 +415,29 @@ def execute(expr: Table | Value, source: str | None, what: str) -> Any:
         raise
     except Exception as exc:  # DuckDB, SQLite, a warehouse: their errors vary
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise JourneyMapError(
-            [
-                Problem(
-                    "",
-                    f"the engine could not compute {what}: {first}",
-                    "check that the file is complete and well formed (every row has the "
-                    "same columns), or read it again with read_events",
-                )
-            ],
-            source=source,
-        ) from None
+        if _cannot_translate(exc):
+            problem = Problem(
+                "",
+                f"{what} cannot be asked of {engine}: {first}",
+                "ask it of the same log in DuckDB (save the table as Parquet and read the "
+                "file), or measure without the option that needs it",
+            )
+        elif backend == "duckdb":
+            problem = Problem(
+                "",
+                f"{engine} could not compute {what}: {first}",
+                "check that the file is complete and well formed (every row has the "
+                "same columns), or read it again with read_events",
+            )
+        else:
+            problem = Problem(
+                "",
+                f"{engine} could not compute {what}: {first}",
+                "check that the table is still there and the connection works, then ask "
+                f"again; if {engine} cannot run this query, save the log as Parquet and "
+                "measure the file (DuckDB answers every question)",
+            )
+        raise JourneyMapError([problem], source=source) from None
 
 
 def _duckdb_of(expr: Table | Value) -> DuckDBPyConnection | None:

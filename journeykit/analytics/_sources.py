@@ -9,7 +9,11 @@ Every source becomes the same *raw* Ibis table, with five columns:
 ``log_order``
     where the row sits in the log, which breaks ties between events with the same time;
 ``time_raw``
-    the time as written, as text, for error messages.
+    the time as written, as text, for error messages;
+
+and, after them, the source's other columns under their own names (a channel, a device,
+a persona tag...), which a funnel can be broken down by. A column whose name is one of
+the five above is left out. Nothing is read from a column no question asks for.
 
 Files are read by DuckDB where they lie (a view, streamed on every query), never
 loaded into pandas. A DataFrame is copied once into the embedded DuckDB.
@@ -48,6 +52,8 @@ NUMERIC = (
     "DOUBLE",
     "DECIMAL",
 )
+#: The raw table's own columns; a source column of the same name is not carried along.
+RESERVED = ("user_id", "event", "time_us", "log_order", "time_raw")
 CSV_ENDINGS = (".csv", ".csv.gz", ".tsv", ".tsv.gz", ".txt", ".csv.zst")
 PARQUET_ENDINGS = (".parquet", ".pq", ".parq")
 
@@ -64,6 +70,7 @@ class Raw:
     definition: str = ""  # how the kit made the table, shown by Measurement.sql()
     complete: bool = False  # known without a scan: no missing user or time, all times valid
     owned: str = ""  # "VIEW name" or "TABLE name" the kit made in its DuckDB, to drop later
+    extras: tuple[str, ...] = ()  # the source's other columns, carried under their own names
 
     def where(self, log_order: int) -> str:
         """Name a row for a learner: ``line 7`` of a CSV, ``row 6`` of a DataFrame."""
@@ -162,21 +169,29 @@ def time_sql(column: str, duck_type: str, unit: str | None, time_format: str | N
     if base in NUMERIC:
         return "NULL::BIGINT"  # numbers need a unit: the caller reports it
     text = f"CAST({col} AS VARCHAR)"
-    # ISO 8601 text. A plain TIMESTAMP cast is fast but ignores a "+02:00" offset, so
-    # text with an offset after the date takes the (slower) TIMESTAMPTZ cast. That cast
-    # needs seconds ("09:00+02" fails), hence the strptime fallbacks.
-    offset = f"({text}[11:] LIKE '%+%' OR {text}[11:] LIKE '%-%')"
-    zoned = (
-        f"coalesce(TRY_CAST({text} AS TIMESTAMPTZ), "
-        f"try_strptime({text}, '%Y-%m-%dT%H:%M%z'), "
-        f"try_strptime({text}, '%Y-%m-%d %H:%M%z'))"
-    )
-    plain = f"TRY_CAST({text} AS TIMESTAMP)"
-    return (
-        f"CASE WHEN {offset} THEN epoch_us({zoned}) "
-        f"WHEN {plain} IS NOT NULL THEN epoch_us({plain}) "
-        f"ELSE epoch_us(try_strptime({text}, '%Y-%m-%dT%H:%MZ')) END"
-    )
+    # ISO 8601 text, with or without an offset or a zone name: one TIMESTAMPTZ cast (a time
+    # without a zone is UTC, the connection's zone), about as fast as a plain TIMESTAMP cast,
+    # which would ignore a "+02:00". It needs seconds ("09:00+02" fails), hence the strptime
+    # fallback, tried only where the cast gives NULL.
+    fallback = f"try_strptime({text}, [{', '.join(map(quote_str, FALLBACK_FORMATS))}])"
+    return f"coalesce(epoch_us(TRY_CAST({text} AS TIMESTAMPTZ)), epoch_us({fallback}))"
+
+
+#: ISO 8601 times without seconds, which DuckDB's TIMESTAMPTZ cast does not read.
+FALLBACK_FORMATS = ("%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M%z", "%Y-%m-%dT%H:%MZ")
+
+
+def extra_columns(present: list[str], names: dict[str, str]) -> tuple[str, ...]:
+    """The source's columns carried along beside the kit's own (for breakdowns).
+
+    Examples
+    --------
+    >>> extra_columns(["user_id", "event", "ts", "device", "log_order"],
+    ...               {"user": "user_id", "event": "event", "time": "ts"})
+    ('device',)
+    """
+    used = {names[k] for k in ("user", "event", "time", "order") if names.get(k)}
+    return tuple(c for c in present if c not in used and c not in RESERVED)
 
 
 def expand_paths(source: str | os.PathLike[str]) -> tuple[str, str, list[str]]:
@@ -273,6 +288,8 @@ def from_files(
     user, event, time = (quote_id(names[k]) for k in ("user", "event", "time"))
     tsql = time_sql(names["time"], types[names["time"]], unit, time_format)
     order = names.get("order")
+    extras = extra_columns(list(types), names)
+    carried = "".join(f", {quote_id(c)}" for c in extras)
     parts = []
     for index, read in enumerate(reader):
         if kind == "csv":
@@ -283,7 +300,7 @@ def from_files(
         parts.append(
             f"SELECT {user} AS user_id, CAST({event} AS VARCHAR) AS event, "
             f"{tsql} AS time_us, {log_order} AS log_order, "
-            f"CAST({time} AS VARCHAR) AS time_raw FROM {read}"
+            f"CAST({time} AS VARCHAR) AS time_raw{carried} FROM {read}"
         )
     view = _backend.fresh_name()
     definition = f"CREATE TEMP VIEW {view} AS " + "\nUNION ALL\n".join(parts)
@@ -311,6 +328,7 @@ def from_files(
         definition=definition,
         complete=complete,
         owned=f"VIEW {view}",
+        extras=extras,
     ), types
 
 
@@ -358,26 +376,37 @@ def from_dataframe(
     if time.dtype == object:  # mixed Python objects: let DuckDB see text
         time = time.astype("string")
     order = frame[names["order"]] if names.get("order") else np.arange(len(frame))
-    slim = pd.DataFrame(
-        {"u": frame[names["user"]].to_numpy(), "e": frame[names["event"]], "t": time, "o": order},
-        copy=False,
-    ).reset_index(drop=True)
+    extras = extra_columns(present, names)
+    columns = {
+        f"jk_{k}": v
+        for k, v in (
+            ("u", frame[names["user"]].to_numpy()),
+            ("e", frame[names["event"]]),
+            ("t", time),
+            ("o", order),
+        )
+    }
+    for name in extras:  # Python objects (lists, dicts...) travel as their text
+        column = frame[name]
+        columns[name] = column.astype("string") if column.dtype == object else column
+    slim = pd.DataFrame(columns, copy=False).reset_index(drop=True)
     con = _backend.duckdb_connection()
     view, table_name = _backend.fresh_name("jk_frame"), _backend.fresh_name()
     con.register(view, slim)
+    carried = "".join(f", {quote_id(c)}" for c in extras)
     try:
         types = {str(r[0]): str(r[1]) for r in con.execute(f"DESCRIBE {view}").fetchall()}
-        tsql = time_sql("t", types["t"], unit, time_format)
+        tsql = time_sql("jk_t", types["jk_t"], unit, time_format)
         con.execute(
-            f"CREATE TEMP TABLE {table_name} AS SELECT u AS user_id, "
-            f"CAST(e AS VARCHAR) AS event, {tsql} AS time_us, o AS log_order, "
-            f"CAST(t AS VARCHAR) AS time_raw FROM {view}"
+            f"CREATE TEMP TABLE {table_name} AS SELECT jk_u AS user_id, "
+            f"CAST(jk_e AS VARCHAR) AS event, {tsql} AS time_us, jk_o AS log_order, "
+            f"CAST(jk_t AS VARCHAR) AS time_raw{carried} FROM {view}"
         )
     finally:
         con.unregister(view)
     definition = (
         f"{table_name}: a temporary DuckDB table with the DataFrame's user, event "
-        f"and time columns, made with SELECT u AS user_id, CAST(e AS VARCHAR) AS "
+        f"and time columns, made with SELECT jk_u AS user_id, CAST(jk_e AS VARCHAR) AS "
         f"event, {tsql} AS time_us, (row position) AS log_order"
     )
     return Raw(
@@ -387,7 +416,8 @@ def from_dataframe(
         kind="dataframe",
         definition=definition,
         owned=f"TABLE {table_name}",
-    ), {names["time"]: types["t"]}
+        extras=extras,
+    ), {names["time"]: types["jk_t"]}
 
 
 def from_ibis(table: Table, names: dict[str, str], unit: str | None) -> tuple[Raw, dict[str, str]]:
@@ -417,14 +447,16 @@ def from_ibis(table: Table, names: dict[str, str], unit: str | None) -> tuple[Ra
     else:
         time_us = ibis.null("int64")  # numbers without a unit: reported by the caller
     order = table[names["order"]] if names.get("order") else ibis.row_number()
+    extras = extra_columns(present, names)
     raw = table.select(
         user_id=table[names["user"]],
         event=table[names["event"]].cast("string"),
         time_us=time_us,
         log_order=order,
         time_raw=time.cast("string"),
+        **{name: table[name] for name in extras},
     )
-    return Raw(table=raw, source=shown, backend=backend, kind="table"), types
+    return Raw(table=raw, source=shown, backend=backend, kind="table", extras=extras), types
 
 
 def _ga4_hint(present: list[str]) -> str:

@@ -66,9 +66,19 @@ class EventLog:
         Which source column became ``user_id``, ``event`` and the time.
     event_counts : pandas.DataFrame
         Every event name in the log with its number of rows (``event``, ``events``),
-        most frequent first.
+        most frequent first. A big log counts them on first use (one query over the
+        event column), not when it is read.
     skipped : dict
         Rows left out, by reason (no user, no event name, a time that does not parse).
+    extras : tuple of str
+        The source's other columns, carried in ``table`` under their own names (a
+        channel, a device, a persona tag): what a funnel can be broken down by.
+    checked : bool
+        Whether every row is known to have a user and a time that parses. A log bigger
+        than :data:`SAMPLE_ROWS` rows has only its first rows checked when it is read;
+        each question then checks the rows it reads in the same pass, and reports bad
+        ones as :func:`read_events` would have (an error, or a warning with
+        ``bad_times="drop"``).
 
     Examples
     --------
@@ -89,10 +99,33 @@ class EventLog:
     table: Table
     source: str
     columns: dict[str, str]
-    event_counts: pd.DataFrame = field(repr=False)
+    counts: pd.DataFrame | None = field(default=None, repr=False)
     skipped: dict[str, int] = field(default_factory=dict)
     backend: str = "duckdb"
     definition: str = field(default="", repr=False)
+    extras: tuple[str, ...] = ()
+    checked: bool = True
+    _state: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def counted(self) -> bool:
+        """Whether the events per name are known without a query (:attr:`event_counts`)."""
+        return self.counts is not None
+
+    @property
+    def event_counts(self) -> pd.DataFrame:
+        """Every event name with its number of rows, most frequent first (see the class)."""
+        if self.counts is None:
+            named = self.table.filter(self.table.event.notnull())
+            counts = _backend.execute(
+                named.group_by("event").aggregate(events=named.count()),
+                self.source,
+                "the event counts",
+                self.backend,
+            )
+            object.__setattr__(self, "counts", _sorted_counts(counts))
+        assert self.counts is not None
+        return self.counts
 
     @property
     def rows(self) -> int:
@@ -102,10 +135,13 @@ class EventLog:
     @property
     def users(self) -> int:
         """How many distinct users the log holds (runs one query)."""
-        return int(_backend.execute(self.table.user_id.nunique(), self.source, "the users"))
+        return int(
+            _backend.execute(self.table.user_id.nunique(), self.source, "the users", self.backend)
+        )
 
     def head(self, n: int = 5) -> pd.DataFrame:
-        """The first ``n`` events in log order, with readable UTC times.
+        """The first ``n`` events in log order, with readable UTC times (and the
+        source's other columns after them).
 
         Examples
         --------
@@ -119,16 +155,52 @@ class EventLog:
         """
         import pandas as pd
 
+        t = self.table
+        usable = t if self.checked else t.filter(t.user_id.notnull(), t.time_us.notnull())
         first = _backend.execute(
-            self.table.order_by(["log_order"]).limit(n), self.source, "the first events"
+            usable.order_by(["log_order"]).limit(n),
+            self.source,
+            "the first events",
+            self.backend,
         )
         return pd.DataFrame(
             {
                 "user_id": first["user_id"],
                 "event": first["event"],
                 "time": pd.to_datetime(first["time_us"], unit="us", utc=True),
+                **{name: first[name] for name in self.extras},
             }
         )
+
+    def settle(self, no_time: int, no_user: int, stacklevel: int = 2) -> None:
+        """Report the bad rows a question found in a log checked only in part.
+
+        Called with what a question counted in its own pass. Nothing happens when it
+        found none. Otherwise the whole log is checked once (one grouped query), and
+        its bad rows are reported as :func:`read_events` reports them: a
+        ``JourneyMapError`` for times that do not parse (unless ``bad_times="drop"``),
+        a warning for rows left out. The log is then checked: its ``table`` leaves those
+        rows out and its ``event_counts`` and ``skipped`` count them.
+        """
+        if self.checked or not (no_time or no_user):
+            return
+        if "error" in self._state:
+            raise self._state["error"]
+        context: _Context = self._state["context"]
+        try:
+            table, counts, skipped = _verdict(
+                context, _profile(context.raw.table, self.source, self.backend), stacklevel + 1
+            )
+        except JourneyMapError as err:
+            self._state["error"] = err
+            raise
+        for name, value in (
+            ("table", table),
+            ("counts", counts),
+            ("skipped", skipped),
+            ("checked", True),
+        ):
+            object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
         return (
@@ -270,6 +342,41 @@ def _column_names(
     return names, unit
 
 
+#: A log of up to this many rows is checked whole when it is read. A bigger one has its
+#: first rows checked then (a wrong time format shows at once), and every other row is
+#: checked by each question in the same pass that answers it: a big file is parsed once,
+#: not once to check it and again to measure it.
+SAMPLE_ROWS = 100_000
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What reporting a log's bad rows needs, kept by a log checked only in part."""
+
+    raw: _sources.Raw
+    names: dict[str, str]
+    unit: str | None
+    time_format: str | None
+    types: dict[str, str]
+    bad_times: str
+
+
+def _profile(table: Table, source: str, backend: str) -> pd.DataFrame:
+    """Per event name: rows, rows without a time or a user, rows kept (one grouped query)."""
+    t = table
+    return _backend.execute(
+        t.group_by("event").aggregate(
+            events=t.count(),
+            no_time=t.time_us.isnull().cast("int64").sum(),
+            no_user=t.user_id.isnull().cast("int64").sum(),
+            kept=(t.time_us.notnull() & t.user_id.notnull()).cast("int64").sum(),
+        ),
+        source,
+        "the event counts",
+        backend,
+    )
+
+
 def _checked(
     raw: _sources.Raw,
     names: dict[str, str],
@@ -278,24 +385,65 @@ def _checked(
     types: dict[str, str],
     bad_times: str,
 ) -> EventLog:
-    """Profile the raw rows once (one grouped query) and apply every check."""
+    """Check the log's rows and count its events per name: whole when that is cheap.
+
+    A DataFrame is checked whole (it was parsed when copied into DuckDB). A file or table
+    is profiled on its first :data:`SAMPLE_ROWS` rows (one grouped query that stops
+    there): when that is the whole log, it is checked and counted whole. A bigger log
+    with bad rows among its first ones is profiled whole, to report them all; otherwise
+    it is left as it is, its names counted on first use and its other rows checked by
+    each question in the same pass as it answers (unless Parquet statistics already
+    vouch for every user and time).
+    """
+    context = _Context(raw, names, unit, time_format, types, bad_times)
     t = raw.table
-    if raw.complete:  # Parquet statistics: no missing users or times, so count events only
-        profile = _backend.execute(
-            t.group_by("event").aggregate(events=t.count()), raw.source, "the event counts"
-        )
-        profile = profile.assign(no_time=0, no_user=0, kept=profile["events"])
+    if raw.kind == "dataframe":
+        return _log(context, _profile(t, raw.source, raw.backend))
+    head = _profile(t.limit(SAMPLE_ROWS + 1), raw.source, raw.backend)
+    if head["events"].sum() <= SAMPLE_ROWS:  # the first rows are the whole log
+        return _log(context, head)
+    if head["no_time"].sum() or head["no_user"].sum():  # bad rows: count them all now
+        return _log(context, _profile(t, raw.source, raw.backend))
+    return _log(context, None, checked=raw.complete)
+
+
+def _log(context: _Context, profile: pd.DataFrame | None, checked: bool = True) -> EventLog:
+    raw = context.raw
+    counts: pd.DataFrame | None = None
+    skipped: dict[str, int] = {}
+    if profile is None:  # a big log: nothing is known yet beyond its first rows
+        table = _usable(raw, skipped)
     else:
-        profile = _backend.execute(
-            t.group_by("event").aggregate(
-                events=t.count(),
-                no_time=t.time_us.isnull().cast("int64").sum(),
-                no_user=t.user_id.isnull().cast("int64").sum(),
-                kept=(t.time_us.notnull() & t.user_id.notnull()).cast("int64").sum(),
-            ),
-            raw.source,
-            "the event counts",
-        )
+        table, counts, skipped = _verdict(context, profile, stacklevel=5)
+    columns = {
+        "user_id": context.names["user"],
+        "event": context.names["event"],
+        "time": context.names["time"],
+    }
+    log = EventLog(
+        table=table,
+        source=raw.source,
+        columns=columns,
+        counts=counts,
+        skipped=skipped,
+        backend=raw.backend,
+        definition=raw.definition,
+        extras=raw.extras,
+        checked=checked,
+    )
+    if not checked:
+        log._state["context"] = context
+    if raw.owned:  # drop the kit's view or table when the log is garbage collected
+        weakref.finalize(log, _backend.drop_later, raw.owned)
+    return log
+
+
+def _verdict(
+    context: _Context, profile: pd.DataFrame, stacklevel: int
+) -> tuple[Table, pd.DataFrame, dict[str, int]]:
+    """Apply every check to a profile: raise, or return the usable table, the event counts
+    and the rows left out (warning about them)."""
+    raw, names = context.raw, context.names
     total = int(profile["events"].sum()) if len(profile) else 0
     if total == 0:
         raise JourneyMapError(
@@ -309,9 +457,13 @@ def _checked(
             source=raw.source,
         )
     no_time = int(profile["no_time"].sum())
-    if no_time and bad_times == "raise":
+    if no_time and context.bad_times == "raise":
         raise JourneyMapError(
-            [_bad_time_problem(raw, names, unit, time_format, types, no_time, total)],
+            [
+                _bad_time_problem(
+                    raw, names, context.unit, context.time_format, context.types, no_time, total
+                )
+            ],
             source=raw.source,
         )
     skipped = {
@@ -321,13 +473,7 @@ def _checked(
     }
     skipped = {k: v for k, v in skipped.items() if v}
     counts = profile[profile["event"].notna() & (profile["kept"] > 0)]
-    counts = (
-        counts.rename(columns={"kept": "n"})[["event", "n"]]
-        .rename(columns={"n": "events"})
-        .astype({"events": "int64"})
-        .sort_values(["events", "event"], ascending=[False, True])
-        .reset_index(drop=True)
-    )
+    counts = _sorted_counts(counts[["event", "kept"]].rename(columns={"kept": "events"}))
     if counts.empty:
         raise JourneyMapError(
             [
@@ -341,30 +487,35 @@ def _checked(
             ],
             source=raw.source,
         )
-    table = t.select("user_id", "event", "time_us", "log_order")
+    table = _usable(raw, skipped)
     if skipped:
-        table = table.filter(
-            table.user_id.notnull(), table.event.notnull(), table.time_us.notnull()
-        )
         detail = ", ".join(f"{n:,} with {why}" for why, n in skipped.items())
         warnings.warn(
             f"{raw.source}: left out {sum(skipped.values()):,} of {total:,} rows ({detail})",
             UserWarning,
-            stacklevel=3,
+            stacklevel=stacklevel,
         )
-    columns = {"user_id": names["user"], "event": names["event"], "time": names["time"]}
-    log = EventLog(
-        table=table,
-        source=raw.source,
-        columns=columns,
-        event_counts=counts,
-        skipped=skipped,
-        backend=raw.backend,
-        definition=raw.definition,
+    return table, counts, skipped
+
+
+def _usable(raw: _sources.Raw, skipped: dict[str, int]) -> Table:
+    """The raw rows' columns a question reads, leaving out the skipped rows if any."""
+    table = raw.table.select("user_id", "event", "time_us", "log_order", *raw.extras)
+    if skipped:
+        table = table.filter(
+            table.user_id.notnull(), table.event.notnull(), table.time_us.notnull()
+        )
+    return table
+
+
+def _sorted_counts(counts: pd.DataFrame) -> pd.DataFrame:
+    """``event``, ``events`` as int64, most frequent first, then by name."""
+    return (
+        counts[["event", "events"]]
+        .astype({"events": "int64"})
+        .sort_values(["events", "event"], ascending=[False, True])
+        .reset_index(drop=True)
     )
-    if raw.owned:  # drop the kit's view or table when the log is garbage collected
-        weakref.finalize(log, _backend.drop_later, raw.owned)
-    return log
 
 
 def _bad_time_problem(
@@ -380,7 +531,9 @@ def _bad_time_problem(
     column = names["time"]
     kind = types.get(column, "")
     if unit is None and kind.split("(")[0].upper() in (*_sources.NUMERIC, "INT64", "FLOAT64"):
-        sample = _backend.execute(t.time_raw.cast("float64").max(), raw.source, "a time")
+        sample = _backend.execute(
+            t.time_raw.cast("float64").max(), raw.source, "a time", raw.backend
+        )
         guess = _sources.unit_guess(float(sample or 0))
         words = {"s": "seconds", "ms": "milliseconds", "us": "microseconds", "ns": "nanoseconds"}
         return Problem(
@@ -395,6 +548,7 @@ def _bad_time_problem(
         .select("log_order", "time_raw"),
         raw.source,
         "the times that do not parse",
+        raw.backend,
     )
     shown = "; ".join(
         f"{raw.where(int(r.log_order))}: {_shown(r.time_raw)}" for r in bad.itertuples()

@@ -197,11 +197,30 @@ class StageMap:
             raise JourneyMapError(problems)
         return cls(tuple(names), tuple(rules), framework)
 
-    def resolve(self, vocabulary: Iterable[str], source: str | None = None) -> dict[str, int]:
+    def literal_names(self) -> dict[str, int] | None:
+        """Each event name and its stage's index when every rule is a plain name, else None.
+
+        Such a stage map needs no list of the log's names to know what it claims.
+
+        Examples
+        --------
+        >>> StageMap.parse({"A": ["ad click", "blog visit"], "D": "purchase"}).literal_names()
+        {'ad click': 0, 'blog visit': 0, 'purchase': 1}
+        >>> StageMap.parse({"A": "view *"}).literal_names() is None
+        True
+        """
+        if any(rule.kind != "name" for rules in self.rules for rule in rules):
+            return None
+        return {rule.text: i for i, rules in enumerate(self.rules) for rule in rules}
+
+    def resolve(
+        self, vocabulary: Iterable[str], source: str | None = None, stacklevel: int = 3
+    ) -> dict[str, int]:
         """Map each event name of the log that some stage claims to that stage's index.
 
         Raises when a name is claimed by two stages, or a stage claims no event of
-        the log; warns when some (not all) of a stage's names are not in the log.
+        the log; warns when some (not all) of a stage's names are not in the log
+        (``stacklevel`` points the warning at the caller's caller by default).
         """
         vocabulary = [str(v) for v in vocabulary]
         claimed: dict[str, int] = {}
@@ -223,7 +242,7 @@ class StageMap:
                     f"{where}: no event in the log matches "
                     f"{', '.join(map(str, missing))}; {_suggest(missing, vocabulary)}",
                     UserWarning,
-                    stacklevel=3,
+                    stacklevel=stacklevel,
                 )
             for name in hits:
                 if name in claimed and claimed[name] != index:

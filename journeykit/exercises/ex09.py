@@ -217,7 +217,7 @@ def pain_points() -> dict[str, str]:
 
 
 def backed_pain_point() -> str:
-    """The Decision pain point the step-by-step checkout funnel backs up."""
+    """The Decision pain point that fits the steepest step of the checkout funnel."""
     return next(p for p in pain_points() if "delivery" in p.casefold())
 
 
@@ -237,8 +237,9 @@ def _explain_pain(item: str) -> str:
         )
     buy = checkout_shares()["purchase"]
     return (
-        f"it may well hurt, but the log points elsewhere: of the customers who are shown "
-        f"the delivery cost, only {buy:.0%} buy. Measure the steps in `q.CHECKOUT_STEPS`."
+        f"it may well hurt (question 7 looks for where), but the steepest step comes after "
+        f"the delivery cost is shown: of the customers who see it, only {buy:.0%} buy. "
+        "Measure the steps in `q.CHECKOUT_STEPS`."
     )
 
 
@@ -246,9 +247,9 @@ def _right_pain() -> str:
     shares = checkout_shares()
     return (
         f"{shares['delivery cost shown']:.0%} of those who check out go on to see the "
-        f"delivery cost, and only {shares['purchase']:.0%} of them buy: the cost comes as "
-        "a surprise. The map's opportunity, showing delivery costs on the product page, "
-        "is what to test next."
+        f"delivery cost, and only {shares['purchase']:.0%} of them buy: the steepest step, "
+        "right where this pain point would bite. The log shows where people stop, not why; "
+        "showing delivery costs on the product page is the idea to test."
     )
 
 
@@ -301,8 +302,9 @@ q4 = NumberQuestion(
     otherwise="measure a journey whose Decision stage is the purchase alone, then read "
     '`repeat_rate("Decision")` and turn the share into a percentage.',
     explain=lambda: (
-        f"{repurchase_share():.1f}% of the customers bought again. "
-        f"{_cost_fact()} Every customer kept is cheap growth."
+        f"{repurchase_share():.1f}% of the customers bought again. {_cost_fact()} This log "
+        "holds no costs, so the share is a baseline for a retention idea to improve on, "
+        "not a price tag."
     ),
     hints=(
         "Use two stages: Consideration (its events from `q.EVENT_STAGES`) and Decision "
@@ -321,10 +323,18 @@ q4 = NumberQuestion(
 
 
 @cache
+def _arrival_funnel(arrival: str) -> Any:
+    return measure(store_log(), {"arrived": arrival, "bought": "purchase"}).funnel()
+
+
 def buy_share(arrival: str) -> float:
     """The share (in %) of the visitors who arrived with *arrival* and then bought."""
-    funnel = measure(store_log(), {"arrived": arrival, "bought": "purchase"}).funnel()
-    return float(funnel["share_of_previous"].iloc[1]) * 100
+    return float(_arrival_funnel(arrival)["share_of_previous"].iloc[1]) * 100
+
+
+def arrivals(arrival: str) -> int:
+    """How many visitors arrived with *arrival*."""
+    return int(_arrival_funnel(arrival)["users"].iloc[0])
 
 
 def _opinion_fact() -> str:
@@ -344,7 +354,9 @@ q5 = NumberQuestion(
     "the last `share_of_previous` as a percentage.",
     explain=lambda: (
         f"{buy_share('referral visit'):.0f}% of the referred visitors buy, against "
-        f"{buy_share('ad click'):.0f}% of those from an ad. {_opinion_fact()}"
+        f"{buy_share('ad click'):.0f}% of those from an ad. {_opinion_fact()} Only "
+        f"{arrivals('referral visit')} visitors came through a friend, and a friend chose "
+        "them: the gap is a lead worth testing, not a proof that referrals cause sales."
     ),
     hints=(
         'Two free labels: `{"arrived": "referral visit", "bought": "purchase"}`.',
@@ -405,6 +417,62 @@ q6 = MeasuredMapQuestion(
     "measured_map",
     explanation="The Measured row sits under the KPIs: what the map promised to measure, "
     "next to what the log says.",
+)
+
+
+@cache
+def checkout_by_device() -> Any:
+    """The checkout steps (:data:`CHECKOUT_STEPS`) broken down by each visitor's first device."""
+    return measure(store_log(), CHECKOUT_STEPS).funnel(breakdown="device")
+
+
+def device_share(device: str | None, column: str = "share_of_previous") -> float:
+    """The share (in %) of a device's visitors at the step where the delivery cost shows:
+    of those who checked out (``share_of_previous``) or of those with a cart
+    (``share_of_start``); ``device=None`` for everyone together."""
+    if device is None:
+        table = measure(store_log(), CHECKOUT_STEPS).funnel()
+    else:
+        table = checkout_by_device()
+        table = table[table["device"] == device]
+    row = table[table["stage"] == "delivery cost shown"]
+    return float(row[column].iloc[0]) * 100
+
+
+q7 = NumberQuestion(
+    "phone_share",
+    lambda: device_share("phone"),
+    percent=True,
+    near_misses=lambda: {
+        device_share("computer"): "that is the share at a computer; the question asks about "
+        "the visitors on a phone.",
+        device_share("phone", "share_of_start"): "that is the share of all the phone visitors "
+        "with a cart (`share_of_start`); the question asks about those who checked out "
+        "(`share_of_previous`).",
+        device_share(None): "that is everyone, phones and computers together: break the "
+        'funnel down with `breakdown="device"`.',
+    },
+    otherwise='measure `q.CHECKOUT_STEPS`, break the funnel down with `breakdown="device"` '
+    'and read the phone row of the step "delivery cost shown", column `share_of_previous`, '
+    "as a percentage.",
+    explain=lambda: (
+        f"{device_share('phone'):.0f}% on a phone against {device_share('computer'):.0f}% at "
+        "a computer. That is the step where new customers create an account. Maya shops on "
+        "her phone, so for her that pain point weighs more than the average funnel shows; "
+        "the device also goes with the way visitors arrive, and this log was written to "
+        "show the gap."
+    ),
+    hints=(
+        '`jk.measure(log, q.CHECKOUT_STEPS).funnel(breakdown="device")` has one funnel per '
+        "device: a row per device and step.",
+        'Keep the rows where `device` is "phone" and `stage` is "delivery cost shown"; '
+        "`share_of_previous` is the share of the step before (checkout). Multiply by 100.",
+    ),
+    solution="log = q.store_log()  # as in the setup cell\n"
+    'by_device = jk.measure(log, q.CHECKOUT_STEPS).funnel(breakdown="device")\n'
+    "row = by_device.query(\"device == 'phone' and stage == 'delivery cost shown'\")\n"
+    'phone_share = row["share_of_previous"].iloc[0] * 100',
+    explanation="A breakdown answers where groups differ; asking people in each group answers why.",
 )
 
 QUESTIONS = bind(globals())

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import JourneyMapError, Problem
 from . import theme
 from .layout import escape, figure_width, themed_figure
-from .shapes import MeasuredFunnel
+from .shapes import MeasuredBreakdown, MeasuredFunnel
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,7 +30,9 @@ if TYPE_CHECKING:
     from .shapes import Counts, Measured
 
 
-def plot_funnel(counts: Counts, width: int | None = None) -> go.Figure:
+def plot_funnel(
+    counts: Counts, width: int | None = None, breakdown: str | None = None
+) -> go.Figure:
     """A stage funnel: how many customers reach each stage and what share of the first stage.
 
     Parameters
@@ -38,12 +40,19 @@ def plot_funnel(counts: Counts, width: int | None = None) -> go.Figure:
     counts : dict, pandas.Series, pandas.DataFrame or Measurement
         Customers who reached each stage, first stage first: a dict
         ``{stage: count}``, a Series indexed by stage, a tidy DataFrame with
-        columns ``stage`` and ``customers`` (or ``users``, as in a measured funnel),
-        or a measurement from ``jk.measure`` (anything with a ``funnel()`` method).
-        Each count is a whole number that is not larger than the one before it.
+        columns ``stage`` and ``customers`` (or ``users`` or ``sessions``, as in a
+        measured funnel), or a measurement from ``jk.measure`` (anything with a
+        ``funnel()`` method). Each count is a whole number that is not larger than the
+        one before it.
     width : int, optional
         Figure width in pixels. By default the figure fills the width it is
         shown in, with its title wrapped to fit ``theme.FIT_WIDTH`` (800) or more.
+    breakdown : str, optional
+        A column that splits the customers into groups (a channel, a device, a
+        persona tag): the measurement's ``funnel(breakdown=...)``, or a table with that
+        column. The funnel is then drawn as grouped bars, one colour per group, each
+        bar the share of its group that reaches the stage, so groups of different sizes
+        compare. A table from ``funnel(breakdown=...)`` is drawn so without saying.
 
     Raises
     ------
@@ -62,10 +71,24 @@ def plot_funnel(counts: Counts, width: int | None = None) -> go.Figure:
     >>> measured = pd.DataFrame({"stage": ["Awareness", "Decision"], "users": [400, 90]})
     >>> plot_funnel(measured).data[0].text
     ('400 · 100%', '90 · 22%')
+    >>> by_device = pd.DataFrame({"device": ["phone", "phone", "computer", "computer"],
+    ...                           "stage": ["Awareness", "Decision"] * 2,
+    ...                           "users": [300, 45, 100, 40]})
+    >>> fig = plot_funnel(by_device, breakdown="device")
+    >>> [bar.name for bar in fig.data], fig.data[0].type
+    (['phone (300)', 'computer (100)'], 'bar')
+    >>> fig.layout.title.text.split("<br>")[0]
+    '<b>computer: 40% reach Decision; phone: 15%</b>'
     """
     import plotly.graph_objects as go
 
     chosen = figure_width(width, default=None)
+    if breakdown is not None and isinstance(counts, MeasuredBreakdown):
+        counts = counts.funnel(breakdown=breakdown)
+    counts = funnel_table(counts)
+    column = breakdown or getattr(counts, "attrs", {}).get("breakdown")
+    if column is not None:
+        return _grouped(counts, str(column), chosen)
     stages, values = funnel_rows(counts)
     first = values[0]
     shares = [percent(v / first if first else 0.0) for v in values]
@@ -97,6 +120,82 @@ def plot_funnel(counts: Counts, width: int | None = None) -> go.Figure:
     )
 
 
+#: At most this many groups are drawn side by side (the largest); the subtitle counts the rest.
+MOST_GROUPS = 6
+
+
+def _grouped(table: Any, column: str, width: int | None) -> go.Figure:
+    """Grouped bars: per stage, the share of each group (of ``column``) that reaches it."""
+    import plotly.graph_objects as go
+
+    if column not in getattr(table, "columns", []):
+        raise JourneyMapError(
+            [
+                Problem(
+                    "breakdown",
+                    f"the table has no column {column!r} to group the bars by",
+                    "pass the measurement with breakdown=, or its funnel(breakdown=...) table",
+                )
+            ]
+        )
+    counted = count_column(table)
+    groups = list(dict.fromkeys(table[column]))
+    funnels = [(group, *funnel_rows(table[table[column] == group])) for group in groups]
+    funnels.sort(key=lambda f: -f[2][0])  # the largest groups first
+    shown, hidden = funnels[:MOST_GROUPS], funnels[MOST_GROUPS:]
+    stages = shown[0][1]
+    bars = []
+    for i, (group, _, values) in enumerate(shown):
+        first = values[0]
+        shares = [v / first if first else 0.0 for v in values]
+        bars.append(
+            go.Bar(
+                name=f"{escape(str(group))} ({first:,})",
+                x=[escape(s) for s in stages],
+                y=shares,
+                text=[f"{v:,}" for v in values],
+                textposition="outside",
+                textfont={"size": theme.SMALL_SIZE},
+                marker={"color": theme.PALETTE[i % len(theme.PALETTE)]},
+                customdata=[percent(x) for x in shares],
+                hovertemplate=f"<b>{escape(str(group))}</b>, %{{x}}<br>%{{text}} {counted}: "
+                "%{customdata} of the group<extra></extra>",
+            )
+        )
+    last = {str(group): values[-1] / values[0] for group, _, values in shown if values[0]}
+    best = max(last, key=lambda g: last[g]) if last else str(shown[0][0])
+    worst = min(last, key=lambda g: last[g]) if last else best
+    title = f"{best}: {percent(last.get(best, 0.0))} reach {stages[-1]}"
+    if worst != best:
+        title += f"; {worst}: {percent(last[worst])}"
+    subtitle = (
+        f"Share of each {column} group's {counted} who reach each stage ({column} on "
+        f"their first event); the number on each bar is how many"
+    )
+    if hidden:
+        subtitle += f"; {len(hidden)} smaller groups not drawn"
+    return themed_figure(
+        bars,
+        title,
+        subtitle,
+        width,
+        plot_height=360,
+        barmode="group",
+        bargap=0.25,
+        yaxis={"tickformat": ".0%", "range": [0, 1.15], "fixedrange": True},
+        xaxis={"fixedrange": True},
+        legend={"title": {"text": column}, "orientation": "h", "y": -0.12},
+        margin={"b": 70},
+    )
+
+
+def count_column(table: Any) -> str:
+    """Which column of a funnel table holds the counts: ``customers``, ``users`` or
+    ``sessions`` (the first it has; ``customers`` when it has none)."""
+    columns = list(getattr(table, "columns", []))
+    return next((c for c in ("customers", "users", "sessions") if c in columns), "customers")
+
+
 def percent(share: float) -> str:
     """A share as a percentage with as many digits as it needs to not read as zero.
 
@@ -120,15 +219,11 @@ def funnel_table(measured: Measured) -> pd.DataFrame:
 
 def funnel_rows(given: Counts) -> tuple[list[str], list[int]]:
     """Stage names and counts from a dict, Series, tidy DataFrame or measurement, checked."""
-    counts = given.funnel() if isinstance(given, MeasuredFunnel) else given
+    counts = funnel_table(given) if not isinstance(given, Mapping) else given
     if isinstance(counts, Mapping):
         pairs = list(counts.items())
     elif hasattr(counts, "columns"):
-        column = (
-            "users"
-            if "users" in counts.columns and "customers" not in counts.columns
-            else "customers"
-        )
+        column = count_column(counts)
         missing = [c for c in ("stage", column) if c not in counts.columns]
         if missing:
             raise JourneyMapError(

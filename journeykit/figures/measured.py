@@ -79,7 +79,9 @@ def stage_figures(measured: Measured) -> list[StageFigures]:
     JourneyMapError
         If *measured* is neither a measurement nor a table with ``stage`` and ``users``.
     """
-    rows = _records(funnel_table(measured), "measured", ("stage", "users"))
+    table = funnel_table(measured)
+    counted = "sessions" if "sessions" in getattr(table, "columns", ()) else "users"
+    rows = _records(table, "measured", ("stage", counted))
     if not rows:
         raise JourneyMapError(
             [
@@ -90,7 +92,7 @@ def stage_figures(measured: Measured) -> list[StageFigures]:
                 )
             ]
         )
-    users = [int(r["users"]) for r in rows]
+    users = [int(r[counted]) for r in rows]
     waits: dict[str, float | None] = {}
     repeats: dict[str, float] = {}
     if isinstance(measured, MeasuredStages):

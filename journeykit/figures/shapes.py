@@ -29,6 +29,17 @@ class MeasuredFunnel(Protocol):
 
 
 @runtime_checkable
+class MeasuredBreakdown(MeasuredFunnel, Protocol):
+    """A measured funnel that can be split into groups by a column of the log.
+
+    ``funnel(breakdown=column)`` adds that column: one funnel per value (a channel, a
+    device, a persona tag). :func:`journeykit.plot_funnel` draws it as grouped bars.
+    """
+
+    def funnel(self, breakdown: str | None = None) -> pd.DataFrame: ...
+
+
+@runtime_checkable
 class MeasuredStages(MeasuredFunnel, Protocol):
     """A measured funnel that also times each step and counts returns.
 

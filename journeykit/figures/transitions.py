@@ -158,6 +158,10 @@ def plot_transitions(
             ]
         )
     chosen = figure_width(width, default=None)
+    if value == "users" and "sessions" in getattr(transitions, "columns", ()):
+        value = "sessions"  # a measurement that counts sessions
+    elif value == "users" and getattr(transitions, "unit", "users") == "sessions":
+        value = "sessions"
     stages, rows = _moves(transitions, value)
     hidden = sum(v for _, _, kind, v in rows if kind == "back") if not back else 0
     drawn = [r for r in rows if (back or r[2] != "back") and r[3] > 0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import warnings
 
 import pandas as pd
 import pytest
@@ -216,3 +217,87 @@ def test_other_bad_arguments(log):
     m = measure(log, {"Awareness": "ad click", "Decision": "purchase"})
     with pytest.raises(JourneyMapError, match="write 'Decision', the closest one"):
         m.repeat_rate("Decisions")
+
+
+def _partly_checked(monkeypatch):
+    """Make a small file count as big: only its first two rows are checked when read."""
+    from journeykit.analytics import events
+
+    monkeypatch.setattr(events, "SAMPLE_ROWS", 2)
+
+
+def test_a_big_log_is_checked_by_each_question_in_its_own_pass(tmp_path, monkeypatch):
+    text = GOOD + "u3,ad click,yesterday\nu3,purchase,\nu4,home page,31/12/2024 10:00\n"
+    path = _csv(tmp_path / "shop.csv", text)
+    with pytest.raises(JourneyMapError) as whole:
+        read_events(path)
+    _partly_checked(monkeypatch)
+    log = read_events(path)  # the first rows are fine: no pass over the rest yet
+    assert not log.checked and log.rows == 7
+    stages = {"Awareness": "ad click", "Decision": "purchase"}
+    with pytest.raises(JourneyMapError) as err:
+        measure(log, stages).funnel()
+    assert err.value.problems == whole.value.problems  # reported as read_events reports it
+    assert "3 of 7 times" in err.value.problems[0].message
+
+
+def test_bad_rows_a_question_finds_are_dropped_with_the_same_warning(tmp_path, monkeypatch):
+    text = GOOD + "u3,ad click,yesterday\n,purchase,2024-05-03 10:00:00\nu4,home page,soon\n"
+    path = _csv(tmp_path / "shop.csv", text)
+    with pytest.warns(UserWarning) as whole:
+        read_events(path, bad_times="drop")
+    _partly_checked(monkeypatch)
+    log = read_events(path, bad_times="drop")
+    m = measure(log, {"Awareness": "ad click", "Decision": "purchase"})
+    with pytest.warns(UserWarning) as found:
+        assert m.funnel()["users"].tolist() == [2, 1]
+    assert [str(w.message) for w in found] == [str(w.message) for w in whole]
+    assert "left out 3 of 7 rows (1 with no user id, 2 with a time" in str(found[0].message)
+    assert log.checked and log.skipped == {"no user id": 1, "a time that does not parse": 2}
+    assert log.rows == 4 and m.unmapped()["event"].tolist() == ["browse collection"]
+
+
+def test_a_question_reports_only_the_rows_it_reads(tmp_path, monkeypatch):
+    path = _csv(tmp_path / "shop.csv", GOOD + "u4,home page,soon\n")
+    _partly_checked(monkeypatch)
+    m = measure(read_events(path), {"Awareness": "ad click", "Decision": "purchase"})
+    assert m.funnel()["users"].tolist() == [2, 1]  # reads no 'home page' row
+    with pytest.raises(JourneyMapError, match="1 of 5 times"):
+        m.unmapped()  # reads them all
+
+
+def test_a_big_log_is_read_in_one_query_and_measured_in_one_more(tmp_path, monkeypatch):
+    """No pass over a big file before the question: the first rows when read, then the
+    question's own query checks the rest and the stage map's names in the same pass."""
+    from journeykit.analytics import _backend
+
+    path = _csv(tmp_path / "shop.csv", GOOD)
+    _partly_checked(monkeypatch)
+    ran = []
+    real = _backend.execute
+    monkeypatch.setattr(_backend, "execute", lambda *a, **k: ran.append(a[2]) or real(*a, **k))
+    log = read_events(path)
+    m = measure(log, {"Awareness": "ad click", "Decision": "purchase"})
+    assert m.funnel()["users"].tolist() == [2, 1]
+    assert ran == ["the event counts", "the funnel"]  # the first rows' profile, the question
+    assert not log.counted and log.rows == 4 and ran[-1] == "the event counts"  # on demand
+
+
+def test_a_big_logs_stage_names_are_checked_by_the_first_question(tmp_path, monkeypatch):
+    path = _csv(tmp_path / "shop.csv", GOOD)
+    typo = {"Awareness": "ad click", "Decision": "purchse"}
+    with pytest.raises(JourneyMapError) as whole:
+        measure(read_events(path), typo)
+    _partly_checked(monkeypatch)
+    m = measure(read_events(path), typo)  # the names are not known yet
+    with pytest.raises(JourneyMapError) as err:
+        m.funnel()
+    assert err.value.problems == whole.value.problems  # "the log has 'purchase'"
+    both = measure(
+        read_events(path), {"Awareness": "ad click", "Decision": ["purchase", "purchse"]}
+    )
+    with pytest.warns(UserWarning, match="no event in the log matches 'purchse'"):
+        assert both.funnel()["users"].tolist() == [2, 1]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # checked once, not at every question
+        assert both.time_to_next()["users"].tolist() == [1]

@@ -10,7 +10,12 @@ import pandas as pd
 from mypy import api
 
 import journeykit as jk
-from journeykit.figures.shapes import MeasuredFunnel, MeasuredMoves, MeasuredStages
+from journeykit.figures.shapes import (
+    MeasuredBreakdown,
+    MeasuredFunnel,
+    MeasuredMoves,
+    MeasuredStages,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,10 +23,14 @@ ROOT = Path(__file__).resolve().parents[2]
 HOLDS_EVERY_SHAPE = textwrap.dedent(
     """
     from journeykit.analytics import Measurement
-    from journeykit.figures.shapes import MeasuredFunnel, MeasuredMoves, MeasuredStages
+    from journeykit.figures.shapes import (
+        MeasuredBreakdown, MeasuredFunnel, MeasuredMoves, MeasuredStages
+    )
 
-    def shapes(m: Measurement) -> tuple[MeasuredFunnel, MeasuredStages, MeasuredMoves]:
-        return m, m, m
+    def shapes(
+        m: Measurement,
+    ) -> tuple[MeasuredFunnel, MeasuredStages, MeasuredMoves, MeasuredBreakdown]:
+        return m, m, m, m
     """
 )
 
@@ -42,11 +51,11 @@ def test_a_measurement_has_each_shape_for_the_type_checker(tmp_path):
 def test_the_type_checker_names_a_method_a_measurement_lacks(tmp_path):
     """The check above can fail: a shape asking for a method Measurement lacks is reported."""
     lacking = HOLDS_EVERY_SHAPE.replace(
-        "from journeykit.figures.shapes import MeasuredFunnel, MeasuredMoves, MeasuredStages",
+        "    MeasuredBreakdown, MeasuredFunnel, MeasuredMoves, MeasuredStages\n)\n",
+        "    MeasuredBreakdown, MeasuredFunnel, MeasuredMoves\n)\n"
         "from typing import Protocol\n"
-        "from journeykit.figures.shapes import MeasuredFunnel, MeasuredMoves\n"
         "class MeasuredStages(Protocol):\n"
-        "    def share_of_users(self) -> float: ...",
+        "    def share_of_users(self) -> float: ...\n",
     )
     errors = type_errors(lacking, tmp_path)
     assert len(errors) == 1 and "MeasuredStages" in errors[0], errors
@@ -64,5 +73,6 @@ def test_a_measurement_has_each_shape_at_run_time():
     )
     m = jk.measure(log, {"Awareness": "ad click", "Decision": "purchase"})
     assert isinstance(m, MeasuredFunnel) and isinstance(m, MeasuredStages)
+    assert isinstance(m, MeasuredBreakdown)
     assert isinstance(m, MeasuredMoves) and m.stages == ["Awareness", "Decision"]
     assert not isinstance(m.funnel(), MeasuredFunnel), "a funnel table is read as a table"
