@@ -63,6 +63,7 @@ _LAZY: dict[str, str] = {
     "plot_class_coverage": "figures",
     "plot_class_top": "figures",
     "plot_transitions": "figures",
+    "plot_canvas": "figures",
     # exports
     "to_html": "export",
     "to_markdown": "export",
@@ -74,6 +75,10 @@ _LAZY: dict[str, str] = {
     # the editor
     "editor": "editing",
     "Editor": "editing",
+    # paper (journeykit print)
+    "print_canvas": "paper",
+    "print_map": "paper",
+    "print_personas": "paper",
     # slides
     "build_deck": "slides",
     "build_course": "slides",
@@ -142,10 +147,14 @@ __all__ = [
     "plot_emotions",
     "plot_framework",
     "plot_frameworks",
+    "plot_canvas",
     "plot_funnel",
     "plot_map",
     "plot_transitions",
     "prefix",
+    "print_canvas",
+    "print_map",
+    "print_personas",
     "read_csv",
     "read_events",
     "rollup",
@@ -178,6 +187,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .editing import Editor, editor
     from .export import export_map, to_csv, to_html, to_image, to_markdown, to_mermaid
     from .figures import (
+        plot_canvas,
         plot_class_coverage,
         plot_class_heatmap,
         plot_class_spread,
@@ -190,6 +200,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
         plot_map,
         plot_transitions,
     )
+    from .paper import print_canvas, print_map, print_personas
     from .slides import build_course, build_deck
     from .workshop import Room
 

@@ -36,7 +36,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"model"}),  # journey maps and files
     frozenset({"figures", "coaching", "analytics"}),  # pure functions of data
     frozenset({"export"}),  # files of a map
-    frozenset({"editing", "exercises", "slides", "debrief"}),  # what people touch
+    frozenset({"editing", "exercises", "slides", "debrief", "paper"}),  # what people touch
     frozenset({"workshop"}),  # the room, over a network
     frozenset({"cli"}),  # the command line
 )
