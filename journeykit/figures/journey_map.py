@@ -342,10 +342,16 @@ def part_meta(edges: Sequence[float]) -> dict[str, Any]:
 
 
 def map_parts(
-    figure: dict[str, Any], max_width: float, max_height: float, *, zoom: float = 1.0
+    figure: dict[str, Any],
+    max_width: float,
+    max_height: float,
+    *,
+    zoom: float = 1.0,
+    first_height: float | None = None,
 ) -> list[dict[str, Any]]:
     """A map figure (plotly JSON from :func:`map_json`) cut into parts that each fit
-    *max_width* x *max_height* pixels when drawn *zoom* times its size.
+    *max_width* x *max_height* pixels when drawn *zoom* times its size (the first part
+    *first_height* high, when given: a slide that already holds some text).
 
     A map too tall is cut between rows (lane groups, each part under the stage
     headings), one too wide between stages (stage groups, each part beside the lane
@@ -376,7 +382,9 @@ def map_parts(
     n = round(layout["xaxis"]["range"][1] + 0.5)
     column = (layout["width"] - left - right) / n
     rows = balanced_groups(
-        [(b - a) * unit for a, b in pairwise(edges)], max_height / zoom - top - bottom
+        [(b - a) * unit for a, b in pairwise(edges)],
+        max_height / zoom - top - bottom,
+        None if first_height is None else first_height / zoom - top - bottom,
     )
     stages = balanced_groups([column] * n, max_width / zoom - left - right)
     if len(rows) == 1 and len(stages) == 1:
@@ -401,9 +409,11 @@ def map_parts(
     return parts
 
 
-def balanced_groups(sizes: Sequence[float], room: float) -> list[tuple[int, int]]:
+def balanced_groups(
+    sizes: Sequence[float], room: float, first_room: float | None = None
+) -> list[tuple[int, int]]:
     """Consecutive groups of *sizes* (as ``(start, stop)`` index pairs), as few as fit
-    *room* each, made as even as that number allows.
+    *room* each (the first *first_room*, when given), made as even as that allows.
 
     Examples
     --------
