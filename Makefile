@@ -27,12 +27,14 @@ test: $(TEST_STAMP)
 	$(VENV_PY) tools/ensure_test_deps.py
 	$(VENV_PY) -m ruff check $(PY_SOURCES)
 	$(VENV_PY) -m ruff format --check $(PY_SOURCES)
+	$(VENV_PY) -m mypy
 	$(VENV_PY) -m pytest --doctest-modules --nbval journeykit tests notebooks exercises
 
-## lint: ruff only (the linter and the formatter's check)
+## lint: ruff (the linter and the formatter's check) and the type checker, mypy
 lint: $(TEST_STAMP)
 	$(VENV_PY) -m ruff check $(PY_SOURCES)
 	$(VENV_PY) -m ruff format --check $(PY_SOURCES)
+	$(VENV_PY) -m mypy
 
 ## slides: build offline reveal.js decks of the whole course into decks/
 slides: $(LAB_STAMP)
@@ -62,4 +64,4 @@ $(TEST_STAMP): $(VENV_PY) pyproject.toml
 	$(VENV_PY) -c "import pathlib; [pathlib.Path(p).touch() for p in ('$(LAB_STAMP)', '$(TEST_STAMP)')]"
 
 clean:
-	$(PYTHON) -c "import shutil; [shutil.rmtree(p, ignore_errors=True) for p in ('.venv', 'decks', 'test-output', '.pytest_cache', '.ruff_cache')]"
+	$(PYTHON) -c "import shutil; [shutil.rmtree(p, ignore_errors=True) for p in ('.venv', 'decks', 'test-output', '.pytest_cache', '.ruff_cache', '.mypy_cache')]"

@@ -8,13 +8,22 @@ a handler for its own error type only; every other error shows as usual.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .errors import JourneyMapError
 
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from IPython.core.interactiveshell import InteractiveShell
+
 
 def _show_error(
-    shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: int | None = None
+    shell: InteractiveShell,
+    etype: type[BaseException],
+    value: BaseException,
+    tb: TracebackType | None,
+    tb_offset: int | None = None,
 ) -> None:
     """IPython custom-exception hook: print the problems and their fixes."""
     print("JourneyMapError: " + str(value), file=sys.stderr)

@@ -7,7 +7,7 @@ as much as one at the top of a file.
 
 * A module may import from its own unit (subpackage) and from units in lower
   layers; never from a unit in its own layer or above, never from the
-  ``journeykit`` facade (``__init__.py``) and never through an old-name alias.
+  ``journeykit`` facade (``__init__.py``).
 * Imports between modules never form a cycle. Imports under
   ``if TYPE_CHECKING:`` are left out of the cycle check (they never run), but
   they must still point down.
@@ -30,7 +30,7 @@ PACKAGE = ROOT / "journeykit"
 
 #: Layers from the bottom up: a unit may import only from units in lower layers.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"errors", "_version", "_aliases"}),  # the one error type
+    frozenset({"errors", "_version"}),  # the one error type
     frozenset({"chromium", "_notebook", "lab"}),  # the machine, IPython, Lab
     frozenset({"catalogue"}),  # frameworks and lanes
     frozenset({"model"}),  # journey maps and files
@@ -40,10 +40,8 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"workshop"}),  # the room, over a network
     frozenset({"cli"}),  # the command line
 )
-#: ``journeykit/__init__.py``: the public table of contents; it may import anything.
+#: ``journeykit/__init__.py``: serves the public names its stub lists; it may import anything.
 FACADE = "journeykit"
-#: Old module names kept for users; each forwards to its new home and nothing imports it.
-ALIASES = frozenset({"journeykit.theme", "journeykit.viz", "journeykit.widgets"})
 
 
 @dataclass(frozen=True)
@@ -135,12 +133,10 @@ def layering_problems(imports: list[Import]) -> list[str]:
     """Imports that point up a layer, sideways into another unit, or at the facade."""
     problems = []
     for imp in imports:
-        if imp.source == FACADE or imp.source in ALIASES:
+        if imp.source == FACADE:
             continue
         if imp.target == FACADE:
             problems.append(f"{imp}: import from the module that defines it, not the facade")
-        elif imp.target in ALIASES:
-            problems.append(f"{imp}: an old-name alias; import its new home instead")
         elif unit(imp.source) != unit(imp.target):
             have, want = layer(imp.source), layer(imp.target)
             if have is None or want is None or want >= have:
@@ -181,11 +177,7 @@ def package_imports() -> list[Import]:
 
 
 def test_every_module_has_a_place_in_the_layers() -> None:
-    placed = {
-        name
-        for name in all_modules()
-        if name == FACADE or name in ALIASES or layer(name) is not None
-    }
+    placed = {name for name in all_modules() if name == FACADE or layer(name) is not None}
     assert placed == set(all_modules()), "add the new unit to LAYERS and ARCHITECTURE.md"
 
 
@@ -216,7 +208,7 @@ def test_the_walk_sees_imports_inside_functions_and_catches_upward_ones(tmp_path
 
 def test_architecture_md_names_every_unit() -> None:
     text = (ROOT / "ARCHITECTURE.md").read_text("utf-8")
-    units = {unit(name) for name in all_modules() if name != FACADE and name not in ALIASES}
+    units = {unit(name) for name in all_modules() if name != FACADE}
     missing = sorted(u for u in units if f"`{u}" not in text)
     assert missing == [], "ARCHITECTURE.md should give each of these a line"
 

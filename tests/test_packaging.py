@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
+import json
 import re
 import subprocess
 import sys
@@ -17,7 +19,7 @@ import journeykit as jk
 
 ROOT = Path(__file__).resolve().parent.parent
 # conda-forge names the few packages that differ on PyPI
-CONDA_NAMES = {"python-kaleido": "kaleido"}
+CONDA_NAMES = {"python-kaleido": "kaleido", "lazy_loader": "lazy-loader"}
 
 
 def requirement_names_and_bounds(requirements: list[str]) -> dict[str, str]:
@@ -168,42 +170,117 @@ def test_readme_opens_with_the_two_commands():
     assert ".venv\\Scripts\\" in readme, "Windows commands are given"
 
 
+def test_make_test_runs_the_type_checker_on_the_package():
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    test_recipe = makefile[makefile.index("\ntest:") : makefile.index("\nlint:")]
+    assert re.search(r"^\t\$\(VENV_PY\) -m mypy$", test_recipe, re.M), test_recipe
+    pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
+    config = pyproject[pyproject.index("[tool.mypy]") :]
+    assert re.search(r'^files = \["journeykit"\]$', config, re.M), "mypy checks the package"
+    assert re.search(r"^strict = true$", config, re.M), "mypy in strict mode"
+
+
 def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     assert re.search(r"^make test$", ci, re.M)
 
 
-def test_old_module_paths_still_work_in_a_fresh_process():
-    """Notebooks and learners' code written against the flat layout keep running."""
-    code = (
-        "import journeykit.viz as viz, journeykit.widgets as widgets; "
-        "from journeykit.theme import template, FIT_WIDTH; "
-        "import journeykit as jk; "
-        "assert viz.plot_map is jk.plot_map and widgets.editor is jk.editor; "
-        "assert widgets.Editor is jk.Editor and callable(widgets.open_or_create); "
-        "assert template().layout.font.size and FIT_WIDTH == 800; print('ok')"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert out.stdout.strip() == "ok", out.stderr
+#: The one list of public names: type checkers read it, ``journeykit/__init__.py`` serves it.
+STUB = ROOT / "journeykit" / "__init__.pyi"
+
+
+def stub_entries(text: str) -> list[tuple[str, str, str | None]]:
+    """``(module, name, as-name)`` of each import in the stub, in order."""
+    return [
+        (node.module or "", alias.name, alias.asname)
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    ]
+
+
+def stub_problems(text: str) -> list[str]:
+    """What would let the runtime and a type checker see different public names."""
+    entries = stub_entries(text)
+    names = [name for _, name, _ in entries]
+    problems = [f"{name} is listed twice" for name in sorted(set(names)) if names.count(name) > 1]
+    problems += [
+        f"write `{name} as {name}` (from .{module}): a type checker re-exports only that form"
+        for module, name, asname in entries
+        if asname != name
+    ]
+    return problems
+
+
+def test_public_names_are_listed_once_and_serve_all_and_dir():
+    text = STUB.read_text("utf-8")
+    assert stub_problems(text) == []
+    listed = [name for _, name, _ in stub_entries(text)]
+    assert sorted(jk.__all__) == sorted(name for name in listed if not name.startswith("_"))
+    assert set(listed) <= set(dir(jk))
+    assert "_LAZY" not in vars(jk), "the names are listed in the stub only"
+
+
+def test_the_stub_check_catches_a_name_a_type_checker_would_not_see():
+    """``read_csv`` once fell out of the type checkers' list while the runtime served it."""
+    assert stub_problems("from .export import read_csv\n") == [
+        "write `read_csv as read_csv` (from .export): a type checker re-exports only that form"
+    ]
+    assert stub_problems("from .a import x as x\nfrom .b import x as x\n") == ["x is listed twice"]
 
 
 def test_every_public_name_imports_in_a_fresh_process():
+    """Each listed name points at a real object, the one its stub line names."""
     code = (
-        "import journeykit as jk; missing = [n for n in jk.__all__ if getattr(jk, n, None) "
-        "is None]; print(missing, callable(jk.editor), callable(jk.plot_map))"
+        "import importlib, json, sys, journeykit as jk; "
+        "entries = json.loads(sys.stdin.read()); "
+        "wrong = [n for m, n in entries if getattr(jk, n, None) is None "
+        "or getattr(jk, n) is not getattr(importlib.import_module('journeykit.' + m), n)]; "
+        "print(wrong, callable(jk.editor), callable(jk.plot_map))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    entries = [(module, name) for module, name, _ in stub_entries(STUB.read_text("utf-8"))]
+    out = subprocess.run(
+        [sys.executable, "-c", code], input=json.dumps(entries), capture_output=True, text=True
+    )
     assert out.stdout.strip() == "[] True True", out.stderr
 
 
-def test_lazy_names_are_all_listed_in_all():
-    from journeykit import _LAZY
+#: Where learners, facilitators and the kit itself write ``jk.<name>``.
+JK_USERS = ("notebooks", "exercises", "docs", "journeykit", "tests", "benchmarks", "datasets")
+JK_NAME = re.compile(r"(?<![\w.])jk\.([A-Za-z_]\w*)")
 
-    assert set(_LAZY) <= set(jk.__all__)
+
+def jk_names_used() -> dict[str, set[str]]:
+    """``{name: files}`` for every ``jk.<name>`` in the README, the course, the docs and code."""
+    files = [ROOT / "README.md"] + [
+        path
+        for folder in JK_USERS
+        for path in sorted((ROOT / folder).rglob("*"))
+        if path.suffix in {".py", ".ipynb", ".md"} and ".ipynb_checkpoints" not in path.parts
+    ]
+    used: dict[str, set[str]] = {}
+    for path in files:
+        for name in JK_NAME.findall(path.read_text("utf-8")):
+            used.setdefault(name, set()).add(path.relative_to(ROOT).as_posix())
+    return used
+
+
+def test_every_jk_name_the_course_docs_and_code_use_is_listed():
+    """A name a notebook, the README or a docstring reaches as ``jk.<name>`` is in the stub
+    (or is a subpackage, as ``jk.model`` after ``import journeykit.model``)."""
+    used = jk_names_used()
+    assert {"editor", "review", "template", "measure"} <= set(used), "the scan finds the course"
+    subpackages = {path.name for path in (ROOT / "journeykit").iterdir() if path.is_dir()}
+    missing = {
+        name: sorted(files)
+        for name, files in used.items()
+        if name not in jk.__all__ and name not in subpackages and not name.startswith("__")
+    }
+    assert missing == {}, "add these to journeykit/__init__.pyi"
 
 
 # Tools only `make test` needs, and Sphinx (a documentation builder a deck never runs).
-TEST_ONLY = {"nbval", "pytest", "hypothesis", "playwright", "ruff", "jupyterhub", "sphinx"}
+TEST_ONLY = {"nbval", "pytest", "hypothesis", "playwright", "ruff", "mypy", "jupyterhub", "sphinx"}
 #: The extras `make lab` installs with the kit: what every course notebook needs.
 LEARNER_EXTRAS = ("analytics",)
 

@@ -2,7 +2,7 @@
 
 Nothing here imports Ibis or DuckDB at module import time, so ``import journeykit``
 (and ``import journeykit.analytics``) stays quick; the first call that needs an engine
-pays for it (about 0.2 s for Ibis, once per Python process).
+pays for importing it, once per Python process.
 
 Files and DataFrames are read into the kit's own DuckDB (a plain ``duckdb`` connection,
 :func:`duckdb_connection`), and the kit's Ibis tables over them are *unbound*
@@ -27,7 +27,10 @@ from typing import TYPE_CHECKING, Any
 from ..errors import JourneyMapError, Problem
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from duckdb import DuckDBPyConnection
+    from ibis.expr.operations import Node
     from ibis.expr.types import Table, Value
 
 _lock = threading.Lock()
@@ -89,7 +92,7 @@ def missing_engine(package: str, why: str = "is not installed") -> JourneyMapErr
     )
 
 
-def ibis_module() -> Any:
+def ibis_module() -> ModuleType:
     """Return the ``ibis`` module, importing it on first use.
 
     Raises
@@ -261,9 +264,9 @@ def backend_name(table: Table) -> str:
 def sql_of(expr: Value | Table, dialect: str) -> str:
     """The SQL of ``expr`` in ``dialect``, compiled once per expression and dialect.
 
-    Ibis takes 0.05 to 0.2 s to compile a measurement's query; the text is kept (an
-    expression is compared by structure, so the same question on the same log and
-    stages is compiled once per process), which also spares the second compile
+    Compiling is a noticeable part of a small measurement's time, so the text is kept
+    (an expression is compared by structure, so the same question on the same log
+    and stages is compiled once per process), which also spares the second compile
     when :func:`compiles` has checked an expression before it runs.
 
     Examples
@@ -284,7 +287,7 @@ def sql_of(expr: Value | Table, dialect: str) -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def _compiled(op: Any, dialect: str) -> str:
+def _compiled(op: Node, dialect: str) -> str:
     return str(ibis_module().to_sql(op.to_expr(), dialect=dialect))
 
 
@@ -371,7 +374,7 @@ def execute(expr: Table | Value, source: str | None, what: str) -> Any:
         ) from None
 
 
-def _duckdb_of(expr: Table | Value) -> Any:
+def _duckdb_of(expr: Table | Value) -> DuckDBPyConnection | None:
     """The DuckDB connection ``expr`` can run on as plain SQL, or None (then Ibis runs it).
 
     Unbound tables are the kit's own (:func:`kit_table`): the kit's DuckDB. Expressions

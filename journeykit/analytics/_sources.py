@@ -22,7 +22,7 @@ import glob
 import os
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import JourneyMapError, Problem
 from . import _backend
@@ -30,6 +30,7 @@ from ._backend import quote_id
 
 if TYPE_CHECKING:
     import pandas as pd
+    from duckdb import DuckDBPyConnection
     from ibis.expr.types import Table
 
 FILE_BITS = 40  # log_order of a file row: (file index << 40) + row number in the file
@@ -51,7 +52,7 @@ CSV_ENDINGS = (".csv", ".csv.gz", ".tsv", ".tsv.gz", ".txt", ".csv.zst")
 PARQUET_ENDINGS = (".parquet", ".pq", ".parq")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class Raw:
     """A source read as raw event rows, and how to name a row in a message."""
 
@@ -302,12 +303,19 @@ def from_files(
         ) from None
     complete = kind == "parquet" and _parquet_complete(con, files, names, types, unit, time_format)
     return Raw(
-        table, shown, "duckdb", tuple(files), kind, definition, complete, f"VIEW {view}"
+        table=table,
+        source=shown,
+        backend="duckdb",
+        files=tuple(files),
+        kind=kind,
+        definition=definition,
+        complete=complete,
+        owned=f"VIEW {view}",
     ), types
 
 
 def _parquet_complete(
-    con: Any,
+    con: DuckDBPyConnection,
     files: list[str],
     names: dict[str, str],
     types: dict[str, str],
@@ -373,12 +381,11 @@ def from_dataframe(
         f"event, {tsql} AS time_us, (row position) AS log_order"
     )
     return Raw(
-        _backend.kit_table(table_name),
-        shown,
-        "duckdb",
-        (),
-        "dataframe",
-        definition,
+        table=_backend.kit_table(table_name),
+        source=shown,
+        backend="duckdb",
+        kind="dataframe",
+        definition=definition,
         owned=f"TABLE {table_name}",
     ), {names["time"]: types["t"]}
 
@@ -417,7 +424,7 @@ def from_ibis(table: Table, names: dict[str, str], unit: str | None) -> tuple[Ra
         log_order=order,
         time_raw=time.cast("string"),
     )
-    return Raw(raw, shown, backend, (), "table"), types
+    return Raw(table=raw, source=shown, backend=backend, kind="table"), types
 
 
 def _ga4_hint(present: list[str]) -> str:
@@ -430,7 +437,7 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def describe_source(source: Any) -> str:
+def describe_source(source: object) -> str:
     """A short name for any source, for messages.
 
     Examples

@@ -19,7 +19,7 @@ import os
 import warnings
 import weakref
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..errors import JourneyMapError, Problem
 from . import _backend, _sources
@@ -27,6 +27,10 @@ from . import _backend, _sources
 if TYPE_CHECKING:
     import pandas as pd
     from ibis.expr.types import Table
+
+#: What :func:`read_events` reads: CSV or Parquet files (a path, a folder or a glob
+#: pattern), a pandas DataFrame, or an Ibis table of any backend.
+EventSource: TypeAlias = "str | os.PathLike[str] | pd.DataFrame | Table"
 
 __all__ = ["PRESETS", "EventLog", "read_events"]
 
@@ -44,7 +48,7 @@ DEFAULTS = {"user": "user_id", "event": "event", "time": "timestamp"}
 SHOWN_EXAMPLES = 5
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class EventLog:
     """An event log, checked and ready to measure.
 
@@ -134,7 +138,7 @@ class EventLog:
 
 
 def read_events(
-    source: Any,
+    source: EventSource,
     *,
     user: str | None = None,
     event: str | None = None,
@@ -260,7 +264,7 @@ def _column_names(
             ]
         )
     given = {"user": user, "event": event, "time": time}
-    names = {k: (given[k] if given[k] is not None else base[k]) for k in base}
+    names = {k: base[k] if (name := given[k]) is None else name for k in base}
     if order is not None:
         names["order"] = order
     return names, unit
@@ -349,7 +353,15 @@ def _checked(
             stacklevel=3,
         )
     columns = {"user_id": names["user"], "event": names["event"], "time": names["time"]}
-    log = EventLog(table, raw.source, columns, counts, skipped, raw.backend, raw.definition)
+    log = EventLog(
+        table=table,
+        source=raw.source,
+        columns=columns,
+        event_counts=counts,
+        skipped=skipped,
+        backend=raw.backend,
+        definition=raw.definition,
+    )
     if raw.owned:  # drop the kit's view or table when the log is garbage collected
         weakref.finalize(log, _backend.drop_later, raw.owned)
     return log
@@ -404,7 +416,7 @@ def _bad_time_problem(
     )
 
 
-def _shown(value: Any) -> str:
+def _shown(value: object) -> str:
     empty = value is None or value != value or str(value).strip() == ""
     return "(empty)" if empty else repr(str(value))
 

@@ -29,6 +29,10 @@ from .stages import StageMap
 
 if TYPE_CHECKING:
     import pandas as pd
+    from ibis.expr.types import Table, Value
+
+    from .events import EventSource
+    from .stages import StageSpec
 
 __all__ = ["Measurement", "measure"]
 
@@ -36,8 +40,8 @@ END = "(end)"
 
 
 def measure(
-    events: Any,
-    stages: Any,
+    events: EventLog | EventSource,
+    stages: StageSpec,
     *,
     framework: str | None = None,
     within: str | _dt.timedelta | None = None,
@@ -97,10 +101,16 @@ def measure(
     log = events if isinstance(events, EventLog) else read_events(events)
     stage_map = StageMap.parse(stages, framework)
     stage_of = stage_map.resolve(log.event_counts["event"], source=log.source)
-    return Measurement(log, stage_map, stage_of, _window_us(within), within)
+    return Measurement(
+        log=log,
+        stage_map=stage_map,
+        stage_of=stage_of,
+        within_us=_window_us(within),
+        within=within,
+    )
 
 
-def _window_us(within: Any) -> int | None:
+def _window_us(within: object) -> int | None:
     if within is None:
         return None
     import pandas as pd
@@ -137,7 +147,7 @@ def _window_us(within: Any) -> int | None:
     return int(span / pd.Timedelta(microseconds=1))
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, kw_only=True)
 class Measurement:
     """A journey measured on a log; each method answers one question with one query.
 
@@ -190,7 +200,7 @@ class Measurement:
     stage_map: StageMap
     stage_of: dict[str, int]
     within_us: int | None = None
-    within: Any = None
+    within: str | _dt.timedelta | None = None  # as given to measure(), for the repr
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
@@ -201,7 +211,7 @@ class Measurement:
     def _args(self) -> tuple[Any, ...]:
         return (self.log.table, self.stage_of, len(self.stages), self.within_us, self.log.backend)
 
-    def _run(self, key: str, expr: Any, what: str) -> pd.DataFrame:
+    def _run(self, key: str, expr: Table | Value, what: str) -> pd.DataFrame:
         if key not in self._cache:
             self._cache[key] = _backend.execute(expr, self.log.source, what)
         return self._cache[key].copy()
@@ -288,8 +298,8 @@ class Measurement:
         for i in range(1, len(self.stages)):
             r = by_stage.get(i)
             users = int(r.users) if r is not None else 0
-            med = float(r.median_us) if users else np.nan
-            p90 = float(r.p90_us) if users else np.nan
+            med = float(r.median_us) if r is not None and users else np.nan
+            p90 = float(r.p90_us) if r is not None and users else np.nan
             rows.append((self.stages[i - 1], self.stages[i], users, med, p90))
         out = pd.DataFrame(rows, columns=["from_stage", "to_stage", "users", "median", "p90"])
         for col in ("median", "p90"):

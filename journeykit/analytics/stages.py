@@ -21,7 +21,7 @@ import re
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeAlias
 
 from ..catalogue import get_framework
 from ..errors import JourneyMapError, Problem
@@ -102,7 +102,7 @@ def pattern(regex: str | re.Pattern[str]) -> Rule:
     return Rule("pattern", text)
 
 
-def _rules(value: Any, where: str) -> list[Rule]:
+def _rules(value: object, where: str) -> list[Rule]:
     if isinstance(value, Rule):
         return [value]
     if isinstance(value, re.Pattern):
@@ -132,6 +132,13 @@ def _rules(value: Any, where: str) -> list[Rule]:
     )
 
 
+#: What counts as reaching one stage: an event name (``*`` and ``?`` match any text),
+#: a rule (:func:`prefix`, :func:`pattern`), a compiled regular expression, or a list of them.
+Events: TypeAlias = "str | Rule | re.Pattern[str] | Iterable[str | Rule | re.Pattern[str]]"
+#: A stage map: each stage, in journey order, and the events that count as reaching it.
+StageSpec: TypeAlias = "Mapping[str, Events]"
+
+
 @dataclass(frozen=True)
 class StageMap:
     """Stages in journey order, each with its rules; checked on construction.
@@ -151,7 +158,7 @@ class StageMap:
     framework: str | None = None
 
     @classmethod
-    def parse(cls, stages: Any, framework: str | None = None) -> StageMap:
+    def parse(cls, stages: StageSpec, framework: str | None = None) -> StageMap:
         """Check a stage map (and its stage names against ``framework``) and build it."""
         if not isinstance(stages, Mapping) or not stages:
             raise JourneyMapError(

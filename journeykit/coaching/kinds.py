@@ -110,10 +110,10 @@ def known_item_lanes() -> dict[str, frozenset[str]]:
                 for item in getattr(stage, field):
                     seen.setdefault(squash(item), set()).add(lane)
     for name in example_names():
-        for stage in example(name).stages:
+        for map_stage in example(name).stages:
             for spec in schema().lanes:
                 if spec.kind == "list":
-                    for item in getattr(stage, spec.name):
+                    for item in getattr(map_stage, spec.name):
                         seen.setdefault(squash(item), set()).add(spec.key)
     return {item: frozenset(lanes) for item, lanes in seen.items()}
 

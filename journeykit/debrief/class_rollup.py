@@ -10,14 +10,15 @@ size or modification time changed and rebuilds the tables only when something di
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Hashable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from ..catalogue import get_framework, lane
 from ..errors import JourneyMapError, Problem
 from ..model import JourneyMap, Stage, example, write_text_atomic
-from .loading import Collection, Entry, Progress, Skipped
+from .loading import Collection, Entry, MapSource, Progress, Skipped
 from .steps import Steps, steps_for
 from .tables import (
     class_table,
@@ -34,6 +35,10 @@ if TYPE_CHECKING:
     import pandas as pd
     import plotly.graph_objects as go
 
+    from .wording import Wording
+
+T = TypeVar("T")
+
 #: The worked example every class is compared with in the spread figure.
 REFERENCE_EXAMPLE = "clothing-store"
 
@@ -45,7 +50,9 @@ def _reference() -> tuple[str, dict[str, int | None], str]:
     return m.framework, {s.name: s.emotion_score for s in m.stages}, name
 
 
-def rollup(source: Any, *, anonymize: bool = False, progress: Progress | None = None) -> Rollup:
+def rollup(
+    source: MapSource, *, anonymize: bool = False, progress: Progress | None = None
+) -> Rollup:
     """Compare a whole class's journey maps: tables, figures and one offline page for the debrief.
 
     Parameters
@@ -99,14 +106,14 @@ class Rollup:
     """
 
     def __init__(
-        self, source: Any, *, anonymize: bool = False, progress: Progress | None = None
+        self, source: MapSource, *, anonymize: bool = False, progress: Progress | None = None
     ) -> None:
         self.anonymize = bool(anonymize)
         self._collection = Collection(source)
         self._numbers: dict[str, int] = {}
         self._entries: list[Entry] = []
         self.skipped: list[Skipped] = []
-        self._cache: dict[Any, Any] = {}
+        self._cache: dict[Hashable, object] = {}
         folder = self._collection.folder
         #: The folder's name (no path, so nothing about the machine shows), or "".
         self.name = folder.resolve().name if folder is not None else ""
@@ -138,10 +145,11 @@ class Rollup:
         """How many backups, conflict copies and hidden files the folder search left out."""
         return self._collection.ignored
 
-    def _cached(self, key: Any, build: Any) -> Any:
+    def _cached(self, key: Hashable, build: Callable[[], T]) -> T:
+        """What *build* returns, built once until a refresh changes the maps."""
         if key not in self._cache:
             self._cache[key] = build()
-        return self._cache[key]
+        return cast(T, self._cache[key])
 
     # ----- what is in it ---------------------------------------------------------------
     @property
@@ -259,7 +267,7 @@ class Rollup:
         """Lanes by steps: the share of maps (0 to 1) with the lane filled in there."""
         return self._cached("coverage", lambda: coverage_frame(self._placed(), self.layout)).copy()
 
-    def _grouping(self, key: str) -> Any:
+    def _grouping(self, key: str) -> tuple[dict[str, str], dict[str, Wording]]:
         return self._cached(("wordings", key), lambda: wordings_of(self._placed(), key))
 
     def top(self, lane_key: str = "pain_points", n: int = 5) -> pd.DataFrame:
@@ -301,15 +309,12 @@ class Rollup:
         from ..coaching import review
 
         def build() -> pd.DataFrame:
-            for entry in self._entries:
+            reviewed = []
+            for label, entry in zip(self.participants, self._entries, strict=True):
                 if entry.review is None:
                     entry.review = review(entry.journey_map)
-            return review_frame(
-                [
-                    (label, e.review)
-                    for label, e in zip(self.participants, self._entries, strict=True)
-                ]
-            )
+                reviewed.append((label, entry.review))
+            return review_frame(reviewed)
 
         return self._cached("review", build).copy()
 

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeAlias
 
 from ..errors import JourneyMapError, Problem
 from ..model import JourneyMap, load_map
@@ -70,7 +70,7 @@ class Skipped:
         return f"{self.name}: {self.reason}"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, kw_only=True)
 class Entry:
     """One map of the class: its participant label, the map, and where it came from."""
 
@@ -220,6 +220,14 @@ def _signature(path: Path) -> _Signature | None:
     return (stat.st_mtime_ns, stat.st_size)
 
 
+#: Where a class roll-up reads its maps: a folder or one file, a map, a mapping of label to
+#: map, or any iterable of files and maps (a list, ``Path.glob``, a generator).
+MapSource: TypeAlias = (
+    "str | os.PathLike[str] | JourneyMap | Mapping[str, JourneyMap]"
+    " | Iterable[str | os.PathLike[str] | JourneyMap]"
+)
+
+
 class Collection:
     """Where a roll-up's maps come from, and what has been read from there already.
 
@@ -229,7 +237,7 @@ class Collection:
         See :func:`journeykit.rollup`.
     """
 
-    def __init__(self, source: Any) -> None:
+    def __init__(self, source: MapSource) -> None:
         self.folder: Path | None = None
         self.paths: list[Path] = []
         self.maps: list[tuple[str, JourneyMap]] = []
@@ -256,7 +264,7 @@ class Collection:
         """True when the maps come from files, which :meth:`collect` re-reads."""
         return self.folder is not None or bool(self.paths)
 
-    def _take_items(self, items: list[Any]) -> None:
+    def _take_items(self, items: list[object]) -> None:
         for i, item in enumerate(items):
             if isinstance(item, JourneyMap):
                 self.maps.append((item.title or f"Map {i + 1}", item))
@@ -267,7 +275,7 @@ class Collection:
         self.paths = list(dict.fromkeys(self.paths))
 
     @staticmethod
-    def _check_map(value: Any, where: str) -> JourneyMap:
+    def _check_map(value: object, where: str) -> JourneyMap:
         if not isinstance(value, JourneyMap):
             raise _bad_source(value, where=where)
         return value
@@ -281,7 +289,8 @@ class Collection:
             if self._given is None:
                 labels = unique_labels(label for label, _ in self.maps)
                 self._given = [
-                    Entry(label, m) for label, (_, m) in zip(labels, self.maps, strict=True)
+                    Entry(label=label, journey_map=m)
+                    for label, (_, m) in zip(labels, self.maps, strict=True)
                 ]
             return list(self._given), []
         entries, skipped = self._collect_files(progress)
@@ -289,7 +298,7 @@ class Collection:
             labels = unique_labels([e.label for e in entries] + [name for name, _ in self.maps])
             if self._given is None:
                 self._given = [
-                    Entry(label, m)
+                    Entry(label=label, journey_map=m)
                     for label, (_, m) in zip(labels[len(entries) :], self.maps, strict=True)
                 ]
             entries += self._given
@@ -321,7 +330,9 @@ class Collection:
                 skipped.append(result)
                 continue
             if result.label != label:  # a clash appeared or went away: relabel, keep the map
-                result = Entry(label, result.journey_map, path, result.review)
+                result = Entry(
+                    label=label, journey_map=result.journey_map, path=path, review=result.review
+                )
                 self._read[path] = (signatures[path], result)
             entries.append(result)
         return entries, skipped
@@ -329,12 +340,12 @@ class Collection:
     @staticmethod
     def _load(path: Path) -> Entry | Skipped:
         try:
-            return Entry("", load_map(path), path)
+            return Entry(label="", journey_map=load_map(path), path=path)
         except JourneyMapError as err:
             return Skipped(path, err)
 
 
-def _bad_source(value: Any, where: str = "") -> JourneyMapError:
+def _bad_source(value: object, where: str = "") -> JourneyMapError:
     return JourneyMapError(
         [
             Problem(

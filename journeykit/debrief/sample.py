@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ..catalogue import get_framework
 from ..model import JourneyMap, Persona, write_text_atomic
@@ -31,7 +32,7 @@ from ..model import JourneyMap, Persona, write_text_atomic
 #: The businesses of the class: title, what it offers, the persona and their goals, the
 #: framework most use, and how the customer feels at each journey moment (notice ...
 #: promote), 1 to 5.
-BUSINESSES: dict[str, dict] = {
+BUSINESSES: dict[str, dict[str, Any]] = {
     "bakery": {
         "title": "Corner bakery",
         "offer": "fresh bread",
@@ -86,8 +87,9 @@ MOMENTS = (
     "promote",
 )
 
-#: What learners write at each journey moment ({offer} becomes the business's offer).
-TEXT: dict[str, dict[str, list]] = {
+#: What learners write at each journey moment ({offer} becomes the business's offer): texts
+#: per lane, and for pain points groups of wordings of one pain (a list each).
+TEXT: dict[str, dict[str, list[Any]]] = {
     "notice": {
         "goal": ["Find a place for {offer} close by"],
         "actions": [
@@ -208,14 +210,16 @@ LEARNERS = (
     "zoe",
 )
 
+T = TypeVar("T")
 
-def _pick(rng: random.Random, options: list, k: int) -> list:
+
+def _pick(rng: random.Random, options: list[T], k: int) -> list[T]:
     return rng.sample(options, min(k, len(options)))
 
 
 def _stage_content(
     rng: random.Random, moments: tuple[str, ...], offer: str, score: int, full: bool
-) -> dict:
+) -> dict[str, Any]:
     def texts(key: str, k: int) -> list[str]:
         pool = [t for m in moments for t in TEXT[m].get(key, [])]
         return [t.format(offer=offer) for t in _pick(rng, pool, k)]
@@ -255,7 +259,9 @@ def sample_map(
     spec = BUSINESSES[business]
     name, about = spec["persona"]
     goals = spec["goals"] if completion != "started" and rng.random() < 0.7 else []
-    m = JourneyMap.new(framework, title=title, persona=Persona(name, about, goals))
+    m = JourneyMap.new(
+        framework, title=title, persona=Persona(name, description=about, goals=goals)
+    )
     shift = rng.choice((-1, 0, 0, 1))
     feel = {
         moment: max(1, min(5, base + shift + rng.choice((-1, 0, 0, 0, 1))))

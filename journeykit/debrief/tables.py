@@ -222,10 +222,13 @@ def review_frame(reviews: Sequence[tuple[str, Review]]) -> pd.DataFrame:
             names = who.setdefault(finding.rule, [])
             if label not in names[-1:]:
                 names.append(label)
-    order = {level: i for i, level in enumerate(LEVELS)}
+    order: dict[str, int] = {level: i for i, level in enumerate(LEVELS)}
+    ranked = sorted(
+        who, key=lambda rule: (-len(who[rule]), order.get(levels[rule], len(order)), rule)
+    )
     rows = [
-        (rule, levels[rule], len(names), len(names) / total, ", ".join(names), *texts[rule])
-        for rule, names in who.items()
+        (rule, levels[rule], len(who[rule]), len(who[rule]) / total, ", ".join(who[rule]))
+        + texts[rule]
+        for rule in ranked
     ]
-    rows.sort(key=lambda r: (-r[2], order.get(r[1], len(order)), r[0]))
     return pd.DataFrame(rows, columns=REVIEW_COLUMNS)

@@ -206,7 +206,7 @@ def group_wordings(texts: Iterable[str]) -> list[Wording]:
     counts = Counter(text for text in texts if text.strip())
     ids = key_groups(counts)
     fixed = _fixed_keys(counts)
-    forms = Counter()
+    forms: Counter[str] = Counter()
     for text, n in counts.items():
         forms[fixed[text]] += n
     members: dict[str, list[tuple[str, int]]] = {}

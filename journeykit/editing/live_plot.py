@@ -15,10 +15,10 @@ figure into plotly JSON and compares it with the last one shown:
 
 A patch that changes only the layout, and the hover text of traces, keeps the
 hover text apart (``"hover"``): the page draws the rest at once and the hover
-text once typing pauses (300 ms after the last patch). Plotly.react recomputes
-and redraws every trace when any list of a trace changes, so this way the typed
-text shows in a few milliseconds, and the hover box, which nobody reads while
-typing, costs one redraw of the traces per pause instead of one per keystroke.
+text once typing pauses (``HOVER_PAUSE_MS`` in live_plot.js). Plotly.react
+recomputes and redraws every trace when any list of a trace changes, so this way
+the typed text shows without that redraw, and the hover box, which nobody reads
+while typing, costs one redraw of the traces per pause instead of one per keystroke.
 
 plotly.js is the one in the installed plotly package, loaded once per page. When
 the server serves it (``journeykit lab`` does: :mod:`journeykit.lab`) the page
@@ -65,7 +65,7 @@ def changed_properties(old: dict[str, Any], new: dict[str, Any]) -> dict[str, An
     return {**removed, **updated}
 
 
-def changed_items(old: Any, new: Any) -> dict[int, Any] | None:
+def changed_items(old: object, new: object) -> dict[int, Any] | None:
     """The items of list *new* that differ from list *old*, when that is worth sending alone.
 
     None when they are not two lists of one length, or when half or more changed.
@@ -262,7 +262,7 @@ class LivePlot(anywidget.AnyWidget):
         self.send({**patch, "traces": traces, "items": items})
         return count
 
-    def _answer(self, _widget: Any, content: Any, _buffers: Any) -> None:
+    def _answer(self, _widget: LivePlot, content: object, _buffers: list[bytes]) -> None:
         kind = content.get("kind") if isinstance(content, dict) else None
         if kind == "hello":  # a new view: bring the state up to date (sent only if it differs)
             self.figure = self._shown

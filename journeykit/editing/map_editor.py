@@ -29,6 +29,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -507,7 +508,7 @@ def editor(
     'JourneyKit editor: Online clothing store: a summer outfit (five-stage-decision), \
 5 stages, read-only'
     """
-    options = {"read_only": read_only, "autosave": autosave, "served": served}
+    make = partial(Editor, read_only=read_only, autosave=autosave, served=served)
     if source is None:
         if read_only:
             raise JourneyMapError(
@@ -519,14 +520,14 @@ def editor(
                     )
                 ]
             )
-        return Editor(**options)
+        return make()
     if isinstance(source, JourneyMap):
-        return Editor(source, path, **options)
+        return make(source, path)
     if isinstance(source, (str, Path)):
         if read_only:
-            return Editor(load_map(source), None, note=f"Opened {Path(source).name}.", **options)
+            return make(load_map(source), None, note=f"Opened {Path(source).name}.")
         m, note = open_or_create(source, framework)
-        return Editor(m, source, note=note, **options)
+        return make(m, source, note=note)
     raise JourneyMapError(
         [
             Problem(

@@ -253,7 +253,7 @@ class Question:
     """
 
     #: What kind of exercise this is (for the facilitator guide and reports).
-    kind: ClassVar[str] = "question"
+    kind: str = "question"
 
     def __init__(
         self,

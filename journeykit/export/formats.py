@@ -29,7 +29,7 @@ Examples
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..chromium import require_chromium
 from ..errors import JourneyMapError, Problem
@@ -80,7 +80,7 @@ def to_html(m: JourneyMap, path: str | Path | None = None) -> str:
 
     The page holds the persona, the emotion curve, the journey map figure and
     the map as a table. plotly.js is copied in from the installed plotly
-    package (about 4.7 MB), so the page needs no network. Printing it (or
+    package (a few megabytes), so the page needs no network. Printing it (or
     saving as PDF) gives a landscape A4 handout.
 
     Examples
@@ -202,7 +202,7 @@ def to_image(
     return write_bytes_atomic(target, data)
 
 
-def render_image(fig: Any, format: str, browser: Path) -> bytes:
+def render_image(fig: go.Figure, format: str, browser: Path) -> bytes:
     """The image bytes of *fig*, drawn by kaleido in the browser at *browser*.
 
     MathJax is switched off (kaleido would fetch it from a CDN) and plotly.js

@@ -70,7 +70,7 @@ def page_template() -> tuple[Template, str]:
 @cache
 def _shell() -> Template:
     return Template(
-        resources.files(__package__).joinpath("templates", "page.html").read_text("utf-8")
+        resources.files(__package__).joinpath("templates").joinpath("page.html").read_text("utf-8")
     )
 
 
@@ -200,8 +200,8 @@ def gaps_html(m: JourneyMap) -> str:
     """A line per stage that still has empty lanes (nothing when the map is complete)."""
     by_stage: dict[str, list[str]] = {}
     labels = {spec.key: spec.label for spec in schema().lanes}
-    for stage, key in m.gaps():
-        by_stage.setdefault(stage, []).append(labels[key].lower())
+    for gap in m.gaps():
+        by_stage.setdefault(str(gap.stage), []).append(labels[str(gap.key)].lower())
     if not by_stage:
         return ""
     lines = "".join(

@@ -35,14 +35,13 @@ from . import theme
 from .canvas import plot_canvas
 from .class_emotions import plot_class_heatmap, plot_class_spread, similarity_order
 from .class_lanes import plot_class_coverage, plot_class_top
-from .emotions import is_dip, plot_emotions
+from .emotions import plot_emotions
 from .frameworks import plot_crosswalk, plot_framework, plot_frameworks
 from .funnel import plot_funnel
 from .journey_map import plot_map
 from .transitions import plot_transitions
 
 __all__ = [
-    "is_dip",
     "plot_canvas",
     "plot_class_coverage",
     "plot_class_heatmap",

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..catalogue import SCORE_LABELS, SCORE_MAX, SCORE_MIN
 from . import theme
@@ -104,7 +104,7 @@ def similarity_order(values: np.ndarray) -> list[int]:
     return order
 
 
-def score_key() -> dict:
+def score_key() -> dict[str, Any]:
     """The heatmap's colour key, one line above the plot: a swatch and a label per score."""
     swatch = "<span style='color:{}'>■</span> {}"
     labels = [
@@ -151,7 +151,7 @@ def empty_figure(title: str, message: str, width: int | None) -> go.Figure:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StepTicks:
     """The x axis of a class figure: one column per step."""
 
@@ -184,14 +184,14 @@ def step_ticks(steps: Sequence[str], room: float) -> StepTicks:
     if longest_word(steps, theme.SMALL_SIZE) > column:
         legend = " · ".join(f"{i} {name}" for i, name in enumerate(steps, 1))
         return StepTicks(
-            [escape(s) for s in steps],
-            [str(i) for i in range(1, len(steps) + 1)],
-            1,
-            f"Steps: {legend}.",
+            x=[escape(s) for s in steps],
+            ticks=[str(i) for i in range(1, len(steps) + 1)],
+            lines=1,
+            legend=f"Steps: {legend}.",
         )
     ticks = stage_labels(list(steps), column, theme.SMALL_SIZE, bold=False)
     lines = max((t.count("<br>") + 1 for t in ticks), default=1)
-    return StepTicks([escape(s) for s in steps], ticks, lines, "")
+    return StepTicks(x=[escape(s) for s in steps], ticks=ticks, lines=lines, legend="")
 
 
 def plot_class_heatmap(emotions: pd.DataFrame, width: int | None = None) -> go.Figure:

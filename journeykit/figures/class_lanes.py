@@ -11,7 +11,7 @@ Both figures summarise, so they read the same for 5 maps or 300:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from . import theme
 from .class_emotions import empty_figure, step_ticks
@@ -33,6 +33,18 @@ ITEM_LINE_PX = 19
 ITEM_LINES = 2
 #: Space between two rows of the top-items chart, in label lines.
 ROW_GAP = 0.45
+
+
+class TopRow(Protocol):
+    """One row of the top-items table (:meth:`journeykit.debrief.Rollup.top`), as
+    ``itertuples()`` gives it: the columns the chart reads."""
+
+    step: str
+    item: str
+    maps: int
+    share: float
+    wordings: int
+    variants: str
 
 
 def plot_class_coverage(coverage: pd.DataFrame, maps: int, width: int | None = None) -> go.Figure:
@@ -151,7 +163,7 @@ def plot_class_top(
     label_px = full * ITEM_LABEL_SHARE
     y: list[float] = []
     ticks: list[str] = []
-    bars: list[tuple[float, object]] = []
+    bars: list[tuple[float, TopRow]] = []
     end = 0.0  # rows are placed in units of one label line, with a gap between rows
 
     def add(label: str, lines: int) -> float:

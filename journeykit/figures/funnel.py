@@ -3,7 +3,8 @@
 The counts can be typed in (a dict, a Series, a table of ``stage`` and ``customers``) or
 measured on an event log: ``jk.measure(...)`` returns a ``Measurement`` whose
 ``funnel()`` table has ``stage`` and ``users``; both the measurement and the table are
-read here by their shape, without importing the analytics layer.
+read here by their shape (:class:`~.shapes.MeasuredFunnel`), without importing the
+analytics layer.
 
 Examples
 --------
@@ -20,12 +21,16 @@ from typing import TYPE_CHECKING, Any
 from ..errors import JourneyMapError, Problem
 from . import theme
 from .layout import escape, figure_width, themed_figure
+from .shapes import MeasuredFunnel
 
 if TYPE_CHECKING:
+    import pandas as pd
     import plotly.graph_objects as go
 
+    from .shapes import Counts, Measured
 
-def plot_funnel(counts: Any, width: int | None = None) -> go.Figure:
+
+def plot_funnel(counts: Counts, width: int | None = None) -> go.Figure:
     """A stage funnel: how many customers reach each stage and what share of the first stage.
 
     Parameters
@@ -107,17 +112,18 @@ def percent(share: float) -> str:
     return f"{value:.{digits}f}".rstrip("0").rstrip(".") + "%"
 
 
-def funnel_table(measured: Any) -> Any:
+def funnel_table(measured: Measured) -> pd.DataFrame:
     """The funnel table of a measurement (what its ``funnel()`` returns), or *measured*
-    itself when it has no ``funnel()`` method."""
-    funnel = getattr(measured, "funnel", None)
-    return funnel() if callable(funnel) else measured
+    itself when it is already a table."""
+    return measured.funnel() if isinstance(measured, MeasuredFunnel) else measured
 
 
-def funnel_rows(counts: Any) -> tuple[list[str], list[int]]:
+def funnel_rows(given: Counts) -> tuple[list[str], list[int]]:
     """Stage names and counts from a dict, Series, tidy DataFrame or measurement, checked."""
-    counts = funnel_table(counts)
-    if hasattr(counts, "columns"):
+    counts = given.funnel() if isinstance(given, MeasuredFunnel) else given
+    if isinstance(counts, Mapping):
+        pairs = list(counts.items())
+    elif hasattr(counts, "columns"):
         column = (
             "users"
             if "users" in counts.columns and "customers" not in counts.columns
@@ -135,7 +141,7 @@ def funnel_rows(counts: Any) -> tuple[list[str], list[int]]:
                 ]
             )
         pairs = list(zip(counts["stage"], counts[column], strict=True))
-    elif isinstance(counts, Mapping) or hasattr(counts, "items"):
+    elif hasattr(counts, "items"):  # a Series indexed by stage
         pairs = list(counts.items())
     else:
         raise JourneyMapError(

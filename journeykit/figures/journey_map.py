@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
 
     from ..model import JourneyMap, Stage
+    from .shapes import Measured
 
 #: The band the emotion lanes (saved together as ``emotion``) share, and its label.
 EMOTION_ROW, EMOTION_LABEL = "emotion", "Emotions"
@@ -128,7 +129,11 @@ def map_cell(stage: Stage, row: str, width: float) -> Cell:
 
 
 def plot_map(
-    m: JourneyMap, width: int | None = None, measured: Any = None, *, interactive: bool = True
+    m: JourneyMap,
+    width: int | None = None,
+    measured: Measured | None = None,
+    *,
+    interactive: bool = True,
 ) -> go.Figure:
     """The journey map as a swimlane grid: stages as columns, lanes as rows.
 
@@ -182,7 +187,11 @@ def plot_map(
 
 
 def map_json(
-    m: JourneyMap, width: int | None = None, measured: Any = None, *, interactive: bool = True
+    m: JourneyMap,
+    width: int | None = None,
+    measured: Measured | None = None,
+    *,
+    interactive: bool = True,
 ) -> dict[str, Any]:
     """:func:`plot_map`'s figure as plotly JSON, built without plotly.py checking it.
 
@@ -390,7 +399,7 @@ def map_parts(
     if len(rows) == 1 and len(stages) == 1:
         return [figure]
     total = len(rows) * len(stages)
-    parts = []
+    parts: list[dict[str, Any]] = []
     for first_row, last_row in rows:
         for first_stage, last_stage in stages:
             part = copy.deepcopy(figure)
@@ -425,7 +434,8 @@ def balanced_groups(
     count = len(sizes)
     for groups in range(1, count + 1):
         target = sum(sizes) / groups
-        bounds, start, used = [], 0, 0.0
+        bounds: list[tuple[int, int]] = []
+        start, used = 0, 0.0
         for i, size in enumerate(sizes):
             # close the group before this size when it would overflow, or when the group
             # has reached its even share and enough groups remain for the sizes left
@@ -566,7 +576,9 @@ def emotion_band(m: JourneyMap, top: float, bottom: float, width: float) -> dict
     The emotion words are wrapped to *width* pixels.
     """
     high, low = top + 0.7, bottom - 2.0  # where scores 5 and 1 sit: room for labels
-    ys, labels, positions = [], [], []
+    ys: list[float | None] = []
+    labels: list[str] = []
+    positions: list[str] = []
     for stage in m.stages:
         score = stage.emotion_score
         if score is None:

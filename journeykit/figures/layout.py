@@ -21,7 +21,7 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from ..errors import JourneyMapError, Problem
 from . import theme
@@ -67,7 +67,7 @@ def wrap(
     """*text* wrapped to lines no wider than *width*, each line escaped.
 
     *width* counts characters, or CSS pixels when a font *size* is given (measured
-    with :func:`journeykit.theme.text_width`). Lines break between words; a word
+    with :func:`journeykit.figures.theme.text_width`). Lines break between words; a word
     too long for a line of its own is split. Continuation lines start with
     *indent*, so a wrapped list item stays visibly one item. With *max_lines*,
     longer text is cut and the last line ends in "…".
@@ -175,7 +175,11 @@ def hover_list(items: Sequence[str]) -> str:
     return "<br>".join(shown)
 
 
-def figure_width(width: Any, default: int | None = theme.FIT_WIDTH) -> int | None:
+@overload
+def figure_width(width: object, default: int = theme.FIT_WIDTH) -> int: ...
+@overload
+def figure_width(width: object, default: None) -> int | None: ...
+def figure_width(width: object, default: int | None = theme.FIT_WIDTH) -> int | None:
     """The figure width asked for, checked; *default* when none was asked for.
 
     Examples
@@ -259,9 +263,10 @@ def themed_figure(
     """A new figure of *data* (traces) in the kit's look (:func:`theme_layout`): every
     figure of the kit is made here or, as plotly JSON, by :func:`themed_json`.
 
-    The layout goes to the constructor whole: plotly checks it there several times
-    faster than the same layout given afterwards with ``update_layout`` (the editor
-    redraws its preview on every keystroke, the class figures draw hundreds of maps).
+    The layout goes to the constructor whole: plotly validates it once there, where
+    ``update_layout`` afterwards would validate it again, property by property (the
+    editor redraws its preview on every keystroke, the class figures draw hundreds of
+    maps).
 
     Examples
     --------

@@ -1,10 +1,10 @@
 """What an event log says about each stage, read for the figures: counts, shares, waits.
 
 The figures layer never imports :mod:`journeykit.analytics` (both are layer 4), so a
-measurement is read by duck typing: anything with a ``funnel()`` method that returns a
-table with ``stage`` and ``users`` (``jk.measure``'s ``Measurement``), and, when it has
-them, ``time_to_next()`` and ``repeat_rate()``. A funnel table itself (``stage`` and
-``users`` columns, one row per stage in journey order) works too.
+measurement is read by its shape (:mod:`.shapes`): anything with a ``funnel()`` method
+that returns a table with ``stage`` and ``users`` (``jk.measure``'s ``Measurement``),
+and, when it has them, ``time_to_next()`` and ``repeat_rate()``. A funnel table itself
+(``stage`` and ``users`` columns, one row per stage in journey order) works too.
 
 Examples
 --------
@@ -19,15 +19,21 @@ from __future__ import annotations
 import difflib
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import JourneyMapError, Problem
 from . import theme
 from .funnel import funnel_table, percent
 from .layout import escape, wrap
+from .shapes import MeasuredStages
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .shapes import Measured
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StageFigures:
     """The measured figures of one stage, as plain numbers (None where there is none)."""
 
@@ -39,7 +45,7 @@ class StageFigures:
     repeat_rate: float | None = None  # the share who come back to the stage
 
 
-def _records(table: Any, what: str, needed: tuple[str, ...]) -> list[dict[str, Any]]:
+def _records(table: pd.DataFrame, what: str, needed: tuple[str, ...]) -> list[dict[str, Any]]:
     columns = [str(c) for c in getattr(table, "columns", [])]
     missing = [c for c in needed if c not in columns]
     if missing or not hasattr(table, "to_dict"):
@@ -65,7 +71,7 @@ def _seconds(value: Any) -> float | None:
     return None if math.isnan(seconds) else seconds
 
 
-def stage_figures(measured: Any) -> list[StageFigures]:
+def stage_figures(measured: Measured) -> list[StageFigures]:
     """One :class:`StageFigures` per measured stage, in journey order.
 
     Raises
@@ -86,11 +92,10 @@ def stage_figures(measured: Any) -> list[StageFigures]:
         )
     users = [int(r["users"]) for r in rows]
     waits: dict[str, float | None] = {}
-    if callable(getattr(measured, "time_to_next", None)):
+    repeats: dict[str, float] = {}
+    if isinstance(measured, MeasuredStages):
         for r in _records(measured.time_to_next(), "time_to_next()", ("from_stage", "median")):
             waits[str(r["from_stage"])] = _seconds(r["median"])
-    repeats: dict[str, float] = {}
-    if callable(getattr(measured, "repeat_rate", None)):
         for r in _records(measured.repeat_rate(), "repeat_rate()", ("stage", "repeat_rate")):
             repeats[str(r["stage"])] = float(r["repeat_rate"])
     out = []
@@ -100,12 +105,16 @@ def stage_figures(measured: Any) -> list[StageFigures]:
         after = users[i + 1] if i + 1 < len(users) else None
         out.append(
             StageFigures(
-                name,
-                users[i],
-                None if before is None else (users[i] / before if before else 0.0),
-                None if after is None else ((users[i] - after) / users[i] if users[i] else 0.0),
-                waits.get(name),
-                repeats.get(name),
+                stage=name,
+                users=users[i],
+                share_of_previous=None
+                if before is None
+                else (users[i] / before if before else 0.0),
+                dropoff_rate=None
+                if after is None
+                else ((users[i] - after) / users[i] if users[i] else 0.0),
+                median_to_next=waits.get(name),
+                repeat_rate=repeats.get(name),
             )
         )
     return out
@@ -116,8 +125,10 @@ def biggest_drop(rows: list[StageFigures]) -> str | None:
 
     Examples
     --------
-    >>> biggest_drop([StageFigures("A", 10, None, 0.5), StageFigures("B", 5, 0.5, 0.8),
-    ...               StageFigures("C", 1, 0.2, None)])
+    >>> def stage(name, users, share, drop):
+    ...     return StageFigures(stage=name, users=users, share_of_previous=share,
+    ...                         dropoff_rate=drop)
+    >>> biggest_drop([stage("A", 10, None, 0.5), stage("B", 5, 0.5, 0.8), stage("C", 1, 0.2, None)])
     'B'
     """
     rates = [
@@ -161,7 +172,7 @@ class MeasuredCell:
 MEASURED, NOT_MEASURED, BIGGEST_DROP = 0, 1, 2
 
 
-def measured_cells(stage_names: list[str], measured: Any, width: float) -> list[MeasuredCell]:
+def measured_cells(stage_names: list[str], measured: Measured, width: float) -> list[MeasuredCell]:
     """The Measured row of a journey map: one cell per stage of the map.
 
     Each measured stage says how many users reached it, what share of the stage before

@@ -9,8 +9,8 @@ and that JSON is what a notebook stores and nbval compares.
 Learners can use the same look for their own plotly express charts::
 
     import plotly.express as px
-    from journeykit.theme import template
-    px.bar(df, x="stage", y="customers", template=template())
+    import journeykit as jk
+    px.bar(df, x="stage", y="customers", template=jk.template())
 
 Examples
 --------
@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -177,7 +177,7 @@ def _template_text() -> str:
     return json.dumps(template().to_plotly_json())
 
 
-def template_json() -> dict:
+def template_json() -> dict[str, Any]:
     """:func:`template` as plotly JSON, a fresh copy on each call (figures built as JSON).
 
     Examples

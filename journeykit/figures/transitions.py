@@ -16,14 +16,16 @@ Examples
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import JourneyMapError, Problem
 from . import theme
 from .funnel import percent
 from .layout import EDGE_PX, escape, figure_width, themed_figure
+from .shapes import MeasuredMoves
 
 if TYPE_CHECKING:
+    import pandas as pd
     import plotly.graph_objects as go
 
 #: What ``transitions()`` writes where a journey ends.
@@ -43,13 +45,11 @@ KIND_WORDS = {
 }
 
 
-def _moves(transitions: Any, value: str) -> tuple[list[str], list[tuple[str, str, str, int]]]:
+def _moves(
+    transitions: MeasuredMoves | pd.DataFrame, value: str
+) -> tuple[list[str], list[tuple[str, str, str, int]]]:
     """Stage names in journey order and (from, to, kind, value) rows, checked."""
-    table = (
-        transitions.transitions()
-        if callable(getattr(transitions, "transitions", None))
-        else transitions
-    )
+    table = transitions.transitions() if isinstance(transitions, MeasuredMoves) else transitions
     needed = ("from_stage", "to_stage", value)
     columns = [str(c) for c in getattr(table, "columns", [])]
     if any(c not in columns for c in needed) or not hasattr(table, "to_dict"):
@@ -65,7 +65,7 @@ def _moves(transitions: Any, value: str) -> tuple[list[str], list[tuple[str, str
             ]
         )
     records = table.to_dict("records")
-    stages = list(getattr(transitions, "stages", None) or [])
+    stages = list(transitions.stages) if isinstance(transitions, MeasuredMoves) else []
     for r in records:  # without a measurement: stages in the order they first appear
         for name in (str(r["from_stage"]), str(r["to_stage"])):
             if name != END and name not in stages:
@@ -100,7 +100,10 @@ def _moves(transitions: Any, value: str) -> tuple[list[str], list[tuple[str, str
 
 
 def plot_transitions(
-    transitions: Any, width: int | None = None, value: str = "users", back: bool = False
+    transitions: MeasuredMoves | pd.DataFrame,
+    width: int | None = None,
+    value: str = "users",
+    back: bool = False,
 ) -> go.Figure:
     """Where journeys go after each stage: on, ahead, back, or nowhere (the journey ends).
 

@@ -42,7 +42,7 @@ def kernel_language_info() -> dict[str, Any]:
     return dict(IPythonKernel.language_info)
 
 
-def match_kernel_language(notebook: Any) -> bool:
+def match_kernel_language(notebook: dict[str, Any]) -> bool:
     """Give a Python *notebook* (nbformat dict) the kernel's ``language_info``; say if it changed.
 
     Notebooks for other kernels or languages are left as they are.
@@ -79,9 +79,12 @@ class KernelLanguageContentsManager(AsyncLargeFileManager):
         content: bool = True,
         type: str | None = None,
         format: str | None = None,
-        **kwargs: Any,
+        require_hash: bool = False,
     ) -> dict[str, Any]:
-        model = await super().get(path, content=content, type=type, format=format, **kwargs)
+        # require_hash (jupyter_server 2.11 on) is passed on only when asked for: an older
+        # server's get() has no such parameter, and such a server never asks for it
+        asked = {"require_hash": True} if require_hash else {}
+        model = await super().get(path, content=content, type=type, format=format, **asked)
         if content and model.get("type") == "notebook" and model.get("content"):
             match_kernel_language(model["content"])
         return model

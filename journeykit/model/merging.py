@@ -142,7 +142,7 @@ def merge_saved(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, An
             changes[path] = there
             taken.append(path)
         elif path in lists:
-            changes[path] = merge_items(then or [], value, there)
+            changes[path] = merge_items(then or [], value, there or [])
             taken.append(path)
             combined.append(path)
         else:

@@ -68,7 +68,7 @@ class FieldValues:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self._compared() == other._compared()  # type: ignore[attr-defined]
+        return self._compared() == other._compared()
 
     __hash__ = None  # type: ignore[assignment]
 

@@ -193,6 +193,5 @@ def _write_in_line(labels: Sequence[str]) -> str:
 
 def _maps(maps: JourneyMap | str | Path | Iterable[JourneyMap | str | Path]) -> list[JourneyMap]:
     """Maps and map files as maps (a file that does not load raises its problems)."""
-    if isinstance(maps, (JourneyMap, str, Path)):
-        maps = [maps]
-    return [m if isinstance(m, JourneyMap) else load_map(m) for m in maps]
+    items = [maps] if isinstance(maps, (JourneyMap, str, Path)) else list(maps)
+    return [m if isinstance(m, JourneyMap) else load_map(m) for m in items]

@@ -87,7 +87,9 @@ def paper(name: str) -> Paper:
 @cache
 def paper_css() -> str:
     """The printout's stylesheet (package data in ``journeykit/paper/templates``)."""
-    return resources.files(__package__).joinpath("templates", "paper.css").read_text("utf-8")
+    return (
+        resources.files(__package__).joinpath("templates").joinpath("paper.css").read_text("utf-8")
+    )
 
 
 def figure_sheet(figure: dict[str, Any], div_id: str, *, zoom: float = 1.0) -> str:

@@ -42,6 +42,7 @@ from .source import course_notebooks, read_notebook
 
 if TYPE_CHECKING:
     from nbconvert import SlidesExporter
+    from nbformat import NotebookNode
 
 #: Shown above the notebook's title on every deck's first slide.
 COURSE_TITLE = "Customer journey mapping with JourneyKit"
@@ -247,7 +248,7 @@ class _Builder:
         html = self.render(nb, notebook)
         return write_text_atomic(self.out_dir / f"{notebook.stem}.slides.html", html)
 
-    def render(self, nb: Any, notebook: Path) -> str:
+    def render(self, nb: NotebookNode, notebook: Path) -> str:
         import nbconvert
 
         resources = {

@@ -23,7 +23,7 @@ _CONFIG = {"displaylogo": False, "responsive": True}
 _FONT = {"family": '"Source Sans Pro", "Segoe UI", Helvetica, Arial, sans-serif', "size": 20}
 
 
-def script_json(value: Any) -> str:
+def script_json(value: object) -> str:
     """JSON that is safe inside a ``<script>`` element (no ``</script>`` can end it early).
 
     Examples
@@ -37,7 +37,7 @@ def script_json(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _size(value: Any) -> int | None:
+def _size(value: object) -> int | None:
     return int(value) if isinstance(value, (int, float)) and value > 0 else None
 
 

@@ -123,12 +123,14 @@ class HandinExporter(HTMLExporter):
         # JupyterLab shows and removes what runs or fetches (journeykit.slides.sanitize)
         yield ("clean_html", clean_html)
 
-    def from_notebook_node(
-        self, nb: Any, resources: dict[str, Any] | None = None, **kw: Any
+    # nbconvert's base Exporter declares a NotebookNode result; its template exporters,
+    # this one's bases, return the page's text, as this method does.
+    def from_notebook_node(  # type: ignore[override]
+        self, nb: NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
     ) -> tuple[str, dict[str, Any]]:
         html, resources = super().from_notebook_node(nb, resources, **kw)
         if resources["journeykit"].get("figures"):
-            # plotly.js is only read (4.8 MB) for a notebook that has a figure to draw
+            # plotly.js (megabytes) is only read for a notebook that has a figure to draw
             script = inline_script(plotly_js().read_text(encoding="utf-8"))
             html = html.replace("<!-- journeykit: plotly.js -->", f"<script>{script}</script>", 1)
         return html, resources

@@ -254,8 +254,7 @@ class MapSlidesPreprocessor(Preprocessor):
                     output["data"] = {"text/html": _follows_note(len(parts) - 1)}
                 else:
                     output["data"][PLOTLY_MIME] = parts[0]
-                for part in parts[1:]:
-                    cells.append(_part_cell(part))
+                cells.extend(_part_cell(part) for part in parts[1:] if part is not None)
                 slide_start = len(cells) - 1 if len(parts) > 1 else slide_start
                 break
         nb.cells = cells

@@ -150,7 +150,7 @@ def clean_html(markup: str) -> str:
     )
 
 
-def _text(value: Any) -> str:
+def _text(value: object) -> str:
     return "".join(value) if isinstance(value, list) else str(value or "")
 
 

@@ -33,7 +33,7 @@ _Children = Callable[[State], list[str]]
 _Render = Callable[[State, _Children], str]
 
 
-def stored_widget_state(notebook_metadata: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+def stored_widget_state(notebook_metadata: Mapping[str, Any]) -> dict[str, State]:
     """``{model_id: {"model_name": ..., "state": {...}}}`` saved in a notebook, or ``{}``.
 
     Examples
@@ -97,7 +97,7 @@ class _Renderer:
         return _RENDERERS.get(str(model.get("model_name", "")), _generic)(state, children)
 
 
-def _control(label: Any, value: Any) -> str:
+def _control(label: object, value: object) -> str:
     label_html = f'<span class="jk-widget-label">{escape(str(label))}</span> ' if label else ""
     return (
         f'<div class="jk-widget jk-widget-control">{label_html}'
@@ -197,7 +197,7 @@ def output_html(output: Mapping[str, Any]) -> str:
     return ""
 
 
-def _text(value: Any) -> str:
+def _text(value: object) -> str:
     return "".join(value) if isinstance(value, list) else str(value or "")
 
 

@@ -24,14 +24,13 @@ CDN links) and ``config/hub/`` (the single-user servers' settings).
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
 
 __all__ = ["Room", "dashboard_app", "participant_app"]
 
 _HOMES = {"Room": "room", "dashboard_app": "dashboard", "participant_app": "participant"}
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     # The apps load ipywidgets and plotly; the launcher needs neither.
     home = _HOMES.get(name)
     if home is None:

@@ -65,7 +65,7 @@ class RoomIdentityProvider(PasswordIdentityProvider):
     ``IdentityProvider.token`` are silently overridden by it.
     """
 
-    async def _get_user(self, handler: web.RequestHandler) -> User | None:  # type: ignore[override]
+    async def _get_user(self, handler: web.RequestHandler) -> User | None:
         user = await super()._get_user(handler)
         if user is not None and handler.request.method == "GET":
             # Voila shuts a page's kernel down when the tab closes, with a sendBeacon POST

@@ -20,7 +20,7 @@ import asyncio
 import html
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
@@ -30,6 +30,9 @@ from ..errors import JourneyMapError
 from ..figures.theme import MUTED, PAIN
 from .closing import request_close
 from .dashboard_tables import people_table, review_table, skipped_list, top_pain_points
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 from .kernel import prepare_kernel
 from .links import qr_svg
 from .settings import RoomSettings
@@ -223,7 +226,7 @@ class Dashboard:
         self.message.value = f"<p style='color:{colour}'>{html.escape(text)}</p>"
 
 
-def _figure_widget(figure: Any) -> LivePlot:
+def _figure_widget(figure: go.Figure) -> LivePlot:
     return LivePlot(figure)
 
 

@@ -4,10 +4,9 @@ The editor's preview draws plotly figures; importing plotly's figure widget impo
 ``plotly.io._renderers``, then ``nbformat``, then ``jsonschema``, whose format
 checks import ``rfc3987_syntax`` when it is installed (Jupyter Server's own
 dependencies install it), and that module builds a parser for the URI grammar
-at import time. Measured on the 2-core test machine: importing ``FigureWidget``
-takes 2.2 s of CPU with it, 0.6 s without; in a room of 30 that is a minute of
-CPU before the editors open. A room's kernel only runs the room's app and never
-checks a URI against a JSON schema, so it marks the module as missing, and
+at import time, which costs most of the CPU of importing ``FigureWidget``, once in
+each participant's kernel while the room fills. A room's kernel only runs the room's
+app and never checks a URI against a JSON schema, so it marks the module as missing, and
 ``jsonschema`` goes without that one format check, as it does wherever the
 module is not installed.
 """

@@ -236,10 +236,10 @@ def _note(text: str, colour: str = MUTED) -> str:
 
 
 def _warm_up() -> None:
-    """Import what the first editor's preview needs (about 1.5 s on a cold kernel).
+    """Import what the first editor's preview needs, before a participant asks for it.
 
-    Only imports: a preview made here would send its 5 MB script to the page a
-    second time.
+    Only imports: a preview made here would send its plotly.js script (megabytes) to
+    the page a second time.
     """
     try:
         import plotly.graph_objects  # noqa: F401

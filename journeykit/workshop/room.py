@@ -178,9 +178,14 @@ class Room:
         """
         return (
             ServerPlan(
-                PARTICIPANT_APP, "0.0.0.0" if self.lan else LOOPBACK, self.port, self.join_token
+                app=PARTICIPANT_APP,
+                ip="0.0.0.0" if self.lan else LOOPBACK,
+                port=self.port,
+                token=self.join_token,
             ),
-            ServerPlan(DASHBOARD_APP, LOOPBACK, self.dashboard_port, self.dashboard_token),
+            ServerPlan(
+                app=DASHBOARD_APP, ip=LOOPBACK, port=self.dashboard_port, token=self.dashboard_token
+            ),
         )
 
     def open(self) -> Room:
@@ -190,18 +195,18 @@ class Room:
         settings = RoomSettings(
             self.room_dir,
             self.name,
-            self.framework,
-            self.max_participants,
-            self.run_dir,
+            framework=self.framework,
+            max_participants=self.max_participants,
+            run_dir=self.run_dir,
             save_delay=save_delay_from(os.environ),
         )
         board_settings = RoomSettings(
             self.room_dir,
             self.name,
-            self.framework,
-            self.max_participants,
-            self.run_dir if self.participants else None,
-            self.join_url,
+            framework=self.framework,
+            max_participants=self.max_participants,
+            run_dir=self.run_dir if self.participants else None,
+            join_url=self.join_url,
         )
         participants, dashboard = self.server_plans()
         kernels = kernel_options(
@@ -210,7 +215,9 @@ class Room:
             preheat=self.preheat,
         )
         participant_log, dashboard_log = self.log_files
-        plans = [(dashboard, server_environment(board_settings), dashboard_log, [])]
+        plans: list[tuple[ServerPlan, dict[str, str], Path, list[str]]] = [
+            (dashboard, server_environment(board_settings), dashboard_log, [])
+        ]
         if self.participants:
             plans.insert(0, (participants, server_environment(settings), participant_log, kernels))
         try:

@@ -74,7 +74,9 @@ class RoomKernelManager(AsyncMappingKernelManager):
         self._warming: asyncio.Semaphore | None = None
         self._warm_ups: set[asyncio.Future[None]] = set()
 
-    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
+    # jupyter_client types the synchronous MultiKernelManager.start_kernel; the async
+    # managers (this one's bases) override it with a coroutine, as this method is.
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
         if self.max_kernels and len(self.list_kernel_ids()) >= self.max_kernels:
             raise web.HTTPError(503, reason="This room is full")
         if (kwargs.get("env") or {}).get("VOILA_PREHEAT") != "True":
@@ -127,7 +129,7 @@ class RoomKernelManager(AsyncMappingKernelManager):
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ServerPlan:
     """One Voila server of a room: what it renders, where it listens, its token."""
 
@@ -141,7 +143,7 @@ class ServerPlan:
 
         Examples
         --------
-        >>> plan = ServerPlan(PARTICIPANT_APP, "127.0.0.1", 8866, "secret")
+        >>> plan = ServerPlan(app=PARTICIPANT_APP, ip="127.0.0.1", port=8866, token="secret")
         >>> plan.command()[1:4], plan.command()[-1]
         (['-m', 'voila', 'participant.ipynb'], '--token=secret')
         """
@@ -161,25 +163,25 @@ class ServerPlan:
         self, environment: dict[str, str], log: Path | None, extra: list[str] | None = None
     ) -> subprocess.Popen[bytes]:
         """Start the server in its own process group (so Ctrl+C reaches only the launcher)."""
-        options: dict[str, object] = {}
-        if os.name == "nt":
-            options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
+        if sys.platform == "win32":
+            group, new_session = subprocess.CREATE_NEW_PROCESS_GROUP, False
         else:
-            options["start_new_session"] = True
-        sink = log.open("ab") if log is not None else subprocess.DEVNULL
+            group, new_session = 0, True
+        sink = log.open("ab") if log is not None else None
         try:
             return subprocess.Popen(
                 self.command(extra),
                 cwd=self.app.parent,
                 env=environment,
                 stdin=subprocess.DEVNULL,
-                stdout=sink,
+                stdout=subprocess.DEVNULL if sink is None else sink,
                 stderr=subprocess.STDOUT,
-                **options,
-            )  # type: ignore[arg-type]
+                creationflags=group,
+                start_new_session=new_session,
+            )
         finally:
-            if log is not None:
-                sink.close()  # type: ignore[union-attr]
+            if sink is not None:
+                sink.close()
 
     def wait_until_serving(self, process: subprocess.Popen[bytes], log: Path | None) -> None:
         """Wait until the server answers on its port; raise if it exits or stays silent."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from pathlib import Path
 
 from ..catalogue import framework_ids
@@ -61,11 +61,12 @@ class RoomSettings:
 
     room_dir: Path
     name: str = ""
+    _: KW_ONLY  # the folder and the room's name may be given in order, the rest by name
     framework: str = DEFAULT_FRAMEWORK
     max_participants: int = DEFAULT_MAX_PARTICIPANTS
     run_dir: Path | None = None
     join_url: str = ""
-    save_delay: float | None = None  # None: the editor's own (0.5 s)
+    save_delay: float | None = None  # None: the editor's own (editing.autosave.SAVE_DELAY)
 
     @property
     def title(self) -> str:
@@ -113,11 +114,11 @@ class RoomSettings:
         return cls(
             Path(folder),
             env.get(VARIABLES["name"], ""),
-            framework,
-            check_limit(limit) if limit else DEFAULT_MAX_PARTICIPANTS,
-            Path(run) if run else None,
-            env.get(VARIABLES["join_url"], ""),
-            save_delay_from(env),
+            framework=framework,
+            max_participants=check_limit(limit) if limit else DEFAULT_MAX_PARTICIPANTS,
+            run_dir=Path(run) if run else None,
+            join_url=env.get(VARIABLES["join_url"], ""),
+            save_delay=save_delay_from(env),
         )
 
     @property

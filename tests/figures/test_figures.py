@@ -17,10 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import journeykit as jk
-from journeykit.catalogue import LANES, catalogue
+from journeykit.catalogue import LANES, catalogue, is_dip
 from journeykit.debrief.sample import sample_class
 from journeykit.figures import theme
-from journeykit.figures.emotions import is_dip
 from journeykit.figures.journey_map import MAP_ROWS, map_json
 from journeykit.figures.layout import MIN_WIDTH, escape, wrap
 from journeykit.model import datasets_dir
