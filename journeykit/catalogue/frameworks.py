@@ -84,8 +84,14 @@ class FrameworkStage:
             rows[spec.framework_field] = (spec.label, text)
         return list(rows.values())
 
+    def _repr_mimebundle_(self, **_: Any) -> dict[str, str]:
+        """The stage in a notebook: the table of :meth:`_repr_html_`, and a one-line text
+        that names its lanes (the lanes' wording is the catalogue's, shown once)."""
+        lanes = ", ".join(label for label, _ in self.lanes())
+        return {"text/html": self._repr_html_(), "text/plain": f"{self.name}: {lanes}"}
+
     def _repr_html_(self) -> str:
-        """The stage in a notebook: a table of its lanes, one row each, read left to right."""
+        """The stage as a table of its lanes, one row each, read left to right."""
         import html
 
         left = "text-align:left;vertical-align:top;padding:4px 10px"

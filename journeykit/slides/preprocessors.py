@@ -216,8 +216,11 @@ def editor_picture(
 MAP_SLIDE_ZOOM = 1.5
 #: Width and height a slide leaves its content, in slide pixels (1280 x 720 less padding).
 SLIDE_ROOM = (1240, 680)
-#: A map part smaller than this share of the slide goes to a slide of its own instead.
-FIRST_PART_SHARE = 0.4
+#: A map stays on its slide only when the cells above it take at most this many slide
+#: pixels (a line of code); otherwise it goes to slides of its own. Heights above are
+#: estimated from text, and an estimate 100 px short shrank a map part that shared a
+#: slide with a paragraph back to 10 px type.
+MAX_ABOVE = 60.0
 
 
 class MapSlidesPreprocessor(Preprocessor):
@@ -228,9 +231,10 @@ class MapSlidesPreprocessor(Preprocessor):
     :func:`journeykit.plot_map` or a picture of an editor) is drawn
     :data:`MAP_SLIDE_ZOOM` times its size. When that is more than a slide holds, the
     map is cut between lanes (or stages) by
-    :func:`~journeykit.figures.journey_map.map_parts`: the first part stays on its slide
-    in the room the cells above it leave (estimated from their text), the others follow
-    as slides of their own, each under the stage headings and titled "part k of n".
+    :func:`~journeykit.figures.journey_map.map_parts`, each part a slide of its own under
+    the stage headings, titled "part k of n". A map below more than a line of code
+    leaves a note on its slide and follows on slides of its own (the first part stays
+    only below a bare line of code, :data:`MAX_ABOVE`).
     """
 
     def preprocess(
@@ -271,7 +275,7 @@ def slide_parts(figure: dict[str, Any], room: float) -> list[dict[str, Any] | No
     others a whole slide; each drawn :data:`MAP_SLIDE_ZOOM` times its size. The first is
     None when *room* is too small for any part (all of them then follow)."""
     width, height = SLIDE_ROOM
-    first = room if room >= FIRST_PART_SHARE * height else None
+    first = room if room >= height - MAX_ABOVE else None
     parts: list[dict[str, Any] | None] = list(
         map_parts(figure, width, height, zoom=MAP_SLIDE_ZOOM, first_height=first)
     )

@@ -114,7 +114,12 @@
 
   function drawCurrent() {
     var slide = Reveal.getCurrentSlide();
-    return draw(slide).then(function (count) { markOverflow(slide); return count; });
+    return draw(slide).then(function (count) {
+      // a map drawn larger (data-jk-zoom) changed the slide's height: centre it again
+      if (slide && slide.querySelector("[data-jk-zoom]")) { Reveal.layout(); }
+      markOverflow(slide);
+      return count;
+    });
   }
 
   document.addEventListener("scroll", function (event) {
