@@ -14,6 +14,7 @@ editor opens on it with autosave, the Review panel and no export row or file
 paths (``served=True``). Under JupyterHub the hub login is the identity: no
 prompt, the map is named after the user.
 
+The page shows the facilitator's timed activity above the editor (:mod:`.timer`).
 When the launcher starts closing the room, every page saves what is waiting
 and says the room is closed.
 """
@@ -40,6 +41,7 @@ from .kernel import prepare_kernel
 from .names import BROWSER_ID, claim, claimed_count, clean_name, file_stem, map_file, remember
 from .names import remembered as remembered_stem
 from .settings import RoomSettings
+from .timer import TimerBanner
 
 #: Seconds between two looks at whether the room is closing.
 CLOSING_POLL = 1.0
@@ -92,11 +94,14 @@ class ParticipantPage:
         self._owner = ""
         self.browser = BrowserId(storage_key=f"journeykit-room-{file_stem(settings.title)}")
         self.heading = widgets.HTML(f"<h2 class='jk-room-title'>{html.escape(settings.title)}</h2>")
+        self.timer = TimerBanner()  # the facilitator's timed activity, when there is one
+        self.timer.follow(self.room)
         # "Connecting…" until the page knows this browser; a refusal then replaces it
         self.message = widgets.HTML(_note("Connecting…"))
         self.message.add_class("jk-room-connecting")
         self.box = widgets.VBox(
-            [self.browser, self.heading, self.message], layout=widgets.Layout(width="100%")
+            [self.browser, self.heading, self.timer, self.message],
+            layout=widgets.Layout(width="100%"),
         )
         self.box.add_class("jk-room")
         if warm:
@@ -153,7 +158,7 @@ class ParticipantPage:
             ]
         )
         prompt.add_class("jk-room-prompt")
-        self.box.children = [self.browser, self.heading, prompt]
+        self.box.children = [self.browser, self.heading, self.timer, prompt]
 
     def join(self, typed: str) -> None:
         """Join the room as *typed* (a first name) and open the editor on a new map.
@@ -210,7 +215,7 @@ class ParticipantPage:
             )
         )
         who.add_class("jk-room-who")
-        self.box.children = [self.browser, self.heading, who, self.editor.view]
+        self.box.children = [self.browser, self.heading, self.timer, who, self.editor.view]
 
     def close(self, text: str = "") -> None:
         """Save what is waiting, stop the editor and show *text* (the room is closed)."""
@@ -250,9 +255,8 @@ def _warm_up() -> None:
 
 
 def _start_watching(page: ParticipantPage) -> asyncio.Task[None] | None:
-    """Close *page* once the launcher flags the room as closing (needs a running loop)."""
-    if page.settings.run_dir is None:
-        return None
+    """Show the room's timed activity on *page*, and close it once the launcher flags the
+    room as closing (needs a running loop)."""
     try:
         loop = asyncio.get_running_loop()  # the kernel's, while the app's cell runs
     except RuntimeError:
@@ -261,8 +265,10 @@ def _start_watching(page: ParticipantPage) -> asyncio.Task[None] | None:
     run_dir, page_id = page.settings.run_dir, secrets.token_hex(8)
 
     async def watch() -> None:
-        while not is_closing(run_dir):
-            page_alive(run_dir, page_id)
+        while run_dir is None or not is_closing(run_dir):
+            page.timer.follow(page.room)
+            if run_dir is not None:
+                page_alive(run_dir, page_id)
             await asyncio.sleep(CLOSING_POLL)
         stem = f" as {page.stem}.json" if page.stem else ""
         page._watcher = None
