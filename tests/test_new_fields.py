@@ -169,6 +169,10 @@ def test_new_lanes_reach_every_export_format(shop: jk.JourneyMap, tmp_path: Path
     shown = html.unescape(text) if to in ("html", "svg") else text.replace("\\", "")
     for words in ("Moment of", "Workarounds", "Sees the delivery", "Asks a friend"):
         assert words in shown, (to, words)  # (a figure's label wraps after "Moment of")
+    if to == "html":  # the page's table too, not only its figure: a screen reader reads the table
+        table = html.unescape(text[text.index("<table") : text.index("</table>")])
+        for words in ("Moment of truth", "Workarounds", "Sees the delivery", "Asks a friend"):
+            assert words in table, words
 
 
 def test_new_lanes_reach_the_review_and_the_review_panel(shop: jk.JourneyMap) -> None:
