@@ -232,7 +232,8 @@ class MapSlidesPreprocessor(Preprocessor):
     :data:`MAP_SLIDE_ZOOM` times its size. When that is more than a slide holds, the
     map is cut between lanes (or stages) by
     :func:`~journeykit.figures.journey_map.map_parts`, each part a slide of its own under
-    the stage headings, titled "part k of n". A map below more than a line of code
+    the stage headings, titled "part k of n", right after the map's own slide (whose
+    other cells and speaker notes stay with it). A map below more than a line of code
     leaves a note on its slide and follows on slides of its own (the first part stays
     only below a bare line of code, :data:`MAX_ABOVE`).
     """
@@ -241,9 +242,12 @@ class MapSlidesPreprocessor(Preprocessor):
         self, nb: NotebookNode, resources: dict[str, Any]
     ) -> tuple[NotebookNode, dict[str, Any]]:
         cells: list[NotebookNode] = []
+        following: list[NotebookNode] = []  # map parts, shown once their slide has ended
         slide_start = 0
         for cell in nb.cells:
             if slide_type(cell) in {"slide", "subslide"}:
+                cells.extend(following)
+                following = []
                 slide_start = len(cells)
             cells.append(cell)
             above = sum(estimated_height(c) for c in cells[slide_start:-1]) + estimated_height(
@@ -258,10 +262,9 @@ class MapSlidesPreprocessor(Preprocessor):
                     output["data"] = {"text/html": _follows_note(len(parts) - 1)}
                 else:
                     output["data"][PLOTLY_MIME] = parts[0]
-                cells.extend(_part_cell(part) for part in parts[1:] if part is not None)
-                slide_start = len(cells) - 1 if len(parts) > 1 else slide_start
+                following.extend(_part_cell(part) for part in parts[1:] if part is not None)
                 break
-        nb.cells = cells
+        nb.cells = cells + following
         return nb, resources
 
 
