@@ -23,16 +23,26 @@ page receives for the preview (websocket frames and HTTP bodies from running
 the editor cell until the preview shows), for the first editor in a fresh page
 and again after the page is reloaded (the browser's HTTP cache is warm then).
 
+A peer from the project's own history: ``--ref REF`` also measures the kit as it was
+at git commit *REF* (checked out in a temporary git worktree, removed afterwards), in
+the same run and the same way, each tree in a process of its own, and prints the
+ratios of this tree's medians and p95s to the ref's. ``--no-nagle`` leaves out the
+Nagle's-algorithm peer (shorter runs).
+
 Goals: median and p95 under 50 ms on the Python side; median under 50 ms in the browser.
-Usage: ``python benchmarks/editor_latency.py [--edits N] [--no-browser]``.
+Usage: ``python benchmarks/editor_latency.py [--edits N] [--no-browser] [--no-nagle]
+[--ref REF]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import base64
+import json
+import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -40,7 +50,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+#: The kit measured: this checkout, or the tree a ``--ref`` run hands its child process.
+ROOT = Path(
+    os.environ.get(TREE_VARIABLE := "JOURNEYKIT_BENCH_TREE", "")
+    or Path(__file__).resolve().parent.parent
+)
 sys.path.insert(0, str(ROOT))
 
 import journeykit as jk  # noqa: E402
@@ -114,7 +128,7 @@ def python_side(edits: int, folder: Path) -> tuple[float, float]:
         ("plot_map alone", plot_only),
     ):
         print(line(name, samples, base, "rebuild"))
-    return summary(typing + sliding)
+    return typing + sliding
 
 
 BROWSER_EDITS_JS = """async ([selector, count, pause]) => {
@@ -256,7 +270,7 @@ def browser_run(
     return found
 
 
-def browser_side(edits: int, folder: Path) -> None:
+def browser_side(edits: int, folder: Path, nagle: bool = True) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     from journeykit.chromium import find_chromium
@@ -264,11 +278,13 @@ def browser_side(edits: int, folder: Path) -> None:
     chromium = find_chromium()
     if chromium is None:
         print("Browser side: skipped, no Chromium found")
-        return
+        return []
     with sync_playwright() as playwright:
         kit = browser_run(playwright, chromium, folder, [], edits, bytes_too=True)
-        peer = browser_run(
-            playwright, chromium, folder, [DEFAULT_CONNECTION], edits, bytes_too=False
+        peer = (
+            browser_run(playwright, chromium, folder, [DEFAULT_CONNECTION], edits, False)
+            if nagle
+            else None
         )
     base = statistics.median(kit["newPlot"])
     print(
@@ -277,33 +293,88 @@ def browser_side(edits: int, folder: Path) -> None:
     )
     print(line("typing in a lane", kit["round trips"], base, "newPlot"))
     print(line("Plotly.newPlot (baseline)", kit["newPlot"], base, "newPlot"))
-    print(line("same, Nagle on (peer)", peer["round trips"], base, "newPlot"))
-    print(
-        "  (the peer: Jupyter Server's own kernel websocket, as a plain `jupyter lab` has it;"
-        f"\n   its newPlot median {statistics.median(peer['newPlot']) * 1000:.2f} ms)"
-    )
+    if peer is not None:
+        print(line("same, Nagle on (peer)", peer["round trips"], base, "newPlot"))
+        print(
+            "  (the peer: Jupyter Server's own kernel websocket, as a plain `jupyter lab` has"
+            f" it;\n   its newPlot median {statistics.median(peer['newPlot']) * 1000:.2f} ms)"
+        )
     print("Bytes the page receives for the preview (running the editor cell until it shows)")
     print(kit["first view"])
     print(kit["reloaded"])
+    return list(kit["round trips"])
+
+
+RESULT_MARK = "editor-latency-result: "
+
+
+def measure_tree(tree: Path, ref: str, edits: int, browser: bool) -> dict[str, list[float]]:
+    """Run this script on the kit in *tree* in a process of its own (its report printed
+    as it goes) and return its samples."""
+    print(f"===== {ref} ({tree})", flush=True)
+    command = [sys.executable, str(Path(__file__).resolve()), "--edits", str(edits), "--no-nagle"]
+    command += [] if browser else ["--no-browser"]
+    env = {**os.environ, TREE_VARIABLE: str(tree)}
+    found: dict[str, list[float]] = {}
+    with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True) as child:
+        assert child.stdout is not None
+        for text in child.stdout:
+            if text.startswith(RESULT_MARK):
+                found = json.loads(text.removeprefix(RESULT_MARK))
+            else:
+                print(text, end="", flush=True)
+    if child.returncode != 0 or not found:
+        raise SystemExit(f"measuring {ref} failed (exit {child.returncode})")
+    return found
+
+
+def compare_with(ref: str, edits: int, browser: bool) -> None:
+    """Measure this tree and the kit at commit *ref* in the same run; print the ratios."""
+    here = Path(__file__).resolve().parent.parent
+    worktree = Path(tempfile.mkdtemp(prefix="journeykit-ref-"))
+    git = ["git", "-C", str(here)]
+    subprocess.run([*git, "worktree", "add", "--detach", str(worktree), ref], check=True)
+    try:
+        ours = measure_tree(here, "this tree", edits, browser)
+        theirs = measure_tree(worktree, ref, edits, browser)
+    finally:
+        subprocess.run([*git, "worktree", "remove", "--force", str(worktree)], check=True)
+    print(f"This tree against {ref}, measured in the same run (ratio < 1: this tree is faster)")
+    for side, samples in ours.items():
+        (median, p95), (ref_median, ref_p95) = summary(samples), summary(theirs[side])
+        print(
+            f"  {side:<8} median {median:7.2f} ms vs {ref_median:7.2f} ms "
+            f"(ratio {median / ref_median:4.2f})   p95 {p95:7.2f} ms vs {ref_p95:7.2f} ms "
+            f"(ratio {p95 / ref_p95:4.2f})"
+        )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=100)
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--no-nagle", action="store_true", help="leave out the Nagle peer")
+    parser.add_argument("--ref", help="also measure the kit at this git commit, as a peer")
     options = parser.parse_args()
+    if options.ref:
+        compare_with(options.ref, options.edits, not options.no_browser)
+        return 0
     folder = Path(tempfile.mkdtemp(prefix="journeykit-bench-"))
+    found: dict[str, list[float]] = {}
     try:
-        median, p95 = python_side(options.edits, folder)
+        found["python"] = python_side(options.edits, folder)
+        median, p95 = summary(found["python"])
         verdict = "OK" if p95 < GOAL_MS else "OVER GOAL"
         print(
             f"Python side, all edits: median {median:.2f} ms, p95 {p95:.2f} ms "
             f"(goal < {GOAL_MS:.0f} ms): {verdict}"
         )
         if not options.no_browser:
-            browser_side(options.edits, folder)
+            found["browser"] = browser_side(options.edits, folder, not options.no_nagle)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    if os.environ.get(TREE_VARIABLE):  # a child of a --ref run: its samples for the parent
+        print(RESULT_MARK + json.dumps({k: v for k, v in found.items() if v}), flush=True)
     return 0
 
 

@@ -29,6 +29,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from .catalogue import crosswalk_pairs, framework_ids, get_framework
 from .errors import JourneyMapError, Problem
@@ -234,6 +235,7 @@ def _lab(args: argparse.Namespace) -> int:
         str(args.notebook),
         f"--ServerApp.root_dir={Path.cwd()}",
         *lab_options(),
+        *opening_url(args.notebook),
     ]
     if args.no_browser or not browser_available():
         command.append("--no-browser")
@@ -286,6 +288,24 @@ def _workshop(args: argparse.Namespace) -> int:
             flush=True,
         )
     return 0
+
+
+def opening_url(notebook: Path) -> list[str]:
+    """The option that makes the URL JupyterLab prints (and ``/``) open *notebook*.
+
+    Without it the printed URL opens the Launcher: only the browser JupyterLab opens
+    itself goes to the notebook. Nothing for a notebook outside the current folder.
+
+    Examples
+    --------
+    >>> opening_url(Path("notebooks") / "00_welcome.ipynb")
+    ['--LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb']
+    """
+    try:
+        inside = Path(notebook).resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return []
+    return [f"--LabApp.default_url=/lab/tree/{quote(inside.as_posix())}"]
 
 
 def run_in_place(command: list[str], env: dict[str, str] | None = None) -> int:

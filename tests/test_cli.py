@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 import os
 import platform
-import re
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -149,47 +147,17 @@ def test_lab_is_quiet_and_serves_plotly_without_touching_the_learners_settings(m
 def test_lab_serves_the_first_notebook_for_real(tmp_path):
     """Start `journeykit lab` as `make lab` does, with no display, and fetch notebook 00:
     served with this Python's language_info, no news, no update check, plotly.js served."""
+    from tests.editing.lab_session import journeykit_lab
+
     root = Path(__file__).resolve().parent.parent
-    env = {
-        **os.environ,
-        "DISPLAY": "",
-        "WAYLAND_DISPLAY": "",
-        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
-        "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
-    }  # a first start
-    server = subprocess.Popen(
-        [sys.executable, "-m", "journeykit.cli", "lab"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        found = None
-        deadline = time.monotonic() + 90
-        while found is None and time.monotonic() < deadline:
-            line = server.stdout.readline()
-            assert line or server.poll() is None, "JupyterLab stopped before serving"
-            found = re.search(r"(http://127\.0\.0\.1:\d+/)lab\S*\?token=(\w+)", line)
-        assert found, "JupyterLab printed no URL"
-        base, token = found.groups()
-        api = f"{base}api/contents/notebooks/00_welcome.ipynb?token={token}"
-        # the URL is printed a moment before the server accepts connections
-        while True:
-            try:
-                with urllib.request.urlopen(api, timeout=30) as reply:
-                    notebook = json.load(reply)
-                break
-            except urllib.error.URLError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+    with journeykit_lab(root, tmp_path) as (_, lab):  # a first start
 
         def get(path):
-            with urllib.request.urlopen(f"{base}{path}", timeout=30) as reply:
+            with urllib.request.urlopen(f"{lab.origin}/{path}", timeout=30) as reply:
                 return reply.read()
 
+        token = lab.token
+        notebook = json.loads(get(f"api/contents/notebooks/00_welcome.ipynb?token={token}"))
         assert notebook["type"] == "notebook"
         assert (
             notebook["content"]["metadata"]["language_info"]["version"] == platform.python_version()
@@ -203,9 +171,6 @@ def test_lab_serves_the_first_notebook_for_real(tmp_path):
         assert json.loads(get(f"lab/api/news?token={token}")) == {"news": []}
         assert json.loads(get(f"lab/api/update?token={token}"))["notification"] is None
         assert b"plotly" in get("static/plotly.min.js")[:2000]
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 # ----- journeykit rollup ----------------------------------------------------------------------

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from .context import MapView, Rule
 from .findings import Finding
+from .reading import read_goal
 from .words import quoted
 
 RULES = (
     Rule(
         "goal-is-internal-step",
         ("fix", "improve"),
-        "a stage goal written as the business's own step (fix: process words such as "
-        '"lead qualification", "upsell campaign", "enter in CRM", "invoice"; '
-        'improve: the business speaking, "we", "our", "the customer")',
+        "a stage goal that is the business's step, read by meaning (fix: a funnel, CRM, KPI "
+        "or growth step, a verb aimed at the customer, a target with a number, the business's "
+        '"our"; improve, as a question: signs both ways, such as the customer\'s "my" with a '
+        "growth verb)",
     ),
     Rule("stage-without-goal", ("improve",), "a stage with content but no customer goal"),
     Rule(
@@ -23,30 +24,6 @@ RULES = (
         ("praise",),
         "every stage has a goal and none reads as an internal step",
     ),
-)
-
-#: Words of a business's own process: sales, marketing and back-office steps.
-_INTERNAL = re.compile(
-    r"\b(lead[- ]?(qualification|generation|gen|nurtur\w*|scoring|capture|management)|"
-    r"qualify(ing)? (the )?leads?|leads? (qualification|handling)|"
-    r"up-?sell\w*|cross-?sell\w*|campaigns?|crm|pipeline|funnel|"
-    r"invoic(e|es|ing)( the| a)? (customer|client)s?|invoicing|send(ing)? (the |an )?invoices?|"
-    r"(payment|order) processing|process(ing)? (the )?(payments?|orders?)|"
-    r"fulfil+ment|onboard(ing)? (the |new )?(customer|client|member|user)s?|"
-    r"(customer|client|member|user) onboarding|acquisition|conversion|retarget\w*|"
-    r"remarketing|data entry|enter(ing)? .{0,40}\b(in|into) (the )?(crm|system|database))\b",
-    re.IGNORECASE,
-)
-_ONE_WORD_STEP = re.compile(
-    r"^\s*(invoice|invoicing|billing|quote|quotation|follow-up|"
-    r"upsell|onboarding|lead|leads|prospecting)\s*$",
-    re.IGNORECASE,
-)
-#: The business speaking, or talking about the customer in the third person.
-_BUSINESS_VOICE = re.compile(
-    r"\b(we|our|ours|us)\b|\b(the|a|our) (customers?|clients?|"
-    r"prospects?|leads?|users?)\b",
-    re.IGNORECASE,
 )
 
 _WHY = (
@@ -58,15 +35,20 @@ _WHY = (
 def internal_words(goal: str) -> str | None:
     """The words that make *goal* read as the business's own step, or None.
 
+    The goal is read as a sentence (:func:`.reading.read_goal`): the first verb and what
+    it acts on, whose "our" it is, a target with a number, a process named as a noun.
+
     Examples
     --------
     >>> internal_words("Lead qualification"), internal_words("Invoice")
-    ('Lead qualification', 'Invoice')
-    >>> internal_words("Enter the member in the CRM"), internal_words("Find a gym near home")
-    ('Enter the member in the CRM', None)
+    ('lead qualification', 'invoice')
+    >>> internal_words("Get patients to book online")
+    'get patients'
+    >>> internal_words("Choose a school our son will be happy at") is None
+    True
     """
-    found = _INTERNAL.search(goal) or _ONE_WORD_STEP.match(goal)
-    return found.group(0).strip() if found else None
+    reading = read_goal(goal)
+    return reading.evidence or None if reading.side == "business" else None
 
 
 def check(view: MapView) -> Iterator[Finding]:
@@ -90,31 +72,39 @@ def check(view: MapView) -> Iterator[Finding]:
                 lane="goal",
             )
             continue
-        step = internal_words(goal)
-        if step:
+        reading = read_goal(goal)
+        if reading.side == "business":
+            step = reading.evidence
             yield Finding(
                 rule="goal-is-internal-step",
                 level="fix",
                 message=f"{stage.name}: the goal {quoted(goal)} is a step of the business"
-                + (f" ({quoted(step)})" if step.casefold() != goal.casefold() else "")
+                + (
+                    f" ({quoted(step)}: {reading.reason})"
+                    if step.casefold() != goal.casefold()
+                    else f" ({reading.reason})"
+                )
                 + f", not something {who} wants.",
                 why=_WHY,
                 fix=(
-                    f"Ask what {who} is trying to achieve here and write that as the goal; move "
-                    f"{quoted(step)} to the business activities lane."
+                    f"Ask what {who} is trying to achieve here and write that as the goal, in "
+                    f"{who}'s words; move the business's step to the business activities or KPIs."
                 ),
                 stage=stage.name,
                 lane="goal",
             )
-        elif _BUSINESS_VOICE.search(goal):
+        elif reading.side == "unsure":
             yield Finding(
                 rule="goal-is-internal-step",
                 level="improve",
-                message=f"{stage.name}: the goal {quoted(goal)} sounds like the business talking.",
+                message=(
+                    f"{stage.name}: is {quoted(goal)} what {who} wants, or what the business "
+                    f"wants from {who}? {quoted(reading.evidence)} reads like the business."
+                ),
                 why=_WHY,
                 fix=(
-                    f"Rewrite it in {who}'s own voice, starting with what they want "
-                    '("Find ...", "Decide ...", "Get ...").'
+                    f"If it is {who}'s own aim, keep it and say it the way {who} would; if it "
+                    "is the business's, write what the customer is trying to get done instead."
                 ),
                 stage=stage.name,
                 lane="goal",

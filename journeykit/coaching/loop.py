@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..model import Stage
+from .concepts import moments, topic_words
 from .context import MapView, Rule
 from .findings import Finding
 from .words import key_words, quoted, quoted_list
@@ -22,6 +24,14 @@ RULES = (
         "pain points that no opportunity on the map answers",
     ),
     Rule("opportunity-without-kpi", ("fix",), "a stage with opportunities but no KPI"),
+    Rule(
+        "kpi-measures-something-else",
+        ("improve",),
+        "no KPI of a stage shares a topic with its opportunities, pain points or business "
+        "activities, and they "
+        "count another journey moment (Instagram followers for a repair service plan), asked "
+        "as a question",
+    ),
     Rule(
         "pain-to-kpi",
         ("praise",),
@@ -103,6 +113,11 @@ def check(view: MapView) -> Iterator[Finding]:
             stage=stage.name,
             lane="kpis",
         )
+    for stage in with_ideas:
+        finding = _unrelated_kpis(view, stage)
+        if finding is not None:
+            unmeasured += 1
+            yield finding
     if with_pain and with_ideas and not unanswered_total and not unmeasured:
         yield Finding(
             rule="pain-to-kpi",
@@ -113,3 +128,37 @@ def check(view: MapView) -> Iterator[Finding]:
             ),
             fix="Pick the opportunity in the lowest stage of the curve and try it first.",
         )
+
+
+def _unrelated_kpis(view: MapView, stage: Stage) -> Finding | None:
+    """A finding when no KPI of *stage* could move with its opportunities."""
+    if not stage.kpis:
+        return None
+    aims = frozenset().union(
+        *(
+            topic_words(t)
+            for t in (*stage.opportunities, *stage.pain_points, *stage.business_activities)
+        )
+    )
+    covered = frozenset(view.moments.get(stage.name, ()))
+    for kpi in stage.kpis:
+        counted = moments(kpi)
+        if topic_words(kpi) & aims or not counted or counted & covered or not covered:
+            return None
+    return Finding(
+        rule="kpi-measures-something-else",
+        level="improve",
+        message=(
+            f"{stage.name}: would {quoted_list(stage.kpis, 1)} move if "
+            f"{quoted(stage.opportunities[0])} works? It seems to count another part of the "
+            "journey."
+        ),
+        why=(
+            "A KPI is there to show whether the stage's opportunity worked; one that counts "
+            "something else cannot tell a good idea from a lucky month."
+        ),
+        fix=f"Pick a number in {stage.name} that the opportunity would change: a rate, a count "
+        "or a time of what it improves.",
+        stage=stage.name,
+        lane="kpis",
+    )

@@ -7,14 +7,22 @@ from collections.abc import Iterator
 
 from .context import MapView, Rule
 from .findings import Finding
+from .lexicon import word_set
 from .words import is_placeholder, quoted
 
 RULES = (
     Rule("persona-missing", ("fix",), "the persona has no name"),
     Rule(
         "persona-is-a-market",
+        ("fix", "improve"),
+        "the persona is a group, a segment or a market, with or without a name attached "
+        '("small businesses", "Daniel - mid-life givers segment", a description such as '
+        '"Parents aged 25-40, middle income"; improve: one sign only, asked as a question)',
+    ),
+    Rule(
+        "persona-is-a-job-title",
         ("fix",),
-        'the persona names a group ("small businesses", "everyone", "customers")',
+        'the persona is a job title ("Office manager", "Finance director") rather than a person',
     ),
     Rule("persona-without-description", ("improve",), "a named persona with no description"),
     Rule("persona-without-goals", ("improve",), "a persona with neither goals nor frustrations"),
@@ -32,6 +40,41 @@ _GROUP_WORDS = (
 _GROUP = re.compile(
     rf"^(the |all |our |every |any |most )?((\w+[- ])*?)({_GROUP_WORDS})$", re.IGNORECASE
 )
+#: A segment named beside a first name: "Daniel - mid-life givers segment", "Gen Z".
+_SEGMENT_WORDS = re.compile(
+    r"\b(segment|persona group|target (group|market|audience)|demographic|cohort|audience|"
+    r"millennials|gen ?[xyz]|boomers|\d+\s*[-–]\s*\d+\s*(year[- ]olds|yo)?)\b",
+    re.IGNORECASE,
+)
+#: A description of many people: "Parents aged 25-40", "mostly renters", "middle income".
+_SEGMENT_MARKS = (
+    re.compile(r"\baged? \d+\s*(-|–|to)\s*\d+|\b\d+\s*(-|–|to)\s*\d+ ?(year|yr)s?[- ]olds?", re.I),
+    re.compile(
+        r"\b(over|under) \d\ds?\b(?! ?(euros?|eur|pounds?|dollars?|km|kilo|mile))|\b\d\d\+", re.I
+    ),
+    re.compile(r"\b(mostly|mainly|typically|usually|often) [a-z]+s\b", re.I),
+    re.compile(r"\b(middle|high|low|higher|lower)[- ]income\b|\bincome\b|\bsocio", re.I),
+    re.compile(r"\b(segment|demographic|target (group|market|audience))\b", re.I),
+)
+_PLURAL_PEOPLE = re.compile(
+    rf"^(the |all |most |many )?(\w+[- ]){{0,3}}?({_GROUP_WORDS}|patients|residents|renters|"
+    r"tenants|homeowners|retirees|pensioners|seniors|commuters|donors|givers|families|parents|"
+    r"mothers|fathers|mums|dads|teachers|nurses|drivers|owners|founders|startups|freelancers)\b",
+    re.IGNORECASE,
+)
+#: Words of a job title; a name made of these only is a role, not a person.
+_TITLE_WORDS = word_set(
+    """
+    head chief director manager officer lead owner founder cofounder buyer coordinator
+    administrator admin assistant analyst engineer specialist consultant executive ceo cfo
+    cto coo cmo cio vp president secretary clerk supervisor partner principal controller
+    accountant planner representative rep agent advisor adviser strategist designer developer
+    of the and for office finance financial marketing sales hr human resources it operations
+    procurement purchasing facilities project product account accounts customer service
+    support practice general senior junior deputy managing regional area store shop team
+    technical digital commercial
+    """
+)
 
 _WHY_PERSON = (
     "A map follows one person through the journey; a whole market has no single "
@@ -48,6 +91,44 @@ def is_group(name: str) -> bool:
     [True, True, True, False]
     """
     return bool(_GROUP.match(" ".join(name.split())))
+
+
+def is_job_title(name: str) -> bool:
+    """True when *name* is only a job title, with no person's name in it.
+
+    Examples
+    --------
+    >>> [is_job_title(n) for n in ("Office manager", "Finance director", "Priya", "Sam, CFO")]
+    [True, True, False, False]
+    """
+    words = re.findall(r"[a-z]+", name.casefold())
+    return (
+        bool(words)
+        and all(w in _TITLE_WORDS for w in words)
+        and any(w in _TITLE_WORDS - {"of", "the", "and", "for"} for w in words)
+    )
+
+
+def segment_signs(persona_name: str, description: str) -> int:
+    """How many signs say the persona is a segment rather than one person.
+
+    Examples
+    --------
+    >>> segment_signs("Daniel - mid-life givers segment", "")
+    2
+    >>> segment_signs("Ruth", "Patients over 65 after a joint replacement, mostly women")
+    2
+    >>> segment_signs("Ruth", "Seventy-four, lives alone and had a new hip in March.")
+    0
+    """
+    signs = 0
+    if _SEGMENT_WORDS.search(persona_name):
+        signs += 2
+    flat = " ".join(description.split())
+    if _PLURAL_PEOPLE.match(flat):
+        signs += 1
+    signs += sum(1 for mark in _SEGMENT_MARKS if mark.search(flat))
+    return signs
 
 
 def check(view: MapView) -> Iterator[Finding]:
@@ -80,6 +161,43 @@ def check(view: MapView) -> Iterator[Finding]:
             fix=(
                 f"Pick one typical member of {quoted(name)}, give them a first name, and put "
                 "the group into the description."
+            ),
+            lane="persona",
+        )
+        return
+    if is_job_title(name):
+        yield Finding(
+            rule="persona-is-a-job-title",
+            level="fix",
+            message=f"The persona {quoted(name)} is a job title: many people hold it.",
+            why=(
+                "A role tells you what someone is paid to do, not what they want, fear or put "
+                "up with; a map needs one person with a situation of their own."
+            ),
+            fix=(
+                f"Give the {name.casefold()} a first name and describe their situation: the "
+                "company, what they are measured on, what keeps them up at night."
+            ),
+            lane="persona",
+        )
+        return
+    signs = segment_signs(name, persona.description)
+    if signs:
+        sure = signs >= 2
+        yield Finding(
+            rule="persona-is-a-market",
+            level="fix" if sure else "improve",
+            message=(
+                f"The persona {quoted(name)} describes a segment (many people with something "
+                "in common), not one person."
+                if sure
+                else f"Is {quoted(name)} one person, or a whole group? The description reads "
+                "partly like a segment."
+            ),
+            why=_WHY_PERSON,
+            fix=(
+                f"Describe one member of the segment as {name} would be described by a friend: "
+                "age, situation, habits; keep the segment in your notes."
             ),
             lane="persona",
         )

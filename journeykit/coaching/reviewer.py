@@ -9,14 +9,22 @@ or two levels: ``fix`` for a mistake in the method, ``improve`` for a weak spot,
 rule                               levels           what the coach notices
 =================================  ===============  ==============================================
 ``persona-missing``                fix              the persona has no name
-``persona-is-a-market``            fix              the persona names a group, not one person
+``persona-is-a-market``            fix, improve     a group, segment or market, named or not
+                                                    ("small businesses", "Daniel - givers
+                                                    segment", a description "Parents aged
+                                                    25-40"; improve: one sign only, a question)
+``persona-is-a-job-title``         fix              a job title ("Finance director"), no person
 ``persona-without-description``    improve          a named persona with no description
 ``persona-without-goals``          improve          a persona with neither goals nor frustrations
 ``persona-is-a-person``            praise           named, described, with goals
-``goal-is-internal-step``          fix, improve     a goal that is the business's own step (fix:
-                                                    "lead qualification", "upsell campaign",
-                                                    "enter in CRM", "invoice"; improve: the
-                                                    business speaking, "we", "the customer")
+``goal-is-internal-step``          fix, improve     a goal that is the business's step, read by
+                                                    meaning: a verb of the business working on
+                                                    its market ("Nurture prospects"), a verb
+                                                    aimed at its customers ("Get patients to
+                                                    book online"), funnel words, a target with
+                                                    a number, the business's "our" (not a
+                                                    family's or a buying team's); improve: signs
+                                                    both ways, asked as a question
 ``stage-without-goal``             improve          a started stage with no customer goal
 ``goals-from-the-customer-side``   praise           every goal told from the customer's side
 ``blank-map``                      improve          nothing filled in yet
@@ -33,15 +41,32 @@ rule                               levels           what the coach notices
 ``dips-explained``                 praise           every dip has a pain point
 ``pain-without-opportunity``       improve          pain points no opportunity answers
 ``opportunity-without-kpi``        fix              a stage with opportunities but no KPI
+``kpi-measures-something-else``    improve          no KPI of the stage shares a topic with its
+                                                    opportunities, pain points or activities, and
+                                                    they count another journey moment (a
+                                                    question)
 ``pain-to-kpi``                    praise           every pain answered, every idea measured
 ``need-without-message``           improve          an information need no message (same stage
-                                                    or earlier) mentions
+                                                    or earlier) answers in meaning: a price
+                                                    question needs a price, a refund question a
+                                                    refund ...
+``same-message-in-every-stage``    fix              one message (a slogan) in every stage
 ``stage-without-participants``     improve          a research, recommend or promote stage that
                                                     names no other people
+``decided-without-others``         fix, improve     the purchase stage names nobody though the
+                                                    persona buys for a company, a family or with
+                                                    a carer (fix: the stage's text names them)
 ``others-named``                   praise           every such stage names them
+``action-is-business-activity``    fix              a customer action the business does
+``touchpoint-is-an-action``        fix              a touchpoint written as a customer action
+``pain-is-an-idea``                improve          a pain point written as the fix (a question)
+``item-in-wrong-stage``            improve          an item of another journey moment than the
+                                                    stage covers: a referral in Awareness,
+                                                    advertising in Advocacy (a question)
 ``placeholder-text``               fix              "...", "TODO", "xxx", "test" left in
 ``duplicate-item``                 improve          the same item twice in one lane
-``same-in-every-stage``            improve          one item in every stage of a lane
+``same-in-every-stage``            improve          one item in every stage of a lane (messages:
+                                                    see ``same-message-in-every-stage``)
 ``paragraph-item``                 improve          an item over 25 words or of three sentences
 ``wrong-lane``                     fix, improve     a feeling as a touchpoint (or in any lane but
                                                     the emotion words; a bare feeling as a pain
@@ -55,6 +80,11 @@ rule                               levels           what the coach notices
 ``example-lanes-matched``          praise           with ``compare_with``: no such gap
 =================================  ===============  ==============================================
 
+Where the coach cannot be sure (a goal with signs both ways, an item that may be in the
+wrong stage, a KPI that may count something else), the finding is an ``improve`` worded as
+a question to the learner, never a ``fix``. The rule ids are stable between versions: the
+class roll-up counts them and ``jk.rubric`` grades by them.
+
 A *dip* is the same here as on the emotion curve (:func:`journeykit.plot_emotions`
 marks it with a triangle): a score of 2 or less, or lower than the stage before.
 Deep dips without a pain point (a low score, or a drop of two or more) are to
@@ -63,9 +93,12 @@ fix; a one-point drop without one is to improve.
 The framework catalogue says which stage holds the first purchase (the ``buy``
 journey moment; the stages after it are where customers are kept, the 5x fact)
 and which stages involve other people (researching, recommending, promoting;
-the 92% fact). Word matches (pain point to opportunity, information need to
-message) compare key words and are lenient: they flag only what nothing
-mentions. A review reads the map once and takes about a millisecond for the
+the 92% fact). Goals and items are read by meaning, not matched against a list of
+phrases: :mod:`.reading` reads a goal as a small sentence (its first verb and what
+it acts on, whose "our" it is, a target, a process named as a noun) and
+:mod:`.concepts` says what a need asks and a message answers, and which journey
+moment an item or a KPI belongs to. ``benchmarks/review.py`` measures both on a
+labelled set, part of it held out. A review reads the map once and takes about a millisecond for the
 worked example (``benchmarks/review.py``), so the editor runs it on every edit.
 """
 
@@ -75,12 +108,35 @@ from pathlib import Path
 
 from ..errors import JourneyMapError, Problem
 from ..model import JourneyMap, load_map
-from . import compare, coverage, feelings, goals, hygiene, loop, messages, participants, persona
+from . import (
+    compare,
+    coverage,
+    feelings,
+    goals,
+    hygiene,
+    loop,
+    messages,
+    mixups,
+    participants,
+    persona,
+    placement,
+)
 from .context import MapView, Rule
 from .findings import Finding, Review
 
 #: The rule families, in the order their findings are listed within a stage and level.
-FAMILIES = (persona, goals, coverage, feelings, loop, messages, participants, hygiene)
+FAMILIES = (
+    persona,
+    goals,
+    coverage,
+    feelings,
+    loop,
+    messages,
+    participants,
+    mixups,
+    placement,
+    hygiene,
+)
 
 #: Every rule, by id.
 RULES: dict[str, Rule] = {rule.id: rule for family in (*FAMILIES, compare) for rule in family.RULES}

@@ -150,7 +150,7 @@ def _review_html(r: Rollup) -> str:
         body = "<p>No review remarks for any map.</p>"
     else:
         rows = "".join(
-            f'<tr><td class="level-{esc(row.level)}">{esc(row.level)}</td>'
+            f'<tr><td class="level level-{esc(row.level)}">{esc(row.level)}</td>'
             f'<td>{esc(row.rule)}</td><td class="num">{row.maps} ({row.share:.0%})</td>'
             f"<td>{esc(row.why)}</td><td>{esc(row.fix)}</td></tr>"
             for row in table.itertuples()
@@ -162,7 +162,8 @@ def _review_html(r: Rollup) -> str:
         )
     return (
         '<section><h2>The review, across the class</h2><p class="hint">How many maps '
-        f"each coaching remark applies to, most common first.</p>{body}</section>"
+        "each coaching remark applies to, most common first, with what to do about it in "
+        f"general (each learner's own review names their stages and items).</p>{body}</section>"
     )
 
 
@@ -178,7 +179,10 @@ def _wordings_html(r: Rollup) -> str:
     return (
         '<section><h2>Pain points and how they were worded</h2><p class="hint">Items '
         "that differ only in case, punctuation, a plural or a small typo are counted "
-        "together; every wording is listed with how often it was written.</p>"
+        "together; every wording is listed with how often it was written. Maps counts each "
+        "map once; the number after a wording counts every time it was written, in any stage, "
+        "so it can be larger than Maps when a map names the same pain point in several "
+        "stages.</p>"
         '<table class="data"><thead><tr><th>Pain point</th><th>Maps</th>'
         f"<th>Wordings grouped</th></tr></thead><tbody>{rows}</tbody></table></section>"
     )

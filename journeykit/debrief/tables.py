@@ -206,10 +206,14 @@ def wording_frame(
 def review_frame(reviews: Sequence[tuple[str, Review]]) -> pd.DataFrame:
     """How many maps trip each rule of the review, most common first.
 
-    A map counts once per rule however many findings of that rule it has.
-    ``why`` and ``fix`` come from the rule's first finding.
+    A map counts once per rule however many findings of that rule it has. ``why`` comes
+    from the rule's first finding; ``fix`` is the rule's advice to a whole class
+    (:data:`journeykit.coaching.advice.ADVICE`), so that no learner's persona, stage or
+    words appear in a table the whole class sees.
     """
     import pandas as pd
+
+    from ..coaching.advice import ADVICE
 
     total = len(reviews)
     levels: dict[str, str] = {}
@@ -218,7 +222,7 @@ def review_frame(reviews: Sequence[tuple[str, Review]]) -> pd.DataFrame:
     for label, review in reviews:
         for finding in review:
             levels.setdefault(finding.rule, finding.level)
-            texts.setdefault(finding.rule, (finding.why, finding.fix))
+            texts.setdefault(finding.rule, (finding.why, ADVICE.get(finding.rule, finding.fix)))
             names = who.setdefault(finding.rule, [])
             if label not in names[-1:]:
                 names.append(label)

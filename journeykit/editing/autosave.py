@@ -10,12 +10,15 @@ other version is kept in a ``NAME.conflict-...json`` file; the result says so.
 A map with a problem is not written, so the file always holds the last version
 that loads back; the problems are handed to whoever shows them. Saves still
 waiting when Python exits (a kernel restart or shutdown) are written first.
+
+Saves wait on the kernel's event loop (:mod:`.debounce`), so a save, and the
+changes it merges in from another editor, happen on the thread that handles
+the widgets' messages: nothing here needs a lock.
 """
 
 from __future__ import annotations
 
 import atexit
-import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -73,7 +76,7 @@ def write_map(journey_map: JourneyMap, path: Path) -> SaveResult:
         report = save_merging(journey_map, path)
     except JourneyMapError as err:
         return SaveResult(path, None, err.problems)
-    except Exception as exc:  # a save on a timer thread must never die with a traceback
+    except Exception as exc:  # a save run by the event loop has no one to show a traceback to
         return SaveResult(
             path,
             None,
@@ -98,10 +101,9 @@ class Autosaver:
     path : str or Path
         The file to keep up to date.
     on_save : callable, optional
-        Called with a :class:`SaveResult` after every attempt, from the thread
-        that saved.
+        Called with a :class:`SaveResult` after every attempt.
     delay, max_wait : float
-        See :class:`journeykit.debounce.Debouncer`.
+        See :class:`~journeykit.editing.debounce.Debouncer`.
 
     Examples
     --------
@@ -132,30 +134,32 @@ class Autosaver:
         self.path = Path(path)
         self.on_save = on_save
         self.last: SaveResult | None = None
-        self._lock = threading.Lock()
-        self._saving_in: int | None = None  # the thread saving now
+        self._saving = False  # a save is running: the changes it merges in are in the file
         self._debouncer = Debouncer(self.save, delay, max_wait=max_wait)
         journey_map.observe(self._changed)
         _LIVE.add(self)
 
     @property
     def pending(self) -> bool:
-        """True while a change waits to be saved."""
+        """True while a change waits to be saved (a save whose time has come is made first)."""
         return self._debouncer.pending
 
     def save(self) -> SaveResult:
         """Save now (dropping any waiting save) and report what happened."""
         self._debouncer.cancel()
-        with self._lock:
-            self._saving_in = threading.get_ident()
-            try:
-                result = write_map(self.map, self.path)
-            finally:
-                self._saving_in = None
-            self.last = result
+        self._saving = True
+        try:
+            result = write_map(self.map, self.path)
+        finally:
+            self._saving = False
+        self.last = result
         if self.on_save is not None:
             self.on_save(result)
         return result
+
+    def catch_up(self) -> None:
+        """Make a waiting save whose time has come (see :mod:`.debounce`)."""
+        self._debouncer.catch_up()
 
     def flush(self) -> SaveResult | None:
         """Write a waiting save now; return its result (the last one if none was waiting)."""
@@ -169,7 +173,7 @@ class Autosaver:
         _LIVE.discard(self)
 
     def _changed(self, path: FieldPath) -> None:
-        if self._saving_in == threading.get_ident():
+        if self._saving:
             return  # a change merged in by this save: the file has it already
         self._debouncer()
 

@@ -19,6 +19,7 @@ from ..errors import JourneyMapError, Problem
 from ..export import FORMATS, export_format, export_map
 from ..figures.theme import MUTED, PAIN
 from ..model import JourneyMap, map_path
+from ..model.workspace import course_dir
 from .fields import problem_text
 
 #: The formats offered: id passed to ``export_map`` -> button label. Their file
@@ -32,7 +33,9 @@ EXPORT_FORMATS: dict[str, str] = {
 
 
 def link_target(path: Path) -> str | None:
-    """*path* relative to the working folder (the notebook's), or None if it lies outside.
+    """*path* relative to the working folder (the notebook's), or None if it lies outside
+    both that folder and the course the notebook is in (``../my_maps/shop.html`` from
+    ``notebooks/``: JupyterLab serves the whole course).
 
     Examples
     --------
@@ -41,12 +44,15 @@ def link_target(path: Path) -> str | None:
     >>> link_target(Path("/") / "elsewhere.html") is None
     True
     """
+    target = Path(path).resolve()
     try:
-        relative = os.path.relpath(Path(path).resolve(), Path.cwd().resolve())
+        relative = os.path.relpath(target, Path.cwd().resolve())
     except ValueError:  # another drive on Windows
         return None
     if relative == ".." or relative.startswith(".." + os.sep):
-        return None
+        course = course_dir()
+        if course is None or not target.is_relative_to(course):
+            return None
     return Path(relative).as_posix()
 
 

@@ -224,7 +224,7 @@ class ListField(Field):
 
 class ScoreField(Field):
     """A score such as the emotion score: a slider over the field's scale (1 to 5), its
-    meaning in words, and a "scored" tick box.
+    meaning in words, and a tick box that says whether the stage has a score.
 
     A stage starts without a score; moving the slider (or ticking the box) gives
     it one, and clearing the tick box takes it away again.
@@ -233,7 +233,7 @@ class ScoreField(Field):
     def _make_input(self) -> widgets.Widget:
         scale = self.spec.scale
         self.scored = widgets.Checkbox(
-            value=False, description="scored", indent=False, layout=widgets.Layout(width="auto")
+            value=False, description="", indent=False, layout=widgets.Layout(width="auto")
         )
         self.slider = widgets.IntSlider(
             value=(min(scale) + max(scale)) // 2,
@@ -256,7 +256,7 @@ class ScoreField(Field):
     def _heading(self, label: str) -> list[widgets.Widget]:
         # ipywidgets' slider handle cannot be given a name (its <label> points at nothing),
         # so the label stays a heading above it and the tick box names the score
-        self.scored.description = f"{label}: scored"
+        self.scored.description = f"Set the {label.lower()}"
         return [widgets.HTML(f"<b>{html.escape(label)}</b>")]
 
     def read(self) -> int | None:

@@ -18,6 +18,40 @@ from ..figures.theme import MUTED
 from ..model import JourneyMap
 from .fields import EditHandler, Field, make_field
 
+#: The form's layout in the page (the editor's status line carries it: :mod:`.guard`).
+#: ipywidgets puts a text box's label beside it, which leaves the box a sliver of a
+#: narrow column (a phone, a third of a laptop screen) and cuts its example off; here
+#: the label sits above and the box takes the column's width. The stage tabs wrap
+#: onto a second row rather than cutting their names to "1. A". In a phone-wide
+#: editor the tab's padding shrinks and examples take a point less, so they fit.
+FORM_CSS = """
+.jk-editor .jk-field .widget-text, .jk-editor .jk-field .widget-textarea {
+  flex-direction: column; align-items: stretch; width: 100%; max-width: 100%;
+}
+.jk-editor .jk-field .widget-text > .widget-label,
+.jk-editor .jk-field .widget-textarea > .widget-label {
+  text-align: left; width: auto; max-width: 100%; margin: 0 0 3px; font-weight: 600;
+  white-space: normal; line-height: 1.3; height: auto;
+}
+.jk-editor .jk-field .widget-text > input, .jk-editor .jk-field .widget-textarea > textarea {
+  width: 100%; box-sizing: border-box;
+}
+.jk-editor .widget-tab > .lm-TabBar, .jk-editor .widget-tab > .lm-TabBar .lm-TabBar-content {
+  height: auto; min-height: var(--jp-widgets-horizontal-tab-height, 24px);
+}
+.jk-editor .widget-tab > .lm-TabBar .lm-TabBar-content { flex-wrap: wrap; }
+.jk-editor .widget-tab > .lm-TabBar .lm-TabBar-tab {
+  flex: 0 1 auto; min-width: 0; max-width: none;
+}
+.jk-editor { container-type: inline-size; }
+@container (max-width: 440px) {
+  .jk-editor .widget-tab > .widget-tab-contents { padding: 8px 6px; }
+  .jk-editor .jk-field input::placeholder, .jk-editor .jk-field textarea::placeholder {
+    font-size: 12px;
+  }
+}
+"""
+
 
 def build_form(
     journey_map: JourneyMap, on_edit: EditHandler

@@ -27,7 +27,9 @@ when ``editor`` or ``Editor`` is first used.
 from __future__ import annotations
 
 import html
+import time
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -42,9 +44,12 @@ from ..figures import plot_emotions
 from ..figures.journey_map import map_json
 from ..figures.theme import MUTED
 from ..model import JourneyMap, embed, example, load_map, map_path
+from ..model.merging import field_label
+from ..model.saving import changed_elsewhere, seen_before
+from ..model.values import normalize_value
 from .autosave import SAVE_DELAY, SAVE_MAX_WAIT, Autosaver, SaveResult, write_map
 from .export_panel import ExportPanel, link_target
-from .fields import Field, problem_text
+from .fields import Field, ListField, TextField, css_name, problem_text
 from .form import build_form
 from .opening import field_for, open_or_create
 from .preview import REDRAW_DELAY, Preview
@@ -87,7 +92,7 @@ class Editor:
     preview : LivePlot or None
         The live figure, made once and changed in place.
     last_saved : datetime or None
-        When the file was last written.
+        When the file was last written (a save whose time has come is made first).
     review_panel : ReviewPanel or None
         The coach's findings below the preview, updated after each pause in typing
         (:mod:`.review_panel`).
@@ -131,10 +136,13 @@ class Editor:
         self.path: Path | None = None
         self.redraw_delay = redraw_delay
         self._preview: Preview | None = None
-        self.last_saved: datetime | None = None
+        self._last_saved: datetime | None = None
         self.fields: dict[str, Field] = {}
         self._problems: dict[str, str] = {}
         self._saver: Autosaver | None = None
+        self._typed: dict[str, str] = {}  # text boxes: what the page sent, not yet saved
+        self._brought_back = ""  # a sentence for the next save: text a page kept came back
+        self._last_hello = float("-inf")
         self.review_panel: ReviewPanel | None = None
         self.header = widgets.HTML()
         self._status = StatusLine()
@@ -196,6 +204,7 @@ class Editor:
         self.view.children = parts
         journey_map.observe(self._model_changed)
         self._start_saving(note)
+        self._guard_typing()
 
     def _preview_parts(self) -> list[widgets.Widget]:
         """The live preview of the open map (made once per map)."""
@@ -252,9 +261,19 @@ class Editor:
 
     def _edited(self, field: Field, value: Any) -> None:
         try:
-            self._apply(field.path, value)
+            applied = self._apply(field.path, value)
         except Exception as exc:  # a widget callback must not end in a traceback
             field.set_problem(f"This could not be applied ({type(exc).__name__}: {exc}).")
+            return
+        if (
+            applied
+            and self._saver is not None
+            and isinstance(value, str)
+            and self._keeps_typing(field)
+        ):
+            self._typed[field.key] = value
+            if not self.save_pending:  # nothing changed in the map: the file holds it already
+                self._confirm_typed()
 
     def _apply(self, path: FieldPath, value: Any) -> bool:
         m = self._require_map()
@@ -362,21 +381,30 @@ class Editor:
         return self.path if result.ok else None
 
     @property
+    def last_saved(self) -> datetime | None:
+        """When the file was last written (a save whose time has come is made first)."""
+        if self._saver is not None:
+            self._saver.catch_up()
+        return self._last_saved
+
+    @last_saved.setter
+    def last_saved(self, when: datetime | None) -> None:
+        self._last_saved = when
+
+    @property
     def save_pending(self) -> bool:
         """True while a change waits for its autosave."""
         return self._saver is not None and self._saver.pending
 
     def _saved(self, result: SaveResult) -> None:
         shown = "" if self.served else f" to {link_target(result.path) or result.path}"
-        for key in [
-            k
-            for k, text in list(self._problems.items())  # a snapshot: this may run
-            if text.startswith("Not saved")
-        ]:  # on the autosave thread
+        for key in [k for k, text in self._problems.items() if text.startswith("Not saved")]:
             self._show_problem(key, None)
         if result.ok:
-            self.last_saved = result.saved_at
-            self._status.saved(result, shown)
+            self._last_saved = result.saved_at
+            self._status.saved(result, shown, self._brought_back)
+            self._brought_back = ""
+            self._confirm_typed()
             return
         m = self._require_map()
         marked = 0
@@ -388,12 +416,111 @@ class Editor:
                 marked += 1
             else:
                 notes.append(problem_text(problem))
-        self._status.not_saved(marked, notes, self.last_saved)
+        self._status.not_saved(marked, notes, self._last_saved)
 
     @property
     def status(self) -> str:
-        """The status line's sentence (what became of the file)."""
+        """The status line's sentence (what became of the file).
+
+        Work whose time has come (a save, a redraw) is done first: while a cell keeps the
+        kernel's loop busy, or in a script with no loop, it waits for a look like this one.
+        """
+        self._catch_up()
         return self._status.text
+
+    def _catch_up(self) -> None:
+        for waiting in (self._saver, self._preview, self.review_panel):
+            if waiting is not None:
+                waiting.catch_up()
+
+    # ----- what the page keeps while the kernel is gone (see .guard) -------------------------
+    def _guard_typing(self) -> None:
+        """Have the status line keep what is typed into the text boxes until it is saved."""
+        boxes = {
+            css_name(key): key for key, field in self.fields.items() if self._keeps_typing(field)
+        }
+        self._status.keep_typing(
+            self._saver.path if self._saver is not None else None,
+            boxes,
+            rerun="page" if self.served else "cell",
+            on_hello=self.refresh,
+            on_recover=self.recover,
+        )
+
+    @staticmethod
+    def _keeps_typing(field: Field) -> bool:
+        return isinstance(field, (TextField, ListField))
+
+    def _confirm_typed(self) -> None:
+        """Tell the page that the file holds what it sent (fields with a problem wait)."""
+        held = {key: text for key, text in self._typed.items() if key not in self._problems}
+        for key in held:
+            del self._typed[key]
+        if held:
+            self._status.confirm(held)
+
+    def refresh(self) -> None:
+        """Bring the map up to date with its file when someone else saved to it.
+
+        The page asks for this whenever it shows the editor (a reload, the notebook
+        reopened, the tab back in view), so a shown editor never holds older text than
+        the file. Saving merges the other side's changes in (nothing is written when
+        this side has none).
+        """
+        now = time.monotonic()
+        if self._saver is None or self.map is None or now - self._last_hello < 1.0:
+            return
+        self._last_hello = now
+        if self._saver.pending:
+            self._saver.flush()
+        elif changed_elsewhere(self.map, self._saver.path):
+            self._saver.save()
+
+    def recover(self, kept: dict[str, tuple[str, str]]) -> None:
+        """Take in text a page kept while the kernel could not save it.
+
+        *kept* maps a field to ``(text, base)``: what was typed into its box, and what
+        the box held before (the version the typing started from). A field whose text
+        the map already holds is only confirmed to the page. The others are typed in
+        and saved at once, merged with the file by the rules of two editors, *base*
+        standing for what this side last saw: a list keeps the items of both, a text
+        both changed keeps the typed one and the file's other version in a
+        ``.conflict-`` copy.
+        """
+        m = self._require_map()
+        if self._saver is None or self.read_only:
+            return
+        bases: dict[str, Any] = {}
+        labels = []
+        stage_names = [stage.name for stage in m.stages]
+        for key, (text, base) in kept.items():
+            field = self.fields.get(key)
+            if field is None or not self._keeps_typing(field):
+                continue
+            if self._normalized(field, text) == m.get_field(field.path):
+                self._typed[key] = text
+                continue
+            where = field.path.saved(stage_names)
+            with suppress(JourneyMapError):  # no usable base: merged as changed on both sides
+                bases[where] = normalize_value(field.spec, base, key)
+            if self._apply(field.path, text):
+                self._typed[key] = text
+                labels.append(field_label(where, m.to_dict()))
+        if not labels:
+            self._confirm_typed()
+            return
+        seen_before(m, self._saver.path, bases)
+        self._brought_back = (
+            "Brought back what was typed while the kernel was away: " + ", ".join(labels) + "."
+        )
+        self._saver.save()
+
+    @staticmethod
+    def _normalized(field: Field, text: str) -> Any:
+        try:
+            return normalize_value(field.spec, text, field.key)
+        except JourneyMapError:
+            return None
 
     # ----- exports --------------------------------------------------------------------------
     def export(self, to: str, out: str | Path | None = None) -> Path | None:
@@ -429,8 +556,8 @@ class Editor:
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         bundle = dict(self.view._repr_mimebundle_(include=include, exclude=exclude) or {})
         bundle["text/plain"] = self.summary()
-        if self.map is not None:  # lets decks and hand-ins draw the editor with no kernel
-            bundle.update(embed(self.map, self.path))
+        if self.map is not None:  # lets decks, hand-ins and a page whose kernel is gone draw it
+            bundle.update(embed(self.map, self.path, figure=map_json(self.map)))
         return bundle
 
     def __repr__(self) -> str:

@@ -125,6 +125,10 @@ class Preview:
         """The map changed: redraw soon (merged with other changes close by)."""
         self._redraw()
 
+    def catch_up(self) -> None:
+        """Draw a waiting redraw whose time has come (see :mod:`.debounce`)."""
+        self._redraw.catch_up()
+
     def flush(self) -> None:
         """Draw a waiting redraw now."""
         self._redraw.flush()

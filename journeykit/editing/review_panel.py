@@ -1,8 +1,8 @@
 """The editor's Review panel: the coach's findings on the map, kept up to date as it changes.
 
 :class:`ReviewPanel` watches the map and re-runs :func:`journeykit.review`
-shortly after the learner stops typing (debounced, on a timer thread, so a
-keystroke never waits for it; a review takes about a millisecond). It lists
+shortly after the learner stops typing (debounced on the kernel's event loop,
+so a keystroke never waits for it). It lists
 the findings most important first, each with a button that opens the stage
 tab it is about and marks the lane's field.
 """
@@ -115,6 +115,8 @@ class ReviewPanel:
         self.rows: list[tuple[Finding, widgets.Button | None]] = []
         self._marked: Field | None = None
         self._closed = False
+        #: True once the learner asked to see every finding, not only the first :data:`SHOWN`.
+        self.show_all = False
         self.heading = widgets.HTML()
         self.note = widgets.HTML()
         self.list = widgets.VBox()
@@ -137,8 +139,13 @@ class ReviewPanel:
     def _changed(self, path: FieldPath) -> None:
         self._update()
 
+    def catch_up(self) -> None:
+        """Review now if a waiting review's time has come (see :mod:`.debounce`)."""
+        if not self._closed:
+            self._update.catch_up()
+
     def flush(self) -> None:
-        """Review now, after any review already running on the timer (tests call this)."""
+        """Review now (tests call this)."""
         if not self._closed:
             self._update.run()
 
@@ -171,19 +178,22 @@ class ReviewPanel:
         )
         rows = []
         children: list[widgets.Widget] = []
-        for finding in fresh.findings[:SHOWN]:
+        shown = fresh.findings if self.show_all else fresh.findings[:SHOWN]
+        for finding in shown:
             row, button = self._row(finding)
             rows.append((finding, button))
             children.append(row)
-        rest = len(fresh) - SHOWN
+        rest = len(fresh) - len(shown)
         if rest > 0:
-            children.append(
-                widgets.HTML(
-                    f"<span style='color:{MUTED}'>and {rest} more: "
-                    "<code>jk.review(editor.map)</code> lists them "
-                    "all.</span>"
-                )
+            # A button rather than a line of code to type: the panel cannot know what the
+            # learner called their editor or map.
+            more = widgets.Button(
+                description=f"Show {rest} more",
+                tooltip="List every finding of the review",
+                layout=widgets.Layout(width="auto"),
             )
+            more.on_click(self._show_everything)
+            children.append(more)
         old, self.list.children, self.rows = self.list.children, children, rows
         for row in old:
             for part in getattr(row, "children", ()):
@@ -191,6 +201,12 @@ class ReviewPanel:
             row.close()
         self.review = fresh
         self.revision += 1
+
+    def _show_everything(self, _button: widgets.Button | None = None) -> None:
+        """List every finding, not only the first :data:`SHOWN`."""
+        self.show_all = True
+        self.review = Review()  # redraw even though the findings did not change
+        self.refresh()
 
     def _row(self, finding: Finding) -> tuple[widgets.Widget, widgets.Button | None]:
         colour = LEVEL_COLOURS[finding.level]

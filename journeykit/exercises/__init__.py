@@ -14,6 +14,14 @@ notebook::
 ``import journeykit`` does not import this package; it loads when an exercise
 notebook asks for it.
 
+For graders, every question describes itself as plain data (a stable interface, used by
+the nbgrader course): ``q.q3.describe()`` gives its ``name``, ``kind`` and one entry per
+answer variable in ``parts``, each with ``variable``, ``kind`` (``"value"``: a value
+the check compares; ``"choice"``: one of a few options; ``"reason"``: free text no check
+marks), ``graded`` (``"auto"`` or ``"manual"``), ``model_answer`` and ``look_for`` (what
+a marker looks for). ``core.describe(ex06.QUESTIONS)`` lists a whole module. Reasons are
+never marked by their words: the learner compares theirs with the model answer shown.
+
 Examples
 --------
 >>> from journeykit.exercises import ex02 as q

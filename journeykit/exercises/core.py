@@ -37,6 +37,49 @@ from ..errors import JourneyMapError
 
 Outcome = Literal["correct", "incorrect", "unanswered", "hint", "solution"]
 
+#: What one answer variable holds: ``value`` (a value the check compares with the truth),
+#: ``choice`` (one of a few named options) or ``reason`` (free text the check does not mark).
+PartKind = Literal["value", "choice", "reason"]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One answer variable of a question, described for graders (machine-readable).
+
+    ``jk``'s nbgrader course (issue 24) turns each ``reason`` part into a manually graded
+    cell and each ``value`` or ``choice`` part into an autograded test; the fields are a
+    stable interface, listed by :meth:`Question.describe`.
+
+    Parameters
+    ----------
+    variable : str
+        The notebook variable that holds it.
+    kind : {"value", "choice", "reason"}
+        What it holds.
+    graded : {"auto", "manual"}
+        ``auto``: ``check()`` marks it; ``manual``: a person reads it (reasons).
+    model_answer : str
+        A right answer, as a learner would write it (code for values, a sentence for reasons).
+    look_for : tuple of str
+        What a marker looks for in a good answer, one point per entry.
+    """
+
+    variable: str
+    kind: PartKind
+    graded: Literal["auto", "manual"]
+    model_answer: str
+    look_for: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "variable": self.variable,
+            "kind": self.kind,
+            "graded": self.graded,
+            "model_answer": self.model_answer,
+            "look_for": list(self.look_for),
+        }
+
+
 #: Colours of the bold label in front of each kind of feedback (learntools-like).
 _COLOURS: dict[str, str] = {
     "correct": "#2e7d32",
@@ -367,6 +410,51 @@ class Question:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name}: set {', '.join(self.variables)}>"
+
+    # ----- what graders read ---------------------------------------------------------
+    #: The kind of every answer variable, unless :meth:`parts` says otherwise.
+    part_kind: ClassVar[PartKind] = "value"
+
+    def parts(self) -> tuple[Part, ...]:
+        """Each answer variable described for graders; subclasses with reasons override it."""
+        return tuple(
+            Part(variable, self.part_kind, "auto", self._model_line(variable))
+            for variable in self.variables
+        )
+
+    def _model_line(self, variable: str) -> str:
+        """The solution's code for *variable* (the whole solution when it is one statement)."""
+        lines = self.solution_code.splitlines()
+        start = next((i for i, line in enumerate(lines) if line.startswith(f"{variable} =")), None)
+        if start is None:
+            return self.solution_code
+        block = [lines[start]]
+        for line in lines[start + 1 :]:
+            if not line.startswith((" ", "}", "]", ")")):
+                break
+            block.append(line)
+        return "\n".join(block)
+
+    def describe(self) -> dict[str, Any]:
+        """The question for graders, as plain data: its name, kind, parts and explanation.
+
+        Examples
+        --------
+        >>> from journeykit.exercises import ex06
+        >>> [(p["variable"], p["kind"], p["graded"]) for p in ex06.q3.describe()["parts"]]
+        [('firm_framework', 'choice', 'auto'), ('firm_reason', 'reason', 'manual')]
+        """
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "parts": [part.to_dict() for part in self.parts()],
+            "explanation": self.explanation,
+        }
+
+
+def describe(questions: list[Question]) -> list[dict[str, Any]]:
+    """Every question of an exercise module for graders: ``describe(ex06.QUESTIONS)``."""
+    return [question.describe() for question in questions]
 
 
 def bind(namespace: dict[str, Any]) -> list[Question]:

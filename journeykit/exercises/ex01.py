@@ -29,6 +29,7 @@ q2 = fact_question(
     "opinion_share",
     "opinion-share",
     otherwise="look for the figure about how many buying decisions lean on someone else's opinion.",
+    complement="the decisions made on one's own, with no one else's opinion",
     hints=(
         "It is a percentage, close to all of them.",
         "`jk.facts()` lists both figures with what they say.",

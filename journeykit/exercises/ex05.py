@@ -65,6 +65,12 @@ q3 = NumberQuestion(
         "stages, not the stages.",
         funnel_end(_steps() - 1): "you halved once too few: every step from Aware to Promote "
         "loses half, including the last one.",
+        FUNNEL_START / len(get_framework("eight-stage").stages): "you divided by the number of "
+        "stages; each step halves what is left, so the losses multiply instead.",
+        FUNNEL_KEEP ** _steps(): "that is the share of the people who are left; multiply it by "
+        "the 6,400 who start in Aware to get how many people that is.",
+        FUNNEL_START * FUNNEL_KEEP: "you halved once; every one of the seven steps halves "
+        "the number again.",
     },
     otherwise="start from 6,400 people in Aware and halve the number at each step until Promote.",
     explain=lambda: (

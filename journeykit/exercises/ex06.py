@@ -69,44 +69,27 @@ q3 = FrameworkChoiceQuestion(
             "the six-stage journey gives the phone call or office visit a stage of "
             "its own (Engage), right after the short list is made (Investigate). For "
             "this firm that conversation is where clients decide.",
-            (
-                "research",
-                "investigat",
-                "shortlist",
-                "short list",
-                "compar",
-                "contact",
-                "call",
-                "phone",
-                "visit",
-                "chat",
-                "talk",
-                "conversation",
-                "engage",
-                "meet",
-                "office",
-                "service",
-                "b2b",
+            model_reason="New clients compare a few firms and then phone or visit before "
+            "signing; the six-stage journey has a stage for that conversation (Engage), "
+            "separate from the research (Investigate).",
+            look_for=(
+                "that clients research and shortlist a few firms first",
+                "that they then phone or visit the office before signing",
+                "which stage holds that conversation (Engage)",
             ),
-            "Say what these clients do before they sign up, and which stage shows it.",
         ),
         "five-stage": Verdict(
             True,
             "a defensible choice. The five-stage outline covers this firm and is quick to "
             "sketch. Its Consideration stage folds the research and the phone call "
             "together, though; the six-stage journey would show the call on its own.",
-            (
-                "simple",
-                "overview",
-                "general",
-                "quick",
-                "easy",
-                "small",
-                "basic",
-                "whiteboard",
-                "start",
+            model_reason="A two-person firm needs a quick outline it can fill in on one page; "
+            "the five stages cover the whole path, with the research and the call together "
+            "in Consideration.",
+            look_for=(
+                "what a short outline buys a small firm (speed, one page)",
+                "what it hides: the call is folded into Consideration",
             ),
-            "Say what the shorter outline buys you for a small firm.",
         ),
         "five-stage-decision": Verdict(
             False,
@@ -129,7 +112,9 @@ q3 = FrameworkChoiceQuestion(
     'firm_reason = ("Clients research a few firms, then phone or visit before they '
     'sign;"\n'
     '               " Engage gives that conversation its own stage.")',
-    explanation="The five-stage journey is accepted too, with a note on what it hides.",
+    explanation="The five-stage journey is accepted too, with a note on what it hides. The "
+    "reason is yours to compare with the model answer; in a graded course your instructor "
+    "reads it.",
 )
 
 #: The online yoga teacher of question 4.
@@ -149,33 +134,14 @@ q4 = FrameworkChoiceQuestion(
             "every step of Rina's business has its own stage: the newsletter sign-up "
             "(Subscribe), the 9-euro course as the entry-point offer (Convert), the "
             "full-year programme (Ascend) and the commission for referrals (Promote).",
-            (
-                "email",
-                "newsletter",
-                "sign",
-                "subscri",
-                "list",
-                "free",
-                "guide",
-                "entry",
-                "offer",
-                "cheap",
-                "low",
-                "9",
-                "beginner",
-                "starter",
-                "trial",
-                "upsell",
-                "ascend",
-                "full",
-                "commission",
-                "affiliate",
-                "referr",
-                "promot",
-                "funnel",
-                "convert",
+            model_reason="Rina's business runs on a newsletter sign-up, a 9-euro first "
+            "course, an upsell to the full year and paid referrals; the eight-stage journey "
+            "gives each of these a stage she can measure.",
+            look_for=(
+                "the newsletter sign-up for the free guide (Subscribe)",
+                "the cheap first course as the entry-point offer (Convert)",
+                "the full-year programme or the commission for referrals (Ascend, Promote)",
             ),
-            "Name the steps of her business that the framework has a stage for.",
         ),
         "five-stage-decision": Verdict(
             True,
@@ -183,18 +149,13 @@ q4 = FrameworkChoiceQuestion(
             "newsletter sign-up and the 9-euro course end up as lines inside "
             "Consideration and Decision, though, while the eight-stage journey makes "
             "each one a step you can measure.",
-            (
-                "detail",
-                "depth",
-                "lane",
-                "plan",
-                "emotion",
-                "touchpoint",
-                "activit",
-                "goal",
-                "online",
+            model_reason="Its lanes (touchpoints, emotions, business activities) help Rina "
+            "plan each stage in depth, even if the sign-up and the first course become lines "
+            "inside Consideration and Decision.",
+            look_for=(
+                "what the lanes of this version would help Rina plan",
+                "what it blurs: the sign-up and the first course have no stage of their own",
             ),
-            "Say what the lanes of this version would help Rina plan.",
         ),
         "six-stage": Verdict(
             False,
@@ -217,7 +178,8 @@ q4 = FrameworkChoiceQuestion(
     'course_reason = ("The newsletter sign-up, the 9-euro entry-point offer and the "\n'
     '                 "upsell to the full programme each get their own stage.")',
     explanation="The five-stage journey with Decision is accepted too, with a note on what it "
-    "blurs.",
+    "blurs. The reason is yours to compare with the model answer; in a graded course your "
+    "instructor reads it.",
 )
 
 QUESTIONS = bind(globals())

@@ -18,13 +18,16 @@ from typing import Any
 from ..catalogue import LANES_BY_KEY
 from ..coaching import review
 from ..coaching.kinds import LANE_NOUNS, kind_of
+from ..coaching.reading import read_goal
 from ..model import JourneyMap, Stage, type_name
 from ._text import join_words, quote
 from .core import Feedback, Question, capped
 from .truths import framework_phrase
 
-#: Words that show a goal is written from the business's side.
-_BUSINESS_VOICE = re.compile(r"\b(we|our|ours|us)\b", re.IGNORECASE)
+#: Lanes whose items are both things the business does: an item the kit's data knows
+#: from one of them fits the other ("Offer guest checkout" is an opportunity in the
+#: worked example and a perfectly good business activity).
+_BUSINESS_SIDE_LANES = frozenset({"business_activities", "opportunities"})
 _TEMPLATE_LEFTOVER = re.compile(r"^\s*(\.\.\.|…|____)\s*$")
 
 
@@ -66,7 +69,7 @@ def wrong_kinds(stage: Stage) -> list[str]:
             continue
         for item in stage.get(key):
             kind = kind_of(item)
-            if kind is not None and kind != key:
+            if kind is not None and kind != key and {kind, key} != _BUSINESS_SIDE_LANES:
                 found.append(
                     f"{quote(item)} is {LANE_NOUNS[kind]}, not {LANE_NOUNS[key]} (in {stage.name})."
                 )
@@ -74,10 +77,11 @@ def wrong_kinds(stage: Stage) -> list[str]:
 
 
 def business_voice(stage: Stage) -> list[str]:
-    """A note when the stage goal reads like the business's step, not the customer's goal."""
-    if stage.goal and _BUSINESS_VOICE.search(stage.goal):
+    """A note when the stage goal reads as the business's step, not the customer's goal
+    (read by meaning, as the coach reads it: :func:`journeykit.coaching.reading.read_goal`)."""
+    if stage.goal and read_goal(stage.goal).side == "business":
         return [
-            f"{stage.name}: the goal {quote(stage.goal)} speaks for the business. Write "
+            f"{stage.name}: the goal {quote(stage.goal)} is the business's step. Write "
             f"what the customer wants to get done, in their words."
         ]
     return []

@@ -287,9 +287,11 @@ def _items_question(
 
     def explain(item: str, given: str, accepted: tuple[str, ...]) -> str:
         right = accepted[0]
+        # The goal is quoted as written (often in the customer's own first person), so the
+        # sentence around it never mixes "Maya wants" with "my new outfit".
         return (
-            f"{quote(item)} belongs to {right}, not {given}: there {who()} wants to "
-            f"{sentence_start(goal_of(right))}."
+            f"{quote(item)} belongs to {right}, not {given}: in {right}, {who()}'s goal is "
+            f"“{goal_of(right)}”."
         )
 
     return MatchQuestion(

@@ -9,14 +9,13 @@ comes from the kit's current data.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..catalogue import framework_ids, get_framework
 from ._text import join_words, norm, number_from, quote, resolve, shape_hint, suggestion
-from .core import Feedback, Question, capped
+from .core import Feedback, Part, Question, capped
 from .truths import fact_figure, framework_phrase
 
 
@@ -76,21 +75,61 @@ class OrderQuestion(Question):
         return self.correct(f"{where} runs {' > '.join(truth)}.")
 
 
+def common_slips(
+    target: float, *, percent: bool = False, multiple: bool = False, complement: str = ""
+) -> dict[float, str]:
+    """Wrong numbers a learner typically gives for *target*, and what each one shows.
+
+    * a **multiple** (5x) answered as the matching fraction (0.2, "a fifth") or as a
+      percentage (500);
+    * a **share** (92%) answered as the share of the other group (8: *complement* names
+      that group).
+
+    Examples
+    --------
+    >>> sorted(common_slips(5, multiple=True))
+    [0.2, 500]
+    >>> common_slips(92, percent=True, complement="who decide alone")[8]
+    'that is the share of the others (who decide alone); the question asks about the rest.'
+    """
+    slips: dict[float, str] = {}
+    if multiple and target > 1:
+        slips[round(1 / target, 4)] = (
+            f"that is a fraction (one part in {target:g}); the figure is a multiple: how many "
+            "times as much the one costs as the other."
+        )
+        slips[target * 100] = (
+            f"that reads {target:g} times as a percentage; give the multiple itself, a number "
+            f"such as {target:g}."
+        )
+    if percent and complement:
+        slips[100 - target] = (
+            f"that is the share of the others ({complement}); the question asks about the rest."
+        )
+    return slips
+
+
 class NumberQuestion(Question):
-    """Give a number; near misses that reveal a typical slip get their own feedback.
+    """Give a number; wrong numbers that reveal a typical slip say what the slip was.
 
     Parameters
     ----------
     expected : callable returning float
         The right number, computed from the kit's data at check time.
     near_misses : callable returning {number: feedback}, optional
-        Wrong numbers worth a specific explanation.
+        Wrong numbers worth a specific explanation (a step too many, the other figure...).
     otherwise : str
         Feedback for any other wrong number.
     explain : callable returning str, optional
         The sentence shown with "Correct".
     percent : bool
         Also accept a fraction (0.92 for 92).
+    multiple : bool
+        The answer is a multiple ("5 times"): its fraction (0.2) and its percentage (500)
+        get their own explanation (:func:`common_slips`).
+    complement : str
+        For a share: who the rest are ("who decide on their own"), so that 100 minus the
+        answer is explained as the share of the wrong group.
     """
 
     kind = "give a number"
@@ -104,6 +143,8 @@ class NumberQuestion(Question):
         otherwise: str,
         explain: Callable[[], str] | None = None,
         percent: bool = False,
+        multiple: bool = False,
+        complement: str = "",
         **kwargs: Any,
     ) -> None:
         super().__init__(variables=variable, **kwargs)
@@ -112,6 +153,19 @@ class NumberQuestion(Question):
         self.otherwise = otherwise
         self.explain_right = explain
         self.percent = percent
+        self.multiple = multiple
+        self.complement = complement
+
+    def slips(self) -> dict[float, str]:
+        """Every wrong number with its own explanation: the question's and the common ones."""
+        found = common_slips(
+            self.expected(),
+            percent=self.percent,
+            multiple=self.multiple,
+            complement=self.complement,
+        )
+        found.update(self.near_misses() if self.near_misses else {})
+        return found
 
     def judge(self, answer: Any) -> Feedback:
         number = number_from(answer)
@@ -122,8 +176,9 @@ class NumberQuestion(Question):
         target = self.expected()
         if abs(number - target) < 0.5:
             return self.correct(self.explain_right() if self.explain_right else "")
-        for value, message in (self.near_misses() if self.near_misses else {}).items():
-            if abs(number - value) < 0.5:
+        for value, message in self.slips().items():
+            close = abs(number - value) < (0.01 if abs(value) < 1 else 0.5)
+            if close:
                 return self.wrong(message)
         return self.wrong(self.otherwise)
 
@@ -140,12 +195,14 @@ def fact_question(variable: str, fact_id: str, **kwargs: Any) -> NumberQuestion:
             if f.id != fact_id
         }
 
+    percent = "%" in _figure_text(fact_id)
+    kwargs.setdefault("multiple", not percent)
     return NumberQuestion(
         variable,
         lambda: fact_figure(fact_id)[0],
         near_misses=near,
         explain=lambda: fact_figure(fact_id)[1],
-        percent="%" in _figure_text(fact_id),
+        percent=percent,
         **kwargs,
     )
 
@@ -173,6 +230,7 @@ class StageQuestion(Question):
     """
 
     kind = "pick a stage"
+    part_kind = "choice"
 
     def __init__(self, variable: str, framework: str, field: str, clue: str, **kwargs: Any) -> None:
         super().__init__(variables=variable, **kwargs)
@@ -220,23 +278,27 @@ class Verdict:
         Whether the choice can be defended for this business.
     feedback : str
         What the learner reads after choosing it (why it fits, or why not).
-    keywords : tuple of str
-        Word starts a good reason mentions (any one is enough), e.g. ``"subscri"``.
-    nudge : str
-        Shown when the choice is fine but the reason names none of the keywords.
+    model_reason : str
+        For an accepted choice: a good reason, which the learner compares with their own.
+    look_for : tuple of str
+        For an accepted choice: what a good reason says, one point per entry (the marker's
+        checklist; nothing matches words against it).
     """
 
     accept: bool
     feedback: str
-    keywords: tuple[str, ...] = ()
-    nudge: str = ""
+    model_reason: str = ""
+    look_for: tuple[str, ...] = ()
 
 
 class FrameworkChoiceQuestion(Question):
     """Pick the framework for a described business and say why.
 
-    More than one framework can be defensible; each gets its own feedback.
-    The reason is checked for at least one of the ideas that make the choice fit.
+    More than one framework can be defensible; each gets its own feedback. The choice is
+    checked; the reason is not marked by the check (no word list can tell a reason from a
+    string of the right words): the learner compares it with the model answer shown, and a
+    course graded with nbgrader collects it for the instructor (:meth:`parts` describes it
+    as a ``reason`` graded by hand).
     """
 
     kind = "choose a framework"
@@ -283,20 +345,29 @@ class FrameworkChoiceQuestion(Question):
         verdict = self.verdicts[fid]
         if not verdict.accept:
             return self.wrong(verdict.feedback)
-        text = reason.casefold()
-        if not any(_mentions(text, word) for word in verdict.keywords):
-            return self.wrong(
-                f"{framework_phrase(fid)} can work here, but your reason does "
-                f"not yet say why. {verdict.nudge}"
+        return self.correct(
+            f"your choice fits: {verdict.feedback} Your reason is not marked here: compare it "
+            f"with this model answer: “{verdict.model_reason}”"
+            + (
+                f" A good reason says {join_words(list(verdict.look_for))}."
+                if verdict.look_for
+                else ""
             )
-        return self.correct(verdict.feedback)
+        )
+
+    def parts(self) -> tuple[Part, ...]:
+        best = next(fid for fid, verdict in self.verdicts.items() if verdict.accept)
+        model = self.verdicts[best]
+        choice_var, reason_var = self.variables
+        others = [f'"{fid}"' for fid, v in self.verdicts.items() if v.accept and fid != best]
+        also = f"  # or {join_words(others, 'or')}" if others else ""
+        return (
+            Part(choice_var, "choice", "auto", f'{choice_var} = "{best}"{also}'),
+            Part(reason_var, "reason", "manual", model.model_reason, model.look_for),
+        )
 
 
 def number_from_words(text: str) -> str:
     """Digits spelled out, so "8 stage" and "eight-stage" compare equal."""
     digits = {"5": "five", "6": "six", "8": "eight"}
     return "".join(digits.get(ch, ch) for ch in str(text))
-
-
-def _mentions(text: str, stem: str) -> bool:
-    return re.search(r"\b" + re.escape(stem.casefold()), text) is not None

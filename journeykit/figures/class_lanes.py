@@ -213,7 +213,8 @@ def plot_class_top(
         textfont={"size": theme.SMALL_SIZE},
         hovertext=[
             f"<b>{escape(str(row.item))}</b><br>{row.maps} of {maps} maps at "
-            f"{escape(str(row.step))}<br>Wordings grouped here:<br>"
+            f"{escape(str(row.step))}<br>Wordings grouped here (times written in the whole "
+            "class, any stage):<br>"
             + "<br>".join(escape(v) for v in str(row.variants).split(" · ")[:12])
             for _, row in bars
         ],

@@ -106,10 +106,16 @@ def plot_emotions(m: JourneyMap, width: int | None = None) -> go.Figure:
             "line": {"color": theme.PAPER, "width": 2},
         },
     )
+    sides = [label_side(scores, i) for i in range(len(scores))]
     notes = [
-        emotion_note(name, stage, i in dips, column - 10)
+        emotion_note(name, stage, i in dips, column - 10, sides[i])
         for i, (name, stage) in enumerate(zip(names, m.stages, strict=True))
     ]
+    # a label under the lowest score needs room above the stage names
+    under_lowest = any(
+        s == SCORE_MIN and side[0] == "below" for s, side in zip(scores, sides, strict=True)
+    )
+    floor = 1.5 if under_lowest else 0.9
     low = ", ".join(m.stages[i].name for i in dips)
     subtitle = (
         f"▼ marks a dip, where pain points need attention: {low}"
@@ -127,7 +133,7 @@ def plot_emotions(m: JourneyMap, width: int | None = None) -> go.Figure:
         showlegend=False,
         annotations=notes,
         yaxis={
-            "range": [SCORE_MIN - 0.9, SCORE_MAX + 0.6],
+            "range": [SCORE_MIN - floor, SCORE_MAX + 0.6],
             "tickvals": list(SCORE_LABELS),
             "ticktext": scale,
             "fixedrange": True,
@@ -143,10 +149,51 @@ def plot_emotions(m: JourneyMap, width: int | None = None) -> go.Figure:
     )
 
 
-def emotion_note(x: str, stage: Stage, dip: bool, width: float) -> dict[str, Any]:
+def label_side(scores: list[int | None], index: int) -> tuple[str, str]:
+    """Where the label of point *index* goes so the line does not run through it:
+    ``("above" or "below", "center" or "left" or "right")`` (the second is the side
+    the text grows towards).
+
+    Above a peak, below a dip; where the line climbs or falls through the point, in
+    the empty corner beside it. A flat line leaves room on both sides: below from the
+    middle score up, above under it (the text stays inside the plot).
+
+    Examples
+    --------
+    >>> label_side([4, 2, 3], 1), label_side([2, 4, 3], 1), label_side([3, 3, 3], 1)
+    (('below', 'center'), ('above', 'center'), ('below', 'center'))
+    >>> label_side([2, 3, 4], 1), label_side([4, 3, 2], 1)
+    (('above', 'left'), ('above', 'right'))
+    """
+    here = scores[index]
+    if here is None:
+        return "below", "center"
+    beside = (scores[i] for i in (index - 1, index + 1) if 0 <= i < len(scores))
+    near = [score for score in beside if score is not None]
+    line_above = any(score > here for score in near)
+    line_below = any(score < here for score in near)
+    if line_above and line_below:  # through the point: the corner the line leaves empty
+        before = scores[index - 1] if index > 0 else None
+        climbing = before is not None and before < here
+        return "above", "left" if climbing else "right"
+    if line_below:
+        return "above", "center"
+    if line_above:
+        return "below", "center"
+    return ("below" if here >= 3 else "above"), "center"
+
+
+def emotion_note(
+    x: str,
+    stage: Stage,
+    dip: bool,
+    width: float,
+    side: tuple[str, str] = ("below", "center"),
+) -> dict[str, Any]:
     """The label beside one point of the emotion curve: its words, and a pain point at a dip.
 
-    The text is wrapped to *width* pixels.
+    The text is wrapped to *width* pixels and placed on *side* of the point
+    (:func:`label_side`).
     """
     size = theme.SMALL_SIZE + 1
     score = stage.emotion_score
@@ -160,8 +207,9 @@ def emotion_note(x: str, stage: Stage, dip: bool, width: float) -> dict[str, Any
         lines.append(f"<span style='color:{theme.PAIN}'>{'<br>'.join(pain)}</span>")
     if score is None:
         lines = ["<i>no score yet</i>"]
-    below = score is None or score >= 3
-    return {
+    below = side[0] == "below"
+    grows = side[1]
+    note = {
         "x": x,
         "y": score if score is not None else 3,
         "text": "<br>".join(lines),
@@ -171,3 +219,8 @@ def emotion_note(x: str, stage: Stage, dip: bool, width: float) -> dict[str, Any
         "bgcolor": "rgba(255,255,255,0.85)",
         "font": {"size": size, "color": theme.MUTED if score is None else theme.INK},
     }
+    if grows != "center":  # beside the marker, clear of the line's two slopes
+        note.update(xanchor="right" if grows == "left" else "left", align=grows)
+        note["xshift"] = -10 if grows == "left" else 10
+        note["yshift"] = 6 if not below else -6
+    return note

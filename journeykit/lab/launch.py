@@ -22,6 +22,11 @@ from pathlib import Path
 #: "official Jupyter news?" question is never asked. A learner's own settings still win.
 KIT_JUPYTER_CONFIG = Path(__file__).resolve().parent / "jupyter_config"
 
+#: Holds ``labextensions/journeykit-lab``, the kit's own JupyterLab extension (a saved
+#: editor output whose kernel is gone shows the map it carries), put first on
+#: ``JUPYTER_PATH`` for that server only. Written by hand, so nothing is built at install.
+KIT_JUPYTER_DATA = Path(__file__).resolve().parent / "jupyter_data"
+
 #: Tells the editor's live preview (and so the page) where the server serves plotly.js,
 #: relative to the page's base URL. Set for JupyterLab by :func:`lab_environment`; kernels
 #: inherit it from the server. Unset, the preview sends plotly.js over the kernel's socket.
@@ -80,14 +85,17 @@ def lab_options() -> list[str]:
 
 def lab_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
     """*base* (this process's environment) with the kit's Jupyter config folder first on
-    ``JUPYTER_CONFIG_PATH`` and :data:`PLOTLY_URL_VARIABLE` set when plotly is installed.
+    ``JUPYTER_CONFIG_PATH``, its data folder (the kit's extension) first on ``JUPYTER_PATH``
+    and :data:`PLOTLY_URL_VARIABLE` set when plotly is installed.
 
     Only the JupyterLab started with this environment (and its kernels) sees it.
     """
     env = dict(os.environ if base is None else base)
-    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
-        filter(None, [str(KIT_JUPYTER_CONFIG), env.get("JUPYTER_CONFIG_PATH")])
-    )
+    for variable, folder in (
+        ("JUPYTER_CONFIG_PATH", KIT_JUPYTER_CONFIG),
+        ("JUPYTER_PATH", KIT_JUPYTER_DATA),
+    ):
+        env[variable] = os.pathsep.join(filter(None, [str(folder), env.get(variable)]))
     if plotly_static_dir() is not None:
         try:
             stamp = version("plotly")

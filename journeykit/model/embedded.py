@@ -25,11 +25,17 @@ from .workspace import MAPS_DIR_ENV, maps_dir
 MAP_MIME = "application/vnd.journeykit.map+json"
 
 
-def embed(journey_map: JourneyMap, path: Path | None) -> dict[str, Any]:
+def embed(
+    journey_map: JourneyMap, path: Path | None, figure: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The output data for *journey_map*, saved to *path* (or None): ``{MAP_MIME: {...}}``.
 
+    *figure*, the map drawn as plotly JSON, is stored with it when given: JupyterLab
+    draws it in place of an editor whose kernel is gone (the kit's extension, in
+    :mod:`journeykit.lab`).
+
     The file is named relative to the notebook's folder when it lies inside it,
-    or by its name in the maps folder (``my_maps/``, or wherever
+    or by its name in the maps folder (the course's ``my_maps/``, or wherever
     ``JOURNEYKIT_MAPS_DIR`` points), so no machine path is stored in a notebook.
 
     Examples
@@ -40,15 +46,19 @@ def embed(journey_map: JourneyMap, path: Path | None) -> dict[str, Any]:
     ('my_maps/shop.json', 'five-stage-decision')
     """
     record: dict[str, Any] = {"map": journey_map.to_dict(), "file": None, "in_maps_dir": False}
+    if figure is not None:
+        record["figure"] = figure
     if path is not None:
-        target = Path(path)
-        if target.resolve().parent == maps_dir().resolve() and os.environ.get(MAPS_DIR_ENV):
-            record.update(file=target.name, in_maps_dir=True)
+        target = Path(path).resolve()
+        in_maps_dir = target.parent == maps_dir().resolve()
+        try:
+            inside = target.relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:  # outside the notebook's folder
+            inside = None
+        if in_maps_dir and (os.environ.get(MAPS_DIR_ENV) or inside is None):
+            record.update(file=target.name, in_maps_dir=True)  # the course's my_maps/
         else:
-            try:
-                record["file"] = target.resolve().relative_to(Path.cwd().resolve()).as_posix()
-            except ValueError:  # outside the notebook's folder: keep the stored map only
-                record["file"] = None
+            record["file"] = inside  # None: keep the stored map only
     return {MAP_MIME: record}
 
 
@@ -72,7 +82,7 @@ def embedded_map(data: Mapping[str, Any], notebook_dir: Path | None = None) -> J
         return None
     name = record.get("file")
     if isinstance(name, str) and name:
-        base = maps_dir() if record.get("in_maps_dir") else (notebook_dir or Path.cwd())
+        base = maps_dir(notebook_dir) if record.get("in_maps_dir") else (notebook_dir or Path.cwd())
         try:
             return load_map(Path(base) / Path(name))
         except JourneyMapError:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,7 +42,7 @@ from .files import (
     replace_if_unchanged,
     write_bytes_atomic,
 )
-from .merging import Merge, field_label, field_values, merge_saved
+from .merging import Merge, field_label, field_values, merge_saved, with_values
 from .reading import read_map_data, saved_layout
 
 if TYPE_CHECKING:
@@ -135,6 +135,44 @@ def remember(
     )
 
 
+def changed_elsewhere(journey_map: JourneyMap, path: str | Path) -> bool:
+    """True when *path* no longer holds what *journey_map* last read from it or wrote there.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, journeykit as jk
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "shop.json"
+    >>> jk.JourneyMap.new("five-stage").save(path)  # doctest: +ELLIPSIS
+    PosixPath('...shop.json')
+    >>> here = jk.load_map(path)
+    >>> changed_elsewhere(here, path)
+    False
+    >>> there = jk.load_map(path); there.set_lane("Awareness", "goal", "Notice us")
+    >>> _ = there.save(path)
+    >>> changed_elsewhere(here, path)
+    True
+    """
+    seen = journey_map._seen.get(_key(path))
+    raw = read_bytes_if_exists(Path(path))
+    if raw is None or seen is None:
+        return raw is not None or seen is not None
+    return hashlib.sha256(raw).hexdigest() != seen.digest
+
+
+def seen_before(journey_map: JourneyMap, path: str | Path, values: dict[str, Any]) -> None:
+    """Note that the fields in *values* (saved-file paths) held these values when
+    *journey_map* last saw *path*.
+
+    The next :func:`save_merging` then merges the map with the file three-way, as edits
+    made from that version: text a page kept while its kernel was gone, typed against
+    what the file held then.
+    """
+    key = _key(path)
+    seen = journey_map._seen.get(key)
+    data = seen.data if seen is not None else journey_map.to_dict()
+    journey_map._seen[key] = Seen("", with_values(data, values))  # no digest: always merge
+
+
 def save_merging(journey_map: JourneyMap, path: str | Path) -> SaveReport:
     """Save *journey_map* to *path*, merging what was saved there since it last looked.
 
@@ -175,8 +213,8 @@ def save_merging(journey_map: JourneyMap, path: str | Path) -> SaveReport:
             raw = read_bytes_if_exists(target)
             data, merge, reason = _combine(seen, ours, raw, str(target))
             new = saved_text(data).encode("utf-8")
-            if raw == new:
-                report = SaveReport(target, written=False)
+            if raw == new:  # the file holds it already (maybe after taking theirs in)
+                report = replace(_report(target, merge, reason, None, data), written=False)
                 break
             aside = None
             if raw is not None and (reason or (merge is not None and merge.needs_copy)):

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import journeykit as jk
-from journeykit.catalogue import LANES, SCORE_MAX, SCORE_MIN, is_dip
+from journeykit.catalogue import LANES, SCORE_MAX, SCORE_MIN, FieldPath, is_dip
 from journeykit.coaching import LEVELS, RULES, reviewer
 from journeykit.coaching.findings import COLUMNS
 from journeykit.model.characters import REFUSED
@@ -32,7 +32,7 @@ FLAWS: dict[str, set[tuple[str, str]]] = {
     "persona-without-description": {("persona-without-description", "improve")},
     "persona-without-goals": {("persona-without-goals", "improve")},
     "goal-is-internal-step": {("goal-is-internal-step", "fix")},
-    "goal-in-business-voice": {("goal-is-internal-step", "improve")},
+    "goal-in-business-voice": {("goal-is-internal-step", "fix")},
     "stage-without-goal": {("stage-without-goal", "improve")},
     "stage-without-touchpoints": {("stage-without-touchpoints", "fix")},
     "stops-at-purchase": {("stops-at-purchase", "fix")},
@@ -49,6 +49,18 @@ FLAWS: dict[str, set[tuple[str, str]]] = {
     "placeholder-text": {("placeholder-text", "fix")},
     "duplicate-item": {("duplicate-item", "improve")},
     "same-in-every-stage": {("same-in-every-stage", "improve")},
+    # one message everywhere answers no stage's question: the slogan, and each need it leaves open
+    "same-message-in-every-stage": {
+        ("same-message-in-every-stage", "fix"),
+        ("need-without-message", "improve"),
+    },
+    "persona-is-a-job-title": {("persona-is-a-job-title", "fix")},
+    "action-is-business-activity": {("action-is-business-activity", "fix")},
+    "touchpoint-is-an-action": {("touchpoint-is-an-action", "fix")},
+    "pain-is-an-idea": {("pain-is-an-idea", "improve")},
+    "item-in-wrong-stage": {("item-in-wrong-stage", "improve")},
+    "decided-without-others": {("decided-without-others", "fix")},
+    "kpi-measures-something-else": {("kpi-measures-something-else", "improve")},
     "paragraph-item": {("paragraph-item", "improve")},
     "touchpoint-is-a-feeling": {("wrong-lane", "fix")},
     "pain-point-is-a-feeling": {("wrong-lane", "improve")},
@@ -72,6 +84,25 @@ def test_the_test_set_is_every_file_in_the_data_folder():
 def test_each_flaw_is_caught_by_its_rule_and_nothing_else_is_criticised(name):
     review = jk.review(DATA / f"{name}.json")
     assert criticism(review) == FLAWS[name]
+
+
+#: Flawed map -> the field its one mistaken item sits in (the flaw files' own mistakes).
+FLAWED_FIELDS = {
+    "action-is-business-activity": FieldPath("Purchase", "actions"),
+    "touchpoint-is-an-action": FieldPath("Consideration", "touchpoints"),
+    "pain-is-an-idea": FieldPath("Retention", "pain_points"),
+    "item-in-wrong-stage": FieldPath("Awareness", "actions"),
+    "decided-without-others": FieldPath("Purchase", "participants"),
+    "kpi-measures-something-else": FieldPath("Retention", "kpis"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLAWED_FIELDS))
+def test_a_finding_points_at_the_field_its_mistake_is_in(name):
+    """The Review panel and the roll-up show a finding beside the field it names, so the
+    finding must name the lane the mistaken item is in, and only that stage's."""
+    found = [f.field for f in jk.review(DATA / f"{name}.json") if f.rule == name]
+    assert found == [FLAWED_FIELDS[name]]
 
 
 @pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.stem)

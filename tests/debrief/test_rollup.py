@@ -213,3 +213,24 @@ def test_an_anonymized_page_shows_no_file_names(class_folder):
 def test_a_count_of_top_items_that_is_not_a_whole_number_says_what_to_give(n):
     with pytest.raises(jk.JourneyMapError, match="not a number of items"):
         jk.rollup([jk.example()]).top("pain_points", n=n)
+
+
+def test_the_class_wide_review_speaks_to_the_class_not_to_one_learner(sample):
+    """ "What to do" names no learner's persona, stage or words: the rule's general advice."""
+    from journeykit.coaching import RULES
+    from journeykit.coaching.advice import ADVICE
+
+    assert set(ADVICE) == set(RULES), "every rule has a line of advice for the class"
+    table = sample.review()
+    personas = {m.persona.name for m in sample.maps if m.persona.name}
+    assert personas
+    for row in table.itertuples():
+        assert row.fix == ADVICE[row.rule]
+        assert not [name for name in personas if name in row.fix], row.fix
+
+
+def test_the_roll_up_page_keeps_levels_whole_and_explains_the_wording_counts(sample, tmp_path):
+    page = sample.to_html()
+    assert 'class="level level-improve"' in page
+    assert "table.data td.level { white-space: nowrap" in page
+    assert "can be larger than Maps" in page

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,8 @@ LAB_SETTINGS = {
     },
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"autoStartDefaultKernel": True},
 }
+#: A URL JupyterLab prints for a browser: ``http://127.0.0.1:PORT/PATH?token=TOKEN``.
+URL = re.compile(r"(?P<origin>http://127\.0\.0\.1:\d+)(?P<path>/\S*)\?token=(?P<token>\w+)")
 #: The one of :data:`LAB_SETTINGS` that ``journeykit lab`` gives by itself (journeykit.lab).
 NEWS_SETTINGS = "@jupyterlab/apputils-extension/notification.jupyterlab-settings"
 
@@ -50,6 +54,13 @@ class Lab:
     origin: str
     token: str
     root_dir: Path
+    process: subprocess.Popen | None = field(default=None, compare=False, repr=False)
+
+    def stop(self) -> None:
+        """Stop the server now (as Ctrl+C does: its kernels are shut down too)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
 
     def notebook_url(self, name: str) -> str:
         return f"{self.origin}/lab/tree/{name}?token={self.token}"
@@ -86,6 +97,7 @@ def lab_server(
     kit: bool = False,
     news_settings: bool = True,
     options: Sequence[str] = (),
+    port: int | None = None,
 ) -> Iterator[Lab]:
     """Run JupyterLab on 127.0.0.1 with a token serving *root_dir*; always stop it.
 
@@ -93,11 +105,12 @@ def lab_server(
     the server gets what ``journeykit lab`` adds (options and environment, from
     :mod:`journeykit.lab`); without *news_settings*, no user setting answers the news
     question (a learner's first start). *options* come last on the command line, in place
-    of a kit option of the same name.
+    of a kit option of the same name. *port*: the port to listen on (a free one if None),
+    e.g. the port of a server stopped before, so pages keep their origin (and storage).
     """
     from journeykit.lab import lab_environment, lab_options
 
-    port, token = free_port(), secrets.token_hex(16)
+    port, token = port or free_port(), secrets.token_hex(16)
     for name, values in LAB_SETTINGS.items():
         if name == NEWS_SETTINGS and not news_settings:
             continue
@@ -147,7 +160,7 @@ def lab_server(
         try:
             origin = f"http://127.0.0.1:{port}"
             _wait_until_up(f"{origin}/api/status?token={token}", server, log)
-            yield Lab(origin, token, root_dir)
+            yield Lab(origin, token, root_dir, server)
         finally:
             server.terminate()
             try:
@@ -226,3 +239,59 @@ def restart_kernel(page: Any) -> None:
     page.click(".jp-Dialog .jp-mod-accept")
     page.wait_for_selector(".jp-Dialog", state="detached")
     wait_for_idle_kernel(page)
+
+
+@contextmanager
+def journeykit_lab(cwd: Path, home: Path) -> Iterator[tuple[str, Lab]]:
+    """Run ``journeykit lab`` in *cwd* as ``make lab`` does on a machine with no display.
+
+    Yields the first URL it prints for a browser (the one a learner copies) and the
+    server as a :class:`Lab`; stops it after. It listens on a free port; *home* gets
+    its runtime files, settings and workspaces (a first start).
+    """
+    env = {
+        **os.environ,
+        "DISPLAY": "",
+        "WAYLAND_DISPLAY": "",
+        "JUPYTER_PORT": str(free_port()),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "journeykit.cli", "lab"],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    printed: list[str] = []
+    # read everything it prints (a full pipe would stop the server) and find the URL
+    reader = threading.Thread(target=lambda: printed.extend(server.stdout), daemon=True)
+    reader.start()
+    try:
+        found = None
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while found is None and time.monotonic() < deadline:
+            if server.poll() is not None:
+                raise LabError("journeykit lab stopped:\n" + "".join(printed)[-3000:])
+            urls = (URL.search(line) for line in list(printed))
+            found = next((url for url in urls if url), None)
+            time.sleep(0.1)
+        if found is None:
+            raise LabError("journeykit lab printed no URL:\n" + "".join(printed)[-3000:])
+        origin, token = found["origin"], found["token"]
+        log = home / "printed.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text("".join(printed), encoding="utf-8")
+        _wait_until_up(f"{origin}/api/status?token={token}", server, log)
+        yield found[0], Lab(origin, token, cwd, server)
+    finally:
+        server.terminate()  # its kernels are shut down first: give it time
+        try:
+            server.wait(timeout=90)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=15)
+        reader.join(timeout=10)

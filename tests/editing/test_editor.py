@@ -8,13 +8,17 @@ it, a refused value is explained beside its field, and nothing is lost.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
 import sys
 import textwrap
+import threading
 import time
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -442,3 +446,75 @@ def test_a_file_that_cannot_be_written_is_reported_on_the_status_line(workdir: P
     assert ed.save() is None
     assert ed.status.startswith("Not saved: Could not write the file")
     assert "save it again under another name" in ed.status
+
+
+# ----- timing: on the kernel's event loop, never on a thread of its own ------------------------
+def run_on_a_loop_thread(main: Callable[[], Coroutine[Any, Any, None]]) -> threading.Thread:
+    """Run *main* on an asyncio loop of a thread of its own, as a kernel runs its cells and
+    widget messages on its loop; return that thread. (Not this test's thread: a browser test
+    earlier in the session may leave its Playwright loop marked as running here.)"""
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(main())
+        except BaseException as exc:  # handed to the test below
+            failures.append(exc)
+
+    thread = threading.Thread(target=run, name="kernel-like loop")
+    thread.start()
+    thread.join(timeout=60)
+    if failures:
+        raise failures[0]
+    return thread
+
+
+def test_the_event_loop_alone_saves_and_redraws_on_its_thread(workdir: Path) -> None:
+    """As in a kernel: edits arrive on the loop's thread and the loop, left alone, saves."""
+    ed = jk.Editor(*new_map("my_maps/loop.json", "five-stage"), save_delay=0.2)
+    saved_in: list[threading.Thread] = []
+    shown = ed._saver.on_save
+    ed._saver.on_save = lambda result: (saved_in.append(threading.current_thread()), shown(result))
+
+    async def type_then_wait() -> None:
+        threads = threading.active_count()
+        for text in ("T", "Tr", "Tram stop poster"):
+            ed.fields["Awareness.touchpoints"].input.value = text
+        ed.set_lane("Purchase", "goal", "Pay in one tap")
+        assert threading.active_count() == threads, "no timer thread was started"
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if "Tram stop poster" in Path("my_maps/loop.json").read_text(encoding="utf-8"):
+                return
+            await asyncio.sleep(0.05)  # nothing here touches the editor: the loop must save
+
+    loop_thread = run_on_a_loop_thread(type_then_wait)
+    data = saved("my_maps/loop.json")
+    assert data["stages"][0]["touchpoints"] == ["Tram stop poster"]
+    assert data["stages"][2]["goal"] == "Pay in one tap"
+    assert saved_in == [loop_thread], "one save for the burst, on the loop's thread"
+    assert "Tram stop poster" in trace_text(ed), "the trailing redraw ran on the loop too"
+    ed.close()
+
+
+def test_in_a_real_kernel_the_idle_loop_writes_the_file(tmp_path: Path) -> None:
+    """A keystroke's message is handled, the cell ends, and the kernel's loop saves alone."""
+    from .kernels import kernels
+
+    with kernels(1, tmp_path) as (kernel,):
+        kernel.run(
+            "import threading, journeykit as jk\n"
+            "ed = jk.editor('my_maps/idle.json', framework='six-stage')\n"
+            "saved_in = []\n"
+            "shown = ed._saver.on_save\n"
+            "ed._saver.on_save = lambda r: (saved_in.append(threading.current_thread().name), "
+            "shown(r))"
+        )
+        kernel.run("ed.fields['Discover.touchpoints'].input.value = 'Trade fair stand'")
+        path = tmp_path / "my_maps" / "idle.json"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and "Trade fair stand" not in path.read_text("utf-8"):
+            time.sleep(0.05)  # the kernel is idle: no cell asks the editor anything
+        assert saved(path)["stages"][0]["touchpoints"] == ["Trade fair stand"]
+        assert kernel.value("saved_in") == ["MainThread"], "saved on the kernel's main thread"
+        assert kernel.value("ed.status").startswith("Saved ")

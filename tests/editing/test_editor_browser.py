@@ -130,7 +130,7 @@ def test_typing_and_sliding_reach_preview_and_file_and_survive_a_restart(
 #: Roles of the controls a learner types into or moves, in Playwright's accessibility tree.
 #: Not "slider": ipywidgets' IntSlider draws its handle as a <div role="slider"> that no
 #: <label> can name and that ipywidgets gives no aria-label (ipywidgets 8.1); the emotion
-#: score's tick box next to it carries the name ("Emotion score: scored") and the score
+#: score's tick box next to it carries the name ("Set the emotion score") and the score
 #: in words is written beside it. Left open until ipywidgets can name the handle.
 INPUT_ROLES = ("textbox", "combobox", "spinbutton", "checkbox", "radio", "listbox")
 #: Left out of the axe check for the same reason (rule aria-input-field-name).

@@ -166,6 +166,28 @@ def test_emotion_curve_plots_each_score_and_marks_dips_with_pain_points():
     assert "Curiosity" in words and "Loyalty" in words
 
 
+def test_emotion_labels_keep_off_the_line():
+    """A dip's label (its words and its pain point) goes under the V, a peak's over it, and
+    a point the line climbs or falls through gets its label in the empty corner beside it."""
+    m = jk.example("clothing-store")
+    for stage, score in zip(m.stages, [4, 2, 3, 1, 5], strict=True):
+        m.set_lane(stage.name, "emotion_score", score)
+    fig = jk.plot_emotions(m)
+    place = {
+        a.x.split(". ", 1)[1]: ("above" if a.yanchor == "bottom" else "below", a.xanchor)
+        for a in fig.layout.annotations
+    }
+    assert place["Consideration"][0] == "below" and place["Retention"][0] == "below", "dips"
+    assert place["Decision"][0] == "above" and place["Advocacy"][0] == "above", "peaks"
+    assert place["Awareness"][0] == "above", "the line falls away below it"
+    assert fig.layout.yaxis.range[0] <= 0, "room under a dip at 1 for its label"
+    for name, score in (("Awareness", 2), ("Consideration", 3), ("Decision", 4)):
+        m.set_lane(name, "emotion_score", score)  # 2, 3, 4: the line climbs through 3
+    fig = jk.plot_emotions(m)
+    beside = next(a for a in fig.layout.annotations if a.x.endswith("Consideration"))
+    assert (beside.yanchor, beside.xanchor) == ("bottom", "right"), "above-left of a climb"
+
+
 def test_emotion_curve_of_a_blank_map_says_no_score_yet():
     fig = jk.plot_emotions(jk.JourneyMap.new("six-stage"))
     assert list(trace(fig, "emotion").y) == [None] * 6

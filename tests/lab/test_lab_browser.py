@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import platform
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +18,13 @@ from typing import Any
 
 import pytest
 
-from tests.editing.lab_session import Lab, lab_only_page, lab_server, open_notebook
+from tests.editing.lab_session import (
+    Lab,
+    journeykit_lab,
+    lab_only_page,
+    lab_server,
+    open_notebook,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -104,3 +111,25 @@ def test_a_notebook_a_learner_only_reads_is_never_modified(kit_page, kit_lab, na
     assert state["language"]["version"] == platform.python_version()
     assert not state["tab"] and not state["model"], f"{name} opened as modified: {state}"
     assert blocked == []
+
+
+def test_the_url_journeykit_lab_prints_opens_notebook_00(chromium_browser, tmp_path):
+    """``make lab`` on a machine with no browser prints a URL; opened, it shows notebook 00
+    (the README's promise), not the Launcher."""
+    course = tmp_path / "course"
+    for name in COURSE[:1]:
+        (course / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, course / name)
+    with journeykit_lab(course, tmp_path / "home") as (url, lab):
+        assert re.search(r"/lab/tree/notebooks/00_welcome\.ipynb\?token=", url), url
+        blocked: list[str] = []
+        page = lab_only_page(chromium_browser, lab, blocked)
+        try:
+            page.goto(url, wait_until="domcontentloaded")
+            page.wait_for_selector(".jp-Notebook .jp-Cell")
+            current = page.inner_text(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
+            assert current.strip() == "00_welcome.ipynb"
+            assert page.locator(".jp-Launcher").count() == 0, "the Launcher opened"
+            assert blocked == []
+        finally:
+            page.context.close()

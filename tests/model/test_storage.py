@@ -474,3 +474,17 @@ def test_saved_files_get_normal_permissions_not_the_temp_files_owner_only_ones(t
     path.chmod(0o640)
     jk.JourneyMap.new("five-stage", title="again").save(path)
     assert path.stat().st_mode & 0o777 == 0o640, "a re-save keeps the file's permissions"
+
+
+def test_notebook_07_and_exercise_ex07_open_the_same_map(tmp_path, monkeypatch):
+    """Each notebook's kernel starts in its own folder (notebooks/, exercises/), yet both
+    must reach the course's my_maps/my_business.json (issue 22, item 10)."""
+    monkeypatch.delenv("JOURNEYKIT_MAPS_DIR", raising=False)
+    course = tmp_path / "course"
+    for name in ("notebooks", "exercises"):
+        (course / name).mkdir(parents=True)
+    found = []
+    for name in ("notebooks", "exercises"):
+        monkeypatch.chdir(course / name)
+        found.append(jk.map_path("my_business").resolve())
+    assert found == [(course / "my_maps" / "my_business.json").resolve()] * 2

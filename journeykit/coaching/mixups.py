@@ -1,0 +1,238 @@
+"""Rules about lane mix-ups the word lists of the kit's data cannot see.
+
+:mod:`.hygiene` knows items the catalogue and the examples place in a lane, and feelings;
+these rules read the shape of an item instead:
+
+* a **customer action** that is the business's to-do ("Send a text when the bike is
+  ready" among "Pays by card", "Collects the bike"): a verb only the business uses, the
+  business as the subject, or an order given in a lane otherwise written about the customer;
+* a **touchpoint** that is an action ("Reads comparison articles"): it starts with what the
+  customer does, where a touchpoint names a place or a channel;
+* a **pain point** that is already the fix ("Remove the repeated address field"): the coach
+  asks, since the learner may have meant the problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..catalogue import FieldPath, schema
+from ..model import Stage
+from . import lexicon as lx
+from .context import MapView, Rule
+from .findings import Finding, Level
+from .reading import is_a, tokens
+from .words import quoted
+
+RULES = (
+    Rule(
+        "action-is-business-activity",
+        ("fix",),
+        "a customer action that is something the business does (a verb only the business "
+        "uses, the business as the subject, or an order in a lane written about the customer)",
+    ),
+    Rule(
+        "touchpoint-is-an-action",
+        ("fix",),
+        "a touchpoint that starts with what the customer does instead of naming a place or "
+        "a channel",
+    ),
+    Rule(
+        "pain-is-an-idea",
+        ("improve",),
+        "a pain point written as the improvement (it starts with what to do), asked as a question",
+    ),
+)
+
+#: Verbs only a business does to or for its customers, in any form.
+_BUSINESS_ONLY = lx.word_set(
+    """
+    offer provide publish introduce launch promote advertise simplify streamline automate
+    collaborate feature highlight host sponsor partner reward greet welcome serve seat hire
+    remind personalise personalize upsell crosssell nurture onboard retarget thank respond
+    """
+)
+#: Verbs a business gives as an order in its to-do list ("Send ...", "Run ...", "Put ...").
+_TO_DO = lx.word_set("send run put train set make give keep follow email text call ask")
+_DETERMINERS = lx.word_set("a an the his her their its some two three every each all")
+
+
+def _third_person(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
+
+
+@lru_cache(maxsize=65536)
+def business_action(action: str, third_person_lane: bool) -> bool:
+    """True when customer action *action* reads as the business's activity.
+
+    *third_person_lane* says whether the lane's other items are written about the
+    customer ("Pays by card"), so that an order among them stands out.
+
+    Examples
+    --------
+    >>> business_action("Offer discount codes", False), business_action("Searches online", False)
+    (True, False)
+    >>> business_action("Send a text when the bike is ready", True)
+    True
+    >>> business_action("Send back the jeans", True)
+    False
+    """
+    words = tokens(action)
+    if not words:
+        return False
+    first = words[0]
+    rest = words[1:]
+    if first in ("we", "our", "staff") or (first == "the" and rest[:1] in (("store",), ("shop",))):
+        return True
+    if first in _BUSINESS_ONLY or (_third_person(first) and is_a(first, _BUSINESS_ONLY)):
+        return True
+    if rest and rest[0] in lx.CUSTOMER_ROLES and first in lx.IDEA_VERBS | _TO_DO:
+        return True  # "Email customers a survey", "Call leads back"
+    if third_person_lane and first in _TO_DO and rest[:1] != ("back",):
+        return not any(w in ("my", "me", "i") for w in rest)
+    return False
+
+
+def _first_two(text: str) -> tuple[str, str] | None:
+    """The first two words of *text*, which say whether it opens with a verb; None when it
+    has fewer (one word names a thing)."""
+    words = tokens(text)
+    return (words[0], words[1]) if len(words) >= 2 else None
+
+
+@lru_cache(maxsize=65536)
+def action_as_touchpoint(touchpoint: str) -> bool:
+    """True when *touchpoint* is written as something the customer does.
+
+    Examples
+    --------
+    >>> action_as_touchpoint("Reads comparison articles"), action_as_touchpoint("Review site")
+    (True, False)
+    >>> action_as_touchpoint("Calls the shop"), action_as_touchpoint("Calls from the listing")
+    (True, False)
+    """
+    if (opening := _first_two(touchpoint)) is None:
+        return False
+    first, second = opening
+    if first in lx.NOUN_LIKE_VERBS_3RD:
+        return second in _DETERMINERS or second in lx.FIRST_PERSON
+    if first in lx.ACTION_VERBS_3RD:
+        return True
+    return (
+        is_a(first, lx.CUSTOMER_VERBS)
+        and first not in lx.ACTION_VERBS_3RD
+        and (second in _DETERMINERS and not _third_person(first))
+    )
+
+
+@lru_cache(maxsize=65536)
+def idea_as_pain(pain: str) -> bool:
+    """True when *pain* says what to do rather than what goes wrong.
+
+    Examples
+    --------
+    >>> idea_as_pain("Remove the repeated address field"), idea_as_pain("Queue at the counter")
+    (True, False)
+    >>> idea_as_pain("Offer codes do not work at checkout")
+    False
+    """
+    if (opening := _first_two(pain)) is None:
+        return False
+    first, second = opening
+    if first in lx.SUGGESTION_WORDS:
+        return True
+    if first in lx.NOUN_LIKE_IDEA_VERBS:
+        return second in _DETERMINERS or second in ("free", "more", "better", "clear")
+    return first in lx.IDEA_VERBS
+
+
+def _customer_action_is_business(stage: Stage, action: str) -> bool:
+    """*action* reads as the business's, given how the stage's other actions are written."""
+    third = sum(_third_person(words[0]) for a in stage.actions if (words := tokens(a)))
+    words = tokens(action)
+    others_third = third - (1 if words and _third_person(words[0]) else 0)
+    return business_action(action, others_third > 0)
+
+
+@dataclass(frozen=True)
+class _MixUp:
+    """One kind of mix-up: the lane it reads, how an item of it is spotted, and what the
+    coach says. The sentences are formatted with ``stage``, ``item`` and ``who``, and with
+    ``this`` and ``other``: the lane read and the lane the item belongs in, named as the
+    schema names them."""
+
+    rule: str
+    level: Level
+    lane: str
+    other: str
+    spots: Callable[[Stage, str], bool]
+    message: str
+    why: str
+    fix: str
+
+
+_MIXUPS = (
+    _MixUp(
+        rule="action-is-business-activity",
+        level="fix",
+        lane="actions",
+        other="business_activities",
+        spots=_customer_action_is_business,
+        message="{stage}: {item} is something the business does, but it sits in {who}'s {this}.",
+        why="The {this} are what the customer does; the business's own work goes in the "
+        "{other}, so the two can be read against each other.",
+        fix="Move {item} to the {other} of {stage} and write what {who} does at that point.",
+    ),
+    _MixUp(
+        rule="touchpoint-is-an-action",
+        level="fix",
+        lane="touchpoints",
+        other="actions",
+        spots=lambda stage, item: action_as_touchpoint(item),
+        message="{stage}: the touchpoint {item} is something {who} does, not where {who} meets "
+        "the business.",
+        why="A touchpoint is a place or a channel (a review site, the checkout page) that the "
+        "business can change; what the customer does belongs in the {other}.",
+        fix="Move it to the {other} and name the place or channel it happens in as the touchpoint.",
+    ),
+    _MixUp(
+        rule="pain-is-an-idea",
+        level="improve",
+        lane="pain_points",
+        other="opportunities",
+        spots=lambda stage, item: idea_as_pain(item),
+        message="{stage}: is {item} what goes wrong for {who}, or already the fix for it?",
+        why="The {this} say what hurts, in the customer's terms; the improvement belongs in the "
+        "{other}. Kept apart, each idea can be checked against the problem it is meant to solve.",
+        fix="Write the problem as the pain point and move {item} to the {other} of {stage}.",
+    ),
+)
+
+
+def check(view: MapView) -> Iterator[Finding]:
+    lanes = schema().lanes_by_key
+    for mix in _MIXUPS:
+        if mix.lane not in lanes or mix.other not in lanes:
+            continue  # a schema without one of the two lanes has no such mix-up
+        this, other = lanes[mix.lane], lanes[mix.other]
+        for stage in view.filled():
+            item = next((i for i in getattr(stage, this.name) if mix.spots(stage, i)), None)
+            if item is None:
+                continue
+            words = {
+                "stage": stage.name,
+                "item": quoted(item),
+                "who": view.persona_name,
+                "this": this.in_text,
+                "other": other.in_text,
+            }
+            yield Finding(
+                rule=mix.rule,
+                level=mix.level,
+                message=mix.message.format(**words),
+                why=mix.why.format(**words),
+                fix=mix.fix.format(**words),
+                field=FieldPath(stage.name, this.key),
+            )

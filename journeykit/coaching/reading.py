@@ -1,0 +1,288 @@
+"""Reading a goal or an item as a small sentence: who acts, on whom, towards what.
+
+The coach does not need a language model to tell a customer's goal from a business's
+step: the difference shows in a few places a reader looks at anyway. The first verb
+(``Nurture``, ``Find``) and what it acts on (``prospects``, ``a dentist``); whose
+"our" it is (``our brand`` against ``our son``); a target with a number and a metric
+(``Reduce no-shows by 20%``); a process named as a noun (``Lead qualification``). The
+word lists are in :mod:`.lexicon`. A reading keeps the evidence it found, so a
+finding can quote it and, where the evidence points both ways, ask the learner
+instead of asserting a fault.
+
+Everything is cached per text: the editor reviews the same items on every edit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon as lx
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+_NUMBER = re.compile(r"\d")
+_TARGET = re.compile(
+    r"\d\s*%|\bby \d|\bto \d|\bbelow \d|\babove \d|\d+\s*(a|per|each) (day|week|month|quarter|year)"
+    r"|\bby (january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|20\d\d|q[1-4]|the end)|\bthis (quarter|year)\b|\bquarter end\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-case words, hyphens and possessive endings dropped: ``Diners'`` -> ``diners``.
+
+    Examples
+    --------
+    >>> tokens("Cross-sell to Dad's clients")
+    ('crosssell', 'to', 'dad', 'clients')
+    """
+    found = []
+    for raw in _TOKEN.findall(text.casefold().replace("’", "'")):
+        word = raw
+        if word.endswith("'s"):
+            word = word[:-2]
+        found.append(word.replace("-", "").replace("'", ""))
+    return tuple(w for w in found if w)
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word: str) -> tuple[str, ...]:
+    """The word and the base forms it may be an inflection of (``nurturing`` -> ``nurture``).
+
+    Examples
+    --------
+    >>> lemmas("nurturing")[:3]
+    ('nurturing', 'nurtur', 'nurture')
+    >>> "qualify" in lemmas("qualifies"), "stop" in lemmas("stopped")
+    (True, True)
+    """
+    forms = [word]
+    for ending, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ly", ""),
+    ):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)] + repl
+            forms.append(stem)
+            if repl == "" and len(stem) > 3 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # stopped -> stop, planning -> plan
+    return tuple(dict.fromkeys(forms))
+
+
+def is_a(word: str, words: frozenset[str]) -> bool:
+    """True when *word* or one of its base forms is in *words*."""
+    return any(form in words for form in lemmas(word))
+
+
+@dataclass(frozen=True)
+class GoalReading:
+    """Whose goal a stage goal is, and why the coach thinks so.
+
+    ``side`` is ``"customer"`` (nothing says otherwise), ``"business"`` (the business's
+    own step, no sign of the customer's voice) or ``"unsure"`` (signs both ways: the coach
+    asks). ``evidence`` quotes the words that decided it; ``reason`` says in a few words
+    what kind of evidence it is.
+    """
+
+    side: str
+    evidence: str = ""
+    reason: str = ""
+
+
+def _noun_phrase(words: tuple[str, ...], start: int) -> tuple[list[str], int]:
+    """The words of the noun phrase from *start* (up to a preposition or a particle)."""
+    phrase: list[str] = []
+    i = start
+    while i < len(words) and words[i] not in lx.PHRASE_ENDS and len(phrase) < 5:
+        phrase.append(words[i])
+        i += 1
+    return phrase, i
+
+
+def _is_people(phrase: list[str]) -> bool:
+    """True when *phrase* names the business's customers ("new patients", "them")."""
+    if not phrase or any(w in lx.PEER_WORDS for w in phrase[:2]):
+        return False
+    return any(w in lx.CUSTOMER_ROLES for w in phrase)
+
+
+def _owner(phrase: list[str]) -> str | None:
+    """Whose thing a phrase names: "customer" (my, our son), "business" (our brand), None."""
+    if not phrase:
+        return None
+    if phrase[0] in lx.FIRST_PERSON:
+        return "customer"
+    if phrase[0] in lx.FIRST_PLURAL:
+        rest = phrase[1:]
+        if any(is_a(w, lx.BUYER_SIDE) for w in rest):
+            return "customer"
+        if any(w in lx.CUSTOMER_ROLES or is_a(w, lx.BUSINESS_ASSETS) for w in rest):
+            return "business"
+    return None
+
+
+def _quote(words: tuple[str, ...], start: int, end: int) -> str:
+    return " ".join(words[start:end])
+
+
+@lru_cache(maxsize=16384)
+def read_goal(goal: str) -> GoalReading:
+    """Whose goal *goal* is: the customer's, the business's, or unsure.
+
+    Examples
+    --------
+    >>> read_goal("Nurture prospects").side, read_goal("Find a dentist near work").side
+    ('business', 'customer')
+    >>> read_goal("Get patients to book online").side
+    'business'
+    >>> read_goal("Choose a school our son will be happy at").side
+    'customer'
+    >>> read_goal("Grow my bakery's online sales").side  # the persona's own business
+    'customer'
+    >>> read_goal("Increase sales so I can hire a baker").side
+    'unsure'
+    """
+    words = tokens(goal)
+    if not words:
+        return GoalReading("customer")
+    customer_voice = any(w in lx.FIRST_PERSON for w in words) or any(
+        words[i] in lx.FIRST_PLURAL and is_a(words[i + 1], lx.BUYER_SIDE)
+        for i in range(len(words) - 1)
+    )
+    business = _business_evidence(goal, words)
+    if business is None:
+        return GoalReading("customer")
+    evidence, reason = business
+    return GoalReading("unsure" if customer_voice else "business", evidence, reason)
+
+
+def _business_evidence(goal: str, words: tuple[str, ...]) -> tuple[str, str] | None:
+    """(the words, what kind of evidence) that make *goal* the business's, or None."""
+    # "Our brand becomes ...", "Our message reaches ...": the business as the subject.
+    if words[0] in lx.FIRST_PLURAL and _owner(list(words[:3])) == "business":
+        return _quote(words, 0, 2), "the business talking about itself"
+    if words[0] in lx.FUNNEL_SUBJECTS and len(words) > 1 and not is_a(words[1], lx.PROCESS_NOUNS):
+        return words[0], "funnel words"
+    start = 1 if words[0] in ("we", "i") else 0
+    verb = words[start] if start < len(words) else ""
+    rest = words[start + 1 :]
+    # A process named as a noun: "Lead qualification", "Patient acquisition".
+    if not is_a(verb, lx.CUSTOMER_VERBS | lx.MARKET_VERBS | lx.OBJECT_VERBS):
+        last = max(
+            (
+                i
+                for i, word in enumerate(words[:4])
+                if is_a(word, lx.PROCESS_NOUNS) or word in lx.FUNNEL_WORDS
+            ),
+            default=None,
+        )
+        if last is not None:
+            return _quote(words, 0, last + 1), "a step of the business's process"
+    found = _verb_evidence(verb, rest)
+    if found is not None:
+        return found
+    # A second verb joined by "and": "Qualify the lead and send a fee proposal".
+    if "and" in rest:
+        after = rest[rest.index("and") + 1 :]
+        if after:
+            found = _verb_evidence(after[0], after[1:])
+            if found is not None:
+                return found
+    # Funnel words anywhere but in a customer's own phrase: "Move trials down the funnel".
+    for word in words:
+        if word in ("funnel", "pipeline", "crm", "churn", "leads", "upsell", "crosssell"):
+            if word == "crm" and is_a(verb, lx.CUSTOMER_VERBS) and verb not in ("get", "keep"):
+                continue
+            return word, "funnel words"
+    # A target: a number with a metric ("Occupancy of 90% in August").
+    if _TARGET.search(goal) and any(is_a(w, lx.METRIC_WORDS | lx.FUNNEL_WORDS) for w in words):
+        return goal.strip(), "a target with a number"
+    return None
+
+
+def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
+    """What the first verb and its object say about whose goal this is."""
+    if not verb:
+        return None
+    phrase = _noun_phrase(rest, 0)[0]
+    owner = _owner(phrase)
+    shown = " ".join([verb, *phrase]).strip()
+    nxt = rest[0] if rest else ""
+    if owner == "customer":
+        return None
+    if verb == "be" or verb == "become":
+        if any(w in lx.POSITION_WORDS for w in rest[:2]) or rest[:2] in (
+            ("the", "first"),
+            ("the", "goto"),
+            ("top", "of"),
+            ("the", "obvious"),
+            ("the", "leading"),
+        ):
+            return " ".join([verb, *rest[:3]]), "how the business wants to be seen"
+        return None
+    if verb == "make":
+        if nxt in ("sure", "a", "an", "my", "me", "us", "time", "friends", "space", "room"):
+            if nxt == "sure" and _is_people(_noun_phrase(rest, 1)[0]):
+                return " ".join(rest[:3]), "the business acting on its customers"
+            return None
+        if nxt == "it" and len(rest) > 1 and rest[1] in ("easy", "easier", "simple", "quick"):
+            return " ".join([verb, *rest[:3]]), "the business's aim for its customers"
+        if any(w in ("feel", "feels", "seem", "look") for w in rest[:5]) or _is_people(phrase):
+            return shown, "the business acting on its customers"
+        return None
+    if nxt in ("in", "out") and verb in ("fill", "close", "collect", "process"):
+        return None
+    if verb == "raise" and nxt in ("money", "funds"):
+        return None
+    if verb == "qualify" and nxt == "for":
+        return None
+    if verb == "sign" and nxt in ("up", "in", "off"):
+        if nxt == "up" and _is_people(_noun_phrase(rest, 1)[0]):
+            return " ".join([verb, *rest[:3]]), "the business acting on its customers"
+        return None
+    # "Turn diners into regulars", "Convert browsers into buyers".
+    if verb in ("turn", "transform", "move") and ("into" in rest or "down" in rest):
+        return " ".join([verb, *rest[: rest.index("into" if "into" in rest else "down") + 1]]), (
+            "the business moving customers along"
+        )
+    if is_a(verb, lx.MARKET_VERBS):
+        return shown, "a verb of the business working on its market"
+    if is_a(verb, lx.OBJECT_VERBS):
+        if phrase and phrase[0] in lx.PEER_WORDS:
+            return None
+        if _is_people(phrase):
+            return shown, "the business acting on its customers"
+        if verb in ("tell", "meet", "join", "follow"):
+            return None
+        if owner == "business" or any(is_a(w, lx.BUSINESS_ASSETS) for w in phrase[-2:]):
+            return shown, "the business building something of its own"
+        if any(w in lx.FUNNEL_WORDS for w in phrase):
+            return shown, "funnel words"
+        deal = any(w in lx.DEAL_NOUNS for w in phrase) and not any(
+            w in ("best", "good", "better", "great", "fair") for w in phrase
+        )
+        signed = any(w in ("signed", "closed", "agreed", "approved", "accepted") for w in phrase)
+        if deal and (verb in ("make", "close", "win") or (verb == "get" and signed)):
+            return shown, "a deal the business closes"
+        lowering = verb in ("reduce", "cut", "lower", "minimise", "minimize")
+        if lowering and not any(w in lx.FIRST_PERSON or w in lx.FIRST_PLURAL for w in rest):
+            return shown, "a business metric"
+        if verb in ("improve", "raise") and any(is_a(w, lx.METRIC_WORDS) for w in phrase):
+            return shown, "a business metric"
+        if verb == "reach" and phrase and _NUMBER.search(phrase[0]):
+            return shown, "a target with a number"
+        if verb == "book" and any(w in ("demos", "calls", "meetings") for w in phrase):
+            return shown, "a step of the business's sales process"
+        if verb == "show" and phrase[:2] == ["the", "value"]:
+            return shown, "the business making its case"
+    return None
