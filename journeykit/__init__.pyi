@@ -40,16 +40,22 @@ from .model import (
     MergeWarning as MergeWarning,
     Persona as Persona,
     Stage as Stage,
+    changes as changes,
+    evidence_table as evidence_table,
     example as example,
     example_names as example_names,
     load_map as load_map,
     map_path as map_path,
     maps_dir as maps_dir,
+    priorities as priorities,
+    roadmap as roadmap,
     save_map as save_map,
 )
 
 # figures, and the kit's look for your own plotly charts
 from .figures import (
+    compare as compare,
+    plot_blueprint as plot_blueprint,
     plot_canvas as plot_canvas,
     plot_class_coverage as plot_class_coverage,
     plot_class_heatmap as plot_class_heatmap,
@@ -61,6 +67,7 @@ from .figures import (
     plot_frameworks as plot_frameworks,
     plot_funnel as plot_funnel,
     plot_map as plot_map,
+    plot_priorities as plot_priorities,
     plot_transitions as plot_transitions,
 )
 from .figures.theme import template as template

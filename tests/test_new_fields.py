@@ -210,56 +210,57 @@ def test_new_lanes_reach_the_roll_up(shop: jk.JourneyMap, tmp_path: Path) -> Non
 
 
 # ----- a map-level field and an attribute for list items ------------------------------------
-STATE = FieldSpec(
-    key="state",
+# (the kit's own state and evidence are such fields; these two are new to it)
+SEASON = FieldSpec(
+    key="season",
     scope="map",
     kind="choice",
-    choices=("current", "future"),
-    label="State",
-    help="Whether the map shows the journey as it is today or as the business wants it.",
+    choices=("spring", "summer", "autumn", "winter"),
+    label="Season",
+    help="The time of year the journey happens in, when it changes with the seasons.",
 )
-EVIDENCE = FieldSpec(
-    key="item.evidence",
+CONFIDENCE = FieldSpec(
+    key="item.confidence",
     scope="item",
     kind="choice",
-    choices=("interview", "survey", "analytics", "assumption"),
-    label="Evidence",
-    help="Where the item comes from: research, or an assumption to check.",
+    choices=("low", "medium", "high"),
+    label="Confidence",
+    help="How sure the team is of the item, whatever its source.",
 )
 
 
 def test_a_map_field_and_an_item_attribute_are_one_entry_each(tmp_path: Path) -> None:
-    with extended(STATE, EVIDENCE):
+    with extended(SEASON, CONFIDENCE):
         m = jk.example("clothing-store")
-        m.set_field(FieldPath(None, "state"), "future")
+        m.set_field(FieldPath(None, "season"), "summer")
         pains = m.stage("Decision").pain_points
-        m.set_lane("Decision", "pain_points", [Item(pains[0], evidence="survey"), *pains[1:]])
+        m.set_lane("Decision", "pain_points", [Item(pains[0], confidence="high"), *pains[1:]])
 
         data = json.loads(m.save(tmp_path / "shop.json").read_text("utf-8"))
-        assert list(data)[-2:] == ["notes", "state"] and data["state"] == "future"
-        assert data["stages"][2]["pain_points"][0] == {"text": pains[0], "evidence": "survey"}
+        assert list(data)[-2:] == ["notes", "season"] and data["season"] == "summer"
+        assert data["stages"][2]["pain_points"][0] == {"text": pains[0], "confidence": "high"}
         assert jk.load_map(tmp_path / "shop.json") == m
 
         ed = jk.editor(tmp_path / "shop.json", autosave=False)
-        state = ed.fields["state"]
-        assert isinstance(state, ChoiceField) and state.input.value == "future"
-        state.input.value = "current"
+        season = ed.fields["season"]
+        assert isinstance(season, ChoiceField) and season.input.value == "summer"
+        season.input.value = "winter"
         ed.fields["Decision.pain_points"].input.value = "\n".join(reversed(pains))
-        assert ed.map.state == "current"
-        assert ed.map.stage("Decision").pain_points[-1].attributes == {"evidence": "survey"}
+        assert ed.map.season == "winter"
+        assert ed.map.stage("Decision").pain_points[-1].attributes == {"confidence": "high"}
 
         other = jk.load_map(tmp_path / "shop.json")
-        other.set_lane("Awareness", "touchpoints", [Item("Flyer", evidence="assumption")])
+        other.set_lane("Awareness", "touchpoints", [Item("Flyer", confidence="low")])
         other.save(tmp_path / "shop.json", merge=True)
         ed.save()
         merged = jk.load_map(tmp_path / "shop.json")
-        assert merged.state == "current" and merged.stage(0).touchpoints[0].attributes
-        assert merged.stage("Decision").pain_points[-1].attributes == {"evidence": "survey"}
+        assert merged.season == "winter" and merged.stage(0).touchpoints[0].attributes
+        assert merged.stage("Decision").pain_points[-1].attributes == {"confidence": "high"}
 
         markdown = jk.to_markdown(merged)
-        assert "**State:** current" in markdown and "(Evidence: survey)" in markdown
+        assert "**Season:** winter" in markdown and "(Confidence: high)" in markdown
         page = html.unescape(jk.to_html(merged))
-        assert "State:</b> current" in page and "(Evidence: assumption)" in page
-        assert "evidence" in jk.read_csv(jk.to_csv(merged)).columns
+        assert "Season:</b> winter" in page and "(Confidence: low)" in page
+        assert "confidence" in jk.read_csv(jk.to_csv(merged)).columns
         table = jk.rollup({"Ana": merged}).table()
-        assert set(table.evidence) == {"", "survey", "assumption"}
+        assert set(table.confidence) == {"", "high", "low"}

@@ -6,7 +6,9 @@
 * :mod:`.fields`: the field schema: every field of a map (the title and notes, the
   persona's fields, the lanes of every stage, the attributes of list items)
   described once, and :class:`FieldPath`, the one way any layer names a field;
-* :mod:`.lanes`: the emotion scale and what counts as a dip.
+* :mod:`.lanes`: the emotion scale and what counts as a dip;
+* :mod:`.method`: the method's second half: the kinds of evidence behind an item, the
+  impact/effort matrix and its roadmap, the rows and lines of a service blueprint.
 
 Nothing here imports pandas, plotly or any other layer of the kit.
 """
@@ -42,8 +44,38 @@ from .frameworks import (
     get_framework,
 )
 from .lanes import LOW_SCORE, SCORE_LABELS, SCORE_MAX, SCORE_MIN, is_dip
+from .method import (
+    ASSUMPTION,
+    BLUEPRINT_LINES,
+    BLUEPRINT_ROWS,
+    EVIDENCE,
+    EVIDENCE_LANES,
+    EVIDENCE_MEANING,
+    HORIZONS,
+    QUADRANTS,
+    RESEARCH,
+    BlueprintLine,
+    Quadrant,
+    evidence_mark,
+    is_research,
+    quadrant,
+)
 
 __all__ = [
+    "ASSUMPTION",
+    "BLUEPRINT_LINES",
+    "BLUEPRINT_ROWS",
+    "EVIDENCE",
+    "EVIDENCE_LANES",
+    "EVIDENCE_MEANING",
+    "HORIZONS",
+    "QUADRANTS",
+    "RESEARCH",
+    "BlueprintLine",
+    "Quadrant",
+    "evidence_mark",
+    "is_research",
+    "quadrant",
     "FIELDS",
     "LANES",
     "LANES_BY_KEY",

@@ -43,6 +43,7 @@ from typing import Any, Literal, NamedTuple, TypeVar
 
 from ..errors import JourneyMapError, Problem
 from .lanes import SCORE_LABELS
+from .method import EFFORT_SCALE, EVIDENCE, EVIDENCE_LANES, IMPACT_SCALE
 
 FieldKind = Literal["text", "list", "score", "choice"]
 Scope = Literal["map", "persona", "stage", "item"]
@@ -113,6 +114,20 @@ class FieldSpec:
     items_of : tuple of str
         For an item attribute: the keys of the list fields whose items carry it
         (empty: every list lane of a stage).
+    optional : bool
+        A field of a layer of the method that not every map uses (the blueprint
+        lanes, whether a map shows the current or the future state): while empty it is
+        left out of the saved file, is not a gap to fill in, and gets no row in the
+        map figure or the exports' tables; once one stage fills it in, it is shown
+        like any other field.
+    since : int
+        The saved format's version that brought the field in
+        (:mod:`journeykit.model.migrations`). A file is written with the version of
+        the newest field it holds, so a map that uses none of them stays readable by
+        an older kit, and a map that does tells an older kit to update itself.
+    group : str
+        A heading the editor puts this field under, with the other fields of the
+        same group, folded away until opened (``"Behind the scenes"``).
     """
 
     key: str
@@ -134,6 +149,9 @@ class FieldSpec:
     in_editor: bool = True
     first: bool = False
     items_of: tuple[str, ...] = ()
+    optional: bool = False
+    since: int = 1
+    group: str = ""
 
     def __post_init__(self) -> None:
         prefix = PREFIXES.get(self.scope)
@@ -385,6 +403,8 @@ class Schema:
 
 # ----- the kit's fields ---------------------------------------------------------------------
 _TYPICAL = "Typical {} in this stage: {{}}."
+#: The editor's heading over the lanes of a service blueprint.
+BEHIND_THE_SCENES = "Behind the scenes (service blueprint)"
 
 #: Every field of a journey map, in order. A new field is one more entry here.
 FIELDS: tuple[FieldSpec, ...] = (
@@ -406,6 +426,29 @@ FIELDS: tuple[FieldSpec, ...] = (
         label="Notes",
         help="Anything worth keeping with the map, such as where its content comes from.",
         in_editor=False,
+    ),
+    FieldSpec(
+        key="state",
+        scope="map",
+        kind="choice",
+        choices=("current", "future"),
+        label="Journey shown",
+        help="current: the journey customers live today, as research found it; future: "
+        "the journey the business wants to give them. Not chosen counts as current.",
+        optional=True,
+        since=2,
+    ),
+    FieldSpec(
+        key="based_on",
+        scope="map",
+        kind="text",
+        label="Drawn from",
+        help="For a future-state map: the file of the current-state map it was started from "
+        "(set by JourneyMap.future_state).",
+        in_text="current-state map it is drawn from",
+        in_editor=False,
+        optional=True,
+        since=2,
     ),
     # the persona
     FieldSpec(
@@ -555,6 +598,96 @@ FIELDS: tuple[FieldSpec, ...] = (
         help="How you would measure success in this stage.",
         example="Cart abandonment rate",
         noun="a KPI",
+    ),
+    # behind the scenes: the lanes of a service blueprint, below the customer's actions
+    FieldSpec(
+        key="frontstage_actions",
+        kind="list",
+        label="Front-stage actions",
+        help="What staff (or the website, acting for them) do in this stage where the "
+        "customer can see or talk to them.",
+        example="Stylist answers the chat within a minute",
+        noun="a front-stage action",
+        optional=True,
+        since=2,
+        group=BEHIND_THE_SCENES,
+    ),
+    FieldSpec(
+        key="backstage_actions",
+        kind="list",
+        label="Back-stage actions",
+        help="What staff do out of the customer's sight so that the front stage works: "
+        "preparing, checking, packing.",
+        example="Warehouse picks and packs the order",
+        noun="a back-stage action",
+        optional=True,
+        since=2,
+        group=BEHIND_THE_SCENES,
+    ),
+    FieldSpec(
+        key="support_processes",
+        kind="list",
+        label="Support processes",
+        help="The systems, partners and internal services the staff rely on here: stock, "
+        "payments, delivery, software.",
+        example="Courier's tracking system",
+        noun="a support process",
+        optional=True,
+        since=2,
+        group=BEHIND_THE_SCENES,
+    ),
+    # attributes of list items: where an item comes from, and what an opportunity is worth
+    FieldSpec(
+        key="item.evidence",
+        scope="item",
+        kind="choice",
+        choices=EVIDENCE,
+        items_of=EVIDENCE_LANES,
+        label="Evidence",
+        help="Where the item comes from: the kind of research that backs it, or assumption "
+        "while it is still the team's guess.",
+        since=2,
+    ),
+    FieldSpec(
+        key="item.source",
+        scope="item",
+        kind="text",
+        items_of=EVIDENCE_LANES,
+        label="Source",
+        help="A short note on which interview, survey, report or ticket the item comes from.",
+        example="Interview 3, May",
+        since=2,
+    ),
+    FieldSpec(
+        key="item.impact",
+        scope="item",
+        kind="score",
+        scale=IMPACT_SCALE,
+        items_of=("opportunities",),
+        label="Impact",
+        help="How much the idea would change for customers and the business, from 1 (low) "
+        "to 4 (high).",
+        since=2,
+    ),
+    FieldSpec(
+        key="item.effort",
+        scope="item",
+        kind="score",
+        scale=EFFORT_SCALE,
+        items_of=("opportunities",),
+        label="Effort",
+        help="How much work the idea takes, from 1 (low) to 4 (high).",
+        since=2,
+    ),
+    FieldSpec(
+        key="item.owner",
+        scope="item",
+        kind="text",
+        items_of=("opportunities",),
+        label="Owner",
+        help="The person or team who takes the idea forward.",
+        example="Web team",
+        since=2,
     ),
 )
 

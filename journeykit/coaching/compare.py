@@ -91,7 +91,7 @@ def check(view: MapView, reference: JourneyMap) -> Iterator[Finding]:
     gaps = 0
     for spec in LANES:
         key = spec.key
-        if key == "emotion_words" or _share(reference.stages, key) == 0:
+        if key == "emotion_words" or spec.optional or _share(reference.stages, key) == 0:
             continue
         label = lane_name(key)
         lacking = [s for s in started if is_empty(getattr(s, key))]

@@ -148,18 +148,24 @@ def idea_as_pain(pain: str) -> bool:
     return first in lx.IDEA_VERBS
 
 
-def _customer_action_is_business(stage: Stage, action: str) -> bool:
-    """*action* reads as the business's, given how the stage's other actions are written."""
+def _business_actions(stage: Stage) -> Callable[[str], bool]:
+    """A test for the customer actions of *stage* that read as the business's, given how
+    the stage's other actions are written (counted once per stage)."""
     third = sum(_third_person(words[0]) for a in stage.actions if (words := tokens(a)))
-    words = tokens(action)
-    others_third = third - (1 if words and _third_person(words[0]) else 0)
-    return business_action(action, others_third > 0)
+
+    def spots(action: str) -> bool:
+        words = tokens(action)
+        others_third = third - (1 if words and _third_person(words[0]) else 0)
+        return business_action(action, others_third > 0)
+
+    return spots
 
 
 @dataclass(frozen=True)
 class _MixUp:
-    """One kind of mix-up: the lane it reads, how an item of it is spotted, and what the
-    coach says. The sentences are formatted with ``stage``, ``item`` and ``who``, and with
+    """One kind of mix-up: the lane it reads, how an item of it is spotted (``spots`` gives,
+    for a stage, the test for one item, so what the stage's items share is read once), and
+    what the coach says. The sentences are formatted with ``stage``, ``item`` and ``who``, and with
     ``this`` and ``other``: the lane read and the lane the item belongs in, named as the
     schema names them."""
 
@@ -167,7 +173,7 @@ class _MixUp:
     level: Level
     lane: str
     other: str
-    spots: Callable[[Stage, str], bool]
+    spots: Callable[[Stage], Callable[[str], bool]]
     message: str
     why: str
     fix: str
@@ -179,7 +185,7 @@ _MIXUPS = (
         level="fix",
         lane="actions",
         other="business_activities",
-        spots=_customer_action_is_business,
+        spots=_business_actions,
         message="{stage}: {item} is something the business does, but it sits in {who}'s {this}.",
         why="The {this} are what the customer does; the business's own work goes in the "
         "{other}, so the two can be read against each other.",
@@ -190,7 +196,7 @@ _MIXUPS = (
         level="fix",
         lane="touchpoints",
         other="actions",
-        spots=lambda stage, item: action_as_touchpoint(item),
+        spots=lambda stage: action_as_touchpoint,
         message="{stage}: the touchpoint {item} is something {who} does, not where {who} meets "
         "the business.",
         why="A touchpoint is a place or a channel (a review site, the checkout page) that the "
@@ -202,7 +208,7 @@ _MIXUPS = (
         level="improve",
         lane="pain_points",
         other="opportunities",
-        spots=lambda stage, item: idea_as_pain(item),
+        spots=lambda stage: idea_as_pain,
         message="{stage}: is {item} what goes wrong for {who}, or already the fix for it?",
         why="The {this} say what hurts, in the customer's terms; the improvement belongs in the "
         "{other}. Kept apart, each idea can be checked against the problem it is meant to solve.",
@@ -218,7 +224,8 @@ def check(view: MapView) -> Iterator[Finding]:
             continue  # a schema without one of the two lanes has no such mix-up
         this, other = lanes[mix.lane], lanes[mix.other]
         for stage in view.filled():
-            item = next((i for i in getattr(stage, this.name) if mix.spots(stage, i)), None)
+            spots = mix.spots(stage)
+            item = next((i for i in getattr(stage, this.name) if spots(i)), None)
             if item is None:
                 continue
             words = {

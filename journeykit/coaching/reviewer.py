@@ -78,12 +78,25 @@ rule                               levels           what the coach notices
                                                     fills in every stage, empty in some started
                                                     stages of the map
 ``example-lanes-matched``          praise           with ``compare_with``: no such gap
+``rests-on-assumptions``           improve          half or more of the tagged items are
+                                                    assumptions (counted, with the stages and
+                                                    lanes that hold most)
+``dip-on-assumptions``             improve          a dip whose pain points are all assumptions
+``evidence-half-tagged``           improve          some items say where they come from, others
+                                                    do not
+``evidence-backed``                praise           every item tagged, two in three or more from
+                                                    research
+``opportunity-unscored``           improve          some opportunities scored for impact and
+                                                    effort, others not
 =================================  ===============  ==============================================
 
 Where the coach cannot be sure (a goal with signs both ways, an item that may be in the
 wrong stage, a KPI that may count something else), the finding is an ``improve`` worded as
 a question to the learner, never a ``fix``. The rule ids are stable between versions: the
 class roll-up counts them and ``jk.rubric`` grades by them.
+
+The evidence rules speak only once a map tags at least one item with where it comes
+from (notebook 10 teaches it); the scoring rule only once one opportunity is scored.
 
 A *dip* is the same here as on the emotion curve (:func:`journeykit.plot_emotions`
 marks it with a triangle): a score of 2 or less, or lower than the stage before.
@@ -111,6 +124,7 @@ from ..model import JourneyMap, load_map
 from . import (
     compare,
     coverage,
+    evidence,
     feelings,
     goals,
     hygiene,
@@ -136,6 +150,7 @@ FAMILIES = (
     mixups,
     placement,
     hygiene,
+    evidence,
 )
 
 #: Every rule, by id.

@@ -17,13 +17,15 @@ from typing import TYPE_CHECKING, TypeVar, cast
 
 from ..catalogue import get_framework, lane
 from ..errors import JourneyMapError, Problem
-from ..model import JourneyMap, Stage, example, write_text_atomic
+from ..model import JourneyMap, Stage, example, priorities, roadmap, write_text_atomic
+from ..model.priorities import UNSCORED
 from .loading import Collection, Entry, MapSource, Progress, Skipped
 from .steps import Steps, steps_for
 from .tables import (
     class_table,
     coverage_frame,
     emotions_frame,
+    evidence_frame,
     placed_stages,
     review_frame,
     top_frame,
@@ -318,6 +320,43 @@ class Rollup:
 
         return self._cached("review", build).copy()
 
+    def evidence(self) -> pd.DataFrame:
+        """Per map, where its items come from: how many from research, how many
+        assumptions, how many not tagged, the share of tagged items that are assumptions
+        and the stage holding most of them.
+
+        Columns: ``participant``, ``items``, ``research``, ``assumption``,
+        ``untagged``, ``share_assumed`` (0 to 1, NaN when the map tags nothing) and
+        ``most_assumed`` (a stage name, or empty).
+
+        Examples
+        --------
+        >>> import journeykit as jk
+        >>> shop = jk.example()
+        >>> shop.set_item("Decision", "pain_points", 0, evidence="assumption")
+        >>> jk.rollup({"Ana": shop, "Ben": jk.example()}).evidence()[
+        ...     ["participant", "most_assumed", "assumption", "share_assumed"]]
+          participant most_assumed  assumption  share_assumed
+        0         Ana     Decision           1            1.0
+        1         Ben                        0            NaN
+        """
+        return self._cached("evidence", lambda: evidence_frame(self._pairs())).copy()
+
+    def priorities(self) -> pd.DataFrame:
+        """Every opportunity of every map with its impact, effort, owner and place on the
+        impact/effort matrix (:func:`journeykit.priorities`, one row per opportunity)."""
+        return self._cached("priorities", lambda: priorities(self._pairs())).copy()
+
+    def roadmap(self) -> pd.DataFrame:
+        """The class's scored opportunities, now / next / later (:func:`journeykit.roadmap`)."""
+        return roadmap(self)
+
+    def plot_priorities(self, width: int | None = None) -> go.Figure:
+        """The class's opportunities on the impact/effort matrix (``plot_priorities``)."""
+        from ..figures import plot_priorities
+
+        return plot_priorities(self.priorities(), width=width)
+
     def reference(self) -> list[float | None]:
         """The worked example's emotion scores laid out on this class's steps."""
         framework, scores, _ = _reference()
@@ -355,13 +394,17 @@ class Rollup:
         )
 
     def figures(self, width: int | None = None) -> dict[str, go.Figure]:
-        """Every figure of the roll-up, by name, in the order the debrief page shows them."""
-        return {
+        """Every figure of the roll-up, by name, in the order the debrief page shows them
+        (the impact/effort matrix only when some map scores its opportunities)."""
+        figures = {
             "heatmap": self.plot_heatmap(width),
             "spread": self.plot_spread(width),
             "coverage": self.plot_coverage(width),
             "pain_points": self.plot_top(width=width),
         }
+        if (self.priorities()["horizon"] != UNSCORED).any():
+            figures["priorities"] = self.plot_priorities(width)
+        return figures
 
     # ----- files -----------------------------------------------------------------------
     def to_html(self, path: str | Path | None = None) -> str:

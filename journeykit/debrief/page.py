@@ -27,6 +27,7 @@ from ..export.html_page import (
     table_html,
 )
 from ..export.text import guard_cell
+from ..model.evidence import evidence_counts
 
 if TYPE_CHECKING:
     from .class_rollup import Rollup
@@ -42,6 +43,7 @@ FIGURE_HEADINGS = {
     "spread": "The spread, step by step",
     "coverage": "What the class filled in",
     "pain_points": "The most common pain points",
+    "priorities": "Impact and effort of the class's opportunities",
 }
 
 
@@ -192,11 +194,39 @@ def _card(i: int, label: str, entry: Entry, scores: list[float | None]) -> str:
     m = entry.journey_map
     filled = sum(1 for stage in m.stages if not stage.is_blank())
     title = esc(m.title) if m.title else "<i>no title yet</i>"
+    counts = evidence_counts(m)
+    evidence = (
+        f" · {counts.research} from research, {counts.assumption} assumed" if counts.tagged else ""
+    )
     return (
         f'<a class="card" href="#map-{i}">{sparkline(scores)}'
         f'<span class="who">{esc(label)}</span><span class="what">{title}</span>'
         f'<span class="meta">{esc(get_framework(m.framework).name)} · {filled} of '
-        f"{len(m.stages)} stages</span></a>"
+        f"{len(m.stages)} stages{evidence}</span></a>"
+    )
+
+
+def _evidence_html(r: Rollup) -> str:
+    """Per learner, how much of the map rests on assumptions and where (nothing when no map
+    of the class tags its items)."""
+    table = r.evidence()
+    if not len(table) or not (table["research"] + table["assumption"]).any():
+        return ""
+    rows = "".join(
+        f'<tr><th scope="row">{esc(row.participant)}</th><td>{row.items}</td>'
+        f"<td>{row.research}</td><td>{row.assumption}</td><td>{row.untagged}</td>"
+        f"<td>{'—' if row.share_assumed != row.share_assumed else f'{row.share_assumed:.0%}'}</td>"
+        f"<td>{esc(row.most_assumed) or '—'}</td></tr>"
+        for row in table.itertuples(index=False)
+    )
+    return (
+        '<section id="evidence"><h2>Evidence behind each map</h2>'
+        '<p class="hint">How many items of each map come from research and how many are '
+        "assumptions still to check; the share counts only items that say where they come "
+        "from.</p>"
+        '<table class="data"><thead><tr><th>Map</th><th>Items</th><th>From research</th>'
+        "<th>Assumptions</th><th>Not tagged</th><th>Share assumed</th>"
+        f"<th>Most assumptions in</th></tr></thead><tbody>{rows}</tbody></table></section>"
     )
 
 
@@ -242,6 +272,7 @@ def rollup_page(r: Rollup) -> str:
         steps=_steps_html(r),
         figures=_figures_html(r),
         review=review,
+        evidence=_evidence_html(r),
         wordings=_wordings_html(r),
         cards="\n".join(cards) or "<p>No maps yet.</p>",
         details="\n".join(details),

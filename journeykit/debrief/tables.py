@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 
 from ..catalogue import LANES, schema
 from ..coaching import LEVELS
+from ..model.evidence import evidence_counts, evidence_table
 from ..model.items import attributes_of
+from ..model.tables import map_items, used_attributes
 from .steps import Steps
 from .wording import Wording, group_wordings, key_groups
 
@@ -43,11 +45,11 @@ def lane_items(stage: Stage, key: str) -> list[str]:
 
 def class_table(maps: Maps) -> pd.DataFrame:
     """One row per item of every map: participant, framework, stage, lane, item (then
-    one column per item attribute the schema has, if any)."""
+    one column per item attribute any map of the class uses)."""
     import pandas as pd
 
     lanes = schema().lanes
-    attributes = [spec.name for spec in schema().scope("item")]
+    attributes = used_attributes(item for _, m in maps for item in map_items(m))
     rows = [
         (
             label,
@@ -99,7 +101,8 @@ def emotions_frame(maps: Maps, placed: list[list[Stage | None]], steps: Steps) -
 
 
 def coverage_frame(placed: list[list[Stage | None]], steps: Steps) -> pd.DataFrame:
-    """Lanes by steps: the share of maps with the lane filled in (0 to 1)."""
+    """Lanes by steps: the share of maps with the lane filled in (0 to 1). An optional lane
+    (the blueprint's) is a row only when some map of the class fills it in."""
     import pandas as pd
 
     total = len(placed)
@@ -110,6 +113,8 @@ def coverage_frame(placed: list[list[Stage | None]], steps: Steps) -> pd.DataFra
                 filled[id(stage)] = frozenset(
                     spec.key for spec in LANES if lane_items(stage, spec.key)
                 )
+    used = set().union(*filled.values())
+    lanes = [spec for spec in LANES if not spec.optional or spec.key in used]
     shares = [
         [
             sum(1 for row in placed if row[j] is not None and spec.key in filled[id(row[j])])
@@ -118,11 +123,11 @@ def coverage_frame(placed: list[list[Stage | None]], steps: Steps) -> pd.DataFra
             else 0.0
             for j in range(len(steps.labels))
         ]
-        for spec in LANES
+        for spec in lanes
     ]
     return pd.DataFrame(
         shares,
-        index=pd.Index([s.label for s in LANES], name="lane", dtype=object),
+        index=pd.Index([s.label for s in lanes], name="lane", dtype=object),
         columns=pd.Index(steps.labels, name="step", dtype=object),
         dtype=float,
     )
@@ -236,3 +241,41 @@ def review_frame(reviews: Sequence[tuple[str, Review]]) -> pd.DataFrame:
         for rule in ranked
     ]
     return pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+
+
+#: Columns of :func:`evidence_frame`.
+EVIDENCE_COLUMNS = [
+    "participant",
+    "items",
+    "research",
+    "assumption",
+    "untagged",
+    "share_assumed",
+    "most_assumed",
+]
+
+
+def evidence_frame(maps: Maps) -> pd.DataFrame:
+    """Per map: how many items come from research, are assumptions or say neither, the
+    share of tagged items that are assumptions (NaN when none is tagged) and the stage
+    holding most assumptions (empty when none)."""
+    import pandas as pd
+
+    rows = []
+    for label, m in maps:
+        counts = evidence_counts(m)
+        table = evidence_table(m)
+        by_stage = table.groupby("stage", observed=True)["assumption"].sum()
+        most = str(by_stage.idxmax()) if len(by_stage) and by_stage.max() > 0 else ""
+        rows.append(
+            (
+                label,
+                counts.items,
+                counts.research,
+                counts.assumption,
+                counts.untagged,
+                counts.share_assumed if counts.share_assumed is not None else float("nan"),
+                most,
+            )
+        )
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)

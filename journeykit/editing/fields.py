@@ -106,6 +106,8 @@ class Field:
         self.spec = spec
         self.key = str(path)
         self.on_edit = on_edit
+        #: The fold the field sits in, for a field of a group (opened to show the field).
+        self.fold: widgets.Accordion | None = None
         self._showing = False
         self._problem: str | None = None
         self.input = self._make_input()

@@ -2,7 +2,8 @@
 
 :func:`build_form` lays out one input per field of the schema that the editor
 shows (:mod:`journeykit.catalogue.fields`): the map's own fields and the
-persona's on the first tab, each stage's lanes on its tab. Each field calls back
+persona's on the first tab, each stage's lanes on its tab; lanes of a group (the
+service blueprint's) in a fold of their own under the others. Each field calls back
 with what the learner typed, and the editor applies it to the map.
 """
 
@@ -92,13 +93,40 @@ def build_form(
             if described
             else ""
         )
-        pages.append(widgets.VBox([widgets.HTML(about), _grid([f.box for f in lanes])]))
+        main = [f for f in lanes if not f.spec.group]
+        pages.append(
+            widgets.VBox(
+                [widgets.HTML(about), _grid([f.box for f in main]), *_folds(lanes, journey_map)]
+            )
+        )
     tabs = widgets.Tab(children=pages)
     tabs.titles = [
         "Persona",
         *(f"{i}. {name}" for i, name in enumerate(journey_map.stage_names, 1)),
     ]
     return tabs, fields
+
+
+def _folds(lanes: list[Field], journey_map: JourneyMap) -> list[widgets.Accordion]:
+    """A fold per group of lanes (:attr:`FieldSpec.group`, such as the blueprint's), under
+    the stage's other lanes: closed until opened, or open when the map already fills one of
+    its lanes in this stage. Each field remembers its fold, so the Review panel can open it."""
+    groups: dict[str, list[Field]] = {}
+    for field in lanes:
+        if field.spec.group:
+            groups.setdefault(field.spec.group, []).append(field)
+    folds = []
+    for title, members in groups.items():
+        filled = any(not f.spec.is_empty(journey_map.get_field(f.path)) for f in members)
+        fold = widgets.Accordion(
+            children=[_grid([f.box for f in members])], selected_index=0 if filled else None
+        )
+        fold.set_title(0, title)
+        fold.add_class("jk-fold")
+        for field in members:
+            field.fold = fold
+        folds.append(fold)
+    return folds
 
 
 def _described(framework: str, stage: str) -> FrameworkStage | None:

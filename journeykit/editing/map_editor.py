@@ -41,8 +41,9 @@ from ..catalogue import FieldPath, get_framework, schema
 from ..catalogue import lane as lane_spec
 from ..errors import JourneyMapError, Problem
 from ..figures import plot_emotions
+from ..figures.blueprint import blueprint_json
 from ..figures.journey_map import map_json
-from ..figures.theme import MUTED
+from ..figures.theme import FIT_WIDTH, MUTED
 from ..model import JourneyMap, embed, example, load_map, map_path
 from ..model.merging import field_label
 from ..model.saving import changed_elsewhere, seen_before
@@ -51,6 +52,7 @@ from .autosave import SAVE_DELAY, SAVE_MAX_WAIT, Autosaver, SaveResult, write_ma
 from .export_panel import ExportPanel, link_target
 from .fields import Field, ListField, TextField, css_name, problem_text
 from .form import build_form
+from .item_panel import ItemPanel, add_item_panels
 from .opening import field_for, open_or_create
 from .preview import REDRAW_DELAY, Preview
 from .review_panel import ReviewPanel
@@ -144,6 +146,8 @@ class Editor:
         self._brought_back = ""  # a sentence for the next save: text a page kept came back
         self._last_hello = float("-inf")
         self.review_panel: ReviewPanel | None = None
+        #: The *Evidence and priorities* fold of each stage tab, in stage order.
+        self.item_panels: list[ItemPanel] = []
         self.header = widgets.HTML()
         self._status = StatusLine()
         self.status_line = self._status.widget
@@ -195,6 +199,9 @@ class Editor:
         for field in self.fields.values():
             field.show(journey_map.get_field(field.path))
             field.set_disabled(self.read_only)
+        self.item_panels = add_item_panels(
+            tabs, journey_map, self._edited_item, read_only=self.read_only
+        )
         self.exports = ExportPanel(journey_map, self.path)
         self.review_panel = ReviewPanel(journey_map, tabs, self.fields)
         self._update_header()
@@ -275,6 +282,48 @@ class Editor:
             if not self.save_pending:  # nothing changed in the map: the file holds it already
                 self._confirm_typed()
 
+    def _edited_item(
+        self, stage: str, lane: str, position: int, attributes: dict[str, Any]
+    ) -> str | None:
+        """Apply attributes set in a stage's *Evidence and priorities* fold; the problem to
+        show there, or None."""
+        m = self._require_map()
+        if self.read_only:
+            return "This map is open read-only, so it cannot be changed."
+        try:
+            m.set_item(stage, lane, position, **attributes)
+        except JourneyMapError as err:
+            return " ".join(problem_text(p) for p in err.problems)
+        return None
+
+    def set_item(self, stage: str | int, lane: str, item: str | int, **attributes: Any) -> bool:
+        """Set attributes of one item as if chosen in the stage's *Evidence and priorities*
+        fold (``evidence="survey"``, ``impact=3``); False, with the reason shown in the fold,
+        if refused.
+
+        Examples
+        --------
+        >>> import journeykit as jk
+        >>> ed = jk.editor(jk.example("clothing-store"))
+        >>> ed.set_item("Decision", "pain_points", 0, evidence="analytics")
+        True
+        >>> ed.set_item("Decision", "pain_points", 0, evidence="gossip")
+        False
+        >>> ed.map.stage("Decision").pain_points[0].attributes["evidence"]
+        'analytics'
+        """
+        m = self._require_map()
+        name = m.stage(stage).name
+        panel = self.item_panels[m.stage_names.index(name)]
+        try:
+            position = item if isinstance(item, int) else m.stage(name).get(lane).index(item)
+        except (ValueError, JourneyMapError) as err:
+            panel.show_problem(f"There is no item {item!r} in this lane ({err}).")
+            return False
+        problem = self._edited_item(name, lane, position, attributes)
+        panel.show_problem(problem)
+        return problem is None
+
     def _apply(self, path: FieldPath, value: Any) -> bool:
         m = self._require_map()
         key = str(path)
@@ -321,7 +370,7 @@ class Editor:
 
     @property
     def preview_kind(self) -> str:
-        """The view the preview shows: ``"map"`` or ``"emotions"``."""
+        """The view the preview shows: ``"map"``, ``"emotions"`` or ``"blueprint"``."""
         return self._preview.kind if self._preview is not None else "map"
 
     @property
@@ -335,7 +384,7 @@ class Editor:
         return self._require_preview().note
 
     def show_preview(self, kind: str) -> None:
-        """Switch the preview to ``"map"`` or ``"emotions"``."""
+        """Switch the preview to ``"map"``, ``"emotions"`` or ``"blueprint"``."""
         self._require_preview().show(kind)
 
     def flush(self) -> None:
@@ -344,13 +393,18 @@ class Editor:
             self._preview.flush()
         if self.review_panel is not None:
             self.review_panel.flush()
+        for panel in self.item_panels:
+            panel.flush()
         if self._saver is not None:
             self._saver.flush()
 
     def _figure(self, kind: str) -> go.Figure | dict[str, Any]:
-        """The preview's figure: the map as plotly JSON (unchecked, as the page gets it:
-        the same figure as ``plot_map``), the emotion curve as a figure."""
+        """The preview's figure: the map or its service blueprint as plotly JSON (unchecked,
+        as the page gets it: the same figures as ``plot_map`` and ``plot_blueprint``), the
+        emotion curve as a figure."""
         m = self._require_map()
+        if kind == "blueprint":
+            return blueprint_json(m, FIT_WIDTH)  # the preview pane is as wide as the map's
         return plot_emotions(m) if kind == "emotions" else map_json(m)
 
     def _require_preview(self) -> Preview:
@@ -578,6 +632,8 @@ class Editor:
             self._preview.cancel()
         if self.review_panel is not None:
             self.review_panel.close()
+        for panel in self.item_panels:
+            panel.close()
 
     def _require_map(self) -> JourneyMap:
         if self.map is None:

@@ -28,8 +28,12 @@ if TYPE_CHECKING:
 #: Seconds within which further changes are merged into one redraw of the preview.
 REDRAW_DELAY = 0.1
 
-#: The preview's two views: id -> button label.
-PREVIEWS: dict[str, str] = {"map": "Journey map", "emotions": "Emotion curve"}
+#: The preview's views: id -> button label.
+PREVIEWS: dict[str, str] = {
+    "map": "Journey map",
+    "emotions": "Emotion curve",
+    "blueprint": "Service blueprint",
+}
 
 
 def status_html(text: str, colour: str = MUTED) -> str:
@@ -107,7 +111,7 @@ class Preview:
         self.parts: list[widgets.Widget] = [toggle, self.note, box]
 
     def show(self, kind: str) -> None:
-        """Switch to view *kind* (``"map"`` or ``"emotions"``) and redraw now."""
+        """Switch to view *kind* (``"map"``, ``"emotions"`` or ``"blueprint"``) and redraw now."""
         if kind not in PREVIEWS:
             raise JourneyMapError(
                 [

@@ -252,5 +252,7 @@ class ReviewPanel:
         field = self.fields.get(key)
         self._marked = field
         if field is not None:
+            if field.fold is not None:
+                field.fold.selected_index = 0
             field.box.layout.border = _MARK
             field.input.focus()

@@ -55,11 +55,11 @@ q2 = SavedMapQuestion(
 
 def _gap_slips() -> dict[float, str]:
     stages = len(get_framework(PRACTICE_FRAMEWORK).stages)
+    lanes = sum(1 for spec in LANES if not spec.optional)  # the blueprint's are never gaps
     return {
-        stages: f"{stages} is the number of stages. Each stage has {len(LANES)} lanes, and "
+        stages: f"{stages} is the number of stages. Each stage has {lanes} lanes, and "
         "every empty lane counts as a gap.",
-        len(LANES): f"{len(LANES)} is the number of lanes in one stage; the map has "
-        f"{stages} stages.",
+        lanes: f"{lanes} is the number of lanes in one stage; the map has {stages} stages.",
     }
 
 

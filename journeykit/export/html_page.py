@@ -11,7 +11,9 @@ Printing the page (or Save as PDF) gives a landscape A4 handout: the persona
 and emotion curve on the first page, the map scaled to fit the second, then
 the table. The persona card, the table and the map's own fields show every field
 of the schema (:mod:`journeykit.catalogue.fields`), list items' attributes beside
-their text.
+their text; items tagged as research or as assumptions carry the map figure's marks,
+with a legend. A map that fills in the blueprint lanes gets its service blueprint,
+and one whose opportunities are scored gets the impact/effort matrix and the roadmap.
 """
 
 from __future__ import annotations
@@ -23,12 +25,17 @@ from string import Template
 from typing import TYPE_CHECKING
 
 from .._version import __version__
-from ..catalogue import get_framework, schema
-from ..figures import plot_emotions, plot_map
-from ..model.items import item_note
+from ..catalogue import ASSUMPTION, RESEARCH, evidence_mark, get_framework, schema
+from ..figures import compare, plot_blueprint, plot_emotions, plot_map, plot_priorities
+from ..model.changes import linked_current
+from ..model.evidence import evidence_counts, item_evidence
+from ..model.items import attributes_of, item_note
+from ..model.priorities import roadmap
+from ..model.tables import shown_lanes
 from .text import shown_value
 
 if TYPE_CHECKING:
+    import pandas as pd
     import plotly.graph_objects as go
 
     from ..model import JourneyMap, Persona
@@ -123,9 +130,26 @@ def figure_div(
 
 
 def item_html(item: str) -> str:
-    """One list item as HTML: its text, and its attributes in a muted note when it has any."""
+    """One list item as HTML: its text, and its attributes in a muted note when it has any.
+
+    An item that says where it comes from starts with its mark (✓ research, ? an
+    assumption, as in the map figure), and an assumption is set apart in italics
+    (class ``assumption``), so the difference does not rest on colour or the mark alone.
+
+    Examples
+    --------
+    >>> from journeykit.model import Item
+    >>> item_html(Item("Slow delivery", evidence="assumption"))
+    '<span class="assumption"><span class="mark" aria-hidden="true">? </span>Slow delivery \
+<small class="note">(Evidence: assumption)</small></span>'
+    """
     note = item_note(item)
-    return esc(item) + (f' <small class="note">({esc(note)})</small>' if note else "")
+    text = esc(item) + (f' <small class="note">({esc(note)})</small>' if note else "")
+    kind = item_evidence(item)
+    if kind == "untagged":
+        return text
+    mark = evidence_mark(attributes_of(item).get("evidence"))
+    return f'<span class="{kind}"><span class="mark" aria-hidden="true">{mark} </span>{text}</span>'
 
 
 def items_html(value: object) -> str:
@@ -141,7 +165,7 @@ def table_html(m: JourneyMap) -> str:
     """The map as an HTML table: lanes as rows, stages as columns, empty cells marked."""
     head = "".join(f'<th scope="col">{i}. {esc(s.name)}</th>' for i, s in enumerate(m.stages, 1))
     rows = []
-    for spec in schema().lanes:
+    for spec in shown_lanes(m):
         cells = []
         for stage in m.stages:
             value = getattr(stage, spec.name)
@@ -210,6 +234,68 @@ def gaps_html(m: JourneyMap) -> str:
     return f'<div class="gaps"><p>Still to fill in:</p><ul>{lines}</ul></div>'
 
 
+def evidence_html(m: JourneyMap) -> str:
+    """The legend of the evidence marks and how many items carry each, above the table
+    (nothing when no item says where it comes from)."""
+    counts = evidence_counts(m)
+    if not counts.tagged:
+        return ""
+    research, assumption = evidence_mark(RESEARCH[0]), evidence_mark(ASSUMPTION)
+    return (
+        '<p class="legend">Where the items come from: '
+        f'<span class="research"><span class="mark">{research} </span>from research</span> '
+        f"({counts.research}), "
+        f'<span class="assumption"><span class="mark">{assumption} </span>an assumption still '
+        f"to check</span> ({counts.assumption}), not tagged ({counts.untagged}). The note "
+        "after an item names its source.</p>"
+    )
+
+
+def method_html(m: JourneyMap) -> str:
+    """The sections of the method's second half the map uses: what it changes, for a future
+    state whose current-state map can be found (``based_on``); the service blueprint (when a
+    stage fills in a blueprint lane); the impact/effort matrix with the roadmap (when an
+    opportunity has its impact and effort)."""
+    sections = []
+    current = linked_current(m)
+    if current is not None:
+        sections.append(
+            '<section class="figure compare-figure"><h2>What the future state changes</h2>'
+            f"<p>Compared with {esc(current.title or m.based_on)}.</p>"
+            f"{figure_div(compare(current, m, width=PAGE_PX), 'jk-compare')}</section>"
+        )
+    if any(spec.optional for spec in shown_lanes(m)):
+        sections.append(
+            '<section class="figure blueprint-figure"><h2>Behind the scenes: the service '
+            f"blueprint</h2>{figure_div(plot_blueprint(m, width=PAGE_PX), 'jk-blueprint')}"
+            "</section>"
+        )
+    plan = roadmap(m)
+    if len(plan):
+        sections.append(
+            '<section class="figure priorities-figure"><h2>What to do first</h2>'
+            f"{figure_div(plot_priorities(m, width=PAGE_PX), 'jk-priorities')}"
+            f"{roadmap_html(plan)}</section>"
+        )
+    return "".join(sections)
+
+
+def roadmap_html(plan: pd.DataFrame) -> str:
+    """The roadmap as a table: one row per scored opportunity, now / next / later."""
+    heads = ["When", "Opportunity", "Stage", "Impact", "Effort", "Owner"]
+    rows = "".join(
+        f'<tr><th scope="row">{esc(str(row.horizon))}</th><td>{esc(row.opportunity)}</td>'
+        f"<td>{esc(row.stage)}</td><td>{row.impact}</td><td>{row.effort}</td>"
+        f"<td>{esc(row.owner) or '—'}</td></tr>"
+        for row in plan.itertuples(index=False)
+    )
+    head = "".join(f'<th scope="col">{h}</th>' for h in heads)
+    return (
+        "<h3>The roadmap</h3>"
+        f'<table class="roadmap"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    )
+
+
 def html_page(m: JourneyMap) -> str:
     """The whole standalone page for *m*."""
     emotions = plot_emotions(m, width=PAGE_PX)
@@ -228,8 +314,9 @@ def html_page(m: JourneyMap) -> str:
         emotions=figure_div(emotions, "jk-emotions"),
         map=figure_div(journey, "jk-map"),
         print_zoom=f"{zoom:.3f}",
-        table=table_html(m),
+        table=evidence_html(m) + table_html(m),
         gaps=gaps_html(m),
+        method=method_html(m),
         notes=notes,
     )
     return standalone_page(m.title or "Journey map", css, body)

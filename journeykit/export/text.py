@@ -2,7 +2,8 @@
 
 Each function is pure: map in, text out. :mod:`journeykit.export.formats` writes the
 files. Markdown and CSV hold every field of the schema
-(:mod:`journeykit.catalogue.fields`), list items' attributes included; a Mermaid
+(:mod:`journeykit.catalogue.fields`), list items' attributes included (Markdown adds
+how many items come from research and the roadmap, when the map has them); a Mermaid
 ``journey`` diagram draws what that grammar can (customer actions, the emotion
 score, the persona) and nothing else. Learner text is treated as untrusted in
 every format:
@@ -25,8 +26,10 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..catalogue import SCORE_MAX, SCORE_MIN, FieldSpec, get_framework, schema
+from ..model.evidence import evidence_counts
 from ..model.items import item_with_note
-from ..model.tables import COLUMNS
+from ..model.priorities import roadmap
+from ..model.tables import COLUMNS, shown_lanes
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -130,13 +133,31 @@ def markdown_text(m: JourneyMap) -> str:
         "| Lane | " + " | ".join(md_text(s.name) for s in m.stages) + " |",
         "| --- |" + " --- |" * len(m.stages),
     ]
-    for spec in schema().lanes:
+    for spec in shown_lanes(m):
         cells = [md_cell(stage, spec.key) for stage in m.stages]
         out.append(f"| **{spec.label}** | " + " | ".join(cells) + " |")
     out.append("")
     gaps = len(m.gaps())
     if gaps:
         out += [f"Empty cells: {gaps} (lanes still to fill in).", ""]
+    counts = evidence_counts(m)
+    if counts.tagged:
+        out += [
+            f"Where the items come from: {counts.research} from research, "
+            f"{counts.assumption} assumptions still to check, {counts.untagged} not tagged "
+            "(the note after an item says which).",
+            "",
+        ]
+    plan = roadmap(m)
+    if len(plan):
+        out += ["## Roadmap", "", "| When | Opportunity | Stage | Impact | Effort | Owner |"]
+        out.append("| --- | --- | --- | --- | --- | --- |")
+        out += [
+            f"| {row.horizon} | {md_text(row.opportunity)} | {md_text(row.stage)} | "
+            f"{row.impact} | {row.effort} | {md_text(row.owner)} |"
+            for row in plan.itertuples(index=False)
+        ]
+        out.append("")
     for spec in schema().scope("map"):
         value = getattr(m, spec.name)
         if spec.kind == "text" and spec.long and value:

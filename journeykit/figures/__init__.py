@@ -20,7 +20,11 @@ stores a few kilobytes of JSON that come out the same on every run.
 * :mod:`.class_emotions`: :func:`plot_class_heatmap`, :func:`plot_class_spread` (a whole
   class's emotions, for the debrief);
 * :mod:`.class_lanes`: :func:`plot_class_coverage`, :func:`plot_class_top` (what a whole
-  class wrote).
+  class wrote);
+* the method's second half: :mod:`.compare` (:func:`compare`, a current map and its
+  future state), :mod:`.priorities` (:func:`plot_priorities`, the impact/effort
+  matrix), :mod:`.blueprint` (:func:`plot_blueprint`, the service blueprint), all laid
+  out on :mod:`.grid` (the map figure's grid of stages by rows) but the matrix.
 
 Examples
 --------
@@ -32,16 +36,21 @@ Examples
 from __future__ import annotations
 
 from . import theme
+from .blueprint import plot_blueprint
 from .canvas import plot_canvas
 from .class_emotions import plot_class_heatmap, plot_class_spread, similarity_order
 from .class_lanes import plot_class_coverage, plot_class_top
+from .compare import compare
 from .emotions import plot_emotions
 from .frameworks import plot_crosswalk, plot_framework, plot_frameworks
 from .funnel import plot_funnel
 from .journey_map import plot_map
+from .priorities import plot_priorities
 from .transitions import plot_transitions
 
 __all__ = [
+    "compare",
+    "plot_blueprint",
     "plot_canvas",
     "plot_class_coverage",
     "plot_class_heatmap",
@@ -53,6 +62,7 @@ __all__ = [
     "plot_frameworks",
     "plot_funnel",
     "plot_map",
+    "plot_priorities",
     "plot_transitions",
     "similarity_order",
     "theme",

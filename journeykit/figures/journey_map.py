@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalogue import SCORE_LABELS, SCORE_MAX, SCORE_MIN, FieldSpec, get_framework, schema
 from ..catalogue.fields import live_sequence
-from ..model.items import item_with_note
+from ..catalogue.method import ASSUMPTION, EVIDENCE_MARKS, evidence_mark
+from ..model.evidence import evidence_counts
+from ..model.items import attributes_of, item_with_note
 from . import theme
 from .layout import (
     EDGE_PX,
@@ -50,13 +52,24 @@ if TYPE_CHECKING:
 EMOTION_ROW, EMOTION_LABEL = "emotion", "Emotions"
 
 
-def map_rows() -> tuple[str, ...]:
+def map_rows(m: JourneyMap | None = None) -> tuple[str, ...]:
     """The rows of the map figure: each lane of the schema, in order, lanes saved in one
-    object (the emotion score and words) as one row named by that object's key."""
-    return tuple(schema().saved_groups("stage"))
+    object (the emotion score and words) as one row named by that object's key.
+
+    Given a map, an optional lane (the blueprint's) is a row only when one of its
+    stages fills it in.
+    """
+    groups = schema().saved_groups("stage")
+    return tuple(
+        row
+        for row, specs in groups.items()
+        if m is None
+        or not all(spec.optional for spec in specs)
+        or any(not spec.is_empty(getattr(stage, spec.name)) for spec in specs for stage in m.stages)
+    )
 
 
-#: The rows of the map figure (:func:`map_rows` of the schema in force).
+#: Every row the map figure can have (:func:`map_rows` of the schema in force).
 MAP_ROWS: Sequence[str] = live_sequence(map_rows)
 
 #: Items shown in one cell of the map figure; the rest are counted and listed on hover.
@@ -100,8 +113,58 @@ def row_label(row: str) -> str:
     return specs[0].label if len(specs) == 1 else row.replace("_", " ").capitalize()
 
 
-def map_cell(stage: Stage, row: str, width: float) -> Cell:
-    """The content of lane *row* of *stage*, ready to draw; text wrapped to *width* pixels."""
+def evidence_bullet(item: str) -> tuple[str, bool]:
+    """How a list item is marked in a cell: its bullet (✓ for research, ? for an
+    assumption, • when not tagged) and whether it is set in italics (assumptions are,
+    so they stand apart by more than one character)."""
+    evidence = attributes_of(item).get("evidence", "")
+    return evidence_mark(evidence), evidence == ASSUMPTION
+
+
+def evidence_legend(m: JourneyMap) -> str:
+    """The legend of the evidence marks, with how many items carry each (empty when no
+    item of *m* says where it comes from).
+
+    Examples
+    --------
+    >>> import journeykit as jk
+    >>> m = jk.example("clothing-store")
+    >>> evidence_legend(m)
+    ''
+    >>> m.set_item("Decision", "pain_points", 0, evidence="analytics")
+    >>> m.set_item("Decision", "pain_points", 1, evidence="assumption")
+    >>> evidence_legend(m)
+    '✓ from research: 1 · ? assumption, to check: 1 · • not tagged: 56'
+    """
+    counts = evidence_counts(m)
+    if not counts.tagged:
+        return ""
+    shown = (
+        ("research", "from research", counts.research),
+        (ASSUMPTION, "assumption, to check", counts.assumption),
+        ("", "not tagged", counts.untagged),
+    )
+    return " · ".join(f"{EVIDENCE_MARKS[key]} {words}: {n}" for key, words, n in shown)
+
+
+def gap_trace(x: Sequence[float], y: Sequence[float], text: str) -> dict[str, Any]:
+    """The trace that marks the empty cells at (*x*, *y*) as gaps to fill, with *text*."""
+    return {
+        "type": "scatter",
+        "x": x,
+        "y": y,
+        "mode": "text",
+        "text": [text] * len(x),
+        "textfont": {"size": theme.SMALL_SIZE, "color": theme.MUTED},
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "name": "gaps",
+    }
+
+
+def map_cell(stage: Stage, row: str, width: float, item_lines: int | None = None) -> Cell:
+    """The content of lane *row* of *stage*, ready to draw; text wrapped to *width* pixels,
+    each item of a list cut to *item_lines* lines when given (the hover box holds it all)."""
     head = f"<b>{row_label(row)}</b> · {escape(stage.name)}<br>"
     specs = _row_fields(row)
     if row == EMOTION_ROW:
@@ -116,7 +179,14 @@ def map_cell(stage: Stage, row: str, width: float) -> Cell:
         return Cell([], head + "Empty: " + escape(spec.help), True)
     if spec.kind == "list":
         return Cell(
-            bullets(value, width, CELL_ITEMS, size=theme.SMALL_SIZE),
+            bullets(
+                value,
+                width,
+                CELL_ITEMS,
+                size=theme.SMALL_SIZE,
+                mark=evidence_bullet,
+                item_lines=item_lines,
+            ),
             head + hover_list([item_with_note(item) for item in value]),
             False,
         )
@@ -211,7 +281,7 @@ def map_json(
     """
     width = figure_width(width)
     n = max(len(m.stages), 1)
-    rows = map_rows()
+    rows = map_rows(m)
     labels = [label_lines(row_label(row), LABEL_WRAP_PX, LABEL_SIZE) for row in rows]
     label_px = widest(labels, LABEL_SIZE) + 12
     column = (width - 2 * EDGE_PX - label_px) / n
@@ -250,6 +320,8 @@ def map_json(
         name="cells",
     )
 
+    # the optional lanes (a blueprint begun in some stages) are not gaps where they are empty
+    optional = {i for i, row in enumerate(rows) if all(f.optional for f in _row_fields(row))}
     text_x, text_y, text = [], [], []
     gap_x, gap_y = [], []
     for i, row in enumerate(cells):
@@ -258,7 +330,7 @@ def map_json(
                 text_x.append(round(j - 0.5 + inset, 4))
                 text_y.append(edges[i] + 0.3)
                 text.append("<br>".join(cell.lines))
-            elif cell.empty:
+            elif cell.empty and i not in optional:
                 gap_x.append(j)
                 gap_y.append((edges[i] + edges[i + 1]) / 2)
     gap_text = (
@@ -270,17 +342,7 @@ def map_json(
     # one changed label alone, where one changed text of a trace redraws every trace. (The
     # gaps change only when a cell's colour does, which redraws every trace anyway.)
     texts = cell_labels(text_x, text_y, text, "text", column)
-    gaps = {
-        "type": "scatter",
-        "x": gap_x,
-        "y": gap_y,
-        "mode": "text",
-        "text": [gap_text] * len(gap_x),
-        "textfont": {"size": theme.SMALL_SIZE, "color": theme.MUTED},
-        "hoverinfo": "skip",
-        "showlegend": False,
-        "name": "gaps",
-    }
+    gaps = gap_trace(gap_x, gap_y, gap_text)
     band = rows.index(EMOTION_ROW)
     curve = emotion_band(m, edges[band], edges[band + 1], room)
 
@@ -288,7 +350,7 @@ def map_json(
     if figures is not None:
         traces += measured_row(figures, xs, edges[-2:], column, inset)
     row_mid = [(edges[i] + edges[i + 1]) / 2 for i in range(len(edges) - 1)]
-    open_cells = sum(cell.empty for row in cells for cell in row)
+    open_cells = sum(cell.empty for i, row in enumerate(cells) if i not in optional for cell in row)
     headers = stage_labels(m.stage_names, column - 4, LABEL_SIZE)
     header_lines = max((h.count("<br>") + 1 for h in headers), default=1)
     title = f"{persona_label(m)} journey" + (f" · {m.title}" if m.title else "")
@@ -300,6 +362,9 @@ def map_json(
     )
     if figures is not None:
         subtitle += " · the Measured row comes from an event log"
+    legend = evidence_legend(m)
+    if legend:
+        subtitle += f"\nEvidence: {legend} (hover for sources)"
     return themed_json(
         traces,
         title,

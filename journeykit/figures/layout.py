@@ -43,6 +43,11 @@ EDGE_PX = 10
 TITLE_PAD = 12
 #: Width left free right of the longest title line, for fonts wider than estimated.
 TITLE_SPARE = 40
+#: plotly.js lowers a one-line title by 0.7 em so that its top, not its baseline, sits at
+#: the pad; a title of several lines loses that shift (each line's own position replaces
+#: it) and its first line is cut off at the top of the figure. A wrapped title is lowered
+#: by this much to match.
+CAP_SHIFT_PX = round(0.7 * theme.TITLE_SIZE)
 
 
 def escape(text: str) -> str:
@@ -82,6 +87,8 @@ def wrap(
     ['Compare prices', 'with two other', 'shops']
     >>> wrap("Re-purchase", 8)
     ['Re-', 'purchase']
+    >>> wrap("Engage: a longer line", 9, indent="  ", max_lines=2)
+    ['Engage: a', '  longe …']
     """
     return list(_wrapped(text, width, indent, max_lines, size, bold))
 
@@ -119,6 +126,9 @@ def _wrapped(
         last = lines[-1]
         while not fits(last + " …") and " " in last.strip():
             last = last.rstrip().rsplit(" ", 1)[0]
+        # one word left that is still too wide with the mark: cut letters (keep one)
+        while not fits(last + " …") and len(last.strip()) > 1:
+            last = last[:-1]
         lines[-1] = last + " …"
     return tuple(escape(line) for line in lines)
 
@@ -148,19 +158,34 @@ def split_word(
     return full, line
 
 
-def bullets(items: Sequence[str], width: float, limit: int, size: float | None = None) -> list[str]:
+def bullets(
+    items: Sequence[str],
+    width: float,
+    limit: int,
+    size: float | None = None,
+    mark: Callable[[str], tuple[str, bool]] | None = None,
+    item_lines: int | None = None,
+) -> list[str]:
     """Wrapped, escaped lines for a list of items: one bullet each, at most *limit* items.
 
-    *width* and *size* are as in :func:`wrap`.
+    *width* and *size* are as in :func:`wrap`. *mark* gives each item its bullet and
+    whether it is set in italics (by default a plain "•"); *item_lines* cuts each item to
+    that many lines, ending in "…".
 
     Examples
     --------
     >>> bullets(["Website", "Review sections", "Email newsletters"], 30, limit=2)
     ['• Website', '• Review sections', '+ 1 more (hover to see all)']
+    >>> bullets(["Unsure of size"], 30, 5, mark=lambda item: ("?", True))
+    ['<i>? Unsure of size</i>']
     """
     lines: list[str] = []
     for item in items[:limit]:
-        lines += wrap("• " + item, width, indent="\u00a0\u00a0", size=size)
+        bullet, italic = mark(item) if mark is not None else ("•", False)
+        wrapped = wrap(
+            f"{bullet} {item}", width, indent="\u00a0\u00a0", max_lines=item_lines, size=size
+        )
+        lines += [f"<i>{line}</i>" for line in wrapped] if italic else wrapped
     if len(items) > limit:
         more = f"+ {len(items) - limit} more (hover to see all)"
         lines += wrap(more, width, size=size)
@@ -215,7 +240,8 @@ def theme_layout(
 ) -> dict[str, Any]:
     """The kit's layout: template, a title with a muted subtitle, margins and a height.
 
-    *title* and *subtitle* are plain text (escaped here), wrapped to fit *width*
+    *title* and *subtitle* are plain text (escaped here; a line break in *subtitle*
+    starts a new line), wrapped to fit *width*
     (``theme.FIT_WIDTH`` when None: the figure then fills the width it is shown
     in). The figure is *plot_height* pixels tall below the title block, plus
     *top* pixels between the two (room for labels above the plot). Other
@@ -223,7 +249,12 @@ def theme_layout(
     """
     room = (width or theme.FIT_WIDTH) - 2 * EDGE_PX - TITLE_SPARE
     lines = wrap(title, room, size=theme.TITLE_SIZE, bold=True)
-    sub_lines = wrap(subtitle, room, size=theme.SMALL_SIZE + 1) if subtitle else []
+    sub_lines = [
+        line
+        for part in subtitle.split("\n")
+        for line in wrap(part, room, size=theme.SMALL_SIZE + 1)
+        if subtitle
+    ]
     margin = {"l": EDGE_PX, "r": EDGE_PX, "b": EDGE_PX, **layout.pop("margin", {})}
     margin["t"] = round(title_height(len(lines), len(sub_lines)) + top)
     out = {
@@ -240,7 +271,7 @@ def theme_layout(
             "y": 1,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"l": EDGE_PX, "t": TITLE_PAD},
+            "pad": {"l": EDGE_PX, "t": TITLE_PAD + (CAP_SHIFT_PX if len(lines) > 1 else 0)},
         },
         "margin": margin,
         "height": round(plot_height + margin["t"] + margin["b"]),

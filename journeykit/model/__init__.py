@@ -12,6 +12,9 @@ Layer 3, on top of the catalogue. Its modules, from the bottom up:
 * :mod:`.merging`: three-way merges of two versions of one map;
 * :mod:`.saving`: saving to a file another editor may be saving to (merging);
 * :mod:`.tables`: the tidy table of a map (stage, lane, item);
+* the method's tables: :mod:`.evidence` (how much rests on assumptions, and where),
+  :mod:`.changes` (what a future state removes, adds and keeps), :mod:`.priorities`
+  (opportunities on the impact/effort matrix, and the roadmap);
 * :mod:`.journey_map`: :class:`JourneyMap`, built from the modules above;
 * :mod:`.storage`: :func:`load_map` and :func:`save_map`;
 * :mod:`.examples`: the maps in ``datasets/``; :mod:`.workspace`: ``my_maps/``.
@@ -21,7 +24,9 @@ Nothing here imports plotly, ipywidgets or nbconvert, or any layer above.
 
 from __future__ import annotations
 
+from .changes import changes
 from .embedded import MAP_MIME, embed, embedded_map
+from .evidence import EvidenceCounts, evidence_counts, evidence_table
 from .examples import datasets_dir, example, example_names
 from .files import (
     BACKUP_SUFFIX,
@@ -36,6 +41,7 @@ from .journey_map import JourneyMap, Observer
 from .merging import Merge, merge_saved
 from .migrations import SCHEMA_VERSION
 from .parts import Persona, Stage
+from .priorities import priorities, roadmap
 from .saving import MergeWarning, SaveReport, save_merging
 from .storage import dumps, load_map, save_map
 from .tables import map_to_frame
@@ -45,6 +51,8 @@ from .workspace import MAPS_DIR_ENV, map_path, maps_dir
 __all__ = [
     "MAP_MIME",
     "embed",
+    "evidence_counts",
+    "evidence_table",
     "embedded_map",
     "BACKUP_SUFFIX",
     "CONFLICT_MARK",
@@ -52,6 +60,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_TEXT_CHARS",
     "SCHEMA_VERSION",
+    "EvidenceCounts",
     "Item",
     "JourneyMap",
     "Merge",
@@ -60,6 +69,7 @@ __all__ = [
     "Persona",
     "SaveReport",
     "Stage",
+    "changes",
     "datasets_dir",
     "dumps",
     "example",
@@ -72,7 +82,9 @@ __all__ = [
     "merge_saved",
     "normalize_lane_value",
     "normalize_value",
+    "priorities",
     "read_json",
+    "roadmap",
     "save_map",
     "save_merging",
     "type_name",

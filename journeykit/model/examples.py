@@ -67,4 +67,6 @@ def example(name: str = "clothing-store") -> JourneyMap:
                 )
             ]
         )
-    return load_map(path)
+    found = load_map(path)
+    found._example = name  # a future state names the example, not a file inside the kit
+    return found

@@ -16,6 +16,7 @@ other formats live a layer up, in :mod:`journeykit.export` (``jk.to_html(m)``).
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ..catalogue import FieldPath, FieldSpec, get_framework, lane, schema
 from ..errors import JourneyMapError, Problem
 from .files import MAX_FILE_BYTES, write_bytes_atomic
-from .items import carry_attributes, saved_value
+from .items import attributes_of, carry_attributes, saved_item, saved_value
 from .parts import FieldValues, Persona, Stage
 from .reading import read_map_data, saved_layout
 from .saving import MergeWarning, Seen, remember, save_merging, saved_text
@@ -36,6 +37,22 @@ if TYPE_CHECKING:
 
 #: Called after every change with the path of the field that changed.
 Observer = Callable[[FieldPath], None]
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return os.path.normcase(str(a.resolve())) == os.path.normcase(str(b.resolve()))
+
+
+def _item_position(items: list[str], item: str | int) -> int | None:
+    """Where *item* (its text, or a position) is in *items* (None when it is not)."""
+    if isinstance(item, int) and not isinstance(item, bool):
+        return item if 0 <= item < len(items) else None
+    wanted = str(item).strip()
+    return next((i for i, text in enumerate(items) if str.__str__(text) == wanted), None)
+
+
+def _list_lanes_fix() -> str:
+    return "use a lane of items: " + ", ".join(schema().list_lanes)
 
 
 class JourneyMap(FieldValues):
@@ -76,6 +93,10 @@ class JourneyMap(FieldValues):
         self._observers: list[Observer] = []
         #: What this map last read from or wrote to each file (see :mod:`.saving`).
         self._seen: dict[str, Seen] = {}
+        #: The file this map was last read from or written to (see :attr:`file`).
+        self._file: Path | None = None
+        #: The name of the shipped example this map was loaded from, if any.
+        self._example = ""
         super().__init__(**fields)
 
     def _compared(self) -> tuple[Any, ...]:
@@ -148,6 +169,98 @@ class JourneyMap(FieldValues):
         """An independent copy (observers are not copied)."""
         return JourneyMap.from_dict(self.to_dict())
 
+    def future_state(
+        self, path: str | Path | None = None, *, title: str | None = None
+    ) -> JourneyMap:
+        """Start a future-state map from this one: the journey the business wants to give.
+
+        The new map is a copy of this one, every stage's content included (change
+        what the future changes, keep the rest), with its ``state`` set to
+        ``"future"`` and ``based_on`` naming this map: its file, written relative
+        to the future map's file so that the two can be moved or handed in together,
+        the call that loads it for one of the kit's examples, or this map's title when
+        it was never saved. This map is not changed.
+        :func:`journeykit.compare` then draws what changes between the two.
+
+        Parameters
+        ----------
+        path : str or Path, optional
+            Save the future map to this file at once (it gets a file of its own;
+            the current map's file is never written over). Without it, save it
+            yourself with :meth:`save`.
+        title : str, optional
+            The future map's title; by default this map's title with
+            ``" (future state)"`` after it.
+
+        Returns
+        -------
+        JourneyMap
+            The future-state map.
+
+        Raises
+        ------
+        JourneyMapError
+            When *path* is this map's own file, or the map cannot be saved there.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib, journeykit as jk
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> today = jk.example("clothing-store")
+        >>> today.save(folder / "shop.json").name
+        'shop.json'
+        >>> future = today.future_state(folder / "shop-future.json")
+        >>> future.state, future.based_on, future.title
+        ('future', 'shop.json', 'Online clothing store: a summer outfit (future state)')
+        >>> future.set_lane("Decision", "emotion_score", 4)
+        >>> future.save(folder / "shop-future.json").name
+        'shop-future.json'
+        >>> jk.load_map(folder / "shop.json").stage("Decision").emotion_score
+        3
+        """
+        target = Path(path) if path is not None else None
+        if target is not None and self._file is not None and _same_file(target, self._file):
+            raise JourneyMapError(
+                [
+                    Problem(
+                        "path",
+                        "this is the current-state map's own file",
+                        "give the future state a file of its own, e.g. "
+                        f"{self._file.with_name(self._file.stem + '-future.json')}",
+                    )
+                ],
+                source=str(target),
+            )
+        future = self.copy()
+        future.set_field(FieldPath(None, "state"), "future")
+        future.set_field(FieldPath(None, "based_on"), self._link_from(target))
+        default = f"{self.title} (future state)" if self.title else "Future state"
+        future.set_title(default if title is None else title)
+        if target is not None:
+            future.save(target)
+        return future
+
+    def _link_from(self, target: Path | None) -> str:
+        """How a map saved at *target* names this one: this map's file relative to
+        *target*'s folder (forward slashes, so it reads the same on every system), its
+        file name when *target* is unknown, or its title when it has no file."""
+        if self._example:  # never a path into the installed kit
+            return f'jk.example("{self._example}")'
+        if self._file is None:
+            return self.title or "an unsaved map"
+        if target is None:
+            return self._file.name
+        try:
+            relative = os.path.relpath(self._file.resolve(), target.resolve().parent)
+        except ValueError:  # another drive on Windows: no relative path exists
+            return str(self._file.resolve())
+        return Path(relative).as_posix()
+
+    @property
+    def file(self) -> Path | None:
+        """The file this map was last read from or saved to (None for a map never saved)."""
+        return self._file
+
     # ----- reading --------------------------------------------------------------
     @property
     def stage_names(self) -> list[str]:
@@ -180,13 +293,13 @@ class JourneyMap(FieldValues):
         """The lanes of stages that are still empty: what is left to fill in.
 
         Each is a :class:`~journeykit.catalogue.FieldPath`, equal to its
-        ``(stage, lane)`` pair.
+        ``(stage, lane)`` pair. Optional lanes (the blueprint's) are never gaps.
         """
         return [
             FieldPath(stage.name, spec.key)
             for stage in self.stages
             for spec in schema().lanes
-            if spec.is_empty(getattr(stage, spec.name))
+            if not spec.optional and spec.is_empty(getattr(stage, spec.name))
         ]
 
     def problems(self) -> list[Problem]:
@@ -252,13 +365,14 @@ class JourneyMap(FieldValues):
         value = getattr(holder, spec.name)
         return list(value) if isinstance(value, list) else value
 
-    def set_field(self, path: FieldPath | str, value: Any) -> None:
+    def set_field(self, path: FieldPath | str, value: Any, *, keep_attributes: bool = True) -> None:
         """Set the field at *path*: a :class:`~journeykit.catalogue.FieldPath`, or a
         saved-file path: ``"title"``, ``"notes"``, ``"persona.goals"``,
         ``"stages[2].touchpoints"``, ``"stages[2].emotion.score"`` (the paths problems name).
 
         The value is checked first (:func:`~journeykit.model.values.normalize_value`).
-        List items typed again as plain text keep the attributes they had.
+        List items typed again as plain text keep the attributes they had, unless
+        *keep_attributes* is False (then the value is taken exactly as given).
 
         Raises
         ------
@@ -275,7 +389,7 @@ class JourneyMap(FieldValues):
         spec, holder, where, changed = self._locate(path)
         clean = normalize_value(spec, value, where)
         before = getattr(holder, spec.name)
-        if spec.kind == "list":
+        if spec.kind == "list" and keep_attributes:
             clean = carry_attributes(before, clean)
         if saved_value(before) == saved_value(clean):
             return
@@ -329,6 +443,79 @@ class JourneyMap(FieldValues):
         """
         name = self.stages[self.stage_index(stage)].name
         self.set_field(FieldPath(name, lane(key).key), value)
+
+    def set_item(self, stage: str | int, key: str, item: str | int, **attributes: Any) -> None:
+        """Set attributes of one item of a list lane: where it comes from, or for an
+        opportunity its impact, effort and owner.
+
+        Parameters
+        ----------
+        stage : str or int
+            The stage's name or position.
+        key : str
+            The list lane's key, e.g. ``"pain_points"``.
+        item : str or int
+            The item's text (as it is in the lane) or its position in the lane.
+        **attributes
+            The attributes to set, by name (``evidence="survey"``,
+            ``source="Interview 3"``, ``impact=4``); ``None`` or ``""`` removes one.
+            The others the item has stay as they are.
+
+        Raises
+        ------
+        JourneyMapError
+            If the lane has no such item, the lane's items cannot have one of the
+            attributes, or a value does not fit (naming the choices or the scale).
+
+        Examples
+        --------
+        >>> import journeykit as jk
+        >>> m = jk.example("clothing-store")
+        >>> m.set_item("Decision", "pain_points", 0, evidence="analytics",
+        ...            source="Checkout funnel, May")
+        >>> m.stage("Decision").pain_points[0].attributes["evidence"]
+        'analytics'
+        >>> m.set_item("Decision", "opportunities", 0, impact=4, effort=2, owner="Web team")
+        >>> m.set_item("Decision", "pain_points", "Slow delivery", evidence="survey")
+        Traceback (most recent call last):
+        ...
+        journeykit.errors.JourneyMapError: 1 problem
+          - stages[2].pain_points: there is no item 'Slow delivery' in the pain points of \
+Decision. Fix: give the item's text as it is in the lane, or its position from 0 to 1.
+        """
+        index = self.stage_index(stage)
+        spec = lane(key)
+        items = list(getattr(self.stages[index], spec.name)) if spec.kind == "list" else []
+        where = spec.saved_path(index)
+        if spec.kind != "list":
+            raise JourneyMapError(
+                [Problem(where, f"{spec.words} hold one value, not items", _list_lanes_fix())]
+            )
+        position = _item_position(items, item)
+        if position is None:
+            stage_name = self.stages[index].name
+            raise JourneyMapError(
+                [
+                    Problem(
+                        where,
+                        f"there is no item {item!r} in {spec.words} of {stage_name}"
+                        if items
+                        else f"{spec.words} of {stage_name} hold no items yet",
+                        f"give the item's text as it is in the lane, or its position from 0 "
+                        f"to {len(items) - 1}"
+                        if items
+                        else f"add items with set_lane({stage_name!r}, {spec.key!r}, [...]) first",
+                    )
+                ]
+            )
+        current = {"text": str(items[position]), **attributes_of(items[position])}
+        current.update(attributes)
+        items[position] = {k: v for k, v in current.items() if v not in ("", None)}
+        self.set_field(
+            FieldPath(self.stages[index].name, spec.key),
+            [saved_item(i) if isinstance(i, str) else i for i in items],
+            keep_attributes=False,
+        )
 
     def set_persona(self, **changes: Any) -> None:
         """Change persona fields, e.g. ``set_persona(name="Maya")``."""

@@ -92,7 +92,7 @@ def field_values(data: dict[str, Any]) -> dict[str, Any]:
     >>> import journeykit as jk
     >>> values = field_values(jk.example("clothing-store").to_dict())
     >>> values["stages[2].emotion.score"], values["persona.name"], len(values)
-    (3, 'Maya', 66)
+    (3, 'Maya', 83)
     """
     return {path: _read(spec, scope) for path, spec, scope in _fields(data)}
 
@@ -102,9 +102,14 @@ def with_values(data: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
     :func:`field_values`) replaced."""
     out = copy.deepcopy(data)
     for path, spec, scope in _fields(out):
-        if path in values:
-            holder = scope.setdefault(spec.saved[0], {}) if len(spec.saved) > 1 else scope
-            holder[spec.saved[-1]] = copy.deepcopy(values[path])
+        if path not in values:
+            continue
+        value = values[path]
+        holder = scope.setdefault(spec.saved[0], {}) if len(spec.saved) > 1 else scope
+        if spec.optional and spec.is_empty(value):
+            holder.pop(spec.saved[-1], None)  # left out while empty, as the map saves it
+        else:
+            holder[spec.saved[-1]] = copy.deepcopy(value)
     return out
 
 

@@ -10,13 +10,24 @@ framework, and the map's own fields the same way.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ..catalogue import lane, schema
+from ..catalogue import FieldSpec, lane, schema
 from .items import saved_value
 
 #: (class, schema) pairs whose field names were checked not to hide the class's own.
 _CHECKED: set[tuple[type, object]] = set()
+
+
+def saved_fields(holder: FieldValues) -> Iterator[tuple[FieldSpec, Any]]:
+    """The fields of *holder*'s scope with their values as the saved file holds them, in
+    schema order; an optional field (:attr:`~journeykit.catalogue.FieldSpec.optional`)
+    only when it holds something, so maps that do not use it are saved as before."""
+    for spec in schema().scope(holder._scope):
+        value = getattr(holder, spec.name)
+        if not (spec.optional and spec.is_empty(value)):
+            yield spec, saved_value(value)
 
 
 class FieldValues:
@@ -113,10 +124,7 @@ class Persona(FieldValues):
 
     def to_dict(self) -> dict[str, Any]:
         """The persona in the saved-file layout."""
-        return {
-            ".".join(spec.saved): saved_value(getattr(self, spec.name))
-            for spec in schema().scope("persona")
-        }
+        return {".".join(spec.saved): value for spec, value in saved_fields(self)}
 
 
 class Stage(FieldValues):
@@ -157,8 +165,7 @@ class Stage(FieldValues):
         """The stage in the saved-file layout: its name, then each lane where the schema
         saves it (fields that share a first key, like the emotion's, share an object)."""
         out: dict[str, Any] = {"stage": self.name}
-        for spec in schema().lanes:
-            value = saved_value(getattr(self, spec.name))
+        for spec, value in saved_fields(self):
             if len(spec.saved) == 1:
                 out[spec.saved[0]] = value
             else:

@@ -138,19 +138,23 @@ def saved_layout(
 
     The format version and the framework come first, then the map fields marked
     ``first`` (the title), the persona and the stages, then the other map fields
-    in schema order (the notes). :meth:`JourneyMap.to_dict` is this for a map;
-    :func:`read_map_data` gives the parts back.
+    in schema order (the notes). Optional fields are left out while empty, and the
+    version is the oldest that holds what the map uses
+    (:func:`~.migrations.written_version`). :meth:`JourneyMap.to_dict` is this for a
+    map; :func:`read_map_data` gives the parts back.
     """
     specs = schema().scope("map")
+    own = {spec.name: values.get(spec.name, spec.empty()) for spec in specs}
     out: dict[str, Any] = {"schema_version": migrations.SCHEMA_VERSION, "framework": framework}
-    for spec in specs:
-        if spec.first:
-            out[spec.saved[0]] = saved_value(values.get(spec.name, spec.empty()))
-    out["persona"] = persona.to_dict()
-    out["stages"] = [stage.to_dict() for stage in stages]
-    for spec in specs:
-        if not spec.first:
-            out[spec.saved[0]] = saved_value(values.get(spec.name, spec.empty()))
+    for first in (True, False):
+        if not first:
+            out["persona"] = persona.to_dict()
+            out["stages"] = [stage.to_dict() for stage in stages]
+        for spec in specs:
+            value = own[spec.name]
+            if spec.first == first and not (spec.optional and spec.is_empty(value)):
+                out[spec.saved[0]] = saved_value(value)
+    out["schema_version"] = migrations.written_version(out)
     return out
 
 

@@ -133,6 +133,8 @@ def remember(
     journey_map._seen[_key(path)] = Seen(
         hashlib.sha256(raw).hexdigest(), data if data is not None else journey_map.to_dict()
     )
+    journey_map._file = Path(path)
+    journey_map._example = ""  # a shipped example saved to a file is that file from now on
 
 
 def changed_elsewhere(journey_map: JourneyMap, path: str | Path) -> bool:

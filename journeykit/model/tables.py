@@ -3,16 +3,18 @@
 The tidy layout is what plotly express and pandas expect, and what the CSV
 export writes, so a map read back from its table
 (:meth:`journeykit.JourneyMap.from_frame`) is the same map. The lanes are the
-schema's (:mod:`journeykit.catalogue.fields`), in its order; when the schema gives
-list items attributes, each attribute is one more column after ``item`` (empty
-where an item has none).
+schema's (:mod:`journeykit.catalogue.fields`), in its order; each attribute of list
+items that the map uses (where an item comes from, an opportunity's impact) is one
+more column after ``item``, empty where an item has none. Attributes no item has
+get no column, so a map that uses none has the three columns it always had.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..catalogue import schema
+from ..catalogue import FieldSpec, schema
 from ..errors import JourneyMapError, Problem
 from .items import attributes_of
 
@@ -24,15 +26,60 @@ if TYPE_CHECKING:
 COLUMNS = ["stage", "lane", "item"]
 
 
-def item_columns() -> list[str]:
-    """The columns of the tidy table: :data:`COLUMNS`, then one per item attribute.
+def used_attributes(items: Iterable[object]) -> list[str]:
+    """The names of the item attributes any of *items* has, in schema order.
 
     Examples
     --------
-    >>> item_columns()
-    ['stage', 'lane', 'item']
+    >>> from journeykit.model import Item
+    >>> used_attributes([Item("Ad", source="Ana", evidence="survey"), "Blog"])
+    ['evidence', 'source']
     """
-    return [*COLUMNS, *(spec.name for spec in schema().scope("item"))]
+    found: set[str] = set()
+    for item in items:
+        if isinstance(item, str):
+            found.update(attributes_of(item))
+    return [spec.name for spec in schema().scope("item") if spec.name in found]
+
+
+def item_columns(attributes: Sequence[str] = ()) -> list[str]:
+    """The columns of the tidy table: :data:`COLUMNS`, then one per attribute in *attributes*.
+
+    Examples
+    --------
+    >>> item_columns(), item_columns(["evidence"])
+    (['stage', 'lane', 'item'], ['stage', 'lane', 'item', 'evidence'])
+    """
+    return [*COLUMNS, *attributes]
+
+
+def shown_lanes(journey_map: JourneyMap) -> tuple[FieldSpec, ...]:
+    """The lanes a view of the map shows: every lane, but an optional one (the
+    blueprint's) only when some stage fills it in.
+
+    Examples
+    --------
+    >>> import journeykit as jk
+    >>> m = jk.example("clothing-store")
+    >>> len(shown_lanes(m)), len(jk.LANES)
+    (12, 15)
+    >>> m.set_lane("Decision", "backstage_actions", ["Packs the order"])
+    >>> shown_lanes(m)[-1].key
+    'backstage_actions'
+    """
+    return tuple(
+        spec
+        for spec in schema().lanes
+        if not spec.optional
+        or any(not spec.is_empty(getattr(stage, spec.name)) for stage in journey_map.stages)
+    )
+
+
+def map_items(journey_map: JourneyMap) -> Iterator[object]:
+    """Every list item of the map's stages."""
+    for stage in journey_map.stages:
+        for key in schema().list_lanes:
+            yield from getattr(stage, schema().lanes_by_key[key].name)
 
 
 def map_to_frame(journey_map: JourneyMap) -> pd.DataFrame:
@@ -48,7 +95,7 @@ def map_to_frame(journey_map: JourneyMap) -> pd.DataFrame:
     import pandas as pd
 
     lanes = schema().lanes
-    attributes = [spec.name for spec in schema().scope("item")]
+    attributes = used_attributes(map_items(journey_map))
     rows: list[tuple[Any, ...]] = []
     for stage in journey_map.stages:
         for spec in lanes:
@@ -63,7 +110,7 @@ def map_to_frame(journey_map: JourneyMap) -> pd.DataFrame:
                 )
                 for item in items
             ]
-    frame = pd.DataFrame(rows, columns=item_columns(), dtype=object)  # text as it is
+    frame = pd.DataFrame(rows, columns=item_columns(attributes), dtype=object)  # text as it is
     frame["stage"] = pd.Categorical(
         frame["stage"], categories=journey_map.stage_names, ordered=True
     )

@@ -37,16 +37,13 @@ def progress(journey_map: JourneyMap) -> tuple[float, int]:
     >>> m = jk.JourneyMap.new("five-stage")
     >>> m.set_lane("Awareness", "touchpoints", ["Shop window"])
     >>> share, started = progress(m)
-    >>> round(share * len(m.stages) * len(jk.LANES)), started   # 1 lane filled, 1 stage started
+    >>> round(share * len(m.stages) * 12), started   # 1 of 12 lanes filled, 1 stage started
     (1, 1)
     """
-    total = len(journey_map.stages) * len(LANES)
+    lanes = [spec for spec in LANES if not spec.optional]  # the blueprint's are not to do
+    total = len(journey_map.stages) * len(lanes)
     gaps = journey_map.gaps()
-    empty_stages = sum(
-        1
-        for stage in journey_map.stages
-        if all((stage.name, spec.key) in set(gaps) for spec in LANES)
-    )
+    empty_stages = sum(1 for stage in journey_map.stages if stage.is_blank())
     return (1 - len(gaps) / total if total else 0.0), len(journey_map.stages) - empty_stages
 
 

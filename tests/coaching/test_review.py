@@ -66,6 +66,10 @@ FLAWS: dict[str, set[tuple[str, str]]] = {
     "pain-point-is-a-feeling": {("wrong-lane", "improve")},
     "item-in-wrong-lane": {("wrong-lane", "fix")},
     "blank-map": {("blank-map", "improve"), ("persona-missing", "fix")},
+    "rests-on-assumptions": {("rests-on-assumptions", "improve")},
+    "dip-on-assumptions": {("dip-on-assumptions", "improve")},
+    "evidence-half-tagged": {("evidence-half-tagged", "improve")},
+    "opportunity-unscored": {("opportunity-unscored", "improve")},
 }
 
 

@@ -55,8 +55,8 @@ def test_every_notebook_nbval_runs_is_checked_here_and_refreshed_by_the_tool():
     assert FACILITATOR, "the debrief notebook is in notebooks/facilitator/"
 
 
-def test_the_course_has_ten_lessons_each_with_its_exercise():
-    assert [p.name[:2] for p in LESSONS] == [f"{i:02d}" for i in range(10)]
+def test_the_course_has_twelve_lessons_each_with_its_exercise():
+    assert [p.name[:2] for p in LESSONS] == [f"{i:02d}" for i in range(12)]
     assert [p.name.removeprefix("ex") for p in EXERCISES] == [p.name for p in LESSONS]
 
 

@@ -58,8 +58,10 @@ def test_a_class_of_one_framework_keeps_its_stage_names():
 
 def test_coverage_is_the_share_of_maps_with_each_lane_filled_per_step(sample):
     coverage = sample.coverage()
-    assert list(coverage.index) == [lane.label for lane in LANES]
-    for spec in LANES:
+    # the blueprint's lanes are rows only when a map of the class fills them in
+    core = [lane for lane in LANES if not lane.optional]
+    assert list(coverage.index) == [lane.label for lane in core]
+    for spec in core:
         for step in sample.steps:
             filled = 0
             for m in sample.maps:

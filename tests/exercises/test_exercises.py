@@ -1,7 +1,7 @@
 """The exercises: every solution passes, typical mistakes get their specific feedback,
 unanswered questions get the "Fill in" prompt, and no check ever raises.
 
-Questions are discovered from ``journeykit.exercises.ex00`` ... ``ex09`` (every
+Questions are discovered from ``journeykit.exercises.ex00`` ... ``ex11`` (every
 module attribute named ``q<number>``), so a new question without a solution, or
 without a wrong answer below, fails this file.
 """
@@ -26,7 +26,7 @@ from journeykit.exercises.questions import FrameworkChoiceQuestion
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISES = ROOT / "exercises"
 MODULES = {
-    f"ex{n:02d}": importlib.import_module(f"journeykit.exercises.ex{n:02d}") for n in range(10)
+    f"ex{n:02d}": importlib.import_module(f"journeykit.exercises.ex{n:02d}") for n in range(12)
 }
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 
@@ -495,6 +495,126 @@ WRONG: dict[str, list[tuple[str, str]]] = {
         ),
         ('measured_map = jk.plot_funnel({"Aware": 10})', "Measured row"),
     ],
+    "ex10.q1": [
+        (
+            'evidence_for = {"A customer said on a call that the size guide left her guessing": '
+            '"interview",\n'
+            ' "312 buyers answered that they first saw the shop on Instagram": "survey",\n'
+            ' "41% of visitors who see the delivery cost go on to buy": "analytics",\n'
+            ' "Eleven chats this month asked whether a fabric is see-through": '
+            '"support tickets",\n'
+            ' "You watched three shoppers give up on the size chart on their phones": '
+            '"observation",\n'
+            ' "The team is sure customers would love a loyalty app": "survey"}',
+            "being sure is not evidence",
+        ),
+        (
+            'evidence_for = {"A customer said on a call that the size guide left her guessing": '
+            '"chat"}',
+            "'chat' is not a kind of evidence",
+        ),
+    ],
+    "ex10.q2": [
+        ("assumption_count = 44", "44 is how many items come from research"),
+        ("assumption_count = 24", "that is a percentage"),
+    ],
+    "ex10.q3": [
+        (
+            'shop = jk.example("clothing-store")\n'
+            'shop.set_item("Decision", "pain_points", "Surprise delivery costs at checkout",\n'
+            '              evidence="survey", source="x")\n'
+            'shop.set_item("Decision", "pain_points", "Having to create an account",\n'
+            '              evidence="assumption")',
+            "has evidence 'survey': the finding comes from 'analytics'",
+        ),
+        (
+            'shop = jk.example("clothing-store")\n'
+            'shop.set_item("Decision", "pain_points", "Surprise delivery costs at checkout",\n'
+            '              evidence="analytics")\n'
+            'shop.set_item("Decision", "pain_points", "Having to create an account",\n'
+            '              evidence="assumption")',
+            "has no source yet",
+        ),
+        (
+            'shop = jk.example("clothing-store")\n'
+            'shop.set_item("Decision", "pain_points", "Surprise delivery costs at checkout",\n'
+            '              evidence="analytics", source="Log")\n'
+            'shop.set_item("Decision", "pain_points", "Having to create an account",\n'
+            '              evidence="assumption")\n'
+            'shop.set_lane("Awareness", "touchpoints", ["Radio"])',
+            "other lanes changed too",
+        ),
+    ],
+    "ex10.q4": [
+        (
+            MODULES["ex10"].q4.solution_code.replace(
+                'effort 4)": "rethink"', 'effort 4)": "later"'
+            ),
+            "it is one of the money pits",
+        ),
+    ],
+    "ex10.q5": [
+        (
+            'shop = jk.example("clothing-store")\nfuture = shop.copy()',
+            "does not say it is a future state",
+        ),
+        (
+            'shop = jk.example("clothing-store")\n'
+            'future = shop.future_state(jk.map_path("shop_future"))\n'
+            'future.set_lane("Decision", "emotion_score", 4)',
+            "Decision still has 'Surprise delivery costs at checkout'",
+        ),
+        (
+            'shop = jk.example("clothing-store")\n'
+            'future = shop.future_state(jk.map_path("shop_future"))\n'
+            'future.set_lane("Decision", "pain_points", ["Having to create an account"])\n'
+            'future.set_lane("Decision", "emotion_score", 4)',
+            "holds an older version of `future`".replace("`", ""),
+        ),
+        (
+            'shop = jk.example("clothing-store")\n'
+            'future = shop.future_state(jk.map_path("shop_future"))\n'
+            'future.set_lane("Decision", "pain_points", [])\n'
+            'future.set_lane("Decision", "emotion_score", 4)\n'
+            'future.save(jk.map_path("shop_future"))',
+            "lost items the question did not ask to remove",
+        ),
+    ],
+    "ex11.q1": [
+        (
+            MODULES["ex11"].q1.solution_code.replace(
+                '"The courier hands over the parcel": "frontstage_actions"',
+                '"The courier hands over the parcel": "back stage"',
+            ),
+            "belongs in front stage, not backstage_actions",
+        ),
+    ],
+    "ex11.q2": [
+        (
+            MODULES["ex11"].q2.solution_code.replace(
+                '"Line of visibility"', '"Line of internal interaction"', 1
+            ),
+            "crosses the line of visibility, not the line of internal interaction",
+        ),
+    ],
+    "ex11.q3": [
+        (
+            'shop = jk.example("clothing-store")\n'
+            'shop.set_lane("Retention", "frontstage_actions", ["Courier delivers the parcel"])',
+            "Retention still needs its back stage and support processes",
+        ),
+        (
+            'shop = jk.example("clothing-store")\n'
+            'shop.set_lane("Retention", "frontstage_actions", ["Receives the order"])\n'
+            'shop.set_lane("Retention", "backstage_actions", ["Warehouse packs the order"])\n'
+            'shop.set_lane("Retention", "support_processes", ["Tracking system"])',
+            "is one of the customer's own actions",
+        ),
+    ],
+    "ex11.q4": [
+        ("hidden_count = 2", "the support processes are below the line of visibility too"),
+        ("hidden_count = 7", "the front stage is above the line of visibility"),
+    ],
 }
 
 
@@ -620,7 +740,7 @@ def test_importing_journeykit_does_not_load_the_exercises():
 
 
 # ----- the exercise notebooks ----------------------------------------------------------
-NOTEBOOKS = sorted(EXERCISES.glob("ex0*.ipynb"))
+NOTEBOOKS = sorted(EXERCISES.glob("ex[0-9][0-9]_*.ipynb"))
 
 
 def test_there_is_one_exercise_notebook_per_module():

@@ -20,7 +20,7 @@ import journeykit as jk
 from journeykit.catalogue import LANES, catalogue, is_dip
 from journeykit.debrief.sample import sample_class
 from journeykit.figures import theme
-from journeykit.figures.journey_map import MAP_ROWS, map_json
+from journeykit.figures.journey_map import MAP_ROWS, map_json, map_rows
 from journeykit.figures.layout import MIN_WIDTH, escape, wrap
 from journeykit.model import datasets_dir
 
@@ -80,8 +80,17 @@ def test_map_has_a_column_per_stage_and_a_row_per_lane():
     assert columns == [f"{i}. {name}" for i, name in enumerate(m.stage_names, 1)]
     rows = [plain(t) for t in fig.layout.yaxis.ticktext]
     labels = [lane.label for lane in LANES if not lane.key.startswith("emotion")]
-    assert [r for r in rows if r != "Emotions"] == labels
+    core = [
+        lane.label for lane in LANES if not lane.key.startswith("emotion") and not lane.optional
+    ]
+    assert [r for r in rows if r != "Emotions"] == core == labels[:-3], (
+        "the blueprint's lanes are rows only where the map uses them"
+    )
     assert "Emotions" in rows, "the two emotion lanes become one band"
+    m.set_lane("Retention", "backstage_actions", ["Warehouse packs the parcel"])
+    rows = [plain(t) for t in jk.plot_map(m).layout.yaxis.ticktext]
+    assert rows[-2:] == ["KPIs", "Back-stage actions"]
+    assert "+ to fill in" not in str(trace(jk.plot_map(m), "gaps").text), "optional: no gaps"
 
 
 def test_every_item_of_the_map_is_in_the_hover_of_its_cell():
@@ -102,7 +111,7 @@ def test_empty_cells_are_the_map_gaps_and_say_what_goes_there():
     fig = jk.plot_map(m)
     hovers, empty = cell_hovers(fig), empty_cells(fig)
     gaps = set(m.gaps())
-    for i, row in enumerate(MAP_ROWS):
+    for i, row in enumerate(map_rows(m)):
         for j, stage in enumerate(m.stage_names):
             if row == "emotion":
                 expected = {(stage, "emotion_score"), (stage, "emotion_words")} <= gaps

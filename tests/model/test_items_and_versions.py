@@ -18,8 +18,6 @@ from journeykit.catalogue import FieldSpec, extended
 from journeykit.model import Item, migrations
 from journeykit.model.merging import merge_saved
 
-from ..test_new_fields import EVIDENCE
-
 ROOT = Path(__file__).resolve().parents[2]
 SAVED_MAPS = sorted(
     [
@@ -27,15 +25,6 @@ SAVED_MAPS = sorted(
         *ROOT.joinpath("tests").glob("*/data/**/*.json"),
     ]
 )
-
-SOURCE = FieldSpec(
-    key="item.source",
-    scope="item",
-    kind="text",
-    label="Source",
-    help="A short note on the source, such as the interview or survey it comes from.",
-)
-
 
 #: Files of the sample class that are broken on purpose (datasets/README.md says how).
 BROKEN_ON_PURPOSE = {"late_submission.json": "line", "old_version.json": "seven-stage"}
@@ -61,68 +50,69 @@ def test_a_plain_item_is_saved_as_text_and_an_object_with_only_text_reads_as_tex
 
 def test_an_attribute_the_schema_does_not_give_is_refused_naming_the_item():
     data = jk.example("clothing-store").to_dict()
-    data["stages"][1]["pain_points"][0] = {"text": "Unsure", "evidence": "survey"}
+    # impact is an attribute of opportunities only; evidence is one of every stage list
+    data["stages"][1]["pain_points"][0] = {"text": "Unsure", "impact": 3, "evidence": "survey"}
     with pytest.raises(jk.JourneyMapError) as err:
         jk.JourneyMap.from_dict(data)
     [problem] = err.value.problems
-    assert problem.where == "stages[1].pain_points[0].evidence"
+    assert problem.where == "stages[1].pain_points[0].impact"
     assert "the pain points" in problem.message and "text" in problem.fix
+    assert "evidence" in problem.fix and "impact" not in problem.fix
 
 
 def test_items_with_attributes_load_save_merge_and_keep_them_while_retyped(tmp_path):
-    with extended(EVIDENCE, SOURCE):
-        data = jk.JourneyMap.new("five-stage", title="Shop").to_dict()
-        data["stages"][0]["touchpoints"] = [
-            {"text": "Shop window", "evidence": "interview", "source": "Ana, 3 May"},
-            "Flyer",
-        ]
-        m = jk.JourneyMap.from_dict(data)
-        [window, flyer] = m.stage(0).touchpoints
-        assert window == "Shop window" and window.attributes["evidence"] == "interview"
-        assert type(flyer) is str
-        assert jk.load_map(m.save(tmp_path / "shop.json")) == m
-        assert (
-            json.loads((tmp_path / "shop.json").read_text())["stages"][0]["touchpoints"]
-            == (data["stages"][0]["touchpoints"])
-        )
+    data = jk.JourneyMap.new("five-stage", title="Shop").to_dict()
+    data["stages"][0]["touchpoints"] = [
+        {"text": "Shop window", "evidence": "interview", "source": "Ana, 3 May"},
+        "Flyer",
+    ]
+    m = jk.JourneyMap.from_dict(data)
+    [window, flyer] = m.stage(0).touchpoints
+    assert window == "Shop window" and window.attributes["evidence"] == "interview"
+    assert type(flyer) is str
+    assert jk.load_map(m.save(tmp_path / "shop.json")) == m
+    assert (
+        json.loads((tmp_path / "shop.json").read_text())["stages"][0]["touchpoints"]
+        == (data["stages"][0]["touchpoints"])
+    )
 
-        # the editor sends every line again: the attributes stay with their text
-        m.set_lane(0, "touchpoints", "Flyer\nShop window\nRadio")
-        assert [dict(getattr(i, "attributes", {})) for i in m.stage(0).touchpoints] == [
-            {},
-            {"evidence": "interview", "source": "Ana, 3 May"},
-            {},
-        ]
+    # the editor sends every line again: the attributes stay with their text
+    m.set_lane(0, "touchpoints", "Flyer\nShop window\nRadio")
+    assert [dict(getattr(i, "attributes", {})) for i in m.stage(0).touchpoints] == [
+        {},
+        {"evidence": "interview", "source": "Ana, 3 May"},
+        {},
+    ]
 
-        # a changed attribute is a change, and an unknown choice is refused
-        seen = []
-        m.observe(seen.append)
-        m.set_lane(0, "touchpoints", [Item("Flyer", evidence="assumption"), "Shop window"])
-        assert seen == [("Awareness", "touchpoints")]
-        with pytest.raises(jk.JourneyMapError, match=r"stages\[0\]\.touchpoints\[0\]\.evidence"):
-            m.set_lane(0, "touchpoints", [{"text": "Flyer", "evidence": "rumour"}])
+    # a changed attribute is a change, and an unknown choice is refused
+    seen = []
+    m.observe(seen.append)
+    m.set_lane(0, "touchpoints", [Item("Flyer", evidence="assumption"), "Shop window"])
+    assert seen == [("Awareness", "touchpoints")]
+    with pytest.raises(jk.JourneyMapError, match=r"stages\[0\]\.touchpoints\[0\]\.evidence"):
+        m.set_lane(0, "touchpoints", [{"text": "Flyer", "evidence": "rumour"}])
 
-        # two sides: one tags an item, the other adds one; both kept
-        base = m.to_dict()
-        mine, theirs = jk.JourneyMap.from_dict(base), jk.JourneyMap.from_dict(base)
-        mine.set_lane(0, "touchpoints", [Item("Flyer", evidence="survey"), "Shop window"])
-        theirs.set_lane(0, "touchpoints", ["Flyer", "Shop window", "Poster"])
-        merged = jk.JourneyMap.from_dict(merge_saved(base, mine.to_dict(), theirs.to_dict()).data)
-        items = merged.stage(0).touchpoints
-        assert items == ["Flyer", "Shop window", "Poster"]
-        assert items[0].attributes == {"evidence": "survey"}
+    # two sides: one tags an item, the other adds one; both kept
+    base = m.to_dict()
+    mine, theirs = jk.JourneyMap.from_dict(base), jk.JourneyMap.from_dict(base)
+    mine.set_lane(0, "touchpoints", [Item("Flyer", evidence="survey"), "Shop window"])
+    theirs.set_lane(0, "touchpoints", ["Flyer", "Shop window", "Poster"])
+    merged = jk.JourneyMap.from_dict(merge_saved(base, mine.to_dict(), theirs.to_dict()).data)
+    items = merged.stage(0).touchpoints
+    assert items == ["Flyer", "Shop window", "Poster"]
+    assert items[0].attributes == {"evidence": "survey"}
 
-        # the tidy table carries the attributes as columns, and reads them back
-        table = m.to_frame()
-        assert list(table.columns) == ["stage", "lane", "item", "evidence", "source"]
-        back = jk.JourneyMap.from_frame(table, m.framework, m.title, m.persona)
-        assert back.stages == m.stages
+    # the tidy table carries the attributes as columns, and reads them back
+    table = m.to_frame()
+    assert list(table.columns) == ["stage", "lane", "item", "evidence", "source"]
+    back = jk.JourneyMap.from_frame(table, m.framework, m.title, m.persona)
+    assert back.stages == m.stages
 
 
 def test_a_file_of_an_older_format_is_brought_up_to_date_by_its_migration_steps(
     tmp_path, monkeypatch
 ):
-    """Simulates the next format change: version 2 renames ``kpis`` to ``measures``."""
+    """Simulates the next format change: the next version renames ``kpis`` to ``measures``."""
     measures = FieldSpec(
         key="measures", kind="list", label="Measures", help="How you would measure success here."
     )
@@ -133,12 +123,14 @@ def test_a_file_of_an_older_format_is_brought_up_to_date_by_its_migration_steps(
 
     old = jk.example("clothing-store").to_dict()
     path = tmp_path / "old.json"
+    following = migrations.SCHEMA_VERSION + 1
+    old["schema_version"] = migrations.SCHEMA_VERSION
     path.write_text(json.dumps(old), encoding="utf-8")
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, rename)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", following)
+    monkeypatch.setitem(migrations.MIGRATIONS, following - 1, rename)
     with extended(measures):
         m = jk.load_map(path)
         assert m.stage("Decision").measures == old["stages"][2]["kpis"]
         saved = json.loads(m.save(tmp_path / "new.json").read_text("utf-8"))
-        assert saved["schema_version"] == 2 and "measures" in saved["stages"][0]
+        assert saved["schema_version"] == following and "measures" in saved["stages"][0]
         assert json.loads(path.read_text("utf-8")) == old, "the old file is not touched"
