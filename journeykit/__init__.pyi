@@ -109,6 +109,13 @@ from .coaching import (
     review as review,
 )
 
+# marking a map, and a self-paced learner's progress
+from .assessment import (
+    Rubric as Rubric,
+    rubric as rubric,
+)
+from .exercises import progress as progress
+
 # a whole class's maps, for the debrief
 from .debrief import (
     Rollup as Rollup,

@@ -16,6 +16,8 @@ Examples
     journeykit slides notebooks -o decks
     journeykit rollup collected -o class.html --csv
     journeykit print canvas --framework five-stage --size A3
+    journeykit rubric my_maps/shop.json
+    journeykit course nbgrader my_course --exercises ex01,ex04
     journeykit lab
     journeykit workshop --room "Bakery class" --lan
 """
@@ -290,6 +292,59 @@ def _workshop(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rubric(args: argparse.Namespace) -> int:
+    from .assessment import rubric, rubric_markdown
+
+    if args.markdown or not args.maps:
+        print(rubric_markdown(), end="")
+        return 0
+    for path in args.maps:
+        print(rubric(path))
+    return 0
+
+
+def _nbgrader_missing() -> JourneyMapError:
+    return JourneyMapError(
+        [
+            Problem(
+                "nbgrader",
+                "nbgrader is not installed here",
+                'install the teacher\'s tools: pip install "journeykit[grading]"',
+            )
+        ]
+    )
+
+
+def _course(args: argparse.Namespace) -> int:
+    if args.course_command == "nbgrader":
+        from .grading import nbgrader_course
+
+        wanted = [e.strip() for e in args.exercises.split(",") if e.strip()] or None
+        course = nbgrader_course(
+            args.dir, wanted, source=args.source, force=args.force, timeout=args.timeout
+        )
+        print(course)
+        return 0
+    if args.course_command == "mistakes":
+        from .grading.mistakes import write_mistakes_page
+
+        out = args.output or Path(args.dir) / f"mistakes-{args.assignment}.html"
+        print(f"Wrote {write_mistakes_page(args.dir, args.assignment, out)}")
+        return 0
+    try:
+        import nbgrader  # noqa: F401 (the teacher's tool: the grading extra)
+    except ImportError:
+        raise _nbgrader_missing() from None
+    from .grading.autograding import grade
+
+    report = grade(args.dir, args.assignment, args.student or None)
+    for submission in report:
+        print(submission.line())
+    failed = [s for s in report if not s.graded]
+    print(f"{len(report) - len(failed)} of {len(report)} submissions graded.")
+    return 1 if failed else 0
+
+
 def opening_url(notebook: Path) -> list[str]:
     """The option that makes the URL JupyterLab prints (and ``/``) open *notebook*.
 
@@ -441,6 +496,31 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("maps", nargs="*", help="map .json files (none: blank cards)")
     k.add_argument("--blank", type=int, default=0, help="blank cards to add (default: 2 alone)")
     p.set_defaults(run=_print)
+
+    p = sub.add_parser("rubric", help="judge maps on the rubric, or print the blank rubric")
+    p.add_argument("maps", nargs="*", help="map files (none: print the blank rubric)")
+    p.add_argument("--markdown", action="store_true", help="print the blank rubric as Markdown")
+    p.set_defaults(run=_rubric)
+
+    p = sub.add_parser("course", help="grade a class with nbgrader (see docs/grading.md)")
+    course = p.add_subparsers(dest="course_command", required=True, metavar="ACTION")
+    c = course.add_parser("nbgrader", help="write an nbgrader course from the exercises")
+    c.add_argument("dir", help="the course folder to write")
+    c.add_argument("--exercises", default="", help="exercise ids, comma-separated (all)")
+    c.add_argument("--from", dest="source", help="the exercise notebooks' folder")
+    c.add_argument("--force", action="store_true", help="overwrite existing assignments")
+    c.add_argument("--timeout", type=int, default=120, help="seconds a cell may run")
+    c.set_defaults(run=_course)
+    c = course.add_parser("grade", help="autograde every submission; say which failed, why")
+    c.add_argument("dir", help="the course folder")
+    c.add_argument("assignment", help="the assignment id, such as ex04")
+    c.add_argument("--student", action="append", help="only this student (repeatable)")
+    c.set_defaults(run=_course)
+    c = course.add_parser("mistakes", help="a debrief page of what the class got wrong")
+    c.add_argument("dir", help="the course folder")
+    c.add_argument("assignment", help="the assignment id, such as ex04")
+    c.add_argument("-o", "--output", help="the page to write (mistakes-ASSIGNMENT.html)")
+    c.set_defaults(run=_course)
 
     p = sub.add_parser("lab", help="start JupyterLab on the first notebook")
     p.add_argument("notebook", nargs="?", default=FIRST_NOTEBOOK, type=Path)

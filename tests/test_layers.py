@@ -35,9 +35,9 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"catalogue"}),  # frameworks and lanes
     frozenset({"model"}),  # journey maps and files
     frozenset({"figures", "coaching", "analytics"}),  # pure functions of data
-    frozenset({"export"}),  # files of a map
+    frozenset({"export", "assessment"}),  # files of a map, the rubric
     frozenset({"editing", "exercises", "slides", "debrief", "paper"}),  # what people touch
-    frozenset({"workshop"}),  # the room, over a network
+    frozenset({"workshop", "grading"}),  # the room, over a network; nbgrader courses
     frozenset({"cli"}),  # the command line
 )
 #: ``journeykit/__init__.py``: serves the public names its stub lists; it may import anything.

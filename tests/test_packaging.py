@@ -280,7 +280,17 @@ def test_every_jk_name_the_course_docs_and_code_use_is_listed():
 
 
 # Tools only `make test` needs, and Sphinx (a documentation builder a deck never runs).
-TEST_ONLY = {"nbval", "pytest", "hypothesis", "playwright", "ruff", "mypy", "jupyterhub", "sphinx"}
+TEST_ONLY = {
+    "nbval",
+    "pytest",
+    "hypothesis",
+    "playwright",
+    "ruff",
+    "mypy",
+    "jupyterhub",
+    "sphinx",
+    "nbgrader",  # a teacher's tool: the grading extra
+}
 #: The extras `make lab` installs with the kit: what every course notebook needs.
 LEARNER_EXTRAS = ("analytics",)
 

@@ -6,8 +6,8 @@ Run after changing the kit, the datasets or a notebook:
                                                       # facilitator notebook
     python tools/refresh_notebooks.py notebooks/04_five_stages_in_depth.ipynb
 
-Each notebook runs from its own folder with a fresh, empty maps folder (as the
-tests do). The stored file keeps no widget state (it would carry megabytes of
+Each notebook runs from its own folder with a fresh, empty maps folder and progress
+file (as the tests do). The stored file keeps no widget state (it would carry megabytes of
 plotly.js), no execution timings, and widget views get ids derived from the
 notebook and cell, so re-running an unchanged notebook leaves it byte-identical.
 """
@@ -50,6 +50,10 @@ def integral_floats_as_ints(value: Any) -> Any:
 def refresh(path: Path) -> str:
     nb = nbformat.read(path, as_version=4)
     os.environ["JOURNEYKIT_MAPS_DIR"] = tempfile.mkdtemp(prefix="journeykit-maps-")
+    # a progress file of its own, empty, so jk.progress() shows what a newcomer sees
+    os.environ["JOURNEYKIT_PROGRESS"] = os.path.join(
+        tempfile.mkdtemp(prefix="journeykit-progress-"), "progress.json"
+    )
     NotebookClient(
         nb,
         timeout=600,

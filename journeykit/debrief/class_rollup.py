@@ -357,6 +357,30 @@ class Rollup:
 
         return plot_priorities(self.priorities(), width=width)
 
+    def rubric(self) -> pd.DataFrame:
+        """A class's rubric levels side by side (``jk.rubric``, the coach's suggestion).
+
+        One row per map: ``participant``, one column per criterion id holding its level
+        (0 *Not shown* to 3 *Exemplary*), and ``points``, their sum.
+        """
+        import pandas as pd
+
+        from ..assessment import CRITERIA, rubric
+        from ..coaching import review
+
+        def build() -> pd.DataFrame:
+            rows = []
+            for label, entry in zip(self.participants, self._entries, strict=True):
+                if entry.review is None:
+                    entry.review = review(entry.journey_map)
+                result = rubric(entry.journey_map, findings=entry.review)
+                levels = {row.criterion.id: row.level for row in result.rows}
+                rows.append({"participant": label, **levels, "points": result.points})
+            ids = [c.id for c in CRITERIA]
+            return pd.DataFrame(rows, columns=["participant", *ids, "points"])
+
+        return self._cached("rubric", build).copy()
+
     def reference(self) -> list[float | None]:
         """The worked example's emotion scores laid out on this class's steps."""
         framework, scores, _ = _reference()

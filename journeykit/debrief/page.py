@@ -54,6 +54,11 @@ def _templates() -> tuple[Template, str]:
     return Template(folder.joinpath("rollup.html").read_text("utf-8")), css
 
 
+def debrief_css() -> str:
+    """The stylesheet of the debrief pages (the map page's, plus the roll-up's rules)."""
+    return _templates()[1]
+
+
 def sparkline(scores: list[float | None], big: bool = False) -> str:
     """An SVG line of *scores* (1 to 5, None for a gap), one point per step.
 
@@ -169,6 +174,34 @@ def _review_html(r: Rollup) -> str:
     )
 
 
+def _rubric_html(r: Rollup) -> str:
+    if not len(r):
+        return ""
+    from ..assessment import CRITERIA, LEVELS
+
+    table = r.rubric()
+    head = "".join(f'<th scope="col">{esc(c.title)}</th>' for c in CRITERIA)
+    rows = []
+    for row in table.to_dict("records"):
+        cells = "".join(
+            f'<td class="num lvl-{level}" title="{esc(LEVELS[level])}">{level}</td>'
+            for level in (int(row[c.id]) for c in CRITERIA)
+        )
+        rows.append(
+            f'<tr><th scope="row">{esc(str(row["participant"]))}</th>{cells}'
+            f'<td class="num">{row["points"]}</td></tr>'
+        )
+    legend = ", ".join(f"{i} {name}" for i, name in enumerate(LEVELS))
+    return (
+        '<section><h2>The rubric, map by map</h2><p class="hint">Each map\'s level on every '
+        f"criterion of the rubric, as the coach suggests it ({esc(legend)}). The printable "
+        "rubric says what each level looks like.</p>"
+        f'<div class="figure"><table class="data rubric"><thead><tr><th scope="col">Map</th>'
+        f'{head}<th scope="col">Points</th></tr></thead><tbody>{"".join(rows)}</tbody>'
+        "</table></div></section>"
+    )
+
+
 def _wordings_html(r: Rollup) -> str:
     table = r.wording("pain_points").head(WORDING_ROWS)
     if table.empty:
@@ -273,6 +306,7 @@ def rollup_page(r: Rollup) -> str:
         figures=_figures_html(r),
         review=review,
         evidence=_evidence_html(r),
+        rubric=_rubric_html(r),
         wordings=_wordings_html(r),
         cards="\n".join(cards) or "<p>No maps yet.</p>",
         details="\n".join(details),

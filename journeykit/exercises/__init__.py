@@ -12,7 +12,8 @@ notebook::
     # q.q1.solution()
 
 ``import journeykit`` does not import this package; it loads when an exercise
-notebook asks for it.
+notebook asks for it. ``jk.progress()`` shows which questions are done, from a small file
+on the learner's own computer (:mod:`.tracking`).
 
 For graders, every question describes itself as plain data (a stable interface, used by
 the nbgrader course): ``q.q3.describe()`` gives its ``name``, ``kind`` and one entry per
@@ -31,6 +32,7 @@ Not quite: Re-purchase comes before Advocate in this framework.
 
 from __future__ import annotations
 
-from .core import Feedback, Question, ____
+from .core import Feedback, Question, ____, assessed
+from .tracking import progress
 
-__all__ = ["Feedback", "Question", "____"]
+__all__ = ["Feedback", "Question", "____", "assessed", "progress"]

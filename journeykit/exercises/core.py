@@ -35,7 +35,7 @@ from typing import Any, ClassVar, Literal
 
 from ..errors import JourneyMapError
 
-Outcome = Literal["correct", "incorrect", "unanswered", "hint", "solution"]
+Outcome = Literal["correct", "incorrect", "unanswered", "hint", "solution", "ready"]
 
 #: What one answer variable holds: ``value`` (a value the check compares with the truth),
 #: ``choice`` (one of a few named options) or ``reason`` (free text the check does not mark).
@@ -87,6 +87,7 @@ _COLOURS: dict[str, str] = {
     "unanswered": "#1565c0",
     "hint": "#3366cc",
     "solution": "#00897b",
+    "ready": "#1565c0",
 }
 _LABELS: dict[str, str] = {
     "correct": "Correct",
@@ -94,6 +95,7 @@ _LABELS: dict[str, str] = {
     "unanswered": "Fill in",
     "hint": "Hint:",
     "solution": "Solution:",
+    "ready": "Ready:",
 }
 #: How many wrong items one feedback lists before summarising the rest.
 MAX_DETAILS = 3
@@ -171,14 +173,23 @@ class Feedback:
 
     Parameters
     ----------
-    outcome : {"correct", "incorrect", "unanswered", "hint", "solution"}
-        Which kind of message this is; it sets the label and its colour.
+    outcome : {"correct", "incorrect", "unanswered", "hint", "solution", "ready"}
+        Which kind of message this is; it sets the label and its colour. ``ready`` is what a
+        graded assignment's visible test says about a complete answer it does not judge.
     message : str
         One or two sentences. Backticks mark code (``stage_order``).
     details : tuple of str
         Extra points, shown as a bulleted list under the message.
     code : str
         Code to show in a block (solutions only).
+    verdict : bool
+        True when the answer was complete and of the right form and this says whether its
+        content is right: the wrong values themselves, not a typo or a missing item. A graded
+        assignment's visible test shows only the feedback that is not a verdict.
+    without_answer : Feedback, optional
+        The same verdict worded so that it does not give the expected answer away (which
+        stage an item belongs to, which stage comes first). Graded feedback for a hidden test
+        shows this wording; None when this feedback gives nothing away already.
 
     Examples
     --------
@@ -195,11 +206,17 @@ class Feedback:
     message: str
     details: tuple[str, ...] = ()
     code: str = ""
+    verdict: bool = False
+    without_answer: Feedback | None = None
 
     @property
     def correct(self) -> bool:
         """True when the answer passed the check."""
         return self.outcome == "correct"
+
+    def safe(self) -> Feedback:
+        """This feedback as it may be shown without giving the expected answer away."""
+        return self.without_answer or self
 
     def text(self) -> str:
         """Plain text: what ``print`` shows and what nbval compares."""
@@ -297,6 +314,11 @@ class Question:
 
     #: What kind of exercise this is (for the facilitator guide and reports).
     kind: str = "question"
+    #: True when the answer is a fact that a right-or-wrong signal would give away (a
+    #: stage, an order, a number): a graded assignment keeps its test hidden and its
+    #: feedback in the :attr:`Feedback.without_answer` wording. False for answers the
+    #: learner builds (a map, a file), where the check's feedback gives nothing away.
+    secret: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -314,19 +336,48 @@ class Question:
         self.solution_code = solution.strip("\n")
         self.explanation = explanation
         self.name = "q"
+        #: The exercise notebook's id (``"ex04"``), set by :func:`bind`.
+        self.exercise = ""
 
     # ----- what the learner calls ---------------------------------------------------
     def check(self, *answers: Any) -> None:
-        """Check the answer and show the feedback (never raises)."""
-        show(self.evaluate(*answers, namespace=None if answers else caller_namespace()))
+        """Check the answer and show the feedback (never raises).
+
+        The outcome is noted in the learner's progress file (:func:`journeykit.progress`).
+        In an assessed notebook (:func:`assessed`) a question whose answer is
+        :attr:`secret` is only checked for its form, as the assignment's visible test does.
+        """
+        feedback = self.evaluate(*answers, namespace=None if answers else caller_namespace())
+        if self.exercise in _ASSESSED:
+            feedback = self.form_feedback(feedback)
+        else:
+            from .tracking import note
+
+            note(self, feedback)
+        show(feedback)
 
     def hint(self, n: int = 1) -> None:
         """Show hint number *n* (1 is the gentlest)."""
         show(self.hint_feedback(n))
 
     def solution(self) -> None:
-        """Show code that answers the question, and why."""
+        """Show code that answers the question, and why (not in an assessed notebook)."""
+        if self.exercise in _ASSESSED:
+            show(Feedback("hint", ASSESSED_SOLUTION))
+            return
         show(Feedback("solution", self.explanation, code=self.solution_code))
+
+    def form_feedback(self, feedback: Feedback) -> Feedback:
+        """What a graded assignment's visible test says about *feedback*'s answer.
+
+        A question whose answer is :attr:`secret` says only whether the answer is complete
+        and of the right form; anything else (a missing item, a name the question does not
+        use, the wrong type) is shown as the check gives it, since it gives nothing away.
+        Other questions show the whole feedback.
+        """
+        if not self.secret or not (feedback.correct or feedback.verdict):
+            return feedback
+        return Feedback("ready", FORM_OK)
 
     # ----- what tests and the other methods use -------------------------------------
     def evaluate(self, *answers: Any, namespace: Mapping[str, Any] | None = None) -> Feedback:
@@ -370,7 +421,26 @@ class Question:
         return Feedback("correct", message)
 
     def wrong(self, message: str, details: tuple[str, ...] | list[str] = ()) -> Feedback:
+        """Feedback for an answer that cannot be judged yet: its form, a typo, a gap."""
         return Feedback("incorrect", message, tuple(details))
+
+    def verdict(
+        self,
+        message: str,
+        details: tuple[str, ...] | list[str] = (),
+        *,
+        without_answer: str | tuple[str, tuple[str, ...] | list[str]] | None = None,
+    ) -> Feedback:
+        """Feedback for a complete answer whose content is wrong (see :attr:`Feedback.verdict`).
+
+        *without_answer* is the same point worded so it does not give the expected answer
+        away: a message, or a message and its details.
+        """
+        hidden = None
+        if without_answer is not None:
+            text, more = (without_answer, ()) if isinstance(without_answer, str) else without_answer
+            hidden = Feedback("incorrect", text, tuple(more), verdict=True)
+        return Feedback("incorrect", message, tuple(details), verdict=True, without_answer=hidden)
 
     def fill_in(self, message: str) -> Feedback:
         return Feedback("unanswered", f"{message}, then run this cell again.")
@@ -457,12 +527,38 @@ def describe(questions: list[Question]) -> list[dict[str, Any]]:
     return [question.describe() for question in questions]
 
 
+#: What an assessed notebook's check says about a complete answer of the right form.
+FORM_OK = (
+    "your answer is complete and in the form the question asks for. It is marked when your "
+    "work is graded, and the feedback you get back says what to work on."
+)
+#: What ``solution()`` says in an assessed notebook.
+ASSESSED_SOLUTION = (
+    "this notebook is graded, so its solutions stay hidden until your instructor shares them. "
+    "Try `hint()` instead."
+)
+#: Exercise ids whose notebook is a graded assignment (see :func:`assessed`).
+_ASSESSED: set[str] = set()
+
+
+def assessed(module: Any) -> None:
+    """Treat exercise *module* (``q``) as a graded assignment from now on, in this kernel.
+
+    Its checks then say only whether a secret answer is complete and of the right form, and
+    ``solution()`` stays quiet: the setup cell of an nbgrader assignment calls this (see
+    ``journeykit course nbgrader``). It is a courtesy, not a lock: the answers ship with the
+    kit, and docs/grading.md says what that means for marks.
+    """
+    _ASSESSED.add(str(getattr(module, "__name__", module)).rpartition(".")[2])
+
+
 def bind(namespace: dict[str, Any]) -> list[Question]:
     """Name the questions ``q1``, ``q2`` ... defined in an exercise module.
 
     Call it at the bottom of the module with ``globals()``; it returns the
     questions in order, which is what the module's ``QUESTIONS`` holds.
     """
+    exercise = str(namespace.get("__name__", "")).rpartition(".")[2]
     found = sorted(
         (
             (int(key[1:]), value)
@@ -473,4 +569,5 @@ def bind(namespace: dict[str, Any]) -> list[Question]:
     )
     for number, question in found:
         question.name = f"q{number}"
+        question.exercise = exercise
     return [question for _, question in found]

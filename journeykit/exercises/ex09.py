@@ -148,7 +148,10 @@ class PickQuestion(Question):
                 f"pick one of {join_words(options, 'or')}." + suggestion(answer, options)
             )
         if chosen != self.target():
-            return self.wrong(self.explain(chosen))
+            return self.verdict(
+                self.explain(chosen),
+                without_answer=f"{chosen} is not the one the log points to.",
+            )
         return self.correct(self.right())
 
 
@@ -359,6 +362,7 @@ class MeasuredMapQuestion(Question):
     """Draw the worked example's map with the measured figures of the whole journey."""
 
     kind = "paint the numbers on the map"
+    secret = False
 
     def judge(self, fig: Any) -> Feedback:
         variable = self.variables[0]

@@ -35,6 +35,7 @@ class SavedMapQuestion(Question):
     """Save a map into the maps folder; the answer is the path ``save`` returned."""
 
     kind = "save a map"
+    secret = False
 
     def judge(self, value: Any) -> Feedback:
         path = _as_path(value)
@@ -74,6 +75,7 @@ class ExportFileQuestion(Question):
     """
 
     kind = "export a map"
+    secret = False
 
     def __init__(
         self, variable: str, suffix: str, reference: Callable[[], JourneyMap], **kwargs: Any
@@ -120,6 +122,7 @@ class MermaidQuestion(Question):
     """
 
     kind = "write Mermaid"
+    secret = False
 
     def __init__(
         self, variable: str, reference: Callable[[], JourneyMap], stages: int, **kwargs: Any

@@ -116,6 +116,7 @@ class StageFillQuestion(Question):
     """
 
     kind = "fill a stage"
+    secret = False
 
     def __init__(
         self, variable: str, framework: str, stage: str, required: Mapping[str, int], **kwargs: Any
@@ -177,6 +178,7 @@ class MapQuestion(Question):
     """
 
     kind = "build a map"
+    secret = False
 
     def __init__(
         self, variable: str, min_stages: int, lanes: tuple[str, ...], **kwargs: Any

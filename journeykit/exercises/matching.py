@@ -128,9 +128,12 @@ class MatchQuestion(Question):
             every = "both" if len(truth) == 2 else f"all {len(truth)}"
             return self.correct(f"{every} {self.item_word}s are in the right place.")
         verb = "is" if len(wrong) == 1 else "are"
-        return self.wrong(
-            f"{len(wrong)} of {len(truth)} {self.item_word}s {verb} not in the right place yet:",
+        head = f"{len(wrong)} of {len(truth)} {self.item_word}s {verb} not in the right place yet:"
+        misplaced = [quote(item) for item, category in given.items() if category not in truth[item]]
+        return self.verdict(
+            head,
             capped(wrong),
+            without_answer=(f"{head} {join_words(misplaced)}.", ()),
         )
 
 

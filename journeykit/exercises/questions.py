@@ -69,9 +69,13 @@ class OrderQuestion(Question):
             return self.wrong(
                 f"{len(truth)} stages make up {where}; your list leaves out {join_words(missing)}."
             )
-        for expected, placed in zip(truth, given, strict=True):
+        for position, (expected, placed) in enumerate(zip(truth, given, strict=True), 1):
             if expected != placed:
-                return self.wrong(f"{expected} comes before {placed} in this framework.")
+                return self.verdict(
+                    f"{expected} comes before {placed} in this framework.",
+                    without_answer=f"the stages are not in order yet: stage {position} of "
+                    f"your list, {placed}, is not where {where} puts it.",
+                )
         return self.correct(f"{where} runs {' > '.join(truth)}.")
 
 
@@ -179,8 +183,8 @@ class NumberQuestion(Question):
         for value, message in self.slips().items():
             close = abs(number - value) < (0.01 if abs(value) < 1 else 0.5)
             if close:
-                return self.wrong(message)
-        return self.wrong(self.otherwise)
+                return self.verdict(message)
+        return self.verdict(self.otherwise)
 
 
 def fact_question(variable: str, fact_id: str, **kwargs: Any) -> NumberQuestion:
@@ -262,7 +266,7 @@ class StageQuestion(Question):
                 f"{framework_phrase(self.framework)}." + suggestion(answer, spec.stage_names)
             )
         if name != target:
-            return self.wrong(
+            return self.verdict(
                 f"{name} is a different step. What happens in {name}: {spec.stage(name).summary}"
             )
         return self.correct(f"{target}. {spec.stage(target).summary}")
@@ -344,7 +348,7 @@ class FrameworkChoiceQuestion(Question):
             )
         verdict = self.verdicts[fid]
         if not verdict.accept:
-            return self.wrong(verdict.feedback)
+            return self.verdict(verdict.feedback)
         return self.correct(
             f"your choice fits: {verdict.feedback} Your reason is not marked here: compare it "
             f"with this model answer: “{verdict.model_reason}”"
