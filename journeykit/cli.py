@@ -262,6 +262,7 @@ def _workshop(args: argparse.Namespace) -> int:
         max_participants=args.max_participants,
         idle_timeout=args.idle_timeout,
         preheat=args.preheat,
+        per_device=args.per_device,
         new_links=args.new_links,
         participants=not args.dashboard_only,
         join_link=args.join_link,
@@ -561,8 +562,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--preheat",
         type=int,
-        default=0,
-        help="kernels started ahead so joining is quicker (default 0)",
+        default=40,
+        help="kernels started ahead, each with an editor ready, so a class joining at once "
+        "waits seconds, not minutes (default 40, at most --max-participants; 0: none)",
+    )
+    p.add_argument(
+        "--per-device",
+        type=int,
+        default=4,
+        help="pages and names one device may hold at once (default 4; this computer is "
+        "never limited; 0: no limit, when every participant comes through one router)",
     )
     p.add_argument(
         "--new-links",

@@ -9,6 +9,7 @@ size or modification time changed and rebuilds the tables only when something di
 
 from __future__ import annotations
 
+import secrets
 from collections import Counter
 from collections.abc import Callable, Hashable
 from functools import cache
@@ -108,9 +109,17 @@ class Rollup:
     """
 
     def __init__(
-        self, source: MapSource, *, anonymize: bool = False, progress: Progress | None = None
+        self,
+        source: MapSource,
+        *,
+        anonymize: bool = False,
+        progress: Progress | None = None,
+        shuffled: bool = False,
     ) -> None:
         self.anonymize = bool(anonymize)
+        #: Number anonymized participants in a random order instead of their files'
+        #: (the workshop room's projector view: a number tells nothing of a name).
+        self.shuffled = bool(shuffled)
         self._collection = Collection(source)
         self._numbers: dict[str, int] = {}
         self._entries: list[Entry] = []
@@ -134,8 +143,11 @@ class Rollup:
         self._entries, self.skipped = entries, skipped
         if changed or not self._cache:
             self._cache = {}
-            for entry in entries:
-                self._numbers.setdefault(self._key(entry), len(self._numbers) + 1)
+            new = [key for key in map(self._key, entries) if key not in self._numbers]
+            numbers = list(range(len(self._numbers) + 1, len(self._numbers) + len(new) + 1))
+            if self.shuffled:
+                secrets.SystemRandom().shuffle(numbers)
+            self._numbers.update(zip(new, numbers, strict=True))
         return changed
 
     @staticmethod

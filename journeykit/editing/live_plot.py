@@ -21,9 +21,11 @@ the typed text shows without that redraw, and the hover box, which nobody reads
 while typing, costs one redraw of the traces per pause instead of one per keystroke.
 
 plotly.js is the one in the installed plotly package, loaded once per page. When
-the server serves it (``journeykit lab`` does: :mod:`journeykit.lab`) the page
-fetches it from there, as a file the browser caches; otherwise the page asks
-the kernel for it once, over the widget's own channel. No CDN, ever.
+the server serves it (``journeykit lab`` and the workshop room do: :mod:`journeykit.lab`)
+the page fetches it from there, as a file the browser caches, and the kernel never
+sends it (in a room, a page asking for it again and again must not make the server
+hold megabytes per request); otherwise the page asks the kernel for it once, over
+the widget's own channel. No CDN, ever.
 """
 
 from __future__ import annotations
@@ -266,7 +268,7 @@ class LivePlot(anywidget.AnyWidget):
         kind = content.get("kind") if isinstance(content, dict) else None
         if kind == "hello":  # a new view: bring the state up to date (sent only if it differs)
             self.figure = self._shown
-        elif kind == "send-plotly":  # the server does not serve plotly.js
+        elif kind == "send-plotly" and not self.plotly_url:  # the server does not serve it
             self.send({"kind": "plotly"}, buffers=[plotly_bundle()])
 
     def __repr__(self) -> str:

@@ -146,6 +146,7 @@ class Editor:
         self._brought_back = ""  # a sentence for the next save: text a page kept came back
         self._last_hello = float("-inf")
         self.review_panel: ReviewPanel | None = None
+        self._form: widgets.Tab | None = None
         #: The *Evidence and priorities* fold of each stage tab, in stage order.
         self.item_panels: list[ItemPanel] = []
         self.header = widgets.HTML()
@@ -189,16 +190,46 @@ class Editor:
             return source + " ".join(problem_text(p) for p in err.problems)
         return None
 
+    def open(
+        self, journey_map: JourneyMap, path: str | Path | None = None, *, note: str = ""
+    ) -> Editor:
+        """Edit *journey_map* (saved to *path*) here, in place of the map open now.
+
+        The form's widgets stay when the new map has the same stages, and the preview
+        is redrawn in place: a workshop room builds an editor before it knows whose map
+        it will show, so a participant who joins waits for their values to be filled
+        in, not for some nine hundred widgets to be made and sent.
+
+        Examples
+        --------
+        >>> import journeykit as jk
+        >>> ed = jk.editor(jk.JourneyMap.new("five-stage"))
+        >>> form = ed.view.children[2]
+        >>> ed.open(jk.JourneyMap.new("five-stage", title="Ana")).map.title
+        'Ana'
+        >>> ed.view.children[2] is form, ed.fields["title"].read()
+        (True, 'Ana')
+        """
+        self._open(journey_map, path, note)
+        return self
+
     def _open(self, journey_map: JourneyMap, path: str | Path | None, note: str) -> None:
         """Show the form, preview and exports for *journey_map* and start watching it."""
         self._detach()
+        same_stages = self.map is not None and self.map.stage_names == journey_map.stage_names
         self.map = journey_map
         self.path = Path(path) if path is not None else None
         self._status.new_map()
-        tabs, self.fields = build_form(journey_map, self._edited)
+        if self._form is None or not same_stages:
+            self._form, self.fields = build_form(journey_map, self._edited)
+            self._preview = None
+        tabs = self._form
         for field in self.fields.values():
             field.show(journey_map.get_field(field.path))
             field.set_disabled(self.read_only)
+            self._show_problem(field.key, None)
+        for page, panel in zip(tabs.children[1:], self.item_panels, strict=False):
+            page.children = tuple(c for c in page.children if c is not panel.fold)  # a reused form
         self.item_panels = add_item_panels(
             tabs, journey_map, self._edited_item, read_only=self.read_only
         )
@@ -214,8 +245,11 @@ class Editor:
         self._guard_typing()
 
     def _preview_parts(self) -> list[widgets.Widget]:
-        """The live preview of the open map (made once per map)."""
-        self._preview = Preview(self._figure, kind=self.preview_kind, delay=self.redraw_delay)
+        """The live preview of the open map (made once per form, redrawn for a new map)."""
+        if self._preview is None:
+            self._preview = Preview(self._figure, kind=self.preview_kind, delay=self.redraw_delay)
+        else:
+            self._preview.draw()
         return self._preview.parts
 
     def _start_saving(self, note: str) -> None:

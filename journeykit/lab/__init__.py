@@ -27,6 +27,7 @@ from .launch import (
     lab_environment,
     lab_options,
     plotly_static_dir,
+    plotly_url,
 )
 
 __all__ = [
@@ -36,4 +37,5 @@ __all__ = [
     "lab_environment",
     "lab_options",
     "plotly_static_dir",
+    "plotly_url",
 ]

@@ -96,11 +96,26 @@ def lab_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
         ("JUPYTER_PATH", KIT_JUPYTER_DATA),
     ):
         env[variable] = os.pathsep.join(filter(None, [str(folder), env.get(variable)]))
-    if plotly_static_dir() is not None:
-        try:
-            stamp = version("plotly")
-        except PackageNotFoundError:  # plotly importable but without metadata
-            stamp = "0"
-        # ?v= lets jupyter_server answer with a long cache lifetime; a new plotly, a new URL
-        env[PLOTLY_URL_VARIABLE] = f"static/plotly.min.js?v={stamp}"
+    url = plotly_url("static/")
+    if url:
+        env[PLOTLY_URL_VARIABLE] = url
     return env
+
+
+def plotly_url(route: str) -> str:
+    """Where a server that serves plotly's folder at *route* serves plotly.js ("" without plotly).
+
+    ``?v=`` lets jupyter_server answer with a long cache lifetime; a new plotly, a new URL.
+
+    Examples
+    --------
+    >>> plotly_url("static/").startswith("static/plotly.min.js?v=") or plotly_static_dir() is None
+    True
+    """
+    if plotly_static_dir() is None:
+        return ""
+    try:
+        stamp = version("plotly")
+    except PackageNotFoundError:  # plotly importable but without metadata
+        stamp = "0"
+    return f"{route}plotly.min.js?v={stamp}"

@@ -301,6 +301,57 @@ def conflict_path(path: str | Path, when: datetime) -> Path:
 
 #: What marks a version kept aside after two editors changed the same field.
 CONFLICT_MARK = ".conflict-"
+#: Versions kept aside beside one map, and in one folder, before saves that would keep
+#: another are refused (each can be as large as a map): two editors fighting over one map
+#: must not fill the disk unseen.
+MAX_KEPT_ASIDE = 5
+MAX_KEPT_ASIDE_IN_FOLDER = 50
+
+
+def kept_aside(path: str | Path) -> list[Path]:
+    """The versions kept aside beside the map *path* (``NAME.conflict-*.json``), oldest first.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "shop.conflict-20260301-093005.json").write_text("{}")
+    >>> [p.name for p in kept_aside(folder / "shop.json")], kept_aside(folder / "other.json")
+    (['shop.conflict-20260301-093005.json'], [])
+    """
+    target = Path(path)
+    found = target.parent.glob(f"{target.stem}{CONFLICT_MARK}*{target.suffix}")
+    return sorted(p for p in found if p.stem.rsplit(CONFLICT_MARK, 1)[0] == target.stem)
+
+
+def kept_aside_in(folder: str | Path) -> int:
+    """How many versions are kept aside in *folder* (every map's)."""
+    return sum(1 for _ in Path(folder).glob(f"*{CONFLICT_MARK}*.json"))
+
+
+def check_room_to_keep_aside(path: str | Path) -> None:
+    """Raise if no other version of the map *path* may be kept aside (see the caps above)."""
+    target = Path(path)
+    beside, in_folder = len(kept_aside(target)), kept_aside_in(target.parent)
+    if beside < MAX_KEPT_ASIDE and in_folder < MAX_KEPT_ASIDE_IN_FOLDER:
+        return
+    where = (
+        f"{beside} versions of this map are already kept aside beside it"
+        if beside >= MAX_KEPT_ASIDE
+        else f"{in_folder} versions of maps are already kept aside in its folder"
+    )
+    raise JourneyMapError(
+        [
+            Problem(
+                "",
+                f"{where} (NAME{CONFLICT_MARK}<time>.json), so this save, which would keep "
+                "one more, did not happen",
+                "copy what you need from them into the map and delete them (in a workshop "
+                "room, ask the facilitator); your text stays in the boxes until then",
+            )
+        ],
+        source=str(target),
+    )
 
 
 def _write_error(target: Path, exc: OSError) -> JourneyMapError:

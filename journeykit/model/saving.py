@@ -16,7 +16,11 @@ file's lock (:func:`~journeykit.model.files.locked`):
    map in memory as well, so an editor shows them.
 3. Where both changed the same text or score, ours is written and theirs is
    kept beside it as ``NAME.conflict-<date>-<time>.json``; the same happens
-   with a file we never read, or one that no longer loads.
+   with a file we never read, or one that no longer loads. At most
+   :data:`~.files.MAX_KEPT_ASIDE` such versions beside one map and
+   :data:`~.files.MAX_KEPT_ASIDE_IN_FOLDER` in its folder: a save that would keep
+   one more is refused with a problem that says so (nothing is written, the
+   editor keeps the text and says "Not saved").
 4. Swap the result in only if the file still holds what step 1 read
    (:func:`~journeykit.model.files.replace_if_unchanged`); if not, start again.
 
@@ -35,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import JourneyMapError
 from .files import (
+    check_room_to_keep_aside,
     conflict_path,
     locked,
     parse_json_bytes,
@@ -220,6 +225,7 @@ def save_merging(journey_map: JourneyMap, path: str | Path) -> SaveReport:
                 break
             aside = None
             if raw is not None and (reason or (merge is not None and merge.needs_copy)):
+                check_room_to_keep_aside(target)
                 aside = write_bytes_atomic(conflict_path(target, datetime.now()), raw)
             if replace_if_unchanged(target, new, raw, backup=True):
                 report = _report(target, merge, reason, aside, data)

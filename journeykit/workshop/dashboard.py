@@ -9,10 +9,18 @@ map is, the emotion heatmap, the top pain points, the class-wide review, and
 the files that could not be read, and the timed activity
 (:mod:`.timer`: the stage to work on and the time left, on every page).
 
-*Present* switches to the projector view: participants numbered instead of
-named, no titles or file names, large type. *Export* writes the roll-up as an
-HTML page or CSV next to the room folder. *Close room* asks the launcher to
-close the room (every map is saved first).
+It also shows how many of the room's places (name slots) are taken, lets the
+facilitator free one (:func:`~.names.free_claim`: a script's names, someone who
+joined twice), and counts the versions kept aside beside each map when a map
+was saved from two places at once (at most
+:data:`~journeykit.model.MAX_KEPT_ASIDE` per map and
+:data:`~journeykit.model.MAX_KEPT_ASIDE_IN_FOLDER` in the room).
+
+*Present* switches to the projector view: participants numbered in a random
+order instead of named, rough save times, no titles or file names, no place
+controls, large type. *Export* writes the roll-up as an HTML page or CSV next
+to the room folder. *Close room* asks the launcher to close the room (every
+map is saved first).
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ from ..debrief import Rollup
 from ..editing.live_plot import LivePlot
 from ..errors import JourneyMapError
 from ..figures.theme import MUTED, PAIN
+from ..model import CONFLICT_MARK, MAX_KEPT_ASIDE, MAX_KEPT_ASIDE_IN_FOLDER
 from .closing import request_close
 from .dashboard_tables import people_table, review_table, skipped_list, top_pain_points
 
@@ -36,6 +45,7 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
 from .kernel import prepare_kernel
 from .links import qr_svg
+from .names import claimed_stems, free_claim
 from .settings import RoomSettings
 from .timer import TimerControls
 
@@ -90,14 +100,28 @@ class Dashboard:
         self.review = widgets.HTML()
         self.stamp = widgets.HTML()
         self.message = widgets.HTML()
+        self.places = widgets.HTML()
         for part, name in (
             (self.count, "count"),
             (self.people, "people"),
             (self.skipped, "skipped"),
             (self.stamp, "stamp"),
             (self.message, "message"),
+            (self.places, "places"),
         ):
             part.add_class(f"jk-dash-{name}-box")
+        self.free_choice = widgets.Dropdown(
+            options=[], description="Free a place:", style={"description_width": "initial"}
+        )
+        self.free_choice.add_class("jk-dash-free-choice")
+        self.free_button = widgets.Button(description="Free this place", icon="user-times")
+        self.free_button.add_class("jk-dash-free")
+        self.free_button.on_click(lambda _: self.free_place(self.free_choice.value))
+        self.place_controls = widgets.VBox(
+            [self.places, widgets.HBox([self.free_choice, self.free_button])]
+        )
+        self._claims: list[str] = []
+        self._kept_aside: dict[str, int] = {}
         self.heatmap = _figure_widget(self.rollup.plot_heatmap())
         self.present_button = widgets.ToggleButton(
             description="Present", icon="television", tooltip="Anonymized, large type"
@@ -124,6 +148,7 @@ class Dashboard:
                 self.timer.box,
                 self.count,
                 self.people,
+                self.place_controls,
                 self.skipped,
                 widgets.HTML("<h3>Emotions along the journey</h3>"),
                 self.heatmap,
@@ -137,6 +162,7 @@ class Dashboard:
         )
         self.box.add_class("jk-dashboard")
         self._show_heading()
+        self._look_at_places()
         self._redraw()
         self._task = _start_polling(self)
 
@@ -144,9 +170,12 @@ class Dashboard:
     def refresh(self) -> bool:
         """Look at the room folder again; redraw and return True if anything changed."""
         changed = self.rollup.refresh()
+        places = self._look_at_places()
         self.timer.banner.follow(self.settings.room_dir)  # a timer started in another tab
         if changed:
             self._redraw()
+        elif places:
+            self._show_people()
         self.stamp.value = (
             f"<small style='color:{MUTED}'>Checked {time.strftime('%H:%M:%S')}"
             f", every {self.poll:g} s</small>"
@@ -160,16 +189,59 @@ class Dashboard:
             if not maps
             else f"{maps} participant{'' if maps == 1 else 's'}"
         )
-        self.people.value = people_table(self.rollup, present=self.present)
+        self._show_people()
         self.skipped.value = skipped_list(self.rollup, present=self.present)
         self.pains.value = top_pain_points(self.rollup)
         self.review.value = review_table(self.rollup, present=self.present)
         self.heatmap.show(self.rollup.plot_heatmap())
 
+    def _show_people(self) -> None:
+        self.people.value = people_table(
+            self.rollup, present=self.present, kept_aside=self._kept_aside
+        )
+
+    def _look_at_places(self) -> bool:
+        """Read the name slots taken and the versions kept aside; True if they changed."""
+        room = self.settings.room_dir
+        claims = claimed_stems(room)
+        kept: dict[str, int] = {}
+        for copy in room.glob(f"*{CONFLICT_MARK}*.json"):
+            stem = copy.name.split(CONFLICT_MARK, 1)[0]
+            kept[stem] = kept.get(stem, 0) + 1
+        if (claims, kept) == (self._claims, self._kept_aside) and self.places.value:
+            return False
+        self._claims, self._kept_aside = claims, kept
+        limit = self.settings.max_participants
+        text = f"{len(claims)} of {limit} places taken."
+        total = sum(kept.values())
+        if total:
+            text += (
+                f" <span style='color:{PAIN}'>{total} version{'' if total == 1 else 's'} "
+                "kept aside beside the maps (saved from two places at once; at most "
+                f"{MAX_KEPT_ASIDE} per map and {MAX_KEPT_ASIDE_IN_FOLDER} in the room, "
+                "then such saves are refused and the page says so).</span>"
+            )
+        self.places.value = f"<p style='color:{MUTED}'>{text}</p>"
+        self.free_choice.options = claims
+        return True
+
+    def free_place(self, stem: str | None) -> bool:
+        """Free the name slot of map *stem*: its browser is a newcomer again (see the module)."""
+        if not stem or not free_claim(self.settings.room_dir, stem):
+            self._say("Choose a place to free.", PAIN)
+            return False
+        self._look_at_places()
+        self._say(
+            f"Freed the place of {stem}: that browser starts again with its name. A map "
+            "with something in it stays in the folder; a blank one was put aside."
+        )
+        return True
+
     def set_present(self, on: bool) -> None:
-        """Switch present mode (anonymized, large type) on or off."""
+        """Switch present mode (anonymized in a random order, large type) on or off."""
         self.present = bool(on)
-        self.rollup = Rollup(self.settings.room_dir, anonymize=self.present)
+        self.rollup = Rollup(self.settings.room_dir, anonymize=self.present, shuffled=self.present)
+        self.place_controls.layout.display = "none" if self.present else None
         if self.present:
             self.box.add_class("jk-present")
         else:

@@ -2,8 +2,11 @@
 
 Pure functions of a :class:`~journeykit.debrief.Rollup`; every text that came
 from a participant (names, titles, items, file names) is escaped. In present
-mode (``present=True``) nothing names a participant: the roll-up is anonymized
-and titles and file names are left out (a title is the participant's name).
+mode (``present=True``) nothing names a participant, nor lets a number be
+traced back to a name: the roll-up is anonymized with numbers in a random order
+(:class:`~journeykit.debrief.Rollup` ``shuffled``), rows follow those numbers,
+save times are rough ("a few minutes ago"), and titles and file names are left
+out (a title is the participant's name).
 """
 
 from __future__ import annotations
@@ -47,8 +50,12 @@ def progress(journey_map: JourneyMap) -> tuple[float, int]:
     return (1 - len(gaps) / total if total else 0.0), len(journey_map.stages) - empty_stages
 
 
-def people_table(rollup: Rollup, *, present: bool) -> str:
-    """Who has joined and how far each map is, with the time each was last saved."""
+def people_table(rollup: Rollup, *, present: bool, kept_aside: dict[str, int] | None = None) -> str:
+    """Who has joined and how far each map is, with the time each was last saved.
+
+    *kept_aside* counts the versions kept aside beside each map (by file stem): a
+    column of its own outside present mode.
+    """
     entries = rollup.entries()
     if not entries:
         return (
@@ -61,26 +68,38 @@ def people_table(rollup: Rollup, *, present: bool) -> str:
         "Filled in",
         "Stages started",
         "Last saved",
+        *([] if present or kept_aside is None else ["Kept aside"]),
     ]
+    if present:
+        entries = sorted(entries, key=lambda item: _number(item[0]))
     rows = []
     for label, entry in entries:
         share, started = progress(entry.journey_map)
         stamp, mtime = _saved_at(entry.path)
+        if present:
+            stamp, mtime = _roughly(mtime), 0
         bar = (
             f"<div style='background:#EAEEF2;width:120px;height:10px;display:inline-block'>"
             f"<div style='background:#2DA44E;width:{round(share * 120)}px;height:10px'>"
             f"</div></div> {round(share * 100)}%"
         )
+        copies = (kept_aside or {}).get(label, 0)
         cells = [
             html.escape(label),
             *([] if present else [html.escape(entry.journey_map.title)]),
             bar,
             f"{started} of {len(entry.journey_map.stages)}",
             stamp,
+            *(
+                []
+                if present or kept_aside is None
+                else [f"<span style='color:{PAIN}'>{copies}</span>" if copies else "0"]
+            ),
         ]
+        saved = "" if present else f"data-mtime='{mtime}' "
         rows.append(
             f"<tr data-participant='{html.escape(label, quote=True)}' "
-            f"data-mtime='{mtime}' data-filled='{round(share * 100)}'>"
+            f"{saved}data-filled='{round(share * 100)}'>"
             + "".join(f"<td {_CELL}>{cell}</td>" for cell in cells)
             + "</tr>"
         )
@@ -160,6 +179,29 @@ def review_table(rollup: Rollup, *, present: bool) -> str:
         )
     header = "".join(f"<th {_CELL}>{name}</th>" for name in head)
     return f"<table class='jk-dash-review' {_TABLE}><tr>{header}</tr>{''.join(rows)}</table>"
+
+
+def _number(label: str) -> int:
+    """The number of an anonymized label ("Participant 7" -> 7)."""
+    tail = label.rsplit(" ", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def _roughly(mtime_ns: int, now: float | None = None) -> str:
+    """When a map was saved, roughly: nobody can match a row to the moment someone typed.
+
+    Examples
+    --------
+    >>> now = 1_000_000.0
+    >>> [_roughly(int((now - ago) * 1e9), now) for ago in (20, 300, 3600)]
+    ['in the last 2 minutes', 'a few minutes ago', 'over 10 minutes ago']
+    """
+    if not mtime_ns:
+        return ""
+    ago = (time.time() if now is None else now) - mtime_ns / 1e9
+    if ago < 120:
+        return "in the last 2 minutes"
+    return "a few minutes ago" if ago < 600 else "over 10 minutes ago"
 
 
 def _saved_at(path: object) -> tuple[str, int]:

@@ -1,4 +1,4 @@
-"""Who owns which map in a room: safe file names and atomic name claims.
+"""Who owns which map in a room: safe file names, atomic name claims and who edits a map now.
 
 Everything here is plain files, so it works the same in every participant's
 kernel and on every operating system. A typed name becomes a file stem with
@@ -6,15 +6,29 @@ kernel and on every operating system. A typed name becomes a file stem with
 reserves), and :func:`claim` takes it for one browser with an exclusive create
 (``O_CREAT | O_EXCL``): two people typing "Ana" at the same moment get
 ``ana.json`` and ``ana-2.json``, never the same file. :func:`remember` and
-:func:`remembered` link a browser id to its map, so the same browser gets its
-map back after closing the tab.
+:func:`remembered` link a browser's identity (:mod:`.identity`, told to the
+kernel by the server) to its map, so the same browser gets its map back after
+closing the tab.
+
+A claim is a name slot: the room takes ``max_participants`` of them, and one
+device (network address) takes at most ``per_device``, so a script cannot take
+them all. Slots that nobody used (the map was never edited) are given back when
+the room opens again (:func:`tidy_claims`); the facilitator frees any slot from
+the dashboard (:func:`free_claim`).
+
+One page edits a map at a time: the page that opens a map last takes it
+(:func:`take_map`) and an older page of the same browser (another tab, a
+second device) stops editing and says so, so a participant's own tabs never
+write each other's text into conflict copies.
 
 The room folder::
 
     bakery-class/
         ana.json, ana-2.json, ...     the maps (what the roll-up reads)
-        .owners/ana                   holds the browser id that claimed ana.json
-        .browsers/<browser id>        holds the stem of that browser's map
+        .owners/ana                   the identity that claimed ana.json, and its address
+        .browsers/<identity>          the stem of that browser's map
+        .editing/ana                  the page (kernel id) editing ana.json now
+        .freed/ana-<time>.json        a blank map whose slot the facilitator freed
 
 Hidden folders are left out of the roll-up.
 """
@@ -23,13 +37,15 @@ from __future__ import annotations
 
 import os
 import re
+import time
 import unicodedata
 from contextlib import suppress
 from pathlib import Path
 
 from ..errors import JourneyMapError, Problem
+from ..model import JourneyMap, load_map
 
-#: A browser id as the page makes it: 16 random bytes as hex.
+#: A browser's identity as the room's server makes it: 16 random bytes as hex.
 BROWSER_ID = re.compile(r"[0-9a-f]{32}")
 #: A file stem as :func:`file_stem` makes it.
 STEM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -47,6 +63,8 @@ WINDOWS_RESERVED = frozenset(
 MAX_VARIANTS = 999
 OWNERS = ".owners"
 BROWSERS = ".browsers"
+EDITING = ".editing"
+FREED = ".freed"
 
 
 def clean_name(typed: str) -> str:
@@ -115,12 +133,31 @@ def claimed_count(room: Path) -> int:
     return sum(1 for _ in owners.iterdir()) if owners.is_dir() else 0
 
 
-def claim(room: Path, stem: str, owner: str) -> str:
+def claimed_stems(room: Path) -> list[str]:
+    """The file stems of the maps claimed in *room*, sorted (the name slots taken)."""
+    owners = room / OWNERS
+    return (
+        sorted(m.name for m in owners.iterdir() if STEM.fullmatch(m.name))
+        if owners.is_dir()
+        else []
+    )
+
+
+def claimed_from(room: Path, address: str) -> int:
+    """How many maps of *room* were claimed from network address *address*."""
+    owners = room / OWNERS
+    if not address or not owners.is_dir():
+        return 0
+    return sum(1 for marker in owners.iterdir() if _claim_of(marker)[1] == address)
+
+
+def claim(room: Path, stem: str, owner: str, address: str = "") -> str:
     """Take ``<stem>.json`` in *room* for *owner*; a stem owned by someone else gets ``-2``...
 
-    *owner* is a browser id, or ``hub:<user>`` under JupyterHub. Claiming a stem
-    one already owns returns it again. A map file nobody claimed (copied in by
-    the facilitator, say) is never handed out.
+    *owner* is a browser's identity, or ``hub:<user>`` under JupyterHub; *address*
+    the network address it joined from (kept with the claim, so a device's names
+    can be counted). Claiming a stem one already owns returns it again. A map file
+    nobody claimed (copied in by the facilitator, say) is never handed out.
 
     Raises
     ------
@@ -141,11 +178,11 @@ def claim(room: Path, stem: str, owner: str) -> str:
         try:
             descriptor = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         except FileExistsError:
-            if _read(marker) == owner:
+            if _claim_of(marker)[0] == owner:
                 return candidate
             continue
-        with os.fdopen(descriptor, "w", encoding="ascii") as handle:
-            handle.write(owner)
+        with os.fdopen(descriptor, "w", encoding="ascii", errors="replace") as handle:
+            handle.write(f"{owner}\n{address}")
         if map_file(room, candidate).exists():  # a map nobody claimed: leave it alone
             continue
         return candidate
@@ -160,8 +197,94 @@ def claim(room: Path, stem: str, owner: str) -> str:
     )
 
 
+def is_blank(journey_map: JourneyMap) -> bool:
+    """True for a map nobody has written in: a new map of its framework, titled as it is.
+
+    Examples
+    --------
+    >>> m = JourneyMap.new("five-stage", title="Ana")
+    >>> is_blank(m)
+    True
+    >>> m.set_lane("Awareness", "touchpoints", ["Shop window"]); is_blank(m)
+    False
+    """
+    blank = JourneyMap.new(journey_map.framework, title=journey_map.title)
+    return journey_map.to_dict() == blank.to_dict()
+
+
+def free_claim(room: Path, stem: str) -> bool:
+    """Give the name slot of ``<stem>.json`` back (the dashboard's *Free*); True if it was taken.
+
+    The browser that held it is a newcomer again. A map nobody wrote in moves to
+    ``.freed/`` (kept, out of the roll-up and out of the way of the next "Ana"); a
+    map with anything in it stays where it is, for the debrief.
+    """
+    marker = room / OWNERS / stem
+    if not STEM.fullmatch(stem) or not marker.is_file():
+        return False
+    owner = _claim_of(marker)[0]
+    path = map_file(room, stem)
+    if path.exists() and _blank_file(path):
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        with suppress(OSError):
+            os.replace(path, _folder(room, FREED) / f"{stem}-{stamp}.json")
+    with suppress(OSError):
+        marker.unlink()
+    if BROWSER_ID.fullmatch(owner):
+        with suppress(OSError):
+            (room / BROWSERS / owner).unlink()
+    return True
+
+
+def tidy_claims(room: Path, *, keep_people: bool = True) -> list[str]:
+    """Give back the slots nobody used, as the room opens; return the stems freed.
+
+    A slot whose map is missing or was never written in is freed (its blank map
+    too). With *keep_people* False (new links: a new group), every slot is freed:
+    the browsers of the last session are newcomers now, and their maps stay in
+    the folder.
+    """
+    owners = room / OWNERS
+    if not owners.is_dir():
+        return []
+    freed = []
+    for marker in sorted(owners.iterdir()):
+        stem = marker.name
+        path = room / f"{stem}.json"
+        unused = not path.exists() or _blank_file(path)
+        if keep_people and not unused:
+            continue
+        if unused and path.exists():
+            with suppress(OSError):
+                path.unlink()
+            with suppress(OSError):
+                Path(f"{path}.bak").unlink()
+        with suppress(OSError):
+            marker.unlink()
+        freed.append(stem)
+    if not keep_people:
+        for entry in (room / BROWSERS).glob("*") if (room / BROWSERS).is_dir() else []:
+            with suppress(OSError):
+                entry.unlink()
+    return freed
+
+
+def take_map(room: Path, stem: str, page: str) -> None:
+    """Note that page *page* (its kernel id) edits ``<stem>.json`` from now on."""
+    if STEM.fullmatch(stem):
+        target = _folder(room, EDITING) / stem
+        tmp = target.with_name(f".{stem}.{os.getpid()}.tmp")
+        tmp.write_text(page, encoding="ascii", errors="replace")
+        os.replace(tmp, target)
+
+
+def editing_page(room: Path, stem: str) -> str:
+    """The page that edits ``<stem>.json`` now ("" if none said so)."""
+    return _read(room / EDITING / stem) if STEM.fullmatch(stem) else ""
+
+
 def remember(room: Path, browser_id: str, stem: str) -> None:
-    """Note that *browser_id* works on ``<stem>.json`` (ignored for an id the page did not make)."""
+    """Note that *browser_id* works on ``<stem>.json`` (ignored unless the server made it)."""
     if BROWSER_ID.fullmatch(browser_id):
         (_folder(room, BROWSERS) / browser_id).write_text(stem, encoding="ascii")
 
@@ -182,9 +305,27 @@ def remembered(room: Path, browser_id: str) -> str | None:
     if not BROWSER_ID.fullmatch(browser_id):
         return None
     stem = _read(room / BROWSERS / browser_id)
-    if STEM.fullmatch(stem) and _read(room / OWNERS / stem) == browser_id:
+    if STEM.fullmatch(stem) and _claim_of(room / OWNERS / stem)[0] == browser_id:
         return stem
     return None
+
+
+def owner_of_stem(room: Path, stem: str) -> str:
+    """The identity that claimed ``<stem>.json`` ("" if nobody holds it now)."""
+    return _claim_of(room / OWNERS / stem)[0] if STEM.fullmatch(stem) else ""
+
+
+def _claim_of(marker: Path) -> tuple[str, str]:
+    """The owner and the address a claim marker holds (an older marker holds the owner only)."""
+    owner, _, address = _read(marker).partition("\n")
+    return owner.strip(), address.strip()
+
+
+def _blank_file(path: Path) -> bool:
+    try:
+        return is_blank(load_map(path))
+    except JourneyMapError:
+        return False
 
 
 def _folder(room: Path, name: str) -> Path:

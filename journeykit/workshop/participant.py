@@ -1,22 +1,41 @@
 """The participant's page in a room: a first name, then the editor on their own map.
 
 :func:`participant_app` is what the room's participant notebook runs, one
-kernel per open page. The page first learns which browser it runs in
-(:class:`~.browser_id.BrowserId`):
+kernel per connected page. The page learns whose it is from the server, never
+from the page itself (:mod:`.identity`): the participants' server notes the
+browser's identity (a random id in its login cookie) when it hands the kernel
+to a page request, and the kernel reads it:
 
 * a browser that joined before gets its map back at once ("Welcome back");
 * a personal link (``...&name=Ana``) joins straight away under that name;
 * otherwise the page asks for a first name.
 
 The name becomes a file in the room folder through :mod:`.names` (claimed
-atomically, so the same name from another device gets its own map), and the
-editor opens on it with autosave, the Review panel and no export row or file
-paths (``served=True``). Under JupyterHub the hub login is the identity: no
-prompt, the map is named after the user.
+atomically for that identity, so the same name from another device gets its
+own map; one device takes a few names at most), and the editor opens on it
+with autosave, the Review panel and no export row or file paths
+(``served=True``). Under JupyterHub the hub login is the identity: no prompt,
+the map is named after the user.
+
+A pre-heated kernel (``--preheat``) builds the editor before any page asks
+for it, on a blank map of the room's framework, and opens the participant's
+map in it when they join (:meth:`~journeykit.editing.Editor.open` keeps the
+widgets): joining costs a fraction of a second, not seconds.
+
+Every second the page looks at the room: when the launcher starts closing it,
+the page saves what is waiting and says the room is closed; when the
+facilitator frees its name slot, or the same participant opens their map in
+another tab or on another device, it saves and stops editing, and says so;
+when a version of the map was kept aside (saved from two places at once), it
+shows what that version holds, to put back (:mod:`.kept_aside`).
 
 The page shows the facilitator's timed activity above the editor (:mod:`.timer`).
-When the launcher starts closing the room, every page saves what is waiting
-and says the room is closed.
+
+When the page's kernel or the room's server is gone, the editor's status line
+stops saying "Saved" and the page keeps what is typed (the editor's guard);
+the page's :class:`~.room_link.RoomLink` says which of the two happened and
+offers a reload, after which the same browser gets its map back with what it
+kept.
 """
 
 from __future__ import annotations
@@ -25,8 +44,7 @@ import asyncio
 import html
 import os
 import secrets
-import threading
-from typing import Any
+from collections.abc import Callable
 
 import ipywidgets as widgets
 
@@ -35,16 +53,34 @@ from ..editing.autosave import SAVE_DELAY
 from ..errors import JourneyMapError
 from ..figures.theme import MUTED, PAIN
 from ..model import JourneyMap, load_map
-from .browser_id import BrowserId
+from ..model.saving import changed_elsewhere
 from .closing import is_closing, page_alive, page_saved
+from .identity import Identity, identity_of_kernel, this_kernel_id
+from .kept_aside import KeptAsidePanel
 from .kernel import prepare_kernel
-from .names import BROWSER_ID, claim, claimed_count, clean_name, file_stem, map_file, remember
+from .names import (
+    BROWSER_ID,
+    claim,
+    claimed_count,
+    claimed_from,
+    clean_name,
+    editing_page,
+    file_stem,
+    map_file,
+    owner_of_stem,
+    remember,
+    take_map,
+)
 from .names import remembered as remembered_stem
+from .room_link import RoomLink
 from .settings import RoomSettings
 from .timer import TimerBanner
 
-#: Seconds between two looks at whether the room is closing.
+#: Seconds between two looks at the room (closing, a freed slot, another tab).
 CLOSING_POLL = 1.0
+#: Seconds between two looks for the server's word on whose page this is: the server says
+#: it before it sends the page, so the page finds its prompt or its map ready when it loads.
+IDENTITY_POLL = 0.2
 
 
 def participant_app(settings: RoomSettings | None = None) -> widgets.VBox:
@@ -55,6 +91,7 @@ def participant_app(settings: RoomSettings | None = None) -> widgets.VBox:
     >>> import tempfile, pathlib
     >>> room = RoomSettings(pathlib.Path(tempfile.mkdtemp()), "Bakery class")
     >>> page = ParticipantPage(room, warm=False)
+    >>> page.identify(Identity("ab" * 16))
     >>> page.join("Ana <b>")
     >>> page.stem, page.editor.map.title
     ('ana-b', 'Ana <b>')
@@ -70,15 +107,16 @@ class ParticipantPage:
     Parameters
     ----------
     settings : RoomSettings
-        The room (its folder, framework and participant limit).
+        The room (its folder, framework and limits).
     warm : bool, default True
-        Import the preview's plotly widget in the background while the page
-        asks for a name, so the editor opens quicker.
+        Build the editor now, on a blank map, so that joining only fills it in.
 
     Attributes
     ----------
     box : ipywidgets.VBox
         What the page shows.
+    identity : Identity or None
+        Whose page this is, once the server has said so.
     stem : str or None
         The participant's map file, without ``.json``, once they joined.
     editor : Editor or None
@@ -89,42 +127,53 @@ class ParticipantPage:
         self.settings = settings
         self.room = settings.room_dir
         self.room.mkdir(parents=True, exist_ok=True)
+        self.identity: Identity | None = None
         self.stem: str | None = None
         self.editor: Editor | None = None
-        self._owner = ""
-        self.browser = BrowserId(storage_key=f"journeykit-room-{file_stem(settings.title)}")
+        self.kept: KeptAsidePanel | None = None
+        self._known_mtime = 0
+        self.page_id = this_kernel_id() or secrets.token_hex(16)
+        self._spare: Editor | None = None
         self.heading = widgets.HTML(f"<h2 class='jk-room-title'>{html.escape(settings.title)}</h2>")
         self.timer = TimerBanner()  # the facilitator's timed activity, when there is one
         self.timer.follow(self.room)
-        # "Connecting…" until the page knows this browser; a refusal then replaces it
+        # "Connecting…" until the page knows whose it is; a refusal then replaces it
         self.message = widgets.HTML(_note("Connecting…"))
         self.message.add_class("jk-room-connecting")
+        self.link = RoomLink()
         self.box = widgets.VBox(
-            [self.browser, self.heading, self.timer, self.message],
+            [self.heading, self.timer, self.link, self.message],
             layout=widgets.Layout(width="100%"),
         )
         self.box.add_class("jk-room")
         if warm:
-            threading.Thread(target=_warm_up, name="journeykit-warm-up", daemon=True).start()
+            _soon(self._prepare)
         hub_user = os.environ.get("JUPYTERHUB_USER", "")
         if hub_user:
-            self._owner = f"hub:{hub_user}"
-            self.join(hub_user)
-        else:
-            self.browser.observe(self._identified, names="browser_id")
+            self.identify(Identity(f"hub:{hub_user}", link_name=hub_user))
         self._watcher = _start_watching(self)
 
+    def _prepare(self) -> None:
+        """Build the editor on a blank map, to fill in when the participant joins.
+
+        Run once the app's cell has shown the page: the editor's nine hundred widgets
+        would otherwise come before the page in the kernel's output, and Voila, which
+        waits a few seconds for it, could show an empty page on a busy laptop.
+        """
+        if self.editor is None and self._spare is None:
+            self._spare = self._blank_editor()
+
     # ----- who is this? -----------------------------------------------------------------
-    def _identified(self, change: dict[str, Any]) -> None:
-        if self.editor is not None or self._owner:
+    def identify(self, identity: Identity) -> None:
+        """Show the page for *identity*: their map, their personal link's name, or the prompt."""
+        if self.identity is not None:
             return
-        browser_id = str(change["new"])
-        self._owner = browser_id if BROWSER_ID.fullmatch(browser_id) else secrets.token_hex(16)
-        stem = remembered_stem(self.room, self._owner)
+        self.identity = identity
+        stem = remembered_stem(self.room, identity.user)
         if stem is not None:
             self._open(stem, "", "Welcome back!")
-        elif clean_name(self.browser.link_name):
-            self.join(self.browser.link_name)
+        elif clean_name(identity.link_name):
+            self.join(identity.link_name)
         else:
             self._ask_name()
 
@@ -158,41 +207,64 @@ class ParticipantPage:
             ]
         )
         prompt.add_class("jk-room-prompt")
-        self.box.children = [self.browser, self.heading, self.timer, prompt]
+        self.box.children = [self.heading, self.timer, self.link, prompt]
 
     def join(self, typed: str) -> None:
         """Join the room as *typed* (a first name) and open the editor on a new map.
 
-        A problem (no name, a full room) is shown on the page instead.
+        A problem (no name, a full room, a device that took its share) is shown on
+        the page instead.
         """
-        if self.editor is not None:
+        if self.editor is not None or self.identity is None:
             return
         name = clean_name(typed)
         if not name:
             return self._refuse("Type your first name (a letter or a digit is enough).")
-        if not self._owner:
-            self._owner = secrets.token_hex(16)
         if claimed_count(self.room) >= self.settings.max_participants:
             return self._refuse(
                 f"This room is full: it takes {self.settings.max_participants} "
                 "participants. Ask the facilitator."
             )
+        limit, address = self.settings.per_device, self.identity.address
+        if limit and not self.identity.this_computer and claimed_from(self.room, address) >= limit:
+            return self._refuse(
+                f"This device has already joined the room {limit} times. Ask the "
+                "facilitator if someone else needs to join from it."
+            )
         try:
-            stem = claim(self.room, file_stem(name), self._owner)
+            stem = claim(self.room, file_stem(name), self.identity.user, address)
         except JourneyMapError as err:
             return self._refuse(" ".join(p.message for p in err.problems))
-        remember(self.room, self._owner, stem)
+        remember(self.room, self.identity.user, stem)
         self._open(stem, name, f"Hello {name}!")
 
     def _refuse(self, text: str) -> None:
         if hasattr(self, "problem"):
             self.problem.value = _note(text, PAIN)
         else:
-            self.message.value = _note(text, PAIN)
-            self.message.remove_class("jk-room-connecting")
-            self.message.add_class("jk-room-message")
+            self._say(text, PAIN)
+
+    def _say(self, text: str, colour: str = MUTED) -> None:
+        self.message.value = _note(text, colour)
+        self.message.remove_class("jk-room-connecting")
+        self.message.add_class("jk-room-message")
+        self.box.children = [self.heading, self.link, self.message]
 
     # ----- the editor ---------------------------------------------------------------------
+    def _blank_editor(self) -> Editor:
+        """An editor on a blank map of the room's framework, not saved anywhere yet."""
+        return Editor(
+            JourneyMap.new(self.settings.framework),
+            None,
+            served=True,
+            save_delay=self._save_delay,
+        )
+
+    @property
+    def _save_delay(self) -> float:
+        delay = self.settings.save_delay
+        return SAVE_DELAY if delay is None else delay
+
     def _open(self, stem: str, name: str, greeting: str) -> None:
         path = map_file(self.room, stem)
         try:
@@ -204,10 +276,11 @@ class ParticipantPage:
             )
             return
         self.stem = stem
-        delay = self.settings.save_delay
-        self.editor = Editor(
-            journey_map, path, served=True, save_delay=SAVE_DELAY if delay is None else delay
-        )
+        take_map(self.room, stem, self.page_id)
+        if self._spare is not None:
+            self.editor, self._spare = self._spare.open(journey_map, path), None
+        else:
+            self.editor = Editor(journey_map, path, served=True, save_delay=self._save_delay)
         who = widgets.HTML(
             _note(
                 f"{greeting} Your map is saved as {stem}.json on the "
@@ -215,17 +288,67 @@ class ParticipantPage:
             )
         )
         who.add_class("jk-room-who")
-        self.box.children = [self.browser, self.heading, self.timer, who, self.editor.view]
+        assert self.editor.map is not None
+        self.kept = KeptAsidePanel(self.editor.map, path)
+        self.kept.look()
+        self.box.children = [
+            self.heading,
+            self.timer,
+            self.link,
+            who,
+            self.kept.box,
+            self.editor.view,
+        ]
+
+    def look(self) -> None:
+        """Show text kept aside beside the map; stop editing if the facilitator freed this
+        page's slot or another page took the map."""
+        if self.editor is None or self.stem is None or self.identity is None:
+            return
+        if self.kept is not None:
+            self.kept.look()
+        self._follow_the_file()
+        if owner_of_stem(self.room, self.stem) != self.identity.user:
+            self.close(
+                "The facilitator has freed your place in the room. What you typed is "
+                "saved. Reload the page to join again."
+            )
+        elif editing_page(self.room, self.stem) not in ("", self.page_id):
+            self.close(
+                "Your map is now open in another tab or on another device, so this page "
+                "has stopped editing it (everything typed here is saved). Reload this "
+                "page to edit here instead."
+            )
+
+    def _follow_the_file(self) -> None:
+        """Bring in what was written to the map's file since this page last saw it (an
+        older tab's last save, after this page took the map): a save merges it in.
+
+        Only the file's time is looked at each second; the editor reads the file only
+        when it changed, and saves only when someone else wrote it
+        (:meth:`~journeykit.editing.Editor.refresh`).
+        """
+        assert self.editor is not None and self.editor.path is not None
+        try:
+            mtime = self.editor.path.stat().st_mtime_ns
+        except OSError:
+            return
+        if mtime != self._known_mtime:
+            self.editor.refresh()
+            assert self.editor.map is not None
+            if not changed_elsewhere(self.editor.map, self.editor.path):
+                self._known_mtime = mtime  # else: look again next time
 
     def close(self, text: str = "") -> None:
         """Save what is waiting, stop the editor and show *text* (the room is closed)."""
-        if self._watcher is not None:
+        if self._watcher is not None and text:
             self._watcher.cancel()
             self._watcher = None
-        if self.editor is not None:
-            self.editor.close()
+        for editor in (self.editor, self._spare):
+            if editor is not None:
+                editor.close()
         if text:
-            self.box.children = [self.browser, self.heading, widgets.HTML(_note(text))]
+            self._say(text)
 
 
 def _new_map(settings: RoomSettings, name: str, stem: str) -> JourneyMap:
@@ -240,39 +363,43 @@ def _note(text: str, colour: str = MUTED) -> str:
     return f"<p style='color:{colour};font-size:16px;line-height:1.4'>{html.escape(text)}</p>"
 
 
-def _warm_up() -> None:
-    """Import what the first editor's preview needs, before a participant asks for it.
-
-    Only imports: a preview made here would send its plotly.js script (megabytes) to
-    the page a second time.
-    """
+def _soon(work: Callable[[], None]) -> None:
+    """Run *work* once the running cell is done (now, outside a kernel's event loop)."""
     try:
-        import plotly.graph_objects  # noqa: F401
-
-        from ..editing import live_plot  # noqa: F401
-    except Exception:  # warming up is only an optimisation
-        return
+        asyncio.get_running_loop().call_soon(work)
+    except RuntimeError:
+        work()
 
 
 def _start_watching(page: ParticipantPage) -> asyncio.Task[None] | None:
-    """Show the room's timed activity on *page*, and close it once the launcher flags the
-    room as closing (needs a running loop)."""
+    """Follow the room for *page* on the kernel's running event loop (see the module notes)."""
+    run_dir = page.settings.run_dir
+    if run_dir is None:
+        return None
     try:
         loop = asyncio.get_running_loop()  # the kernel's, while the app's cell runs
     except RuntimeError:
         return None
 
-    run_dir, page_id = page.settings.run_dir, secrets.token_hex(8)
-
     async def watch() -> None:
-        while run_dir is None or not is_closing(run_dir):
-            page.timer.follow(page.room)
-            if run_dir is not None:
-                page_alive(run_dir, page_id)
+        said_alive = 0.0
+        while not is_closing(run_dir):
+            page.timer.follow(page.room)  # the facilitator's timed activity (.timer)
+            if loop.time() - said_alive >= CLOSING_POLL:
+                page_alive(run_dir, page.page_id)
+                said_alive = loop.time()
+            if page.identity is None:
+                found = identity_of_kernel(run_dir, page.page_id)
+                if found is not None and BROWSER_ID.fullmatch(found.user):
+                    page.identify(found)
+                else:
+                    await asyncio.sleep(IDENTITY_POLL)
+                    continue
+            page.look()
             await asyncio.sleep(CLOSING_POLL)
         stem = f" as {page.stem}.json" if page.stem else ""
         page._watcher = None
         page.close(f"The facilitator has closed the room. Your map is saved{stem}. Thank you!")
-        page_saved(run_dir, page_id)
+        page_saved(run_dir, page.page_id)
 
     return loop.create_task(watch())

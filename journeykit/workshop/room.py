@@ -36,16 +36,18 @@ from types import FrameType, TracebackType
 from ..errors import JourneyMapError, Problem
 from .closing import SAVE_WAIT, close_requested, flag_closing, wait_for_pages
 from .links import LOOPBACK, lan_address, new_token, qr_terminal, room_link, save_qr_svg
-from .names import file_stem
+from .names import file_stem, tidy_claims
 from .servers import (
     DASHBOARD_APP,
+    DEFAULT_PER_DEVICE,
+    DEFAULT_PREHEAT,
     PARTICIPANT_APP,
-    SPARE_KERNELS,
     ServerPlan,
     kernel_options,
     server_environment,
 )
 from .settings import (
+    COOKIE_SECRET,
     DEFAULT_FRAMEWORK,
     DEFAULT_MAX_PARTICIPANTS,
     RoomSettings,
@@ -82,9 +84,14 @@ class Room:
     idle_timeout : float
         Seconds after which a kernel with no page connected is shut down (0: never).
     preheat : int
-        Kernels kept started and ready before anyone joins (0: start one per page).
+        Kernels kept started, with the app and an editor ready, before anyone joins
+        (0: start one per page). Never more than *max_participants*.
+    per_device : int
+        Pages (kernels) and names one device (network address) may hold at once;
+        this computer is never limited (0: no limit).
     new_links : bool
-        Make new tokens instead of reusing the ones of the room's last session.
+        Make new tokens instead of reusing the ones of the room's last session; the
+        browsers of that session are then new participants (their maps stay).
     participants : bool
         Serve the participants' app. Without it only the dashboard runs, e.g. for a
         room whose participants join through JupyterHub (:mod:`.singleuser`).
@@ -110,7 +117,8 @@ class Room:
         lan: bool = False,
         max_participants: int = DEFAULT_MAX_PARTICIPANTS,
         idle_timeout: float = IDLE_TIMEOUT,
-        preheat: int = 0,
+        preheat: int = DEFAULT_PREHEAT,
+        per_device: int = DEFAULT_PER_DEVICE,
         new_links: bool = False,
         participants: bool = True,
         join_link: str = "",
@@ -125,12 +133,14 @@ class Room:
         self.framework = check_framework(framework)
         self.max_participants = check_limit(max_participants)
         self.idle_timeout = idle_timeout
-        self.preheat = max(0, int(preheat))
+        self.preheat = min(max(0, int(preheat)), self.max_participants)
+        self.per_device = max(0, int(per_device))
+        self.new_links = new_links
         self.lan = lan
         self.host = (lan_address() or LOOPBACK) if lan else LOOPBACK
         self.port = port
         self.dashboard_port = dashboard_port or port + 1
-        self.join_token, self.dashboard_token = self._tokens(new_links)
+        self.join_token, self.dashboard_token, self._cookie_secret = self._tokens(new_links)
         self.participants = participants
         self.join_url = (
             room_link(self.host, self.port, self.join_token) if participants else join_link
@@ -142,22 +152,31 @@ class Room:
         self._closing = False
 
     # ----- links that survive a restart --------------------------------------------------
-    def _tokens(self, new_links: bool) -> tuple[str, str]:
-        """The room's two tokens: those of its last session, or new ones."""
+    def _tokens(self, new_links: bool) -> tuple[str, str, str]:
+        """The room's two tokens and its login cookies' secret: those of its last session,
+        or new ones (a new secret makes every browser a newcomer)."""
         store = self.folder / f".{self.room_dir.name}.links.json"
         if not new_links:
             try:
                 saved = json.loads(store.read_text("utf-8"))
                 if isinstance(saved.get("join"), str) and isinstance(saved.get("dashboard"), str):
-                    return saved["join"], saved["dashboard"]
+                    cookie = saved.get("cookie")
+                    if not isinstance(cookie, str) or not cookie:
+                        cookie = new_token()
+                        self._store(store, {**saved, "cookie": cookie})
+                    return saved["join"], saved["dashboard"], cookie
             except (OSError, ValueError, AttributeError):
                 pass
-        tokens = new_token(), new_token()
+        tokens = new_token(), new_token(), new_token()
+        self._store(store, dict(zip(("join", "dashboard", "cookie"), tokens, strict=True)))
+        return tokens
+
+    def _store(self, store: Path, links: dict[str, str]) -> None:
+        """Write *links* to *store*, readable by this user only."""
         self.folder.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(store, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump({"join": tokens[0], "dashboard": tokens[1]}, handle)
-        return tokens
+            json.dump(links, handle)
 
     @property
     def log_files(self) -> tuple[Path, Path]:
@@ -191,7 +210,11 @@ class Room:
     def open(self) -> Room:
         """Start both servers and wait until they answer; raise (having stopped both) if not."""
         self.room_dir.mkdir(parents=True, exist_ok=True)
+        tidy_claims(self.room_dir, keep_people=not self.new_links)
         self.run_dir = Path(tempfile.mkdtemp(prefix="journeykit-room-"))
+        secret = os.open(self.run_dir / COOKIE_SECRET, os.O_WRONLY | os.O_CREAT, 0o600)
+        with os.fdopen(secret, "w", encoding="ascii") as handle:
+            handle.write(self._cookie_secret)
         settings = RoomSettings(
             self.room_dir,
             self.name,
@@ -199,6 +222,7 @@ class Room:
             max_participants=self.max_participants,
             run_dir=self.run_dir,
             save_delay=save_delay_from(os.environ),
+            per_device=self.per_device,
         )
         board_settings = RoomSettings(
             self.room_dir,
@@ -210,9 +234,10 @@ class Room:
         )
         participants, dashboard = self.server_plans()
         kernels = kernel_options(
-            max_kernels=self.max_participants + SPARE_KERNELS + self.preheat,
+            places=self.max_participants,
             idle_timeout=self.idle_timeout,
             preheat=self.preheat,
+            per_device=self.per_device,
         )
         participant_log, dashboard_log = self.log_files
         plans: list[tuple[ServerPlan, dict[str, str], Path, list[str]]] = [

@@ -21,7 +21,6 @@ token, and by default it serves the images under the notebook's folder.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import subprocess
 import sys
@@ -29,13 +28,9 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from tornado import web
-from traitlets import Int
 
 from ..errors import JourneyMapError, Problem
+from ..lab import PLOTLY_URL_VARIABLE, plotly_url
 from .settings import VARIABLES, RoomSettings
 
 HERE = Path(__file__).resolve().parent
@@ -50,83 +45,14 @@ VOILA_CONFIG = HERE / "config"
 START_SECONDS = 120
 #: Kernels a room may run beyond one per participant (reloaded tabs not yet shut down).
 SPARE_KERNELS = 10
-
-
-class RoomKernelManager(AsyncMappingKernelManager):
-    """Jupyter Server's kernel manager with a cap on kernels and pre-heated kernels in turn.
-
-    Every page load starts a kernel, so without a cap anyone holding the join
-    link could start kernels until the facilitator's laptop runs out of memory.
-
-    With ``--preheat`` Voila keeps a pool of kernels that have run the app and
-    wait for a page, and starts a replacement for each one handed out. Started
-    all at once, thirty kernels take the laptop's every core for a minute or
-    more, just when thirty participants join; so pool kernels warm up
-    :attr:`warming_at_once` at a time (a kernel counts as warm once it has run
-    the app), and the joins keep the rest of the machine.
-    """
-
-    max_kernels = Int(0, config=True, help="Most kernels running at once (0: no limit).")
-    warming_at_once = Int(1, config=True, help="Pre-heated kernels warming up at once.")
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._warming: asyncio.Semaphore | None = None
-        self._warm_ups: set[asyncio.Future[None]] = set()
-
-    # jupyter_client types the synchronous MultiKernelManager.start_kernel; the async
-    # managers (this one's bases) override it with a coroutine, as this method is.
-    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
-        if self.max_kernels and len(self.list_kernel_ids()) >= self.max_kernels:
-            raise web.HTTPError(503, reason="This room is full")
-        if (kwargs.get("env") or {}).get("VOILA_PREHEAT") != "True":
-            return await super().start_kernel(*args, **kwargs)
-        if self._warming is None:
-            self._warming = asyncio.Semaphore(max(1, self.warming_at_once))
-        await self._warming.acquire()
-        try:
-            kernel_id = await super().start_kernel(*args, **kwargs)
-        except BaseException:
-            self._warming.release()
-            raise
-        warm_up = asyncio.ensure_future(self._release_when_warm(kernel_id))
-        self._warm_ups.add(warm_up)
-        warm_up.add_done_callback(self._warm_ups.discard)
-        return kernel_id
-
-    async def _release_when_warm(self, kernel_id: str) -> None:
-        """Let the next pool kernel start once *kernel_id* has run the app.
-
-        The pool entry of a kernel is filled in just after it started; a kernel whose
-        entry is gone was handed out to a page. Three minutes at most in any case.
-        """
-        started = time.monotonic()
-        found = False
-        try:
-            while time.monotonic() - started < 180 and kernel_id in self:
-                rendering = self._pool_rendering(kernel_id)
-                found = found or rendering is not None
-                gone = rendering is None and (found or time.monotonic() - started > 10)
-                if gone or (rendering is not None and rendering.done()):
-                    self.log.info("Pre-heated kernel %s is ready", kernel_id)
-                    break
-                await asyncio.sleep(0.25)
-        finally:
-            assert self._warming is not None
-            self._warming.release()
-
-    def _pool_rendering(self, kernel_id: str) -> asyncio.Future[Any] | None:
-        """The task running the app in pool kernel *kernel_id*, if it is in a pool."""
-        for pool in getattr(self, "_pools", {}).values():  # Voila's pre-heated kernels
-            for entry in pool:
-                if (
-                    entry.done()
-                    and not entry.cancelled()
-                    and entry.exception() is None
-                    and entry.result().get("kernel_id") == kernel_id
-                ):
-                    return entry.result().get("task")
-        return None
+#: The room's own Voila (:mod:`.serving`), run as a module.
+SERVER_MODULE = "journeykit.workshop.serving"
+#: The pre-heated kernels a room keeps by default: a class joining at once finds one each.
+DEFAULT_PREHEAT = 40
+#: Kernels one device (network address) may hold at once by default; 0: no limit.
+DEFAULT_PER_DEVICE = 4
+#: Seconds a page has to connect to its kernel before the kernel is freed.
+CONNECT_GRACE = 30
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -145,12 +71,12 @@ class ServerPlan:
         --------
         >>> plan = ServerPlan(app=PARTICIPANT_APP, ip="127.0.0.1", port=8866, token="secret")
         >>> plan.command()[1:4], plan.command()[-1]
-        (['-m', 'voila', 'participant.ipynb'], '--token=secret')
+        (['-m', 'journeykit.workshop.serving', 'participant.ipynb'], '--token=secret')
         """
         return [
             sys.executable,
             "-m",
-            "voila",
+            SERVER_MODULE,
             self.app.name,
             f"--Voila.config_file_paths={VOILA_CONFIG}",
             f"--Voila.ip={self.ip}",
@@ -228,39 +154,59 @@ def server_environment(settings: RoomSettings) -> dict[str, str]:
     """
     inherited = {key: value for key, value in os.environ.items() if key not in VARIABLES.values()}
     paths = [str(JUPYTER_DATA), *filter(None, [os.environ.get("JUPYTER_PATH")])]
-    return {
+    environment = {
         **inherited,
         **settings.environment(),
         "JUPYTER_PATH": os.pathsep.join(paths),
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     }
+    url = plotly_url("voila/static/")  # RoomVoila serves plotly's folder there
+    if url:
+        environment[PLOTLY_URL_VARIABLE] = url
+    return environment
 
 
-def kernel_options(*, max_kernels: int, idle_timeout: float, preheat: int) -> list[str]:
-    """Command-line settings for the participants' kernels.
+def kernel_options(
+    *, places: int, idle_timeout: float, preheat: int, per_device: int = DEFAULT_PER_DEVICE
+) -> list[str]:
+    """Command-line settings for the participants' kernels (:mod:`.kernels`).
 
-    Idle kernels (no message for *idle_timeout* seconds and no page connected)
-    are shut down, which saves their map first. ``cull_connected`` stays off: a
-    participant who is thinking, not typing, keeps their kernel.
+    At most *places* participants plus :data:`SPARE_KERNELS` kernels run at once,
+    the pool of *preheat* kernels included, and the pool never holds more kernels
+    than the room has free places; pool kernels warm up one per core at a time
+    (they refill only while no page is being handed out). One device holds at
+    most *per_device* kernels.
+    A kernel whose page never connects is freed after :data:`CONNECT_GRACE`
+    seconds; idle kernels (no message for *idle_timeout* seconds and no page
+    connected) are shut down, which saves their map first; ``cull_connected`` stays
+    off: a participant who is thinking, not typing, keeps their kernel. A kernel
+    that dies is not restarted: its page says so and asks for a reload (a restarted
+    kernel would not run the app).
 
     Examples
     --------
-    >>> kernel_options(max_kernels=40, idle_timeout=600, preheat=0)[1:]
-    ['--RoomKernelManager.max_kernels=40', '--MappingKernelManager.cull_idle_timeout=600', \
-'--MappingKernelManager.cull_interval=60']
+    >>> options = kernel_options(places=30, idle_timeout=600, preheat=0)
+    >>> options[0], "--RoomKernelManager.places=30" in options
+    ('--RoomKernelManager.max_kernels=40', True)
+    >>> "--KernelRestarter.restart_limit=0" in options
+    True
     """
-    interval = max(1, min(60, int(idle_timeout // 2)))
     options = [
-        f"--VoilaConfiguration.multi_kernel_manager_class={__name__}.RoomKernelManager",
-        f"--RoomKernelManager.max_kernels={max_kernels}",
+        f"--RoomKernelManager.max_kernels={places + SPARE_KERNELS}",
+        f"--RoomKernelManager.warming_at_once={max(1, os.cpu_count() or 1)}",
+        f"--RoomKernelManager.places={places}",
+        f"--RoomKernelManager.per_device={max(0, per_device)}",
+        f"--RoomKernelManager.connect_grace={CONNECT_GRACE}",
+        "--KernelRestarter.restart_limit=0",
     ]
     if idle_timeout > 0:
+        interval = max(1, min(60, int(idle_timeout // 2)))
         options += [
             f"--MappingKernelManager.cull_idle_timeout={int(idle_timeout)}",
             f"--MappingKernelManager.cull_interval={interval}",
         ]
     if preheat > 0:
-        options += ["--preheat_kernel=True", f"--pool_size={preheat}"]
+        options += ["--preheat_kernel=True", f"--pool_size={min(preheat, places)}"]
     return options
 
 

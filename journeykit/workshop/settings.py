@@ -14,7 +14,12 @@ JupyterHub the spawner sets the same variables (:mod:`.hub`).
 ``JOURNEYKIT_JOIN_URL``  the participants' link (given to the dashboard only)
 ``JOURNEYKIT_ROOM_SAVE_DELAY`` seconds of quiet before a participant's map is saved
                          (0.5; tests raise it to keep edits waiting)
+``JOURNEYKIT_ROOM_PER_DEVICE`` names one device (network address) may take (0: no limit)
 ======================== ==============================================================
+
+The run folder also holds what the launcher hands the servers but not the
+kernels: the login cookies' secret (:data:`COOKIE_SECRET`, readable by the
+facilitator's user only).
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ from .closing import is_closing
 DEFAULT_FRAMEWORK = "five-stage"
 #: How many participants may join a room unless the facilitator says otherwise.
 DEFAULT_MAX_PARTICIPANTS = 60
+#: The file of the run folder holding the servers' login-cookie secret.
+COOKIE_SECRET = "cookie-secret"
 
 #: The environment variable of each setting.
 VARIABLES = {
@@ -42,6 +49,7 @@ VARIABLES = {
     "run_dir": "JOURNEYKIT_ROOM_RUN",
     "join_url": "JOURNEYKIT_JOIN_URL",
     "save_delay": "JOURNEYKIT_ROOM_SAVE_DELAY",
+    "per_device": "JOURNEYKIT_ROOM_PER_DEVICE",
 }
 
 
@@ -67,6 +75,7 @@ class RoomSettings:
     run_dir: Path | None = None
     join_url: str = ""
     save_delay: float | None = None  # None: the editor's own (editing.autosave.SAVE_DELAY)
+    per_device: int = 0  # names one device may take (0: no limit)
 
     @property
     def title(self) -> str:
@@ -83,6 +92,7 @@ class RoomSettings:
             "run_dir": str(self.run_dir) if self.run_dir else "",
             "join_url": self.join_url,
             "save_delay": "" if self.save_delay is None else str(self.save_delay),
+            "per_device": str(self.per_device) if self.per_device else "",
         }
         return {VARIABLES[key]: value for key, value in values.items() if value}
 
@@ -111,6 +121,7 @@ class RoomSettings:
         check_framework(framework)
         limit = env.get(VARIABLES["max_participants"], "")
         run = env.get(VARIABLES["run_dir"], "")
+        per_device = env.get(VARIABLES["per_device"], "")
         return cls(
             Path(folder),
             env.get(VARIABLES["name"], ""),
@@ -119,6 +130,7 @@ class RoomSettings:
             run_dir=Path(run) if run else None,
             join_url=env.get(VARIABLES["join_url"], ""),
             save_delay=save_delay_from(env),
+            per_device=int(per_device) if per_device.isdigit() else 0,
         )
 
     @property

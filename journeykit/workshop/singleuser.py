@@ -24,7 +24,10 @@ a full Jupyter Server), so ``config/hub/jupyter_server_config.json`` closes it:
 * the server's root holds the participant notebook alone (Voila renders and
   lists any notebook under the root);
 * MathJax is left to Voila's bundled copy (as an extension, Voila would
-  otherwise point every page at a CDN).
+  otherwise point every page at a CDN);
+* the kernel websocket is the room's (:mod:`.connection`: no traceback reaches
+  the page, a client that stops reading is cut off), and plotly.js is a static
+  file of the server that the preview fetches, never sent by the kernel.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import JourneyMapError
+from ..lab import PLOTLY_URL_VARIABLE, plotly_static_dir, plotly_url
 from .servers import HERE, JUPYTER_DATA, PARTICIPANT_APP
 from .settings import RoomSettings
 
@@ -50,11 +54,14 @@ def singleuser_command(argv: Sequence[str]) -> list[str]:
     >>> singleuser_command(["--port=9000"])[1:4]
     ['-m', 'jupyterhub.singleuser', '--port=9000']
     """
+    folder = plotly_static_dir()
+    static = [f"--ServerApp.extra_static_paths={folder}"] if folder is not None else []
     return [
         sys.executable,
         "-m",
         "jupyterhub.singleuser",
         *argv,
+        *static,
         f"--ServerApp.root_dir={PARTICIPANT_APP.parent}",
     ]
 
@@ -72,12 +79,16 @@ def singleuser_environment(environ: dict[str, str]) -> dict[str, str]:
     def first(path: object, variable: str) -> str:
         return os.pathsep.join([str(path), *filter(None, [environ.get(variable)])])
 
-    return {
+    environment = {
         **environ,
         "JUPYTER_PATH": first(JUPYTER_DATA, "JUPYTER_PATH"),
         "JUPYTER_CONFIG_PATH": first(HUB_CONFIG, "JUPYTER_CONFIG_PATH"),
         "JUPYTERHUB_SINGLEUSER_EXTENSION": "1",
     }
+    url = plotly_url("static/")  # the server serves plotly's folder there (the command)
+    if url:
+        environment[PLOTLY_URL_VARIABLE] = url
+    return environment
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -81,6 +81,8 @@ def test_every_server_of_the_kit_names_the_same_connection_class():
     hub = json.loads((HUB_CONFIG / "jupyter_server_config.json").read_text(encoding="utf-8"))
     assert WEBSOCKET_OPTION in lab_options()
     assert WEBSOCKET_OPTION.endswith(f"={NO_DELAY_CONNECTION}")
-    assert voila["Voila"]["kernel_websocket_connection_class"] == NO_DELAY_CONNECTION
-    assert hub["ServerApp"]["kernel_websocket_connection_class"] == NO_DELAY_CONNECTION
     assert issubclass(import_item(NO_DELAY_CONNECTION), ZMQChannelsWebsocketConnection)
+    # the room's servers add their own checks on top of it (journeykit.workshop.connection)
+    for config in (voila["Voila"], hub["ServerApp"]):
+        room = import_item(config["kernel_websocket_connection_class"])
+        assert issubclass(room, import_item(NO_DELAY_CONNECTION))

@@ -7,15 +7,21 @@ measure Chromium instead of the room).
 
 What a client does is what Voila's page does, minus drawing:
 
-1. ``GET /?token=...`` makes Voila start a kernel and run the app; the page's
-   HTML names the kernel; the response sets the login cookie;
+1. ``GET /?token=...`` makes Voila start a kernel (or hand out a pre-heated one)
+   for this browser; the page's HTML names the kernel; the response sets the
+   login cookie, which holds the browser's identity (a client made with the
+   *cookie* of another comes back as that browser);
 2. it opens the kernel's websocket (``/api/kernels/<id>/channels``) with that
    cookie and the page's binary protocol (``v1.kernel.websocket.jupyter.org``,
-   which the server relays without parsing each message), asks for the widgets
-   (``comm_info_request``) and their state (``request_state``), and from then on
-   follows every ``comm_open`` and ``update`` the kernel sends;
+   which the server relays without parsing each message), asks for every
+   widget's state at once over the widget manager's control channel
+   (``request_states``, as ipywidgets 8 pages do), and from then on follows
+   every ``comm_open`` and ``update`` the kernel sends;
 3. it sets synced values (``update`` messages) as the page's JavaScript does when
    a participant types, and clicks buttons (``custom`` click events).
+
+*address* makes the client connect from another loopback address
+(``127.0.0.2``...), which the room counts as another device.
 
 Everything runs on asyncio with tornado's HTTP and websocket clients (tornado
 comes with Jupyter Server), so no other package is needed.
@@ -98,15 +104,20 @@ class RoomClient:
         The type of every message the kernel sent, in order.
     received_bytes : int
         How much came over the websocket (the editor's preview script is most of it).
+    errors : list of dict
+        The content of every ``error`` message and every ``stream`` text that came.
     """
 
     url: str
+    cookie: str = ""
+    address: str = ""
     models: dict[str, Model] = field(default_factory=dict)
     received: list[str] = field(default_factory=list)
     received_bytes: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
     kernel_id: str = ""
     page_html: str = ""
-    cookie: str = ""
+    status: int = 0
     _socket: Any = None
     _reader: asyncio.Task[None] | None = None
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
@@ -115,31 +126,66 @@ class RoomClient:
     def origin(self) -> str:
         return self.url.split("/?", 1)[0]
 
-    async def open(self, timeout: float = 180) -> None:
-        """Load the page (the kernel runs the app) and connect to the kernel's websocket."""
+    async def load(self, timeout: float = 180) -> int:
+        """Load the page only (as a link preview or a script does); return the HTTP status."""
         response = await AsyncHTTPClient().fetch(
-            HTTPRequest(self.url, request_timeout=timeout, follow_redirects=False)
+            HTTPRequest(
+                self.url,
+                request_timeout=timeout,
+                follow_redirects=False,
+                headers={"Cookie": self.cookie} if self.cookie else None,
+                network_interface=self.address or None,
+            ),
+            raise_error=False,
         )
-        self.page_html = response.body.decode("utf-8", "replace")
+        self.status = response.code
+        self.page_html = (response.body or b"").decode("utf-8", "replace")
         found = _KERNEL_ID.search(self.page_html)
-        if not found:
-            raise AssertionError("the page names no kernel:\n" + self.page_html[:500])
-        self.kernel_id = found[1]
+        self.kernel_id = found[1] if found else ""
         jar = SimpleCookie()
+        if self.cookie:
+            jar.load(self.cookie)
         for header in response.headers.get_list("Set-Cookie"):
             jar.load(header)
         self.cookie = "; ".join(f"{key}={morsel.value}" for key, morsel in jar.items())
+        return self.status
+
+    async def open(self, timeout: float = 180) -> None:
+        """Load the page (the kernel runs the app) and connect to the kernel's websocket."""
+        await self.load(timeout)
+        if not self.kernel_id:
+            raise AssertionError(
+                f"the page ({self.status}) names no kernel:\n{self.page_html[:500]}"
+            )
         self._socket = await self.connect()
         self._reader = asyncio.ensure_future(self._read())
-        await self.send(message("comm_info_request", {"target_name": "jupyter.widget"}))
+        await self.request_states()
 
-    async def connect(self, cookie: str | None = None) -> Any:
-        """A new websocket to this page's kernel (with the page's cookie unless told)."""
-        ws_url = self.origin.replace("http://", "ws://") + f"/api/kernels/{self.kernel_id}/channels"
+    async def request_states(self) -> None:
+        """Ask for every widget's state at once, as an ipywidgets 8 page does when it loads."""
+        msg = message(
+            "comm_open",
+            {"comm_id": uuid.uuid4().hex, "target_name": "jupyter.widget.control", "data": {}},
+        )
+        msg["metadata"] = {"version": "1.0.0"}
+        await self.send(msg)
+        await self.send(
+            message(
+                "comm_msg",
+                {"comm_id": msg["content"]["comm_id"], "data": {"method": "request_states"}},
+            )
+        )
+
+    async def connect(self, cookie: str | None = None, kernel_id: str = "") -> Any:
+        """A new websocket to this page's kernel, or *kernel_id*'s (with the page's cookie
+        unless told)."""
+        kernel = kernel_id or self.kernel_id
+        ws_url = self.origin.replace("http://", "ws://") + f"/api/kernels/{kernel}/channels"
         request = HTTPRequest(
             ws_url,
             headers={"Cookie": self.cookie if cookie is None else cookie},
             request_timeout=60,
+            network_interface=self.address or None,
         )
         return await websocket_connect(
             request, max_message_size=64 * 2**20, subprotocols=[PAGE_PROTOCOL]
@@ -164,16 +210,9 @@ class RoomClient:
             kind = msg["header"]["msg_type"]
             self.received.append(kind)
             content = msg.get("content", {})
-            if kind == "comm_info_reply":
-                for comm_id, info in content.get("comms", {}).items():
-                    if info.get("target_name") == "jupyter.widget":
-                        await self.send(
-                            message(
-                                "comm_msg",
-                                {"comm_id": comm_id, "data": {"method": "request_state"}},
-                            )
-                        )
-            elif kind == "comm_open" and content.get("target_name") == "jupyter.widget":
+            if kind in ("error", "stream"):
+                self.errors.append(content)
+            if kind == "comm_open" and content.get("target_name") == "jupyter.widget":
                 state = content.get("data", {}).get("state", {})
                 self.models[content["comm_id"]] = Model(content["comm_id"], dict(state))
             elif kind == "comm_msg":
@@ -183,6 +222,11 @@ class RoomClient:
                         content["comm_id"], Model(content["comm_id"], {})
                     )
                     model.state.update(data.get("state", {}))
+                elif data.get("method") == "update_states":
+                    for comm_id, described in data.get("states", {}).items():
+                        state = {"_model_name": described.get("model_name", "")}
+                        state.update(described.get("state", {}))
+                        self.models.setdefault(comm_id, Model(comm_id, {})).state.update(state)
             self._changed.set()
 
     async def wait_for(self, found: Callable[[RoomClient], Any], timeout: float = 120) -> Any:
@@ -255,8 +299,9 @@ class RoomClient:
         if self._socket is not None:
             self._socket.close()
 
-    async def shut_down_kernel(self) -> int:
-        """Shut this page's kernel down as closing the tab does (Voila's unload beacon)."""
+    async def shut_down_kernel(self, kernel_id: str = "") -> int:
+        """Shut this page's kernel (or *kernel_id*) down as closing the tab does (Voila's
+        unload beacon)."""
         xsrf = next(
             (
                 part.split("=", 1)[1]
@@ -267,14 +312,16 @@ class RoomClient:
         )
         response = await AsyncHTTPClient().fetch(
             HTTPRequest(
-                f"{self.origin}/voila/api/shutdown/{self.kernel_id}",
+                f"{self.origin}/voila/api/shutdown/{kernel_id or self.kernel_id}",
                 method="POST",
                 body=f"_xsrf={xsrf}",
                 headers={"Cookie": self.cookie},
+                network_interface=self.address or None,
             ),
             raise_error=False,
         )
-        await self.close()
+        if not kernel_id:
+            await self.close()
         return response.code
 
 

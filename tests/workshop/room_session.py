@@ -124,10 +124,14 @@ def running_room(
 ) -> Iterator[RunningRoom]:
     """Run ``journeykit workshop`` on 127.0.0.1 until the block ends (free ports by default).
 
-    The same *ports* again give pages the same origin, so a browser's ``localStorage``
-    (its room id) is still there.
+    The same *ports* again give pages the same origin, so a browser keeps its login cookie
+    (its identity in the room) and its ``localStorage``. The room keeps a pool of two
+    pre-heated kernels unless *options* say ``--preheat``: the room's default pool of 40
+    would take a test machine's two cores for a minute and 3 GB while the test runs.
     """
     port, dashboard_port = ports or free_ports(2)
+    if "--preheat" not in options:
+        options = (*options, "--preheat", "2")
     command = [
         sys.executable,
         "-m",

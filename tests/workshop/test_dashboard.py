@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,35 @@ def test_the_join_link_and_its_qr_code_are_shown_escaped(room: Path) -> None:
     )
     assert "<svg" in board.heading.value and "Bakery &lt;class&gt;" in board.heading.value
     assert "token=abc&amp;x=&lt;y&gt;" in board.heading.value
+
+
+def test_present_mode_numbers_say_nothing_of_names_or_save_times(room: Path) -> None:
+    for name in ("cy", "dee", "eve", "fay", "gus", "hal"):
+        jk.JourneyMap.new("five-stage", title=name.title()).save(room / f"{name}.json")
+    orders = set()
+    for _ in range(5):
+        board = Dashboard(RoomSettings(room, "Bakery class"))
+        board.set_present(True)
+        table = board.people.value
+        assert "data-mtime" not in table and not re.search(r"\d\d:\d\d:\d\d", table)
+        assert "in the last 2 minutes" in table
+        rows = re.findall(r"data-participant='Participant (\d+)'", table)
+        assert rows == sorted(rows, key=int)  # rows follow the numbers, not the names
+        labels = dict(
+            zip(
+                board.rollup.participants,
+                [e.path.stem for _, e in board.rollup.entries()],
+                strict=True,
+            )
+        )
+        orders.add(tuple(labels[f"Participant {n}"] for n in range(1, len(labels) + 1)))
+    alphabetical = tuple(sorted(p.stem for p in room.glob("*.json") if p.stem != "late & 'soon'"))
+    assert orders != {alphabetical}, "the numbers follow the file names"
+    assert len(orders) > 1
+
+
+def test_present_mode_hides_the_place_controls(room: Path) -> None:
+    board = Dashboard(RoomSettings(room, "Bakery class"))
+    assert board.free_choice.options == ("ana",)
+    board.set_present(True)
+    assert board.place_controls.layout.display == "none"

@@ -34,7 +34,7 @@ def test_the_links_survive_a_restart_unless_new_ones_are_asked_for(tmp_path: Pat
     assert fresh.join_token not in (first.join_token, first.dashboard_token)
     assert first.join_token != first.dashboard_token
     store = tmp_path / ".bakery-class.links.json"
-    assert set(json.loads(store.read_text("utf-8"))) == {"join", "dashboard"}
+    assert set(json.loads(store.read_text("utf-8"))) == {"join", "dashboard", "cookie"}
     if sys.platform != "win32":
         assert store.stat().st_mode & 0o077 == 0  # readable by the facilitator only
 
@@ -50,13 +50,14 @@ def test_the_servers_get_the_room_but_the_participants_never_the_dashboard_link(
 
 
 def test_idle_kernels_are_culled_but_never_connected_ones() -> None:
-    options = kernel_options(max_kernels=70, idle_timeout=600, preheat=2)
+    options = kernel_options(places=60, idle_timeout=600, preheat=2)
     assert "--MappingKernelManager.cull_idle_timeout=600" in options
     assert not any("cull_connected" in option for option in options)
     assert "--RoomKernelManager.max_kernels=70" in options and "--pool_size=2" in options
     assert not any(
-        "cull" in option for option in kernel_options(max_kernels=9, idle_timeout=0, preheat=0)
+        "cull" in option for option in kernel_options(places=9, idle_timeout=0, preheat=0)
     )
+    assert "--pool_size=9" in kernel_options(places=9, idle_timeout=0, preheat=40)
 
 
 @pytest.mark.parametrize(
@@ -109,7 +110,10 @@ def test_a_hub_server_runs_jupyterhub_singleuser_with_the_kits_settings() -> Non
     command = singleuser_command(["--port=9000", "--ServerApp.root_dir=/home/ana"])
     assert command[1:3] == ["-m", "jupyterhub.singleuser"]
     assert command[-1].startswith("--ServerApp.root_dir=") and command[-1].endswith("participant")
+    static = next(arg for arg in command if arg.startswith("--ServerApp.extra_static_paths="))
+    assert (Path(static.split("=", 1)[1]) / "plotly.min.js").is_file()
     env = singleuser_environment({"JUPYTER_PATH": "/usr/share/jupyter"})
+    assert env["JOURNEYKIT_PLOTLY_URL"].startswith("static/plotly.min.js?v=")
     assert env["JUPYTER_PATH"].endswith("/usr/share/jupyter")
     assert env["JUPYTERHUB_SINGLEUSER_EXTENSION"] == "1"
 

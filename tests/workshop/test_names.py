@@ -157,3 +157,40 @@ def test_a_shared_room_folder_shares_its_hidden_folders(tmp_path: Path) -> None:
     private.mkdir(mode=0o755)
     claim(private, "ana", "5" * 32)
     assert (private / ".owners").stat().st_mode & 0o002 == 0
+
+
+def test_reopening_gives_back_the_places_nobody_used(tmp_path: Path) -> None:
+    import journeykit as jk
+    from journeykit.workshop.names import claimed_stems, tidy_claims
+
+    room = tmp_path / "bakery"
+    used, unused = claim(room, "ana", "a" * 32), claim(room, "bot", "b" * 32)
+    remember(room, "a" * 32, used)
+    written = jk.JourneyMap.new("five-stage", title="Ana")
+    written.set_lane("Awareness", "touchpoints", ["Shop window"])
+    written.save(map_file(room, used))
+    jk.JourneyMap.new("five-stage", title="bot").save(map_file(room, unused))  # never edited
+    assert tidy_claims(room) == ["bot"]
+    assert claimed_stems(room) == ["ana"] and not map_file(room, "bot").exists()
+    assert remembered(room, "a" * 32) == "ana"
+    assert tidy_claims(room, keep_people=False) == ["ana"]  # new links: a new group
+    assert claimed_stems(room) == [] and remembered(room, "a" * 32) is None
+    assert map_file(room, "ana").exists()  # the map stays for the debrief
+
+
+def test_freeing_a_place_keeps_every_word(tmp_path: Path) -> None:
+    import journeykit as jk
+    from journeykit.workshop.names import claimed_stems, free_claim
+
+    room = tmp_path / "bakery"
+    for stem in ("ana", "bot"):
+        claim(room, stem, (stem[0] * 32).replace("o", "b"))
+        jk.JourneyMap.new("five-stage", title=stem).save(map_file(room, stem))
+    written = jk.load_map(map_file(room, "ana"))
+    written.set_lane("Awareness", "goal", "Find a gift")
+    written.save(map_file(room, "ana"))
+    assert free_claim(room, "ana") and free_claim(room, "bot")
+    assert not free_claim(room, "bot") and not free_claim(room, "../x")
+    assert claimed_stems(room) == []
+    assert jk.load_map(map_file(room, "ana")).stage("Awareness").goal == "Find a gift"
+    assert not map_file(room, "bot").exists() and list((room / ".freed").glob("bot-*.json"))

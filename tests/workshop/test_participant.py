@@ -1,7 +1,8 @@
 """The participant's page without a browser: the same object a room's kernel shows.
 
-The page's script sends the browser id and a personal link's name by setting
-the :class:`BrowserId` widget's values; these tests set them the same way.
+In a room the server tells the page's kernel whose page it is (the browser's
+identity, its address and a personal link's name); these tests hand the page
+the same :class:`Identity`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 
 import journeykit as jk
 from journeykit.workshop.closing import PAGES, flag_closing, pages_waiting
+from journeykit.workshop.identity import Identity
 from journeykit.workshop.participant import ParticipantPage
 from journeykit.workshop.settings import RoomSettings
 from tests.workshop.room_client import run_apart
@@ -25,12 +27,11 @@ ANA_BROWSER, BEN_BROWSER = "a1" * 16, "b2" * 16
 
 
 def page_in(
-    room: Path, browser_id: str = "", link_name: str = "", **options: Any
+    room: Path, browser_id: str = "", link_name: str = "", address: str = "", **options: Any
 ) -> ParticipantPage:
     page = ParticipantPage(RoomSettings(room, "Bakery class", **options), warm=False)
     if browser_id or link_name:
-        page.browser.link_name = link_name
-        page.browser.browser_id = browser_id
+        page.identify(Identity(browser_id, address, link_name))
     return page
 
 
@@ -90,7 +91,7 @@ def test_another_device_with_the_same_name_gets_a_separate_map(room: Path) -> No
     other.close()
 
 
-def test_a_browser_id_the_page_did_not_make_never_reaches_a_map(room: Path) -> None:
+def test_an_identity_the_server_did_not_make_never_reaches_a_map(room: Path) -> None:
     ana = page_in(room, ANA_BROWSER, "Ana")
     ana.close()
     for forged in ("../.owners/ana", "ana", ANA_BROWSER.upper(), ANA_BROWSER + "0"):
@@ -149,7 +150,8 @@ def test_a_map_that_does_not_load_is_left_untouched(room: Path) -> None:
 def test_a_hub_user_needs_no_prompt(room: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JUPYTERHUB_USER", "ana")
     page = page_in(room)
-    assert page.stem == "ana" and (room / ".owners" / "ana").read_text() == "hub:ana"
+    assert page.stem == "ana"
+    assert (room / ".owners" / "ana").read_text().splitlines()[0] == "hub:ana"
     page.close()
 
 
@@ -190,3 +192,89 @@ def test_a_map_too_big_to_open_again_is_never_saved(room: Path) -> None:
     assert "could not be opened again" in page.editor.status
     assert jk.load_map(room / "ana.json").stage("Awareness").touchpoints == ["Shop window"]
     page.close()
+
+
+def test_one_device_takes_its_share_of_names_but_this_computer_is_never_limited(
+    room: Path,
+) -> None:
+    first = page_in(room, ANA_BROWSER, "Ana", address="192.168.1.20", per_device=1)
+    second = page_in(room, BEN_BROWSER, "Ben", address="192.168.1.20", per_device=1)
+    assert first.stem == "ana" and second.editor is None
+    assert "already joined the room 1 times" in second.message.value
+    elsewhere = page_in(room, "c3" * 16, "Cy", address="192.168.1.21", per_device=1)
+    here = [
+        page_in(room, f"{n:02d}" * 16, f"P{n}", address="127.0.0.1", per_device=1) for n in (1, 2)
+    ]
+    assert elsewhere.stem == "cy" and [page.stem for page in here] == ["p1", "p2"]
+    for page in (first, second, elsewhere, *here):
+        page.close()
+
+
+def test_a_second_tab_takes_the_map_and_the_first_stops_editing(room: Path) -> None:
+    first = page_in(room, ANA_BROWSER, "Ana")
+    first.editor.set_lane("Awareness", "touchpoints", ["Typed in the first tab"])
+    second = page_in(room, ANA_BROWSER)  # the same browser, another tab
+    assert second.stem == "ana" and "Welcome back" in shown_text(second.box)
+    first.look()
+    assert first.editor.view not in first.box.children
+    assert "open in another tab" in shown_text(first.box)
+    second.look()  # the first tab's last save comes into the second
+    assert second.editor.map.stage("Awareness").touchpoints == ["Typed in the first tab"]
+    second.editor.set_lane("Awareness", "touchpoints", ["Typed in the second tab"])
+    second.editor.flush()
+    second.look()
+    assert second.editor.view in second.box.children
+    assert list(room.glob("*.conflict-*")) == []
+    assert jk.load_map(room / "ana.json").stage("Awareness").touchpoints == [
+        "Typed in the second tab"
+    ]
+    second.close()
+
+
+def test_text_kept_aside_is_shown_on_the_page_and_can_be_put_back(room: Path) -> None:
+    page = page_in(room, ANA_BROWSER, "Ana")
+    page.editor.set_lane("Awareness", "goal", "Find a gift")
+    page.editor.flush()
+    other = jk.load_map(room / "ana.json")
+    other.set_lane("Awareness", "goal", "Find a birthday gift fast")
+    other.set_lane("Awareness", "touchpoints", ["Radio"])
+    other.save(room / "ana.conflict-20260301-093005.json")  # another page's text, set aside
+    page.look()
+    shown = shown_text(page.kept.box)
+    assert "kept aside" in shown and "Find a birthday gift fast" in shown and "Radio" in shown
+    put_back = [w for w in _all(page.kept.box) if "jk-room-put-back" in w._dom_classes]
+    for button in put_back:
+        button.click()
+    page.editor.flush()
+    saved = jk.load_map(room / "ana.json").stage("Awareness")
+    assert saved.goal == "Find a birthday gift fast" and saved.touchpoints == ["Radio"]
+    assert list(room.glob("*.conflict-*")) == [] and page.kept.box.children == ()
+    assert (room / ".kept" / "ana.conflict-20260301-093005.json").exists()  # not deleted
+    other.set_lane("Awareness", "actions", ["Asked a friend"])
+    other.save(room / "ana.conflict-20260301-094500.json")
+    page.look()
+    done = [w for w in _all(page.kept.box) if "jk-room-kept-done" in w._dom_classes]
+    done[0].click()  # not wanted: cleared away, the map as it was
+    assert page.kept.box.children == () and page.editor.map.stage("Awareness").actions == []
+    page.close()
+
+
+def test_a_freed_place_stops_the_page_and_its_browser_starts_again(room: Path) -> None:
+    from journeykit.workshop.names import free_claim
+
+    page = page_in(room, ANA_BROWSER, "Ana")
+    page.editor.set_lane("Awareness", "touchpoints", ["Shop window"])
+    assert free_claim(room, "ana")
+    page.look()
+    assert "freed your place" in shown_text(page.box)
+    assert jk.load_map(room / "ana.json").stage("Awareness").touchpoints == ["Shop window"]
+    again = page_in(room, ANA_BROWSER)
+    assert again.editor is None and again.name.placeholder == "Your first name"
+    again.close()
+
+
+def _all(widget: widgets.Widget) -> list[widgets.Widget]:
+    found = [widget]
+    for child in getattr(widget, "children", ()):
+        found.extend(_all(child))
+    return found

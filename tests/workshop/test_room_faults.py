@@ -8,9 +8,12 @@ preview, which the kernel redraws at once.
 
 In order: a corrupt file in the folder (the room opens, the dashboard lists it
 as skipped); a closed tab and a lost connection (saved); a kernel killed
-mid-edit (the saved map intact, reconnecting works); Ctrl+C with edits waiting
-(all saved); the room opened again (same links, same maps) and closed from the
-dashboard with an edit waiting (saved).
+mid-edit (the page says "Reload to continue" at once and stops saying "Saved",
+the saved map is intact, and after the reload what was typed, before and after
+the kill, reaches the file); the participants' server killed (the page says so;
+what was typed comes back when the room is opened again and the page
+reloaded); Ctrl+C with edits waiting (all saved); the room opened again (same
+links, same maps) and closed from the dashboard with an edit waiting (saved).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from tests.workshop.room_session import (
     EDITOR_SHOWN,
     TOUCHPOINTS,
     RunningRoom,
+    free_ports,
     join,
     kernel_id,
     open_room_page,
@@ -43,6 +47,18 @@ pytestmark = pytest.mark.browser
 
 WAITING = {"JOURNEYKIT_ROOM_SAVE_DELAY": "60"}
 IDLE_SECONDS = 8
+STATUS = ".jk-editor .jk-status"
+
+
+def wait_for_status(page: Any, text: str, seconds: float = 30) -> None:
+    """Wait until the editor's status line says *text* (the page tells the truth by itself)."""
+    page.wait_for_function(
+        "([selector, text]) => document.querySelector(selector)?.innerText.includes(text)",
+        arg=[STATUS, text],
+        timeout=seconds * 1000,
+    )
+
+
 BROKEN = '{\n  "framework": "five-stage",\n  "stages": [\n'  # cut off mid-write
 
 
@@ -57,7 +73,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def room(folder: Path) -> Iterator[RunningRoom]:
     with running_room(
-        folder, "--idle-timeout", str(IDLE_SECONDS), name="Faults", env=WAITING
+        folder, "--idle-timeout", str(IDLE_SECONDS), "--preheat", "0", name="Faults", env=WAITING
     ) as running:
         yield running
 
@@ -127,21 +143,62 @@ def test_a_lost_connection_is_culled_and_saved(room: RunningRoom, dana: Any) -> 
     wait_for_map(room.room_dir / "dana.json", lambda d: touchpoints(d) == ["Kiosk", "Radio"])
 
 
-def test_a_kernel_killed_mid_edit_keeps_the_saved_map(room: RunningRoom, dana: Any) -> None:
+def test_a_kernel_killed_mid_edit_is_said_at_once_and_nothing_typed_is_lost(
+    room: RunningRoom, dana: Any
+) -> None:
     context, _ = dana
     page = new_tab(context, room.join_url)
     page.wait_for_selector(EDITOR_SHOWN)
-    edit_waiting(page, room, "dana", "Lost")
+    edit_waiting(page, room, "dana", "Lost")  # the kernel has it, the file not yet
     room.kernel_process(kernel_id(page)).kill()
-    page.close()
+    wait_for_status(page, "Reload to continue")
+    assert "Saved" not in page.inner_text(STATUS)
+    page.wait_for_selector(".jk-room-link:has-text('has ended') button.jk-room-reload")
+    type_touchpoint(page, "\nAfter")  # typed into a page whose kernel is gone
     saved = jk.load_map(room.room_dir / "dana.json")  # still a whole, valid map
     assert saved.stage("Awareness").touchpoints == ["Kiosk", "Radio"]
+    page.close()
     again = new_tab(context, room.join_url)
     again.wait_for_selector(EDITOR_SHOWN)
     assert "Welcome back" in again.inner_text(".jk-room-who")
-    again.click(".jk-editor .lm-TabBar-tab:has-text('1. Awareness')")
-    assert again.input_value(TOUCHPOINTS) == "Kiosk\nRadio"
+    wait_for_map(
+        room.room_dir / "dana.json",
+        lambda d: touchpoints(d) == ["Kiosk", "Radio", "Lost", "After"],
+    )
+    wait_for_status(again, "Brought back")
     again.close(run_before_unload=True)
+
+
+def test_a_stopped_server_is_said_and_what_was_typed_comes_back_with_the_room(
+    chromium_browser: Any, tmp_path: Path
+) -> None:
+    # the editor's own save delay: "Before" is saved as in any room, "During" cannot be
+    # (a blank map's name slot is given back when the room opens again, so it must hold
+    # something for the participant to be welcomed back)
+    folder, ports = tmp_path / "rooms", (free_ports(2)[0], free_ports(2)[1])
+    blocked: list[str] = []
+    with running_room(folder, "--preheat", "0", name="Outage", ports=ports) as room:
+        page = room_page(chromium_browser, room, blocked)
+        open_room_page(page, room.join_url)
+        join(page, "Gil")
+        type_touchpoint(page, "Before")
+        wait_for_map(room.room_dir / "gil.json", lambda d: touchpoints(d) == ["Before"])
+        room.servers()[0].kill()  # the participants' server is gone, as in a crash
+        wait_for_status(page, "Not saved")
+        page.wait_for_selector(".jk-room-link:has-text('not answering') button.jk-room-reload")
+        assert "Reload this page once the room is open again" in page.inner_text(".jk-room-link")
+        type_touchpoint(page, "\nDuring")
+        assert "Saved" not in page.inner_text(STATUS)
+        room.process.wait(120)  # the launcher closes what is left of the room
+    assert touchpoints(json.loads((room.room_dir / "gil.json").read_text())) == ["Before"]
+    with running_room(folder, "--preheat", "0", name="Outage", ports=ports) as again:
+        open_room_page(page, again.join_url)  # the participant reloads the page
+        page.wait_for_selector(EDITOR_SHOWN)
+        assert "Welcome back" in page.inner_text(".jk-room-who")
+        wait_for_map(again.room_dir / "gil.json", lambda d: touchpoints(d) == ["Before", "During"])
+        wait_for_status(page, "Brought back")
+    page.context.close()
+    assert blocked == []
 
 
 def test_ctrl_c_saves_every_waiting_edit(
@@ -162,6 +219,8 @@ def test_ctrl_c_saves_every_waiting_edit(
     assert touchpoints(json.loads((room.room_dir / "dana.json").read_text())) == [
         "Kiosk",
         "Radio",
+        "Lost",
+        "After",
         "Poster",
     ]
     assert touchpoints(json.loads((room.room_dir / "eli.json").read_text())) == ["Banner"]
@@ -177,7 +236,7 @@ def test_the_room_opens_again_and_closes_from_the_dashboard(
 ) -> None:
     context, _ = dana
     ports = (room.port, int(room.dashboard_url.split(":")[2].split("/")[0]))
-    with running_room(folder, name="Faults", env=WAITING, ports=ports) as again:
+    with running_room(folder, "--preheat", "0", name="Faults", env=WAITING, ports=ports) as again:
         assert (again.join_url, again.dashboard_url) == (room.join_url, room.dashboard_url)
         page = new_tab(context, again.join_url)
         page.wait_for_selector(EDITOR_SHOWN)
@@ -197,6 +256,8 @@ def test_the_room_opens_again_and_closes_from_the_dashboard(
     assert touchpoints(json.loads((folder / "faults" / "dana.json").read_text())) == [
         "Kiosk",
         "Radio",
+        "Lost",
+        "After",
         "Poster",
         "Leaflet",
     ]

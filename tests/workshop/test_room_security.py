@@ -82,7 +82,7 @@ def fetch(url: str, method: str = "GET") -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningRoom]:
-    with running_room(tmp_path_factory.mktemp("security") / "rooms") as running:
+    with running_room(tmp_path_factory.mktemp("security") / "rooms", "--preheat", "0") as running:
         yield running
 
 

@@ -13,6 +13,7 @@ import pytest
 
 import journeykit as jk
 from journeykit.workshop.dashboard import Dashboard
+from journeykit.workshop.identity import Identity
 from journeykit.workshop.participant import ParticipantPage
 from journeykit.workshop.settings import RoomSettings
 from journeykit.workshop.timer import (
@@ -44,6 +45,7 @@ def test_the_facilitator_starts_a_stage_for_some_minutes_and_every_page_shows_it
     settings = RoomSettings(room, "Bakery class", framework="five-stage-decision")
     board = Dashboard(settings)
     pages = [ParticipantPage(settings, warm=False) for _ in range(3)]
+    pages[0].identify(Identity("a1" * 16, "", ""))  # the browser, as the room learns it
     pages[0].join("Ana")
     board.refresh()
     assert all(not page.timer.stage for page in pages)  # no activity: no banner

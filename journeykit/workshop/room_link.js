@@ -1,0 +1,88 @@
+// A participant's page in a workshop room: says when its link to the room is gone.
+//
+// The editor's own status line already says "Not saved" the moment the kernel's
+// connection drops. What only the room can tell is why, and what to do: when the
+// connection has been down for a few seconds, this view asks the room's server about
+// the page's kernel. No answer at all: the room's server is gone (the facilitator's
+// laptop closed it, slept or lost the network). An answer without the kernel: the
+// page's kernel has ended (it crashed, or was stopped while the page was away). Either
+// way the page says so above the editor, with a button to reload; what was typed stays
+// in the browser (the editor's guard keeps it) and reaches the map after the reload.
+// While the server still knows the kernel, the page is only reconnecting: nothing shown.
+
+const FIRST_LOOK_MS = 2000;
+const LOOK_AGAIN_MS = 3000;
+
+function render({ model, el }) {
+  el.classList.add("jk-room-link");
+  el.style.display = "none";
+  const kernel = model.widget_manager?.kernel;
+  let shown = "";
+  let timer = 0;
+  let closed = false;
+
+  const say = (why) => {
+    if (why === shown) return;
+    shown = why;
+    el.replaceChildren();
+    el.style.display = why ? "" : "none";
+    el.closest(".jk-room")?.classList.toggle("jk-room-lost", !!why);
+    if (!why) return;
+    const sentence = document.createElement("p");
+    sentence.textContent = model.get("sentences")[why] || "";
+    const reload = document.createElement("button");
+    reload.className = "jupyter-button mod-primary jk-room-reload";
+    reload.textContent = model.get("reload_label");
+    reload.addEventListener("click", () => location.reload());
+    el.append(sentence, reload);
+  };
+
+  const healthy = () => kernel && kernel.connectionStatus === "connected" && kernel.status !== "dead";
+
+  const look = async () => {
+    timer = 0;
+    if (closed) return;
+    if (healthy()) return say("");
+    let why = "";
+    if (kernel?.status === "dead") {
+      why = "ended";
+    } else {
+      try {
+        // the page's own server, as the kernel's connection knows it (Voila's base URL)
+        const base = new URL(kernel?.serverSettings?.baseUrl || "/", location.href);
+        const reply = await fetch(new URL(`api/kernels/${kernel?.id}`, base), {
+          cache: "no-store",
+          credentials: "same-origin",
+        });
+        why = reply.ok ? "" : "ended";
+      } catch {
+        why = "unreachable";
+      }
+    }
+    if (closed) return;
+    say(healthy() ? "" : why);
+    if (!healthy()) timer = setTimeout(look, LOOK_AGAIN_MS);
+  };
+
+  const changed = () => {
+    if (healthy()) {
+      clearTimeout(timer);
+      timer = 0;
+      say("");
+    } else if (!timer) {
+      timer = setTimeout(look, FIRST_LOOK_MS);
+    }
+  };
+
+  kernel?.connectionStatusChanged?.connect(changed);
+  kernel?.statusChanged?.connect(changed);
+  changed();
+  return () => {
+    closed = true;
+    clearTimeout(timer);
+    kernel?.connectionStatusChanged?.disconnect(changed);
+    kernel?.statusChanged?.disconnect(changed);
+  };
+}
+
+export default { render };
