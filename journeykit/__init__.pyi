@@ -56,6 +56,7 @@ from .model import (
 from .figures import (
     compare as compare,
     plot_blueprint as plot_blueprint,
+    plot_canvas as plot_canvas,
     plot_class_coverage as plot_class_coverage,
     plot_class_heatmap as plot_class_heatmap,
     plot_class_spread as plot_class_spread,
@@ -92,6 +93,13 @@ from .editing import (
 from .slides import (
     build_course as build_course,
     build_deck as build_deck,
+)
+
+# paper: blank canvases, maps and persona cards to print (journeykit print)
+from .paper import (
+    print_canvas as print_canvas,
+    print_map as print_map,
+    print_personas as print_personas,
 )
 
 # a coach's feedback on a map

@@ -15,6 +15,7 @@ Examples
     journeykit export my_maps/shop.json --to html -o shop.html
     journeykit slides notebooks -o decks
     journeykit rollup collected -o class.html --csv
+    journeykit print canvas --framework five-stage --size A3
     journeykit rubric my_maps/shop.json
     journeykit course nbgrader my_course --exercises ex01,ex04
     journeykit lab
@@ -139,6 +140,24 @@ def _slides(args: argparse.Namespace) -> int:
     from .slides import build_course
 
     build_course(args.paths, args.output, pdf=args.pdf)
+    return 0
+
+
+def _print(args: argparse.Namespace) -> int:
+    from .paper import print_canvas, print_map, print_personas
+
+    size = args.size.upper()
+    if args.what == "canvas":
+        lanes = [lane.strip() for lane in args.lanes.split(",")] if args.lanes else None
+        out = args.output or f"canvas-{args.framework}-{size.lower()}.pdf"
+        written = print_canvas(args.framework, out, size=size, lanes=lanes)
+    elif args.what == "map":
+        out = args.output or f"{Path(args.maps[0]).stem}-{size.lower()}.pdf"
+        written = print_map(args.maps, out, size=size)
+    else:
+        out = args.output or f"personas-{size.lower()}.pdf"
+        written = print_personas(args.maps, out, size=size, blank=args.blank)
+    print(f"Wrote {written}")
     return 0
 
 
@@ -447,6 +466,37 @@ def build_parser() -> argparse.ArgumentParser:
         help='label participants "Participant 1..N", e.g. for a projector',
     )
     p.set_defaults(run=_rollup)
+
+    p = sub.add_parser(
+        "print", help="print a blank canvas, saved maps or persona cards to PDF (A4 or A3)"
+    )
+    kinds = p.add_subparsers(dest="what", required=True, metavar="WHAT")
+    size = argparse.ArgumentParser(add_help=False)
+    size.add_argument(
+        "--size", default="A4", choices=["A4", "A3", "a4", "a3"], help="landscape (default A4)"
+    )
+    size.add_argument("-o", "--output", default=None, help="the PDF to write")
+    k = kinds.add_parser(
+        "canvas", parents=[size], help="a blank canvas: stages as columns, lanes as rows"
+    )
+    k.add_argument(
+        "--framework",
+        default="five-stage",
+        help="one of: " + ", ".join(framework_ids()) + " (default five-stage)",
+    )
+    k.add_argument(
+        "--lanes",
+        default=None,
+        help="only these lanes, comma-separated keys (emotion for the emotion band)",
+    )
+    k = kinds.add_parser("map", parents=[size], help="saved maps, each from a new sheet")
+    k.add_argument("maps", nargs="+", help="map .json files")
+    k = kinds.add_parser(
+        "persona", parents=[size], help="persona cards: of saved maps, or blank to fill in"
+    )
+    k.add_argument("maps", nargs="*", help="map .json files (none: blank cards)")
+    k.add_argument("--blank", type=int, default=0, help="blank cards to add (default: 2 alone)")
+    p.set_defaults(run=_print)
 
     p = sub.add_parser("rubric", help="judge maps on the rubric, or print the blank rubric")
     p.add_argument("maps", nargs="*", help="map files (none: print the blank rubric)")

@@ -36,7 +36,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"model"}),  # journey maps and files
     frozenset({"figures", "coaching", "analytics"}),  # pure functions of data
     frozenset({"export", "assessment"}),  # files of a map, the rubric
-    frozenset({"editing", "exercises", "slides", "debrief"}),  # what people touch
+    frozenset({"editing", "exercises", "slides", "debrief", "paper"}),  # what people touch
     frozenset({"workshop", "grading"}),  # the room, over a network; nbgrader courses
     frozenset({"cli"}),  # the command line
 )

@@ -64,6 +64,48 @@ class FrameworkStage:
     business_activities: tuple[str, ...]
     moments: tuple[str, ...]
 
+    def lanes(self) -> list[tuple[str, str]]:
+        """What the framework says about each lane of this stage: ``(label, text)`` pairs
+        in the map's lane order, labelled as the map's lanes are (a list joined by commas).
+
+        Examples
+        --------
+        >>> get_framework("five-stage-decision").stage("Decision").lanes()[0]
+        ('Customer goal', 'Choose one product or service and buy it')
+        """
+        from .fields import schema
+
+        rows: dict[str, tuple[str, str]] = {}
+        for spec in schema().lanes:
+            value = getattr(self, spec.framework_field, None) if spec.framework_field else None
+            if value is None or spec.framework_field in rows or spec.kind == "score":
+                continue
+            text = ", ".join(value) if isinstance(value, tuple) else str(value)
+            rows[spec.framework_field] = (spec.label, text)
+        return list(rows.values())
+
+    def _repr_mimebundle_(self, **_: Any) -> dict[str, str]:
+        """The stage in a notebook: the table of :meth:`_repr_html_`, and a one-line text
+        that names its lanes (the lanes' wording is the catalogue's, shown once)."""
+        lanes = ", ".join(label for label, _ in self.lanes())
+        return {"text/html": self._repr_html_(), "text/plain": f"{self.name}: {lanes}"}
+
+    def _repr_html_(self) -> str:
+        """The stage as a table of its lanes, one row each, read left to right."""
+        import html
+
+        left = "text-align:left;vertical-align:top;padding:4px 10px"
+        head = (
+            f"<thead><tr><th scope='col' style='{left}'>Lane</th>"
+            f"<th scope='col' style='{left}'>{html.escape(self.name)}</th></tr></thead>"
+        )
+        body = "".join(
+            f"<tr><th scope='row' style='{left}'>{html.escape(label)}</th>"
+            f"<td style='{left}'>{html.escape(text)}</td></tr>"
+            for label, text in self.lanes()
+        )
+        return f"<table class='jk-stage'>{head}<tbody>{body}</tbody></table>"
+
 
 @dataclass(frozen=True)
 class Framework:

@@ -183,7 +183,7 @@ def to_image(
     chosen = image_format(target, format)
     fig = fig_or_map
     if isinstance(fig_or_map, JourneyMap):
-        fig = plot_map(fig_or_map)
+        fig = plot_map(fig_or_map, interactive=False)  # a picture: nothing to hover
     if not hasattr(fig, "to_plotly_json"):
         raise JourneyMapError(
             [

@@ -103,8 +103,14 @@ def plotly_js() -> str:
     return script.replace("</script", "<\\/script") if "</script" in script else script
 
 
-def figure_div(fig: go.Figure, div_id: str) -> str:
-    """*fig* as a ``<div>`` and the script that draws it, with a fixed id (no plotly.js)."""
+def figure_div(
+    fig: go.Figure, div_id: str, config: dict[str, object] | None = None, *, fixed: bool = False
+) -> str:
+    """*fig* as a ``<div>`` and the script that draws it, with a fixed id (no plotly.js).
+
+    *config* is plotly.js's (:data:`PLOTLY_CONFIG` by default). The ``<div>`` fills
+    the width it is given, or with *fixed* takes the figure's own width and height
+    (paper sheets draw fixed, ``staticPlot`` figures)."""
     import plotly.io as pio
 
     div = pio.to_html(
@@ -112,8 +118,13 @@ def figure_div(fig: go.Figure, div_id: str) -> str:
         include_plotlyjs=False,
         full_html=False,
         div_id=div_id,
-        config=PLOTLY_CONFIG,
+        config=PLOTLY_CONFIG if config is None else config,
         validate=False,
+        **(
+            {"default_width": f"{fig.layout.width}px", "default_height": f"{fig.layout.height}px"}
+            if fixed
+            else {}
+        ),
     )
     return f'<div class="plot">{div}</div>'
 

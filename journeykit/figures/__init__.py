@@ -9,6 +9,7 @@ stores a few kilobytes of JSON that come out the same on every run.
 * :mod:`.theme`: palette, fonts, text widths and the plotly template;
 * :mod:`.layout`: text wrapping by pixel width, labels, titles (shared by all);
 * :mod:`.journey_map`: :func:`plot_map`;
+* :mod:`.canvas`: :func:`plot_canvas` (a blank canvas to print);
 * :mod:`.emotions`: :func:`plot_emotions`;
 * :mod:`.frameworks`: :func:`plot_framework`, :func:`plot_frameworks`,
   :func:`plot_crosswalk`;
@@ -36,6 +37,7 @@ from __future__ import annotations
 
 from . import theme
 from .blueprint import plot_blueprint
+from .canvas import plot_canvas
 from .class_emotions import plot_class_heatmap, plot_class_spread, similarity_order
 from .class_lanes import plot_class_coverage, plot_class_top
 from .compare import compare
@@ -49,6 +51,7 @@ from .transitions import plot_transitions
 __all__ = [
     "compare",
     "plot_blueprint",
+    "plot_canvas",
     "plot_class_coverage",
     "plot_class_heatmap",
     "plot_class_spread",

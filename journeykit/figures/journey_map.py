@@ -14,6 +14,7 @@ Examples
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -198,7 +199,11 @@ def map_cell(stage: Stage, row: str, width: float, item_lines: int | None = None
 
 
 def plot_map(
-    m: JourneyMap, width: int | None = None, measured: Measured | None = None
+    m: JourneyMap,
+    width: int | None = None,
+    measured: Measured | None = None,
+    *,
+    interactive: bool = True,
 ) -> go.Figure:
     """The journey map as a swimlane grid: stages as columns, lanes as rows.
 
@@ -225,6 +230,9 @@ def plot_map(
         before, the share who go no further, the median time to the next stage and
         the share who come back; the stage with the biggest drop is marked, so its
         pain points can be read against it. Stages not measured say so.
+    interactive : bool, default True
+        False for a picture or a printout, which nobody can hover over: the
+        subtitle then counts the empty cells without inviting a hover.
 
     Returns
     -------
@@ -245,11 +253,15 @@ def plot_map(
     """
     import plotly.graph_objects as go
 
-    return go.Figure(map_json(m, width, measured))
+    return go.Figure(map_json(m, width, measured, interactive=interactive))
 
 
 def map_json(
-    m: JourneyMap, width: int | None = None, measured: Measured | None = None
+    m: JourneyMap,
+    width: int | None = None,
+    measured: Measured | None = None,
+    *,
+    interactive: bool = True,
 ) -> dict[str, Any]:
     """:func:`plot_map`'s figure as plotly JSON, built without plotly.py checking it.
 
@@ -345,7 +357,8 @@ def map_json(
     subtitle = f"{get_framework(m.framework).name}, {len(m.stages)} stages · " + (
         "every lane filled in"
         if not open_cells
-        else f"{open_cells} empty cells to fill in (hover over one to see what goes there)"
+        else f"{open_cells} empty cells to fill in"
+        + (" (hover over one to see what goes there)" if interactive else "")
     )
     if figures is not None:
         subtitle += " · the Measured row comes from an event log"
@@ -362,6 +375,7 @@ def map_json(
         margin={"l": round(EDGE_PX + label_px)},
         hovermode="closest",
         **({"shapes": texts} if texts else {}),
+        meta=part_meta(edges),
         template=map_template(),
         xaxis={
             "side": "top",
@@ -389,6 +403,117 @@ def map_json(
     )
 
 
+def part_meta(edges: Sequence[float]) -> dict[str, Any]:
+    """What :func:`map_parts` needs to cut a map figure into parts, kept in ``layout.meta``:
+    the rows' edges (in row units, top to bottom) and the pixels of one row unit."""
+    return {
+        "journeykit": {
+            "figure": "map",
+            "row_edges": [round(edge, 4) for edge in edges],
+            "row_px": LINE_PX,
+        }
+    }
+
+
+def map_parts(
+    figure: dict[str, Any],
+    max_width: float,
+    max_height: float,
+    *,
+    zoom: float = 1.0,
+    first_height: float | None = None,
+) -> list[dict[str, Any]]:
+    """A map figure (plotly JSON from :func:`map_json`) cut into parts that each fit
+    *max_width* x *max_height* pixels when drawn *zoom* times its size (the first part
+    *first_height* high, when given: a slide that already holds some text).
+
+    A map too tall is cut between rows (lane groups, each part under the stage
+    headings), one too wide between stages (stage groups, each part beside the lane
+    labels); a part is the same figure looking at a window of its rows and stages,
+    so every cell is drawn exactly as in the whole map. Parts are balanced: three
+    parts of four rows rather than 5, 5 and 2. A single row taller than the height
+    is a part of its own. Figures that are not maps come back whole.
+
+    Examples
+    --------
+    >>> import journeykit as jk
+    >>> whole = map_json(jk.example("clothing-store"))
+    >>> parts = map_parts(whole, 1280, 700, zoom=1.45)
+    >>> len(parts) > 1, all(part["layout"]["height"] * 1.45 <= 700 for part in parts)
+    (True, True)
+    >>> parts[1]["layout"]["title"]["text"].endswith("(part 2 of %d)</b>" % len(parts))
+    True
+    >>> map_parts(whole, 5000, 5000) == [whole]
+    True
+    """
+    layout = figure.get("layout") or {}
+    meta = (layout.get("meta") or {}).get("journeykit") or {}
+    if meta.get("figure") != "map":
+        return [figure]
+    edges, unit = list(meta["row_edges"]), float(meta["row_px"])
+    margin = layout["margin"]
+    top, bottom, left, right = (float(margin.get(side, 0)) for side in "tblr")
+    n = round(layout["xaxis"]["range"][1] + 0.5)
+    column = (layout["width"] - left - right) / n
+    rows = balanced_groups(
+        [(b - a) * unit for a, b in pairwise(edges)],
+        max_height / zoom - top - bottom,
+        None if first_height is None else first_height / zoom - top - bottom,
+    )
+    stages = balanced_groups([column] * n, max_width / zoom - left - right)
+    if len(rows) == 1 and len(stages) == 1:
+        return [figure]
+    total = len(rows) * len(stages)
+    parts: list[dict[str, Any]] = []
+    for first_row, last_row in rows:
+        for first_stage, last_stage in stages:
+            part = copy.deepcopy(figure)
+            part_layout = part["layout"]
+            part_layout["height"] = round(
+                top + bottom + (edges[last_row] - edges[first_row]) * unit
+            )
+            part_layout["width"] = round(left + right + (last_stage - first_stage) * column)
+            part_layout["yaxis"]["range"] = [edges[last_row], edges[first_row]]
+            part_layout["xaxis"]["range"] = [first_stage - 0.5, last_stage - 0.5]
+            title = part_layout["title"]
+            title["text"] = title["text"].removesuffix("</b>") + (
+                f" (part {len(parts) + 1} of {total})</b>"
+            )
+            parts.append(part)
+    return parts
+
+
+def balanced_groups(
+    sizes: Sequence[float], room: float, first_room: float | None = None
+) -> list[tuple[int, int]]:
+    """Consecutive groups of *sizes* (as ``(start, stop)`` index pairs), as few as fit
+    *room* each (the first *first_room*, when given), made as even as that allows.
+
+    Examples
+    --------
+    >>> balanced_groups([1, 1, 1, 1, 1, 1], 5)   # two groups of three, not five and one
+    [(0, 3), (3, 6)]
+    >>> balanced_groups([4, 1], 2)               # a size larger than the room is a group alone
+    [(0, 1), (1, 2)]
+    """
+    count = len(sizes)
+    for groups in range(1, count + 1):
+        target = sum(sizes) / groups
+        bounds: list[tuple[int, int]] = []
+        start, used = 0, 0.0
+        for i, size in enumerate(sizes):
+            # close the group before this size when it would overflow, or when the group
+            # has reached its even share and enough groups remain for the sizes left
+            if i > start and (used + size > room or (used >= target and len(bounds) < groups - 1)):
+                bounds.append((start, i))
+                start, used = i, 0.0
+            used += size
+        bounds.append((start, count))
+        if len(bounds) <= groups and all(sum(sizes[a:b]) <= room or b - a == 1 for a, b in bounds):
+            return bounds
+    return [(i, i + 1) for i in range(count)]
+
+
 def cell_bars(
     xs: list[int],
     edges: list[float],
@@ -396,12 +521,13 @@ def cell_bars(
     fills: list[list[str]],
     hovers: list[list[str]],
     name: str,
+    unit: float = LINE_PX,
 ) -> dict[str, Any]:
     """Cells as one trace of horizontal bars: row *i* of column *j* spans ``edges[i]`` to
     ``edges[i + 1]``, in colour ``fills[i][j]``, with hover text ``hovers[i][j]``.
 
     Neighbouring cells are kept :data:`CELL_GAP` pixels apart (*column* is one column's
-    width in pixels; a row unit is :data:`LINE_PX` pixels).
+    width in pixels; a row unit is *unit* pixels, :data:`LINE_PX` by default).
 
     Examples
     --------
@@ -409,7 +535,7 @@ def cell_bars(
     >>> bars["base"], bars["y"], bars["hovertext"]
     ([-0.485, 0.515], [1.0, 1.0], ['a', 'b'])
     """
-    across, down = CELL_GAP / column, CELL_GAP / LINE_PX  # the gap in columns and in rows
+    across, down = CELL_GAP / column, CELL_GAP / unit  # the gap in columns and in rows
     heights = [bottom - top - down for top, bottom in pairwise(edges) for _ in xs]
     # Each bar placed by its own offset, so that two traces of cells are not put side by side.
     return {

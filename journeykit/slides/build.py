@@ -48,7 +48,9 @@ if TYPE_CHECKING:
 COURSE_TITLE = "Customer journey mapping with JourneyKit"
 
 #: Options for ``Reveal.initialize``: a 16:9 slide, numbered, with a URL per slide; a PDF
-#: handout gets one page per slide (fragments shown), more when a slide is tall.
+#: handout gets one page per slide (fragments shown), more when a slide is tall. Linear
+#: navigation: the right arrow (and a clicker's "next") goes through every slide,
+#: the ones stacked below a slide included.
 #: Any of them can be overridden from the address bar, e.g. ``?transition=none``.
 REVEAL_CONFIG: dict[str, Any] = {
     "width": 1280,
@@ -62,6 +64,7 @@ REVEAL_CONFIG: dict[str, Any] = {
     "transition": "slide",
     "backgroundTransition": "fade",
     "pdfSeparateFragments": False,
+    "navigationMode": "linear",
 }
 
 #: Cells with one of these tags show their output without their code.

@@ -48,7 +48,9 @@ def figure_html(figure: dict[str, Any]) -> str:
     width at a default height, with text large enough for the room; the deck's
     script may shorten it to fit a crowded slide. A figure whose layout sets a
     width or height was designed at that size (the kit's own figures): it is
-    kept exactly, and the script scales it down as a whole to fit.
+    kept exactly, and the script scales it down as a whole to fit. A journey map
+    cut for slides says in ``layout.meta`` how much larger to draw it
+    (``data-jk-zoom``).
 
     Examples
     --------
@@ -62,6 +64,9 @@ def figure_html(figure: dict[str, Any]) -> str:
     if width or height:
         style = (f"width:{width}px;" if width else "") + f"height:{height or 450}px"
         sized = f' data-jk-size="{width or 0}x{height or 450}" style="{style}"'
+        zoom = ((layout.get("meta") or {}).get("journeykit") or {}).get("zoom")
+        if isinstance(zoom, (int, float)) and zoom > 0:
+            sized = f' data-jk-zoom="{zoom:g}"' + sized
     else:  # a quick chart: slide-sized text in the slide's font, unless it sets its own
         layout["autosize"] = True
         layout["font"] = {**_FONT, **(layout.get("font") or {})}

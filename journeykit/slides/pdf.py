@@ -6,29 +6,19 @@ reveal.js lays a deck out for paper, one slide per page at the slide's size
 ``window.journeykitSlides.ready``; only then is the page printed, through the
 DevTools protocol (``Page.printToPDF``). The browser is driven with
 ``choreographer``, the library kaleido uses to drive the same Chromium, so
-nothing new is installed. (``chromium --print-to-pdf`` was tried first: it
-prints before reveal.js has finished its print layout, often as one blank page.)
+nothing new is installed (:func:`journeykit.chromium.print_pages`).
+(``chromium --print-to-pdf`` was tried first: it prints before reveal.js has
+finished its print layout, often as one blank page.)
 """
 
 from __future__ import annotations
 
-import asyncio
-import base64
 import os
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..chromium import require_chromium
+from ..chromium import PrintFailed, print_pages, require_chromium
 from ..errors import JourneyMapError, Problem
-
-if TYPE_CHECKING:
-    from collections.abc import Coroutine
-
-    from choreographer import Tab
-
-T = TypeVar("T")
 
 #: Wall-clock limit for laying out and printing one deck (seconds).
 TIMEOUT_S = 120
@@ -73,79 +63,28 @@ def print_pdfs(
     JourneyMapError
         No Chromium is installed, or it could not print a deck.
     """
-    browser = require_chromium("printing slides to PDF")
-    return _run_async(_print_all(browser, list(decks), on_printed or (lambda path: None)))
+    require_chromium("printing slides to PDF")
+    decks = list(decks)
+    written: list[Path] = []
 
+    def save(index: int, data: bytes) -> None:
+        pdf = pdf_path(decks[index])
+        _write_bytes(pdf, data)
+        written.append(pdf)
+        (on_printed or (lambda path: None))(pdf)
 
-def _run_async(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Run *coroutine* to the end, also from inside Jupyter, whose event loop is running."""
     try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coroutine)
-    outcome: dict[str, Any] = {}
-
-    def worker() -> None:
-        try:
-            outcome["value"] = asyncio.run(coroutine)
-        except BaseException as exc:
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=worker, name="journeykit-pdf")
-    thread.start()
-    thread.join()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
-
-
-async def _print_all(
-    browser_path: Path, decks: list[Path], on_printed: Callable[[Path], None]
-) -> list[Path]:
-    import choreographer
-
-    written = []
-    try:
-        async with choreographer.Browser(path=str(browser_path), headless=True) as browser:
-            tab = await browser.create_tab("")
-            await tab.send_command("Page.enable")
-            for deck in decks:
-                pdf = pdf_path(deck)
-                try:
-                    data = await asyncio.wait_for(_print_one(tab, deck), TIMEOUT_S)
-                except asyncio.TimeoutError:
-                    raise _failed(pdf, f"no answer within {TIMEOUT_S} s") from None
-                _write_bytes(pdf, data)
-                written.append(pdf)
-                on_printed(pdf)
-    except JourneyMapError:
-        raise
-    except Exception as exc:  # the browser failed to start or crashed
-        raise _failed(
-            pdf_path(decks[len(written)]) if decks else Path(), f"{type(exc).__name__}: {exc}"
-        ) from None
+        print_pages(
+            decks,
+            _WAIT_FOR_DECK,
+            save,
+            query="?print-pdf",
+            purpose="printing slides to PDF",
+            timeout=TIMEOUT_S,
+        )
+    except PrintFailed as failure:
+        raise _failed(pdf_path(decks[failure.index]), failure.detail) from None
     return written
-
-
-async def _print_one(tab: Tab, deck: Path) -> bytes:
-    loaded = tab.subscribe_once("Page.loadEventFired")
-    await _command(tab, "Page.navigate", url=deck.resolve().as_uri() + "?print-pdf")
-    await loaded
-    answer = await _command(
-        tab, "Runtime.evaluate", expression=_WAIT_FOR_DECK, awaitPromise=True, returnByValue=True
-    )
-    problem = answer.get("exceptionDetails") or answer.get("result", {}).get("value")
-    if problem:
-        raise _failed(pdf_path(deck), str(problem))
-    printed = await _command(tab, "Page.printToPDF", preferCSSPageSize=True, printBackground=True)
-    return base64.b64decode(printed["data"])
-
-
-async def _command(tab: Tab, method: str, **params: Any) -> dict[str, Any]:
-    response = await tab.send_command(method, params=params)
-    if "error" in response:
-        raise RuntimeError(f"{method}: {response['error']}")
-    return dict(response.get("result") or {})
 
 
 def _write_bytes(target: Path, data: bytes) -> None:

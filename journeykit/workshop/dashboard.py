@@ -6,7 +6,8 @@ roll-up (:class:`~journeykit.debrief.Rollup`) re-reads only the maps whose
 files changed, and only then are the widgets updated, in place: the page
 follows the room without a reload. It shows who has joined and how far each
 map is, the emotion heatmap, the top pain points, the class-wide review, and
-the files that could not be read.
+the files that could not be read, and the timed activity
+(:mod:`.timer`: the stage to work on and the time left, on every page).
 
 It also shows how many of the room's places (name slots) are taken, lets the
 facilitator free one (:func:`~.names.free_claim`: a script's names, someone who
@@ -46,6 +47,7 @@ from .kernel import prepare_kernel
 from .links import qr_svg
 from .names import claimed_stems, free_claim
 from .settings import RoomSettings
+from .timer import TimerControls
 
 #: Seconds between two looks at the room folder.
 POLL = 1.0
@@ -134,6 +136,7 @@ class Dashboard:
         )
         self.close_button.on_click(lambda _: self.close_room())
         self._confirm_until = 0.0
+        self.timer = TimerControls(settings.room_dir, settings.framework)
         buttons = [self.present_button, self.html_button, self.csv_button]
         if settings.run_dir is not None:
             buttons.append(self.close_button)
@@ -142,6 +145,7 @@ class Dashboard:
                 self.heading,
                 widgets.HBox(buttons),
                 self.message,
+                self.timer.box,
                 self.count,
                 self.people,
                 self.place_controls,
@@ -167,6 +171,7 @@ class Dashboard:
         """Look at the room folder again; redraw and return True if anything changed."""
         changed = self.rollup.refresh()
         places = self._look_at_places()
+        self.timer.banner.follow(self.settings.room_dir)  # a timer started in another tab
         if changed:
             self._redraw()
         elif places:

@@ -29,6 +29,8 @@ another tab or on another device, it saves and stops editing, and says so;
 when a version of the map was kept aside (saved from two places at once), it
 shows what that version holds, to put back (:mod:`.kept_aside`).
 
+The page shows the facilitator's timed activity above the editor (:mod:`.timer`).
+
 When the page's kernel or the room's server is gone, the editor's status line
 stops saying "Saved" and the page keeps what is typed (the editor's guard);
 the page's :class:`~.room_link.RoomLink` says which of the two happened and
@@ -72,6 +74,7 @@ from .names import (
 from .names import remembered as remembered_stem
 from .room_link import RoomLink
 from .settings import RoomSettings
+from .timer import TimerBanner
 
 #: Seconds between two looks at the room (closing, a freed slot, another tab).
 CLOSING_POLL = 1.0
@@ -132,12 +135,15 @@ class ParticipantPage:
         self.page_id = this_kernel_id() or secrets.token_hex(16)
         self._spare: Editor | None = None
         self.heading = widgets.HTML(f"<h2 class='jk-room-title'>{html.escape(settings.title)}</h2>")
+        self.timer = TimerBanner()  # the facilitator's timed activity, when there is one
+        self.timer.follow(self.room)
         # "Connecting…" until the page knows whose it is; a refusal then replaces it
         self.message = widgets.HTML(_note("Connecting…"))
         self.message.add_class("jk-room-connecting")
         self.link = RoomLink()
         self.box = widgets.VBox(
-            [self.heading, self.link, self.message], layout=widgets.Layout(width="100%")
+            [self.heading, self.timer, self.link, self.message],
+            layout=widgets.Layout(width="100%"),
         )
         self.box.add_class("jk-room")
         if warm:
@@ -201,7 +207,7 @@ class ParticipantPage:
             ]
         )
         prompt.add_class("jk-room-prompt")
-        self.box.children = [self.heading, self.link, prompt]
+        self.box.children = [self.heading, self.timer, self.link, prompt]
 
     def join(self, typed: str) -> None:
         """Join the room as *typed* (a first name) and open the editor on a new map.
@@ -285,7 +291,14 @@ class ParticipantPage:
         assert self.editor.map is not None
         self.kept = KeptAsidePanel(self.editor.map, path)
         self.kept.look()
-        self.box.children = [self.heading, self.link, who, self.kept.box, self.editor.view]
+        self.box.children = [
+            self.heading,
+            self.timer,
+            self.link,
+            who,
+            self.kept.box,
+            self.editor.view,
+        ]
 
     def look(self) -> None:
         """Show text kept aside beside the map; stop editing if the facilitator freed this
@@ -371,6 +384,7 @@ def _start_watching(page: ParticipantPage) -> asyncio.Task[None] | None:
     async def watch() -> None:
         said_alive = 0.0
         while not is_closing(run_dir):
+            page.timer.follow(page.room)  # the facilitator's timed activity (.timer)
             if loop.time() - said_alive >= CLOSING_POLL:
                 page_alive(run_dir, page.page_id)
                 said_alive = loop.time()

@@ -148,3 +148,21 @@ def test_same_framework_crosswalk_is_the_identity():
     table = jk.crosswalk("eight-stage", "eight-stage")
     assert (table.from_stage == table.to_stage).all()
     assert isinstance(table, pd.DataFrame)
+
+
+def test_a_stage_shows_in_a_notebook_as_a_left_aligned_table_of_its_lanes():
+    """Notebook 04 shows each stage this way: a header naming the stage, no empty row,
+    every lane the framework describes, read left to right."""
+    stage = jk.get_framework("five-stage-decision").stage("Decision")
+    table = stage._repr_html_()
+    labels = [label for label, _ in stage.lanes()]
+    assert labels[0] == "Customer goal" and len(labels) == len(set(labels)) >= 5
+    header = table[table.index("<thead>") : table.index("</thead>")]
+    assert header.count("<tr>") == 1 and "<th scope='col'" in header and "Decision" in header
+    assert "<th></th>" not in table and "text-align:right" not in table
+    assert table.count("text-align:left") == 2 + 2 * len(labels)
+    for label, text in stage.lanes():
+        assert f">{label}</th>" in table and text.split(",")[0] in table
+    bundle = stage._repr_mimebundle_()
+    assert bundle["text/html"] == table
+    assert bundle["text/plain"] == "Decision: " + ", ".join(labels)  # names, not the wording

@@ -235,3 +235,12 @@ def test_image_without_a_browser_says_how_to_install_one(clothing_store, tmp_pat
 def test_image_of_something_that_is_not_a_figure_is_explained(tmp_path):
     with pytest.raises(jk.JourneyMapError, match="plotly figure or a journey map"):
         jk.to_image({"data": []}, tmp_path / "map.png")
+
+
+def test_a_picture_of_a_map_does_not_ask_the_reader_to_hover(tmp_path):
+    """A PNG/SVG/PDF cannot show hover text: its subtitle counts the empty cells only."""
+    blank = jk.JourneyMap.new("five-stage", title="Bakery")
+    assert "hover over one" in str(jk.plot_map(blank).layout.title.subtitle.text)
+    svg = jk.to_image(blank, tmp_path / "map.svg").read_text(encoding="utf-8")
+    assert "empty cells to fill in" in svg
+    assert "hover" not in svg

@@ -104,7 +104,7 @@ def open_deck(chromium_page, deck: Path) -> None:
 SLIDE_INDICES = """() => Reveal.getSlides().map(s => {
   const i = Reveal.getIndices(s); return [i.h, i.v || 0]; })"""
 
-VISIT = """async ([h, v]) => {
+VISIT = r"""async ([h, v]) => {
   Reveal.slide(h, v, 0);
   const slide = Reveal.getCurrentSlide();
   const fragments = slide.querySelectorAll('.fragment').length;
@@ -112,13 +112,28 @@ VISIT = """async ([h, v]) => {
   await window.journeykitSlides.drawCurrent();
   const notes = document.createElement('div');  // what the speaker view shows, as text
   notes.innerHTML = Reveal.getSlideNotes(slide) || '';
+  const scale = Reveal.getScale();
   return {
-    figures: [...slide.querySelectorAll('.jk-plotly')].map(div => ({
-      drawn: div.getAttribute('data-jk-drawn') === 'true' && !!div.querySelector('.main-svg'),
-      traces: (div.data || []).length,
-      wanted: JSON.parse(div.nextElementSibling.textContent).data.length,
-      width: div.getBoundingClientRect().width,
-    })),
+    figures: [...slide.querySelectorAll('.jk-plotly')].map(div => {
+      const stored = JSON.parse(div.nextElementSibling.textContent);
+      const map = ((stored.layout.meta || {}).journeykit || {}).figure === 'map';
+      const title = (stored.layout.title || {}).text || '';
+      const zoom = parseFloat(div.parentNode.style.zoom) || 1;
+      // a map's cell text as the audience sees it, in screen pixels
+      const cells = map ? [...div.querySelectorAll('.textpoint text')].map(
+        t => parseFloat(getComputedStyle(t).fontSize) * zoom * scale) : [];
+      return {
+        drawn: div.getAttribute('data-jk-drawn') === 'true' && !!div.querySelector('.main-svg'),
+        traces: (div.data || []).length,
+        wanted: stored.data.length,
+        width: div.getBoundingClientRect().width,
+        map: map,
+        part: (/\(part (\d+) of (\d+)\)/.exec(title) || []).slice(1),
+        cellPx: cells.length ? Math.min(...cells) : null,
+        bottom: div.getBoundingClientRect().bottom,
+      };
+    }),
+    follows: slide.querySelectorAll('.jk-map-follows').length,
     notes: notes.textContent,
   };
 }"""
@@ -131,25 +146,42 @@ def test_deck_works_offline_with_every_slide_figure_and_note(
     deck, expected = decks[name]
     open_deck(chromium_page, deck)
     page = chromium_page.page
-    assert page.evaluate("Reveal.getTotalSlides()") == expected.slides
+    total = page.evaluate("Reveal.getTotalSlides()")
     assert page.locator(".reveal .slides .fragment").count() == expected.fragments
     page.screenshot(path=test_output_dir / "slide-01.png")
 
     figures = 0
     shot_figure = False
+    added = 0  # slides and figures the deck adds when it cuts a map over several slides
+    notes_moved = 0
+    follows = False  # the previous slide said its map follows
+    inserted_before = 0  # slides of map parts so far: the notebook's slide index is less
     for index, (h, v) in enumerate(page.evaluate(SLIDE_INDICES)):
         seen = page.evaluate(VISIT, [h, v])
+        inserted = any(f["part"] and (f["part"][0] != "1" or follows) for f in seen["figures"])
+        follows = seen["follows"] > 0
+        added += seen["follows"]
         for figure in seen["figures"]:
             assert figure["drawn"], f"slide {index + 1}: a figure was not drawn"
             assert figure["traces"] == figure["wanted"] > 0
             assert figure["width"] > SLIDE_W / 3, "a figure is squeezed"
+            if figure["map"]:  # read from the back of the room, and no 'more below'
+                assert figure["cellPx"] >= 18, f"slide {index + 1}: map text {figure['cellPx']}"
+                assert figure["bottom"] <= SLIDE_H + 1, f"slide {index + 1}: map runs off"
+            if figure["part"] and figure["part"][0] != "1":
+                added += 1
         figures += len(seen["figures"])
-        for note in expected.notes.get(index, []):
+        notes_moved += seen["follows"]
+        if inserted:  # a part of a map, after its slide: the notebook's notes are elsewhere
+            assert words(seen["notes"]) == "", f"slide {index + 1}: notes on a map part"
+        for note in [] if inserted else expected.notes.get(index - inserted_before, []):
             assert words(note)[:60] in words(seen["notes"]), f"slide {index + 1}: note missing"
+        inserted_before += inserted
         if seen["figures"] and not shot_figure:
             page.screenshot(path=test_output_dir / f"slide-{index + 1:02d}-figure.png")
             shot_figure = True
-    assert figures == expected.figures
+    assert total == expected.slides + added
+    assert figures == expected.figures + added - notes_moved
     page.screenshot(path=test_output_dir / "slide-last.png")
     assert chromium_page.failed_requests == []
     chromium_page.assert_clean()
@@ -229,3 +261,25 @@ def test_pdf_handout_has_a_page_per_slide(tmp_path):
     width, height = map(float, re.search(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", data).groups())
     assert abs(width / height - SLIDE_W / SLIDE_H) < 0.01
     assert deck.is_file()
+
+
+def test_the_right_arrow_alone_reaches_every_slide(decks, chromium_page):
+    """A clicker has only 'next': slides stacked below another are reached too (deck 04
+    had 19 slides, 13 of them reachable with the right arrow before navigation was linear)."""
+    open_deck(chromium_page, decks["04_five_stages_in_depth"][0])
+    page = chromium_page.page
+    total = page.evaluate("Reveal.getTotalSlides()")
+    seen = set()
+    for _ in range(total + page.locator(".reveal .slides .fragment").count() + 5):
+        indices = page.evaluate("(() => { const i = Reveal.getIndices(); return [i.h, i.v] })()")
+        seen.add(tuple(indices))
+        if page.evaluate("Reveal.isLastSlide() && !Reveal.availableFragments().next"):
+            break
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "([h, v]) => { const i = Reveal.getIndices(); return i.h !== h || i.v !== v"
+            " || document.querySelector('.present .fragment.visible') !== null }",
+            arg=indices,
+        )
+    assert len(seen) == total > 13
+    chromium_page.assert_clean()

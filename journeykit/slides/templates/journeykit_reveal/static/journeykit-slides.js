@@ -31,7 +31,9 @@
   /* Fitting figures into their slide. A figure with a size of its own (data-jk-size,
      "WxH", 0 for "fill the width") is scaled as a whole, like a picture; on screen
      not below MIN_SCALE (past that the slide scrolls), on paper as far as needed.
-     A figure without one is made shorter, down to MIN_FIGURE_HEIGHT. */
+     A journey map cut for slides (data-jk-zoom) is drawn that much larger, and only
+     shrunk if it still does not fit. A figure without a size is made shorter, down to
+     MIN_FIGURE_HEIGHT. */
   var MIN_FIGURE_HEIGHT = 300;
   var MIN_SCALE = 0.75;
   var PRINT_FIGURE_HEIGHT = 400;
@@ -40,10 +42,11 @@
   function fitFigure(div, roomWidth, roomHeight, minScale) {
     var size = (div.getAttribute("data-jk-size") || "").split("x").map(Number);
     var height = parseFloat(div.style.height);
+    var zoom = parseFloat(div.getAttribute("data-jk-zoom")) || 1;
     if (size.length === 2) {
       var width = size[0] || roomWidth;
-      var scale = Math.min(1, roomWidth / width, Math.max(roomHeight / size[1], minScale));
-      if (scale < 1) { div.parentNode.style.zoom = scale; }
+      var scale = Math.min(zoom, roomWidth / width, Math.max(roomHeight / size[1], minScale));
+      if (scale !== 1) { div.parentNode.style.zoom = scale; }
     } else if (height > roomHeight) {
       div.style.height = Math.max(roomHeight, MIN_FIGURE_HEIGHT) + "px";
     }
@@ -53,9 +56,22 @@
   function fitOnSlide(div) {
     var slide = div.closest("section");
     if (!slide || printing) { return; }
-    var spare = slide.clientHeight - slide.scrollHeight;
-    fitFigure(div, div.parentNode.parentNode.clientWidth,
-              div.offsetHeight + Math.min(spare, 0), MIN_SCALE);
+    var spare = Math.min(slide.clientHeight, config.height) - contentHeight(slide);
+    if (slide.scrollHeight <= slide.clientHeight) { spare = config.height - contentHeight(slide); }
+    if (!div.hasAttribute("data-jk-zoom")) { spare = Math.min(spare, 0); }
+    fitFigure(div, div.parentNode.parentNode.clientWidth, div.offsetHeight + spare, MIN_SCALE);
+  }
+
+  /* The height of what a slide holds, in slide pixels (reveal.js scales the whole slide). */
+  function contentHeight(slide) {
+    var children = slide.children;
+    if (!children.length) { return 0; }
+    var top = children[0].getBoundingClientRect().top;
+    var bottom = top;
+    Array.prototype.forEach.call(children, function (child) {
+      bottom = Math.max(bottom, child.getBoundingClientRect().bottom);
+    });
+    return (bottom - top) / (Reveal.getScale() || 1) + 8;
   }
 
   /* On paper: reveal.js counts pages before figures are drawn, so size them first. */
@@ -98,7 +114,12 @@
 
   function drawCurrent() {
     var slide = Reveal.getCurrentSlide();
-    return draw(slide).then(function (count) { markOverflow(slide); return count; });
+    return draw(slide).then(function (count) {
+      // a map drawn larger (data-jk-zoom) changed the slide's height: centre it again
+      if (slide && slide.querySelector("[data-jk-zoom]")) { Reveal.layout(); }
+      markOverflow(slide);
+      return count;
+    });
   }
 
   document.addEventListener("scroll", function (event) {
