@@ -68,4 +68,13 @@ ADVICE: dict[str, str] = {
     "example-lane-missing": "Fill in the lanes the worked example uses and the map leaves empty.",
     "example-lane-thinner": "Fill in those lanes in every started stage.",
     "example-lanes-matched": "Compare the content: is each item as concrete as the example's?",
+    "rests-on-assumptions": "Before acting on the map, test its biggest guesses: talk to a few "
+    "customers or look at the data for the stages that hold most of them.",
+    "dip-on-assumptions": "Check the low points first: find out from customers whether those "
+    "pain points really happen.",
+    "evidence-half-tagged": "Tag every item in a lane with where it comes from, so the map "
+    "shows what is known and what is guessed.",
+    "evidence-backed": "Keep the sources with the map so the next team can check them.",
+    "opportunity-unscored": "Give every opportunity an impact and an effort, so none drops off "
+    "the roadmap.",
 }
