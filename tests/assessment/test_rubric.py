@@ -155,7 +155,7 @@ def test_a_researched_map_and_an_all_assumption_map_reach_different_evidence_lev
     assert interviewed.points - assumed.points == 2
 
 
-def test_half_a_map_tagged_is_proficient_at_best_and_the_coach_says_why():
+def test_a_few_items_tagged_stay_at_beginning_and_the_coach_says_why():
     m = jk.example("clothing-store")
     for stage in m.stage_names[:3]:
         for i, _ in enumerate(m.stage(stage).pain_points):
