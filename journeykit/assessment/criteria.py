@@ -6,8 +6,14 @@ reads the map's content for the level it reaches (:attr:`Criterion.measure`); th
 findings about the same part of the map then cap that level (:mod:`.scoring`).
 
 A new criterion goes in :data:`CRITERIA`; everything else (the printed rubric, the roll-up's
-columns, the capstone's points) follows. Evidence (issue 25: where each item of a map comes
-from) joins there once maps carry evidence tags; the place is marked at the end of the table.
+columns, the capstone's points) follows.
+
+Evidence (where each item of a map comes from) is taught in notebook 10, after the own-map
+capstone of ex07. So it is a criterion a map *opts into*: it counts for a map once the map
+tags at least one item (:attr:`Criterion.counts_for`, :func:`criteria_in_use`), and a map that
+tags nothing is judged on the other criteria alone, out of fewer points, not marked down for
+a step it has not been taught. The capstone is graded on :func:`criteria_for_every_map`, so
+its points do not depend on whether a learner read ahead.
 """
 
 from __future__ import annotations
@@ -16,7 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..coaching.context import MapView
+from ..coaching.evidence import ASSUMED_SHARE, BACKED_SHARE
 from ..model import Stage
+from ..model.evidence import evidence_counts
 
 #: The levels of every criterion, lowest first; a criterion's level is its index here.
 LEVELS: tuple[str, ...] = ("Not shown", "Beginning", "Proficient", "Exemplary")
@@ -43,6 +51,11 @@ class Criterion:
         Lanes (and ``"persona"``) whose findings from any other family are evidence too.
     measure : callable (MapView) -> int
         The level the map's content reaches, before the coach's findings cap it.
+    counts_for : callable (MapView) -> bool, optional
+        For a criterion a map opts into (evidence): whether it counts for this map. None (the
+        default): it counts for every map.
+    other_rules : tuple of str
+        Rules of :attr:`families` that are about another criterion (their findings go by lane).
     """
 
     id: str
@@ -52,6 +65,8 @@ class Criterion:
     families: tuple[str, ...]
     lanes: tuple[str, ...]
     measure: Callable[[MapView], int]
+    counts_for: Callable[[MapView], bool] | None = None
+    other_rules: tuple[str, ...] = ()
 
 
 def _started(view: MapView) -> list[Stage]:
@@ -136,6 +151,23 @@ def _needs(view: MapView) -> int:
 def _participants(view: MapView) -> int:
     social = [s for s in view.social if not s.is_blank()] or _started(view)
     return _share_level(sum(1 for s in social if s.participants), len(social))
+
+
+def _tags_evidence(view: MapView) -> bool:
+    return evidence_counts(view.map).tagged > 0
+
+
+def _evidence(view: MapView) -> int:
+    """How much of the map says where it comes from, and how little of that is guesswork
+    (the coach's shares: half assumptions or more rests on them, two in three from research
+    is backed)."""
+    counts = evidence_counts(view.map)
+    assumed, tagged = counts.share_assumed, counts.share_tagged
+    if assumed is None or tagged is None:
+        return 0
+    if tagged < 0.5 or assumed >= ASSUMED_SHARE:
+        return 1
+    return 3 if counts.untagged == 0 and counts.research >= BACKED_SHARE * counts.items else 2
 
 
 CRITERIA: tuple[Criterion, ...] = (
@@ -237,12 +269,50 @@ CRITERIA: tuple[Criterion, ...] = (
         ("participants",),
         _participants,
     ),
-    # Evidence (issue 25) goes here: Criterion("evidence", "Evidence behind the map", ...),
-    # its families the coach's evidence rules and its measure the share of items tagged
-    # with a source. The roll-up, the printed rubric and the capstone pick it up from here.
+    Criterion(
+        "evidence",
+        "Evidence behind the map",
+        "Each item says whether customers told or showed it (research) or the team guessed it "
+        "(an assumption). Counts once the map tags an item (taught in notebook 10).",
+        (
+            "No item says where it comes from.",
+            "Fewer than half the items are tagged, or half or more of the tagged ones are guesses.",
+            "Half the items or more are tagged, and research outweighs guesswork.",
+            "Every item is tagged, two in three or more rest on research, guesses named.",
+        ),
+        ("evidence",),
+        (),
+        _evidence,
+        counts_for=_tags_evidence,
+        # scored opportunities are the priorities half of the family: judged by their lane
+        other_rules=("opportunity-unscored",),
+    ),
 )
 
 
-def criteria_in_use() -> tuple[Criterion, ...]:
-    """The criteria maps are judged on (one place to switch a criterion on)."""
-    return CRITERIA
+def criteria_in_use(view: MapView | None = None) -> tuple[Criterion, ...]:
+    """The criteria a map is judged on; with no map, every criterion (the printed rubric, the
+    roll-up's columns).
+
+    A criterion a map opts into (evidence) is left out for a map that has not: judging a map
+    on a step taught after it was drawn would mark the learner down for the course's order.
+
+    Examples
+    --------
+    >>> import journeykit as jk
+    >>> from journeykit.coaching.context import MapView
+    >>> [c.id for c in criteria_in_use()][-1]
+    'evidence'
+    >>> untagged = MapView.of(jk.example("clothing-store"))
+    >>> len(criteria_in_use()), len(criteria_in_use(untagged))
+    (8, 7)
+    """
+    if view is None:
+        return CRITERIA
+    return tuple(c for c in CRITERIA if c.counts_for is None or c.counts_for(view))
+
+
+def criteria_for_every_map() -> tuple[Criterion, ...]:
+    """The criteria that count whatever a map holds: the capstone's, which comes before
+    evidence is taught (so its points are the same for every learner)."""
+    return tuple(c for c in CRITERIA if c.counts_for is None)

@@ -21,7 +21,7 @@ from ..coaching import Finding, Review, review
 from ..coaching.context import MapView
 from ..coaching.reviewer import FAMILIES
 from ..model import JourneyMap, load_map
-from .criteria import LEVELS, Criterion, criteria_in_use
+from .criteria import LEVELS, Criterion, criteria_for_every_map, criteria_in_use
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -129,7 +129,7 @@ def _criterion_of(finding: Finding, view: MapView, criteria: tuple[Criterion, ..
     family = FAMILY_OF.get(finding.rule, "")
     after = {s.name for s in view.after_purchase}
     for criterion in criteria:
-        if family in criterion.families:
+        if family in criterion.families and finding.rule not in criterion.other_rules:
             if criterion.id == "beyond-purchase" and finding.stage not in after | {None}:
                 continue  # a coverage finding about a stage before the purchase
             return criterion.id
@@ -139,7 +139,12 @@ def _criterion_of(finding: Finding, view: MapView, criteria: tuple[Criterion, ..
     return None
 
 
-def rubric(journey_map: JourneyMap | str | Path, *, findings: Review | None = None) -> Rubric:
+def rubric(
+    journey_map: JourneyMap | str | Path,
+    *,
+    findings: Review | None = None,
+    criteria: tuple[Criterion, ...] | None = None,
+) -> Rubric:
     """Judge a journey map on the rubric: each criterion's level, with the coach's evidence.
 
     Parameters
@@ -149,14 +154,20 @@ def rubric(journey_map: JourneyMap | str | Path, *, findings: Review | None = No
     findings : Review, optional
         The coach's review of this map, when it is at hand already (the class roll-up
         reviews every map once).
+    criteria : tuple of Criterion, optional
+        The criteria to judge on; by default those that count for this map
+        (:func:`~journeykit.assessment.criteria.criteria_in_use`): evidence counts once the
+        map tags at least one item, so a map drawn before notebook 10 is not marked down
+        for it. The capstone passes the criteria that count for every map.
 
     Returns
     -------
     Rubric
         One row per criterion (persona, stages as customer goals, the journey beyond the
         purchase, emotions and pain points, opportunities with KPIs, information needs
-        answered, participants), each at a level from 0 (*Not shown*) to 3 (*Exemplary*),
-        with the coach's findings about it. ``Rubric.points`` is the suggested score.
+        answered, participants, and evidence for a map that tags its items), each at a
+        level from 0 (*Not shown*) to 3 (*Exemplary*), with the coach's findings about it.
+        ``Rubric.points`` is the suggested score, out of ``Rubric.max_points``.
 
     Raises
     ------
@@ -176,11 +187,18 @@ def rubric(journey_map: JourneyMap | str | Path, *, findings: Review | None = No
     2  beyond-purchase  Exemplary
     >>> jk.rubric(jk.JourneyMap.new("five-stage")).points
     0
+
+    A map that says where its items come from is judged on its evidence too:
+
+    >>> researched = jk.rubric(jk.example("clothing-store-researched"))
+    >>> researched.max_points, researched.level("evidence")
+    (24, 3)
     """
     if not isinstance(journey_map, JourneyMap):
         journey_map = load_map(journey_map)
     view = MapView.of(journey_map)
-    criteria = criteria_in_use()
+    if criteria is None:
+        criteria = criteria_in_use(view)
     if findings is None:
         findings = review(journey_map)
     by_criterion: dict[str, list[Finding]] = {c.id: [] for c in criteria}
@@ -265,6 +283,11 @@ def rubric_markdown() -> str:
         "persona: a name, a description, goals), and a finding of the coach about that part "
         "of the map caps it: a *fix* keeps the criterion at Beginning at most, an *improve* "
         "at Proficient.",
+        "",
+        "Evidence counts only for a map that tags at least one item with where it comes "
+        "from (notebook 10 teaches it); a map that tags nothing is scored on the other "
+        f"criteria, out of {top * len(criteria_for_every_map())} points. The own-map "
+        "capstone (exercise 07) comes before notebook 10 and is always scored without it.",
         "",
     ]
     return "\n".join(lines)

@@ -373,7 +373,9 @@ class Rollup:
         """A class's rubric levels side by side (``jk.rubric``, the coach's suggestion).
 
         One row per map: ``participant``, one column per criterion id holding its level
-        (0 *Not shown* to 3 *Exemplary*), and ``points``, their sum.
+        (0 *Not shown* to 3 *Exemplary*; empty where the criterion does not count for that
+        map: evidence for a map that tags nothing), ``points``, their sum, and
+        ``max_points``, what that map could reach.
         """
         import pandas as pd
 
@@ -387,9 +389,17 @@ class Rollup:
                     entry.review = review(entry.journey_map)
                 result = rubric(entry.journey_map, findings=entry.review)
                 levels = {row.criterion.id: row.level for row in result.rows}
-                rows.append({"participant": label, **levels, "points": result.points})
+                rows.append(
+                    {
+                        "participant": label,
+                        **levels,
+                        "points": result.points,
+                        "max_points": result.max_points,
+                    }
+                )
             ids = [c.id for c in CRITERIA]
-            return pd.DataFrame(rows, columns=["participant", *ids, "points"])
+            frame = pd.DataFrame(rows, columns=["participant", *ids, "points", "max_points"])
+            return frame.astype(dict.fromkeys(ids, "Int64"))
 
         return self._cached("rubric", build).copy()
 

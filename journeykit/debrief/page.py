@@ -174,6 +174,13 @@ def _review_html(r: Rollup) -> str:
     )
 
 
+def _level_cell(level: int | None, names: tuple[str, ...]) -> str:
+    """A rubric level's cell; a dash where the criterion does not count for the map."""
+    if level is None:
+        return '<td class="num" title="Not counted: this map tags no item">–</td>'
+    return f'<td class="num lvl-{level}" title="{esc(names[level])}">{level}</td>'
+
+
 def _rubric_html(r: Rollup) -> str:
     if not len(r):
         return ""
@@ -183,19 +190,17 @@ def _rubric_html(r: Rollup) -> str:
     head = "".join(f'<th scope="col">{esc(c.title)}</th>' for c in CRITERIA)
     rows = []
     for row in table.to_dict("records"):
-        cells = "".join(
-            f'<td class="num lvl-{level}" title="{esc(LEVELS[level])}">{level}</td>'
-            for level in (int(row[c.id]) for c in CRITERIA)
-        )
+        cells = "".join(_level_cell(row[c.id], LEVELS) for c in CRITERIA)
         rows.append(
             f'<tr><th scope="row">{esc(str(row["participant"]))}</th>{cells}'
-            f'<td class="num">{row["points"]}</td></tr>'
+            f'<td class="num">{row["points"]} of {row["max_points"]}</td></tr>'
         )
     legend = ", ".join(f"{i} {name}" for i, name in enumerate(LEVELS))
     return (
         '<section><h2>The rubric, map by map</h2><p class="hint">Each map\'s level on every '
-        f"criterion of the rubric, as the coach suggests it ({esc(legend)}). The printable "
-        "rubric says what each level looks like.</p>"
+        f"criterion of the rubric, as the coach suggests it ({esc(legend)}; – where evidence "
+        "does not count because the map tags no item). The printable rubric says what each "
+        "level looks like.</p>"
         f'<div class="figure"><table class="data rubric"><thead><tr><th scope="col">Map</th>'
         f'{head}<th scope="col">Points</th></tr></thead><tbody>{"".join(rows)}</tbody>'
         "</table></div></section>"

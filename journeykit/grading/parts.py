@@ -81,7 +81,7 @@ def questions(exercise: str) -> list[Question]:
 def parts(question: Question) -> list[Part]:
     """The marked parts of *question*, in the order the notebook shows them."""
     from ..assessment import LEVELS
-    from ..assessment.criteria import criteria_in_use
+    from ..assessment.criteria import criteria_for_every_map
     from ..exercises.maps import MapQuestion
 
     if isinstance(question, MapQuestion):
@@ -89,10 +89,10 @@ def parts(question: Question) -> list[Part]:
             Part(
                 "",
                 "capstone",
-                (len(LEVELS) - 1) * len(criteria_in_use()),
+                (len(LEVELS) - 1) * len(criteria_for_every_map()),
                 False,
                 question.variables,
-                look_for=tuple(f"{c.title}: {c.asks}" for c in criteria_in_use()),
+                look_for=tuple(f"{c.title}: {c.asks}" for c in criteria_for_every_map()),
             )
         ]
     if isinstance(question, FrameworkChoiceQuestion):
@@ -142,9 +142,16 @@ def _choice(question: FrameworkChoiceQuestion, answers: Mapping[str, Any]) -> Fe
 
 
 def rubric_of(answers: Mapping[str, Any], variable: str) -> Any:
-    """The rubric of the map in *answers* (None when the variable holds no map)."""
+    """The rubric of the map in *answers* (None when the variable holds no map).
+
+    The capstone comes before notebook 10 teaches evidence, so it is judged on the criteria
+    that count for every map: its points match the cell's, tagged or not.
+    """
     from ..assessment import rubric
+    from ..assessment.criteria import criteria_for_every_map
     from ..model import JourneyMap
 
     value = answers.get(variable)
-    return rubric(value) if isinstance(value, JourneyMap) else None
+    if not isinstance(value, JourneyMap):
+        return None
+    return rubric(value, criteria=criteria_for_every_map())
