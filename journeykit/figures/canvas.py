@@ -73,10 +73,11 @@ def prompt(row: str) -> str:
 
 def canvas_rows(rows: Sequence[str] | None = None) -> tuple[str, ...]:
     """The rows a canvas draws: *rows* (keys of :func:`~.journey_map.map_rows`, checked),
-    or every row of the map figure."""
+    or the rows of a blank map's figure (the blueprint's optional lanes only when asked
+    for: notebook 11 adds them to a map that already exists)."""
     every = map_rows()
     if rows is None:
-        return tuple(every)
+        return map_rows(optional=False)
     unknown = [row for row in rows if row not in every]
     if unknown:
         from ..errors import JourneyMapError, Problem

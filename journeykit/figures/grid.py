@@ -26,6 +26,7 @@ from .journey_map import (
     cell_labels,
     gap_trace,
     map_template,
+    stage_axis,
 )
 from .layout import (
     EDGE_PX,
@@ -219,18 +220,7 @@ def grid_json(
         hovermode="closest",
         template=map_template(),
         showlegend=False,
-        xaxis={
-            "side": "top",
-            "tickvals": xs,
-            "range": [-0.5, len(stage_names) - 0.5],
-            "showgrid": False,
-            "ticktext": headers,
-            "tickfont": {"size": LABEL_SIZE},
-            "fixedrange": True,
-            "ticks": "",
-            "showline": False,
-            "ticklabelstandoff": 4,
-        },
+        xaxis=stage_axis(headers),
         yaxis={
             "tickvals": [sum(edge) / 2 for edge in edges],
             "ticktext": labels,

@@ -52,20 +52,26 @@ if TYPE_CHECKING:
 EMOTION_ROW, EMOTION_LABEL = "emotion", "Emotions"
 
 
-def map_rows(m: JourneyMap | None = None) -> tuple[str, ...]:
+def map_rows(m: JourneyMap | None = None, *, optional: bool = True) -> tuple[str, ...]:
     """The rows of the map figure: each lane of the schema, in order, lanes saved in one
     object (the emotion score and words) as one row named by that object's key.
 
     Given a map, an optional lane (the blueprint's) is a row only when one of its
-    stages fills it in.
+    stages fills it in; without a map, only when *optional* is true (a blank canvas
+    leaves them out, as the figure of a blank map does).
     """
     groups = schema().saved_groups("stage")
     return tuple(
         row
         for row, specs in groups.items()
-        if m is None
-        or not all(spec.optional for spec in specs)
-        or any(not spec.is_empty(getattr(stage, spec.name)) for spec in specs for stage in m.stages)
+        if not all(spec.optional for spec in specs)
+        or (m is None and optional)
+        or (
+            m is not None
+            and any(
+                not spec.is_empty(getattr(stage, spec.name)) for spec in specs for stage in m.stages
+            )
+        )
     )
 
 
@@ -196,6 +202,22 @@ def map_cell(stage: Stage, row: str, width: float, item_lines: int | None = None
         head + "<br>".join(wrap(text, 60)),
         False,
     )
+
+
+def stage_axis(headers: Sequence[str]) -> dict[str, Any]:
+    """The x axis of a grid of stages: one column per stage, its header on top."""
+    return {
+        "side": "top",
+        "tickvals": list(range(len(headers))),
+        "range": [-0.5, len(headers) - 0.5],
+        "showgrid": False,
+        "ticktext": list(headers),
+        "tickfont": {"size": LABEL_SIZE},
+        "fixedrange": True,
+        "ticks": "",
+        "showline": False,
+        "ticklabelstandoff": 4,
+    }
 
 
 def plot_map(
@@ -377,18 +399,7 @@ def map_json(
         **({"shapes": texts} if texts else {}),
         meta=part_meta(edges),
         template=map_template(),
-        xaxis={
-            "side": "top",
-            "tickvals": xs,
-            "range": [-0.5, len(m.stages) - 0.5],
-            "showgrid": False,
-            "ticktext": headers,
-            "tickfont": {"size": LABEL_SIZE},
-            "fixedrange": True,
-            "ticks": "",
-            "showline": False,
-            "ticklabelstandoff": 4,
-        },
+        xaxis=stage_axis(headers),
         yaxis={
             "tickvals": row_mid,
             "ticktext": labels,

@@ -48,7 +48,9 @@ def test_a_canvas_has_every_lane_once_with_room_to_write(framework, size):
     width, height = size
     sheets = canvas_sheets(framework, width, height)
     rows = [row for sheet in sheets for row in canvas_rows_of(sheet)]
-    assert [label for label, _, _ in rows] == [row_label(row) for row in map_rows()]
+    # every lane of a journey map; the blueprint's optional lanes only when asked for
+    assert [label for label, _, _ in rows] == [row_label(row) for row in map_rows(optional=False)]
+    assert len(map_rows(optional=False)) < len(map_rows())
     needed = []
     for sheet in sheets:
         layout = sheet["layout"]
@@ -90,6 +92,13 @@ def test_a_canvas_can_print_some_lanes_only():
     assert [label for label, _, _ in canvas_rows_of(sheets[0])] == ["Customer goal", "Emotions"]
     with pytest.raises(jk.JourneyMapError, match="no lane 'feelings'"):
         canvas_sheets("eight-stage", 1000, 700, rows=["feelings"])
+
+
+def test_a_blueprint_canvas_prints_the_lanes_behind_the_scenes_when_asked():
+    blueprint = ["touchpoints", "frontstage_actions", "backstage_actions", "support_processes"]
+    sheets = canvas_sheets("five-stage", *PAPERS["A3"].content_px, rows=blueprint)
+    labels = [label for sheet in sheets for label, _, _ in canvas_rows_of(sheet)]
+    assert labels == [row_label(row) for row in blueprint]
 
 
 def full_map(framework: str) -> jk.JourneyMap:

@@ -19,8 +19,8 @@ import journeykit as jk
 from journeykit.catalogue import schema
 from journeykit.chromium import find_chromium
 from journeykit.cli import main
-from journeykit.figures.canvas import canvas_sheets, prompt
-from journeykit.figures.journey_map import map_rows, row_label
+from journeykit.figures.canvas import canvas_rows, canvas_sheets, prompt
+from journeykit.figures.journey_map import row_label
 from journeykit.paper import PAPERS
 from tests.conftest import missing_dependency
 
@@ -105,7 +105,7 @@ def test_a_blank_canvas_prints_every_stage_and_lane_with_its_prompt(tmp_path, te
                 assert f"{i}. {stage}" in text, (stage, text[:300])
             assert "Business:" in text and "Team:" in text
         every_page = " ".join(text for _, text in pages)
-        for row in map_rows():
+        for row in canvas_rows():  # a journey map's lanes (the blueprint's with --lanes)
             assert words(row_label(row)) in every_page, row
             assert words(prompt(row)) in every_page, prompt(row)
 
