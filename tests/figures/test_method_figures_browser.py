@@ -48,7 +48,8 @@ TEXT_CLASHES = """(root) => {
   const frame = root.querySelector('.main-svg').getBoundingClientRect();
   // the plot area, which clips what the traces draw (a map cut into parts for a slide draws
   // a window of the whole map: cells beyond it are in the page but not on screen)
-  const gd = root.classList.contains('js-plotly-plot') ? root : root.querySelector('.js-plotly-plot');
+  const gd = root.classList.contains('js-plotly-plot')
+    ? root : root.querySelector('.js-plotly-plot');
   const size = gd && gd._fullLayout && gd._fullLayout._size;
   const k = size ? frame.width / gd._fullLayout.width : 1;
   const plot = size && {left: frame.left + size.l * k, top: frame.top + size.t * k,
