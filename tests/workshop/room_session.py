@@ -260,7 +260,7 @@ def wait_for_preview(page: Any, text: str) -> None:
     """Wait until the page's live preview shows *text*: the kernel has the edit."""
     page.wait_for_function(
         """text => [...document.querySelectorAll('.jk-preview .main-svg')]
-        .some(svg => svg.textContent.includes(text))""",
+        .some(svg => svg.textContent.replace(/\\s+/g, ' ').includes(text))""",
         arg=text,
     )
 
