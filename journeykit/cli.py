@@ -266,6 +266,7 @@ def _workshop(args: argparse.Namespace) -> int:
         new_links=args.new_links,
         participants=not args.dashboard_only,
         join_link=args.join_link,
+        teams=args.teams,
     )
     print(f'Opening room "{room.name}"...', flush=True)
     try:
@@ -587,6 +588,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--join-link",
         default="",
         help="with --dashboard-only: the link participants use (shown with a QR code)",
+    )
+    p.add_argument(
+        "--teams",
+        default="",
+        help='run the room in teams, e.g. "Red,Blue": each participant picks one as they '
+        "join, and each team edits one shared map",
     )
     p.add_argument("--no-qr", action="store_true", help="do not print the QR code")
     p.add_argument("--no-browser", action="store_true", help="do not open the dashboard")

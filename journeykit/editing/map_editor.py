@@ -547,16 +547,18 @@ class Editor:
         if held:
             self._status.confirm(held)
 
-    def refresh(self) -> None:
+    def refresh(self, *, at_most_every: float = 1.0) -> None:
         """Bring the map up to date with its file when someone else saved to it.
 
         The page asks for this whenever it shows the editor (a reload, the notebook
         reopened, the tab back in view), so a shown editor never holds older text than
         the file. Saving merges the other side's changes in (nothing is written when
-        this side has none).
+        this side has none). Asked again within *at_most_every* seconds, it does
+        nothing (a page's hellos cost the kernel little); a workshop team's page, which
+        looks at a shared map's file often, asks with a shorter wait.
         """
         now = time.monotonic()
-        if self._saver is None or self.map is None or now - self._last_hello < 1.0:
+        if self._saver is None or self.map is None or now - self._last_hello < at_most_every:
             return
         self._last_hello = now
         if self._saver.pending:

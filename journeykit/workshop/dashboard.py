@@ -9,7 +9,8 @@ map is, the emotion heatmap, the top pain points, the class-wide review, and
 the files that could not be read, and the timed activity
 (:mod:`.timer`: the stage to work on and the time left, on every page).
 
-It also shows how many of the room's places (name slots) are taken, lets the
+A team's map (:mod:`.teams`) is one map, named by its team, with its members
+listed under it. It also shows how many of the room's places (name slots) are taken, lets the
 facilitator free one (:func:`~.names.free_claim`: a script's names, someone who
 joined twice), and counts the versions kept aside beside each map when a map
 was saved from two places at once (at most
@@ -47,6 +48,7 @@ from .kernel import prepare_kernel
 from .links import qr_svg
 from .names import claimed_stems, free_claim
 from .settings import RoomSettings
+from .teams import members, parse_teams
 from .timer import TimerControls
 
 #: Seconds between two looks at the room folder.
@@ -122,6 +124,7 @@ class Dashboard:
         )
         self._claims: list[str] = []
         self._kept_aside: dict[str, int] = {}
+        self._members: dict[str, list[str]] | None = None  # a team map's members (.teams)
         self.heatmap = _figure_widget(self.rollup.plot_heatmap())
         self.present_button = widgets.ToggleButton(
             description="Present", icon="television", tooltip="Anonymized, large type"
@@ -197,7 +200,7 @@ class Dashboard:
 
     def _show_people(self) -> None:
         self.people.value = people_table(
-            self.rollup, present=self.present, kept_aside=self._kept_aside
+            self.rollup, present=self.present, kept_aside=self._kept_aside, members=self._members
         )
 
     def _look_at_places(self) -> bool:
@@ -208,9 +211,12 @@ class Dashboard:
         for copy in room.glob(f"*{CONFLICT_MARK}*.json"):
             stem = copy.name.split(CONFLICT_MARK, 1)[0]
             kept[stem] = kept.get(stem, 0) + 1
-        if (claims, kept) == (self._claims, self._kept_aside) and self.places.value:
+        teams = members(room, parse_teams(self.settings.teams)) if self.settings.teams else None
+        if (claims, kept, teams) == (self._claims, self._kept_aside, self._members) and (
+            self.places.value
+        ):
             return False
-        self._claims, self._kept_aside = claims, kept
+        self._claims, self._kept_aside, self._members = claims, kept, teams
         limit = self.settings.max_participants
         text = f"{len(claims)} of {limit} places taken."
         total = sum(kept.values())

@@ -50,11 +50,18 @@ def progress(journey_map: JourneyMap) -> tuple[float, int]:
     return (1 - len(gaps) / total if total else 0.0), len(journey_map.stages) - empty_stages
 
 
-def people_table(rollup: Rollup, *, present: bool, kept_aside: dict[str, int] | None = None) -> str:
+def people_table(
+    rollup: Rollup,
+    *,
+    present: bool,
+    kept_aside: dict[str, int] | None = None,
+    members: dict[str, list[str]] | None = None,
+) -> str:
     """Who has joined and how far each map is, with the time each was last saved.
 
     *kept_aside* counts the versions kept aside beside each map (by file stem): a
-    column of its own outside present mode.
+    column of its own outside present mode. *members* lists who edits each team's
+    map (by its file stem), under its name outside present mode.
     """
     entries = rollup.entries()
     if not entries:
@@ -84,8 +91,13 @@ def people_table(rollup: Rollup, *, present: bool, kept_aside: dict[str, int] | 
             f"</div></div> {round(share * 100)}%"
         )
         copies = (kept_aside or {}).get(label, 0)
+        team = (members or {}).get(label)
+        who = ""
+        if team is not None and not present:
+            names = html.escape(", ".join(team) or "no members yet")
+            who = f"<br><small class='jk-dash-members'>{names}</small>"
         cells = [
-            html.escape(label),
+            html.escape(label) + who,
             *([] if present else [html.escape(entry.journey_map.title)]),
             bar,
             f"{started} of {len(entry.journey_map.stages)}",

@@ -44,6 +44,12 @@ from ..model.merging import field_label, field_values
 KEPT = ".kept"
 #: The longest text shown for one kept-aside value (the button puts back all of it).
 SHOWN_CHARS = 300
+#: What a copy's block says first (HTML; ``{when}``: the copy's time).
+HEADING = (
+    "<b>Some of your text was kept aside at {when}</b>: your map was saved from two places "
+    "at once (another tab or device), and this version did not go into it. Put back what "
+    "you need:"
+)
 
 
 def differences(copy: dict[str, Any], current: dict[str, Any]) -> list[tuple[str, str, Any]]:
@@ -77,11 +83,15 @@ class KeptAsidePanel:
         saves it).
     path : Path
         The map's file; its copies lie beside it.
+    heading : str
+        What each copy's block says first, as HTML with ``{when}`` for its time (a
+        team's map says whose text it may be, :data:`~.teams.KEPT_HEADING`).
     """
 
-    def __init__(self, journey_map: JourneyMap, path: Path) -> None:
+    def __init__(self, journey_map: JourneyMap, path: Path, heading: str = HEADING) -> None:
         self.map = journey_map
         self.path = path
+        self.heading = heading
         self.box = widgets.VBox()
         self.box.add_class("jk-room-kept")
         self._seen: tuple[tuple[str, int], ...] = ()
@@ -114,9 +124,7 @@ class KeptAsidePanel:
         when = time.strftime("%H:%M", time.localtime(_mtime(copy) / 1e9))
         rows: list[widgets.Widget] = [
             widgets.HTML(
-                f"<p style='color:{PAIN};margin:4px 0'><b>Some of your text was kept aside "
-                f"at {when}</b>: your map was saved from two places at once (another tab or "
-                "device), and this version did not go into it. Put back what you need:</p>"
+                f"<p style='color:{PAIN};margin:4px 0'>{self.heading.format(when=when)}</p>"
             )
         ]
         for path, label, value in found:

@@ -30,6 +30,8 @@ when a version of the map was kept aside (saved from two places at once), it
 shows what that version holds, to put back (:mod:`.kept_aside`).
 
 The page shows the facilitator's timed activity above the editor (:mod:`.timer`).
+In a room run in teams, the participant also picks a team as they join and
+edits that team's shared map (:mod:`.teams`).
 
 When the page's kernel or the room's server is gone, the editor's status line
 stops saying "Saved" and the page keeps what is typed (the editor's guard);
@@ -74,6 +76,8 @@ from .names import (
 from .names import remembered as remembered_stem
 from .room_link import RoomLink
 from .settings import RoomSettings
+from .teams import KEPT_HEADING, TEAM_POLL, Team, TeamPicker, join_team, parse_teams, team_of
+from .teams import greeting as team_greeting
 from .timer import TimerBanner
 
 #: Seconds between two looks at the room (closing, a freed slot, another tab).
@@ -131,6 +135,9 @@ class ParticipantPage:
         self.stem: str | None = None
         self.editor: Editor | None = None
         self.kept: KeptAsidePanel | None = None
+        self.teams = parse_teams(settings.teams)
+        self.team: Team | None = None
+        self.poll = CLOSING_POLL  # a team's page looks more often (teammates' saves)
         self._known_mtime = 0
         self.page_id = this_kernel_id() or secrets.token_hex(16)
         self._spare: Editor | None = None
@@ -189,6 +196,9 @@ class ParticipantPage:
         )
         self.start_button.add_class("jk-room-start")
         self.problem = widgets.HTML()
+        self.picker = TeamPicker(
+            self.teams, lambda: self.join(self.name.value) if self.name.value else None
+        )
         self.start_button.on_click(lambda _: self.join(self.name.value))
         self.name.observe(
             lambda change: self.join(change["new"]) if change["new"] else None, names="value"
@@ -199,9 +209,14 @@ class ParticipantPage:
                     _note(
                         "Type your first name to start your journey map. It is saved "
                         "as you type, on the facilitator's computer."
+                        if not self.teams
+                        else "Type your first name and choose your team: your team "
+                        "builds one journey map together, saved as you type on the "
+                        "facilitator's computer."
                     )
                 ),
                 self.name,
+                *([self.picker.choice] if self.teams else []),
                 self.start_button,
                 self.problem,
             ]
@@ -220,6 +235,9 @@ class ParticipantPage:
         name = clean_name(typed)
         if not name:
             return self._refuse("Type your first name (a letter or a digit is enough).")
+        team = self.picker.chosen if self.teams else None
+        if self.teams and team is None:
+            return self._refuse("Choose your team, then start.")
         if claimed_count(self.room) >= self.settings.max_participants:
             return self._refuse(
                 f"This room is full: it takes {self.settings.max_participants} "
@@ -233,6 +251,8 @@ class ParticipantPage:
             )
         try:
             stem = claim(self.room, file_stem(name), self.identity.user, address)
+            if team is not None:
+                join_team(self.room, stem, self.identity.user, team, self.teams)
         except JourneyMapError as err:
             return self._refuse(" ".join(p.message for p in err.problems))
         remember(self.room, self.identity.user, stem)
@@ -266,9 +286,13 @@ class ParticipantPage:
         return SAVE_DELAY if delay is None else delay
 
     def _open(self, stem: str, name: str, greeting: str) -> None:
-        path = map_file(self.room, stem)
+        assert self.identity is not None
+        self.team = team_of(self.room, stem, self.identity.user, self.teams)
+        path = map_file(self.room, stem) if self.team is None else self.team.map_file(self.room)
         try:
-            journey_map = load_map(path) if path.exists() else _new_map(self.settings, name, stem)
+            journey_map = (
+                load_map(path) if path.exists() else _new_map(self.settings, name, path.stem)
+            )
         except JourneyMapError:  # never overwrite a file that does not load
             self._refuse(
                 f"Your map {stem}.json could not be opened. Ask the facilitator "
@@ -281,15 +305,19 @@ class ParticipantPage:
             self.editor, self._spare = self._spare.open(journey_map, path), None
         else:
             self.editor = Editor(journey_map, path, served=True, save_delay=self._save_delay)
-        who = widgets.HTML(
-            _note(
-                f"{greeting} Your map is saved as {stem}.json on the "
-                "facilitator's computer while you type."
-            )
+        hello = (
+            f"{greeting} Your map is saved as {stem}.json on the facilitator's computer "
+            "while you type."
+            if self.team is None
+            else team_greeting(self.team, greeting)
         )
+        who = widgets.HTML(_note(hello))
         who.add_class("jk-room-who")
         assert self.editor.map is not None
-        self.kept = KeptAsidePanel(self.editor.map, path)
+        if self.team is None:
+            self.kept = KeptAsidePanel(self.editor.map, path)
+        else:
+            self.kept, self.poll = KeptAsidePanel(self.editor.map, path, KEPT_HEADING), TEAM_POLL
         self.kept.look()
         self.box.children = [
             self.heading,
@@ -305,9 +333,9 @@ class ParticipantPage:
         page's slot or another page took the map."""
         if self.editor is None or self.stem is None or self.identity is None:
             return
+        self._follow_the_file()  # first: a copy is compared with the map as saved now
         if self.kept is not None:
             self.kept.look()
-        self._follow_the_file()
         if owner_of_stem(self.room, self.stem) != self.identity.user:
             self.close(
                 "The facilitator has freed your place in the room. What you typed is "
@@ -334,7 +362,7 @@ class ParticipantPage:
         except OSError:
             return
         if mtime != self._known_mtime:
-            self.editor.refresh()
+            self.editor.refresh(at_most_every=self.poll)
             assert self.editor.map is not None
             if not changed_elsewhere(self.editor.map, self.editor.path):
                 self._known_mtime = mtime  # else: look again next time
@@ -396,7 +424,7 @@ def _start_watching(page: ParticipantPage) -> asyncio.Task[None] | None:
                     await asyncio.sleep(IDENTITY_POLL)
                     continue
             page.look()
-            await asyncio.sleep(CLOSING_POLL)
+            await asyncio.sleep(page.poll)
         stem = f" as {page.stem}.json" if page.stem else ""
         page._watcher = None
         page.close(f"The facilitator has closed the room. Your map is saved{stem}. Thank you!")

@@ -55,6 +55,7 @@ from .settings import (
     check_limit,
     save_delay_from,
 )
+from .teams import open_team_maps, parse_teams
 
 #: The longest the open pages get to save and say so before the servers stop.
 CLOSING_GRACE = SAVE_WAIT
@@ -97,6 +98,9 @@ class Room:
         room whose participants join through JupyterHub (:mod:`.singleuser`).
     join_link : str
         The link to show participants when they join elsewhere (the hub's address).
+    teams : str or sequence of str
+        Run the room in teams (``"Red,Blue"``): each participant picks one as they
+        join and edits its shared map (:mod:`.teams`). None: a map each.
 
     Examples
     --------
@@ -122,6 +126,7 @@ class Room:
         new_links: bool = False,
         participants: bool = True,
         join_link: str = "",
+        teams: str | tuple[str, ...] = (),
     ) -> None:
         if not name.strip():
             raise JourneyMapError(
@@ -141,6 +146,7 @@ class Room:
         self.port = port
         self.dashboard_port = dashboard_port or port + 1
         self.join_token, self.dashboard_token, self._cookie_secret = self._tokens(new_links)
+        self.teams = parse_teams(teams)
         self.participants = participants
         self.join_url = (
             room_link(self.host, self.port, self.join_token) if participants else join_link
@@ -211,6 +217,8 @@ class Room:
         """Start both servers and wait until they answer; raise (having stopped both) if not."""
         self.room_dir.mkdir(parents=True, exist_ok=True)
         tidy_claims(self.room_dir, keep_people=not self.new_links)
+        open_team_maps(self.room_dir, self.teams, self.framework)
+        team_names = tuple(team.name for team in self.teams)
         self.run_dir = Path(tempfile.mkdtemp(prefix="journeykit-room-"))
         secret = os.open(self.run_dir / COOKIE_SECRET, os.O_WRONLY | os.O_CREAT, 0o600)
         with os.fdopen(secret, "w", encoding="ascii") as handle:
@@ -223,6 +231,7 @@ class Room:
             run_dir=self.run_dir,
             save_delay=save_delay_from(os.environ),
             per_device=self.per_device,
+            teams=team_names,
         )
         board_settings = RoomSettings(
             self.room_dir,
@@ -231,6 +240,7 @@ class Room:
             max_participants=self.max_participants,
             run_dir=self.run_dir if self.participants else None,
             join_url=self.join_url,
+            teams=team_names,
         )
         participants, dashboard = self.server_plans()
         kernels = kernel_options(

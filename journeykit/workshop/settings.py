@@ -15,6 +15,7 @@ JupyterHub the spawner sets the same variables (:mod:`.hub`).
 ``JOURNEYKIT_ROOM_SAVE_DELAY`` seconds of quiet before a participant's map is saved
                          (0.5; tests raise it to keep edits waiting)
 ``JOURNEYKIT_ROOM_PER_DEVICE`` names one device (network address) may take (0: no limit)
+``JOURNEYKIT_ROOM_TEAMS`` the teams' names, comma-separated (none: a map each; :mod:`.teams`)
 ======================== ==============================================================
 
 The run folder also holds what the launcher hands the servers but not the
@@ -50,6 +51,7 @@ VARIABLES = {
     "join_url": "JOURNEYKIT_JOIN_URL",
     "save_delay": "JOURNEYKIT_ROOM_SAVE_DELAY",
     "per_device": "JOURNEYKIT_ROOM_PER_DEVICE",
+    "teams": "JOURNEYKIT_ROOM_TEAMS",
 }
 
 
@@ -76,6 +78,7 @@ class RoomSettings:
     join_url: str = ""
     save_delay: float | None = None  # None: the editor's own (editing.autosave.SAVE_DELAY)
     per_device: int = 0  # names one device may take (0: no limit)
+    teams: tuple[str, ...] = ()  # the teams' names (none: a map per participant)
 
     @property
     def title(self) -> str:
@@ -93,6 +96,7 @@ class RoomSettings:
             "join_url": self.join_url,
             "save_delay": "" if self.save_delay is None else str(self.save_delay),
             "per_device": str(self.per_device) if self.per_device else "",
+            "teams": ",".join(self.teams),
         }
         return {VARIABLES[key]: value for key, value in values.items() if value}
 
@@ -131,6 +135,7 @@ class RoomSettings:
             join_url=env.get(VARIABLES["join_url"], ""),
             save_delay=save_delay_from(env),
             per_device=int(per_device) if per_device.isdigit() else 0,
+            teams=tuple(filter(None, env.get(VARIABLES["teams"], "").split(","))),
         )
 
     @property
