@@ -15,7 +15,11 @@
 // shows up again (the cell re-run, the page reloaded): the kernel merges it into the file by
 // the rules of two editors, with the text the box held before the first unsaved keystroke
 // as the common base. Each view also says "hello" when it is shown or the page comes back
-// into view, so the kernel can bring the form up to date with the file.
+// into view, so the kernel can bring the form up to date with the file. Before a box sends
+// its text, the view says what the kernel last knew the box held ("typed"), and a value
+// the kernel sends a box while it is typed into waits until a save holds the typing: a box
+// typed into while someone else's save was on its way to it (a workshop team's shared map)
+// is merged from what it showed, so neither the typing nor the other's items are lost.
 //
 // What is kept: {fileKey: {owner: {orphan, fields: {fieldKey: {text, base}}}}}. An owner is
 // one view of a guard; its text is "orphaned" once that view can no longer save it (the
@@ -66,6 +70,8 @@ function render({ model, el }) {
   let stopped = false; // the kernel restarted or died: this view's widgets are dead for good
   let lastHello = 0;
   const before = {}; // field key -> the box's text before its first unsaved keystroke
+  const held = {}; // field key -> [box, text the kernel sent it while it was typed into]
+  const known = {}; // field key -> the box's text as the kernel knows it (sent, or shown)
   const fileKey = () => model.get("file_key");
 
   const show = () => {
@@ -88,9 +94,36 @@ function render({ model, el }) {
   const beforeInput = (event) => {
     const key = fieldOf(event.target);
     if (key && !(key in before)) before[key] = event.target.value;
+    if (key && !(key in known)) known[key] = event.target.value;
+    if (key) holdWhileTyped(event.target);
+  };
+  // A box being typed into keeps its text: a value the kernel sends it meanwhile (someone
+  // else's save to a shared map) is not written over the typing. When the box sends its
+  // text, the kernel merges it from what the box showed ("typed") and sends the result.
+  const holdWhileTyped = (box) => {
+    if (box.__jkHeld) return;
+    box.__jkHeld = true;
+    const native = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(box), "value");
+    Object.defineProperty(box, "value", {
+      configurable: true,
+      get() {
+        return native.get.call(this);
+      },
+      set(text) {
+        const key = fieldOf(this);
+        if (key && key in before && document.activeElement === this && !lost) {
+          held[key] = [this, text]; // shown once a save holds the typing
+          return;
+        }
+        if (key) delete held[key];
+        if (key) known[key] = text;
+        native.set.call(this, text);
+      },
+    });
   };
   const onInput = (event) => {
     const key = fieldOf(event.target);
+    if (key) sayTyped(event); // before the box sends its text (as typed, or on leaving it)
     if (!key || !fileKey()) return;
     const kept = readKept(fileKey());
     const bucket = mine(kept);
@@ -107,9 +140,20 @@ function render({ model, el }) {
       const entry = bucket?.fields[key];
       if (entry && entry.text === text) delete bucket.fields[key];
       else if (entry) entry.base = text; // saved, and more typed since
-      delete before[key];
+      if (entry && entry.text !== text) before[key] = text;
+      else delete before[key];
+      const [box, sent] = held[key] ?? [];
+      if (box && !(key in before)) box.value = sent;
     }
     writeKept(fileKey(), kept);
+  };
+  const sayTyped = (event) => {
+    // the box is about to send its text: say first what the kernel last knew it held
+    const key = fieldOf(event.target);
+    const text = event.target.value;
+    if (!key || lost || !(key in known) || known[key] === text) return;
+    model.send({ kind: "typed", fields: { [key]: { text, base: known[key] } } });
+    known[key] = text;
   };
   const abandon = () => {
     // this view can no longer save its text: the next guard on the file takes it
@@ -186,6 +230,7 @@ function render({ model, el }) {
     root = el.closest(".jk-editor");
     root.addEventListener("beforeinput", beforeInput, true);
     root.addEventListener("input", onInput, true);
+    root.addEventListener("change", sayTyped, true);
     visible.observe(el);
     show();
   };
@@ -203,6 +248,7 @@ function render({ model, el }) {
     visible.disconnect();
     root?.removeEventListener("beforeinput", beforeInput, true);
     root?.removeEventListener("input", onInput, true);
+    root?.removeEventListener("change", sayTyped, true);
     document.removeEventListener("visibilitychange", onVisibility);
     window.removeEventListener("pagehide", abandon);
     kernel?.statusChanged?.disconnect(onStatus);

@@ -161,6 +161,8 @@ class StatusGuard(anywidget.AnyWidget):
         self.on_hello: Callable[[], None] | None = None
         #: Called with the text a page kept (:func:`kept_fields`).
         self.on_recover: Callable[[dict[str, tuple[str, str]]], None] | None = None
+        #: Called with what a box held before the typing it is about to send.
+        self.on_typed: Callable[[dict[str, tuple[str, str]]], None] | None = None
         self.on_msg(self._message)
 
     def watch(self, key: str, fields: dict[str, str], *, rerun: str) -> None:
@@ -182,3 +184,5 @@ class StatusGuard(anywidget.AnyWidget):
             kept = kept_fields(content.get("fields"), set(self.fields.values()))
             if kept:
                 self.on_recover(kept)
+        elif kind == "typed" and self.on_typed is not None:
+            self.on_typed(kept_fields(content.get("fields"), set(self.fields.values())))

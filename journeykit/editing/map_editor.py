@@ -143,6 +143,7 @@ class Editor:
         self._problems: dict[str, str] = {}
         self._saver: Autosaver | None = None
         self._typed: dict[str, str] = {}  # text boxes: what the page sent, not yet saved
+        self._typed_from: dict[str, tuple[str, str]] = {}  # a box's text and what it showed
         self._brought_back = ""  # a sentence for the next save: text a page kept came back
         self._last_hello = float("-inf")
         self.review_panel: ReviewPanel | None = None
@@ -301,11 +302,15 @@ class Editor:
         return self._apply(FieldPath(None, "title"), title)
 
     def _edited(self, field: Field, value: Any) -> None:
+        typed = self._typed_from.pop(field.key, None)
+        shown = self._require_map().get_field(field.path) if typed is not None else None
         try:
             applied = self._apply(field.path, value)
         except Exception as exc:  # a widget callback must not end in a traceback
             field.set_problem(f"This could not be applied ({type(exc).__name__}: {exc}).")
             return
+        if applied and typed is not None and typed[0] == value:
+            self._merge_from(field, typed[1], shown)
         if (
             applied
             and self._saver is not None
@@ -315,6 +320,26 @@ class Editor:
             self._typed[field.key] = value
             if not self.save_pending:  # nothing changed in the map: the file holds it already
                 self._confirm_typed()
+
+    def _note_typed_from(self, typed: dict[str, tuple[str, str]]) -> None:
+        """Note what each box held, as far as this kernel knew, before the text its page is
+        about to send (a page may send only the last of several changes)."""
+        for key, (text, base) in typed.items():
+            self._typed_from[key] = (text, self._typed_from.get(key, (text, base))[1])
+
+    def _merge_from(self, field: Field, base: str, shown: Any) -> None:
+        """Merge a box's typing from what the box showed (*base*) when that was not what
+        the kernel had given it (*shown*): someone else's save was on its way to the box
+        (a team's shared map), so items the page never showed are not taken out."""
+        m = self._require_map()
+        if self._saver is None:
+            return
+        try:
+            value = normalize_value(field.spec, base, field.key)
+        except JourneyMapError:
+            return
+        if value != shown:
+            seen_before(m, self._saver.path, {field.path.saved(m.stage_names): value})
 
     def _edited_item(
         self, stage: str, lane: str, position: int, attributes: dict[str, Any]
@@ -533,6 +558,7 @@ class Editor:
             rerun="page" if self.served else "cell",
             on_hello=self.refresh,
             on_recover=self.recover,
+            on_typed=self._note_typed_from,
         )
 
     @staticmethod

@@ -60,13 +60,15 @@ class StatusLine:
         rerun: str,
         on_hello: Callable[[], None],
         on_recover: Callable[[dict[str, tuple[str, str]]], None],
+        on_typed: Callable[[dict[str, tuple[str, str]]], None] | None = None,
     ) -> None:
         """Have the page keep what is typed into *boxes* (CSS class -> field key) for the
         map file *path* (None: nothing is saved, nothing kept) until a save holds it.
 
         *rerun* says how the editor comes back after the kernel is gone (``"cell"`` or
         ``"page"``); *on_hello* runs when a page shows the editor, *on_recover* with the
-        text a page kept (see :mod:`.guard`).
+        text a page kept (see :mod:`.guard`), *on_typed* with what a box held before the
+        typing it is about to send.
         """
         if self.guard is None:
             return
@@ -75,6 +77,7 @@ class StatusLine:
         self.guard.watch(file_key(path), boxes if path is not None else {}, rerun=rerun)
         self.guard.on_hello = on_hello
         self.guard.on_recover = on_recover
+        self.guard.on_typed = on_typed
 
     def confirm(self, held: dict[str, str]) -> None:
         """Tell the page that the file holds *held* (field key -> the text it sent)."""

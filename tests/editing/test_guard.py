@@ -179,3 +179,33 @@ def test_a_shown_editor_catches_up_with_its_file(workdir: Path) -> None:
     assert "Merged in changes saved elsewhere to Consideration: touchpoints" in shown.status
     assert Path(PATH).read_bytes() == before, "catching up writes nothing"
     assert not shown.save_pending
+
+
+def test_a_box_typed_into_before_a_teammates_save_reached_it_takes_nothing_out(
+    workdir: Path,
+) -> None:
+    """Two pages on one map (a workshop team's): the second page's box still showed the
+    map before the first one's save when its participant typed; the page says what the
+    box showed ("typed"), so the first one's item stays. A deletion typed into a box that
+    showed the item still takes it out."""
+    ed, page = editor()
+    ed._saver._debouncer.delay = 0.01  # the refresh below reads the file at once
+    other = jk.load_map(PATH)
+    other.set_lane("Awareness", "touchpoints", ["Shop window"])
+    other.save(PATH)
+    ed.refresh(at_most_every=0)  # the kernel takes the teammate's item in...
+    assert ed.map.stage("Awareness").touchpoints == ["Shop window"]
+    box = ed.fields["Awareness.touchpoints"].input
+    typed = {"text": "Radio", "base": ""}
+    page.sends({"kind": "typed", "fields": {"Awareness.touchpoints": typed}})
+    box.value = "Radio"  # ...but the page had typed into a box that never showed it
+    ed.save()
+    assert sorted(saved()["stages"][0]["touchpoints"]) == ["Radio", "Shop window"]
+    assert sorted(ed.map.stage("Awareness").touchpoints) == ["Radio", "Shop window"]
+    typed = {"text": "Radio", "base": "Radio\nShop window"}
+    page.sends({"kind": "typed", "fields": {"Awareness.touchpoints": typed}})
+    box.value = "Radio"  # the box showed the item: taking it out is meant
+    ed.save()
+    assert saved()["stages"][0]["touchpoints"] == ["Radio"]
+    page.sends({"kind": "typed", "fields": {"nope": {"text": "x", "base": ""}}, "x": 1})
+    assert ed._typed_from == {}, "only the editor's own boxes"
