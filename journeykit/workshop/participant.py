@@ -357,6 +357,8 @@ class ParticipantPage:
         (:meth:`~journeykit.editing.Editor.refresh`).
         """
         assert self.editor is not None and self.editor.path is not None
+        if self.team is not None and self.editor.save_pending:
+            return  # a member typing: their save takes teammates' edits in when they pause
         try:
             mtime = self.editor.path.stat().st_mtime_ns
         except OSError:
