@@ -11,6 +11,20 @@ follows, so the coach only notes it when no message has been given up to that st
 customer can only act on an answer they have already heard, hence "the same stage or an
 earlier one".
 
+Two more ways a need is met in meaning, not in words:
+
+* A question about where to *get hold of* something ("Where do we collect the keys?") is
+  answered by a message that says the very thing comes to the customer ("Your key code
+  arrives the day before"): there is nowhere to go. The message has to name what is asked
+  for; a message about deliveries in general leaves the keys where they were.
+* The map may already say the question is open: a need that no message answers yet, which
+  an opportunity of its stage takes up ("Which documents do I need?" beside "List the
+  documents before the form starts"), is a gap the learner found and plans to close, so
+  the coach does not ask about it again, provided the stage's messages belong to that plan
+  (a message speaks to one of the stage's opportunities or business activities). A slogan
+  beside the opportunity ("Make memories that last") is not part of any plan, and the
+  question stays.
+
 A message that is the same in every stage (a slogan) answers no stage's question.
 """
 
@@ -19,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .concepts import PRECISE, concepts
+from .concepts import PRECISE, concepts, topic_words
 from .context import MapView, Rule
 from .findings import Finding
 from .words import quoted, quoted_list, squash
@@ -65,6 +79,31 @@ def told(message: str) -> frozenset[str]:
     return found | {"size"} if _HEADCOUNT.search(message) else found
 
 
+#: A question about getting hold of something: "Where do we collect the keys?", "Where can I
+#: pick up my order?".
+_OBTAIN = re.compile(
+    r"\b(collect|pick (it |them )?up|pickup|fetch|get|receive|obtain)\b", re.IGNORECASE
+)
+
+
+def brings(need: str, message: str) -> bool:
+    """True when *need* asks where to get something and *message* says that thing comes to
+    the customer (delivered, sent, arriving): the question has nothing left to ask.
+
+    Examples
+    --------
+    >>> brings("Where do we collect the keys?", "Your key code arrives the day before")
+    True
+    >>> brings("Where do we collect the keys?", "Free delivery on every order")
+    False
+    >>> brings("Where can I pick up my glasses?", "Glasses posted to your door in a week")
+    True
+    """
+    if "where" not in concepts(need) or not _OBTAIN.search(need):
+        return False
+    return bool(topic_words(need) & topic_words(message)) and ("delivery" in told(message))
+
+
 def answered(need: str, messages: list[str]) -> bool:
     """True when one of *messages* answers what *need* asks.
 
@@ -76,16 +115,49 @@ def answered(need: str, messages: list[str]) -> bool:
     False
     >>> answered("When does the parcel arrive?", ["Free returns within 30 days"])
     False
+    >>> answered("Where do we collect the keys?", ["Your key code arrives the day before"])
+    True
     """
     asked = concepts(need)
     precise = asked & PRECISE
     if len(precise) > 1:  # "When does the parcel arrive?": the parcel, not any time
         precise -= {"time"}
     if precise:
-        return any(precise & told(message) for message in messages)
+        return any(precise & told(message) or brings(need, message) for message in messages)
     # An open question ("What does the school have to do?") can be answered in words the
     # coach cannot follow; it only speaks up when no message has been given at all.
     return bool(messages)
+
+
+def planned(need: str, messages: list[str], ideas: list[str], activities: list[str]) -> bool:
+    """True when the stage's *ideas* (its opportunities) already take up *need*, and its
+    *messages* belong to the stage's plan: the map itself says the question is still open.
+
+    The messages belong to the plan when one of them speaks to one of the stage's
+    opportunities or business *activities* (they share a topic); a slogan speaks to none.
+
+    Examples
+    --------
+    >>> planned(
+    ...     "Which documents do I need?",
+    ...     ["Save your application and finish it later"],
+    ...     ["List the documents before the form starts and save progress"],
+    ...     [],
+    ... )
+    True
+    >>> planned(
+    ...     "What is the total price for the week?",
+    ...     ["Make memories that last"],
+    ...     ["Show the full weekly price on every cabin page"],
+    ...     ["Keep the activity calendar current"],
+    ... )
+    False
+    """
+    asked = topic_words(need)
+    if not any(asked & topic_words(idea) for idea in ideas):
+        return False
+    plan = frozenset().union(*(topic_words(item) for item in (*ideas, *activities)))
+    return any(topic_words(message) & plan for message in messages)
 
 
 def check(view: MapView) -> Iterator[Finding]:
@@ -95,7 +167,12 @@ def check(view: MapView) -> Iterator[Finding]:
         heard.extend(stage.messages)
         if not stage.information_needs:
             continue
-        missing = [n for n in stage.information_needs if not answered(n, heard)]
+        missing = [
+            n
+            for n in stage.information_needs
+            if not answered(n, heard)
+            and not planned(n, stage.messages, stage.opportunities, stage.business_activities)
+        ]
         if not missing:
             continue
         yield Finding(

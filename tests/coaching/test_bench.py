@@ -50,9 +50,8 @@ def test_sound_maps_get_nothing_to_fix(report):
     assert report.sound_fix == 0, report.sound_notes
 
 
-def test_sound_maps_of_the_tuning_set_get_at_most_a_weak_spot_or_so():
-    found = bench_data.report("tune")
-    assert found.sound_improve <= 0.3, found.sound_notes
+def test_sound_maps_get_at_most_a_weak_spot_or_so(report):
+    assert report.sound_improve <= 0.3, report.sound_notes
 
 
 @pytest.mark.parametrize(
