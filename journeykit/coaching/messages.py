@@ -11,6 +11,11 @@ follows, so the coach only notes it when no message has been given up to that st
 customer can only act on an answer they have already heard, hence "the same stage or an
 earlier one".
 
+A message may also answer without naming its topic (:func:`told`): "Two minutes from the
+station" says where, "Small, medium and large" gives the sizes, "Bring your licence" names
+the papers, "Not right? We redo it" answers a refund question. These readings apply to
+messages only, so a need does not become a precise question by using such words.
+
 Two more ways a need is met in meaning, not in words:
 
 * A question about where to *get hold of* something ("Where do we collect the keys?") is
@@ -63,10 +68,37 @@ _HEADCOUNT = re.compile(
 )
 
 
+#: Ways a message gives an answer without naming its topic, read in messages only (a need
+#: that uses these words does not, by that alone, ask a precise question): where a place
+#: is, by what it is near ("Two minutes from the station"); sizes, by the sizes on offer
+#: ("Small, medium and large"); the papers to bring, by naming one ("Bring her passport");
+#: a promise to put a bad job right, which is what a refund question wants to hear.
+_ANSWERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), concept)
+    for pattern, concept in (
+        (
+            r"\b(minutes?|mins?|steps|metres|meters|miles|yards) (from|away)\b"
+            r"|\b(walk|drive) from\b|\b(behind|opposite|beside|next (door )?to|across from)\b"
+            r"|\b(round|around) the corner\b|\b(station|street|road|high st|car park"
+            r"|parking spaces?|ground floor|first floor)\b",
+            "where",
+        ),
+        (r"\b(extra )?small\b.*\b(medium|large)\b|\b(xs|xl|xxl)\b|\bup to \d+ ?kg\b", "size"),
+        (r"\b(licen[cs]e|passport|birth certificate|bank statement|payslips?)\b", "documents"),
+        (
+            r"\bput (it|things|that) right\b|\bredo\b|\bdo it again\b"
+            r"|\bno quibble\b|\bnot happy\b",
+            "refund",
+        ),
+    )
+)
+
+
 def told(message: str) -> frozenset[str]:
-    """What *message* tells: its topics, and the size of a thing when it says how many people
-    it serves. Only the message is read this way: a question that mentions people ("How do I
-    change the number of people?") is not, by that alone, a question about size.
+    """What *message* tells: its topics, the size of a thing when it says how many people it
+    serves, and the answers of :data:`_ANSWERS`. Only the message is read this way: a
+    question that mentions people ("How do I change the number of people?") is not, by that
+    alone, a question about size, nor "Is there a station nearby?" one about a place.
 
     Examples
     --------
@@ -74,9 +106,18 @@ def told(message: str) -> frozenset[str]:
     True
     >>> "size" in told("Fresh lunches for the whole office")
     False
+    >>> "where" in told("Two minutes from the station")
+    True
+    >>> "refund" in told("Not happy? We redo it at no charge")
+    True
+    >>> sorted(told("Lessons every week"))
+    ['time']
     """
-    found = concepts(message)
-    return found | {"size"} if _HEADCOUNT.search(message) else found
+    found = set(concepts(message))
+    if _HEADCOUNT.search(message):
+        found.add("size")
+    found.update(concept for pattern, concept in _ANSWERS if pattern.search(message))
+    return frozenset(found)
 
 
 #: A question about getting hold of something: "Where do we collect the keys?", "Where can I

@@ -69,3 +69,28 @@ def test_a_slogan_beside_the_opportunity_still_gets_the_question():
 def test_an_opportunity_about_something_else_does_not_excuse_the_need():
     # the message speaks to the stage's plan, but the plan is not about the need
     assert asked("What will a new chain cost?", ["Opening hours on the map listing"])
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        ("Where is the workshop?", "Three minutes' walk from the station"),
+        ("Where is the workshop?", "Behind the library, by the bike racks"),
+        ("Which frame size do I need?", "Frames in small, medium and large"),
+        ("What do I bring to collect a loan bike?", "Bring your driving licence"),
+        ("Can I get my money back if it breaks again?", "Not right within a month? We redo it"),
+    ],
+)
+def test_a_message_answers_a_precise_question_without_naming_its_topic(need, message):
+    assert not asked(need, [message])
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        ("Where is the workshop?", "Repairs ready in 20 minutes"),
+        ("Can I get my money back if it breaks again?", "We replace worn brake pads"),
+    ],
+)
+def test_a_message_on_another_point_still_leaves_the_question_open(need, message):
+    assert asked(need, [message])
