@@ -164,15 +164,17 @@ MOMENT_WORDS = _families(
     {
         "notice": "ad advert advertising advertisement billboard radio tv television poster flyer "
         "leaflet banner sponsored ppc impression awareness follower instagram facebook tiktok "
-        "youtube seo campaign",
+        "youtube seo campaign like view click reach traffic",
         "research": "compare comparison shortlist brochure tour demo pricing",
-        "contact": "enquiry inquiry meeting consultation",
+        "contact": "enquiry inquiry meeting consultation quote callback",
         "commit": "newsletter subscribe subscriber signup subscription",
         "buy": "checkout cart basket purchase conversion deposit sale order booking gift donation "
         "contract",
         "use": "usage delivery tracking ticket complaint satisfaction completion session wait",
-        "repeat": "repeat renew renewal retention churn reorder loyalty again",
-        "recommend": "referral refer recommend recommendation tag nps testimonial share mouth",
+        "repeat": "repeat renew renewal retention churn reorder loyalty again rebook returning "
+        "lapsed",
+        "recommend": "referral refer recommend recommendation tag nps testimonial share mouth "
+        "review rating star",
         "promote": "affiliate ambassador commission",
     }
 )
