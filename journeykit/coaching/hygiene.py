@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..catalogue import LIST_LANES, schema
 from .context import MapView, Rule
 from .findings import Finding
-from .kinds import LANE_NOUNS, is_feeling, known_item_lanes, lane_name
+from .kinds import LANE_NOUNS, is_feeling, known_item_lanes, lane_name, led_by_feeling
 from .words import is_paragraph, is_placeholder, quoted, quoted_list, squash
 
 RULES = (
@@ -106,7 +106,7 @@ def _lane(stage: str, key: str, items: list[str], keys: list[str]) -> Iterator[F
             long.append(item)
         if not judge_kind:
             continue
-        if feeling:
+        if feeling or (key == "touchpoints" and led_by_feeling(item)):
             feelings.append(item)
             continue
         lanes = known.get(squashed_item, ())
