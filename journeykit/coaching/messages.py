@@ -72,7 +72,9 @@ _HEADCOUNT = re.compile(
 #: that uses these words does not, by that alone, ask a precise question): where a place
 #: is, by what it is near ("Two minutes from the station"); sizes, by the sizes on offer
 #: ("Small, medium and large"); the papers to bring, by naming one ("Bring her passport");
-#: a promise to put a bad job right, which is what a refund question wants to hear.
+#: a promise to put a bad job right, which is what a refund question wants to hear; when a
+#: thing happens, by what it follows ("Paid the moment the buyer collects") or by the slots
+#: open to book ("Open slots on the calendar").
 _ANSWERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), concept)
     for pattern, concept in (
@@ -80,8 +82,13 @@ _ANSWERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\b(minutes?|mins?|steps|metres|meters|miles|yards) (from|away)\b"
             r"|\b(walk|drive) from\b|\b(behind|opposite|beside|next (door )?to|across from)\b"
             r"|\b(round|around) the corner\b|\b(station|street|road|high st|car park"
-            r"|parking spaces?|ground floor|first floor)\b",
+            r"|parking spaces?|ground floor|first floor|gate|reception|driveway|forecourt|yard)\b",
             "where",
+        ),
+        (
+            r"\b(the moment|as soon as|straight after|right after|immediately|instantly"
+            r"|on the day|once (the|you|we|your|it))\b|\b(slots?|calendar|diary)\b",
+            "time",
         ),
         (r"\b(extra )?small\b.*\b(medium|large)\b|\b(xs|xl|xxl)\b|\bup to \d+ ?kg\b", "size"),
         (r"\b(licen[cs]e|passport|birth certificate|bank statement|payslips?)\b", "documents"),

@@ -78,6 +78,8 @@ def test_an_opportunity_about_something_else_does_not_excuse_the_need():
         ("Where is the workshop?", "Behind the library, by the bike racks"),
         ("Which frame size do I need?", "Frames in small, medium and large"),
         ("What do I bring to collect a loan bike?", "Bring your driving licence"),
+        ("When will the repair be done?", "We ring you the moment the mechanic finishes"),
+        ("Where do I leave the bike?", "Leave it by the side gate"),
         ("Can I get my money back if it breaks again?", "Not right within a month? We redo it"),
     ],
 )
@@ -89,6 +91,7 @@ def test_a_message_answers_a_precise_question_without_naming_its_topic(need, mes
     ("need", "message"),
     [
         ("Where is the workshop?", "Repairs ready in 20 minutes"),
+        ("When will the repair be done?", "Our mechanics love old bikes"),
         ("Can I get my money back if it breaks again?", "We replace worn brake pads"),
     ],
 )
