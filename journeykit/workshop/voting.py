@@ -449,7 +449,10 @@ def debrief_section(result: Tally) -> str:
         f"<section id='vote'><h2>What the room voted for</h2><p class='hint'>Each participant "
         f"had {result.vote.dots} dots to share out among the room's "
         f"{html.escape(result.vote.label.lower())}, several on one item if they wished; "
-        "near-identical wordings were one item.</p>" + tally_html(result) + "</section>"
+        "near-identical wordings were one item.</p>"
+        + TALLY_STYLE
+        + tally_html(result)
+        + "</section>"
     )
 
 
@@ -464,7 +467,8 @@ TALLY_STYLE = """<style>
   clip:rect(0 0 0 0); white-space:nowrap; }
 .jk-present .jk-vote-tally { font-size:26px; }
 .jk-present .jk-vote-bar { height:24px; }
-.jk-present .jk-vote-controls { display:none; }
+.jk-present .jk-vote-controls, .jk-present .jk-vote-message { display:none; }
+.jk-present .jk-dash-vote h3 { font-size:1.6em; }
 </style>"""
 
 
@@ -507,6 +511,7 @@ class VoteControls:
         self.open_button.on_click(lambda _: self.open())
         self.close_button.on_click(lambda _: self.close())
         self.message = widgets.HTML()
+        self.message.add_class("jk-vote-message")  # the facilitator's, not the projector's
         self.tally = widgets.HTML()
         self.tally.add_class("jk-dash-vote-box")
         controls = widgets.HBox([self.lane, self.dots, self.open_button, self.close_button])

@@ -116,6 +116,7 @@ def test_participants_spend_their_dots_and_the_dashboard_counts_them(room: Path)
     assert page is not None
     text = page.read_text("utf-8")
     assert "What the room voted for" in text and "Delivery is too slow" in text
+    assert ".jk-vote-bar {" in text  # the bars are drawn in the page, not only on the dashboard
     assert board.export("csv") is not None
     rows = list(csv.DictReader(io.StringIO((room.parent / "bakery-class-votes.csv").read_text())))
     assert [(r["item"], r["dots"], r["voters"], r["maps"]) for r in rows] == [
