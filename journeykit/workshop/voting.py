@@ -644,7 +644,7 @@ export default {
         buttons.append(take, add);
         li.append(text, dots, count, buttons);
         list.append(li);
-        rows[item.id] = { dots, count, take, add };
+        rows[item.id] = { li, dots, count, take, add };
       }
       update();
     }
@@ -661,6 +661,7 @@ export default {
         row.count.textContent = n ? " (" + n + " of your dots)" : "";
         row.add.disabled = !open || spent >= total;
         row.take.disabled = !open || n === 0;
+        row.li.classList.toggle("jk-ballot-mine", n > 0);
       }
       left.textContent = open
         ? (total - spent) + " of " + total + " dots left"
@@ -693,6 +694,8 @@ _STYLE = """
 .jk-ballot-buttons button { min-width:44px; min-height:44px; font-size:22px; line-height:1;
   border:2px solid #1f3a5f; border-radius:6px; background:#fff; color:#111; cursor:pointer; }
 .jk-ballot-buttons button:disabled { border-color:#8c959f; color:#57606a; cursor:default; }
+.jk-ballot-closed .jk-ballot-item:not(.jk-ballot-mine),
+.jk-ballot-closed .jk-ballot-buttons { display:none; }
 .jk-ballot-note { margin:4px 0 0; color:#a40e26; }
 .jk-ballot-note:empty { display:none; }
 .jk-ballot-hidden { position:absolute; width:1px; height:1px; overflow:hidden;

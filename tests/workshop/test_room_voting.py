@@ -128,6 +128,11 @@ def test_the_room_votes_and_the_dashboard_counts_it(
     for page in pages:
         page.wait_for_selector(f"{BALLOT} .jk-ballot-left:has-text('The vote is closed')")
         assert page.locator(f"{BALLOT} button:enabled").count() == 0
+    # once closed, a phone keeps only the lines the participant put dots on, above the map
+    kept = ana.locator(f"{BALLOT} li:visible .jk-ballot-text").all_inner_texts()
+    assert kept == ["Delivery is too slow", "No reply to emails"], kept
+    assert ben.locator(f"{BALLOT} li:visible").count() == 1
+    ben.screenshot(path=test_output_dir / "ballot-phone-closed.png")
     assert tally(room.room_dir, vote) == counted
     for page in [board, *pages]:
         page.context.close()
