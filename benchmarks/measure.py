@@ -40,7 +40,11 @@ retentioneering >= 10x slower and >= 4x heavier than journeykit (text times).
 
 Options: ``--big-csv-gb 6`` also streams a CSV of that size (the ``export`` log repeated
 with renamed users) through journeykit and the floor, and shows the peak next to the
-10 M case and what pandas would need to load it (its measured bytes per row); ``--spark``
+10 M case and what pandas would need to load it (its measured bytes per row);
+``--memory-cap-gb 2`` runs those two with each process allowed that much address space
+(``ulimit -v``, ``RLIMIT_AS``; Linux), less than the CSV, so neither could hold it, and
+the kit gives DuckDB half (the floor sets the same by hand); ``--delete-big-csv``
+removes the CSV afterwards; ``--spark``
 also runs the same ``jk.measure`` through Ibis on PySpark in local mode, a check of the
 counts (Java 17 or newer; the tests run every question on Spark too); ``--cases``,
 ``--skip`` choose logs and contenders.
@@ -221,6 +225,9 @@ import duckdb
 START, CPU0 = time.perf_counter(), cpu()
 con = duckdb.connect()
 con.execute("SET TimeZone = 'UTC'")
+import os  # under --memory-cap-gb: the share the kit gives DuckDB, written by hand
+if os.environ.get("JK_BENCH_CAP_BYTES"):
+    con.execute(f"SET memory_limit = '{int(os.environ['JK_BENCH_CAP_BYTES']) // 2**21}MiB'")
 source = (f"read_csv('{PATH}')" if PATH.endswith(".csv") else
           f"read_parquet('{PATH}', file_row_number = true)")
 position = "row_number() OVER ()" if PATH.endswith(".csv") else "file_row_number"
@@ -295,12 +302,14 @@ def run_worker(
 ) -> dict:
     """Run one contender in a fresh process; return its JSON plus ``peak_mb`` and ``cpu_s``."""
     code = textwrap.dedent(PRELUDE) + textwrap.dedent(WORKERS[name])
+    cap = int(env.get("JK_BENCH_CAP_BYTES", 0))
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(
             [python, "-c", code, str(data), json.dumps(steps), str(kit), kind],
             stdout=out,
             stderr=err,
             env={**os.environ, **env},
+            preexec_fn=(lambda: capped(cap)) if cap else None,
         )
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -312,6 +321,14 @@ def run_worker(
     result = json.loads(text.strip().splitlines()[-1])
     result["peak_mb"] = usage.ru_maxrss / 1024  # KiB on Linux
     return result
+
+
+def capped(limit: int) -> None:
+    """Allow this process (a worker, before it starts Python) ``limit`` bytes of address
+    space (``ulimit -v``): more and it fails to allocate, whatever the machine has."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def throwaway_venv(where: Path, packages: list[str]) -> str:
@@ -440,6 +457,8 @@ def big_csv(parquet: Path, gigabytes: float, folder: Path) -> Path:
     if path.exists():
         return path
     con = duckdb.connect()
+    # the sort by copy spills to the data folder rather than take a shared machine's RAM
+    con.execute(f"SET memory_limit = '2GiB'; SET temp_directory = '{folder / 'spill'}'")
     one = parquet.stat().st_size * 2.9  # this CSV is about 2.9 times its Parquet
     copies = max(1, round(gigabytes * 1e9 / one))
     con.sql(f"""COPY (SELECT 'c' || c.i || '-' || user_id AS user_id, event, "timestamp"
@@ -497,6 +516,15 @@ def main() -> int:
     parser.add_argument("--skip", nargs="*", default=[], help="contenders to leave out")
     parser.add_argument("--before", default=BEFORE, help="git ref of the kit to compare with")
     parser.add_argument("--big-csv-gb", type=float, default=0.0)
+    parser.add_argument(
+        "--memory-cap-gb",
+        type=float,
+        default=0.0,
+        help="with --big-csv-gb: the address space each process may use (ulimit -v)",
+    )
+    parser.add_argument(
+        "--delete-big-csv", action="store_true", help="delete the big CSV when measured"
+    )
     parser.add_argument("--spark", action="store_true")
     args = parser.parse_args()
     args.data.mkdir(parents=True, exist_ok=True)
@@ -536,7 +564,13 @@ def main() -> int:
                 f"big_csv(Path({str(files[0][0])!r}), {args.big_csv_gb}, Path({str(args.data)!r}))"
             )
         print(f"\n  streaming {path.name} ({path.stat().st_size / 1e9:.1f} GB CSV), one run each")
-        big = measure_all({k: here for k in ("journeykit", "duckdb floor")}, path, STEPS, "text", 1)
+        cap = int(args.memory_cap_gb * 2**30)
+        if cap:
+            print(f"  each process allowed {args.memory_cap_gb:g} GiB (ulimit -v)", flush=True)
+        limited = (sys.executable, ROOT, {"JK_BENCH_CAP_BYTES": str(cap)} if cap else {})
+        big = measure_all(
+            {k: limited for k in ("journeykit", "duckdb floor")}, path, STEPS, "text", 1
+        )
         small = tables[0]["journeykit"]
         rows = path.stat().st_size / files[0][0].stat().st_size * args.events / 2.9
         need = ""
@@ -544,11 +578,15 @@ def main() -> int:
             per_row = tables[0]["pandas"]["peak_mb"] / args.events
             need = f"; pandas would need about {per_row * rows / 1024:,.0f} GB to load it"
         ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+        allowed = f", each allowed {args.memory_cap_gb:g} GiB" if cap else ""
         print(
-            f"  journeykit peak: {small['peak_mb']:,.0f} MB on 10 M events, "
-            f"{big['journeykit']['peak_mb']:,.0f} MB on about {rows / 1e6:,.0f} M{need} "
+            f"  journeykit peak: {small['peak_mb']:,.0f} MB on {args.events / 1e6:g} M events, "
+            f"{big['journeykit']['peak_mb']:,.0f} MB on about {rows / 1e6:,.0f} M "
+            f"({path.stat().st_size / 2**30:.1f} GiB of CSV{allowed}){need} "
             f"(this machine: {ram:.0f} GB)"
         )
+        if args.delete_big_csv:
+            path.unlink()
     if args.spark and shutil.which("java") is None:
         print("\n--spark: no java on the PATH; install Java 17 or newer to run the Spark check")
     elif args.spark:

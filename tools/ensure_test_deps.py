@@ -73,9 +73,42 @@ def java_version() -> int | None:
     return int(found.group(2) or 0) if major == 1 else major  # "1.8" is Java 8
 
 
+#: Where OpenJDK's Debian package links its manual pages while it installs. Slim Debian
+#: images (``python:3.11-slim``) leave out ``/usr/share/man``, and the package's set-up
+#: script then fails (``update-alternatives: error: error creating symbolic link
+#: '/usr/share/man/man1/java.1.gz.dpkg-tmp'``), so the folder is made first.
+MAN1 = Path("/usr/share/man/man1")
+
+
+def make_man1(folder: Path) -> bool:
+    """Make ``folder`` (as root, or with sudo that asks no password) unless it exists.
+
+    Parameters
+    ----------
+    folder : Path
+        The manual-page folder OpenJDK's package writes links into.
+
+    Returns
+    -------
+    bool
+        Whether the folder exists afterwards.
+    """
+    if folder.is_dir():
+        return True
+    if os.geteuid() == 0:
+        folder.mkdir(parents=True, exist_ok=True)
+    else:
+        run(["sudo", "-n", "mkdir", "-p", str(folder)])
+    return folder.is_dir()
+
+
 def ensure_java() -> bool:
+    """Java ``JAVA_AT_LEAST`` or newer on the PATH, from Debian's packages if missing."""
     if (java_version() or 0) >= JAVA_AT_LEAST:
         return True
+    if not (shutil.which("apt-get") and sys.platform.startswith("linux")):
+        return False
+    make_man1(MAN1)
     return apt_install("default-jre-headless") and (java_version() or 0) >= JAVA_AT_LEAST
 
 

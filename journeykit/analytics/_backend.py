@@ -128,6 +128,54 @@ def _check_duckdb() -> None:
         )
 
 
+def address_space_limit() -> int | None:
+    """The memory this process may map (``ulimit -v``, ``RLIMIT_AS``) in bytes, or None.
+
+    None when there is no such limit, or no way to read one (Windows).
+
+    Examples
+    --------
+    >>> limit = address_space_limit()
+    >>> limit is None or limit > 0
+    True
+    """
+    try:
+        import resource
+    except ImportError:  # Windows has no ulimit
+        return None
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    return None if soft == resource.RLIM_INFINITY else soft
+
+
+def duckdb_memory_share(limit: int | None) -> int | None:
+    """The memory DuckDB may use (bytes) in a process allowed ``limit`` bytes, or None.
+
+    DuckDB takes 80% of the machine's RAM by default and sees cgroup limits (a
+    container's, a JupyterHub spawner's), but not ``ulimit -v``: under that limit it
+    would fail to allocate instead of spilling to disk. Half the limit leaves the rest
+    to Python, Ibis, pandas and the result, so a log larger than the limit streams
+    through with bounded memory.
+
+    Parameters
+    ----------
+    limit : int or None
+        The process's limit in bytes (:func:`address_space_limit`).
+
+    Returns
+    -------
+    int or None
+        Half of ``limit``, at least 128 MiB; None when there is no limit.
+
+    Examples
+    --------
+    >>> duckdb_memory_share(4 * 2**30) // 2**20
+    2048
+    >>> duckdb_memory_share(None) is None
+    True
+    """
+    return None if limit is None else max(limit // 2, 128 * 2**20)
+
+
 def duckdb_connection() -> DuckDBPyConnection:
     """The embedded DuckDB (in memory) that files and DataFrames are read with.
 
@@ -154,6 +202,9 @@ def duckdb_connection() -> DuckDBPyConnection:
             con.execute("SET enable_progress_bar = false")  # no bars in notebooks or logs
             # no Python variables read as tables by name (as Ibis's DuckDB sets it too)
             con.execute("SET python_enable_replacements = false")
+            share = duckdb_memory_share(address_space_limit())
+            if share is not None:  # DuckDB sizes itself by the RAM it sees, not ulimit -v
+                con.execute(f"SET memory_limit = '{share // 2**20}MiB'")
             _default["duckdb"] = con
         return con
 

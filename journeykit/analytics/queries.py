@@ -134,15 +134,8 @@ def tagged_rows(plan: Plan, breakdown: str | None = None) -> tuple[Table, Table 
     if breakdown is not None:
         columns["b"] = rows[breakdown].cast("string")
     tagged = rows.select(**columns)
-    by_time = [tagged.t, tagged.o]
-    if isinstance(plan.session, int):  # a new session after each gap longer than the limit
-        gap = tagged.t - tagged.t.lag().over(ibis.window(group_by=tagged.u, order_by=by_time))
-        tagged = tagged.mutate(new=(gap.isnull() | (gap > plan.session)).cast("int64"))
-        tagged = tagged.mutate(
-            v=tagged.new.sum().over(
-                ibis.cumulative_window(group_by=tagged.u, order_by=[tagged.t, tagged.o])
-            )
-        ).drop("new")
+    if isinstance(plan.session, int):
+        tagged = _sessions_at_gaps(tagged, plan.session)
     by_time = [tagged.t, tagged.o]
     if plan.order == "strict" or plan.backend not in SINGLE_NODE:
         order = ibis.row_number().over(group_by=[tagged[k] for k in plan.keys], order_by=by_time)
@@ -173,6 +166,38 @@ def tagged_rows(plan: Plan, breakdown: str | None = None) -> tuple[Table, Table 
         tagged = tagged.filter(tagged.s.notnull())
     check = _union([c.select("code", "n") for c in checks]) if checks else None
     return tagged, check
+
+
+def _sessions_at_gaps(tagged: Table, limit: int) -> Table:
+    """``tagged`` with ``v``, each user's session number: a new session begins after each
+    gap longer than ``limit`` (microseconds) between a user's events in time order.
+
+    Parameters
+    ----------
+    tagged : ibis Table
+        Events with ``u`` (user), ``t`` (time) and ``o`` (log order for ties).
+    limit : int
+        The longest gap that keeps a visit going; one microsecond more ends it.
+
+    Returns
+    -------
+    ibis Table
+        ``tagged`` and ``v``, counted from 1 for each user.
+
+    Examples
+    --------
+    >>> import ibis
+    >>> events = ibis.memtable({"u": ["a", "a", "a", "b"], "t": [0, 10, 21, 0],
+    ...                         "o": [0, 1, 2, 3]})
+    >>> out = _sessions_at_gaps(events, 10).order_by("o").execute()
+    >>> out["v"].tolist()
+    [1, 1, 2, 1]
+    """
+    ibis = _backend.ibis_module()
+    in_time = {"group_by": tagged.u, "order_by": [tagged.t, tagged.o]}
+    gap = tagged.t - tagged.t.lag().over(ibis.window(**in_time))
+    tagged = tagged.mutate(new=(gap.isnull() | (gap > limit)).cast("int64"))
+    return tagged.mutate(v=tagged.new.sum().over(ibis.cumulative_window(**in_time))).drop("new")
 
 
 def with_check(result: Table, check: Table | None, marker: str, count: str) -> Table:

@@ -4,11 +4,16 @@
 * the launcher flags the room as closing (:func:`flag_closing`);
 * every open participant page, which says it is alive every second
   (:func:`page_alive`), sees the flag, saves what is waiting, tells its
-  participant, and says it has saved (:func:`page_saved`);
-* the launcher waits until no live page is left unsaved (:func:`pages_waiting`),
-  for at most :data:`SAVE_WAIT` seconds, then stops the servers.
+  participant, and says it has saved (:func:`page_saved`) once its browser has
+  shown the sentence (or did not answer within a few seconds);
+* the launcher waits until every page open when the room began to close has
+  saved (:func:`wait_for_pages`), for at most :data:`SAVE_WAIT` seconds, then
+  stops the servers.
 
-A page whose kernel is gone stops saying it is alive and is not waited for.
+A page silent for :data:`ALIVE_SECONDS` when the room begins to close is gone
+(its kernel stopped or was killed) and is not waited for. A page open then is
+waited for even though it stops saying it is alive while it saves: on a busy
+machine saving and telling can take longer than :data:`ALIVE_SECONDS`.
 Stopping a server is graceful too (its kernels write waiting saves as they
 exit), but on Windows a server can only be terminated, so the pages' own saves
 are what counts there.
@@ -92,10 +97,15 @@ def pages_waiting(run_dir: Path) -> list[str]:
 
 
 def wait_for_pages(run_dir: Path, seconds: float = SAVE_WAIT) -> list[str]:
-    """Wait until every live page has saved (at most *seconds*); return those that did not."""
+    """Wait until every page open now has saved (at most *seconds*); return those that did not.
+
+    The pages are counted once, at the start: a page saving the room's last edits no
+    longer says it is alive, and must still be waited for.
+    """
     deadline = time.monotonic() + seconds
+    folder = run_dir / PAGES
     waiting = pages_waiting(run_dir)
     while waiting and time.monotonic() < deadline:
         time.sleep(0.2)
-        waiting = pages_waiting(run_dir)
+        waiting = [page for page in waiting if not (folder / f"{page}.saved").exists()]
     return waiting

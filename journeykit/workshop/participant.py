@@ -83,6 +83,8 @@ CLOSING_POLL = 1.0
 #: Seconds between two looks for the server's word on whose page this is: the server says
 #: it before it sends the page, so the page finds its prompt or its map ready when it loads.
 IDENTITY_POLL = 0.2
+#: Seconds a closing page waits for its browser to say it showed the closing sentence.
+TOLD_WAIT = 5.0
 
 
 def participant_app(settings: RoomSettings | None = None) -> widgets.VBox:
@@ -355,6 +357,7 @@ class ParticipantPage:
                 editor.close()
         if text:
             self._say(text)
+            self.link.last_word = text  # the browser answers once it has drawn it
 
 
 def _new_map(settings: RoomSettings, name: str, stem: str) -> JourneyMap:
@@ -407,6 +410,7 @@ def _start_watching(page: ParticipantPage) -> asyncio.Task[None] | None:
         stem = f" as {page.stem}.json" if page.stem else ""
         page._watcher = None
         page.close(f"The facilitator has closed the room. Your map is saved{stem}. Thank you!")
+        await page.link.told(TOLD_WAIT)
         page_saved(run_dir, page.page_id)
 
     return loop.create_task(watch())

@@ -9,6 +9,9 @@
 // way the page says so above the editor, with a button to reload; what was typed stays
 // in the browser (the editor's guard keeps it) and reaches the map after the reload.
 // While the server still knows the kernel, the page is only reconnecting: nothing shown.
+// Once the kernel sets last_word (the room closed, or the page stopped editing), the
+// connection is meant to end: the view stops looking and tells the kernel the page has
+// drawn its last sentence, so the room waits for that before it stops its servers.
 
 const FIRST_LOOK_MS = 2000;
 const LOOK_AGAIN_MS = 3000;
@@ -74,11 +77,24 @@ function render({ model, el }) {
     }
   };
 
+  const finished = () => {
+    if (!model.get("last_word")) return;
+    closed = true;
+    clearTimeout(timer);
+    say("");
+    // answer after the updates already received (the sentence came before last_word);
+    // not requestAnimationFrame, which a tab in the background never runs
+    setTimeout(() => model.send({ told: true }), 0);
+  };
+
   kernel?.connectionStatusChanged?.connect(changed);
   kernel?.statusChanged?.connect(changed);
+  model.on("change:last_word", finished);
   changed();
+  finished();
   return () => {
     closed = true;
+    model.off("change:last_word", finished);
     clearTimeout(timer);
     kernel?.connectionStatusChanged?.disconnect(changed);
     kernel?.statusChanged?.disconnect(changed);

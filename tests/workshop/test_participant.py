@@ -170,6 +170,16 @@ def test_closing_the_room_saves_and_says_so(tmp_path: Path, room: Path) -> None:
             await asyncio.sleep(0.1)
             if page.editor.view not in page.box.children:
                 break
+        # the room waits until the browser says it drew the sentence (a server stopped
+        # sooner can drop it): nothing is "saved" before that answer
+        assert "closed the room" in page.link.last_word
+        await asyncio.sleep(0.3)
+        assert not any((run / PAGES).glob("*.saved"))
+        page.link._handle_custom_msg({"told": True}, [])  # what room_link.js sends
+        for _ in range(20):
+            await asyncio.sleep(0.05)
+            if any((run / PAGES).glob("*.saved")):
+                break
         return page
 
     page = run_apart(session())  # Playwright may hold this thread's loop

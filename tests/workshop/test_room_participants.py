@@ -46,13 +46,6 @@ def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningRoom]:
         yield running
 
 
-@pytest.fixture
-def blocked() -> Iterator[list[str]]:
-    refused: list[str] = []
-    yield refused
-    assert refused == [], f"a page tried the network: {refused}"
-
-
 @pytest.fixture(scope="module")
 def ana_device(chromium_browser: Any, room: RunningRoom) -> Iterator[tuple[Any, list[str]]]:
     """Ana's browser: a context whose pages share one localStorage, as one device's tabs do."""
