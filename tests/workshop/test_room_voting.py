@@ -57,6 +57,8 @@ def test_the_room_votes_and_the_dashboard_counts_it(
         chromium_browser, room, blocked, ".jk-dash-vote button:has-text('Open vote')"
     )
     assert all(page.locator(BALLOT).count() == 0 for page in pages)  # no vote: no ballot
+    # the room's link is well: its box under the ballot shows nothing, not even empty
+    assert all(page.locator(".jk-room-link").is_hidden() for page in pages)
 
     # the facilitator: pain points, 3 dots each (the dashboard's defaults)
     board.wait_for_selector(".jk-dash-vote:has-text('No vote yet')")
