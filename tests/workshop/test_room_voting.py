@@ -91,6 +91,8 @@ def test_the_room_votes_and_the_dashboard_counts_it(
     board.wait_for_selector(f"{TALLY}[data-ballots='3']", timeout=60_000)
     board.wait_for_selector(f"{TALLY} tr[data-item='1'][data-dots='4']", timeout=60_000)
     assert board.locator(f"{TALLY} .jk-vote-voted").inner_text() == "3 of 3 voted"
+    found = serious(axe_audit(board, include=".jk-dash-vote"))
+    assert not found, describe(found)
     counted = tally(room.room_dir, vote)
     assert [(item.id, dots, voters) for item, dots, voters in counted.rows()] == [
         ("1", 4, 3),
