@@ -43,7 +43,7 @@ with renamed users) through journeykit and the floor, and shows the peak next to
 10 M case and what pandas would need to load it (its measured bytes per row);
 ``--memory-cap-gb 2`` runs those two with each process allowed that much address space
 (``ulimit -v``, ``RLIMIT_AS``; Linux), less than the CSV, so neither could hold it, and
-the kit gives DuckDB half (the floor sets the same by hand); ``--delete-big-csv``
+the kit gives DuckDB a third (the floor sets the same by hand); ``--delete-big-csv``
 removes the CSV afterwards; ``--spark``
 also runs the same ``jk.measure`` through Ibis on PySpark in local mode, a check of the
 counts (Java 17 or newer; the tests run every question on Spark too); ``--cases``,
@@ -227,7 +227,7 @@ con = duckdb.connect()
 con.execute("SET TimeZone = 'UTC'")
 import os  # under --memory-cap-gb: the share the kit gives DuckDB, written by hand
 if os.environ.get("JK_BENCH_CAP_BYTES"):
-    con.execute(f"SET memory_limit = '{int(os.environ['JK_BENCH_CAP_BYTES']) // 2**21}MiB'")
+    con.execute(f"SET memory_limit = '{int(os.environ['JK_BENCH_CAP_BYTES']) // 3 // 2**20}MiB'")
 source = (f"read_csv('{PATH}')" if PATH.endswith(".csv") else
           f"read_parquet('{PATH}', file_row_number = true)")
 position = "row_number() OVER ()" if PATH.endswith(".csv") else "file_row_number"
