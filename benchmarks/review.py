@@ -2,8 +2,10 @@
 
 **Quality.** The coach's labelled test set (``tests/coaching/data/bench/``, described in its
 README) has stage goals labelled customer or business, sound maps, and maps with one flaw
-each. For each split (``tune``: what the coach was built on; ``holdout``: never looked at
-while building it, the honest estimate) this prints, per rule family, precision (of the
+each. For each split (``tune``: what the coach was built on; ``holdout``: meant to stay
+unseen, but looked at while the coach was built in the last round; ``fresh``: written later by
+someone who had not read the coach, never tuned on, the honest estimate) this prints, per rule
+family, precision (of the
 findings of that family, the share that point at a real flaw: the right family at the right
 stage) and recall (of the flaws of that family, the share caught at the right stage); the
 share of business and of customer goals flagged (each put into the worked example's
@@ -33,7 +35,12 @@ Goal (warm, the editor's case): median under 5 ms for the example and under
 30 ms for the huge map. The machine is shared: when other work runs, compare the
 ratios (measured in the same run) rather than the milliseconds.
 
-Usage: ``python benchmarks/review.py [--runs N] [--before [REF]] [--quality-only]``.
+Fresh is kept unseen: its table gives figures only, not which of its cases the coach missed
+or what it said on its sound maps (``--show-fresh`` prints them; once anyone has used them to
+change the coach, say so in ``data/bench/README.md`` and write a new fresh part).
+
+Usage: ``python benchmarks/review.py [--runs N] [--before [REF]] [--quality-only]
+[--split SPLIT] [--show-fresh]``.
 """
 
 from __future__ import annotations
@@ -73,13 +80,19 @@ def _pct(value: float | None) -> str:
     return "   -" if value is None else f"{value * 100:3.0f}%"
 
 
-def print_quality(results: dict[str, dict], splits: tuple[str, ...]) -> None:
-    """One table per split, a column pair (precision, recall) per coach measured."""
+def print_quality(
+    results: dict[str, dict], splits: tuple[str, ...], show_fresh: bool = False
+) -> None:
+    """One table per split, a column pair (precision, recall) per coach measured.
+
+    The cases behind fresh's figures (its misses, the findings on its sound maps) are
+    counted, not listed, unless *show_fresh*.
+    """
     from tests.coaching.bench_data import FAMILIES
 
     names = list(results)
     for split in splits:
-        print(f"\n{split} set" + (" (never tuned on)" if split == "holdout" else ""))
+        print(f"\n{split} set" + (" (never tuned on)" if split == "fresh" else ""))
         head = "".join(f" | {name:^19}" for name in names)
         print(f"  {'family':<14}{head}")
         print(f"  {'':<14}" + " | precision  recall " * len(names))
@@ -112,9 +125,16 @@ def print_quality(results: dict[str, dict], splits: tuple[str, ...]) -> None:
         print(f"  {'single flaws caught at the right stage (goal >= 90%)':<38}{cells}")
         for name in names:
             missed = results[name][split]["missed"]
+            notes = results[name][split]["sound_notes"]
+            if split == "fresh" and not show_fresh:
+                if missed or notes:
+                    print(
+                        f"    {name}: {len(missed)} missed, {len(notes)} findings on sound "
+                        "maps (kept unseen; --show-fresh lists them)"
+                    )
+                continue
             if missed:
                 print(f"    {name} missed: " + "; ".join(missed))
-            notes = results[name][split]["sound_notes"]
             if notes:
                 print(f"    {name} on sound maps: " + "; ".join(notes))
 
@@ -214,7 +234,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--quality-only", action="store_true", help="skip the timings")
     parser.add_argument(
-        "--split", choices=("tune", "holdout"), help="print one part of the set only"
+        "--split", choices=("tune", "holdout", "fresh"), help="print one part of the set only"
+    )
+    parser.add_argument(
+        "--show-fresh",
+        action="store_true",
+        help="list fresh's misses and sound-map findings (it is then no longer unseen)",
     )
     parser.add_argument("--kit", help=argparse.SUPPRESS)  # measure another checkout's kit
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
@@ -227,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.before:
         results[f"before ({args.before})"] = _run_before(args.before)
     results["now"] = quality()
-    print_quality(results, (args.split,) if args.split else ("tune", "holdout"))
+    splits = (args.split,) if args.split else ("tune", "holdout", "fresh")
+    print_quality(results, splits, args.show_fresh)
     if args.quality_only:
         return 0
     return 1 if speed(args.runs) else 0

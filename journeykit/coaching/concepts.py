@@ -164,15 +164,17 @@ MOMENT_WORDS = _families(
     {
         "notice": "ad advert advertising advertisement billboard radio tv television poster flyer "
         "leaflet banner sponsored ppc impression awareness follower instagram facebook tiktok "
-        "youtube seo campaign",
+        "youtube seo campaign like view click reach traffic",
         "research": "compare comparison shortlist brochure tour demo pricing",
-        "contact": "enquiry inquiry meeting consultation",
+        "contact": "enquiry inquiry meeting consultation quote callback",
         "commit": "newsletter subscribe subscriber signup subscription",
         "buy": "checkout cart basket purchase conversion deposit sale order booking gift donation "
         "contract",
         "use": "usage delivery tracking ticket complaint satisfaction completion session wait",
-        "repeat": "repeat renew renewal retention churn reorder loyalty again",
-        "recommend": "referral refer recommend recommendation tag nps testimonial share mouth",
+        "repeat": "repeat renew renewal retention churn reorder loyalty again rebook returning "
+        "lapsed",
+        "recommend": "referral refer recommend recommendation tag nps testimonial share mouth "
+        "review rating star",
         "promote": "affiliate ambassador commission",
     }
 )
@@ -199,13 +201,14 @@ def moments(text: str) -> frozenset[str]:
 _ADVERTISING = re.compile(
     r"\b(ads?|adverts?|advertis\w*|billboards?|radio spots?|tv spots?|commercials?|"
     r"sponsored posts?|banner ads?|ppc|pay[- ]per[- ]click|paid search|search ads|"
-    r"leaflet drops?|flyers?|cold[- ]call\w*)\b",
+    r"leaflet drops?|leaflets?|flyers?|posters?|door[- ]drops?|mailshots?|direct mail|"
+    r"(promoted|boosted) posts?|local radio|cold[- ]call\w*)\b",
     re.IGNORECASE,
 )
 #: Words that make such an item about existing customers after all ("ads that feature reviews").
 _ABOUT_CUSTOMERS = re.compile(
     r"\b(referr\w*|refer|reviews?|testimonials?|customers?'? stories|share|sharing|"
-    r"ambassadors?|existing|loyal|regulars)\b",
+    r"ambassadors?|existing|loyal|regulars|friends?|pass on|hand on)\b",
     re.IGNORECASE,
 )
 
@@ -221,10 +224,19 @@ def is_advertising(item: str) -> bool:
     return bool(_ADVERTISING.search(item)) and not _ABOUT_CUSTOMERS.search(item)
 
 
+#: A customer action that is plainly recommending: praising the business to others, a
+#: public review or rating however it is worded ("Leaves a five-star Google review"), a
+#: referral code passed on, friends told ("Tells two friends"), the number passed on.
 _RECOMMENDING = re.compile(
-    r"^\s*(recommends?|refers?|writes? an? (online )?review|leaves? an? (online )?review|"
-    r"reviews? the|rates? the|tags? the|invites? (a )?(friends?|colleagues?)|brings? a friend|"
-    r"tells? (his |her |their |my )?(friends|colleagues|others|family|neighbours|everyone)|"
+    r"^\s*(recommends?|refers?|reviews? the|rates? the|tags? the|"
+    r"(writes?|leaves?|posts?|gives?|adds?) (an? |her |his |their |my )?([\w-]+ ){0,3}?"
+    r"(reviews?|ratings?|testimonials?)\b|"
+    r"(gives?|sends?|passes?|shares?|forwards?) ([\w'-]+ ){0,3}?(referral|discount|invite)"
+    r"( code| link| card)?\b|"
+    r"passes? (on )?(the|her|his|their|our|my) (number|details|name) (on )?to\b|"
+    r"invites? (a |two |three )?(friends?|colleagues?)|brings? a friend|"
+    r"tells? (his |her |their |my |two |three |a few |all (her |his |their |my )?)?"
+    r"(friends|colleagues|others|family|neighbours|neighbors|everyone)|"
     r"spreads? the word|posts? (a |an )?(review|photo|picture))",
     re.IGNORECASE,
 )

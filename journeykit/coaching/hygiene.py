@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..catalogue import LIST_LANES, schema
 from .context import MapView, Rule
 from .findings import Finding
-from .kinds import LANE_NOUNS, is_feeling, known_item_lanes, lane_name
+from .kinds import LANE_NOUNS, is_feeling, known_item_lanes, lane_name, led_by_feeling
 from .words import is_paragraph, is_placeholder, quoted, quoted_list, squash
 
 RULES = (
@@ -26,7 +26,8 @@ RULES = (
     Rule(
         "same-in-every-stage",
         ("improve",),
-        "one item repeated in every stage of a lane (three stages or more)",
+        "one item repeated in every stage of a lane (three stages or more), the participants "
+        "apart: the same person may take part in every stage",
     ),
     Rule(
         "paragraph-item",
@@ -105,7 +106,7 @@ def _lane(stage: str, key: str, items: list[str], keys: list[str]) -> Iterator[F
             long.append(item)
         if not judge_kind:
             continue
-        if feeling:
+        if feeling or (key == "touchpoints" and led_by_feeling(item)):
             feelings.append(item)
             continue
         lanes = known.get(squashed_item, ())
@@ -205,10 +206,18 @@ def _paragraphs(stage: str | None, lane: str, texts: list[str]) -> Finding:
     )
 
 
+#: Lanes whose items may rightly be the same in every stage: the messages (a slogan is
+#: :mod:`.messages`' ``same-message-in-every-stage``) and the participants, people rather
+#: than content: the carer, the partner or the buying team who weigh in at each stage are
+#: named in each, which is what the method asks.
+_MAY_REPEAT = frozenset({"messages", "participants"})
+
+
 def _repeated(view: MapView, squashed: dict[str, list[set[str]]]) -> Iterator[Finding]:
-    """Items found in the same lane of every stage that fills it (three stages or more)."""
+    """Items found in the same lane of every stage that fills it (three stages or more), in
+    a lane where repeating says nothing about any one stage (not the people taking part)."""
     for key, lanes in squashed.items():
-        if len(lanes) < 3 or key == "messages":  # a slogan: messages.same-message-in-every-stage
+        if len(lanes) < 3 or key in _MAY_REPEAT:
             continue
         common = set.intersection(*lanes)
         common.discard("")

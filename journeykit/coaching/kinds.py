@@ -63,6 +63,9 @@ frustration happiness hope impatience irritation joy loyalty pride relief sadnes
 satisfaction stress surprise trust uncertainty worry
 """
 
+#: The feeling words of :data:`_FEELINGS` that describe a person (its first part).
+_FEELING_ADJECTIVES = frozenset(_FEELINGS.split("anger anxiety", 1)[0].split())
+
 #: Small words that may come with a feeling: "very anxious", "feels a bit lost".
 _SOFTENERS = frozenset(
     {
@@ -144,6 +147,30 @@ def feeling_words() -> frozenset[str]:
         if lanes == {"emotion_words"} and item.isalpha():
             words.add(item)
     return frozenset(words)
+
+
+#: Words after a feeling that say what it is about ("Worried about the cost").
+_CAUSE = frozenset(
+    ["about", "by", "with", "that", "it", "when", "to", "because", "at", "of", "for", "after", "as"]
+)
+
+
+def led_by_feeling(item: str) -> bool:
+    """True when *item* is a feeling with its cause ("Worried about the cost", "Relieved
+    it is sorted"): a feeling word describing a person (not a noun such as *trust*),
+    then what it is about. Fine as a pain point; no channel can be written this way.
+
+    Examples
+    --------
+    >>> led_by_feeling("Worried about the cost"), led_by_feeling("Very relieved it is sorted")
+    (True, True)
+    >>> led_by_feeling("Trust badges on the checkout"), led_by_feeling("Happy hour email")
+    (False, False)
+    """
+    words = [w.strip(",.!?") for w in item.casefold().split()]
+    while words and words[0] in _SOFTENERS:
+        words = words[1:]
+    return len(words) > 1 and words[0] in _FEELING_ADJECTIVES and words[1] in _CAUSE
 
 
 def is_feeling(item: str) -> bool:

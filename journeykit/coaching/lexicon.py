@@ -70,8 +70,17 @@ CUSTOMER_ROLES = word_set(
     travelers subscriber subscribers follower followers fan fans audience audiences prospect
     prospects leads accounts admins trials trialists enquiries inquiries people families regulars
     newcomers holders investors them consumers households attendees readers viewers
+    owners homeowners householders drivers motorists callers riders passengers commuters
+    patrons
     """
 )
+
+#: Customer nouns that also name people a customer hires ("Find drivers who can move a
+#: piano"): after a verb of seeking, they are the providers sought, not the business's market.
+HIRED_TOO = word_set("drivers riders")
+
+#: Verbs of seeking someone to do a job.
+SEEKING_VERBS = word_set("find hire book choose")
 
 #: Words that make a following person noun a peer of the customer ("other parents").
 PEER_WORDS = word_set("other another fellow my our their his her friend friends neighbour")

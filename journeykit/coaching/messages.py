@@ -11,6 +11,25 @@ follows, so the coach only notes it when no message has been given up to that st
 customer can only act on an answer they have already heard, hence "the same stage or an
 earlier one".
 
+A message may also answer without naming its topic (:func:`told`): "Two minutes from the
+station" says where, "Small, medium and large" gives the sizes, "Bring your licence" names
+the papers, "Not right? We redo it" answers a refund question. These readings apply to
+messages only, so a need does not become a precise question by using such words.
+
+Two more ways a need is met in meaning, not in words:
+
+* A question about where to *get hold of* something ("Where do we collect the keys?") is
+  answered by a message that says the very thing comes to the customer ("Your key code
+  arrives the day before"): there is nowhere to go. The message has to name what is asked
+  for; a message about deliveries in general leaves the keys where they were.
+* The map may already say the question is open: a need that no message answers yet, which
+  an opportunity of its stage takes up ("Which documents do I need?" beside "List the
+  documents before the form starts"), is a gap the learner found and plans to close, so
+  the coach does not ask about it again, provided the stage's messages belong to that plan
+  (a message speaks to one of the stage's opportunities or business activities). A slogan
+  beside the opportunity ("Make memories that last") is not part of any plan, and the
+  question stays.
+
 A message that is the same in every stage (a slogan) answers no stage's question.
 """
 
@@ -19,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .concepts import PRECISE, concepts
+from .concepts import PRECISE, concepts, topic_words
 from .context import MapView, Rule
 from .findings import Finding
 from .words import quoted, quoted_list, squash
@@ -49,10 +68,44 @@ _HEADCOUNT = re.compile(
 )
 
 
+#: Ways a message gives an answer without naming its topic, read in messages only (a need
+#: that uses these words does not, by that alone, ask a precise question): where a place
+#: is, by what it is near ("Two minutes from the station"); sizes, by the sizes on offer
+#: ("Small, medium and large"); the papers to bring, by naming one ("Bring her passport");
+#: a promise to put a bad job right, which is what a refund question wants to hear; when a
+#: thing happens, by what it follows ("Paid the moment the buyer collects") or by the slots
+#: open to book ("Open slots on the calendar").
+_ANSWERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), concept)
+    for pattern, concept in (
+        (
+            r"\b(minutes?|mins?|steps|metres|meters|miles|yards) (from|away)\b"
+            r"|\b(walk|drive) from\b|\b(behind|opposite|beside|next (door )?to|across from)\b"
+            r"|\b(round|around) the corner\b|\b(station|street|road|high st|car park"
+            r"|parking spaces?|ground floor|first floor|gate|reception|driveway|forecourt|yard)\b",
+            "where",
+        ),
+        (
+            r"\b(the moment|as soon as|straight after|right after|immediately|instantly"
+            r"|on the day|once (the|you|we|your|it))\b|\b(slots?|calendar|diary)\b",
+            "time",
+        ),
+        (r"\b(extra )?small\b.*\b(medium|large)\b|\b(xs|xl|xxl)\b|\bup to \d+ ?kg\b", "size"),
+        (r"\b(licen[cs]e|passport|birth certificate|bank statement|payslips?)\b", "documents"),
+        (
+            r"\bput (it|things|that) right\b|\bredo\b|\bdo it again\b"
+            r"|\bno quibble\b|\bnot happy\b",
+            "refund",
+        ),
+    )
+)
+
+
 def told(message: str) -> frozenset[str]:
-    """What *message* tells: its topics, and the size of a thing when it says how many people
-    it serves. Only the message is read this way: a question that mentions people ("How do I
-    change the number of people?") is not, by that alone, a question about size.
+    """What *message* tells: its topics, the size of a thing when it says how many people it
+    serves, and the answers of :data:`_ANSWERS`. Only the message is read this way: a
+    question that mentions people ("How do I change the number of people?") is not, by that
+    alone, a question about size, nor "Is there a station nearby?" one about a place.
 
     Examples
     --------
@@ -60,9 +113,43 @@ def told(message: str) -> frozenset[str]:
     True
     >>> "size" in told("Fresh lunches for the whole office")
     False
+    >>> "where" in told("Two minutes from the station")
+    True
+    >>> "refund" in told("Not happy? We redo it at no charge")
+    True
+    >>> sorted(told("Lessons every week"))
+    ['time']
     """
-    found = concepts(message)
-    return found | {"size"} if _HEADCOUNT.search(message) else found
+    found = set(concepts(message))
+    if _HEADCOUNT.search(message):
+        found.add("size")
+    found.update(concept for pattern, concept in _ANSWERS if pattern.search(message))
+    return frozenset(found)
+
+
+#: A question about getting hold of something: "Where do we collect the keys?", "Where can I
+#: pick up my order?".
+_OBTAIN = re.compile(
+    r"\b(collect|pick (it |them )?up|pickup|fetch|get|receive|obtain)\b", re.IGNORECASE
+)
+
+
+def brings(need: str, message: str) -> bool:
+    """True when *need* asks where to get something and *message* says that thing comes to
+    the customer (delivered, sent, arriving): the question has nothing left to ask.
+
+    Examples
+    --------
+    >>> brings("Where do we collect the keys?", "Your key code arrives the day before")
+    True
+    >>> brings("Where do we collect the keys?", "Free delivery on every order")
+    False
+    >>> brings("Where can I pick up my glasses?", "Glasses posted to your door in a week")
+    True
+    """
+    if "where" not in concepts(need) or not _OBTAIN.search(need):
+        return False
+    return bool(topic_words(need) & topic_words(message)) and ("delivery" in told(message))
 
 
 def answered(need: str, messages: list[str]) -> bool:
@@ -76,16 +163,49 @@ def answered(need: str, messages: list[str]) -> bool:
     False
     >>> answered("When does the parcel arrive?", ["Free returns within 30 days"])
     False
+    >>> answered("Where do we collect the keys?", ["Your key code arrives the day before"])
+    True
     """
     asked = concepts(need)
     precise = asked & PRECISE
     if len(precise) > 1:  # "When does the parcel arrive?": the parcel, not any time
         precise -= {"time"}
     if precise:
-        return any(precise & told(message) for message in messages)
+        return any(precise & told(message) or brings(need, message) for message in messages)
     # An open question ("What does the school have to do?") can be answered in words the
     # coach cannot follow; it only speaks up when no message has been given at all.
     return bool(messages)
+
+
+def planned(need: str, messages: list[str], ideas: list[str], activities: list[str]) -> bool:
+    """True when the stage's *ideas* (its opportunities) already take up *need*, and its
+    *messages* belong to the stage's plan: the map itself says the question is still open.
+
+    The messages belong to the plan when one of them speaks to one of the stage's
+    opportunities or business *activities* (they share a topic); a slogan speaks to none.
+
+    Examples
+    --------
+    >>> planned(
+    ...     "Which documents do I need?",
+    ...     ["Save your application and finish it later"],
+    ...     ["List the documents before the form starts and save progress"],
+    ...     [],
+    ... )
+    True
+    >>> planned(
+    ...     "What is the total price for the week?",
+    ...     ["Make memories that last"],
+    ...     ["Show the full weekly price on every cabin page"],
+    ...     ["Keep the activity calendar current"],
+    ... )
+    False
+    """
+    asked = topic_words(need)
+    if not any(asked & topic_words(idea) for idea in ideas):
+        return False
+    plan = frozenset().union(*(topic_words(item) for item in (*ideas, *activities)))
+    return any(topic_words(message) & plan for message in messages)
 
 
 def check(view: MapView) -> Iterator[Finding]:
@@ -95,7 +215,12 @@ def check(view: MapView) -> Iterator[Finding]:
         heard.extend(stage.messages)
         if not stage.information_needs:
             continue
-        missing = [n for n in stage.information_needs if not answered(n, heard)]
+        missing = [
+            n
+            for n in stage.information_needs
+            if not answered(n, heard)
+            and not planned(n, stage.messages, stage.opportunities, stage.business_activities)
+        ]
         if not missing:
             continue
         yield Finding(

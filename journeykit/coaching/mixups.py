@@ -59,6 +59,19 @@ _TO_DO = lx.word_set("send run put train set make give keep follow email text ca
 _DETERMINERS = lx.word_set("a an the his her their its some two three every each all")
 
 
+#: Words after a verb that name how or where it is done ("Books online", "Orders ahead"),
+#: never what a touchpoint is.
+_HOW = lx.word_set("online ahead early again directly direct late")
+#: Words after "Offer", "List" ... that name the kind of thing offered: "Offer evening
+#: appointments" is an idea, "Offer codes do not work" is a problem.
+_OFFERED = lx.word_set(
+    "free more better clear online evening weekend sameday extra later earlier longer "
+    "flexible instant live"
+)
+#: Comparatives of improvement: "A clearer price list", "A quicker way to book".
+_BETTER = lx.word_set("better clearer easier simpler quicker faster cheaper smoother friendlier")
+
+
 def _third_person(word: str) -> bool:
     return word.endswith("s") and not word.endswith("ss")
 
@@ -116,8 +129,8 @@ def action_as_touchpoint(touchpoint: str) -> bool:
     if (opening := _first_two(touchpoint)) is None:
         return False
     first, second = opening
-    if first in lx.NOUN_LIKE_VERBS_3RD:
-        return second in _DETERMINERS or second in lx.FIRST_PERSON
+    if first in lx.NOUN_LIKE_VERBS_3RD:  # "Books online": the verb, by the word after it
+        return second in _DETERMINERS or second in lx.FIRST_PERSON or second in _HOW
     if first in lx.ACTION_VERBS_3RD:
         return True
     return (
@@ -144,7 +157,10 @@ def idea_as_pain(pain: str) -> bool:
     if first in lx.SUGGESTION_WORDS:
         return True
     if first in lx.NOUN_LIKE_IDEA_VERBS:
-        return second in _DETERMINERS or second in ("free", "more", "better", "clear")
+        return second in _DETERMINERS or second in _OFFERED
+    # "A clearer price list": the thing wished for, not what goes wrong.
+    if first in ("a", "an") and second in _BETTER:
+        return True
     return first in lx.IDEA_VERBS
 
 

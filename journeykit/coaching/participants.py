@@ -9,7 +9,8 @@ Some journeys are decided with others all the way to the purchase: a buyer for a
 company (a director signs off, a team must use it), a parent planning for a family,
 a patient and the relative who cares for them. The persona's description says so
 ("runs operations at a 14-person studio", "mother of three", "her daughter drives her
-to appointments"); a purchase stage that then names nobody else is missing the people
+to appointments", "a retired couple", "a 17-year-old whose father pays", "the bursar buys
+and the governors approve"); a purchase stage that then names nobody else is missing the people
 who decide. When the stage's own text names them (an action "with Luca"), it is a
 mistake to fix; otherwise the coach asks who else has a say.
 """
@@ -95,6 +96,7 @@ _GROUPS = (
         re.compile(
             r"\b(compan(y|ies)|firm|studio|agency|practice|department|office manager|"
             r"procurement|purchasing|co-?owns?|co-?founder|founder|director|board|"
+            r"business manager|bursar|head ?teacher|governors|trustees|budget holder|"
             r"\d+-(person|people|strong)|team of|(runs|manages|owns) (a|the|an|her|his|their) "
             r"\w+ ?\w* (business|firm|studio|shop|company|team|school|clinic|practice))\b",
             re.IGNORECASE,
@@ -104,7 +106,8 @@ _GROUPS = (
         "the family who decide and come along",
         re.compile(
             r"\b((mother|father|mum|dad|parent) of|children|kids|family|husband|wife|"
-            r"toddler|baby|twins)\b",
+            r"toddler|baby|twins|couple|sister|brother|siblings?|father|mother|mum|dad|"
+            r"parents|grandparents|grandchildren|grandkids|teenager|1[3-7]-year-old)\b",
             re.IGNORECASE,
         ),
     ),

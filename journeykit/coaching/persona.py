@@ -37,8 +37,28 @@ _GROUP_WORDS = (
     r"students|parents|owners|managers|members|millennials|men|women|teens|"
     r"professionals|travel+ers|target group|general public"
 )
+#: Plural nouns of people, beyond the group words: what a segment is made of.
+_PEOPLE_WORDS = (
+    r"patients|residents|renters|tenants|homeowners|retirees|pensioners|seniors|commuters|"
+    r"donors|givers|families|parents|mothers|fathers|mums|dads|teachers|nurses|drivers|owners|"
+    r"founders|startups|freelancers"
+)
+#: Plural nouns of people a persona's *name* may be, though a description may mention them
+#: ("Has two kids" describes one person).
+_NAME_PEOPLE_WORDS = (
+    r"children|kids|couples|households|newlyweds|graduates|employees|workers|guests|diners|"
+    r"volunteers|citizens|locals|tourists|holidaymakers"
+)
+#: A group named by its head noun, with or without words before it ("Small businesses",
+#: "The general public") or a phrase after it that narrows the group ("Families with young
+#: children", "Renters who drive to work"). The words before the head are a few modifiers,
+#: never a first name joined by "and" ("Sam and the kids" is a person and company).
 _GROUP = re.compile(
-    rf"^(the |all |our |every |any |most )?((\w+[- ])*?)({_GROUP_WORDS})$", re.IGNORECASE
+    r"^(the |all |our |every |any |most |many )?(((?!and\b|with\b)\w+[- ])*?)"
+    rf"({_GROUP_WORDS}|{_PEOPLE_WORDS}|{_NAME_PEOPLE_WORDS})"
+    r"( (with|who|that|in|on|from|of|aged|living|looking|planning|near|across|at|after|"
+    r"without|under|over|buying|using|new to)\b.*)?$",
+    re.IGNORECASE,
 )
 #: A segment named beside a first name: "Daniel - mid-life givers segment", "Gen Z".
 _SEGMENT_WORDS = re.compile(
@@ -57,9 +77,7 @@ _SEGMENT_MARKS = (
     re.compile(r"\b(segment|demographic|target (group|market|audience))\b", re.I),
 )
 _PLURAL_PEOPLE = re.compile(
-    rf"^(the |all |most |many )?(\w+[- ]){{0,3}}?({_GROUP_WORDS}|patients|residents|renters|"
-    r"tenants|homeowners|retirees|pensioners|seniors|commuters|donors|givers|families|parents|"
-    r"mothers|fathers|mums|dads|teachers|nurses|drivers|owners|founders|startups|freelancers)\b",
+    rf"^(the |all |most |many )?(\w+[- ]){{0,3}}?({_GROUP_WORDS}|{_PEOPLE_WORDS})\b",
     re.IGNORECASE,
 )
 #: Words of a job title; a name made of these only is a role, not a person.
@@ -89,6 +107,8 @@ def is_group(name: str) -> bool:
     --------
     >>> [is_group(n) for n in ("Small businesses", "Everyone", "Office managers", "Priya")]
     [True, True, True, False]
+    >>> [is_group(n) for n in ("Renters who drive to work", "Sam and the kids")]
+    [True, False]
     """
     return bool(_GROUP.match(" ".join(name.split())))
 

@@ -221,6 +221,9 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
     if owner == "customer":
         return None
     if verb == "be" or verb == "become":
+        # "Be the garage drivers think of first": the business as its customers see it.
+        if rest[:1] in (("the",), ("a",)) and len(rest) > 2 and _is_people(list(rest[2:4])):
+            return " ".join([verb, *rest[:4]]), "how the business wants to be seen"
         if any(w in lx.POSITION_WORDS for w in rest[:2]) or rest[:2] in (
             ("the", "first"),
             ("the", "goto"),
@@ -257,14 +260,25 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
         )
     if is_a(verb, lx.MARKET_VERBS):
         return shown, "a verb of the business working on its market"
+    # "Have drivers book again": the business having its customers do something.
+    if verb in ("have", "let") and _is_people(phrase):
+        return shown, "the business acting on its customers"
     if is_a(verb, lx.OBJECT_VERBS):
         if phrase and phrase[0] in lx.PEER_WORDS:
             return None
-        if _is_people(phrase):
+        hired = verb in lx.SEEKING_VERBS and any(w in lx.HIRED_TOO for w in phrase)
+        if _is_people(phrase) and not hired:
             return shown, "the business acting on its customers"
         if verb in ("tell", "meet", "join", "follow"):
             return None
-        if owner == "business" or any(is_a(w, lx.BUSINESS_ASSETS) for w in phrase[-2:]):
+        # What is built is the head of "a list of dog owners", not its last words.
+        head = phrase[: phrase.index("of")] if "of" in phrase else phrase
+        building = verb in ("build", "create", "establish", "grow")
+        if (
+            owner == "business"
+            or any(is_a(w, lx.BUSINESS_ASSETS) for w in phrase[-2:])
+            or (building and any(is_a(w, lx.BUSINESS_ASSETS) for w in head[-2:]))
+        ):
             return shown, "the business building something of its own"
         if any(w in lx.FUNNEL_WORDS for w in phrase):
             return shown, "funnel words"

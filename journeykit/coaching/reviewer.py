@@ -65,8 +65,10 @@ rule                               levels           what the coach notices
                                                     advertising in Advocacy (a question)
 ``placeholder-text``               fix              "...", "TODO", "xxx", "test" left in
 ``duplicate-item``                 improve          the same item twice in one lane
-``same-in-every-stage``            improve          one item in every stage of a lane (messages:
-                                                    see ``same-message-in-every-stage``)
+``same-in-every-stage``            improve          one item in every stage of a lane (not the
+                                                    participants: the same person may take
+                                                    part in each; messages: see
+                                                    ``same-message-in-every-stage``)
 ``paragraph-item``                 improve          an item over 25 words or of three sentences
 ``wrong-lane``                     fix, improve     a feeling as a touchpoint (or in any lane but
                                                     the emotion words; a bare feeling as a pain

@@ -453,17 +453,18 @@ class Rollup:
         return figures
 
     # ----- files -----------------------------------------------------------------------
-    def to_html(self, path: str | Path | None = None) -> str:
+    def to_html(self, path: str | Path | None = None, *, extra: str = "") -> str:
         """One offline page for the debrief; also written to *path* if given.
 
         The summary, every figure, the class-wide review, the most common items
         with their grouped wordings, and a gallery of every map (click one to
         open it). plotly.js is copied in from the installed package; all learner
-        text is escaped.
+        text is escaped. *extra* is HTML the caller made and escaped, placed before
+        the gallery (the workshop room's vote).
         """
         from .page import rollup_page
 
-        return _write(rollup_page(self), path)
+        return _write(rollup_page(self, extra), path)
 
     def to_csv(self, path: str | Path | None = None) -> str:
         """The tidy :meth:`table` as CSV for a spreadsheet; also written to *path* if given.

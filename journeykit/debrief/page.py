@@ -290,8 +290,9 @@ def _detail(i: int, label: str, entry: Entry, scores: list[float | None]) -> str
     )
 
 
-def rollup_page(r: Rollup) -> str:
-    """The whole debrief page of roll-up *r*."""
+def rollup_page(r: Rollup, extra: str = "") -> str:
+    """The whole debrief page of roll-up *r*, with the caller's *extra* sections before the
+    gallery."""
     template, css = _templates()
     review = _review_html(r)  # reviews every map, so each map's section can list its remarks
     emotions = r.emotions()
@@ -313,6 +314,7 @@ def rollup_page(r: Rollup) -> str:
         evidence=_evidence_html(r),
         rubric=_rubric_html(r),
         wordings=_wordings_html(r),
+        extra=extra,
         cards="\n".join(cards) or "<p>No maps yet.</p>",
         details="\n".join(details),
     )

@@ -6,8 +6,9 @@ roll-up (:class:`~journeykit.debrief.Rollup`) re-reads only the maps whose
 files changed, and only then are the widgets updated, in place: the page
 follows the room without a reload. It shows who has joined and how far each
 map is, the emotion heatmap, the top pain points, the class-wide review, and
-the files that could not be read, and the timed activity
-(:mod:`.timer`: the stage to work on and the time left, on every page).
+the files that could not be read, the timed activity
+(:mod:`.timer`: the stage to work on and the time left, on every page), and
+the dot vote (:mod:`.voting`: open and close it, the tally and how many voted).
 
 A team's map (:mod:`.teams`) is one map, named by its team, with its members
 listed under it. It also shows how many of the room's places (name slots) are taken, lets the
@@ -20,7 +21,8 @@ was saved from two places at once (at most
 *Present* switches to the projector view: participants numbered in a random
 order instead of named, rough save times, no titles or file names, no place
 controls, large type. *Export* writes the roll-up as an HTML page or CSV next
-to the room folder. *Close room* asks the launcher to close the room (every
+to the room folder (with the vote's result: a section of the page, and
+``<room>-votes.csv``). *Close room* asks the launcher to close the room (every
 map is saved first).
 """
 
@@ -50,6 +52,7 @@ from .names import claimed_stems, free_claim
 from .settings import RoomSettings
 from .teams import members, parse_teams
 from .timer import TimerControls
+from .voting import VoteControls
 
 #: Seconds between two looks at the room folder.
 POLL = 1.0
@@ -140,6 +143,7 @@ class Dashboard:
         self.close_button.on_click(lambda _: self.close_room())
         self._confirm_until = 0.0
         self.timer = TimerControls(settings.room_dir, settings.framework)
+        self.voting = VoteControls(settings.room_dir, lambda: self.rollup)
         buttons = [self.present_button, self.html_button, self.csv_button]
         if settings.run_dir is not None:
             buttons.append(self.close_button)
@@ -149,6 +153,7 @@ class Dashboard:
                 widgets.HBox(buttons),
                 self.message,
                 self.timer.box,
+                self.voting.box,
                 self.count,
                 self.people,
                 self.place_controls,
@@ -175,6 +180,7 @@ class Dashboard:
         changed = self.rollup.refresh()
         places = self._look_at_places()
         self.timer.banner.follow(self.settings.room_dir)  # a timer started in another tab
+        self.voting.follow(len(self._claims))  # the ballots, live
         if changed:
             self._redraw()
         elif places:
@@ -276,9 +282,10 @@ class Dashboard:
         target = folder.parent / f"{folder.name}-rollup.{kind}"
         try:
             if kind == "html":
-                self.rollup.to_html(target)
+                self.rollup.to_html(target, extra=self.voting.debrief_html())
             else:
                 self.rollup.to_csv(target)
+                self.voting.write_csv(folder.parent / f"{folder.name}-votes.csv")
         except (JourneyMapError, OSError) as err:
             self._say(f"Could not write {target.name}: {err}", PAIN)
             return None

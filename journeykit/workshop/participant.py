@@ -29,7 +29,8 @@ another tab or on another device, it saves and stops editing, and says so;
 when a version of the map was kept aside (saved from two places at once), it
 shows what that version holds, to put back (:mod:`.kept_aside`).
 
-The page shows the facilitator's timed activity above the editor (:mod:`.timer`).
+The page shows the facilitator's timed activity above the editor (:mod:`.timer`),
+and, once the participant joined, the room's dot vote (:mod:`.voting`).
 In a room run in teams, the participant also picks a team as they join and
 edits that team's shared map (:mod:`.teams`).
 
@@ -79,6 +80,7 @@ from .settings import RoomSettings
 from .teams import KEPT_HEADING, TEAM_POLL, Team, TeamPicker, join_team, parse_teams, team_of
 from .teams import greeting as team_greeting
 from .timer import TimerBanner
+from .voting import BallotCard
 
 #: Seconds between two looks at the room (closing, a freed slot, another tab).
 CLOSING_POLL = 1.0
@@ -146,6 +148,7 @@ class ParticipantPage:
         self.heading = widgets.HTML(f"<h2 class='jk-room-title'>{html.escape(settings.title)}</h2>")
         self.timer = TimerBanner()  # the facilitator's timed activity, when there is one
         self.timer.follow(self.room)
+        self.ballot = BallotCard(self.room)  # the room's vote, once they joined
         # "Connecting…" until the page knows whose it is; a refusal then replaces it
         self.message = widgets.HTML(_note("Connecting…"))
         self.message.add_class("jk-room-connecting")
@@ -321,9 +324,12 @@ class ParticipantPage:
         else:
             self.kept, self.poll = KeptAsidePanel(self.editor.map, path, KEPT_HEADING), TEAM_POLL
         self.kept.look()
+        assert self.identity is not None
+        self.ballot.sign_in(self.identity.user, stem)
         self.box.children = [
             self.heading,
             self.timer,
+            self.ballot,
             self.link,
             who,
             self.kept.box,
@@ -418,6 +424,7 @@ def _start_watching(page: ParticipantPage) -> asyncio.Task[None] | None:
         said_alive = 0.0
         while not is_closing(run_dir):
             page.timer.follow(page.room)  # the facilitator's timed activity (.timer)
+            page.ballot.follow()  # the room's vote and this browser's ballot (.voting)
             if loop.time() - said_alive >= CLOSING_POLL:
                 page_alive(run_dir, page.page_id)
                 said_alive = loop.time()

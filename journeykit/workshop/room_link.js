@@ -17,8 +17,9 @@ const FIRST_LOOK_MS = 2000;
 const LOOK_AGAIN_MS = 3000;
 
 function render({ model, el }) {
+  // hidden by the page's style until there is something to say: a class, not an inline
+  // style, which ipywidgets clears when it lays the box out again (an empty box showed)
   el.classList.add("jk-room-link");
-  el.style.display = "none";
   const kernel = model.widget_manager?.kernel;
   let shown = "";
   let timer = 0;
@@ -28,7 +29,7 @@ function render({ model, el }) {
     if (why === shown) return;
     shown = why;
     el.replaceChildren();
-    el.style.display = why ? "" : "none";
+    el.classList.toggle("jk-room-link-on", !!why);
     el.closest(".jk-room")?.classList.toggle("jk-room-lost", !!why);
     if (!why) return;
     const sentence = document.createElement("p");

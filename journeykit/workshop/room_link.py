@@ -30,8 +30,11 @@ Examples
 >>> sorted(link.sentences), link.reload_label
 (['ended', 'unreachable'], 'Reload')
 >>> import asyncio
+>>> from concurrent.futures import ThreadPoolExecutor
 >>> link.last_word = "The room is closed."
->>> asyncio.run(link.told(0.1))  # no browser answered
+>>> def wait(seconds):  # a loop of its own, as a kernel has
+...     return asyncio.run(link.told(seconds))
+>>> ThreadPoolExecutor(1).submit(wait, 0.1).result()  # no browser answered
 False
 """
 

@@ -248,6 +248,32 @@ def join(page: Any, name: str) -> None:
     page.wait_for_selector(EDITOR_SHOWN)
 
 
+#: A phone's screen, for :func:`room_page`.
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 2,
+}
+
+
+def board_and_three(
+    browser: Any, room: RunningRoom, blocked: list[str], ready: str
+) -> tuple[Any, list[Any]]:
+    """The dashboard (once *ready* shows on it) and Ana, Ben and Cy joined, Ben and Cy on
+    phones; each page waited for until its editor is drawn."""
+    board = room_page(browser, room, blocked)
+    board.goto(room.dashboard_url, wait_until="domcontentloaded")
+    board.wait_for_selector(ready, timeout=STEP_MS)
+    pages = [room_page(browser, room, blocked)]
+    pages += [room_page(browser, room, blocked, **PHONE) for _ in range(2)]
+    for page, name in zip(pages, ["Ana", "Ben", "Cy"], strict=True):
+        open_room_page(page, room.join_url)
+        join(page, name)
+        page.wait_for_selector(EDITOR_SHOWN, timeout=STEP_MS)
+    return board, pages
+
+
 def type_touchpoint(page: Any, text: str) -> None:
     """Type *text* at the end of the first stage's touchpoints, as a participant does."""
     page.click(".jk-editor .lm-TabBar-tab:has-text('1. Awareness')")

@@ -16,24 +16,10 @@ import pytest
 
 from journeykit.workshop.timer import activity_file, current_activity, start_activity
 from tests.conftest import describe, serious
-from tests.workshop.room_session import (
-    EDITOR_SHOWN,
-    STEP_MS,
-    RunningRoom,
-    join,
-    open_room_page,
-    room_page,
-    running_room,
-)
+from tests.workshop.room_session import RunningRoom, board_and_three, running_room
 
 pytestmark = pytest.mark.browser
 
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "is_mobile": True,
-    "has_touch": True,
-    "device_scale_factor": 2,
-}
 BANNER = ".jk-timer .jk-timer-box"
 LEFT = ".jk-timer [role='timer']"
 SHOWN_BANNERS = """() => [...document.querySelectorAll('.jk-timer-box')]
@@ -58,15 +44,9 @@ def test_the_timer_shows_on_every_page_and_time_up_on_the_projector(
     axe_audit: Any,
     test_output_dir: Any,
 ) -> None:
-    board = room_page(chromium_browser, room, blocked)
-    board.goto(room.dashboard_url, wait_until="domcontentloaded")
-    board.wait_for_selector(".jk-dash-timer button:has-text('Start timer')", timeout=STEP_MS)
-    pages = [room_page(chromium_browser, room, blocked)]
-    pages += [room_page(chromium_browser, room, blocked, **PHONE) for _ in range(2)]
-    for page, name in zip(pages, ["Ana", "Ben", "Cy"], strict=True):
-        open_room_page(page, room.join_url)
-        join(page, name)
-        page.wait_for_selector(EDITOR_SHOWN, timeout=STEP_MS)
+    board, pages = board_and_three(
+        chromium_browser, room, blocked, ".jk-dash-timer button:has-text('Start timer')"
+    )
     shown = [page.evaluate(SHOWN_BANNERS) for page in pages]  # no activity yet: no banner
     assert shown == [[], [], []], shown
 

@@ -1,0 +1,45 @@
+"""Whose goal a stage goal is, on goals of our own (not the benchmark's).
+
+They test three general readings of ``journeykit.coaching.reading``: the people a business
+serves named by what they own, drive or do ("owners", "drivers", "callers") are its
+customers when a goal acts on them; "Be the <business> <customers> ..." is how the
+business wants to be seen; "Have <customers> do ..." is the business acting on them; and
+"Build a list of ..." builds the list, whatever it is a list of.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from journeykit.coaching.reading import read_goal
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Ensure owners renew the yearly plan",
+        "Show homeowners we clean up after every job",
+        "Move callers onto the web chat",
+        "Win back motorists who stopped coming",
+        "Be the bakery commuters stop at every morning",
+        "Have riders book their next service before they leave",
+        "Build a list of local cat owners",
+    ],
+)
+def test_a_goal_acting_on_the_businesss_customers_is_the_businesss(goal):
+    assert read_goal(goal).side == "business"
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Meet other dog owners in the park",
+        "Be home when the plumber comes",
+        "Have the car ready before the school run",
+        "Get a list of plumbers who work weekends",
+        "Build a bird box with my grandson",
+        "Find drivers who can take our piano upstairs",
+    ],
+)
+def test_the_customers_own_goals_stay_theirs(goal):
+    assert read_goal(goal).side in ("customer", "unsure")

@@ -1,0 +1,99 @@
+"""Information needs and messages matched by meaning: what the coach counts as an answer.
+
+Each test changes one stage of the clean bike-repair map and asks whether the coach
+still asks which message answers the stage's need. The wordings are not in the
+coach's benchmark set: they test the two readings of ``journeykit.coaching.messages``
+(a thing that comes to the customer answers where to get it; a need the stage's
+opportunities already take up is not asked about again), not the maps they were
+built from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import journeykit as jk
+
+CLEAN = Path(__file__).resolve().parent / "data" / "clean" / "bike-repair.json"
+STAGE = "Awareness"
+#: An opportunity that takes up none of the needs below, unless a test gives its own.
+UNRELATED = {"opportunities": ["Put the opening hours on the map listing"]}
+
+
+def asked(need: str, messages: list[str], **lanes: list[str]) -> bool:
+    """True when the review asks which message answers *need* in the first stage."""
+    bike = jk.load_map(CLEAN)
+    bike.set_lane(STAGE, "information_needs", [need])
+    bike.set_lane(STAGE, "messages", messages)
+    for lane, value in {**UNRELATED, **lanes}.items():
+        bike.set_lane(STAGE, lane, value)
+    return any(f.rule == "need-without-message" and f.stage == STAGE for f in jk.review(bike))
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        (
+            "Where do I collect the bike after the repair?",
+            "Repaired bikes delivered to your office",
+        ),
+        ("Where can I pick up the new lights?", "Your lights are posted the same day"),
+    ],
+)
+def test_where_to_get_a_thing_is_answered_by_the_thing_coming_to_you(need, message):
+    assert not asked(need, [message])
+
+
+def test_a_delivery_message_about_something_else_leaves_the_question_open():
+    assert asked("Where do I collect the bike after the repair?", ["Free delivery of spare parts"])
+
+
+def test_a_need_the_stages_opportunity_takes_up_is_not_asked_again():
+    plan = {
+        "opportunities": ["Show chain prices on the map listing"],
+        "business_activities": ["Keep the map listing up to date"],
+    }
+    assert not asked("What will a new chain cost?", ["Chains fitted while you wait"], **plan)
+
+
+def test_a_slogan_beside_the_opportunity_still_gets_the_question():
+    plan = {
+        "opportunities": ["Show chain prices on the map listing"],
+        "business_activities": ["Keep the map listing up to date"],
+    }
+    assert asked("What will a new chain cost?", ["Ride further, ride happier"], **plan)
+
+
+def test_an_opportunity_about_something_else_does_not_excuse_the_need():
+    # the message speaks to the stage's plan, but the plan is not about the need
+    assert asked("What will a new chain cost?", ["Opening hours on the map listing"])
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        ("Where is the workshop?", "Three minutes' walk from the station"),
+        ("Where is the workshop?", "Behind the library, by the bike racks"),
+        ("Which frame size do I need?", "Frames in small, medium and large"),
+        ("What do I bring to collect a loan bike?", "Bring your driving licence"),
+        ("When will the repair be done?", "We ring you the moment the mechanic finishes"),
+        ("Where do I leave the bike?", "Leave it by the side gate"),
+        ("Can I get my money back if it breaks again?", "Not right within a month? We redo it"),
+    ],
+)
+def test_a_message_answers_a_precise_question_without_naming_its_topic(need, message):
+    assert not asked(need, [message])
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        ("Where is the workshop?", "Repairs ready in 20 minutes"),
+        ("When will the repair be done?", "Our mechanics love old bikes"),
+        ("Can I get my money back if it breaks again?", "We replace worn brake pads"),
+    ],
+)
+def test_a_message_on_another_point_still_leaves_the_question_open(need, message):
+    assert asked(need, [message])
