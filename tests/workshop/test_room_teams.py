@@ -21,6 +21,7 @@ import pytest
 from tests.workshop.room_client import Model, RoomClient, run_apart
 from tests.workshop.room_session import (
     EDITOR_SHOWN,
+    PHONE,
     TOUCHPOINTS,
     RunningRoom,
     open_room_page,
@@ -31,7 +32,6 @@ from tests.workshop.room_session import (
     wait_for_map,
     wait_for_preview,
 )
-from tests.workshop.test_room_timer import PHONE
 
 pytestmark = pytest.mark.browser
 
