@@ -169,7 +169,8 @@ def join_team(room: Path, member: str, owner: str, team: str, teams: tuple[Team,
     'Red'
     >>> join_team(room, ana, "a" * 32, "Blue", red).name  # no switching
     'Red'
-    >>> join_team(room, ana, "a" * 32, "Green", red)
+    >>> ben = claim(room, "ben", "b" * 32)
+    >>> join_team(room, ben, "b" * 32, "Green", red)
     Traceback (most recent call last):
     ...
     journeykit.errors.JourneyMapError: 1 problem
