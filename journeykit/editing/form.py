@@ -23,11 +23,14 @@ from .fields import EditHandler, Field, make_field
 #: ipywidgets puts a text box's label beside it, which leaves the box a sliver of a
 #: narrow column (a phone, a third of a laptop screen) and cuts its example off; here
 #: the label sits above and the box takes the column's width. The stage tabs wrap
-#: onto a second row rather than cutting their names to "1. A". In a phone-wide
-#: editor the tab's padding shrinks and examples take a point less, so they fit.
+#: onto a second row rather than cutting their names to "1. A". The column never
+#: wraps: a column that may wrap within the box's height puts the box beside its
+#: label again, past the edge of a phone's screen. In a phone-wide editor the tab's
+#: padding shrinks and examples take a point less, so they fit.
 FORM_CSS = """
 .jk-editor .jk-field .widget-text, .jk-editor .jk-field .widget-textarea {
-  flex-direction: column; align-items: stretch; width: 100%; max-width: 100%;
+  flex-direction: column; flex-wrap: nowrap; align-items: stretch; width: 100%;
+  max-width: 100%; height: auto;
 }
 .jk-editor .jk-field .widget-text > .widget-label,
 .jk-editor .jk-field .widget-textarea > .widget-label {

@@ -126,6 +126,17 @@ def test_a_personal_link_skips_the_name_and_a_phone_can_edit(
                 || label.getBoundingClientRect().right > window.innerWidth)
         .map(label => label.textContent)""")
     assert cut == [], f"stage tabs cut short on a phone: {cut}"
+    # Each text box sits under its label and within the form, not beside it and past the
+    # screen's edge (where only the focused box would scroll into view).
+    beside = page.evaluate("""() => [...document.querySelectorAll(
+            '.jk-editor .jk-field .widget-text, .jk-editor .jk-field .widget-textarea')]
+        .filter(row => row.offsetParent !== null)
+        .map(row => [row.querySelector('.widget-label').getBoundingClientRect(),
+                     row.querySelector('input, textarea').getBoundingClientRect(),
+                     row.closest('.jk-editor').getBoundingClientRect(), row.innerText])
+        .filter(([label, box, form]) => label.bottom > box.top + 1 || box.right > form.right + 1)
+        .map(([label, box, form, text]) => text.slice(0, 30))""")
+    assert beside == [], f"text boxes beside their labels or past the form on a phone: {beside}"
     # Each Review finding keeps the panel's width for its text; its button goes under it.
     squeezed = page.evaluate("""() => [...document.querySelectorAll('.jk-review .widget-hbox')]
         .filter(row => row.querySelector('button'))
