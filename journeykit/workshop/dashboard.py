@@ -8,7 +8,8 @@ follows the room without a reload. It shows who has joined and how far each
 map is, the emotion heatmap, the top pain points, the class-wide review, and
 the files that could not be read, the timed activity
 (:mod:`.timer`: the stage to work on and the time left, on every page), and
-the dot vote (:mod:`.voting`: open and close it, the tally and how many voted).
+the dot vote (:mod:`.voting`: open and close it, for the room or its teams, the
+tally and how many voted).
 
 A team's map (:mod:`.teams`) is one map, named by its team, with its members
 listed under it. It also shows how many of the room's places (name slots) are taken, lets the
@@ -143,7 +144,9 @@ class Dashboard:
         self.close_button.on_click(lambda _: self.close_room())
         self._confirm_until = 0.0
         self.timer = TimerControls(settings.room_dir, settings.framework)
-        self.voting = VoteControls(settings.room_dir, lambda: self.rollup)
+        self.voting = VoteControls(
+            settings.room_dir, lambda: self.rollup, parse_teams(settings.teams)
+        )
         buttons = [self.present_button, self.html_button, self.csv_button]
         if settings.run_dir is not None:
             buttons.append(self.close_button)
@@ -180,7 +183,7 @@ class Dashboard:
         changed = self.rollup.refresh()
         places = self._look_at_places()
         self.timer.banner.follow(self.settings.room_dir)  # a timer started in another tab
-        self.voting.follow(len(self._claims))  # the ballots, live
+        self.voting.follow(len(self._claims), self._members)  # the ballots, live
         if changed:
             self._redraw()
         elif places:

@@ -30,7 +30,8 @@ when a version of the map was kept aside (saved from two places at once), it
 shows what that version holds, to put back (:mod:`.kept_aside`).
 
 The page shows the facilitator's timed activity above the editor (:mod:`.timer`),
-and, once the participant joined, the room's dot vote (:mod:`.voting`).
+and, once the participant joined, the room's dot vote (:mod:`.voting`; in a room
+run in teams, their team's vote, or a sentence saying whose vote it is).
 In a room run in teams, the participant also picks a team as they join and
 edits that team's shared map (:mod:`.teams`).
 
@@ -148,7 +149,7 @@ class ParticipantPage:
         self.heading = widgets.HTML(f"<h2 class='jk-room-title'>{html.escape(settings.title)}</h2>")
         self.timer = TimerBanner()  # the facilitator's timed activity, when there is one
         self.timer.follow(self.room)
-        self.ballot = BallotCard(self.room)  # the room's vote, once they joined
+        self.ballot = BallotCard(self.room, self.teams)  # the room's or team's vote, once joined
         # "Connecting…" until the page knows whose it is; a refusal then replaces it
         self.message = widgets.HTML(_note("Connecting…"))
         self.message.add_class("jk-room-connecting")

@@ -1,4 +1,4 @@
-"""Dot voting in a room: a few dots each on the room's pain points or opportunities.
+"""Dot voting in a room: a few dots each on the room's (or a team's) pains or opportunities.
 
 The facilitator opens a vote from the dashboard (:class:`VoteControls`) on one lane
 of the room's maps, with a number of dots per participant. The items are the
@@ -10,6 +10,15 @@ the vote is open; the dashboard and its Present mode show the tally and how many
 have voted (:func:`tally`), and the export adds the result to the debrief page and
 writes it as CSV.
 
+In a room run in teams (:mod:`.teams`) the facilitator may open the vote for the
+whole room, for one team, or for every team at once (the usual choice: each team
+ranks what its own map found while the facilitator goes round the tables). A
+team's vote takes its items from that team's map only, only that team's members
+cast on it, and the others' pages say the vote is another team's without showing
+its items (a team's map is its own unless the facilitator shows it). The votes
+opened together are a *round*, opened and closed together; the tally, Present mode,
+the debrief page and the CSV name each vote's team.
+
 Several dots on one item are allowed, up to all of a participant's dots: with
 stickers on a wall people stack them too, and a few strong wishes tell a facilitator
 more than evenly spread dots. The tally counts both the dots and the voters behind
@@ -17,12 +26,14 @@ each item, so one keen voter is visible as such.
 
 The room's files, beside the timer's (:mod:`.timer`)::
 
-    .activity/vote.json                        the vote: id, lane, dots, items, open or closed
+    .activity/vote.json                        the vote: id, lane, dots, items, open or closed,
+                                               its team; a round of team votes: {"votes": [...]}
     .activity/ballots/<vote id>/<voter>.json   one ballot per identity: item id -> dots
 
 Only the dashboard writes ``vote.json``. A participant's kernel writes one ballot:
 the one of the identity the server told it (:mod:`.identity`), and only while that
-identity holds its name slot in the room. The page sends nothing but "a dot on item
+identity holds its name slot in the room (and, for a team's vote, is noted in that
+team: :func:`~.teams.team_of`). The page sends nothing but "a dot on item
 3" or "one back from item 3", for the vote it shows; the kernel reads the vote from
 the file and refuses an item not in it, a dot over the budget, a vote that closed or
 changed, and anything else. A ballot is written under its file's lock as a
@@ -39,8 +50,8 @@ import io
 import json
 import re
 import secrets
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +65,7 @@ from ..export.text import guard_cell
 from ..figures.theme import MUTED, PAIN
 from ..model.files import locked, read_bytes_if_exists, replace_if_unchanged, write_text_atomic
 from .names import owner_of_stem
+from .teams import MAX_TEAMS, Team, team_of
 from .timer import ACTIVITY_FOLDER
 
 if TYPE_CHECKING:
@@ -74,6 +86,8 @@ MAX_ITEMS = 30
 MAX_TEXT = 200
 #: A vote's id: it names the folder of its ballots, so nothing but hex digits.
 VOTE_ID = re.compile(r"[0-9a-f]{16}")
+#: Characters of a team's name a vote keeps (the room's names are shorter).
+MAX_TEAM = 100
 
 
 @dataclass(frozen=True)
@@ -100,15 +114,19 @@ class VoteItem:
 
 @dataclass(frozen=True)
 class Vote:
-    """A vote of the room: on which lane, how many dots each, the items, open or closed.
+    """A vote: on which lane, how many dots each, the items, open or closed, whose.
+
+    *team* is the name of the team whose vote it is ("" for the whole room).
 
     Examples
     --------
     >>> vote = Vote("0123456789abcdef", "pain_points", 3, (VoteItem("1", "Slow delivery"),))
-    >>> vote.label, vote.item("1").text, vote.item("9")
-    ('Pain points', 'Slow delivery', None)
+    >>> vote.label, vote.item("1").text, vote.item("9"), vote.subject
+    ('Pain points', 'Slow delivery', None, 'pain points')
     >>> Vote.from_json(vote.to_json()) == vote
     True
+    >>> Vote(vote.id, "opportunities", 2, vote.items, team="Red").subject
+    "team Red's opportunities"
     """
 
     id: str
@@ -116,45 +134,70 @@ class Vote:
     dots: int
     items: tuple[VoteItem, ...]
     open: bool = True
+    team: str = ""
 
     @property
     def label(self) -> str:
         """The lane's name as the room shows it ("Pain points")."""
         return lane(self.lane).label
 
+    @property
+    def subject(self) -> str:
+        """What is voted on, in a sentence: "pain points", "team Red's pain points"."""
+        noun = self.label.lower()
+        return f"team {self.team}'s {noun}" if self.team else noun
+
     def item(self, item_id: object) -> VoteItem | None:
         """The item numbered *item_id*, or None (anything else, from anywhere)."""
         return next((item for item in self.items if item.id == item_id), None)
 
-    def to_json(self) -> str:
-        record = {
+    def record(self) -> dict[str, Any]:
+        """The vote as the JSON object ``vote.json`` holds."""
+        record: dict[str, Any] = {
             "id": self.id,
             "lane": self.lane,
             "dots": self.dots,
             "open": self.open,
             "items": [item.__dict__ for item in self.items],
         }
-        return json.dumps(record, ensure_ascii=False, indent=1) + "\n"
+        if self.team:
+            record["team"] = self.team
+        return record
+
+    def to_json(self) -> str:
+        return json.dumps(self.record(), ensure_ascii=False, indent=1) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> Vote:
-        """The vote *text* holds; ValueError when it is not one the dashboard writes.
+        """The vote *text* holds; ValueError when it is not one the dashboard writes."""
+        return cls.from_record(json.loads(text))
+
+    @classmethod
+    def from_record(cls, data: Any) -> Vote:
+        """The vote of a JSON object *data*; ValueError when it is not one the dashboard writes.
 
         Its id names a folder of ballots, so it must be the dashboard's 16 hex digits
         (never ``..`` or a path): a damaged or forged ``vote.json`` shows no vote.
         """
-        data = json.loads(text)
         items = tuple(
             VoteItem(str(i["id"]), str(i["text"]), str(i["variants"]), int(i["maps"]))
             for i in data["items"]
         )
+        team = data.get("team", "")
         vote = cls(
-            str(data["id"]), str(data["lane"]), int(data["dots"]), items, data["open"] is True
+            str(data["id"]),
+            str(data["lane"]),
+            int(data["dots"]),
+            items,
+            data["open"] is True,
+            team if isinstance(team, str) else "",
         )
         if not VOTE_ID.fullmatch(vote.id) or vote.lane not in VOTE_LANES:
             raise ValueError(f"not a vote: id {vote.id!r}, lane {vote.lane!r}")
         if not 1 <= vote.dots <= MAX_DOTS or not 1 <= len(items) <= MAX_ITEMS:
             raise ValueError(f"not a vote: {vote.dots} dots, {len(items)} items")
+        if team != vote.team or len(team) > MAX_TEAM or not team.isprintable():
+            raise ValueError(f"not a vote: team {str(team)[:MAX_TEAM]!r}")
         return vote
 
 
@@ -187,6 +230,19 @@ def vote_items(rollup: Rollup, lane_key: str, limit: int = MAX_ITEMS) -> tuple[V
     )
 
 
+def _check_choice(lane_key: str, dots: object) -> int:
+    """*dots*, when *lane_key* is a lane a room votes on and *dots* a number of dots to give."""
+    if lane_key not in VOTE_LANES:
+        raise JourneyMapError(
+            [Problem("lane", f"{lane_key!r} is not voted on", "pick " + " or ".join(VOTE_LANES))]
+        )
+    if isinstance(dots, bool) or not isinstance(dots, int) or not 1 <= dots <= MAX_DOTS:
+        raise JourneyMapError(
+            [Problem("dots", f"{dots!r} dots", f"give each participant 1 to {MAX_DOTS} dots")]
+        )
+    return dots
+
+
 def open_vote(room: Path, rollup: Rollup, lane_key: str, dots: object = DEFAULT_DOTS) -> Vote:
     """Open a vote on lane *lane_key* of the maps in *rollup*, *dots* dots per participant.
 
@@ -213,14 +269,7 @@ def open_vote(room: Path, rollup: Rollup, lane_key: str, dots: object = DEFAULT_
     journeykit.errors.JourneyMapError: 1 problem
       - lane: no map in the room has opportunities yet. Fix: ...
     """
-    if lane_key not in VOTE_LANES:
-        raise JourneyMapError(
-            [Problem("lane", f"{lane_key!r} is not voted on", "pick " + " or ".join(VOTE_LANES))]
-        )
-    if isinstance(dots, bool) or not isinstance(dots, int) or not 1 <= dots <= MAX_DOTS:
-        raise JourneyMapError(
-            [Problem("dots", f"{dots!r} dots", f"give each participant 1 to {MAX_DOTS} dots")]
-        )
+    dots = _check_choice(lane_key, dots)
     items = vote_items(rollup, lane_key)
     if not items:
         noun = lane(lane_key).label.lower()
@@ -232,22 +281,132 @@ def open_vote(room: Path, rollup: Rollup, lane_key: str, dots: object = DEFAULT_
     return vote
 
 
-def close_vote(room: Path) -> Vote | None:
-    """Close the room's vote: ballots stay as they are and no page can change them."""
-    vote = current_vote(room)
-    if vote is None or not vote.open:
-        return vote
-    closed = Vote(vote.id, vote.lane, vote.dots, vote.items, open=False)
-    write_text_atomic(vote_file(room), closed.to_json())
-    return closed
+def team_items(room: Path, team: Team, lane_key: str) -> tuple[VoteItem, ...]:
+    """The items of lane *lane_key* on *team*'s map in *room*: that map's only, grouped as
+    the roll-up groups them (none when the map is missing or does not load)."""
+    from ..debrief import rollup
+
+    path = team.map_file(room)
+    if not path.is_file():
+        return ()
+    return vote_items(rollup([path]), lane_key)
+
+
+def open_team_votes(
+    room: Path, teams: Sequence[Team], lane_key: str, dots: object = DEFAULT_DOTS
+) -> tuple[Vote, ...]:
+    """Open one vote per team of *teams* on lane *lane_key* of its own map: one round.
+
+    A team whose map has nothing in that lane yet gets no vote (its members' pages say
+    whose vote it is). The round replaces the room's last vote or round.
+
+    Raises
+    ------
+    JourneyMapError
+        As :func:`open_vote`, and when no map of *teams* has an item in that lane.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, journeykit as jk
+    >>> from journeykit.workshop.teams import open_team_maps, parse_teams
+    >>> room, teams = pathlib.Path(tempfile.mkdtemp()), parse_teams("Red,Blue")
+    >>> red, _ = open_team_maps(room, teams, "five-stage")
+    >>> reds = jk.load_map(red)
+    >>> reds.set_lane("Purchase", "pain_points", ["Hidden costs"])
+    >>> _ = reds.save(red)
+    >>> [(v.team, [i.text for i in v.items]) for v in open_team_votes(room, teams, "pain_points")]
+    [('Red', ['Hidden costs'])]
+    >>> [vote.team for vote in current_round(room)]
+    ['Red']
+    """
+    dots = _check_choice(lane_key, dots)
+    votes = []
+    for team in teams[:MAX_TEAMS]:
+        items = team_items(room, team, lane_key)
+        if items:
+            votes.append(Vote(secrets.token_hex(8), lane_key, dots, items, team=team.name))
+    if not votes:
+        noun = lane(lane_key).label.lower()
+        raise JourneyMapError(
+            [
+                Problem(
+                    "lane",
+                    f"no team's map has {noun} yet",
+                    "open the vote once a team has written some",
+                )
+            ]
+        )
+    _write_round(room, tuple(votes))
+    return tuple(votes)
+
+
+def _write_round(room: Path, votes: tuple[Vote, ...]) -> None:
+    if len(votes) == 1:
+        write_text_atomic(vote_file(room), votes[0].to_json())
+    else:
+        record = {"votes": [vote.record() for vote in votes]}
+        write_text_atomic(vote_file(room), json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+
+
+def close_vote(room: Path) -> tuple[Vote, ...]:
+    """Close the room's vote or round: ballots stay as they are and no page can change them.
+
+    Returns the votes closed now (none when none was open).
+    """
+    votes = current_round(room)
+    if not any(vote.open for vote in votes):
+        return ()
+    _write_round(room, tuple(replace(vote, open=False) for vote in votes))
+    return votes
+
+
+def current_round(room: Path) -> tuple[Vote, ...]:
+    """The room's votes opened together, open or closed: the room's one vote, or one per
+    team; none when there is none or ``vote.json`` cannot be read as the dashboard writes it.
+    """
+    try:
+        data = json.loads(vote_file(room).read_text(encoding="utf-8"))
+        records = data["votes"] if isinstance(data, dict) and "votes" in data else [data]
+        if not isinstance(records, list) or not 1 <= len(records) <= MAX_TEAMS:
+            return ()
+        votes = tuple(Vote.from_record(record) for record in records)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return ()
+    teams = [vote.team for vote in votes]
+    if len({vote.id for vote in votes}) != len(votes) or len(set(teams)) != len(teams):
+        return ()  # a forged round: two votes sharing ballots, or a team voting twice
+    if len(votes) > 1 and "" in teams:
+        return ()  # the whole room votes alone
+    return votes
 
 
 def current_vote(room: Path) -> Vote | None:
-    """The room's vote (open or closed), or None when there is none or it cannot be read."""
-    try:
-        return Vote.from_json(vote_file(room).read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
+    """The room's vote (open or closed), or None when there is none or it cannot be read.
+
+    In a round of team votes, the first team's.
+    """
+    votes = current_round(room)
+    return votes[0] if votes else None
+
+
+def vote_for(votes: Sequence[Vote], team: Team | None) -> Vote | None:
+    """The vote of *votes* a member of *team* casts on (None: no team), if any.
+
+    Examples
+    --------
+    >>> from journeykit.workshop.teams import parse_teams
+    >>> red, blue = parse_teams("Red,Blue")
+    >>> room_vote = Vote("0" * 16, "pain_points", 3, (VoteItem("1", "Slow"),))
+    >>> vote_for([room_vote], red) == room_vote
+    True
+    >>> reds = Vote("1" * 16, "pain_points", 3, (VoteItem("1", "Slow"),), team="Red")
+    >>> vote_for([reds], red) == reds, vote_for([reds], blue), vote_for([reds], None)
+    (True, None, None)
+    """
+    for vote in votes:
+        if not vote.team or (team is not None and vote.team == team.name):
+            return vote
+    return None
 
 
 def _checked(vote: Vote, data: object) -> dict[str, int]:
@@ -271,17 +430,30 @@ def ballot(room: Path, vote: Vote, user: str) -> dict[str, int]:
         return {}
 
 
-def cast(room: Path, user: str, vote_id: object, item_id: object, step: int) -> dict[str, int]:
+def cast(
+    room: Path,
+    user: str,
+    vote_id: object,
+    item_id: object,
+    step: int,
+    *,
+    member: str = "",
+    teams: Sequence[Team] = (),
+) -> dict[str, int]:
     """Add a dot (*step* 1) to item *item_id* or take one back (-1) on *user*'s ballot.
 
     *vote_id* is the vote the page shows: a page still showing an older vote is
-    refused. Returns the ballot afterwards.
+    refused. A team's vote takes only the dots of its members: *member* is the name
+    slot *user* holds, and the room's *teams* say which team that slot joined
+    (:func:`~.teams.team_of`, read from the room folder, never from the page).
+    Returns the ballot afterwards.
 
     Raises
     ------
     JourneyMapError
-        When there is no open vote with that id, the item is not on it, no dot is
-        left, or no dot on that item to take back; the ballot is unchanged.
+        When there is no open vote with that id, it is a team's that *user* is not a
+        member of, the item is not on it, no dot is left, or no dot on that item to
+        take back; the ballot is unchanged.
 
     Examples
     --------
@@ -299,9 +471,15 @@ def cast(room: Path, user: str, vote_id: object, item_id: object, step: int) -> 
     journeykit.errors.JourneyMapError: 1 problem
       - dots: all 2 of your dots are spent. Fix: take one back from another item first.
     """
-    vote = current_vote(room)
-    if vote is None or not vote.open or vote.id != vote_id:
+    vote = next((vote for vote in current_round(room) if vote.id == vote_id), None)
+    if vote is None or not vote.open:
         raise _refusal("vote", "this vote is closed", "look at the vote the page shows now")
+    if vote.team:
+        team = team_of(room, member, user, tuple(teams))
+        if team is None or team.name != vote.team:
+            raise _refusal(
+                "team", f"this vote belongs to team {vote.team}", "only its members place dots"
+            )
     if vote.item(item_id) is None or step not in (1, -1):
         raise _refusal("item", "that is not an item of this vote", "pick one from the list")
     key = str(item_id)
@@ -366,16 +544,20 @@ class Tally:
         return sorted(rows, key=lambda row: -row[1])
 
     def to_csv(self) -> str:
-        """The result as CSV: rank, item, dots, voters, maps naming it, wordings grouped.
+        """The result as CSV: the team (empty for the whole room), lane, rank, item, dots,
+        voters, maps naming it, wordings grouped.
 
         Cells a spreadsheet would run as a formula get a leading ``'``.
         """
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["lane", "rank", "item", "dots", "voters", "maps", "variants"])
+        return results_csv([self])
+
+    def csv_rows(self) -> list[list[object]]:
+        """The rows of :meth:`to_csv`, without its header."""
+        rows: list[list[object]] = []
         for rank, (item, dots, voters) in enumerate(self.rows(), 1):
-            writer.writerow(
+            rows.append(
                 [
+                    guard_cell(self.vote.team),
                     self.vote.lane,
                     rank,
                     guard_cell(item.text),
@@ -385,7 +567,21 @@ class Tally:
                     guard_cell(item.variants),
                 ]
             )
-        return out.getvalue()
+        return rows
+
+
+#: The CSV's columns.
+CSV_HEADER = ("team", "lane", "rank", "item", "dots", "voters", "maps", "variants")
+
+
+def results_csv(results: Sequence[Tally]) -> str:
+    """The results of a round as one CSV, one team's rows after another's (:meth:`Tally.to_csv`)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for result in results:
+        writer.writerows(result.csv_rows())
+    return out.getvalue()
 
 
 def tally(room: Path, vote: Vote) -> Tally:
@@ -434,8 +630,9 @@ def tally_html(result: Tally, joined: int | None = None) -> str:
             f"<td class='jk-vote-num'>{voters}</td></tr>"
         )
     return (
-        f"<div class='jk-vote-tally' data-state='{state}' data-ballots='{result.ballots}'>"
-        f"<p class='jk-vote-status'><b>Vote on {html.escape(vote.label.lower())}: {state}.</b> "
+        f"<div class='jk-vote-tally' data-state='{state}' data-ballots='{result.ballots}' "
+        f"data-team='{html.escape(vote.team)}'>"
+        f"<p class='jk-vote-status'><b>Vote on {html.escape(vote.subject)}: {state}.</b> "
         f"<span class='jk-vote-voted'>{who} voted</span>, {vote.dots} dots each.</p>"
         "<table><thead><tr><th scope='col'>Item</th><th scope='col'><span "
         "class='jk-vote-hidden'>Share</span></th><th scope='col'>Dots</th>"
@@ -443,15 +640,27 @@ def tally_html(result: Tally, joined: int | None = None) -> str:
     )
 
 
-def debrief_section(result: Tally) -> str:
-    """The vote's result as a section of the debrief page."""
+def debrief_section(results: Tally | Sequence[Tally]) -> str:
+    """The result of the vote, or of each team's vote in a round, as a section of the
+    debrief page."""
+    results = [results] if isinstance(results, Tally) else list(results)
+    if not results:
+        return ""
+    first = results[0].vote
+    noun = html.escape(first.label.lower())
+    if not first.team:
+        heading, whose = "What the room voted for", f"the room's {noun}"
+    elif len(results) == 1:
+        heading = f"What team {html.escape(first.team)} voted for"
+        whose = f"their team map's {noun}"
+    else:
+        heading, whose = "What each team voted for", f"their own team map's {noun}"
     return (
-        f"<section id='vote'><h2>What the room voted for</h2><p class='hint'>Each participant "
-        f"had {result.vote.dots} dots to share out among the room's "
-        f"{html.escape(result.vote.label.lower())}, several on one item if they wished; "
-        "near-identical wordings were one item.</p>"
+        f"<section id='vote'><h2>{heading}</h2><p class='hint'>Each participant "
+        f"had {first.dots} dots to share out among {whose}, several on one item if they "
+        "wished; near-identical wordings were one item.</p>"
         + TALLY_STYLE
-        + tally_html(result)
+        + "".join(tally_html(result) for result in results)
         + "</section>"
     )
 
@@ -463,6 +672,7 @@ TALLY_STYLE = """<style>
 .jk-vote-tally td:nth-child(2) { width:35%; }
 .jk-vote-bar { display:inline-block; height:12px; min-width:2px; background:#1f3a5f; }
 .jk-vote-num { font-variant-numeric:tabular-nums; text-align:right; }
+.jk-vote-tally + .jk-vote-tally { margin-top:16px; }
 .jk-vote-hidden { position:absolute; width:1px; height:1px; overflow:hidden;
   clip:rect(0 0 0 0); white-space:nowrap; }
 .jk-present .jk-vote-tally { font-size:26px; }
@@ -472,8 +682,16 @@ TALLY_STYLE = """<style>
 </style>"""
 
 
+#: What the dashboard's "For" choice can be: the whole room, each team at once, one team.
+ROOM, EACH, ONE = "room", "each", "team"
+
+
 class VoteControls:
     """The dashboard's vote: a lane, dots per participant, Open and Close, the live tally.
+
+    In a room run in teams, a "For" choice too: the whole room, each team on its own
+    map at once (the first choice offered: the teams work side by side, so they vote
+    side by side), or one team.
 
     Parameters
     ----------
@@ -481,6 +699,8 @@ class VoteControls:
         The room folder.
     rollup : callable
         Returns the room's roll-up when a vote opens (its items are taken from it).
+    teams : tuple of Team
+        The room's teams (none: the room votes as one).
 
     Examples
     --------
@@ -497,15 +717,25 @@ class VoteControls:
     (True, True, False)
     """
 
-    def __init__(self, room: Path, rollup: Callable[[], Rollup]) -> None:
+    def __init__(
+        self, room: Path, rollup: Callable[[], Rollup], teams: Sequence[Team] = ()
+    ) -> None:
         self.room = room
         self.rollup = rollup
+        self.teams = tuple(teams)
         self.lane = widgets.Dropdown(
             options=[(lane(key).label, key) for key in VOTE_LANES], description="Vote on"
         )
         self.dots = widgets.BoundedIntText(
             value=DEFAULT_DOTS, min=1, max=MAX_DOTS, description="Dots each"
         )
+        choices: list[tuple[str, tuple[str, str]]] = []
+        if self.teams:
+            choices.append(("Each team, on its own map", (EACH, "")))
+        choices.append(("The whole room", (ROOM, "")))
+        choices += [(f"Team {team.name} only", (ONE, team.name)) for team in self.teams]
+        self.scope = widgets.Dropdown(options=choices, description="For")
+        self.scope.add_class("jk-vote-scope")
         self.open_button = widgets.Button(description="Open vote", icon="check-square-o")
         self.close_button = widgets.Button(description="Close vote", icon="lock")
         self.open_button.on_click(lambda _: self.open())
@@ -514,69 +744,114 @@ class VoteControls:
         self.message.add_class("jk-vote-message")  # the facilitator's, not the projector's
         self.tally = widgets.HTML()
         self.tally.add_class("jk-dash-vote-box")
-        controls = widgets.HBox([self.lane, self.dots, self.open_button, self.close_button])
+        controls = widgets.HBox(
+            [
+                self.lane,
+                *([self.scope] if self.teams else []),
+                self.dots,
+                self.open_button,
+                self.close_button,
+            ],
+            layout=widgets.Layout(flex_flow="row wrap"),
+        )
         controls.add_class("jk-vote-controls")  # not on the projector
         self.box = widgets.VBox(
             [widgets.HTML(TALLY_STYLE + "<h3>Dot vote</h3>"), controls, self.message, self.tally]
         )
         self.box.add_class("jk-dash-vote")
-        self._shown: Tally | None = None
+        self._shown: tuple[Tally, ...] = ()
         self._joined: int | None = None
+        self._members: Mapping[str, Sequence[str]] | None = None
         self.follow()
 
     def open(self) -> bool:
-        """Open a vote on the chosen lane (the message says why when it cannot)."""
+        """Open a vote on the chosen lane for the chosen part of the room (the message says
+        why when it cannot)."""
+        kind, name = self.scope.value if self.teams else (ROOM, "")
+        lane_key, dots = str(self.lane.value), self.dots.value
         try:
-            vote = open_vote(self.room, self.rollup(), str(self.lane.value), self.dots.value)
+            if kind == ROOM:
+                votes: tuple[Vote, ...] = (open_vote(self.room, self.rollup(), lane_key, dots),)
+            else:
+                teams = [t for t in self.teams if kind == EACH or t.name == name]
+                votes = open_team_votes(self.room, teams, lane_key, dots)
         except JourneyMapError as err:
             self._say(" ".join(f"{p.message} ({p.fix})" for p in err.problems), PAIN)
             return False
-        self._say(f"Vote open: {len(vote.items)} items, {vote.dots} dots each.")
-        self.follow(self._joined)
+        if kind == ROOM:
+            text = f"Vote open: {len(votes[0].items)} items, {votes[0].dots} dots each."
+        else:
+            text = "Vote open for " + ", ".join(
+                f"team {vote.team} ({len(vote.items)} items)" for vote in votes
+            )
+            text += f"; {votes[0].dots} dots each."
+            left = [t.name for t in self.teams if t.name not in {v.team for v in votes}]
+            if kind == EACH and left:
+                noun = lane(lane_key).label.lower()
+                text += f" No {noun} on the map of {', '.join(left)} yet: no vote there."
+        self._say(text)
+        self.follow(self._joined, self._members)
         return True
 
     def close(self) -> bool:
-        """Close the room's vote; True when one was open."""
-        vote = current_vote(self.room)
+        """Close the room's vote (every team's, in a round); True when one was open."""
         closed = close_vote(self.room)
-        self.follow(self._joined)
-        if vote is None or not vote.open or closed is None:
+        self.follow(self._joined, self._members)
+        if not closed:
             self._say("No vote is open.")
             return False
         self._say("Vote closed. Export HTML or CSV to keep the result.")
         return True
 
-    def follow(self, joined: int | None = None) -> bool:
-        """Count the ballots again; True when the tally shown changed."""
-        self._joined = joined
-        vote = current_vote(self.room)
-        result = tally(self.room, vote) if vote is not None else None
-        if result == self._shown and self.tally.value:
+    def follow(
+        self, joined: int | None = None, members: Mapping[str, Sequence[str]] | None = None
+    ) -> bool:
+        """Count the ballots again; True when the tally shown changed.
+
+        *joined* is how many have joined the room, *members* each team map's members
+        (:func:`~.teams.members`): a team's vote is "2 of 3 voted" of its members.
+        """
+        self._joined, self._members = joined, members
+        results = tuple(tally(self.room, vote) for vote in current_round(self.room))
+        if results == self._shown and self.tally.value:
             return False
-        self._shown = result
+        self._shown = results
         self.tally.value = (
-            tally_html(result, joined)
-            if result is not None
+            "".join(tally_html(result, self._voters(result.vote)) for result in results)
+            if results
             else f"<p style='color:{MUTED}'>No vote yet.</p>"
         )
         return True
 
+    def _voters(self, vote: Vote) -> int | None:
+        """How many may cast on *vote*: the room's participants or the team's members."""
+        if not vote.team:
+            return self._joined
+        if self._members is None:
+            return None
+        return len(self._members.get(Team(vote.team).stem, ()))
+
     @property
     def result(self) -> Tally | None:
-        """The tally of the room's vote as last shown, or None when there is no vote."""
+        """The tally of the room's vote as last shown (the first team's in a round), or None."""
+        return self._shown[0] if self._shown else None
+
+    @property
+    def results(self) -> tuple[Tally, ...]:
+        """The tally of each vote of the round as last shown (one for the room's vote)."""
         return self._shown
 
     def debrief_html(self) -> str:
         """The vote's result as a section of the debrief page ("" when there was no vote)."""
-        self.follow(self._joined)
-        return debrief_section(self._shown) if self._shown is not None else ""
+        self.follow(self._joined, self._members)
+        return debrief_section(self._shown)
 
     def write_csv(self, path: Path) -> Path | None:
         """Write the vote's result as CSV to *path*; None (nothing written) when there was none."""
-        self.follow(self._joined)
-        if self._shown is None:
+        self.follow(self._joined, self._members)
+        if not self._shown:
             return None
-        return write_text_atomic(path, self._shown.to_csv())
+        return write_text_atomic(path, results_csv(self._shown))
 
     def _say(self, text: str, colour: str = MUTED) -> None:
         self.message.value = f"<p style='color:{colour}'>{html.escape(text)}</p>"
@@ -622,8 +897,10 @@ export default {
     }
     function build() {
       const items = model.get("items") || [];
-      el.classList.toggle("jk-ballot-on", !!model.get("vote_id"));
-      heading.textContent = "Vote: " + model.get("lane_label");
+      const elsewhere = model.get("elsewhere");
+      el.classList.toggle("jk-ballot-on", !!model.get("vote_id") || !!elsewhere);
+      el.classList.toggle("jk-ballot-elsewhere", !!elsewhere);
+      heading.textContent = elsewhere ? "Dot vote" : "Vote: " + model.get("lane_label");
       list.replaceChildren();
       rows = {};
       for (const item of items) {
@@ -649,6 +926,11 @@ export default {
       update();
     }
     function update() {
+      if (model.get("elsewhere")) {
+        left.textContent = model.get("elsewhere");
+        el.classList.remove("jk-ballot-closed");
+        return;
+      }
       const mine = model.get("mine") || {};
       const total = model.get("dots");
       const open = model.get("is_open");
@@ -711,6 +993,10 @@ class BallotCard(anywidget.AnyWidget):
     page was given (:meth:`sign_in`); the synced values are what the kernel shows,
     and a page that sets them itself changes its own screen and nothing else.
 
+    In a room run in teams (*teams*), the card shows the vote of the member's team
+    (or the whole room's); when the round has none for them, it shows only
+    :attr:`elsewhere`, a sentence naming the teams voting, and none of their items.
+
     Examples
     --------
     >>> import tempfile, pathlib, journeykit as jk
@@ -735,13 +1021,17 @@ class BallotCard(anywidget.AnyWidget):
     note = traitlets.Unicode("").tag(sync=True)
     #: Changes with every new vote, so the page draws the list again.
     version = traitlets.Int(0).tag(sync=True)
+    #: When the round's votes are other teams': the sentence saying so, in place of a ballot.
+    elsewhere = traitlets.Unicode("").tag(sync=True)
 
-    def __init__(self, room: Path, **kwargs: Any) -> None:
+    def __init__(self, room: Path, teams: Sequence[Team] = (), **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.room = room
+        self.teams = tuple(teams)
         self.user = ""
         self.stem = ""
         self.vote: Vote | None = None
+        self._elsewhere = ""
         self._mine: dict[str, int] = {}
         self.on_msg(self._answer)
 
@@ -752,11 +1042,19 @@ class BallotCard(anywidget.AnyWidget):
 
     def follow(self) -> bool:
         """Show the room's vote and this identity's ballot; True when that changed the card."""
-        vote = current_vote(self.room) if self.user else None
+        votes = current_round(self.room) if self.user else ()
+        team = None
+        if any(vote.team for vote in votes):
+            team = team_of(self.room, self.stem, self.user, self.teams)
+        vote = vote_for(votes, team)
+        elsewhere = others_vote(votes) if vote is None else ""
         mine = ballot(self.room, vote, self.user) if vote is not None else {}
-        if vote == self.vote and mine == self._mine:
+        if vote == self.vote and mine == self._mine and elsewhere == self._elsewhere:
             return False
         with self.hold_sync():
+            if elsewhere != self._elsewhere:
+                self._elsewhere = self.elsewhere = elsewhere
+                self.version += 1
             if vote != self.vote:
                 if vote is None or self.vote is None or vote.id != self.vote.id:
                     self.note = ""  # a new vote: the last one's refusal no longer applies
@@ -782,9 +1080,37 @@ class BallotCard(anywidget.AnyWidget):
             return
         try:
             cast(
-                self.room, self.user, content["vote"], content.get("add", content.get("take")), step
+                self.room,
+                self.user,
+                content["vote"],
+                content.get("add", content.get("take")),
+                step,
+                member=self.stem,
+                teams=self.teams,
             )
             self.note = ""
         except JourneyMapError as err:
             self.note = " ".join(f"Not counted: {p.message}." for p in err.problems)
         self.follow()
+
+
+def others_vote(votes: Sequence[Vote]) -> str:
+    """What a participant's card says while the open votes of *votes* are other teams'.
+
+    Examples
+    --------
+    >>> item = (VoteItem("1", "Slow"),)
+    >>> others_vote([Vote("1" * 16, "pain_points", 3, item, team="Red")])
+    "This vote is team Red's, on their own map: only its members place dots."
+    >>> others_vote([Vote(c * 16, "opportunities", 3, item, team=c) for c in "AB"])
+    'This vote is for teams A and B, each on its own map: only their members place dots.'
+    >>> others_vote([Vote("1" * 16, "pain_points", 3, item, open=False, team="Red")])
+    ''
+    """
+    names = [vote.team for vote in votes if vote.team and vote.open]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f"This vote is team {names[0]}'s, on their own map: only its members place dots."
+    who = f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"This vote is for teams {who}, each on its own map: only their members place dots."

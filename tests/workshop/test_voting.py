@@ -19,6 +19,7 @@ from journeykit.workshop.identity import Identity
 from journeykit.workshop.names import free_claim
 from journeykit.workshop.participant import ParticipantPage
 from journeykit.workshop.settings import RoomSettings
+from journeykit.workshop.teams import open_team_maps, parse_teams
 from journeykit.workshop.timer import activity_file, start_activity
 from journeykit.workshop.voting import (
     MAX_DOTS,
@@ -26,7 +27,9 @@ from journeykit.workshop.voting import (
     ballot_file,
     cast,
     close_vote,
+    current_round,
     current_vote,
+    open_team_votes,
     open_vote,
     tally,
     vote_file,
@@ -296,10 +299,192 @@ def test_the_csv_has_one_row_per_item_and_no_formula_runs(room: Path) -> None:
     cast(room, "a" * 32, vote.id, "3", 1)
     text = tally(room, vote).to_csv()
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["lane", "rank", "item", "dots", "voters", "maps", "variants"]
-    assert len(rows) == 1 + len(vote.items) and all(len(row) == 7 for row in rows)
-    assert [row[1] for row in rows[1:]] == [str(n) for n in range(1, len(vote.items) + 1)]
-    assert rows[1][2:5] == [vote.items[2].text, "1", "1"]  # the item voted for comes first
-    formula = next(row for row in rows if "HYPERLINK" in row[2])
-    assert formula[2].startswith("'=") and formula[6].startswith("'")
-    assert {row[0] for row in rows[1:]} == {"pain_points"}
+    # the team column comes first (empty: the whole room voted), so a round's rows sort by team
+    assert rows[0] == ["team", "lane", "rank", "item", "dots", "voters", "maps", "variants"]
+    assert len(rows) == 1 + len(vote.items) and all(len(row) == 8 for row in rows)
+    assert [row[2] for row in rows[1:]] == [str(n) for n in range(1, len(vote.items) + 1)]
+    assert rows[1][3:6] == [vote.items[2].text, "1", "1"]  # the item voted for comes first
+    formula = next(row for row in rows if "HYPERLINK" in row[3])
+    assert formula[3].startswith("'=") and formula[7].startswith("'")
+    assert {row[1] for row in rows[1:]} == {"pain_points"}
+    assert {row[0] for row in rows[1:]} == {""}
+
+
+# ----- a room run in teams -------------------------------------------------------------------
+TEAMS = ("Red", "Blue", "Green")
+TEAM_PAINS = {
+    "Red": ["Delivery is too slow", "Hidden costs at checkout"],
+    "Blue": ["No reply to emails", "delivery is too slow!"],
+    "Green": [],  # nothing written yet
+}
+ANA, BEN, CY, DEE = "a1" * 16, "b2" * 16, "c3" * 16, "d4" * 16
+
+
+@pytest.fixture
+def team_room(tmp_path: Path) -> Path:
+    """A room in three teams, two of whose maps have pain points; a solo map left from
+    before the room ran in teams, to show a team's vote takes nothing from other maps."""
+    folder = tmp_path / "rooms" / "bakery-class"
+    folder.mkdir(parents=True)
+    for path in open_team_maps(folder, parse_teams(",".join(TEAMS)), "five-stage"):
+        journey_map = jk.load_map(path)
+        journey_map.set_lane("Purchase", "pain_points", TEAM_PAINS[journey_map.title])
+        journey_map.save(path)
+    solo = jk.JourneyMap.new("five-stage", title="old")
+    solo.set_lane("Purchase", "pain_points", ["Sizes run small"])
+    solo.save(folder / "old.json")
+    return folder
+
+
+def team_settings(room: Path) -> RoomSettings:
+    return RoomSettings(room, "Bakery class", teams=TEAMS)
+
+
+def member(room: Path, name: str, user: str, team: str) -> ParticipantPage:
+    """A member's page: the browser identified, a team chosen and a name typed."""
+    page = ParticipantPage(team_settings(room), warm=False)
+    page.identify(Identity(user))
+    page.picker.choice.value = team
+    page.name.value = name
+    assert page.team is not None and page.team.name == team
+    return page
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under *folder* and its bytes."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_teams_vote_holds_that_teams_map_items_only(team_room: Path) -> None:
+    """Each team, at once: Red votes on Red's map, Blue on Blue's; Green, whose map has no
+    pain point yet, gets no vote, and its member's page names the teams voting, not their items."""
+    board = Dashboard(team_settings(team_room))
+    ana, ben = member(team_room, "Ana", ANA, "Red"), member(team_room, "Ben", BEN, "Red")
+    cy, dee = member(team_room, "Cy", CY, "Blue"), member(team_room, "Dee", DEE, "Green")
+    assert board.voting.scope.value == ("each", "")  # a team room: each team, by default
+    board.voting.open_button.click()
+    red, blue = current_round(team_room)
+    assert (red.team, blue.team) == ("Red", "Blue")
+    assert sorted(item.text for item in red.items) == sorted(TEAM_PAINS["Red"])
+    # Blue's own wording: not grouped with Red's, and the old solo map's item in neither
+    assert sorted(item.text for item in blue.items) == sorted(TEAM_PAINS["Blue"])
+    assert all(item.maps == 1 for item in (*red.items, *blue.items))
+    assert "Green yet: no vote there" in board.voting.message.value
+    for page, vote in ((ana, red), (ben, red), (cy, blue)):
+        assert page.ballot.follow()
+        assert page.ballot.vote_id == vote.id and page.ballot.elsewhere == ""
+        assert [i["text"] for i in page.ballot.items] == [i.text for i in vote.items]
+    dee.ballot.follow()
+    assert dee.ballot.vote_id == "" and dee.ballot.items == []  # no other team's items
+    assert "teams Red and Blue" in dee.ballot.elsewhere
+
+    # the whole room is still a choice: its items come from every map in the folder
+    board.voting.scope.value = ("room", "")
+    board.voting.open_button.click()
+    (whole,) = current_round(team_room)
+    assert whole.team == "" and "Sizes run small" in [item.text for item in whole.items]
+    dee.ballot.follow()
+    assert dee.ballot.vote_id == whole.id and dee.ballot.elsewhere == ""
+    for page in (ana, ben, cy, dee):
+        page.close()
+
+
+def test_a_non_members_cast_on_a_teams_vote_is_refused_and_changes_nothing(
+    team_room: Path,
+) -> None:
+    board = Dashboard(team_settings(team_room))
+    ana, cy = member(team_room, "Ana", ANA, "Red"), member(team_room, "Cy", CY, "Blue")
+    board.voting.scope.value = ("team", "Red")
+    board.voting.dots.value = 2
+    board.voting.open_button.click()
+    (vote,) = current_round(team_room)
+    assert vote.team == "Red"
+    for page in (ana, cy):
+        page.ballot.follow()
+    press(ana, "add", "1")
+    assert cy.ballot.vote_id == "" and cy.ballot.items == []
+    assert cy.ballot.elsewhere.startswith("This vote is team Red's")
+    before = snapshot(team_room.parent)
+
+    teams = parse_teams(",".join(TEAMS))
+    card = cy.ballot
+    card.set_state({"vote_id": vote.id, "items": [{"id": "1", "text": "x"}], "is_open": True})
+    for content in ({"add": "1", "vote": vote.id}, {"take": "1", "vote": vote.id}):
+        card._answer(card, content, [])
+        assert "team Red" in card.note and "Not counted" in card.note
+    for slot in ("cy", "ana", "", "../ana", "team-red"):  # her own slot, Ana's, none, forged
+        with pytest.raises(jk.JourneyMapError, match="belongs to team Red"):
+            cast(team_room, CY, vote.id, "1", 1, member=slot, teams=teams)
+    with pytest.raises(jk.JourneyMapError, match="belongs to team Red"):
+        cast(team_room, CY, vote.id, "1", 1)  # no slot named: no team
+    assert snapshot(team_room.parent) == before  # byte for byte, and no new file
+    assert ballot(team_room, vote, CY) == {} and tally(team_room, vote).dots == {"1": 1}
+
+    press(ana, "add", "2")  # a member still votes
+    assert ana.ballot.mine == {"1": 1, "2": 1}
+    for page in (ana, cy):
+        page.close()
+
+
+def test_the_tally_present_mode_debrief_and_csv_name_the_team(team_room: Path) -> None:
+    board = Dashboard(team_settings(team_room))
+    ana, ben = member(team_room, "Ana", ANA, "Red"), member(team_room, "Ben", BEN, "Red")
+    cy = member(team_room, "Cy", CY, "Blue")
+    board.voting.open_button.click()  # each team
+    for page in (ana, ben, cy):
+        page.ballot.follow()
+    press(ana, "add", "2")
+    press(cy, "add", "1")
+    press(cy, "add", "1")
+    board.refresh()
+    shown = board.voting.tally.value
+    assert "Vote on team Red&#x27;s pain points: open." in shown
+    assert "Vote on team Blue&#x27;s pain points: open." in shown
+    assert "1 of 2 voted" in shown and "1 of 1 voted" in shown  # of each team's members
+    board.set_present(True)
+    assert "team Red&#x27;s" in board.voting.tally.value  # the projector names them too
+    board.voting.close_button.click()
+    assert not any(vote.open for vote in current_round(team_room))
+
+    page = board.export("html")
+    assert page is not None
+    text = page.read_text("utf-8")
+    assert "What each team voted for" in text and "team Blue&#x27;s pain points" in text
+    assert board.export("csv") is not None
+    rows = list(
+        csv.DictReader(io.StringIO((team_room.parent / "bakery-class-votes.csv").read_text()))
+    )
+    assert [(r["team"], r["rank"], r["item"], r["dots"]) for r in rows] == [
+        ("Red", "1", "Hidden costs at checkout", "1"),
+        ("Red", "2", "Delivery is too slow", "0"),
+        ("Blue", "1", "delivery is too slow!", "2"),
+        ("Blue", "2", "No reply to emails", "0"),
+    ]
+    for participant in (ana, ben, cy):
+        participant.close()
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        {"team": "Red\nBlue"},  # not a team's name as the dashboard writes it
+        {"team": 7},
+        {"team": "x" * 1000},
+        "two votes, one id",
+        "the room and a team",
+    ],
+)
+def test_a_forged_round_shows_no_vote(team_room: Path, forged: object) -> None:
+    votes = open_team_votes(team_room, parse_teams("Red,Blue"), "pain_points")
+    records = [json.loads(v.to_json()) for v in votes]
+    if forged == "two votes, one id":
+        records[1]["id"] = records[0]["id"]
+    elif forged == "the room and a team":
+        del records[1]["team"]
+    else:
+        assert isinstance(forged, dict)
+        records[0].update(forged)
+    vote_file(team_room).write_text(json.dumps({"votes": records}), encoding="utf-8")
+    assert current_round(team_room) == ()
+    with pytest.raises(jk.JourneyMapError, match="closed"):
+        cast(team_room, ANA, votes[0].id, "1", 1, member="ana")
