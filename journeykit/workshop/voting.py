@@ -1,4 +1,4 @@
-"""Dot voting in a room: a few dots each on the room's (or a team's) pains or opportunities.
+"""Dot voting: a few dots each on the room's (or a team's) pain points or opportunities.
 
 The facilitator opens a vote from the dashboard (:class:`VoteControls`) on one lane
 of the room's maps, with a number of dots per participant. The items are the
@@ -356,8 +356,9 @@ def close_vote(room: Path) -> tuple[Vote, ...]:
     votes = current_round(room)
     if not any(vote.open for vote in votes):
         return ()
-    _write_round(room, tuple(replace(vote, open=False) for vote in votes))
-    return votes
+    closed = tuple(replace(vote, open=False) for vote in votes)
+    _write_round(room, closed)
+    return closed
 
 
 def current_round(room: Path) -> tuple[Vote, ...]:
