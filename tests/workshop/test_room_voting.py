@@ -1,6 +1,8 @@
 """The dot vote in a real room, in headless Chromium: the facilitator opens it on the
 dashboard, three participants (two of them on phones) spend their dots, the dashboard and
-Present count them, and no page has a control of the vote.
+Present count them, and no page has a control of the vote. In a room run in teams, a vote
+for one team reaches its members only (another team's phone shows a sentence, not the
+list), and a vote for each team at once is counted team by team.
 
 Pages may reach only the room (every other request is refused and recorded), so the vote
 runs with the network cut. The rules themselves (dots, hostile messages, another
@@ -15,9 +17,17 @@ from typing import Any
 import pytest
 
 import journeykit as jk
-from journeykit.workshop.voting import current_vote, tally
+from journeykit.workshop.voting import current_round, current_vote, tally
 from tests.conftest import describe, serious
-from tests.workshop.room_session import RunningRoom, board_and_three, running_room
+from tests.workshop.room_session import (
+    EDITOR_SHOWN,
+    PHONE,
+    RunningRoom,
+    board_and_three,
+    open_room_page,
+    room_page,
+    running_room,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -139,4 +149,104 @@ def test_the_room_votes_and_the_dashboard_counts_it(
     ben.screenshot(path=test_output_dir / "ballot-phone-closed.png")
     assert tally(room.room_dir, vote) == counted
     for page in [board, *pages]:
+        page.context.close()
+
+
+# ----- a room run in teams ----------------------------------------------------------------
+TEAM_PAINS = {
+    "Red": ["Delivery is too slow", "Hidden costs at checkout"],
+    "Blue": ["No reply to emails", "Sizes run small", "Parking is hard"],
+}
+
+
+@pytest.fixture(scope="module")
+def team_room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningRoom]:
+    folder = tmp_path_factory.mktemp("team-voting") / "rooms"
+    with running_room(folder, "--teams", "Red,Blue", "--preheat", "2") as running:
+        for team, pains in TEAM_PAINS.items():  # typed in before anyone joins
+            path = running.room_dir / f"team-{team.lower()}.json"
+            team_map = jk.load_map(path)
+            team_map.set_lane("Purchase", "pain_points", pains)
+            team_map.save(path)
+        yield running
+
+
+def join_team(page: Any, name: str, team: str) -> None:
+    page.select_option(".jk-room-team select", team)
+    page.fill(".jk-room-name input", name)
+    page.click("button.jk-room-start")
+    page.wait_for_selector(EDITOR_SHOWN)
+
+
+def test_a_teams_vote_reaches_its_members_only_and_each_team_is_counted_apart(
+    chromium_browser: Any,
+    team_room: RunningRoom,
+    blocked: list[str],
+    axe_audit: Any,
+    test_output_dir: Any,
+) -> None:
+    room = team_room
+    board = room_page(chromium_browser, room, blocked)
+    board.goto(room.dashboard_url, wait_until="domcontentloaded")
+    board.wait_for_selector(".jk-dash-vote .jk-vote-scope select", timeout=180_000)
+    ana = room_page(chromium_browser, room, blocked)
+    ben, cy = (room_page(chromium_browser, room, blocked, **PHONE) for _ in range(2))
+    for page, name, team in ((ana, "Ana", "Red"), (ben, "Ben", "Red"), (cy, "Cy", "Blue")):
+        open_room_page(page, room.join_url)
+        join_team(page, name, team)
+
+    # team Red only: Red's two members get Red's list, Blue's phone a sentence and no list
+    board.select_option(".jk-dash-vote .jk-vote-scope select", label="Team Red only")
+    board.click(".jk-dash-vote button:has-text('Open vote')")
+    board.wait_for_selector(f"{TALLY}[data-team='Red'][data-state='open']", timeout=60_000)
+    for page in (ana, ben):
+        page.wait_for_selector(f"{BALLOT} .jk-ballot-left:has-text('3 of 3 dots left')")
+        texts = page.locator(f"{BALLOT} .jk-ballot-text").all_inner_texts()
+        assert sorted(texts) == sorted(TEAM_PAINS["Red"]), texts
+    cy.wait_for_selector(f'{BALLOT} .jk-ballot-left:has-text("This vote is team Red\'s")')
+    assert cy.locator(f"{BALLOT} li, {BALLOT} button").count() == 0
+    assert not any(pain in cy.content() for pain in TEAM_PAINS["Red"])
+    box = cy.locator(BALLOT).bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    cy.locator(BALLOT).scroll_into_view_if_needed()
+    cy.screenshot(path=test_output_dir / "team-vote-other-team-phone.png")
+    found = serious(axe_audit(cy, include=".jk-ballot"))
+    assert not found, describe(found)
+    press(ana, "add", "1", "2 of 3")
+    press(ben, "add", "2", "2 of 3")
+    board.wait_for_selector(f"{TALLY}[data-team='Red'][data-ballots='2']", timeout=60_000)
+    assert board.locator(f"{TALLY} .jk-vote-voted").inner_text() == "2 of 2 voted"
+    assert "team Red's pain points" in board.locator(f"{TALLY} .jk-vote-status").inner_text()
+
+    # each team at once: Blue's phone now has Blue's list; two tallies, one per team
+    board.select_option(".jk-dash-vote .jk-vote-scope select", label="Each team, on its own map")
+    board.click(".jk-dash-vote button:has-text('Open vote')")
+    board.wait_for_selector(f"{TALLY}[data-team='Blue'][data-state='open']", timeout=60_000)
+    cy.wait_for_selector(f"{BALLOT} .jk-ballot-left:has-text('3 of 3 dots left')")
+    texts = cy.locator(f"{BALLOT} .jk-ballot-text").all_inner_texts()
+    assert sorted(texts) == sorted(TEAM_PAINS["Blue"]), texts
+    ana.wait_for_selector(f"{BALLOT} .jk-ballot-left:has-text('3 of 3 dots left')")
+    press(cy, "add", "3", "2 of 3")
+    press(cy, "add", "3", "1 of 3")
+    press(ana, "add", "2", "2 of 3")
+    board.wait_for_selector(f"{TALLY}[data-team='Blue'][data-ballots='1']", timeout=60_000)
+    board.wait_for_selector(f"{TALLY}[data-team='Red'][data-ballots='1']", timeout=60_000)
+    blue = board.locator(f"{TALLY}[data-team='Blue']")
+    assert blue.locator(".jk-vote-voted").inner_text() == "1 of 1 voted"
+    assert blue.locator("tr[data-item='3']").get_attribute("data-dots") == "2"
+    red_vote, blue_vote = current_round(room.room_dir)
+    assert (red_vote.team, blue_vote.team) == ("Red", "Blue")
+    assert tally(room.room_dir, blue_vote).dots == {"3": 2}
+    assert tally(room.room_dir, red_vote).dots == {"2": 1}
+    board.click("button:has-text('Present')")
+    board.wait_for_selector(".jk-dashboard.jk-present")
+    assert board.locator(".jk-vote-controls").is_hidden()
+    assert board.locator(f"{TALLY}").count() == 2
+    board.locator(TALLY).first.scroll_into_view_if_needed()
+    board.screenshot(path=test_output_dir / "team-vote-projector.png")
+    cy.locator(BALLOT).scroll_into_view_if_needed()
+    cy.screenshot(path=test_output_dir / "team-vote-blue-phone.png")
+    found = serious(axe_audit(board, include=".jk-dash-vote"))
+    assert not found, describe(found)
+    for page in (board, ana, ben, cy):
         page.context.close()
