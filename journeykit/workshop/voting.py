@@ -1061,7 +1061,9 @@ class BallotCard(anywidget.AnyWidget):
                     self.note = ""  # a new vote: the last one's refusal no longer applies
                 self.vote = vote
                 self.vote_id = vote.id if vote else ""
-                self.lane_label = vote.label if vote else ""
+                self.lane_label = ""
+                if vote is not None:  # the card's heading: "Vote: Pain points, team Red"
+                    self.lane_label = vote.label + (f", team {vote.team}" if vote.team else "")
                 self.dots = vote.dots if vote else 0
                 self.is_open = bool(vote and vote.open)
                 self.items = [{"id": i.id, "text": i.text} for i in vote.items] if vote else []

@@ -374,6 +374,7 @@ def test_a_teams_vote_holds_that_teams_map_items_only(team_room: Path) -> None:
         assert page.ballot.follow()
         assert page.ballot.vote_id == vote.id and page.ballot.elsewhere == ""
         assert [i["text"] for i in page.ballot.items] == [i.text for i in vote.items]
+        assert page.ballot.lane_label == f"Pain points, team {vote.team}"
     dee.ballot.follow()
     assert dee.ballot.vote_id == "" and dee.ballot.items == []  # no other team's items
     assert "teams Red and Blue" in dee.ballot.elsewhere
