@@ -4,8 +4,8 @@
 README) has stage goals labelled customer or business, sound maps, and maps with one flaw
 each. For each split (``tune``: what the coach was built on; ``holdout``: meant to stay
 unseen, but looked at while the coach was built in the last round; ``fresh``: written later by
-someone who had not read the coach, never tuned on, the honest estimate) this prints, per rule
-family, precision (of the
+someone who had not read the coach, then used once, by its figures; ``fresh2``: written the same
+way and never tuned on, the honest estimate) this prints, per rule family, precision (of the
 findings of that family, the share that point at a real flaw: the right family at the right
 stage) and recall (of the flaws of that family, the share caught at the right stage); the
 share of business and of customer goals flagged (each put into the worked example's
@@ -35,9 +35,10 @@ Goal (warm, the editor's case): median under 5 ms for the example and under
 30 ms for the huge map. The machine is shared: when other work runs, compare the
 ratios (measured in the same run) rather than the milliseconds.
 
-Fresh is kept unseen: its table gives figures only, not which of its cases the coach missed
-or what it said on its sound maps (``--show-fresh`` prints them; once anyone has used them to
-change the coach, say so in ``data/bench/README.md`` and write a new fresh part).
+The fresh parts are kept unseen: their tables give figures only, not which of their cases the
+coach missed or what it said on their sound maps (``--show-fresh`` prints them for both; once
+anyone has used them to change the coach, say so in ``data/bench/README.md`` and write a new
+fresh part).
 
 Usage: ``python benchmarks/review.py [--runs N] [--before [REF]] [--quality-only]
 [--split SPLIT] [--show-fresh]``.
@@ -61,6 +62,10 @@ ROOT = Path(__file__).resolve().parent.parent
 #: The coach before issue 23 (the tree's last commit before it changed).
 BEFORE = "b34590e"
 GOALS_MS = {"example": 5.0, "huge": 30.0}
+#: The parts of the set, as ``tests/coaching/bench_data.py`` lists them.
+SPLITS = ("tune", "holdout", "fresh", "fresh2")
+#: What each table's heading says of the parts written without reading the coach.
+UNSEEN = {"fresh": "used once, by its figures", "fresh2": "never tuned on"}
 
 
 def _import_kit(kit: str | None) -> None:
@@ -85,14 +90,14 @@ def print_quality(
 ) -> None:
     """One table per split, a column pair (precision, recall) per coach measured.
 
-    The cases behind fresh's figures (its misses, the findings on its sound maps) are
-    counted, not listed, unless *show_fresh*.
+    The cases behind the fresh parts' figures (their misses, the findings on their sound
+    maps) are counted, not listed, unless *show_fresh*.
     """
-    from tests.coaching.bench_data import FAMILIES
+    from tests.coaching.bench_data import FAMILIES, FRESH
 
     names = list(results)
     for split in splits:
-        print(f"\n{split} set" + (" (never tuned on)" if split == "fresh" else ""))
+        print(f"\n{split} set" + (f" ({UNSEEN[split]})" if split in UNSEEN else ""))
         head = "".join(f" | {name:^19}" for name in names)
         print(f"  {'family':<14}{head}")
         print(f"  {'':<14}" + " | precision  recall " * len(names))
@@ -126,7 +131,7 @@ def print_quality(
         for name in names:
             missed = results[name][split]["missed"]
             notes = results[name][split]["sound_notes"]
-            if split == "fresh" and not show_fresh:
+            if split in FRESH and not show_fresh:
                 if missed or notes:
                     print(
                         f"    {name}: {len(missed)} missed, {len(notes)} findings on sound "
@@ -233,13 +238,12 @@ def main(argv: list[str] | None = None) -> int:
         help=f"also score the coach of git revision REF (default {BEFORE}, before issue 23)",
     )
     parser.add_argument("--quality-only", action="store_true", help="skip the timings")
-    parser.add_argument(
-        "--split", choices=("tune", "holdout", "fresh"), help="print one part of the set only"
-    )
+    parser.add_argument("--split", choices=SPLITS, help="print one part of the set only")
     parser.add_argument(
         "--show-fresh",
         action="store_true",
-        help="list fresh's misses and sound-map findings (it is then no longer unseen)",
+        help="list the misses and sound-map findings of fresh and fresh2 (they are then no "
+        "longer unseen)",
     )
     parser.add_argument("--kit", help=argparse.SUPPRESS)  # measure another checkout's kit
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
@@ -252,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.before:
         results[f"before ({args.before})"] = _run_before(args.before)
     results["now"] = quality()
-    splits = (args.split,) if args.split else ("tune", "holdout", "fresh")
+    splits = (args.split,) if args.split else SPLITS
     print_quality(results, splits, args.show_fresh)
     if args.quality_only:
         return 0
