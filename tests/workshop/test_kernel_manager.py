@@ -11,6 +11,7 @@ from typing import Any
 
 from journeykit.workshop.identity import Identity
 from journeykit.workshop.kernels import RoomKernelManager
+from tests.workshop.room_client import run_apart
 
 PHONE = "10.0.0.5"
 
@@ -33,7 +34,7 @@ def test_pages_still_loading_count_towards_their_device_share() -> None:
         seen.append(manager.device_full("10.0.0.6"))
         return seen
 
-    assert asyncio.run(requests()) == [False, True, True, True, False, False]
+    assert run_apart(requests()) == [False, True, True, True, False, False]
 
 
 def test_a_page_gets_a_ready_pool_kernel_first_and_never_a_failed_one() -> None:
@@ -52,4 +53,4 @@ def test_a_page_gets_a_ready_pool_kernel_first_and_never_a_failed_one() -> None:
         warming.cancel()
         return order
 
-    assert asyncio.run(order()) == ["ready", "warming"]
+    assert run_apart(order()) == ["ready", "warming"]
