@@ -133,7 +133,10 @@ def tagged_rows(
             (rows.time_us.isnull(), -1), (rows.user_id.isnull(), -2), else_=stage
         ).cast("int32")
     columns = {"u": rows.user_id, "t": rows.time_us, "s": stage, "o": rows.log_order}
-    if plan.names:  # which of the names each row has, to count them
+    # which stage each name counts for: when no two share a stage, a row's stage names it
+    name_of = {plan.stage_of.get(name): i for i, name in enumerate(plan.names)}
+    by_name = bool(plan.names) and (None in name_of or len(name_of) < len(plan.names))
+    if by_name:  # which of the names each row has, to count them
         columns["name"] = ibis.cases(
             *[(rows.event == name, i) for i, name in enumerate(plan.names)]
         ).cast("int32")
@@ -162,7 +165,7 @@ def tagged_rows(
                     code=ibis.literal(code, "int32")
                 )
             )
-    if plan.names:
+    if by_name:
         named = tagged.filter(tagged.name.notnull())
         checks.append(
             named.group_by("name")
@@ -171,6 +174,11 @@ def tagged_rows(
             .drop("name")
         )
         tagged = tagged.drop("name")
+    elif plan.names:  # counted by stage, with no column of their own in the claimed events
+        staged = tagged.filter(tagged.s >= 0)
+        per_stage = staged.group_by("s").aggregate(n=staged.count())
+        code = ibis.cases(*[(per_stage.s == j, NAMES - i) for j, i in name_of.items()])
+        checks.append(per_stage.mutate(code=code.cast("int32")).drop("s"))
     if every or not plan.checked:
         tagged = tagged.filter(tagged.s >= 0)
     check = _union([c.select("code", "n") for c in checks]) if checks else None
