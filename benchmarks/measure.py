@@ -28,10 +28,13 @@ Contenders:
 
 Every contender must report the same counts on a log (the script fails otherwise). Time
 is the worker's own wall time **from after its imports** to the result (read + measure +
-funnel: what a user waits for; the kit imports Ibis, its SQL compilers, DuckDB and
-pandas, the floor DuckDB, retentioneering pandas and itself), with its CPU time
-(steadier on a shared machine) beside it; peak memory is the worker process's maximum
-resident set size, read with ``os.wait4`` (Linux and macOS; logs are made in their own
+funnel: what a user waits for; the kit imports Ibis, its SQL compilers and DuckDB, the
+floor DuckDB, retentioneering pandas and itself), with its CPU time (steadier on a
+shared machine) beside it. The kit imports pandas only when it makes its first result,
+after its query has handed its memory back, as a user's script would: the worker does
+not import it ahead, and the time that import takes in the run is left out of both
+times (``imports_s``). Peak memory is the worker process's maximum resident set size,
+imports included, read with ``os.wait4`` (Linux and macOS; logs are made in their own
 child, since a child's peak starts at its parent's size when it forks). Each contender
 runs ``--runs`` times, taking turns; the median time and the largest peak are shown.
 
@@ -199,19 +202,39 @@ TEXT = sys.argv[4] == "text"
 def cpu():
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime
+IMPORTS = [0.0, 0.0]  # wall and cpu seconds spent importing modules after START
 def done(counts, **extra):
-    print(json.dumps({"seconds": time.perf_counter() - START, "cpu_work": cpu() - CPU0,
+    print(json.dumps({"seconds": time.perf_counter() - START - IMPORTS[0],
+                      "cpu_work": cpu() - CPU0 - IMPORTS[1], "imports_s": IMPORTS[0],
                       "counts": [int(c) for c in counts], **extra}))
+def time_imports():
+    # count the time new top-level imports take (pandas, which the kit imports only when
+    # it makes its first result), so that every contender's time is after its imports
+    import builtins
+    real, depth = builtins.__import__, [0]
+    def timed(name, *args, **kwargs):
+        if depth[0] or name in sys.modules:
+            return real(name, *args, **kwargs)
+        depth[0] += 1
+        t, c = time.perf_counter(), cpu()
+        try:
+            return real(name, *args, **kwargs)
+        finally:
+            IMPORTS[0] += time.perf_counter() - t
+            IMPORTS[1] += cpu() - c
+            depth[0] -= 1
+    builtins.__import__ = timed
 """
 
 KIT = """
 sys.path.insert(0, sys.argv[3])  # the kit to time: this folder's, or the one --before
 import journeykit as jk
-import duckdb, ibis, pandas  # what jk.read_events loads on first use, with Ibis's compilers
-import ibis.backends.sql.compilers
+import duckdb, ibis  # what jk.read_events loads on first use, with Ibis's compilers;
+import ibis.backends.sql.compilers  # pandas comes with the first result: timed apart
+time_imports()
 START, CPU0 = time.perf_counter(), cpu()
 log = jk.read_events(PATH)
-read = time.perf_counter() - START
+read = time.perf_counter() - START - IMPORTS[0]
 m = jk.measure(log, {step: step for step in STEPS})
 f = m.funnel()
 done(f["users"], read_s=read)

@@ -206,10 +206,35 @@ def duckdb_connection() -> DuckDBPyConnection:
             # no Python variables read as tables by name (as Ibis's DuckDB sets it too)
             con.execute("SET python_enable_replacements = false")
             share = duckdb_memory_share(address_space_limit())
+            if share is None:  # DuckDB's own choice (most of the RAM it sees), to the MiB
+                share = size_bytes(_memory_limit(con))
             if share is not None:  # DuckDB sizes itself by the RAM it sees, not ulimit -v
-                con.execute(f"SET memory_limit = '{share // 2**20}MiB'")
+                _default["limit"] = f"SET memory_limit = '{share // 2**20}MiB'"
+                con.execute(_default["limit"])
+                _default["limit_shown"] = _memory_limit(con)
             _default["duckdb"] = con
         return con
+
+
+def _memory_limit(con: DuckDBPyConnection) -> str:
+    row = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    return str(row[0]) if row else ""
+
+
+def size_bytes(shown: str) -> int | None:
+    """The bytes in a size as DuckDB shows it (``18.8 GiB``), or None if it is not one.
+
+    Examples
+    --------
+    >>> size_bytes("1.5 GiB"), size_bytes("976.5 KiB"), size_bytes("lots")
+    (1610612736, 999936, None)
+    """
+    units = {"bytes": 1, "KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40, "PiB": 2**50}
+    number, _, unit = shown.strip().partition(" ")
+    try:
+        return int(float(number) * units[unit])
+    except (KeyError, ValueError):
+        return None
 
 
 def quote_id(name: str) -> str:
@@ -433,12 +458,18 @@ def _cannot_translate(exc: BaseException) -> bool:
     )
 
 
-def execute(expr: Table | Value, source: str | None, what: str, backend: str = "duckdb") -> Any:
+def execute(
+    expr: Table | Value, source: str | None, what: str, backend: str = "duckdb", rows: bool = False
+) -> Any:
     """Run one Ibis expression and return a pandas DataFrame (or a scalar).
 
     On DuckDB (the kit's, or an Ibis DuckDB table) the compiled SQL (:func:`sql_of`)
     runs on the DuckDB connection and DuckDB hands the result to pandas itself, with
-    no pyarrow; other backends run through Ibis. An engine error (a CSV row with too
+    no pyarrow; other backends run through Ibis. With ``rows`` a table comes back as a
+    list of tuples instead, and on DuckDB pandas is not imported for it: reading a big
+    log then leaves pandas (about 80 MB once imported, with the pyarrow it loads)
+    unloaded until a question's result is made, after DuckDB has let go of the
+    memory the question took, so the two never add up. An engine error (a CSV row with too
     many fields, a file deleted since it was read) or a question the engine cannot
     answer (an operation its SQL lacks) becomes a ``JourneyMapError`` that names the
     engine (``backend``, Ibis's name for it) and the question (``what``).
@@ -460,10 +491,16 @@ def execute(expr: Table | Value, source: str | None, what: str, backend: str = "
     try:
         raw = _duckdb_of(expr)
         if raw is None:
-            return expr.execute()
+            got = expr.execute()
+            return list(got.itertuples(index=False, name=None)) if rows else got
         from ibis.expr.types import Scalar
 
-        frame = raw.execute(sql_of(expr, "duckdb")).df()
+        # run to the end first: a pending result keeps the query's memory until it is read
+        result = raw.sql(sql_of(expr, "duckdb")).execute()
+        release_memory()
+        if rows:
+            return result.fetchall()
+        frame = result.df()
         return frame.iat[0, 0] if isinstance(expr, Scalar) else frame
     except JourneyMapError:
         raise
@@ -500,6 +537,35 @@ def execute(expr: Table | Value, source: str | None, what: str, backend: str = "
                 "measure the file (DuckDB answers every question)",
             )
         raise JourneyMapError([problem], source=source) from None
+
+
+def release_memory() -> None:
+    """Hand the memory DuckDB freed after a query back to the system, now.
+
+    DuckDB's allocator keeps what a query freed (a big funnel's few hundred MB) for a
+    while before returning it, so making the result right after (importing pandas,
+    about 80 MB, on a first question) would add to it: the process's peak would be the
+    two together. DuckDB returns all of it when its memory limit is set (DuckDB 1.x
+    flushes its allocator then), so the kit sets the limit it has again: a few
+    milliseconds after a small query, about 50 ms after a 10-million-row funnel. It
+    leaves a limit someone else set on the kit's connection as it is (and does nothing).
+
+    Examples
+    --------
+    >>> con = duckdb_connection()
+    >>> before = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    >>> release_memory()
+    >>> con.execute("SELECT current_setting('memory_limit')").fetchone() == before
+    True
+    """
+    if "duckdb" not in _default or "limit" not in _default:
+        return
+    with _lock:  # a cursor of its own: a statement on the kit's connection ends its result
+        con = _default.get("release") or _default["duckdb"].cursor()
+        _default["release"] = con
+    with contextlib.suppress(Exception):  # a limit the tables it holds no longer fit: keep it
+        if _memory_limit(con) == _default["limit_shown"]:  # not one someone else has set
+            con.execute(_default["limit"])
 
 
 def _duckdb_of(expr: Table | Value) -> DuckDBPyConnection | None:

@@ -361,8 +361,13 @@ class _Context:
     bad_times: str
 
 
-def _profile(table: Table, source: str, backend: str) -> pd.DataFrame:
-    """Per event name: rows, rows without a time or a user, rows kept (one grouped query)."""
+#: The columns of a log's profile (:func:`_profile`), in order.
+PROFILE = ("event", "events", "no_time", "no_user", "kept")
+
+
+def _profile(table: Table, source: str, backend: str, rows: bool = False) -> Any:
+    """Per event name: rows, rows without a time or a user, rows kept (one grouped query),
+    as a DataFrame, or with ``rows`` as tuples of :data:`PROFILE` (no pandas needed)."""
     t = table
     return _backend.execute(
         t.group_by("event").aggregate(
@@ -374,6 +379,7 @@ def _profile(table: Table, source: str, backend: str) -> pd.DataFrame:
         source,
         "the event counts",
         backend,
+        rows=rows,
     )
 
 
@@ -399,10 +405,14 @@ def _checked(
     t = raw.table
     if raw.kind == "dataframe":
         return _log(context, _profile(t, raw.source, raw.backend))
-    head = _profile(t.limit(SAMPLE_ROWS + 1), raw.source, raw.backend)
-    if head["events"].sum() <= SAMPLE_ROWS:  # the first rows are the whole log
-        return _log(context, head)
-    if head["no_time"].sum() or head["no_user"].sum():  # bad rows: count them all now
+    # as tuples: a big log is left unchecked without importing pandas (see execute)
+    head = _profile(t.limit(SAMPLE_ROWS + 1), raw.source, raw.backend, rows=True)
+    events, no_time, no_user = (sum(int(row[i] or 0) for row in head) for i in (1, 2, 3))
+    if events <= SAMPLE_ROWS:  # the first rows are the whole log
+        import pandas as pd
+
+        return _log(context, pd.DataFrame(head, columns=list(PROFILE)))
+    if no_time or no_user:  # bad rows: count them all now
         return _log(context, _profile(t, raw.source, raw.backend))
     return _log(context, None, checked=raw.complete)
 

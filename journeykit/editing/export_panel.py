@@ -123,6 +123,14 @@ class ExportPanel:
         )
         self.box.add_class("jk-export")
 
+    def follow(self, journey_map: JourneyMap, base: Path | None) -> None:
+        """Export *journey_map*, saved at *base*, from now on (an editor reopened on
+        another map keeps its buttons); the last export's message is cleared."""
+        self.map = journey_map
+        self.base = base
+        self.message = ""
+        self.output.outputs = ()
+
     def export(self, fmt: str, out: Path | None = None) -> Path | None:
         """Write the map as *fmt*; show a link or a readable message; never raise."""
         label = EXPORT_FORMATS.get(fmt, fmt)

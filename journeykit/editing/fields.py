@@ -17,9 +17,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from ..catalogue import FieldPath, FieldSpec, FrameworkStage, lane
 from ..errors import JourneyMapError, Problem
@@ -78,6 +79,38 @@ def css_name(key: str) -> str:
     return "jk-field-" + re.sub(r"[^A-Za-z0-9-]+", "-", key)
 
 
+SharedWidget = TypeVar("SharedWidget", bound=widgets.Widget)
+_SHARED: dict[tuple[type[widgets.Widget], tuple[tuple[str, Any], ...]], widgets.Widget] = {}
+
+
+def shared(kind: type[SharedWidget], **traits: Any) -> SharedWidget:
+    """One *kind* widget with *traits*, for every input and note that takes it as its
+    layout or style and never changes it.
+
+    ipywidgets gives each widget a layout and a style of its own unless given one: in
+    the editor, about half of its widgets were such identical copies, each a model the
+    kernel keeps and sends and the page builds (a workshop room does that for every
+    participant). A shared one that was closed (``Widget.close_all``) is made again.
+
+    Examples
+    --------
+    >>> shared(widgets.Layout, width="auto") is shared(widgets.Layout, width="auto")
+    True
+    >>> shared(widgets.Layout, width="auto") is shared(widgets.Layout, width="100%")
+    False
+    """
+    key = (kind, tuple(sorted(traits.items())))
+    found = _SHARED.get(key)
+    if found is None or found.comm is None:
+        found = _SHARED[key] = kind(**traits)
+    return found
+
+
+def note_widget(text: str) -> widgets.HTML:
+    """An HTML note that never changes, with the shared layout and style."""
+    return widgets.HTML(text, layout=shared(widgets.Layout), style=shared(HTMLStyle))
+
+
 def _note(text: str, colour: str, size: int = 12) -> str:
     return (
         f"<div style='font-size:{size}px;line-height:1.35;color:{colour};"
@@ -112,11 +145,9 @@ class Field:
         self._problem: str | None = None
         self.input = self._make_input()
         self.problem = widgets.HTML(layout=widgets.Layout(display="none"))
-        notes = [widgets.HTML(_note(spec.help, MUTED))]
-        if hint:
-            notes.append(widgets.HTML(_note(hint, MUTED, 11)))
+        notes = note_widget(_note(spec.help, MUTED) + (_note(hint, MUTED, 11) if hint else ""))
         self.box = widgets.VBox(
-            [*self._heading(spec.label), self.input, self.problem, *notes],
+            [*self._heading(spec.label), self.input, self.problem, notes],
             layout=widgets.Layout(margin="0 0 10px 0", min_width="0"),
         )
         self.box.add_class("jk-field")
@@ -189,7 +220,8 @@ class TextField(Field):
         example = self.spec.example
         box = kind(
             placeholder=f"e.g. {example}" if example else "",
-            layout=widgets.Layout(width="auto"),
+            layout=shared(widgets.Layout, width="auto"),
+            style=shared(TextStyle, description_width="initial"),
         )
         if self.spec.long:
             box.rows = 2
@@ -211,7 +243,8 @@ class ListField(Field):
         example = self.spec.example
         box = widgets.Textarea(
             rows=3,
-            layout=widgets.Layout(width="auto"),
+            layout=shared(widgets.Layout, width="auto"),
+            style=shared(TextStyle, description_width="initial"),
             placeholder=(f"e.g. {example}\n(one per line)" if example else "one per line"),
         )
         box.observe(self._edited, "value")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import ipywidgets as widgets
@@ -227,6 +227,20 @@ class ItemPanel:
         if self._opened:
             self.map.unobserve(self._changed)
 
+    def follow(self, journey_map: JourneyMap) -> None:
+        """List *journey_map*'s items of the same stage from now on, keeping the widgets.
+
+        An editor reopened on another map with the same stages (a workshop page that
+        learns whose map it shows) reuses its folds instead of making new ones.
+        """
+        self.close()
+        self.map = journey_map
+        self._closed = False
+        self.problem.value = ""
+        if self._opened:
+            self.map.observe(self._changed)
+            self.refresh()
+
     def refresh(self) -> None:
         """List the stage's items again, reusing the rows of items still in place."""
         if self._closed:
@@ -313,9 +327,19 @@ def add_item_panels(
     on_edit: ItemEditHandler,
     *,
     read_only: bool = False,
+    reuse: Sequence[ItemPanel] = (),
 ) -> list[ItemPanel]:
     """Put an *Evidence and priorities* fold at the foot of each stage tab of the form
-    *tabs* (tab 0 is the persona's); return the folds in stage order."""
+    *tabs* (tab 0 is the persona's); return the folds in stage order.
+
+    A form that already has them (*reuse*, in stage order) keeps them, following
+    *journey_map* instead.
+    """
+    if reuse and len(reuse) == len(journey_map.stage_names):
+        for panel in reuse:
+            panel.read_only = read_only
+            panel.follow(journey_map)
+        return list(reuse)
     panels = []
     for index, name in enumerate(journey_map.stage_names, 1):
         panel = ItemPanel(journey_map, name, on_edit, read_only=read_only)

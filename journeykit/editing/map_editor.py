@@ -147,6 +147,7 @@ class Editor:
         self._brought_back = ""  # a sentence for the next save: text a page kept came back
         self._last_hello = float("-inf")
         self.review_panel: ReviewPanel | None = None
+        self.exports: ExportPanel  # made with the review panel, when a map is first opened
         self._form: widgets.Tab | None = None
         #: The *Evidence and priorities* fold of each stage tab, in stage order.
         self.item_panels: list[ItemPanel] = []
@@ -229,13 +230,23 @@ class Editor:
             field.show(journey_map.get_field(field.path))
             field.set_disabled(self.read_only)
             self._show_problem(field.key, None)
-        for page, panel in zip(tabs.children[1:], self.item_panels, strict=False):
-            page.children = tuple(c for c in page.children if c is not panel.fold)  # a reused form
+        reused = same_stages and self.review_panel is not None
         self.item_panels = add_item_panels(
-            tabs, journey_map, self._edited_item, read_only=self.read_only
+            tabs,
+            journey_map,
+            self._edited_item,
+            read_only=self.read_only,
+            reuse=self.item_panels if reused else (),
         )
-        self.exports = ExportPanel(journey_map, self.path)
-        self.review_panel = ReviewPanel(journey_map, tabs, self.fields)
+        if reused:
+            # the same form: its folds, review and export row follow the new map, so
+            # opening a map sends values, not new widgets (a workshop page joining)
+            assert self.review_panel is not None
+            self.review_panel.follow(journey_map)
+            self.exports.follow(journey_map, self.path)
+        else:
+            self.exports = ExportPanel(journey_map, self.path)
+            self.review_panel = ReviewPanel(journey_map, tabs, self.fields)
         self._update_header()
         parts = [self.header, self.status_line, tabs, *self._preview_parts(), self.review_panel.box]
         if not (self.read_only or self.served):

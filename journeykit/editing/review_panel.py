@@ -155,6 +155,18 @@ class ReviewPanel:
         self.map.unobserve(self._changed)
         self._update.cancel()
 
+    def follow(self, journey_map: JourneyMap) -> None:
+        """Review *journey_map* from now on, keeping the widgets (an editor reopened on
+        another map with the same stages and fields)."""
+        self.close()
+        self.map = journey_map
+        self._closed = False
+        self.show_all = False
+        self.review = Review()
+        self.revision = 0
+        journey_map.observe(self._changed)
+        self.refresh()
+
     def refresh(self) -> None:
         """Review the map again and redraw the list if anything changed."""
         try:

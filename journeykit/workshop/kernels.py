@@ -16,14 +16,18 @@ open to a whole Wi-Fi needs (``--VoilaConfiguration.multi_kernel_manager_class``
   page loads cannot fill the room.
 * **A share per device.** One network address holds at most :attr:`per_device`
   kernels at once (this computer is never limited); the page handler
-  (:mod:`.serving`) refuses a page beyond that before any kernel is taken.
+  (:mod:`.serving`) refuses a page beyond that before any kernel is taken. Pages
+  of that address still loading count too (:meth:`page_request`): a script sending
+  a dozen requests at once would otherwise pass the check before any kernel
+  is noted as theirs.
 * **A cap.** At most :attr:`max_kernels` kernels run at once, the pool included,
   so nothing a page or a script does can exhaust the laptop's memory.
 * **Pre-heated kernels** (Voila's ``--preheat_kernel``/``--pool_size``: kernels
   that already ran the app and built an editor, :mod:`.participant`) warm up
   :attr:`warming_at_once` at a time, never while pages are being handed out
   (the refill waits for :data:`REFILL_QUIET` seconds without one), and the pool
-  never grows beyond the room's free places.
+  never grows beyond the room's free places. A page gets a kernel that is ready
+  before one still warming, and never one whose start failed.
 * **Bounded buffers.** Messages for a page whose connection dropped are kept
   for its return up to :attr:`offline_buffer_bytes`; past that they are dropped
   (the page reloads), so a client that stops reading cannot grow the server.
@@ -34,7 +38,9 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections.abc import Awaitable, Callable
+from collections import Counter
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import partial
 from pathlib import Path
@@ -50,6 +56,9 @@ from .settings import VARIABLES
 #: The identity of the page request being served (set by :mod:`.serving`'s page handler);
 #: a kernel started or handed out while it is set belongs to that browser.
 PAGE_REQUEST: ContextVar[Identity | None] = ContextVar("journeykit_page_request", default=None)
+#: The address of the page request being served, while it has no kernel noted as its own
+#: (emptied once it has): see :meth:`RoomKernelManager.page_request`.
+_LOADING: ContextVar[list[str] | None] = ContextVar("journeykit_page_loading", default=None)
 #: Seconds without a page handed out before the pool starts refilling.
 REFILL_QUIET = 10.0
 #: Seconds between two looks for kernels whose page never connected.
@@ -83,6 +92,7 @@ class RoomKernelManager(AsyncMappingKernelManager):
         self._handed_at: dict[str, float] = {}
         self._ever_connected: set[str] = set()
         self._last_handout = 0.0
+        self._loading: Counter[str] = Counter()
         self._starting = 0
         self._sweeper: asyncio.Task[None] | None = None
         run = os.environ.get(VARIABLES["run_dir"], "")
@@ -95,6 +105,14 @@ class RoomKernelManager(AsyncMappingKernelManager):
         fill = getattr(self, "fill_if_needed", None)
         if fill is not None:
             self.fill_if_needed = self._bounded_fill(fill)
+        pool_size = getattr(self, "get_pool_size", None)
+        if pool_size is not None:  # Voila asks it just before handing out a pool kernel
+
+            def usable_pool_size(notebook_name: str) -> int:
+                self._ready_first()
+                return int(pool_size(notebook_name))
+
+            self.get_pool_size = usable_pool_size
 
     # ----- owners ------------------------------------------------------------------------
     def assign(self, kernel_id: str, identity: Identity) -> None:
@@ -104,6 +122,7 @@ class RoomKernelManager(AsyncMappingKernelManager):
         slept) are shut down: their maps are saved as they stop.
         """
         self._owners[kernel_id] = identity
+        self._done_loading()
         self._handed_at[kernel_id] = time.monotonic()
         self._last_handout = time.monotonic()
         if self.run_dir is not None:
@@ -124,16 +143,44 @@ class RoomKernelManager(AsyncMappingKernelManager):
         return self._owners.get(kernel_id)
 
     def device_full(self, address: str) -> bool:
-        """True when *address* already holds :attr:`per_device` kernels (never this computer)."""
+        """True when *address* already holds :attr:`per_device` kernels, its pages still
+        loading included (never this computer)."""
         if not self.per_device or Identity("", address).this_computer:
             return False
         held = sum(1 for owner in self._owners.values() if owner.address == address)
-        return held >= self.per_device
+        return held + self._loading[address] >= self.per_device
+
+    @contextmanager
+    def page_request(self, identity: Identity) -> Iterator[None]:
+        """Serve a page request of *identity* in this block (see :data:`PAGE_REQUEST`).
+
+        Until a kernel is noted as the page's own (:meth:`assign`) the request counts
+        towards its address's share.
+        """
+        loading = [identity.address]
+        self._loading[identity.address] += 1
+        tokens = PAGE_REQUEST.set(identity), _LOADING.set(loading)
+        try:
+            yield
+        finally:
+            self._done_loading()
+            PAGE_REQUEST.reset(tokens[0])
+            _LOADING.reset(tokens[1])
+
+    def _done_loading(self) -> None:
+        """The page request being served has its kernel, or ended: it no longer counts."""
+        loading = _LOADING.get()
+        if loading:
+            address = loading.pop()
+            self._loading[address] -= 1
+            if self._loading[address] <= 0:
+                del self._loading[address]
 
     def _noting_owner(
         self, handout: Callable[..., Awaitable[tuple[Any, Any, str]]]
     ) -> Callable[..., Awaitable[tuple[Any, Any, str]]]:
         async def handed_out(*args: Any, **kwargs: Any) -> tuple[Any, Any, str]:
+            self._ready_first()
             task, rendered, kernel_id = await handout(*args, **kwargs)
             identity = PAGE_REQUEST.get()
             if identity is not None:
@@ -271,6 +318,18 @@ class RoomKernelManager(AsyncMappingKernelManager):
         finally:
             assert self._warming is not None
             self._warming.release()
+
+    def _ready_first(self) -> None:
+        """Order each pool so a page is handed a kernel that is ready before one still
+        warming up, and drop the entries whose kernel could not start (a full room):
+        handed to a page, such an entry would leave it empty."""
+        for pool in getattr(self, "_pools", {}).values():  # Voila's pre-heated kernels
+            usable = [
+                entry
+                for entry in pool
+                if not (entry.done() and (entry.cancelled() or entry.exception() is not None))
+            ]
+            pool[:] = sorted(usable, key=lambda entry: not entry.done())
 
     def _pool_rendering(self, kernel_id: str) -> asyncio.Future[Any] | None:
         """The task running the app in pool kernel *kernel_id*, if it is in a pool."""

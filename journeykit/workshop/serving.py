@@ -72,11 +72,16 @@ class RoomPageHandler(TornadoVoilaHandler):  # type: ignore[misc]  # Voila is un
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.finish(busy_page())
             return
-        token = PAGE_REQUEST.set(identity)
-        try:
+        page_request = getattr(self.kernel_manager, "page_request", None)
+        if page_request is None:  # not the room's kernel manager
+            token = PAGE_REQUEST.set(identity)
+            try:
+                await super().get(path)
+            finally:
+                PAGE_REQUEST.reset(token)
+            return
+        with page_request(identity):
             await super().get(path)
-        finally:
-            PAGE_REQUEST.reset(token)
 
 
 class RoomShutdownHandler(VoilaShutdownKernelHandler):  # type: ignore[misc]

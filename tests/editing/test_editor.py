@@ -518,3 +518,19 @@ def test_in_a_real_kernel_the_idle_loop_writes_the_file(tmp_path: Path) -> None:
         assert saved(path)["stages"][0]["touchpoints"] == ["Trade fair stand"]
         assert kernel.value("saved_in") == ["MainThread"], "saved on the kernel's main thread"
         assert kernel.value("ed.status").startswith("Saved ")
+
+
+def test_the_inputs_and_notes_share_their_layout_and_style() -> None:
+    """Every widget is a model the kernel keeps and a page (a phone in a workshop) builds:
+    the inputs and the notes under them take one shared layout and style, not a copy each."""
+    from ipywidgets.widgets.widget import _instances
+
+    before = set(_instances)
+    ed = jk.editor(jk.JourneyMap.new("five-stage"))
+    made = len(set(_instances) - before)
+    boxes = [field.input for field in ed.fields.values() if isinstance(field, ListField)]
+    assert len(boxes) > 40
+    assert len({id(box.layout) for box in boxes}) == 1
+    assert len({id(box.style) for box in boxes}) == 1
+    assert made < 900, f"a five-stage editor made {made} widgets"
+    ed.close()

@@ -288,3 +288,48 @@ def _all(widget: widgets.Widget) -> list[widgets.Widget]:
     for child in getattr(widget, "children", ()):
         found.extend(_all(child))
     return found
+
+
+def test_a_pre_heated_page_joins_with_values_not_new_widgets(room: Path) -> None:
+    """A class joining at once waits for what each join sends: the editor built before
+    anyone came keeps its form, folds, review and export row for the participant's map."""
+    from ipywidgets.widgets.widget import _instances
+
+    page = ParticipantPage(RoomSettings(room, "Bakery class"))  # warm, as in a room's pool
+    page._prepare()  # built at once, or soon on a running loop (as in a kernel)
+    editor = page._spare
+    assert editor is not None
+    folds, review, exports = list(editor.item_panels), editor.review_panel, editor.exports
+    before = set(_instances)
+    page.identify(Identity(ANA_BROWSER))
+    page.name.value = "Ana"
+    assert page.editor is editor and page.stem == "ana"
+    assert editor.item_panels == folds and editor.review_panel is review
+    assert editor.exports is exports
+    made = len(set(_instances) - before)
+    assert made < 60, f"joining made {made} widgets"
+    editor.set_lane("Awareness", "touchpoints", ["Shop window"])
+    folds[0].open()
+    folds[0].flush()
+    assert folds[0].row("touchpoints", "Shop window").text == "Shop window"
+    review.flush()
+    assert review.map is editor.map and review.revision > 0
+    page.close()
+
+
+def test_a_page_asking_for_every_widget_state_gets_them_without_defaults(room: Path) -> None:
+    from ipywidgets.widgets.widget import _instances
+
+    from journeykit.workshop.kernel import widget_states
+
+    before = set(_instances)  # widgets of earlier tests
+    page = ParticipantPage(RoomSettings(room, "Bakery class"))
+    page._prepare()
+    lean = {key: state for key, state in widget_states().items() if key not in before}
+    full = {key: _instances[key].get_state() for key in lean}
+    assert len(lean) > 500  # the pre-built editor's
+    assert len(json.dumps(lean, default=str)) < 0.5 * len(json.dumps(full, default=str))
+    name = page.heading.model_id
+    assert lean[name]["model_name"] == "HTMLModel"
+    assert lean[name]["state"]["value"] == page.heading.value
+    page.close()

@@ -149,6 +149,23 @@ def test_a_client_that_never_reads_cannot_grow_the_server(room: RunningRoom) -> 
     assert closing in room.participants_log(), "a socket whose client stopped reading stays open"
 
 
+def test_a_page_asking_for_every_widget_gets_a_lean_answer(room: RunningRoom) -> None:
+    """What a page loads before its prompt shows: ipywidgets itself sends about 1 MB for a
+    participant's pre-built editor; forty of those at once kept a class waiting."""
+
+    async def first_answer() -> int:
+        client = RoomClient(room.join_url, address=address(10))
+        await client.open()
+        await client.wait_for(name_box)
+        await asyncio.sleep(0.5)
+        received = client.received_bytes
+        await client.shut_down_kernel()
+        return received
+
+    received = run_apart(first_answer())
+    assert received < 500_000, f"a page loading its widgets received {received} bytes"
+
+
 def test_plotly_js_is_a_file_the_browser_caches(room: RunningRoom) -> None:
     base = room.join_url.split("/?", 1)[0]
     with urlopen(f"{base}/voila/static/plotly.min.js?v=1", timeout=60) as response:
