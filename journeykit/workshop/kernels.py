@@ -106,7 +106,7 @@ class RoomKernelManager(AsyncMappingKernelManager):
         if fill is not None:
             self.fill_if_needed = self._bounded_fill(fill)
         pool_size = getattr(self, "get_pool_size", None)
-        if pool_size is not None:  # Voila asks it just before handing out a pool kernel
+        if pool_size is not None:  # Voila's page handler asks it just before every hand-out
 
             def usable_pool_size(notebook_name: str) -> int:
                 self._ready_first()
@@ -180,7 +180,6 @@ class RoomKernelManager(AsyncMappingKernelManager):
         self, handout: Callable[..., Awaitable[tuple[Any, Any, str]]]
     ) -> Callable[..., Awaitable[tuple[Any, Any, str]]]:
         async def handed_out(*args: Any, **kwargs: Any) -> tuple[Any, Any, str]:
-            self._ready_first()
             task, rendered, kernel_id = await handout(*args, **kwargs)
             identity = PAGE_REQUEST.get()
             if identity is not None:

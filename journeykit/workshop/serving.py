@@ -47,7 +47,6 @@ from voila.tornado.handler import TornadoVoilaHandler
 from ..lab import plotly_static_dir
 from .auth import busy_page
 from .identity import MAX_LINK_NAME, Identity
-from .kernels import PAGE_REQUEST
 from .settings import COOKIE_SECRET, VARIABLES
 
 #: Seconds between two log lines about refused requests.
@@ -65,22 +64,14 @@ class RoomPageHandler(TornadoVoilaHandler):  # type: ignore[misc]  # Voila is un
             self.request.remote_ip or "",
             self.get_argument("name", "")[:MAX_LINK_NAME],
         )
-        device_full = getattr(self.kernel_manager, "device_full", None)
-        if device_full is not None and device_full(identity.address):
+        rooms_kernels = self.kernel_manager  # a RoomKernelManager: config/voila.json says so
+        if rooms_kernels.device_full(identity.address):
             self.set_status(429)
             self.set_header("Cache-Control", "no-store")
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.finish(busy_page())
             return
-        page_request = getattr(self.kernel_manager, "page_request", None)
-        if page_request is None:  # not the room's kernel manager
-            token = PAGE_REQUEST.set(identity)
-            try:
-                await super().get(path)
-            finally:
-                PAGE_REQUEST.reset(token)
-            return
-        with page_request(identity):
+        with rooms_kernels.page_request(identity):
             await super().get(path)
 
 

@@ -248,6 +248,12 @@ def join(page: Any, name: str) -> None:
     page.wait_for_selector(EDITOR_SHOWN)
 
 
+def join_team(page: Any, name: str, team: str) -> None:
+    """Choose *team*, then :func:`join` as *name*: the team's map is drawn."""
+    page.select_option(".jk-room-team select", team)
+    join(page, name)
+
+
 #: A phone's screen, for :func:`room_page`.
 PHONE = {
     "viewport": {"width": 390, "height": 844},

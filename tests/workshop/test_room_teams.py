@@ -20,10 +20,10 @@ import pytest
 
 from tests.workshop.room_client import Model, RoomClient, run_apart
 from tests.workshop.room_session import (
-    EDITOR_SHOWN,
     PHONE,
     TOUCHPOINTS,
     RunningRoom,
+    join_team,
     open_room_page,
     room_page,
     running_room,
@@ -43,14 +43,6 @@ def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningRoom]:
     folder = tmp_path_factory.mktemp("teams") / "rooms"
     with running_room(folder, "--teams", "Red,Blue", "--preheat", "2") as running:
         yield running
-
-
-def join_team(page: Any, name: str, team: str) -> None:
-    """Choose *team*, type *name* and start; wait until the team's map is drawn."""
-    page.select_option(".jk-room-team select", team)
-    page.fill(".jk-room-name input", name)
-    page.click("button.jk-room-start")
-    page.wait_for_selector(EDITOR_SHOWN)
 
 
 def test_everyones_typing_ends_up_in_the_team_map_and_on_every_page(

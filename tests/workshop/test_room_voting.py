@@ -20,10 +20,10 @@ import journeykit as jk
 from journeykit.workshop.voting import current_round, current_vote, tally
 from tests.conftest import describe, serious
 from tests.workshop.room_session import (
-    EDITOR_SHOWN,
     PHONE,
     RunningRoom,
     board_and_three,
+    join_team,
     open_room_page,
     room_page,
     running_room,
@@ -169,13 +169,6 @@ def team_room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningRoom]
             team_map.set_lane("Purchase", "pain_points", pains)
             team_map.save(path)
         yield running
-
-
-def join_team(page: Any, name: str, team: str) -> None:
-    page.select_option(".jk-room-team select", team)
-    page.fill(".jk-room-name input", name)
-    page.click("button.jk-room-start")
-    page.wait_for_selector(EDITOR_SHOWN)
 
 
 def test_a_teams_vote_reaches_its_members_only_and_each_team_is_counted_apart(
