@@ -5,14 +5,26 @@ a key word with it (see :mod:`.words`), or when its stage lists at least as
 many opportunities as pain points (one idea per problem). The coach cannot
 tell whether an idea really solves the problem; it only notices pain points
 that no idea even mentions.
+
+A KPI should count what its stage's opportunity changes. The coach reads what a KPI
+counts (:func:`counted`: its words without the kind of figure and the period, so
+"Average spend per groom" counts *spend*) and looks for it in the rest of its own stage:
+the goal, actions, touchpoints, pain points, opportunities and business activities, by a
+shared topic word or a shared idea (:func:`.concepts.concepts`: "spend" and "price"), or
+by the journey moment the catalogue gives the stage (a referral KPI in Advocacy). A stage
+whose KPIs all count something its own stage never mentions (the café's takings beside
+an opportunity about age rules, homepage visits beside charging points on a route) is
+asked about, and the finding names the stage the KPI seems to belong to when another
+stage does mention it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import Stage
-from .concepts import moments, topic_words
+from .concepts import concepts, moments, topic_words
 from .context import MapView, Rule
 from .findings import Finding
 from .words import key_words, quoted, quoted_list
@@ -27,10 +39,9 @@ RULES = (
     Rule(
         "kpi-measures-something-else",
         ("improve",),
-        "no KPI of a stage shares a topic with its opportunities, pain points or business "
-        "activities, and they "
-        "count another journey moment (Instagram followers for a repair service plan), asked "
-        "as a question",
+        "no KPI of a stage counts anything its own stage mentions (a topic word or idea of its "
+        "goal, actions, touchpoints, pain points, opportunities or activities) or its journey "
+        "moment (Instagram followers beside a repair service plan), asked as a question",
     ),
     Rule(
         "pain-to-kpi",
@@ -130,28 +141,99 @@ def check(view: MapView) -> Iterator[Finding]:
         )
 
 
+#: What frames a KPI rather than naming what it counts: the kind of figure ("rate",
+#: "average", "number of"), the unit it is divided by ("per groom") and the period ("each
+#: week", "this season").
+_FRAME = re.compile(
+    r"\bper \w+"
+    r"|\b(each|every|this|a|one|the) (day|week|weekend|night|month|quarter|year|term|season)\b"
+    r"|\b(rate|ratio|share|number|count|average|mean|total|percentage|proportion)\b",
+    re.IGNORECASE,
+)
+
+
+def counted(kpi: str) -> str:
+    """What *kpi* counts: its words without the kind of figure, the unit and the period.
+
+    Examples
+    --------
+    >>> counted("Average spend per groom")
+    'spend'
+    >>> counted("Number of plays staged this season")
+    'of plays staged'
+    """
+    return " ".join(_FRAME.sub(" ", kpi).split())
+
+
+def _mentions(kpi: str, stage: Stage) -> bool:
+    """True when *stage* (apart from its KPIs, needs and messages) mentions what *kpi* counts:
+    a topic word in common, or an idea (:func:`.concepts.concepts`) when the KPI names no
+    journey moment (an idea is a looser match: "Newsletter open rate" shares one with "Book
+    a table" by "open" alone, while a newsletter belongs to another part of the journey)."""
+    what = counted(kpi)
+    items = [
+        t
+        for t in (
+            stage.goal,
+            *stage.actions,
+            *stage.touchpoints,
+            *stage.pain_points,
+            *stage.opportunities,
+            *stage.business_activities,
+        )
+        if t
+    ]
+    if topic_words(what) & frozenset().union(*(topic_words(t) for t in items)):
+        return True
+    if moments(kpi):
+        return False
+    return bool(concepts(what) & frozenset().union(*(concepts(t) for t in items)))
+
+
+def _funnel(kpi: str, view: MapView, stage: Stage) -> bool:
+    """True when *kpi* names no journey moment and counts what a KPI of another stage counts
+    too: the map follows one thing through its stages ("Applications that start from the
+    notice's link", then "Applications finished in one go"), and this is its step here."""
+    if moments(kpi):
+        return False
+    what = topic_words(counted(kpi))
+    return any(
+        what & topic_words(counted(other))
+        for s in view.stages
+        if s is not stage
+        for other in s.kpis
+    )
+
+
 def _unrelated_kpis(view: MapView, stage: Stage) -> Finding | None:
-    """A finding when no KPI of *stage* could move with its opportunities."""
+    """A finding when no KPI of *stage* counts anything its own stage mentions."""
     if not stage.kpis:
         return None
-    aims = frozenset().union(
-        *(
-            topic_words(t)
-            for t in (*stage.opportunities, *stage.pain_points, *stage.business_activities)
-        )
-    )
     covered = frozenset(view.moments.get(stage.name, ()))
     for kpi in stage.kpis:
-        counted = moments(kpi)
-        if topic_words(kpi) & aims or not counted or counted & covered or not covered:
+        if moments(kpi) & covered or _mentions(kpi, stage) or _funnel(kpi, view, stage):
             return None
+    counts = frozenset().union(*(topic_words(counted(kpi)) for kpi in stage.kpis))
+    elsewhere = [
+        s.name
+        for s in view.stages
+        if s is not stage
+        and counts
+        & frozenset().union(
+            *(topic_words(t) for t in (*s.pain_points, *s.opportunities, *s.business_activities))
+        )
+    ]
+    seems = (
+        f"What it counts comes up in {elsewhere[0]} instead."
+        if elsewhere
+        else f"Nothing else in {stage.name} mentions what it counts."
+    )
     return Finding(
         rule="kpi-measures-something-else",
         level="improve",
         message=(
             f"{stage.name}: would {quoted_list(stage.kpis, 1)} move if "
-            f"{quoted(stage.opportunities[0])} works? It seems to count another part of the "
-            "journey."
+            f"{quoted(stage.opportunities[0])} works? {seems}"
         ),
         why=(
             "A KPI is there to show whether the stage's opportunity worked; one that counts "

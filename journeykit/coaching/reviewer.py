@@ -41,10 +41,9 @@ rule                               levels           what the coach notices
 ``dips-explained``                 praise           every dip has a pain point
 ``pain-without-opportunity``       improve          pain points no opportunity answers
 ``opportunity-without-kpi``        fix              a stage with opportunities but no KPI
-``kpi-measures-something-else``    improve          no KPI of the stage shares a topic with its
-                                                    opportunities, pain points or activities, and
-                                                    they count another journey moment (a
-                                                    question)
+``kpi-measures-something-else``    improve          no KPI of the stage counts anything the rest
+                                                    of its stage mentions (a word or an idea) or
+                                                    its journey moment (a question)
 ``pain-to-kpi``                    praise           every pain answered, every idea measured
 ``need-without-message``           improve          an information need no message (same stage
                                                     or earlier) answers in meaning: a price

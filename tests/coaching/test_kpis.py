@@ -5,6 +5,13 @@ what customers say after buying, likes, views and clicks are people noticing, qu
 requests are people getting in touch, rebooking is coming back: such a KPI beside an
 opportunity about something else is asked about; one that counts the stage's own moment
 is not. Not the benchmark's wordings.
+
+The later tests rewrite a whole stage in another trade (a garden centre, a dental practice,
+an evening-language school, a tax-return service) and read the KPI against the rest of its
+stage: a KPI that counts something its stage never mentions (the café's takings beside an
+idea about heavy bags) is asked about whatever it names; one that shares a word or an idea
+with the stage ("what it costs" beside "fees"), or counts the thing the map follows from
+stage to stage, is not.
 """
 
 from __future__ import annotations
@@ -45,3 +52,84 @@ def test_a_kpi_of_another_moment_is_questioned(stage, kpi):
 )
 def test_a_kpi_of_the_stages_own_moment_is_not(stage, kpi):
     assert not questioned(stage, kpi)
+
+
+def questioned_in(stage: str, kpi: str, **lanes: object) -> bool:
+    """Like :func:`questioned`, after rewriting *stage*'s other lanes with *lanes*."""
+    bike = jk.load_map(CLEAN)
+    for lane, value in lanes.items():
+        bike.set_lane(stage, lane, value)
+    bike.set_lane(stage, "kpis", [kpi])
+    return any(
+        f.rule == "kpi-measures-something-else" and f.stage == stage for f in jk.review(bike)
+    )
+
+
+GARDEN = {
+    "goal": "Get twenty bags of compost home without hurting my back",
+    "actions": ["Loads a trolley at the till", "Drives round to the collection bay"],
+    "touchpoints": ["Till", "Collection bay"],
+    "pain_points": ["The bags are too heavy to lift into the boot alone"],
+    "opportunities": ["Have staff lift heavy bags into customers' cars at the bay"],
+    "business_activities": ["Staff the collection bay at weekends"],
+}
+DENTIST = {
+    "goal": "Keep up my check-ups without having to remember them",
+    "actions": ["Gets a text from the practice", "Rebooks on the phone"],
+    "touchpoints": ["Reminder text", "Reception phone"],
+    "pain_points": ["Forgets the six-month check-up until the tooth hurts"],
+    "opportunities": ["Text each patient two weeks before the check-up is due"],
+    "business_activities": ["Keep patients' mobile numbers up to date"],
+}
+LANGUAGE = {
+    "goal": "Find out what an evening course would cost me",
+    "actions": ["Reads the course page", "Rings the school"],
+    "touchpoints": ["Course page", "School phone line"],
+    "pain_points": ["Fees are only given out on the phone"],
+    "opportunities": ["Print the fees for each level on the course page"],
+    "business_activities": ["Answer the phone until seven"],
+}
+
+
+@pytest.mark.parametrize(
+    ("lanes", "kpi"),
+    [
+        (GARDEN, "Coffee-shop takings each weekend"),
+        (DENTIST, "Average bill for teeth whitening"),
+        (LANGUAGE, "Certificates awarded at the end of term"),
+    ],
+)
+def test_a_kpi_its_own_stage_never_mentions_is_questioned(lanes, kpi):
+    assert questioned_in("Purchase", kpi, **lanes)
+
+
+@pytest.mark.parametrize(
+    ("lanes", "kpi"),
+    [
+        (GARDEN, "Cars loaded by staff at the bay"),
+        (DENTIST, "Check-ups kept on the first date offered"),
+        # no word in common, but the same idea: "costs" and "fees" are both about price
+        (LANGUAGE, "Callers asking what it costs"),
+    ],
+)
+def test_a_kpi_about_its_own_stage_is_not(lanes, kpi):
+    assert not questioned_in("Purchase", kpi, **lanes)
+
+
+def test_a_kpi_that_follows_the_maps_own_count_is_not_questioned():
+    # a tax-return service counts returns from the letter to the filing: the Purchase KPI is
+    # the next step of the same count, though its stage only talks about receipts and photos
+    bike = jk.load_map(CLEAN)
+    bike.set_lane("Awareness", "kpis", ["Returns started from the letter's link"])
+    lanes = {
+        "goal": "Send everything in one evening",
+        "actions": ["Photographs her receipts"],
+        "touchpoints": ["Upload screen"],
+        "pain_points": ["The upload screen rejects photos taken sideways"],
+        "opportunities": ["Turn sideways photos the right way round"],
+        "business_activities": ["Check each upload within the hour"],
+        "kpis": ["Returns filed in one sitting"],
+    }
+    for lane, value in lanes.items():
+        bike.set_lane("Purchase", lane, value)
+    assert not any(f.rule == "kpi-measures-something-else" for f in jk.review(bike))
