@@ -58,7 +58,8 @@ CONCEPTS = _families(
         "results": "result report update progress track happened number figure achieve impact",
         "food": "gluten vegan vegetarian allergen allergy dish menu eat food plate drink feed "
         "lunch meal dinner breakfast cater catering dessert",
-        "family": "kid child family toddler baby chair play young",
+        "family": "kid child family toddler baby chair play young grandchild grandson "
+        "granddaughter grandparent teen teenager junior",
         "insurance": "insurance insurer cover claim",
         "reward": "reward bonus gift both something anything incentive perk",
         "display": "display window paper print sticker",

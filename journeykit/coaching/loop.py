@@ -8,12 +8,12 @@ that no idea even mentions.
 
 A KPI should count what its stage's opportunity changes. The coach reads what a KPI
 counts (:func:`counted`: its words without the kind of figure and the period, so
-"Average spend per groom" counts *spend*) and looks for it in the rest of its own stage:
+"Average bill per visit" counts the *bill*) and looks for it in the rest of its own stage:
 the goal, actions, touchpoints, pain points, opportunities and business activities, by a
-shared topic word or a shared idea (:func:`.concepts.concepts`: "spend" and "price"), or
+shared topic word or a shared idea (:func:`.concepts.concepts`: "bill" and "price"), or
 by the journey moment the catalogue gives the stage (a referral KPI in Advocacy). A stage
-whose KPIs all count something its own stage never mentions (the café's takings beside
-an opportunity about age rules, homepage visits beside charging points on a route) is
+whose KPIs all count something its own stage never mentions (the gift shop's takings
+beside an opportunity about parking, blog readers beside a shorter booking form) is
 asked about, and the finding names the stage the KPI seems to belong to when another
 stage does mention it.
 """
@@ -142,7 +142,7 @@ def check(view: MapView) -> Iterator[Finding]:
 
 
 #: What frames a KPI rather than naming what it counts: the kind of figure ("rate",
-#: "average", "number of"), the unit it is divided by ("per groom") and the period ("each
+#: "average", "number of"), the unit it is divided by ("per visit") and the period ("each
 #: week", "this season").
 _FRAME = re.compile(
     r"\bper \w+"
@@ -157,10 +157,10 @@ def counted(kpi: str) -> str:
 
     Examples
     --------
-    >>> counted("Average spend per groom")
-    'spend'
-    >>> counted("Number of plays staged this season")
-    'of plays staged'
+    >>> counted("Average bill per visit")
+    'bill'
+    >>> counted("Number of classes run this term")
+    'of classes run'
     """
     return " ".join(_FRAME.sub(" ", kpi).split())
 
@@ -192,8 +192,8 @@ def _mentions(kpi: str, stage: Stage) -> bool:
 
 def _funnel(kpi: str, view: MapView, stage: Stage) -> bool:
     """True when *kpi* names no journey moment and counts what a KPI of another stage counts
-    too: the map follows one thing through its stages ("Applications that start from the
-    notice's link", then "Applications finished in one go"), and this is its step here."""
+    too: the map follows one thing through its stages ("Returns started from the letter's
+    link", then "Returns filed in one sitting"), and this is its step here."""
     if moments(kpi):
         return False
     what = topic_words(counted(kpi))

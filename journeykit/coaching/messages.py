@@ -7,7 +7,8 @@ in common, while "Brake repairs are our speciality" shares words with "What will
 repair cost?" and leaves the price open. A precise question (a price, a time, a refund,
 where, who qualifies: :data:`.concepts.PRECISE`) needs a message on that very point. An
 open question ("What does the school have to do?") may be answered in words no list
-follows, so the coach only notes it when no message has been given up to that stage. A
+follows, so the coach only notes it when no message has been given up to that stage, or
+when the stage's messages are claims that say nothing concrete (below). A
 customer can only act on an answer they have already heard, hence "the same stage or an
 earlier one".
 
@@ -30,6 +31,19 @@ Two more ways a need is met in meaning, not in words:
   beside the opportunity ("Make memories that last") is not part of any plan, and the
   question stays.
 
+Two ways a message *seems* to answer and does not:
+
+* A question whether a thing is worth the customer's while ("Is it worth going if I
+  have never been?", "Is the course any good?") asks how to judge it before paying,
+  not what it costs: it is answered by a way to see for oneself (a clip, a taster, a
+  trial, a demo), by proof (ratings, results) or by a message on the very thing it asks
+  about, and a price alone ("Places from £12") leaves it open. "Worth the money" stays a
+  question about price.
+* An open question in a stage whose messages say nothing concrete (they tell no topic
+  and share no word with the stage's needs, pain points or opportunities: "Ideas come to
+  life here") is only answered by a message, up to that stage, that shares a word
+  or a topic with it. A claim about the business answers nobody's question.
+
 A message that is the same in every stage (a slogan) answers no stage's question.
 """
 
@@ -38,6 +52,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..model import Stage
 from .concepts import PRECISE, concepts, topic_words
 from .context import MapView, Rule
 from .findings import Finding
@@ -48,8 +63,9 @@ RULES = (
         "need-without-message",
         ("improve",),
         "information needs that no message in the same or an earlier stage answers in meaning "
-        "(a precise question, about a price, a time, a refund, where ..., needs a message on "
-        "that point; an open one, any message at all)",
+        "(a precise question, about a price, a time, a refund, where, whether it is worth it "
+        "..., needs a message on that point; an open one, a message that says something "
+        "concrete, not a claim about the business)",
     ),
     Rule(
         "same-message-in-every-stage",
@@ -101,6 +117,44 @@ _ANSWERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+#: A question whether a thing is worth the customer's while: "Is it worth going?", "Is it
+#: any good?", "What is the standard like?" ("worth the money" is a price question).
+_WORTH_ASKED = re.compile(
+    r"\bworth (it|\w+ing)\b|\b(any|much) good\b|\bwhat (standard|level)\b"
+    r"|\bwhat (is|are) (it|they|the \w+) (really )?like\b",
+    re.IGNORECASE,
+)
+
+#: A message that lets the customer judge for themselves: a sample of the thing itself, or
+#: how others rated it.
+_WORTH_TOLD = re.compile(
+    r"\b(clips?|videos?|trailers?|recordings?|tasters?|trials?|samples?|demos?|previews?"
+    r"|outlines?|excerpts?|tours?|rated)\b|\btry (it|one|a|any|before)\b|\bfor yourself\b"
+    r"|\b\d(\.\d)? stars?\b",
+    re.IGNORECASE,
+)
+
+
+def asks(need: str) -> frozenset[str]:
+    """What *need* asks: its topics (:func:`.concepts.concepts`), and ``worth`` when it asks
+    whether the thing is worth the customer's while, which is then no price question
+    unless it names money too.
+
+    Examples
+    --------
+    >>> sorted(asks("Is it worth going if I have never been?"))
+    ['worth']
+    >>> "price" in asks("Is it worth the money?"), "worth" in asks("Is it worth the money?")
+    (True, False)
+    """
+    found = set(concepts(need))
+    if _WORTH_ASKED.search(need):
+        found.add("worth")
+        if "price" not in concepts(re.sub(r"\bworth\b", " ", need, flags=re.IGNORECASE)):
+            found.discard("price")
+    return frozenset(found)
+
+
 def told(message: str) -> frozenset[str]:
     """What *message* tells: its topics, the size of a thing when it says how many people it
     serves, and the answers of :data:`_ANSWERS`. Only the message is read this way: a
@@ -124,6 +178,8 @@ def told(message: str) -> frozenset[str]:
     if _HEADCOUNT.search(message):
         found.add("size")
     found.update(concept for pattern, concept in _ANSWERS if pattern.search(message))
+    if _WORTH_TOLD.search(message) or found & {"trust", "results"}:
+        found.add("worth")
     return frozenset(found)
 
 
@@ -152,6 +208,12 @@ def brings(need: str, message: str) -> bool:
     return bool(topic_words(need) & topic_words(message)) and ("delivery" in told(message))
 
 
+def _about_it(need: str, message: str) -> bool:
+    """True when *message* names what *need* asks about ("Is the premium plan worth it?",
+    "Premium adds ..."): a message on the very thing tells what it is worth."""
+    return bool((topic_words(need) - {"worth"}) & topic_words(message))
+
+
 def answered(need: str, messages: list[str]) -> bool:
     """True when one of *messages* answers what *need* asks.
 
@@ -165,13 +227,20 @@ def answered(need: str, messages: list[str]) -> bool:
     False
     >>> answered("Where do we collect the keys?", ["Your key code arrives the day before"])
     True
+    >>> answered("Is the course any good?", ["Places from 90 euros"])
+    False
     """
-    asked = concepts(need)
-    precise = asked & PRECISE
+    asked = asks(need)
+    precise = asked & (PRECISE | {"worth"})
     if len(precise) > 1:  # "When does the parcel arrive?": the parcel, not any time
         precise -= {"time"}
     if precise:
-        return any(precise & told(message) or brings(need, message) for message in messages)
+        return any(
+            precise & told(message)
+            or brings(need, message)
+            or ("worth" in precise and _about_it(need, message))
+            for message in messages
+        )
     # An open question ("What does the school have to do?") can be answered in words the
     # coach cannot follow; it only speaks up when no message has been given at all.
     return bool(messages)
@@ -208,6 +277,40 @@ def planned(need: str, messages: list[str], ideas: list[str], activities: list[s
     return any(topic_words(message) & plan for message in messages)
 
 
+def _concrete(message: str, stage: Stage) -> bool:
+    """True when *message* says something concrete for *stage*: it tells a topic
+    (:func:`told`) or shares a word with the stage's needs, pain points or opportunities."""
+    if told(message):
+        return True
+    near = (*stage.information_needs, *stage.pain_points, *stage.opportunities)
+    return any(topic_words(message) & topic_words(item) for item in near)
+
+
+def claimed_only(need: str, stage: Stage, heard: list[str]) -> bool:
+    """True when *need* asks an open question, *stage*'s messages are claims that say
+    nothing concrete (:func:`_concrete`), and no message *heard* up to it shares a word or
+    a topic with the need.
+
+    Examples
+    --------
+    >>> from journeykit.model import Stage
+    >>> stage = Stage("Purchase", information_needs=["Can I bring my dog to work?"],
+    ...               messages=["Ideas come to life here"])
+    >>> claimed_only("Can I bring my dog to work?", stage, stage.messages)
+    True
+    >>> stage.messages = ["Dogs welcome at every desk, with water bowls by the door"]
+    >>> claimed_only("Can I bring my dog to work?", stage, stage.messages)
+    False
+    """
+    asked = asks(need)
+    if asked & (PRECISE | {"worth"}) or not stage.messages:
+        return False
+    if any(_concrete(m, stage) for m in stage.messages):
+        return False
+    words = topic_words(need)
+    return not any(words & topic_words(m) or asked & told(m) for m in heard)
+
+
 def check(view: MapView) -> Iterator[Finding]:
     who = view.persona_name
     heard: list[str] = []
@@ -218,8 +321,11 @@ def check(view: MapView) -> Iterator[Finding]:
         missing = [
             n
             for n in stage.information_needs
-            if not answered(n, heard)
-            and not planned(n, stage.messages, stage.opportunities, stage.business_activities)
+            if (
+                not answered(n, heard)
+                and not planned(n, stage.messages, stage.opportunities, stage.business_activities)
+            )
+            or claimed_only(n, stage, heard)
         ]
         if not missing:
             continue

@@ -48,7 +48,8 @@ rule                               levels           what the coach notices
 ``need-without-message``           improve          an information need no message (same stage
                                                     or earlier) answers in meaning: a price
                                                     question needs a price, a refund question a
-                                                    refund ...
+                                                    refund, "is it worth it" a way to judge, an
+                                                    open one more than a claim ...
 ``same-message-in-every-stage``    fix              one message (a slogan) in every stage
 ``stage-without-participants``     improve          a research, recommend or promote stage that
                                                     names no other people

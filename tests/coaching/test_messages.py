@@ -6,6 +6,11 @@ coach's benchmark set: they test the two readings of ``journeykit.coaching.messa
 (a thing that comes to the customer answers where to get it; a need the stage's
 opportunities already take up is not asked about again), not the maps they were
 built from.
+
+The last tests, in other trades (a pottery course, a swimming club, a coding bootcamp, a
+community workshop), read two more ways a message only seems to answer: a question whether
+a thing is worth the customer's while is not answered by its price, and an open question is
+not answered by a claim about the business that says nothing concrete.
 """
 
 from __future__ import annotations
@@ -97,3 +102,55 @@ def test_a_message_answers_a_precise_question_without_naming_its_topic(need, mes
 )
 def test_a_message_on_another_point_still_leaves_the_question_open(need, message):
     assert asked(need, [message])
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        ("Is the pottery course any good?", "Only 15 pounds a night"),
+        ("Is it worth joining if I only swim once a week?", "Memberships from £20 a month"),
+        ("What is the bootcamp really like?", "Enrol before Friday and save 10%"),
+    ],
+)
+def test_a_price_does_not_say_whether_a_thing_is_worth_it(need, message):
+    assert asked(need, [message])
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        ("Is the pottery course any good?", "Watch a whole first lesson on our video page"),
+        ("Is it worth joining if I only swim once a week?", "Rated 4.7 by 900 members"),
+        ("Is it worth upgrading to the premium plan?", "Premium adds unlimited storage for £3"),
+        ("Is it worth the money?", "One fixed price: 40 euros, parts included"),
+    ],
+)
+def test_a_sample_proof_or_the_thing_itself_answers_whether_it_is_worth_it(need, message):
+    assert not asked(need, [message])
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        ("Can I bring my own tools?", "Your neighbourhood workshop since 1987"),
+        ("Do you take people who have never coded?", "Ambition starts here"),
+        ("Can my grandson come along?", "A warm welcome, always"),
+    ],
+)
+def test_a_claim_about_the_business_answers_no_open_question(need, message):
+    assert asked(need, [message])
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        ("Can I bring my own tools?", "Bring your own tools, or borrow ours for free"),
+        (
+            "Do you take people who have never coded?",
+            "No experience needed: week one starts from zero",
+        ),
+        ("Can my grandson come along?", "Under-16s welcome with a grandparent"),
+    ],
+)
+def test_a_message_on_the_question_answers_it_in_its_own_words(need, message):
+    assert not asked(need, [message])
