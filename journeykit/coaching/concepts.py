@@ -63,6 +63,7 @@ CONCEPTS = _families(
         "insurance": "insurance insurer cover claim",
         "reward": "reward bonus gift both something anything incentive perk",
         "display": "display window paper print sticker",
+        "attendance": "noshow attend attendance turnout absence absent miss forget remind reminder",
     }
 )
 
@@ -165,7 +166,7 @@ MOMENT_WORDS = _families(
     {
         "notice": "ad advert advertising advertisement billboard radio tv television poster flyer "
         "leaflet banner sponsored ppc impression awareness follower instagram facebook tiktok "
-        "youtube seo campaign like view click reach traffic",
+        "youtube seo campaign like view click reach traffic acquisition cpa cpc cpm ctr",
         "research": "compare comparison shortlist brochure tour demo pricing",
         "contact": "enquiry inquiry meeting consultation quote callback",
         "commit": "newsletter subscribe subscriber signup subscription",
@@ -174,8 +175,8 @@ MOMENT_WORDS = _families(
         "use": "usage delivery tracking ticket complaint satisfaction completion session wait",
         "repeat": "repeat renew renewal retention churn reorder loyalty again rebook returning "
         "lapsed",
-        "recommend": "referral refer recommend recommendation tag nps testimonial share mouth "
-        "review rating star",
+        "recommend": "referral refer recommend recommendation tag nps promoter testimonial share "
+        "mouth review rating star",
         "promote": "affiliate ambassador commission",
     }
 )

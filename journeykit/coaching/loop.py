@@ -11,7 +11,8 @@ counts (:func:`counted`: its words without the kind of figure and the period, so
 "Average bill per visit" counts the *bill*) and looks for it in the rest of its own stage:
 the goal, actions, touchpoints, pain points, opportunities and business activities, by a
 shared topic word or a shared idea (:func:`.concepts.concepts`: "bill" and "price"), or
-by the journey moment the catalogue gives the stage (a referral KPI in Advocacy). A stage
+by the journey moment the catalogue gives the stage (a referral KPI in Advocacy). A word in
+the goals, actions or touchpoints of most stages (the map's main subject) is no sign. A stage
 whose KPIs all count something its own stage never mentions (the gift shop's takings
 beside an opportunity about parking, blog readers beside a shorter booking form) is
 asked about, and the finding names the stage the KPI seems to belong to when another
@@ -24,7 +25,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Stage
-from .concepts import concepts, moments, topic_words
+from .concepts import PRECISE, concepts, moments, topic_words
 from .context import MapView, Rule
 from .findings import Finding
 from .words import key_words, quoted, quoted_list
@@ -165,29 +166,30 @@ def counted(kpi: str) -> str:
     return " ".join(_FRAME.sub(" ", kpi).split())
 
 
-def _mentions(kpi: str, stage: Stage) -> bool:
+def _mentions(kpi: str, stage: Stage, common: frozenset[str] = frozenset()) -> bool:
     """True when *stage* (apart from its KPIs, needs and messages) mentions what *kpi* counts:
-    a topic word in common, or an idea (:func:`.concepts.concepts`) when the KPI names no
-    journey moment (an idea is a looser match: "Newsletter open rate" shares one with "Book
-    a table" by "open" alone, while a newsletter belongs to another part of the journey)."""
+    a topic word or an idea (:func:`.concepts.concepts`) in common.
+
+    A KPI that names a journey moment ("Instagram likes", "Newsletter open rate") is read
+    more strictly, since what it names already belongs to a part of the journey: only the
+    stage's pain points, opportunities and activities count (the map's main noun, in the
+    goal of every stage, is no sign), and only an idea a precise question asks about
+    (:data:`.concepts.PRECISE`, a price, a refund ..., not a time), so "Complaints about
+    surprise charges" fits a pain point about the bill, while "open" alone does not tie a
+    newsletter to booking a table.
+    """
     what = counted(kpi)
-    items = [
-        t
-        for t in (
-            stage.goal,
-            *stage.actions,
-            *stage.touchpoints,
-            *stage.pain_points,
-            *stage.opportunities,
-            *stage.business_activities,
-        )
-        if t
-    ]
-    if topic_words(what) & frozenset().union(*(topic_words(t) for t in items)):
-        return True
+    plan = (*stage.pain_points, *stage.opportunities, *stage.business_activities)
     if moments(kpi):
-        return False
-    return bool(concepts(what) & frozenset().union(*(concepts(t) for t in items)))
+        items = [t for t in plan if t]
+        clear = PRECISE - {"time"}
+    else:
+        items = [t for t in (stage.goal, *stage.actions, *stage.touchpoints, *plan) if t]
+        clear = None
+    if (topic_words(what) - common) & frozenset().union(*(topic_words(t) for t in items)):
+        return True
+    ideas = concepts(what) & frozenset().union(*(concepts(t) for t in items))
+    return bool(ideas if clear is None else ideas & clear)
 
 
 def _funnel(kpi: str, view: MapView, stage: Stage) -> bool:
@@ -205,13 +207,28 @@ def _funnel(kpi: str, view: MapView, stage: Stage) -> bool:
     )
 
 
+def _common_words(view: MapView) -> frozenset[str]:
+    """Words in the goal, actions or touchpoints of more than half the map's stages (its
+    main subject: "boiler" on a boiler service's map): sharing one is no sign that a KPI
+    belongs to a stage."""
+    seen: dict[str, int] = {}
+    for stage in view.stages:
+        words = frozenset().union(
+            *(topic_words(t) for t in (stage.goal, *stage.actions, *stage.touchpoints) if t)
+        )
+        for word in words:
+            seen[word] = seen.get(word, 0) + 1
+    return frozenset(w for w, n in seen.items() if n * 2 > len(view.stages))
+
+
 def _unrelated_kpis(view: MapView, stage: Stage) -> Finding | None:
     """A finding when no KPI of *stage* counts anything its own stage mentions."""
     if not stage.kpis:
         return None
     covered = frozenset(view.moments.get(stage.name, ()))
+    common = _common_words(view)
     for kpi in stage.kpis:
-        if moments(kpi) & covered or _mentions(kpi, stage) or _funnel(kpi, view, stage):
+        if moments(kpi) & covered or _mentions(kpi, stage, common) or _funnel(kpi, view, stage):
             return None
     counts = frozenset().union(*(topic_words(counted(kpi)) for kpi in stage.kpis))
     elsewhere = [

@@ -91,10 +91,31 @@ LANGUAGE = {
 }
 
 
+BOILER = {
+    "goal": "Get the boiler fixed for the price we agreed",
+    "actions": ["Agrees the quote for the boiler repair"],
+    "touchpoints": ["Engineer's visit"],
+    "pain_points": ["The final bill was higher than the quote"],
+    "opportunities": ["Fix the price in writing before work starts"],
+    "business_activities": ["Give written quotes"],
+}
+GYM = {
+    "goal": "Keep my sessions at the gym without thinking about it",
+    "actions": ["Gets a text the day before"],
+    "touchpoints": ["Reminder text"],
+    "pain_points": ["Forgets sessions booked weeks ago"],
+    "opportunities": ["Text a reminder the day before each session"],
+    "business_activities": ["Send reminder texts"],
+}
+
+
 @pytest.mark.parametrize(
     ("lanes", "kpi"),
     [
         (GARDEN, "Coffee-shop takings each weekend"),
+        # the stage's goal names the boiler, but likes count people noticing the firm
+        (BOILER, "Instagram likes on boiler photos"),
+        (GYM, "Protein bars sold at the front desk"),
         (DENTIST, "Average bill for teeth whitening"),
         (LANGUAGE, "Certificates awarded at the end of term"),
     ],
@@ -110,6 +131,10 @@ def test_a_kpi_its_own_stage_never_mentions_is_questioned(lanes, kpi):
         (DENTIST, "Check-ups kept on the first date offered"),
         # no word in common, but the same idea: "costs" and "fees" are both about price
         (LANGUAGE, "Callers asking what it costs"),
+        # a complaint belongs to using a service, but this one is about the price
+        (BOILER, "Complaints about surprise charges"),
+        # missed sessions and forgetting are the same idea in other words
+        (GYM, "No-show rate"),
     ],
 )
 def test_a_kpi_about_its_own_stage_is_not(lanes, kpi):
@@ -133,3 +158,22 @@ def test_a_kpi_that_follows_the_maps_own_count_is_not_questioned():
     for lane, value in lanes.items():
         bike.set_lane("Purchase", lane, value)
     assert not any(f.rule == "kpi-measures-something-else" for f in jk.review(bike))
+
+
+def test_the_maps_main_subject_does_not_tie_a_kpi_to_a_stage():
+    # "boiler" is in every stage's goal: "Boilers installed" still counts another stage
+    bike = jk.load_map(CLEAN)
+    for stage in bike.stages:
+        bike.set_lane(stage.name, "goal", "Keep the boiler working through the winter")
+    assert questioned_in_map(bike, "Retention", "Boilers installed", **GYM)
+    assert not questioned_in_map(bike, "Retention", "Sessions kept after a reminder", **GYM)
+
+
+def questioned_in_map(journey_map: jk.JourneyMap, stage: str, kpi: str, **lanes: object) -> bool:
+    for lane, value in lanes.items():
+        if lane != "goal":
+            journey_map.set_lane(stage, lane, value)
+    journey_map.set_lane(stage, "kpis", [kpi])
+    return any(
+        f.rule == "kpi-measures-something-else" and f.stage == stage for f in jk.review(journey_map)
+    )
