@@ -59,7 +59,8 @@ CONCEPTS = _families(
         "food": "gluten vegan vegetarian allergen allergy dish menu eat food plate drink feed "
         "lunch meal dinner breakfast cater catering dessert",
         "family": "kid child family toddler baby chair play young grandchild grandson "
-        "granddaughter grandparent teen teenager junior",
+        "granddaughter grandparent teen teenager junior age aged",
+        "level": "beginner novice experience level advanced intermediate skill standard improver",
         "insurance": "insurance insurer cover claim",
         "reward": "reward bonus gift both something anything incentive perk",
         "display": "display window paper print sticker",

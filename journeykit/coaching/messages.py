@@ -39,10 +39,11 @@ Two ways a message *seems* to answer and does not:
   trial, a demo), by proof (ratings, results) or by a message on the very thing it asks
   about, and a price alone ("Places from £12") leaves it open. "Worth the money" stays a
   question about price.
-* An open question in a stage whose messages say nothing concrete (they tell no topic
-  and share no word with the stage's needs, pain points or opportunities: "Ideas come to
-  life here") is only answered by a message, up to that stage, that shares a word
-  or a topic with it. A claim about the business answers nobody's question.
+* An open question in a stage whose messages say nothing concrete (they tell no topic,
+  give no figure and share no word with the stage's needs, pain points or opportunities:
+  "Ideas come to life here", "Proudly independent since 2004") is only answered by a
+  message, up to that stage, that shares a word or a topic with it. A claim about the
+  business answers nobody's question.
 
 A message that is the same in every stage (a slogan) answers no stage's question.
 """
@@ -277,10 +278,22 @@ def planned(need: str, messages: list[str], ideas: list[str], activities: list[s
     return any(topic_words(message) & plan for message in messages)
 
 
+#: A figure in a message: a digit or a small number in words ("for twelve years", "ages 6
+#: and up"), not the year a business began ("since 1987") nor a vague crowd ("thousands").
+_FIGURE = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\b",
+    re.IGNORECASE,
+)
+
+_SINCE = re.compile(r"\b(since|est\.?|established( in)?) \d{4}\b", re.IGNORECASE)
+
+
 def _concrete(message: str, stage: Stage) -> bool:
     """True when *message* says something concrete for *stage*: it tells a topic
-    (:func:`told`) or shares a word with the stage's needs, pain points or opportunities."""
-    if told(message):
+    (:func:`told`), gives a figure, or shares a word with the stage's needs, pain points or
+    opportunities."""
+    if told(message) or _FIGURE.search(_SINCE.sub(" ", message)):
         return True
     near = (*stage.information_needs, *stage.pain_points, *stage.opportunities)
     return any(topic_words(message) & topic_words(item) for item in near)

@@ -154,3 +154,31 @@ def test_a_claim_about_the_business_answers_no_open_question(need, message):
 )
 def test_a_message_on_the_question_answers_it_in_its_own_words(need, message):
     assert not asked(need, [message])
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        ("Do I need experience?", "Complete beginners start in the Monday group"),
+        (
+            "Is the teacher patient with nervous beginners?",
+            "Jo has taught anxious adults for twelve years",
+        ),
+        ("Is the show suitable for children?", "Recommended for ages 6 and up"),
+        ("Are the instructors any good?", "All our instructors are certified by the national body"),
+    ],
+)
+def test_a_concrete_answer_in_other_words_is_not_taken_for_a_claim(need, message):
+    assert not asked(need, [message])
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        ("Will my toddler be bored?", "Proudly independent since 2004"),
+        ("Do I need experience?", "Passion, craft, community"),
+        ("Are the instructors any good?", "Open seven days a week"),
+    ],
+)
+def test_a_claim_or_another_point_leaves_the_question_open(need, message):
+    assert asked(need, [message])
