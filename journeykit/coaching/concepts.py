@@ -34,7 +34,7 @@ CONCEPTS = _families(
     {
         "price": "price cost pay fee charge cheap expensive free discount save budget afford "
         "euro eur dollar pound deposit instalment installment payment spend total quote fixed "
-        "value worth bill rate",
+        "value worth bill rate cheaper dearer pricier costly",
         "refund": "refund cancel cancellation guarantee guaranteed riskfree moneyback pause return",
         "time": "when long quick quickly fast wait time day hour minute week today tomorrow "
         "soon ready sameday within late delay schedule date deadline due arrive arrival noon "

@@ -182,3 +182,15 @@ def test_a_concrete_answer_in_other_words_is_not_taken_for_a_claim(need, message
 )
 def test_a_claim_or_another_point_leaves_the_question_open(need, message):
     assert asked(need, [message])
+
+
+@pytest.mark.parametrize(
+    ("need", "message", "open_"),
+    [
+        ("Is the weekend pass cheaper?", "Passes for every weekend of the summer", True),
+        ("Is a yearly plan dearer than paying monthly?", "Plans for every team", True),
+        ("Is the weekend pass cheaper?", "Weekend pass: 40 euros instead of 60", False),
+    ],
+)
+def test_a_comparison_of_prices_is_a_price_question(need, message, open_):
+    assert asked(need, [message]) is open_
