@@ -109,11 +109,13 @@ _GROUPS = (
         ),
     ),
     (
-        "the family who decide and come along",
+        "the family or household who decide and come along",
         re.compile(
             r"\b((mother|father|mum|dad|parent) of|children|kids|family|husband|wife|"
             r"toddler|baby|twins|couple|sister|brother|siblings?|father|mother|mum|dad|"
-            r"parents|grandparents|grandchildren|grandkids|teenager|1[3-7]-year-old)\b",
+            r"parents|grandparents|grandchildren|grandkids|teenager|1[3-7]-year-old|"
+            r"house-?mates?|flat-?mates?|room-?mates?|(share|split|splits|shares|sharing|"
+            r"splitting) (the|a|their|our) (cost|costs|bill|bills|rent|house|flat|home))\b",
             re.IGNORECASE,
         ),
     ),

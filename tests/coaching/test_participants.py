@@ -34,6 +34,8 @@ def asks_who_else(description: str) -> bool:
         "A 16-year-old saving for a bike; her dad pays half.",
         "Shares a flat and a tandem with his brother.",
         "Bursar of a village primary; the head teacher and governors approve spending.",
+        "Lives with two flatmates who all cook from the same fridge.",
+        "Rents a terraced house with three other students; they split the bills four ways.",
     ],
 )
 def test_a_shared_purchase_asks_who_else_has_a_say(description):
