@@ -187,6 +187,8 @@ def read_goal(goal: str) -> GoalReading:
     'customer'
     >>> read_goal("Increase sales so I can hire a baker").side
     'unsure'
+    >>> read_goal("Steer tenants towards the long lease").side  # "tenants": guessed, so asked
+    'unsure'
     """
     words = tokens(goal)
     if not words:
@@ -199,7 +201,18 @@ def read_goal(goal: str) -> GoalReading:
     if business is None:
         return GoalReading("customer")
     evidence, reason = business
-    return GoalReading("unsure" if customer_voice else "business", evidence, reason)
+    unsure = customer_voice or _rests_on_a_guess(evidence)
+    return GoalReading("unsure" if unsure else "business", evidence, reason)
+
+
+def _rests_on_a_guess(evidence: str) -> bool:
+    """True when the only people in *evidence* are guessed from a word's ending ("growers").
+
+    The coach then asks rather than asserts: "growers" may be the market, or people the
+    customer deals with.
+    """
+    words = tokens(evidence)
+    return not _is_known(list(words)) and any(_people_plural(w) for w in words)
 
 
 def _business_evidence(goal: str, words: tuple[str, ...]) -> tuple[str, str] | None:

@@ -50,15 +50,16 @@ def test_the_customers_own_goals_stay_theirs(goal):
     [
         "Steer tenants towards the two-year lease",
         "Nudge senders to print labels at home",
-        "Push homeowners to book the annual service",
-        "Tempt commuters with a loyalty card",
+        "Push landlords to book the yearly gas check",
+        "Tempt gardeners with a loyalty card",
         "Lure gamers away from rival networks",
         "Get growers to reorder seed before spring",
     ],
 )
-def test_a_bare_plural_of_people_after_any_verb_is_the_market(goal):
-    """Nouns for people the lexicon lacks ("tenants", "growers"), after verbs it lacks."""
-    assert read_goal(goal).side == "business"
+def test_a_bare_plural_of_people_after_any_verb_is_asked_about(goal):
+    """Nouns for people the lexicon lacks ("tenants", "growers"), after verbs it lacks: the
+    coach reads them as the market, but only guesses so, and asks (a question, not a fix)."""
+    assert read_goal(goal).side == "unsure"
 
 
 @pytest.mark.parametrize(
