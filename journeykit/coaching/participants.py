@@ -210,8 +210,15 @@ def _others_on_the_customers_side(stage: Stage, view: MapView) -> list[str]:
     return [
         p
         for p in stage.participants
-        if p.strip() and p.strip().casefold() != persona and not _serves(p, view)
+        if p.strip() and not _is_persona(p, persona) and not _serves(p, view)
     ]
+
+
+def _is_persona(participant: str, persona: str) -> bool:
+    """True when *participant* is the persona ("Priya", "Priya herself", "Herself", "Me")."""
+    words = _ASIDE.sub("", participant).casefold().split()
+    selves = {"herself", "himself", "themselves", "myself", "me", "alone", "only", "just"}
+    return bool(words) and all(w in selves or w == persona for w in words)
 
 
 def _names_others(stage_text: str, persona: str) -> bool:

@@ -56,6 +56,7 @@ def findings_on(bike: jk.JourneyMap, stage: str) -> list[jk.Finding]:
         ["Counter assistant"],
         ["The workshop technician", "Sales rep on the phone"],
         ["Sam"],  # the persona alone
+        ["Sam himself", "Mechanic on duty"],
     ],
 )
 def test_a_shared_purchase_with_only_the_business_people_asks_who_else(people):
