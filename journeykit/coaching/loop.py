@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..model import Stage
 from .concepts import PRECISE, concepts, moments, topic_words
@@ -125,8 +126,10 @@ def check(view: MapView) -> Iterator[Finding]:
             stage=stage.name,
             lane="kpis",
         )
+    common = _common_words(view) if with_ideas else frozenset()
+    counts = _kpi_words(view) if with_ideas else {}
     for stage in with_ideas:
-        finding = _unrelated_kpis(view, stage)
+        finding = _unrelated_kpis(view, stage, common, counts)
         if finding is not None:
             unmeasured += 1
             yield finding
@@ -166,9 +169,39 @@ def counted(kpi: str) -> str:
     return " ".join(_FRAME.sub(" ", kpi).split())
 
 
-def _mentions(kpi: str, stage: Stage, common: frozenset[str] = frozenset()) -> bool:
-    """True when *stage* (apart from its KPIs, needs and messages) mentions what *kpi* counts:
-    a topic word or an idea (:func:`.concepts.concepts`) in common.
+@dataclass(frozen=True)
+class _Said:
+    """What a stage says apart from its KPIs, needs and messages, read once per review:
+    the topic words and ideas of all of it (``words``, ``ideas``) and of its pain points,
+    opportunities and activities alone (``plan_words``, ``plan_ideas``)."""
+
+    words: frozenset[str]
+    ideas: frozenset[str]
+    plan_words: frozenset[str]
+    plan_ideas: frozenset[str]
+
+    @classmethod
+    def of(cls, stage: Stage) -> _Said:
+        plan = [*stage.pain_points, *stage.opportunities, *stage.business_activities]
+        rest = [t for t in (stage.goal, *stage.actions, *stage.touchpoints) if t]
+        plan_words = frozenset().union(*(topic_words(t) for t in plan))
+        plan_ideas = frozenset().union(*(concepts(t) for t in plan))
+        return cls(
+            plan_words.union(*(topic_words(t) for t in rest)),
+            plan_ideas.union(*(concepts(t) for t in rest)),
+            plan_words,
+            plan_ideas,
+        )
+
+
+#: Ideas that tie a KPI naming a journey moment to its stage: those a precise question
+#: asks about (a price, a refund ...), not a time.
+_CLEAR_IDEAS = PRECISE - {"time"}
+
+
+def _mentions(kpi: str, said: _Said, common: frozenset[str] = frozenset()) -> bool:
+    """True when a stage that *said* what it says mentions what *kpi* counts: a topic word
+    (not one of the map's *common* words) or an idea (:func:`.concepts.concepts`) in common.
 
     A KPI that names a journey moment ("Instagram likes", "Newsletter open rate") is read
     more strictly, since what it names already belongs to a part of the journey: only the
@@ -179,32 +212,29 @@ def _mentions(kpi: str, stage: Stage, common: frozenset[str] = frozenset()) -> b
     newsletter to booking a table.
     """
     what = counted(kpi)
-    plan = (*stage.pain_points, *stage.opportunities, *stage.business_activities)
     if moments(kpi):
-        items = [t for t in plan if t]
-        clear = PRECISE - {"time"}
+        words, ideas = said.plan_words, said.plan_ideas & _CLEAR_IDEAS
     else:
-        items = [t for t in (stage.goal, *stage.actions, *stage.touchpoints, *plan) if t]
-        clear = None
-    if (topic_words(what) - common) & frozenset().union(*(topic_words(t) for t in items)):
-        return True
-    ideas = concepts(what) & frozenset().union(*(concepts(t) for t in items))
-    return bool(ideas if clear is None else ideas & clear)
+        words, ideas = said.words, said.ideas
+    return bool((topic_words(what) - common) & words or concepts(what) & ideas)
 
 
-def _funnel(kpi: str, view: MapView, stage: Stage) -> bool:
+def _kpi_words(view: MapView) -> dict[str, frozenset[str]]:
+    """What each stage's KPIs count, as topic words, by stage name."""
+    return {
+        s.name: frozenset().union(*(topic_words(counted(k)) for k in s.kpis)) for s in view.stages
+    }
+
+
+def _funnel(kpi: str, stage: Stage, counts: dict[str, frozenset[str]]) -> bool:
     """True when *kpi* names no journey moment and counts what a KPI of another stage counts
-    too: the map follows one thing through its stages ("Returns started from the letter's
-    link", then "Returns filed in one sitting"), and this is its step here."""
+    too (*counts*, from :func:`_kpi_words`): the map follows one thing through its stages
+    ("Returns started from the letter's link", then "Returns filed in one sitting"), and
+    this is its step here."""
     if moments(kpi):
         return False
     what = topic_words(counted(kpi))
-    return any(
-        what & topic_words(counted(other))
-        for s in view.stages
-        if s is not stage
-        for other in s.kpis
-    )
+    return any(what & words for name, words in counts.items() if name != stage.name)
 
 
 def _common_words(view: MapView) -> frozenset[str]:
@@ -221,21 +251,24 @@ def _common_words(view: MapView) -> frozenset[str]:
     return frozenset(w for w, n in seen.items() if n * 2 > len(view.stages))
 
 
-def _unrelated_kpis(view: MapView, stage: Stage) -> Finding | None:
-    """A finding when no KPI of *stage* counts anything its own stage mentions."""
+def _unrelated_kpis(
+    view: MapView, stage: Stage, common: frozenset[str], counts: dict[str, frozenset[str]]
+) -> Finding | None:
+    """A finding when no KPI of *stage* counts anything its own stage mentions (*common*
+    from :func:`_common_words`, *counts* from :func:`_kpi_words`)."""
     if not stage.kpis:
         return None
     covered = frozenset(view.moments.get(stage.name, ()))
-    common = _common_words(view)
+    said = _Said.of(stage)
     for kpi in stage.kpis:
-        if moments(kpi) & covered or _mentions(kpi, stage, common) or _funnel(kpi, view, stage):
+        if moments(kpi) & covered or _mentions(kpi, said, common) or _funnel(kpi, stage, counts):
             return None
-    counts = frozenset().union(*(topic_words(counted(kpi)) for kpi in stage.kpis))
+    mine = counts.get(stage.name, frozenset())
     elsewhere = [
         s.name
         for s in view.stages
         if s is not stage
-        and counts
+        and mine
         & frozenset().union(
             *(topic_words(t) for t in (*s.pain_points, *s.opportunities, *s.business_activities))
         )
