@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from ..model import Stage
 from .concepts import PRECISE, concepts, moments, topic_words
@@ -156,6 +156,7 @@ _FRAME = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def counted(kpi: str) -> str:
     """What *kpi* counts: its words without the kind of figure, the unit and the period.
 
@@ -169,29 +170,31 @@ def counted(kpi: str) -> str:
     return " ".join(_FRAME.sub(" ", kpi).split())
 
 
-@dataclass(frozen=True)
 class _Said:
-    """What a stage says apart from its KPIs, needs and messages, read once per review:
-    the topic words and ideas of all of it (``words``, ``ideas``) and of its pain points,
-    opportunities and activities alone (``plan_words``, ``plan_ideas``)."""
+    """What a stage says apart from its KPIs, needs and messages, read once per review and
+    only as far as needed: the topic words and ideas of its pain points, opportunities and
+    activities (``plan_words``, ``plan_ideas``) and of all of it with its goal, actions and
+    touchpoints (``words``, ``ideas``)."""
 
-    words: frozenset[str]
-    ideas: frozenset[str]
-    plan_words: frozenset[str]
-    plan_ideas: frozenset[str]
+    def __init__(self, stage: Stage) -> None:
+        self.plan = [*stage.pain_points, *stage.opportunities, *stage.business_activities]
+        self.rest = [t for t in (stage.goal, *stage.actions, *stage.touchpoints) if t]
 
-    @classmethod
-    def of(cls, stage: Stage) -> _Said:
-        plan = [*stage.pain_points, *stage.opportunities, *stage.business_activities]
-        rest = [t for t in (stage.goal, *stage.actions, *stage.touchpoints) if t]
-        plan_words = frozenset().union(*(topic_words(t) for t in plan))
-        plan_ideas = frozenset().union(*(concepts(t) for t in plan))
-        return cls(
-            plan_words.union(*(topic_words(t) for t in rest)),
-            plan_ideas.union(*(concepts(t) for t in rest)),
-            plan_words,
-            plan_ideas,
-        )
+    @cached_property
+    def plan_words(self) -> frozenset[str]:
+        return frozenset().union(*(topic_words(t) for t in self.plan))
+
+    @cached_property
+    def plan_ideas(self) -> frozenset[str]:
+        return frozenset().union(*(concepts(t) for t in self.plan))
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return self.plan_words.union(*(topic_words(t) for t in self.rest))
+
+    @cached_property
+    def ideas(self) -> frozenset[str]:
+        return self.plan_ideas.union(*(concepts(t) for t in self.rest))
 
 
 #: Ideas that tie a KPI naming a journey moment to its stage: those a precise question
@@ -212,11 +215,12 @@ def _mentions(kpi: str, said: _Said, common: frozenset[str] = frozenset()) -> bo
     newsletter to booking a table.
     """
     what = counted(kpi)
-    if moments(kpi):
-        words, ideas = said.plan_words, said.plan_ideas & _CLEAR_IDEAS
-    else:
-        words, ideas = said.words, said.ideas
-    return bool((topic_words(what) - common) & words or concepts(what) & ideas)
+    strict = bool(moments(kpi))
+    if (topic_words(what) - common) & (said.plan_words if strict else said.words):
+        return True
+    if strict:
+        return bool(concepts(what) & said.plan_ideas & _CLEAR_IDEAS)
+    return bool(concepts(what) & said.ideas)
 
 
 def _kpi_words(view: MapView) -> dict[str, frozenset[str]]:
@@ -259,7 +263,7 @@ def _unrelated_kpis(
     if not stage.kpis:
         return None
     covered = frozenset(view.moments.get(stage.name, ()))
-    said = _Said.of(stage)
+    said = _Said(stage)
     for kpi in stage.kpis:
         if moments(kpi) & covered or _mentions(kpi, said, common) or _funnel(kpi, stage, counts):
             return None

@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..model import Stage
 from .concepts import PRECISE, concepts, topic_words
@@ -136,6 +137,7 @@ _WORTH_TOLD = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def asks(need: str) -> frozenset[str]:
     """What *need* asks: its topics (:func:`.concepts.concepts`), and ``worth`` when it asks
     whether the thing is worth the customer's while, which is then no price question
@@ -156,6 +158,7 @@ def asks(need: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=65536)
 def told(message: str) -> frozenset[str]:
     """What *message* tells: its topics, the size of a thing when it says how many people it
     serves, and the answers of :data:`_ANSWERS`. Only the message is read this way: a
@@ -299,6 +302,11 @@ def _concrete(message: str, stage: Stage) -> bool:
     return any(topic_words(message) & topic_words(item) for item in near)
 
 
+def _claims(stage: Stage) -> bool:
+    """True when *stage* has messages and none of them is concrete (:func:`_concrete`)."""
+    return bool(stage.messages) and not any(_concrete(m, stage) for m in stage.messages)
+
+
 def claimed_only(need: str, stage: Stage, heard: list[str]) -> bool:
     """True when *need* asks an open question, *stage*'s messages are claims that say
     nothing concrete (:func:`_concrete`), and no message *heard* up to it shares a word or
@@ -316,9 +324,7 @@ def claimed_only(need: str, stage: Stage, heard: list[str]) -> bool:
     False
     """
     asked = asks(need)
-    if asked & (PRECISE | {"worth"}) or not stage.messages:
-        return False
-    if any(_concrete(m, stage) for m in stage.messages):
+    if asked & (PRECISE | {"worth"}) or not _claims(stage):
         return False
     words = topic_words(need)
     return not any(words & topic_words(m) or asked & told(m) for m in heard)
@@ -331,6 +337,7 @@ def check(view: MapView) -> Iterator[Finding]:
         heard.extend(stage.messages)
         if not stage.information_needs:
             continue
+        claims = _claims(stage)
         missing = [
             n
             for n in stage.information_needs
@@ -338,7 +345,7 @@ def check(view: MapView) -> Iterator[Finding]:
                 not answered(n, heard)
                 and not planned(n, stage.messages, stage.opportunities, stage.business_activities)
             )
-            or claimed_only(n, stage, heard)
+            or (claims and claimed_only(n, stage, heard))
         ]
         if not missing:
             continue
