@@ -127,9 +127,9 @@ def check(view: MapView) -> Iterator[Finding]:
             lane="kpis",
         )
     common = _common_words(view) if with_ideas else frozenset()
-    counts = _kpi_words(view) if with_ideas else {}
+    heads = _kpi_heads(view) if with_ideas else {}
     for stage in with_ideas:
-        finding = _unrelated_kpis(view, stage, common, counts)
+        finding = _unrelated_kpis(view, stage, common, heads)
         if finding is not None:
             unmeasured += 1
             yield finding
@@ -223,22 +223,32 @@ def _mentions(kpi: str, said: _Said, common: frozenset[str] = frozenset()) -> bo
     return bool(concepts(what) & said.ideas)
 
 
-def _kpi_words(view: MapView) -> dict[str, frozenset[str]]:
-    """What each stage's KPIs count, as topic words, by stage name."""
-    return {
-        s.name: frozenset().union(*(topic_words(counted(k)) for k in s.kpis)) for s in view.stages
-    }
+@lru_cache(maxsize=65536)
+def _head(kpi: str) -> str:
+    """The first topic word of what *kpi* counts: the thing it counts ("Returns filed in one
+    sitting" counts returns), "" when it has none."""
+    for word in counted(kpi).split():
+        found = topic_words(word)
+        if found:
+            return next(iter(found))
+    return ""
 
 
-def _funnel(kpi: str, stage: Stage, counts: dict[str, frozenset[str]]) -> bool:
-    """True when *kpi* names no journey moment and counts what a KPI of another stage counts
-    too (*counts*, from :func:`_kpi_words`): the map follows one thing through its stages
-    ("Returns started from the letter's link", then "Returns filed in one sitting"), and
-    this is its step here."""
-    if moments(kpi):
+def _kpi_heads(view: MapView) -> dict[str, frozenset[str]]:
+    """The things each stage's KPIs count (:func:`_head`), by stage name."""
+    return {s.name: frozenset(filter(None, (_head(k) for k in s.kpis))) for s in view.stages}
+
+
+def _funnel(kpi: str, stage: Stage, heads: dict[str, frozenset[str]]) -> bool:
+    """True when *kpi* names no journey moment and counts the thing a KPI of another stage
+    counts too (*heads*, from :func:`_kpi_heads`): the map follows one thing through its
+    stages ("Returns started from the letter's link", then "Returns filed in one sitting"),
+    and this is its step here. A word elsewhere in the KPI ("... at the counter") is not
+    the thing it counts."""
+    head = _head(kpi)
+    if moments(kpi) or not head:
         return False
-    what = topic_words(counted(kpi))
-    return any(what & words for name, words in counts.items() if name != stage.name)
+    return any(head in things for name, things in heads.items() if name != stage.name)
 
 
 def _common_words(view: MapView) -> frozenset[str]:
@@ -256,27 +266,27 @@ def _common_words(view: MapView) -> frozenset[str]:
 
 
 def _unrelated_kpis(
-    view: MapView, stage: Stage, common: frozenset[str], counts: dict[str, frozenset[str]]
+    view: MapView, stage: Stage, common: frozenset[str], heads: dict[str, frozenset[str]]
 ) -> Finding | None:
     """A finding when no KPI of *stage* counts anything its own stage mentions (*common*
-    from :func:`_common_words`, *counts* from :func:`_kpi_words`)."""
+    from :func:`_common_words`, *heads* from :func:`_kpi_heads`)."""
     if not stage.kpis:
         return None
     covered = frozenset(view.moments.get(stage.name, ()))
     said = _Said(stage)
     for kpi in stage.kpis:
-        if moments(kpi) & covered or _mentions(kpi, said, common) or _funnel(kpi, stage, counts):
+        if moments(kpi) & covered or _mentions(kpi, said, common) or _funnel(kpi, stage, heads):
             return None
-    mine = counts.get(stage.name, frozenset())
-    elsewhere = [
-        s.name
-        for s in view.stages
-        if s is not stage
-        and mine
-        & frozenset().union(
-            *(topic_words(t) for t in (*s.pain_points, *s.opportunities, *s.business_activities))
-        )
-    ]
+    mine = frozenset().union(*(topic_words(counted(k)) for k in stage.kpis))
+    things = heads.get(stage.name, frozenset())
+    ranked = []
+    for s in view.stages:
+        if s is stage:
+            continue
+        plan = _Said(s).plan_words
+        if mine & plan:
+            ranked.append((-len(things & plan), -len(mine & plan), s.name))
+    elsewhere = [name for *_, name in sorted(ranked)]
     seems = (
         f"What it counts comes up in {elsewhere[0]} instead."
         if elsewhere

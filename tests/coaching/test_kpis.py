@@ -177,3 +177,14 @@ def questioned_in_map(journey_map: jk.JourneyMap, stage: str, kpi: str, **lanes:
     return any(
         f.rule == "kpi-measures-something-else" and f.stage == stage for f in jk.review(journey_map)
     )
+
+
+def test_the_question_names_the_stage_whose_idea_the_kpi_counts():
+    bike = jk.load_map(CLEAN)
+    for lane, value in GYM.items():
+        bike.set_lane("Retention", lane, value)
+    # the Advocacy stage's idea is about referral cards; Retention counts them
+    bike.set_lane("Retention", "kpis", ["Cards handed in at the counter"])
+    found = [f for f in jk.review(bike) if f.rule == "kpi-measures-something-else"]
+    assert [f.stage for f in found] == ["Retention"]
+    assert "Advocacy" in found[0].message
