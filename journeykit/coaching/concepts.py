@@ -64,6 +64,7 @@ CONCEPTS = _families(
         "insurance": "insurance insurer cover claim",
         "reward": "reward bonus gift both something anything incentive perk",
         "display": "display window paper print sticker",
+        "privacy": "data privacy private confidential confidentiality gdpr detail personal",
         "attendance": "noshow attend attendance turnout absence absent miss forget remind reminder",
     }
 )

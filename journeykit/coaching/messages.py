@@ -90,9 +90,9 @@ _HEADCOUNT = re.compile(
 #: that uses these words does not, by that alone, ask a precise question): where a place
 #: is, by what it is near ("Two minutes from the station"); sizes, by the sizes on offer
 #: ("Small, medium and large"); the papers to bring, by naming one ("Bring her passport");
-#: a promise to put a bad job right, which is what a refund question wants to hear; when a
-#: thing happens, by what it follows ("Paid the moment the buyer collects") or by the slots
-#: open to book ("Open slots on the calendar").
+#: a promise to put a bad job right or to swap the thing, which is what a refund question
+#: wants to hear; when a thing happens, by what it follows ("Paid the moment the buyer
+#: collects") or by the slots open to book ("Open slots on the calendar").
 _ANSWERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), concept)
     for pattern, concept in (
@@ -112,7 +112,7 @@ _ANSWERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(licen[cs]e|passport|birth certificate|bank statement|payslips?)\b", "documents"),
         (
             r"\bput (it|things|that) right\b|\bredo\b|\bdo it again\b"
-            r"|\bno quibble\b|\bnot happy\b",
+            r"|\bno quibble\b|\bnot happy\b|\bswap\b|\bexchange\b|\bsend (it|them) back\b",
             "refund",
         ),
     )
@@ -299,7 +299,18 @@ def _concrete(message: str, stage: Stage) -> bool:
     if told(message) or _FIGURE.search(_SINCE.sub(" ", message)):
         return True
     near = (*stage.information_needs, *stage.pain_points, *stage.opportunities)
-    return any(topic_words(message) & topic_words(item) for item in near)
+    return any(_words(message) & _words(item) for item in near)
+
+
+#: Topics so wide that sharing one ties nothing: a question with "how", a text message, a
+#: time of day, a free slot, a person, a report.
+_BROAD = frozenset({"howto", "contact", "time", "availability", "who", "results"})
+
+
+def _words(text: str) -> frozenset[str]:
+    """:func:`.concepts.topic_words` of *text*, with the parts of a hyphenated word apart
+    ("certified-organic" shares "organic")."""
+    return topic_words(text.replace("-", " "))
 
 
 def _claims(stage: Stage) -> bool:
@@ -310,7 +321,7 @@ def _claims(stage: Stage) -> bool:
 def claimed_only(need: str, stage: Stage, heard: list[str]) -> bool:
     """True when *need* asks an open question, *stage*'s messages are claims that say
     nothing concrete (:func:`_concrete`), and no message *heard* up to it shares a word or
-    a topic with the need.
+    a topic with the need (not a topic as wide as :data:`_BROAD`).
 
     Examples
     --------
@@ -326,8 +337,9 @@ def claimed_only(need: str, stage: Stage, heard: list[str]) -> bool:
     asked = asks(need)
     if asked & (PRECISE | {"worth"}) or not _claims(stage):
         return False
-    words = topic_words(need)
-    return not any(words & topic_words(m) or asked & told(m) for m in heard)
+    words = _words(need)
+    ideas = asked - _BROAD
+    return not any(words & _words(m) or ideas & told(m) for m in heard)
 
 
 def check(view: MapView) -> Iterator[Finding]:

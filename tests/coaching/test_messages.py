@@ -194,3 +194,25 @@ def test_a_claim_or_another_point_leaves_the_question_open(need, message):
 )
 def test_a_comparison_of_prices_is_a_price_question(need, message, open_):
     assert asked(need, [message]) is open_
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        ("Will my data be shared?", "We never sell or pass on your details"),
+        ("Are the ingredients organic?", "Every vegetable from our own certified-organic field"),
+        ("Can I change my mind about the colour?", "Swap the colour any time before we cut it"),
+        ("Is it suitable for a wheelchair user?", "Level entrance and a wide lift to every floor"),
+    ],
+)
+def test_an_answer_in_other_words_on_privacy_produce_or_a_swap(need, message):
+    assert not asked(need, [message])
+
+
+def test_a_wide_topic_heard_earlier_does_not_answer_a_question_beside_a_claim():
+    # an earlier stage's "We text you when it is ready" is contact, as is "speak"; the
+    # stage's own message is a claim, so the question stays open
+    bike = jk.load_map(CLEAN)
+    bike.set_lane("Retention", "information_needs", ["Do they speak Polish?"])
+    bike.set_lane("Retention", "messages", ["Service with a smile"])
+    assert any(f.rule == "need-without-message" and f.stage == "Retention" for f in jk.review(bike))
