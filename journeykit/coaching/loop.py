@@ -207,18 +207,17 @@ def _mentions(kpi: str, said: _Said, common: frozenset[str] = frozenset()) -> bo
     (not one of the map's *common* words) or an idea (:func:`.concepts.concepts`) in common.
 
     A KPI that names a journey moment ("Instagram likes", "Newsletter open rate") is read
-    more strictly, since what it names already belongs to a part of the journey: only the
-    stage's pain points, opportunities and activities count (the map's main noun, in the
-    goal of every stage, is no sign), and only an idea a precise question asks about
-    (:data:`.concepts.PRECISE`, a price, a refund ..., not a time), so "Complaints about
-    surprise charges" fits a pain point about the bill, while "open" alone does not tie a
-    newsletter to booking a table.
+    more strictly for ideas, since what it names already belongs to a part of the journey:
+    only an idea a precise question asks about (:data:`.concepts.PRECISE`, a price, a
+    refund ..., not a time) in the stage's pain points, opportunities and activities
+    counts, so "Complaints about surprise charges" fits a pain point about the bill, while
+    "open" alone does not tie a newsletter to booking a table, nor "fixed" in a goal a
+    quote to recommending.
     """
     what = counted(kpi)
-    strict = bool(moments(kpi))
-    if (topic_words(what) - common) & (said.plan_words if strict else said.words):
+    if (topic_words(what) - common) & said.words:
         return True
-    if strict:
+    if moments(kpi):
         return bool(concepts(what) & said.plan_ideas & _CLEAR_IDEAS)
     return bool(concepts(what) & said.ideas)
 

@@ -99,6 +99,22 @@ BOILER = {
     "opportunities": ["Fix the price in writing before work starts"],
     "business_activities": ["Give written quotes"],
 }
+SAAS = {
+    "goal": "Get the team using the tool in the first week",
+    "actions": ["Invites colleagues", "Imports tasks"],
+    "touchpoints": ["Setup wizard", "Help centre"],
+    "pain_points": ["Importing from spreadsheets fails on dates"],
+    "opportunities": ["Fix date formats in the importer"],
+    "business_activities": ["Answer chat questions in five minutes"],
+}
+HOTEL = {
+    "goal": "Arrive late and still get into my room",
+    "actions": ["Checks in at midnight"],
+    "touchpoints": ["Night door", "Key safe"],
+    "pain_points": ["Reception closes at ten"],
+    "opportunities": ["Send a door code by text on the day of arrival"],
+    "business_activities": ["Change codes daily"],
+}
 GYM = {
     "goal": "Keep my sessions at the gym without thinking about it",
     "actions": ["Gets a text the day before"],
@@ -113,9 +129,10 @@ GYM = {
     ("lanes", "kpi"),
     [
         (GARDEN, "Coffee-shop takings each weekend"),
-        # the stage's goal names the boiler, but likes count people noticing the firm
-        (BOILER, "Instagram likes on boiler photos"),
+        (BOILER, "Likes on the firm's Instagram posts"),
         (GYM, "Protein bars sold at the front desk"),
+        (SAAS, "Blog subscribers"),
+        (HOTEL, "Breakfast covers"),
         (DENTIST, "Average bill for teeth whitening"),
         (LANGUAGE, "Certificates awarded at the end of term"),
     ],
@@ -133,6 +150,9 @@ def test_a_kpi_its_own_stage_never_mentions_is_questioned(lanes, kpi):
         (LANGUAGE, "Callers asking what it costs"),
         # a complaint belongs to using a service, but this one is about the price
         (BOILER, "Complaints about surprise charges"),
+        # sharing is recommending, but the tasks are the stage's own (in its actions)
+        (SAAS, "Time to first shared task"),
+        (HOTEL, "Complaints from late check-ins"),
         # missed sessions and forgetting are the same idea in other words
         (GYM, "No-show rate"),
     ],
