@@ -104,7 +104,11 @@ _GROUPS = (
             r"procurement|purchasing|co-?owns?|co-?founder|founder|director|board|"
             r"business manager|bursar|head ?teacher|governors|trustees|budget holder|"
             r"\d+-(person|people|strong)|team of|(runs|manages|owns) (a|the|an|her|his|their) "
-            r"\w+ ?\w* (business|firm|studio|shop|company|team|school|clinic|practice))\b",
+            r"\w+ ?\w* (business|firm|studio|shop|company|team|school|clinic|practice)|"
+            # a purchase made for an organisation whose people approve, vote or sign:
+            r"(head|chair|secretary|treasurer|clerk) of|committee|(parish|town|city|district) "
+            r"council|approv\w*|sign-?off|votes?|on behalf of|buys? for|signs? for|"
+            r"(her|his|their) (team|staff|manager|boss|colleagues))\b",
             re.IGNORECASE,
         ),
     ),
@@ -114,6 +118,8 @@ _GROUPS = (
             r"\b((mother|father|mum|dad|parent) of|children|kids|family|husband|wife|"
             r"toddler|baby|twins|couple|sister|brother|siblings?|father|mother|mum|dad|"
             r"parents|grandparents|grandchildren|grandkids|teenager|1[3-7]-year-old|"
+            r"engaged|fianc\w*|bride(-to-be)?|groom|girlfriend|boyfriend|spouse|partner|"
+            r"in-laws|moving in with|jointly|"
             r"house-?mates?|flat-?mates?|room-?mates?|(share|split|splits|shares|sharing|"
             r"splitting) (the|a|their|our) (cost|costs|bill|bills|rent|house|flat|home))\b",
             re.IGNORECASE,
@@ -123,7 +129,8 @@ _GROUPS = (
         "the people who care for them",
         re.compile(
             r"\b(carer|caregiver|(her|his|their) (daughter|son|wife|husband|partner|niece|nephew)"
-            r"|lives alone|elderly|in (her|his) (seventies|eighties|nineties))\b",
+            r"|elderly|in (her|his) (seventies|eighties|nineties)|looks after|cares for|"
+            r"dementia|disabled|wheelchair)\b",
             re.IGNORECASE,
         ),
     ),

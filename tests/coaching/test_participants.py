@@ -35,6 +35,9 @@ def asks_who_else(description: str) -> bool:
         "Shares a flat and a tandem with his brother.",
         "Bursar of a village primary; the head teacher and governors approve spending.",
         "Lives with two flatmates who all cook from the same fridge.",
+        "Engaged to Kofi; they are furnishing their first flat on one budget.",
+        "Treasurer of a village cricket club whose committee votes on any spend.",
+        "Looks after his father, who has early dementia, three days a week.",
         "Rents a terraced house with three other students; they split the bills four ways.",
     ],
 )
