@@ -77,3 +77,16 @@ def test_a_bare_plural_of_people_after_any_verb_is_asked_about(goal):
 )
 def test_people_the_customer_hires_meets_or_thanks_are_not_a_market(goal):
     assert read_goal(goal).side == "customer"
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        ("Convert the trial into a yearly plan", "business"),
+        ("Land the pilot before the budget closes", "business"),
+        ("Convert my free trial into a paid plan", "customer"),
+        ("Secure a pilot slot for our ward", "customer"),
+    ],
+)
+def test_a_step_of_the_sale_is_the_businesss_market(goal, side):
+    assert read_goal(goal).side == side
