@@ -58,7 +58,7 @@ curious delighted disappointed disgusted doubtful eager embarrassed excited
 frustrated glad grateful guilty happy hopeful impatient indifferent insecure irritated
 joyful lonely nervous overwhelmed pleased proud reassured relaxed relieved sad satisfied
 scared sceptical skeptical stressed surprised suspicious tense thankful thrilled tired
-uncertain uneasy unhappy upset worried
+uncertain uneasy unhappy unsure upset worried
 anger anxiety boredom confusion curiosity delight disappointment doubt excitement fear
 frustration happiness hope impatience irritation joy loyalty pride relief sadness
 satisfaction stress surprise trust uncertainty worry
@@ -151,9 +151,7 @@ def feeling_words() -> frozenset[str]:
 
 
 #: Words after a feeling that say what it is about ("Worried about the cost").
-_CAUSE = frozenset(
-    ["about", "by", "with", "that", "it", "when", "to", "because", "at", "of", "for", "after", "as"]
-)
+_CAUSE = word_set("about by with that it when to because at of for after as whether if")
 
 
 #: Words of a clause: a feeling followed by one of these within a few words is a state of

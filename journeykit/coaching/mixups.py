@@ -5,7 +5,8 @@ these rules read the shape of an item instead:
 
 * a **customer action** that is the business's to-do ("Send a text when the bike is
   ready" among "Pays by card", "Collects the bike"): a verb only the business uses, the
-  business as the subject, or an order given in a lane otherwise written about the customer.
+  business as the subject (by its name in the map's title too: "Mill Desk sends ..."), or an
+  order given in a lane otherwise written about the customer.
   Written about someone ("Publishes the rota"), such a verb is the customer's own when the
   persona's description or goals say they run that thing themselves;
 * a **touchpoint** that is an action ("Reads comparison articles", "Scrolling through
@@ -36,7 +37,8 @@ RULES = (
         "action-is-business-activity",
         ("fix",),
         "a customer action that is something the business does (a verb only the business "
-        "uses, the business as the subject, or an order in a lane written about the customer)",
+        "uses, the business as the subject, by its name in the map's title too, or an order "
+        "in a lane written about the customer)",
     ),
     Rule(
         "touchpoint-is-an-action",
@@ -269,15 +271,45 @@ def _own_work(view: MapView) -> frozenset[str]:
     )
 
 
+def business_name(title: str) -> tuple[str, ...]:
+    """The words of the business's name, when the map's title starts with it before a colon
+    or a dash ("The Mill Desk: a coworking space ..."), without a leading "The".
+
+    Examples
+    --------
+    >>> business_name("The Mill Desk: a coworking space"), business_name("My first map")
+    (('mill', 'desk'), ())
+    """
+    for mark in (":", " - ", " – ", " — "):
+        if mark in title:
+            words = tokens(title.split(mark, 1)[0])
+            words = words[1:] if words[:1] == ("the",) else words
+            return words if 0 < len(words) <= 4 else ()
+    return ()
+
+
+def _named_subject(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """True when the action *words* start with the business's *name* as their subject
+    ("Mill Desk sends ...", "The Mill Desk's host shows ...")."""
+    if not name:
+        return False
+    start = 1 if words[:1] == ("the",) else 0
+    return words[start : start + len(name)] == name and len(words) > start + len(name)
+
+
 def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
     """A test for the customer actions of *stage* that read as the business's, given how
-    the stage's other actions are written (counted once per stage) and what the persona
-    does in their own right."""
+    the stage's other actions are written (counted once per stage), what the persona does
+    in their own right, and the business's name from the title (an action with the
+    business as its subject is the business's)."""
     third = sum(_third_person(words[0]) for a in stage.actions if (words := tokens(a)))
     own = _own_work(view)
+    name = business_name(view.map.title)
 
     def spots(action: str) -> bool:
         words = tokens(action)
+        if _named_subject(words, name):
+            return True
         others_third = third - (1 if words and _third_person(words[0]) else 0)
         return business_action(action, others_third > 0, own)
 

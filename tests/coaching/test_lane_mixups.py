@@ -135,3 +135,25 @@ def test_what_a_customer_runs_in_their_own_right_is_their_action(action, descrip
 )
 def test_the_businesss_work_in_the_customers_actions_is_noted(action):
     assert business_activity_noted(action)
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "Spoke & Chain texts him when the bike is ready",
+        "The Spoke & Chain mechanic phones with a quote",
+    ],
+)
+def test_an_action_with_the_named_business_as_its_subject_is_the_businesss(action):
+    assert business_activity_noted(action)
+
+
+@pytest.mark.parametrize(
+    "action", ["Spoke to the mechanic about the brakes", "Recommends Spoke & Chain to a friend"]
+)
+def test_an_action_that_only_names_the_business_is_the_customers(action):
+    assert not business_activity_noted(action)
+
+
+def test_unsure_whether_is_a_state_of_mind_not_a_touchpoint():
+    assert noted("touchpoints", "Unsure whether the shop fixes hub gears")
