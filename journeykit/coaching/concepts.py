@@ -245,7 +245,7 @@ _RECOMMENDING = re.compile(
     r"(thank[- ]?you|thanks|shout[- ]?out)\b|"
     # telling others to use the business: "Tells the couple at the next table to rent from"
     r"(tells?|urges?|advises?|persuades?|convinces?) ([\w'-]+ ){1,6}?to "
-    r"(rent|buy|book|use|try|hire|shop|order|go|join|choose|call|ring|visit) (from|with|at)\b)",
+    r"(rent|buy|book|use|try|hire|shop|order|join|call|ring|visit) (from|with|at)\b)",
     re.IGNORECASE,
 )
 _BUYING = re.compile(

@@ -210,7 +210,8 @@ _MEANS = lx.word_set("way option button link tool chance place app")
 _PROBLEM = lx.word_set(
     """
     not no never nothing nobody without too only cannot cant wont doesnt dont didnt isnt
-    arent wasnt werent hasnt havent couldnt shouldnt
+    arent wasnt werent hasnt havent couldnt shouldnt wrong late missing broken confusing
+    unclear hidden surprise extra twice lost error
     """
 )
 #: Openings that wish for something instead of saying what goes wrong.

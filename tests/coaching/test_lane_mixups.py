@@ -87,6 +87,7 @@ def test_an_activity_a_state_of_mind_or_a_wish_is_noted(lane, item):
         ("touchpoints", "Bar"),
         ("pain_points", "A form that never says what went wrong"),
         ("pain_points", "A second form to fill in at the desk"),
+        ("pain_points", "A reminder text giving the wrong date"),
     ],
 )
 def test_places_channels_and_problems_worded_like_them_stay_quiet(lane, item):

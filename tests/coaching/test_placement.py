@@ -87,6 +87,7 @@ def test_thanking_in_public_or_telling_others_to_buy_before_the_purchase_is_ques
         "Thanks the receptionist for the quick reply",
         "Tells her partner about the shop she walked past",
         "Reads the thank-you note pinned in the window",
+        "Tells her husband to go with the cheaper plan",
     ],
 )
 def test_private_thanks_and_talk_at_home_before_the_purchase_are_not(action):
