@@ -166,6 +166,10 @@ _CLAUSE = word_set(
 )
 
 
+#: States of mind written as a verb: "Wondering whether ...", "Hoping the ...".
+_WONDERING = word_set("wondering hoping fearing doubting dreading")
+
+
 def led_by_feeling(item: str) -> bool:
     """True when *item* is a feeling with its cause ("Worried about the cost", "Relieved
     it is sorted", "Worried Bernard won't cope"): a feeling word describing a person (not
@@ -176,14 +180,18 @@ def led_by_feeling(item: str) -> bool:
     --------
     >>> led_by_feeling("Worried about the cost"), led_by_feeling("Very relieved it is sorted")
     (True, True)
-    >>> led_by_feeling("Nervous her son won't keep up")
-    True
+    >>> led_by_feeling("Nervous her son won't keep up"), led_by_feeling("Not sure it will fit")
+    (True, True)
     >>> led_by_feeling("Trust badges on the checkout"), led_by_feeling("Happy hour email")
     (False, False)
     """
     words = [w.strip(",.!?") for w in item.casefold().replace("’", "'").split()]
     while words and words[0] in _SOFTENERS:
         words = words[1:]
+    if words[:2] == ["not", "sure"]:  # "Not sure the bikes will cope": unsure
+        words = ["unsure", *words[2:]]
+    if len(words) > 1 and words[0] in _WONDERING and words[1] in _CAUSE | _CLAUSE:
+        return True  # "Wondering whether ...", "Hoping she can ..."
     if len(words) < 2 or words[0] not in _FEELING_ADJECTIVES:
         return False
     clause = {part for w in words[1:5] for part in (w.replace("'", ""), *w.split("'"))}

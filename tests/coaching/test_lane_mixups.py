@@ -156,5 +156,18 @@ def test_an_action_that_only_names_the_business_is_the_customers(action):
     assert not business_activity_noted(action)
 
 
-def test_unsure_whether_is_a_state_of_mind_not_a_touchpoint():
-    assert noted("touchpoints", "Unsure whether the shop fixes hub gears")
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Unsure whether the shop fixes hub gears",
+        "Not sure the stand-up desk will suit his back",
+        "Wondering if the pool is open to children",
+    ],
+)
+def test_a_state_of_mind_is_not_a_touchpoint(item):
+    assert noted("touchpoints", item)
+
+
+@pytest.mark.parametrize("item", ["Curious Minds podcast", "Proud sponsor banner at the ground"])
+def test_a_channel_named_with_a_feeling_word_is_a_touchpoint(item):
+    assert not noted("touchpoints", item)
