@@ -233,12 +233,17 @@ def is_job_title(name: str) -> bool:
     >>> is_job_title("Freelance translator")
     True
     """
+    return _title_only(name) or is_bare_occupation(name)
+
+
+def _title_only(name: str) -> bool:
+    """True when *name* is made of the words of a job title only ("Finance director")."""
     words = re.findall(r"[a-z]+", name.casefold())
     return (
         bool(words)
         and all(w in _TITLE_WORDS for w in words)
         and any(w in _TITLE_WORDS - {"of", "the", "and", "for"} for w in words)
-    ) or is_bare_occupation(name)
+    )
 
 
 def segment_signs(persona_name: str, description: str) -> int:
@@ -304,10 +309,14 @@ def check(view: MapView) -> Iterator[Finding]:
         )
         return
     if is_job_title(name):
+        titled = _title_only(name)  # "Office manager", not "Keen gardener"
         yield Finding(
             rule="persona-is-a-job-title",
             level="fix",
-            message=f"The persona {quoted(name)} is a job title: many people hold it.",
+            message=f"The persona {quoted(name)} is a job title: many people hold it."
+            if titled
+            else f"The persona {quoted(name)} names what someone does, not who they are: "
+            "many people could answer to it.",
             why=(
                 "A role tells you what someone is paid to do, not what they want, fear or put "
                 "up with; a map needs one person with a situation of their own."
@@ -315,6 +324,9 @@ def check(view: MapView) -> Iterator[Finding]:
             fix=(
                 f"Give the {name.casefold()} a first name and describe their situation: the "
                 "company, what they are measured on, what keeps them up at night."
+                if titled
+                else f"Give the {name.casefold()} a first name and describe their situation: "
+                "where they live and work, what they want, what gets in their way."
             ),
             lane="persona",
         )
