@@ -214,6 +214,8 @@ _PROBLEM = lx.word_set(
     unclear hidden surprise extra twice lost error
     """
 )
+#: Words that ask for more of something: "More evening slots", "Fewer forms".
+_MORE = lx.word_set("more fewer")
 #: Openings that wish for something instead of saying what goes wrong.
 _WISHES = lx.word_set("wish wishes wished wishing")
 
@@ -258,8 +260,15 @@ def idea_as_pain(pain: str) -> bool:
         return True
     if first in lx.NOUN_LIKE_IDEA_VERBS:
         return second in _DETERMINERS or second in _OFFERED
-    # "A clearer price list": the thing wished for, not what goes wrong.
+    # "A clearer price list", "Better signs to the entrance", "More evening slots": the thing
+    # wished for, not what goes wrong ("More fees than she expected" compares: a problem).
     if first in ("a", "an") and second in _BETTER:
+        return True
+    if (
+        first in _BETTER | _MORE
+        and second != "and"  # "More and more emails": a problem
+        and not set(tokens(pain)) & (_PROBLEM | {"than"})
+    ):
         return True
     return first in lx.IDEA_VERBS
 

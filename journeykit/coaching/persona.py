@@ -207,16 +207,27 @@ def is_bare_occupation(name: str) -> bool:
     return head in _OCCUPATIONS or head in _TITLE_WORDS or head.endswith(_AGENT_ENDINGS)
 
 
+#: Nouns for several people taken as one: "The Okafor family", "Retired couple".
+_COLLECTIVES = word_set("family household couple team group committee board crew partnership")
+
+
 def is_plural_label(name: str) -> bool:
     """True when *name* is a label whose last word reads as a plural ("Keen cyclists",
-    "Independent optometrists"): most likely a group, though no list names it.
+    "Independent optometrists"), or names several people as one ("The Okafor family",
+    "Retired couple"): most likely a group, though no list names it.
 
     Examples
     --------
     >>> [is_plural_label(n) for n in ("Keen cyclists", "Charles Hughes", "Busy mum")]
     [True, False, False]
+    >>> [is_plural_label(n) for n in ("The Okafor family", "Sam and family")]
+    [True, False]
     """
-    words = _label_words(" ".join(name.split()))
+    flat = " ".join(name.split())
+    every = re.findall(r"[\w'&-]+", flat.casefold())
+    if len(every) > 1 and every[-1] in _COLLECTIVES and not {"and", "with", "&"} & set(every):
+        return True
+    words = _label_words(flat)
     if words is None:
         return False
     head = words[-1]
@@ -335,7 +346,8 @@ def check(view: MapView) -> Iterator[Finding]:
         yield Finding(
             rule="persona-is-a-market",
             level="improve",
-            message=f"Is {quoted(name)} one person, or a whole group? The name reads as a plural.",
+            message=f"Is {quoted(name)} one person, or a whole group? The name reads as several "
+            "people.",
             why=_WHY_PERSON,
             fix=(
                 f"If it is a group, pick one typical member of {quoted(name)}, give them a "

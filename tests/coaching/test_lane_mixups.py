@@ -171,3 +171,15 @@ def test_a_state_of_mind_is_not_a_touchpoint(item):
 @pytest.mark.parametrize("item", ["Curious Minds podcast", "Proud sponsor banner at the ground"])
 def test_a_channel_named_with_a_feeling_word_is_a_touchpoint(item):
     assert not noted("touchpoints", item)
+
+
+@pytest.mark.parametrize("pain", ["More Saturday slots", "Fewer forms at the front desk"])
+def test_a_pain_point_asking_for_more_or_fewer_is_a_wish(pain):
+    assert noted("pain_points", pain)
+
+
+@pytest.mark.parametrize(
+    "pain", ["More paperwork than the old bank asked for", "More and more reminder emails"]
+)
+def test_a_pain_point_that_compares_or_piles_up_is_a_problem(pain):
+    assert not noted("pain_points", pain)

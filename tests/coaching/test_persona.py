@@ -49,6 +49,8 @@ def test_a_person_is_not_read_as_a_group(name):
         ("Independent veterinary practices", ("persona-is-a-market", "fix")),
         ("Rural primary schools", ("persona-is-a-market", "fix")),
         ("Keen allotment growers", ("persona-is-a-market", "improve")),
+        ("The Lindqvist household", ("persona-is-a-market", "improve")),
+        ("Newly retired couple", ("persona-is-a-market", "improve")),
         ("Self-employed electrician", ("persona-is-a-job-title", "fix")),
         ("Retired headteacher", ("persona-is-a-job-title", "fix")),
         ("Physiotherapist", ("persona-is-a-job-title", "fix")),
@@ -59,7 +61,16 @@ def test_an_organisation_type_a_plural_label_or_a_bare_occupation_is_not_a_perso
 
 
 @pytest.mark.parametrize(
-    "name", ["Charles Hughes", "Heather", "Sam the baker", "Agnes", "Ana de Souza", "Mrs Evans"]
+    "name",
+    [
+        "Charles Hughes",
+        "Heather",
+        "Sam the baker",
+        "Agnes",
+        "Ana de Souza",
+        "Mrs Evans",
+        "Sam and family",
+    ],
 )
 def test_a_name_that_ends_like_a_plural_or_an_occupation_is_still_a_person(name):
     assert persona_rules(name) == {("persona-is-a-person", "praise")}
