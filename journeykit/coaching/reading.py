@@ -426,7 +426,10 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
         deal = any(w in lx.DEAL_NOUNS for w in phrase) and not any(
             w in ("best", "good", "better", "great", "fair") for w in phrase
         )
-        signed = any(w in ("signed", "closed", "agreed", "approved", "accepted") for w in phrase)
+        # Approval is what the buying side gives itself (its board, its budget holder):
+        # "Get the contract approved" is the buyer's step, "Get the contract signed" the
+        # seller's.
+        signed = any(w in ("signed", "closed", "agreed", "accepted") for w in phrase)
         if deal and (verb in ("make", "close", "win") or (verb == "get" and signed)):
             return shown, "a deal the business closes"
         lowering = verb in ("reduce", "cut", "lower", "minimise", "minimize")
