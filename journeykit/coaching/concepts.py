@@ -230,7 +230,9 @@ def is_advertising(item: str) -> bool:
 
 #: A customer action that is plainly recommending: praising the business to others, a
 #: public review or rating however it is worded ("Leaves a five-star Google review"), a
-#: referral code passed on, friends told ("Tells two friends"), the number passed on.
+#: referral code passed on, friends told ("Tells two friends"), the number passed on, a
+#: public thank-you, anyone told to buy from the business ("Tells a neighbour to book
+#: with the salon").
 _RECOMMENDING = re.compile(
     r"^\s*(recommends?|refers?|reviews? the|rates? the|tags? the|"
     r"(writes?|leaves?|posts?|gives?|adds?) (an? |her |his |their |my )?([\w-]+ ){0,3}?"
@@ -241,7 +243,13 @@ _RECOMMENDING = re.compile(
     r"invites? (a |two |three )?(friends?|colleagues?)|brings? a friend|"
     r"tells? (his |her |their |my |two |three |a few |all (her |his |their |my )?)?"
     r"(friends|colleagues|others|family|neighbours|neighbors|everyone)|"
-    r"spreads? the word|posts? (a |an )?(review|photo|picture))",
+    r"spreads? the word|posts? (a |an )?(review|photo|picture)|"
+    # thanking the business in public: "Posts a thank-you to the salon in the group"
+    r"(posts?|writes?|leaves?|shares?|puts? up|gives?) ([\w'-]+ ){0,3}?"
+    r"(thank[- ]?you|thanks|shout[- ]?out)\b|"
+    # telling others to use the business: "Tells the couple at the next table to rent from"
+    r"(tells?|urges?|advises?|persuades?|convinces?) ([\w'-]+ ){1,6}?to "
+    r"(rent|buy|book|use|try|hire|shop|order|join|call|ring|visit) (from|with|at)\b)",
     re.IGNORECASE,
 )
 _BUYING = re.compile(

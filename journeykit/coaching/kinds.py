@@ -20,6 +20,7 @@ from functools import cache
 from ..catalogue import framework_ids, get_framework, schema
 from ..catalogue.fields import live_mapping
 from ..model import example, example_names
+from .lexicon import word_set
 from .words import squash
 
 #: The noun for one item of each lane, with its article, for feedback sentences
@@ -57,7 +58,7 @@ curious delighted disappointed disgusted doubtful eager embarrassed excited
 frustrated glad grateful guilty happy hopeful impatient indifferent insecure irritated
 joyful lonely nervous overwhelmed pleased proud reassured relaxed relieved sad satisfied
 scared sceptical skeptical stressed surprised suspicious tense thankful thrilled tired
-uncertain uneasy unhappy upset worried
+uncertain uneasy unhappy unsure upset worried
 anger anxiety boredom confusion curiosity delight disappointment doubt excitement fear
 frustration happiness hope impatience irritation joy loyalty pride relief sadness
 satisfaction stress surprise trust uncertainty worry
@@ -150,27 +151,51 @@ def feeling_words() -> frozenset[str]:
 
 
 #: Words after a feeling that say what it is about ("Worried about the cost").
-_CAUSE = frozenset(
-    ["about", "by", "with", "that", "it", "when", "to", "because", "at", "of", "for", "after", "as"]
+_CAUSE = word_set("about by with that it when to because at of for after as whether if")
+
+
+#: Words of a clause: a feeling followed by one of these within a few words is a state of
+#: mind about something ("Worried Bernard won't manage", "Nervous she will fall behind"),
+#: where a name built on a feeling word goes on with nouns ("Happy hour email").
+_CLAUSE = word_set(
+    """
+    i you he she we they will wont would can cant cannot could might may should must is isnt
+    are arent was wasnt were werent has hasnt have havent had does doesnt do dont did didnt
+    ll
+    """
 )
+
+
+#: States of mind written as a verb: "Wondering whether ...", "Hoping the ...".
+_WONDERING = word_set("wondering hoping fearing doubting dreading")
 
 
 def led_by_feeling(item: str) -> bool:
     """True when *item* is a feeling with its cause ("Worried about the cost", "Relieved
-    it is sorted"): a feeling word describing a person (not a noun such as *trust*),
-    then what it is about. Fine as a pain point; no channel can be written this way.
+    it is sorted", "Worried Bernard won't cope"): a feeling word describing a person (not
+    a noun such as *trust*), then what it is about or a clause. Fine as a pain point; no
+    channel can be written this way.
 
     Examples
     --------
     >>> led_by_feeling("Worried about the cost"), led_by_feeling("Very relieved it is sorted")
     (True, True)
+    >>> led_by_feeling("Nervous her son won't keep up"), led_by_feeling("Not sure it will fit")
+    (True, True)
     >>> led_by_feeling("Trust badges on the checkout"), led_by_feeling("Happy hour email")
     (False, False)
     """
-    words = [w.strip(",.!?") for w in item.casefold().split()]
+    words = [w.strip(",.!?") for w in item.casefold().replace("’", "'").split()]
     while words and words[0] in _SOFTENERS:
         words = words[1:]
-    return len(words) > 1 and words[0] in _FEELING_ADJECTIVES and words[1] in _CAUSE
+    if words[:2] == ["not", "sure"]:  # "Not sure the bikes will cope": unsure
+        words = ["unsure", *words[2:]]
+    if len(words) > 1 and words[0] in _WONDERING and words[1] in _CAUSE | _CLAUSE:
+        return True  # "Wondering whether ...", "Hoping she can ..."
+    if len(words) < 2 or words[0] not in _FEELING_ADJECTIVES:
+        return False
+    clause = {part for w in words[1:5] for part in (w.replace("'", ""), *w.split("'"))}
+    return words[1] in _CAUSE or bool(clause & _CLAUSE)
 
 
 def is_feeling(item: str) -> bool:

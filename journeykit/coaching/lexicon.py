@@ -33,6 +33,22 @@ MARKET_VERBS = word_set(
     """
 )
 
+#: Of :data:`MARKET_VERBS`, those with an everyday sense a customer uses too ("*Secure* a
+#: place on the course", "*Convert* the loft", "*Fill* the fridge"): the business's only
+#: when what they act on is its market (people it serves, funnel words, a metric, something
+#: of its own, more of something, a number).
+EVERYDAY_MARKET_VERBS = word_set(
+    """
+    convert drive secure win land close collect raise capture attract generate upgrade
+    retain target process deliver send provide expand boost increase lift maximise maximize
+    optimise optimize grow showcase shift activate
+    """
+)
+
+#: The steps of a sale a business moves a buyer through ("Convert the demo into a pilot"):
+#: acted on by one of those verbs, they are the business's market too.
+SALES_STEPS = word_set("demo demos pilot pilots trial trials trialist trialists")
+
 #: Verbs that belong to the business only where their object says so ("Reduce churn"
 #: but "Reduce my bills"; "Grow the pipeline" but "Grow my savings").
 OBJECT_VERBS = word_set(

@@ -5,11 +5,16 @@ these rules read the shape of an item instead:
 
 * a **customer action** that is the business's to-do ("Send a text when the bike is
   ready" among "Pays by card", "Collects the bike"): a verb only the business uses, the
-  business as the subject, or an order given in a lane otherwise written about the customer;
-* a **touchpoint** that is an action ("Reads comparison articles"): it starts with what the
-  customer does, where a touchpoint names a place or a channel;
-* a **pain point** that is already the fix ("Remove the repeated address field"): the coach
-  asks, since the learner may have meant the problem.
+  business as the subject (by its name in the map's title too: "Mill Desk sends ..."), or an
+  order given in a lane otherwise written about the customer.
+  Written about someone ("Publishes the rota"), such a verb is the customer's own when the
+  persona's description or goals say they run that thing themselves;
+* a **touchpoint** that is an action ("Reads comparison articles", "Scrolling through
+  listings"): it starts with what the customer does, where a touchpoint names a place or a
+  channel;
+* a **pain point** that is already the fix ("Remove the repeated address field") or the
+  thing wished for ("A weekly report showing what was fixed"): the coach asks, since the
+  learner may have meant the problem.
 """
 
 from __future__ import annotations
@@ -21,9 +26,10 @@ from functools import lru_cache
 from ..catalogue import FieldPath, schema
 from ..model import Stage
 from . import lexicon as lx
+from .concepts import topic_words
 from .context import MapView, Rule
 from .findings import Finding, Level
-from .reading import is_a, tokens
+from .reading import is_a, lemmas, tokens
 from .words import quoted
 
 RULES = (
@@ -31,7 +37,8 @@ RULES = (
         "action-is-business-activity",
         ("fix",),
         "a customer action that is something the business does (a verb only the business "
-        "uses, the business as the subject, or an order in a lane written about the customer)",
+        "uses, the business as the subject, by its name in the map's title too, or an order "
+        "in a lane written about the customer)",
     ),
     Rule(
         "touchpoint-is-an-action",
@@ -77,11 +84,17 @@ def _third_person(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def business_action(action: str, third_person_lane: bool) -> bool:
+def business_action(
+    action: str, third_person_lane: bool, own_work: frozenset[str] = frozenset()
+) -> bool:
     """True when customer action *action* reads as the business's activity.
 
     *third_person_lane* says whether the lane's other items are written about the
-    customer ("Pays by card"), so that an order among them stands out.
+    customer ("Pays by card"), so that an order among them stands out. *own_work* holds
+    the topic words of the persona's own description and goals: a customer who runs
+    something herself (a matron and her rotas, a club secretary and his newsletter) does,
+    in the third person, what businesses do ("Publishes the new rota"); a verb shared with
+    customers ("Hires a van", "Sponsors a child") is the customer's too.
 
     Examples
     --------
@@ -91,6 +104,10 @@ def business_action(action: str, third_person_lane: bool) -> bool:
     True
     >>> business_action("Send back the jeans", True)
     False
+    >>> business_action("Publishes the rota", True, frozenset({"rota"}))
+    False
+    >>> business_action("Hires a van for the move", True)
+    False
     """
     words = tokens(action)
     if not words:
@@ -99,8 +116,13 @@ def business_action(action: str, third_person_lane: bool) -> bool:
     rest = words[1:]
     if first in ("we", "our", "staff") or (first == "the" and rest[:1] in (("store",), ("shop",))):
         return True
-    if first in _BUSINESS_ONLY or (_third_person(first) and is_a(first, _BUSINESS_ONLY)):
+    if first in _BUSINESS_ONLY:
         return True
+    if _third_person(first) and is_a(first, _BUSINESS_ONLY):
+        # Written about someone: the business only when that cannot be the customer.
+        shared = is_a(first, lx.CUSTOMER_VERBS)
+        what = " ".join(w for w in rest if w not in lx.DETERMINERS)
+        return not shared and not (topic_words(what) & own_work)
     if rest and rest[0] in lx.CUSTOMER_ROLES and first in lx.IDEA_VERBS | _TO_DO:
         return True  # "Email customers a survey", "Call leads back"
     if third_person_lane and first in _TO_DO and rest[:1] != ("back",):
@@ -115,6 +137,40 @@ def _first_two(text: str) -> tuple[str, str] | None:
     return (words[0], words[1]) if len(words) >= 2 else None
 
 
+#: Base forms of the verbs a customer action starts with ("look", "scroll", "compare").
+_DOING = lx.CUSTOMER_VERBS | frozenset(
+    form for verb in lx.ACTION_VERBS_3RD for form in lemmas(verb)[1:]
+)
+#: Words after a verb in "-ing" that show it acts on something ("Looking through sold
+#: dressers", "Waiting for the bus", "Scrolling her feed"): an activity, not a place.
+_ACTING_ON = (
+    _DETERMINERS
+    | lx.FIRST_PERSON
+    | lx.word_set(
+        "through around round for up over into about with to this that these those my your our"
+    )
+)
+#: Nouns in "-ing" that name a place, an event or a thing a touchpoint may be ("Parking
+#: for visitors", "Booking for groups", "Meeting with the architect").
+_ING_NOUNS = lx.word_set(
+    """
+    booking parking meeting listing opening seating training shopping ticketing catering
+    building marketing advertising clothing wedding morning evening setting rating signing
+    reading viewing screening tasting fitting hearing sitting landing
+    """
+)
+
+
+def _doing(first: str, second: str) -> bool:
+    """True when *first* and *second* open an activity in "-ing" ("Looking through")."""
+    return (
+        first.endswith("ing")
+        and first not in _ING_NOUNS
+        and any(form in _DOING for form in lemmas(first)[1:])
+        and second in _ACTING_ON
+    )
+
+
 @lru_cache(maxsize=65536)
 def action_as_touchpoint(touchpoint: str) -> bool:
     """True when *touchpoint* is written as something the customer does.
@@ -125,10 +181,14 @@ def action_as_touchpoint(touchpoint: str) -> bool:
     (True, False)
     >>> action_as_touchpoint("Calls the shop"), action_as_touchpoint("Calls from the listing")
     (True, False)
+    >>> action_as_touchpoint("Scrolling through old listings"), action_as_touchpoint("Waiting room")
+    (True, False)
     """
     if (opening := _first_two(touchpoint)) is None:
         return False
     first, second = opening
+    if _doing(first, second):
+        return True
     if first in lx.NOUN_LIKE_VERBS_3RD:  # "Books online": the verb, by the word after it
         return second in _DETERMINERS or second in lx.FIRST_PERSON or second in _HOW
     if first in lx.ACTION_VERBS_3RD:
@@ -140,9 +200,45 @@ def action_as_touchpoint(touchpoint: str) -> bool:
     )
 
 
+#: Verbs that say what a wished-for thing would do for the customer: "A report *showing*
+#: what was fixed", "An app that *lets* me pay later".
+_DOES_FOR = lx.word_set("show list tell explain let give say warn remind track compare")
+#: Things that exist to make something possible: "A way to pay in instalments".
+_MEANS = lx.word_set("way option button link tool chance place app")
+#: Words of a problem: a wished-for thing with one of these is still a complaint ("A form
+#: that never says what went wrong").
+_PROBLEM = lx.word_set(
+    """
+    not no never nothing nobody without too only cannot cant wont doesnt dont didnt isnt
+    arent wasnt werent hasnt havent couldnt shouldnt wrong late missing broken confusing
+    unclear hidden surprise extra twice lost error
+    """
+)
+#: Words that ask for more of something: "More evening slots", "Fewer forms".
+_MORE = lx.word_set("more fewer")
+#: Openings that wish for something instead of saying what goes wrong.
+_WISHES = lx.word_set("wish wishes wished wishing")
+
+
+def _wished_thing(words: tuple[str, ...]) -> bool:
+    """True when *words* name a thing by what it would do ("A termly report showing which
+    faults were fixed", "A way to pay in instalments"), with no sign of a problem."""
+    if words[0] not in ("a", "an") or any(w in _PROBLEM for w in words):
+        return False
+    for i, word in enumerate(words[2:], start=2):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word.endswith("ing") and any(f in _DOES_FOR for f in lemmas(word)[1:]):
+            return True  # "A report showing ...", "A map telling ..."
+        if word in ("that", "which") and any(f in _DOES_FOR for f in lemmas(after)):
+            return True  # "A sheet that lists ..."
+        if word == "to" and words[i - 1] in _MEANS and is_a(after, _DOING):
+            return True  # "A way to pay ..."
+    return False
+
+
 @lru_cache(maxsize=65536)
 def idea_as_pain(pain: str) -> bool:
-    """True when *pain* says what to do rather than what goes wrong.
+    """True when *pain* says what to do, or the thing wished for, rather than what goes wrong.
 
     Examples
     --------
@@ -150,29 +246,82 @@ def idea_as_pain(pain: str) -> bool:
     (True, False)
     >>> idea_as_pain("Offer codes do not work at checkout")
     False
+    >>> idea_as_pain("A weekly email showing what the tutor covered")
+    True
+    >>> idea_as_pain("A form that never says what went wrong")
+    False
     """
     if (opening := _first_two(pain)) is None:
         return False
     first, second = opening
-    if first in lx.SUGGESTION_WORDS:
+    if first in lx.SUGGESTION_WORDS or first in _WISHES or (first, second) == ("if", "only"):
+        return True
+    if _wished_thing(tokens(pain)):
         return True
     if first in lx.NOUN_LIKE_IDEA_VERBS:
         return second in _DETERMINERS or second in _OFFERED
-    # "A clearer price list": the thing wished for, not what goes wrong.
+    # "A clearer price list", "Better signs to the entrance", "More evening slots": the thing
+    # wished for, not what goes wrong ("More fees than she expected" compares: a problem).
     if first in ("a", "an") and second in _BETTER:
+        return True
+    if (
+        first in _BETTER | _MORE
+        and second != "and"  # "More and more emails": a problem
+        and not set(tokens(pain)) & (_PROBLEM | {"than"})
+    ):
         return True
     return first in lx.IDEA_VERBS
 
 
-def _business_actions(stage: Stage) -> Callable[[str], bool]:
+def _own_work(view: MapView) -> frozenset[str]:
+    """The topic words of what the persona does in their own right: description and goals."""
+    persona = view.map.persona
+    return frozenset().union(
+        *(topic_words(t) for t in (persona.description, *persona.goals)),
+    )
+
+
+def business_name(title: str) -> tuple[str, ...]:
+    """The words of the business's name, when the map's title starts with it before a colon
+    or a dash ("The Mill Desk: a coworking space ..."), without a leading "The".
+
+    Examples
+    --------
+    >>> business_name("The Mill Desk: a coworking space"), business_name("My first map")
+    (('mill', 'desk'), ())
+    """
+    for mark in (":", " - ", " – ", " — "):
+        if mark in title:
+            words = tokens(title.split(mark, 1)[0])
+            words = words[1:] if words[:1] == ("the",) else words
+            return words if 0 < len(words) <= 4 else ()
+    return ()
+
+
+def _named_subject(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """True when the action *words* start with the business's *name* as their subject
+    ("Mill Desk sends ...", "The Mill Desk's host shows ...")."""
+    if not name:
+        return False
+    start = 1 if words[:1] == ("the",) else 0
+    return words[start : start + len(name)] == name and len(words) > start + len(name)
+
+
+def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
     """A test for the customer actions of *stage* that read as the business's, given how
-    the stage's other actions are written (counted once per stage)."""
+    the stage's other actions are written (counted once per stage), what the persona does
+    in their own right, and the business's name from the title (an action with the
+    business as its subject is the business's)."""
     third = sum(_third_person(words[0]) for a in stage.actions if (words := tokens(a)))
+    own = _own_work(view)
+    name = business_name(view.map.title)
 
     def spots(action: str) -> bool:
         words = tokens(action)
+        if _named_subject(words, name):
+            return True
         others_third = third - (1 if words and _third_person(words[0]) else 0)
-        return business_action(action, others_third > 0)
+        return business_action(action, others_third > 0, own)
 
     return spots
 
@@ -180,7 +329,8 @@ def _business_actions(stage: Stage) -> Callable[[str], bool]:
 @dataclass(frozen=True)
 class _MixUp:
     """One kind of mix-up: the lane it reads, how an item of it is spotted (``spots`` gives,
-    for a stage, the test for one item, so what the stage's items share is read once), and
+    for the map and a stage, the test for one item, so what the stage's items share and
+    what the persona does is read once), and
     what the coach says. The sentences are formatted with ``stage``, ``item`` and ``who``, and with
     ``this`` and ``other``: the lane read and the lane the item belongs in, named as the
     schema names them."""
@@ -189,7 +339,7 @@ class _MixUp:
     level: Level
     lane: str
     other: str
-    spots: Callable[[Stage], Callable[[str], bool]]
+    spots: Callable[[MapView, Stage], Callable[[str], bool]]
     message: str
     why: str
     fix: str
@@ -212,7 +362,7 @@ _MIXUPS = (
         level="fix",
         lane="touchpoints",
         other="actions",
-        spots=lambda stage: action_as_touchpoint,
+        spots=lambda view, stage: action_as_touchpoint,
         message="{stage}: the touchpoint {item} is something {who} does, not where {who} meets "
         "the business.",
         why="A touchpoint is a place or a channel (a review site, the checkout page) that the "
@@ -224,7 +374,7 @@ _MIXUPS = (
         level="improve",
         lane="pain_points",
         other="opportunities",
-        spots=lambda stage: idea_as_pain,
+        spots=lambda view, stage: idea_as_pain,
         message="{stage}: is {item} what goes wrong for {who}, or already the fix for it?",
         why="The {this} say what hurts, in the customer's terms; the improvement belongs in the "
         "{other}. Kept apart, each idea can be checked against the problem it is meant to solve.",
@@ -240,7 +390,7 @@ def check(view: MapView) -> Iterator[Finding]:
             continue  # a schema without one of the two lanes has no such mix-up
         this, other = lanes[mix.lane], lanes[mix.other]
         for stage in view.filled():
-            spots = mix.spots(stage)
+            spots = mix.spots(view, stage)
             item = next((i for i in getattr(stage, this.name) if spots(i)), None)
             if item is None:
                 continue

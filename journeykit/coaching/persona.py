@@ -16,13 +16,16 @@ RULES = (
         "persona-is-a-market",
         ("fix", "improve"),
         "the persona is a group, a segment or a market, with or without a name attached "
-        '("small businesses", "Daniel - mid-life givers segment", a description such as '
-        '"Parents aged 25-40, middle income"; improve: one sign only, asked as a question)',
+        '("small businesses", "Mid-sized hospital trusts", "Daniel - mid-life givers segment", '
+        'a description such as "Parents aged 25-40, middle income" or one that says it stands '
+        "for many; improve: one sign only, or a name that only reads as a plural, asked as a "
+        "question)",
     ),
     Rule(
         "persona-is-a-job-title",
         ("fix",),
-        'the persona is a job title ("Office manager", "Finance director") rather than a person',
+        'the persona is a job title ("Office manager", "Finance director") or an occupation '
+        'with no one\'s name ("Freelance translator") rather than a person',
     ),
     Rule("persona-without-description", ("improve",), "a named persona with no description"),
     Rule("persona-without-goals", ("improve",), "a persona with neither goals nor frustrations"),
@@ -49,13 +52,23 @@ _NAME_PEOPLE_WORDS = (
     r"children|kids|couples|households|newlyweds|graduates|employees|workers|guests|diners|"
     r"volunteers|citizens|locals|tourists|holidaymakers"
 )
+#: Plural names of organisations and places of business: a persona named after one
+#: ("Mid-sized hospital trusts", "Independent bakeries") is a market of organisations.
+_ORG_WORDS = (
+    r"hospitals|trusts|schools|academies|colleges|universities|nurseries|councils|charities|"
+    r"clinics|practices|surgeries|pharmacies|farms|restaurants|caf[eé]s|pubs|bars|hotels|shops|"
+    r"stores|retailers|brands|agencies|studios|salons|garages|bakeries|gyms|clubs|venues|"
+    r"libraries|museums|theatres|theaters|landlords|suppliers|partnerships|departments|"
+    r"teams|institutions|authorities|offices|branches|chains|franchises|manufacturers|"
+    r"wholesalers|distributors|contractors|builders|estates"
+)
 #: A group named by its head noun, with or without words before it ("Small businesses",
 #: "The general public") or a phrase after it that narrows the group ("Families with young
 #: children", "Renters who drive to work"). The words before the head are a few modifiers,
 #: never a first name joined by "and" ("Sam and the kids" is a person and company).
 _GROUP = re.compile(
     r"^(the |all |our |every |any |most |many )?(((?!and\b|with\b)\w+[- ])*?)"
-    rf"({_GROUP_WORDS}|{_PEOPLE_WORDS}|{_NAME_PEOPLE_WORDS})"
+    rf"({_GROUP_WORDS}|{_PEOPLE_WORDS}|{_NAME_PEOPLE_WORDS}|{_ORG_WORDS})"
     r"( (with|who|that|in|on|from|of|aged|living|looking|planning|near|across|at|after|"
     r"without|under|over|buying|using|new to)\b.*)?$",
     re.IGNORECASE,
@@ -76,6 +89,42 @@ _SEGMENT_MARKS = (
     re.compile(r"\b(middle|high|low|higher|lower)[- ]income\b|\bincome\b|\bsocio", re.I),
     re.compile(r"\b(segment|demographic|target (group|market|audience))\b", re.I),
 )
+#: A description that says outright the persona stands for many ("Stands for primary-school
+#: business managers", "Represents small landlords across the county"): the words that
+#: say so, then a plural noun within the next few words (:func:`_stands_for_many`).
+_STANDS_FOR = re.compile(
+    r"\b(stands? for|represents?|speaks? for|typical of|a composite of|sums? up|"
+    r"a stand-?in for)\b(.*)",
+    re.IGNORECASE,
+)
+#: Words that end the phrase after "represents": what follows is no longer who is stood for
+#: (a preposition, or one person: "Typical of her, she books late").
+_PHRASE_STOP = word_set("on in at to for by as her him she he them they it me you we")
+#: Short words ending in "s" that are not plural nouns.
+_NOT_PLURAL = word_set("his hers its this yours ours theirs us is was has does as")
+
+
+def _stands_for_many(description: str) -> bool:
+    """True when *description* says the persona stands for a plural group of people.
+
+    Examples
+    --------
+    >>> _stands_for_many("Stands for the school business managers of the county")
+    True
+    >>> _stands_for_many("Represents his street on the residents' committee")
+    False
+    """
+    found = _STANDS_FOR.search(description)
+    if found is None:
+        return False
+    for word in re.findall(r"[\w'-]+", found.group(2).casefold())[:4]:
+        if word in _PHRASE_STOP:
+            return False
+        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return word not in _NOT_PLURAL
+    return False
+
+
 _PLURAL_PEOPLE = re.compile(
     rf"^(the |all |most |many )?(\w+[- ]){{0,3}}?({_GROUP_WORDS}|{_PEOPLE_WORDS})\b",
     re.IGNORECASE,
@@ -113,14 +162,93 @@ def is_group(name: str) -> bool:
     return bool(_GROUP.match(" ".join(name.split())))
 
 
+#: Endings of nouns for what someone does for a living: "translator", "electrician".
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ic")
+#: Endings no first name has: a one-word name with one is an occupation ("Physiotherapist").
+_OCCUPATION_ENDINGS = ("ist", "ician", "ologist", "grapher", "ographer")
+#: Occupations without an agent ending.
+_OCCUPATIONS = word_set(
+    "nurse chef vet midwife cook coach guide pilot medic surgeon barista trainee apprentice "
+    "intern tutor student pupil farmer"
+)
+#: Small words of a phrase: a name with one ("Sam the baker", "Mum of two") is no bare label.
+_PHRASE_WORDS = word_set("the a an of and with from at in on for to who by")
+
+
+def _label_words(name: str) -> list[str] | None:
+    """The words of *name* when it reads as a common-noun label, not a person's name: plain
+    words, only the first of them capitalised ("Freelance translator", "Keen cyclists"),
+    none of them a small word of a phrase; else None."""
+    if not re.fullmatch(r"[A-Z][A-Za-z-]*( [a-z][a-z-]*)+", name):
+        return None
+    words = name.casefold().split()
+    return None if any(w in _PHRASE_WORDS for w in words) else words
+
+
+def is_bare_occupation(name: str) -> bool:
+    """True when *name* is an occupation with no one's name: "Freelance translator",
+    "Retired teacher", "Physiotherapist".
+
+    Examples
+    --------
+    >>> [is_bare_occupation(n) for n in ("Freelance translator", "Electrician", "Peter")]
+    [True, True, False]
+    >>> [is_bare_occupation(n) for n in ("Sam the baker", "Heather Walker", "Busy mum")]
+    [False, False, False]
+    """
+    flat = " ".join(name.split())
+    if " " not in flat:
+        word = flat.casefold()
+        return word.isalpha() and len(word) > 6 and word.endswith(_OCCUPATION_ENDINGS)
+    words = _label_words(flat)
+    if words is None:
+        return False
+    head = words[-1]
+    return head in _OCCUPATIONS or head in _TITLE_WORDS or head.endswith(_AGENT_ENDINGS)
+
+
+#: Nouns for several people taken as one: "The Okafor family", "Retired couple".
+_COLLECTIVES = word_set("family household couple team group committee board crew partnership")
+
+
+def is_plural_label(name: str) -> bool:
+    """True when *name* is a label whose last word reads as a plural ("Keen cyclists",
+    "Independent optometrists"), or names several people as one ("The Okafor family",
+    "Retired couple"): most likely a group, though no list names it.
+
+    Examples
+    --------
+    >>> [is_plural_label(n) for n in ("Keen cyclists", "Charles Hughes", "Busy mum")]
+    [True, False, False]
+    >>> [is_plural_label(n) for n in ("The Okafor family", "Sam and family")]
+    [True, False]
+    """
+    flat = " ".join(name.split())
+    every = re.findall(r"[\w'&-]+", flat.casefold())
+    if len(every) > 1 and every[-1] in _COLLECTIVES and not {"and", "with", "&"} & set(every):
+        return True
+    words = _label_words(flat)
+    if words is None:
+        return False
+    head = words[-1]
+    return len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+
+
 def is_job_title(name: str) -> bool:
-    """True when *name* is only a job title, with no person's name in it.
+    """True when *name* is only a job title or an occupation, with no person's name in it.
 
     Examples
     --------
     >>> [is_job_title(n) for n in ("Office manager", "Finance director", "Priya", "Sam, CFO")]
     [True, True, False, False]
+    >>> is_job_title("Freelance translator")
+    True
     """
+    return _title_only(name) or is_bare_occupation(name)
+
+
+def _title_only(name: str) -> bool:
+    """True when *name* is made of the words of a job title only ("Finance director")."""
     words = re.findall(r"[a-z]+", name.casefold())
     return (
         bool(words)
@@ -140,11 +268,17 @@ def segment_signs(persona_name: str, description: str) -> int:
     2
     >>> segment_signs("Ruth", "Seventy-four, lives alone and had a new hip in March.")
     0
+    >>> segment_signs("Gwen", "Stands for school business managers in the county")
+    2
+    >>> segment_signs("Ali", "Represents his street on the residents' committee")
+    0
     """
     signs = 0
     if _SEGMENT_WORDS.search(persona_name):
         signs += 2
     flat = " ".join(description.split())
+    if _stands_for_many(flat):
+        signs += 2
     if _PLURAL_PEOPLE.match(flat):
         signs += 1
     signs += sum(1 for mark in _SEGMENT_MARKS if mark.search(flat))
@@ -186,10 +320,14 @@ def check(view: MapView) -> Iterator[Finding]:
         )
         return
     if is_job_title(name):
+        titled = _title_only(name)  # "Office manager", not "Keen gardener"
         yield Finding(
             rule="persona-is-a-job-title",
             level="fix",
-            message=f"The persona {quoted(name)} is a job title: many people hold it.",
+            message=f"The persona {quoted(name)} is a job title: many people hold it."
+            if titled
+            else f"The persona {quoted(name)} names what someone does, not who they are: "
+            "many people could answer to it.",
             why=(
                 "A role tells you what someone is paid to do, not what they want, fear or put "
                 "up with; a map needs one person with a situation of their own."
@@ -197,6 +335,23 @@ def check(view: MapView) -> Iterator[Finding]:
             fix=(
                 f"Give the {name.casefold()} a first name and describe their situation: the "
                 "company, what they are measured on, what keeps them up at night."
+                if titled
+                else f"Give the {name.casefold()} a first name and describe their situation: "
+                "where they live and work, what they want, what gets in their way."
+            ),
+            lane="persona",
+        )
+        return
+    if is_plural_label(name):
+        yield Finding(
+            rule="persona-is-a-market",
+            level="improve",
+            message=f"Is {quoted(name)} one person, or a whole group? The name reads as several "
+            "people.",
+            why=_WHY_PERSON,
+            fix=(
+                f"If it is a group, pick one typical member of {quoted(name)}, give them a "
+                "first name, and put the group into the description."
             ),
             lane="persona",
         )

@@ -5,11 +5,15 @@ Each stage of a framework covers some journey moments (``notice``, ``research``,
 moment: the customer recommending the business, the customer paying, the business
 advertising to strangers. Found in a stage that covers nothing near that moment (a
 referral in Awareness, a billboard in Advocacy, paying in Discover), the coach asks
-whether the item is in the right stage: the learner may know something it does not.
+whether the item is in the right stage: the learner may know something it does not. Paying
+is also questioned in a stage before the map's purchase stage where the customer is still
+comparing the options ("Compares three schools", "Pays for ten lessons"): the purchase
+comes after the choice.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..catalogue import FieldPath, FieldSpec, schema
@@ -23,8 +27,9 @@ RULES = (
         "item-in-wrong-stage",
         ("improve",),
         "an item of another journey moment than its stage covers (the customer recommending "
-        "or paying before the purchase stages, advertising to strangers in a recommend or "
-        "promote stage), asked as a question",
+        "or paying before the purchase stages, or paying while still comparing before the "
+        "purchase stage, advertising to strangers in a recommend or promote stage), asked as "
+        "a question",
     ),
 )
 
@@ -40,15 +45,39 @@ _BELONGS = {
 }
 
 
-def _misplaced(moments: frozenset[str], lane: str, item: str) -> str | None:
+#: A customer action of still comparing the options: "Compares the prices of three
+#: schools", "Reads reviews", "Shortlists two firms", "Gets three quotes".
+_COMPARING = re.compile(
+    r"^\s*(compares?|weighs? up|shortlists?|(reads?|checks?) (the |online )?(reviews|ratings)|"
+    r"looks? (at|round|around) (other|several|a few|two|three|alternatives)|"
+    r"(gets?|asks? for) (two|three|four|several|a few) (quotes|prices|offers))\b",
+    re.IGNORECASE,
+)
+
+
+def _misplaced(
+    moments: frozenset[str], lane: str, item: str, comparing: bool = False
+) -> str | None:
     """The kind of item *item* of lane *lane* is when it is out of place in a stage covering
     *moments*: what the customer does (the customer actions) can be a purchase or a
-    recommendation; what the business does or where it speaks can be advertising."""
+    recommendation; what the business does or where it speaks can be advertising.
+    *comparing* says the stage comes before the map's purchase stage and the customer is
+    still comparing in it: paying there is paying before choosing, even in a stage where
+    a deposit or a first contact may be paid for.
+
+    Examples
+    --------
+    >>> _misplaced(frozenset({"research", "contact"}), "actions", "Pays for ten lessons")
+    >>> _misplaced(frozenset({"research", "contact"}), "actions", "Pays for ten lessons", True)
+    'buy'
+    """
     if not moments:
         return None
     if lane == "actions" and moments <= _BEFORE:
         kind = action_moment(item)
-        if kind == "recommend" or (kind == "buy" and not moments & {"commit", "contact"}):
+        if kind == "recommend" or (
+            kind == "buy" and (comparing or not moments & {"commit", "contact"})
+        ):
             return kind
     telling = lane != "actions" and moments <= _TELLING  # where the business speaks
     if telling and is_advertising(item):
@@ -66,14 +95,22 @@ def _moment_lanes() -> tuple[FieldSpec, ...]:
 def check(view: MapView) -> Iterator[Finding]:
     who = view.persona_name
     lanes = _moment_lanes()
-    for stage in view.filled():
+    purchase = view.purchase_index
+    for index, stage in enumerate(view.stages):
+        if stage.is_blank():
+            continue
         moments = frozenset(view.moments.get(stage.name, ()))
+        comparing = (
+            purchase is not None
+            and index < purchase
+            and any(_COMPARING.match(a) for a in stage.actions)
+        )
         found = next(
             (
                 (spec, item, kind)
                 for spec in lanes
                 for item in getattr(stage, spec.name)
-                if (kind := _misplaced(moments, spec.key, item))
+                if (kind := _misplaced(moments, spec.key, item, comparing))
             ),
             None,
         )

@@ -167,6 +167,70 @@ def _owner(phrase: list[str]) -> str | None:
     return None
 
 
+#: The metrics of the lexicon that only a business counts (not "time", "cost" or "number",
+#: which a customer counts too).
+_OWN_FIGURES = lx.METRIC_WORDS - lx.word_set(
+    "time times cost costs value size number count total average share rate rates score scores"
+)
+
+#: Words that say how much, with no object: "Drive *less*".
+_HOW_MUCH = lx.word_set("less more fewer often again")
+
+
+def _counts_market(phrase: list[str] | tuple[str, ...]) -> bool:
+    """True when *phrase* counts the business's market: its people, funnel words, a metric
+    ("40 solar leads", "5,000 members"), not a customer's own measure ("100 kg", "10,000
+    steps")."""
+    market = lx.FUNNEL_WORDS | lx.CUSTOMER_ROLES
+    return any(w in market or f"{w}s" in market or is_a(w, lx.METRIC_WORDS) for w in phrase)
+
+
+#: Words that start a noun phrase naming one thing ("a place", "the loft").
+_ONE = lx.word_set("a an the this that one")
+
+
+def _market_object(phrase: list[str], rest: tuple[str, ...]) -> bool:
+    """True when a verb's object *phrase* (and what follows it, *rest*) is the business's
+    market: the people it serves, funnel words, a metric, something of the business's own,
+    more of something, a number, or a plural of things in general ("Fill weekday slots");
+    False for one thing of the customer's ("Secure a place", "Convert the loft").
+
+    Examples
+    --------
+    >>> _market_object(["open", "day", "visitors"], ()), _market_object(["the", "loft"], ())
+    (True, False)
+    >>> _market_object(["more", "weddings"], ()), _market_object(["a", "scholarship"], ())
+    (True, False)
+    """
+    if not phrase:
+        return True  # nothing to read: the verb decides, as before
+    if _owner(phrase) == "business" or _is_people(phrase):
+        return True
+    if len(phrase) == 1 and phrase[0] in _HOW_MUCH:
+        return False  # no object at all: "Drive less", "Spend less"
+    if _NUMBER.search(phrase[0]):
+        return _counts_market(phrase[1:])  # "Generate 40 leads", not "Lift 100 kg"
+    if phrase[0] in ("more", "new", "extra", "repeat"):
+        return True
+    if phrase[-1] in lx.SALES_STEPS:
+        return True  # "Convert the demo", "Land the pilot" (not "a pilot slot for our ward")
+    market = lx.FUNNEL_WORDS | lx.DEAL_NOUNS | lx.CUSTOMER_ROLES
+    if any(
+        w in market or f"{w}s" in market or is_a(w, lx.METRIC_WORDS | lx.BUSINESS_ASSETS)
+        for w in phrase
+    ):
+        return True
+    after = rest[len(phrase) : len(phrase) + 4]
+    if after[:1] in (("into",), ("among",)) and any(w in lx.CUSTOMER_ROLES for w in after):
+        return True  # "Convert the open day into applicants"
+    if phrase[0] in lx.FIRST_PERSON or phrase[0] in lx.FIRST_PLURAL:
+        return False  # the customer's own: "Boost my fitness", "Retain our discount"
+    if phrase[0] not in _ONE and phrase[0] not in lx.DETERMINERS:
+        return True  # a bare noun, as a business names its market: "Secure sponsorship"
+    head = phrase[-1]
+    return head.endswith("s") and not head.endswith("ss")  # "the clinic's empty slots"
+
+
 def _quote(words: tuple[str, ...], start: int, end: int) -> str:
     return " ".join(words[start:end])
 
@@ -189,6 +253,14 @@ def read_goal(goal: str) -> GoalReading:
     'unsure'
     >>> read_goal("Steer tenants towards the long lease").side  # "tenants": guessed, so asked
     'unsure'
+    >>> read_goal("Secure a place on the course").side, read_goal("Secure sponsorship").side
+    ('customer', 'business')
+    >>> read_goal("Shorten the sales cycle").side, read_goal("Shorten the wait for my scan").side
+    ('business', 'customer')
+    >>> read_goal("Reach 500 members").side, read_goal("Reach 10,000 steps a day").side
+    ('business', 'customer')
+    >>> read_goal("Generate 40 leads a month").side, read_goal("Lift 100 kg by summer").side
+    ('business', 'customer')
     """
     words = tokens(goal)
     if not words:
@@ -237,6 +309,13 @@ def _business_evidence(goal: str, words: tuple[str, ...]) -> tuple[str, str] | N
         )
         if last is not None:
             return _quote(words, 0, last + 1), "a step of the business's process"
+        # Any other verb on one of the business's own figures, with nobody's "my" or "our":
+        # "Shorten the sales cycle", "Halve refund requests".
+        phrase = _noun_phrase(rest, 0)[0]
+        if any(is_a(w, _OWN_FIGURES) for w in phrase) and not any(
+            w in lx.FIRST_PERSON or w in lx.FIRST_PLURAL for w in words
+        ):
+            return " ".join([verb, *phrase]), "a business metric"
     found = _verb_evidence(verb, rest)
     if found is not None:
         return found
@@ -311,6 +390,9 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
         head = phrase[: phrase.index("of")] if "of" in phrase else phrase
         if head[:1] in (["the"], ["our"]) and _served_by(head[1:]):
             return None  # "Thank the installers who came", "Brief our decorators"
+    if is_a(verb, lx.MARKET_VERBS) and (
+        not is_a(verb, lx.EVERYDAY_MARKET_VERBS) or _market_object(phrase, rest)
+    ):
         return shown, "a verb of the business working on its market"
     # "Have drivers book again": the business having its customers do something.
     if verb in ("have", "let") and _is_people(phrase):
@@ -344,7 +426,10 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
         deal = any(w in lx.DEAL_NOUNS for w in phrase) and not any(
             w in ("best", "good", "better", "great", "fair") for w in phrase
         )
-        signed = any(w in ("signed", "closed", "agreed", "approved", "accepted") for w in phrase)
+        # Approval is what the buying side gives itself (its board, its budget holder):
+        # "Get the contract approved" is the buyer's step, "Get the contract signed" the
+        # seller's.
+        signed = any(w in ("signed", "closed", "agreed", "accepted") for w in phrase)
         if deal and (verb in ("make", "close", "win") or (verb == "get" and signed)):
             return shown, "a deal the business closes"
         lowering = verb in ("reduce", "cut", "lower", "minimise", "minimize")
@@ -352,7 +437,7 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
             return shown, "a business metric"
         if verb in ("improve", "raise") and any(is_a(w, lx.METRIC_WORDS) for w in phrase):
             return shown, "a business metric"
-        if verb == "reach" and phrase and _NUMBER.search(phrase[0]):
+        if verb == "reach" and phrase and _NUMBER.search(phrase[0]) and _counts_market(phrase):
             return shown, "a target with a number"
         if verb == "book" and any(w in ("demos", "calls", "meetings") for w in phrase):
             return shown, "a step of the business's sales process"

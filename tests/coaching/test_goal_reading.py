@@ -4,7 +4,9 @@ They test three general readings of ``journeykit.coaching.reading``: the people 
 serves named by what they own, drive or do ("owners", "drivers", "callers") are its
 customers when a goal acts on them; "Be the <business> <customers> ..." is how the
 business wants to be seen; "Have <customers> do ..." is the business acting on them; and
-"Build a list of ..." builds the list, whatever it is a list of.
+"Build a list of ..." builds the list, whatever it is a list of; a contract *approved* is the
+buying side's own step (its board, its budget), a contract *signed* or a proposal *accepted*
+the seller's.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from journeykit.coaching.reading import read_goal
         "Be the bakery commuters stop at every morning",
         "Have riders book their next service before they leave",
         "Build a list of local cat owners",
+        "Get the contract signed before the quarter ends",
+        "Get the proposal accepted by their board",
+        "Close the deal at the second meeting",
     ],
 )
 def test_a_goal_acting_on_the_businesss_customers_is_the_businesss(goal):
@@ -39,6 +44,9 @@ def test_a_goal_acting_on_the_businesss_customers_is_the_businesss(goal):
         "Get a list of plumbers who work weekends",
         "Build a bird box with my grandson",
         "Find drivers who can take our piano upstairs",
+        "Get the contract approved before the budget year ends",
+        "Get the new boiler order approved by the parish council",
+        "Get the software licence approved at the partners' meeting",
     ],
 )
 def test_the_customers_own_goals_stay_theirs(goal):
@@ -77,3 +85,16 @@ def test_a_bare_plural_of_people_after_any_verb_is_asked_about(goal):
 )
 def test_people_the_customer_hires_meets_or_thanks_are_not_a_market(goal):
     assert read_goal(goal).side == "customer"
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        ("Convert the trial into a yearly plan", "business"),
+        ("Land the pilot before the budget closes", "business"),
+        ("Convert my free trial into a paid plan", "customer"),
+        ("Secure a pilot slot for our ward", "customer"),
+    ],
+)
+def test_a_step_of_the_sale_is_the_businesss_market(goal, side):
+    assert read_goal(goal).side == side

@@ -1,7 +1,10 @@
 """The persona read as a noun phrase: a group named by its head noun is still a group.
 
 Wordings not in the coach's benchmark set: each is put on the clean bike-repair map as
-the persona's name, and the review must say whether it is one person.
+the persona's name, and the review must say whether it is one person. Also: a market of
+organisations ("Rural primary schools"), a label whose last word is a plural (asked), an
+occupation with no one's name ("Self-employed electrician"), and a description that says it
+stands for many people.
 """
 
 from __future__ import annotations
@@ -38,3 +41,66 @@ def test_a_group_narrowed_by_a_phrase_is_still_a_group(name):
 @pytest.mark.parametrize("name", ["Sam", "Sam and the kids", "Dr Amira Haddad"])
 def test_a_person_is_not_read_as_a_group(name):
     assert persona_rules(name) == {("persona-is-a-person", "praise")}
+
+
+@pytest.mark.parametrize(
+    ("name", "rule"),
+    [
+        ("Independent veterinary practices", ("persona-is-a-market", "fix")),
+        ("Rural primary schools", ("persona-is-a-market", "fix")),
+        ("Keen allotment growers", ("persona-is-a-market", "improve")),
+        ("The Lindqvist household", ("persona-is-a-market", "improve")),
+        ("Newly retired couple", ("persona-is-a-market", "improve")),
+        ("Self-employed electrician", ("persona-is-a-job-title", "fix")),
+        ("Retired headteacher", ("persona-is-a-job-title", "fix")),
+        ("Physiotherapist", ("persona-is-a-job-title", "fix")),
+    ],
+)
+def test_an_organisation_type_a_plural_label_or_a_bare_occupation_is_not_a_person(name, rule):
+    assert rule in persona_rules(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Charles Hughes",
+        "Heather",
+        "Sam the baker",
+        "Agnes",
+        "Ana de Souza",
+        "Mrs Evans",
+        "Sam and family",
+    ],
+)
+def test_a_name_that_ends_like_a_plural_or_an_occupation_is_still_a_person(name):
+    assert persona_rules(name) == {("persona-is-a-person", "praise")}
+
+
+def described_rules(description: str) -> set[tuple[str, str]]:
+    bike = jk.load_map(CLEAN)
+    bike.set_persona(description=description)
+    return {(f.rule, f.level) for f in jk.review(bike) if f.lane == "persona"}
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Stands for the part-time nurses who ride to the hospital",
+        "Represents small landlords with one or two flats in the city",
+        "Typical of the commuting cyclists we surveyed in spring",
+    ],
+)
+def test_a_description_that_says_it_stands_for_many_is_a_segment(description):
+    assert ("persona-is-a-market", "fix") in described_rules(description)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Represents his street on the residents' committee and rides to work",
+        "Typical of her, she books the service the night before",
+        "Rides eight kilometres to work and looks after two allotments",
+    ],
+)
+def test_a_description_of_one_person_who_represents_others_is_not(description):
+    assert ("persona-is-a-person", "praise") in described_rules(description)

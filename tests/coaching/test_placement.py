@@ -4,7 +4,9 @@ Each test puts one item in the first stage (Awareness) or the last (Advocacy) of
 clean bike-repair map. They test the general readings of ``journeykit.coaching.concepts``
 behind ``item-in-wrong-stage``: a review, a referral code or friends told is the customer
 recommending, however it is worded; posters, leaflets and door drops are advertising to
-strangers, unless they are for customers to pass on.
+strangers, unless they are for customers to pass on. A public thank-you or someone told to
+buy from the business is recommending too; paying in a stage before the purchase stage where
+the customer is still comparing is paying before choosing.
 """
 
 from __future__ import annotations
@@ -65,3 +67,60 @@ def test_advertising_to_strangers_in_advocacy_is_questioned(lane, item):
 
 def test_leaflets_for_customers_to_pass_on_belong_in_advocacy():
     assert not questioned("Advocacy", "business_activities", "Leaflets to pass on to friends")
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "Posts a big thank-you to the garage on the street's WhatsApp",
+        "Gives the florist a shout-out on Instagram",
+        "Urges her neighbour to book with the same plumber",
+    ],
+)
+def test_thanking_in_public_or_telling_others_to_buy_before_the_purchase_is_questioned(action):
+    assert questioned("Awareness", "actions", action)
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "Thanks the receptionist for the quick reply",
+        "Tells her partner about the shop she walked past",
+        "Reads the thank-you note pinned in the window",
+        "Tells her husband to go with the cheaper plan",
+    ],
+)
+def test_private_thanks_and_talk_at_home_before_the_purchase_are_not(action):
+    assert not questioned("Awareness", "actions", action)
+
+
+def paying_questioned(stage: str, actions: list[str]) -> bool:
+    """True when the review asks whether a purchase in *actions*, the whole customer actions
+    of *stage* of the clean map, belongs there."""
+    bike = jk.load_map(CLEAN)
+    bike.set_lane(stage, "actions", actions)
+    return any(f.rule == "item-in-wrong-stage" and f.stage == stage for f in jk.review(bike))
+
+
+@pytest.mark.parametrize(
+    "actions",
+    [
+        ["Compares three workshops' prices", "Pays for a full service"],
+        ["Reads reviews of two shops", "Buys a yearly repair plan"],
+        ["Gets three quotes for a new wheel", "Pays for the wheel online"],
+    ],
+)
+def test_paying_while_still_comparing_before_the_purchase_stage_is_questioned(actions):
+    assert paying_questioned("Consideration", actions)
+
+
+@pytest.mark.parametrize(
+    ("stage", "actions"),
+    [
+        ("Consideration", ["Phones the shop", "Pays a deposit to hold a Saturday slot"]),
+        ("Purchase", ["Compares the two quotes at the counter", "Pays by card"]),
+        ("Consideration", ["Compares two shops", "Books a free safety check"]),
+    ],
+)
+def test_a_deposit_without_comparing_or_paying_in_the_purchase_stage_is_not(stage, actions):
+    assert not paying_questioned(stage, actions)
