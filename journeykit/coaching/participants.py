@@ -10,9 +10,13 @@ company (a director signs off, a team must use it), a parent planning for a fami
 a patient and the relative who cares for them. The persona's description says so
 ("runs operations at a 14-person studio", "mother of three", "her daughter drives her
 to appointments", "a retired couple", "a 17-year-old whose father pays", "the bursar buys
-and the governors approve"); a purchase stage that then names nobody else is missing the people
-who decide. When the stage's own text names them (an action "with Luca"), it is a
-mistake to fix; otherwise the coach asks who else has a say.
+and the governors approve"), and so does the map when its title sells to an organisation
+("... for a district hospital") or its people before the purchase sign off or hold the budget
+("Procurement officer", "Investment committee"). A purchase stage that then names nobody on
+the customer's side is missing the people who decide: nobody at all, only the persona, or only
+the business's own people ("Front desk staff", the brand's account manager). When the stage's
+own text names them (an action "with Luca"), it is a mistake to fix; otherwise the coach asks
+who else has a say.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..model import Stage
 from .context import BUY_MOMENT, MapView, Rule, fact_figure
 from .findings import Finding
 from .words import and_list
@@ -34,8 +39,9 @@ RULES = (
     Rule(
         "decided-without-others",
         ("fix", "improve"),
-        "the purchase stage names no other people though the persona buys for a company, a "
-        "family or with a carer (fix: the stage's own text names them; improve: a question)",
+        "a stage where the choice is made names nobody on the customer's side (only the "
+        "business's people, or the persona) though the persona buys for a workplace, a family "
+        "or with a carer (fix: the purchase stage's own text names them; improve: a question)",
     ),
     Rule(
         "others-named",
@@ -128,9 +134,82 @@ _OTHERS_IN_TEXT = re.compile(
 )
 
 
+#: Roles on the business's side: the people who serve, sell or set up, not who decide with
+#: the customer ("Front desk staff", "the account manager", "Sam, her instructor").
+_SERVES = re.compile(
+    r"\b(staff|employees?|receptionists?|mechanics?|hosts?|account (manager|executive)s?|"
+    r"onboarding|specialists?|sales\w*|reps?|representatives?|advis[eo]rs?|consultants?|"
+    r"agents?|assistants?|crew|technicians?|installers?|instructors?|coach(es)?|tutors?|"
+    r"trainers?|groomers?|bakers?|waiters?|waitress(es)?|cashiers?|front[- ]desk|"
+    r"front[- ]of[- ]house|attendants?|customer (service|support)|support (team|desk)|"
+    r"help ?desk|volunteers?|vendors?|suppliers?|sellers?|shop|store|salon)\b",
+    re.IGNORECASE,
+)
+#: What a participant's entry says about the person rather than who they are: a bracket or a
+#: clause ("Her landlord, who must confirm the tenancy").
+_ASIDE = re.compile(r"\([^)]*\)?|,? (who|that|which|whose)\b.*", re.IGNORECASE)
+#: A title that names the customer as an organisation: "Tasklane: a project tool for a design
+#: studio", "rostering software for a district hospital".
+_FOR_AN_ORGANISATION = re.compile(
+    r"\bfor (a|an|the|their|her|his) ([\w-]+ ){0,3}(studio|firm|agency|practice|company|"
+    r"business|school|college|university|hospital|clinic|surgery|council|trust|charity|"
+    r"office|department|team|ward|factory|warehouse|restaurant|hotel|club|society|"
+    r"association|nursery|care home|lab|laboratory|estate|farm|fleet|shop|store)s?\b",
+    re.IGNORECASE,
+)
+#: People in a deciding stage who sign off, fund or will use what a workplace buys.
+_SIGNS_OFF = re.compile(
+    r"\b(procurement|purchasing|committee|finance|budget|director|board|governors|trustees|"
+    r"head ?teacher|principal|co-?owner|partners? at|(?-i:IT)\b|security lead|legal|"
+    r"compliance|signs? off|approves?|approval)",
+    re.IGNORECASE,
+)
+
+
 def _group(view: MapView) -> str | None:
-    text = f"{view.map.persona.name} {view.map.persona.description}"
-    return next((who for who, pattern in _GROUPS if pattern.search(text)), None)
+    """Who decides with the persona: read from the persona, the title and the map's people."""
+    text = view.map.persona.description  # not the name: a job title there is its own flaw
+    found = next((who for who, pattern in _GROUPS if pattern.search(text)), None)
+    if found is not None:
+        return found
+    deciding = [p for s in view.stages[: _deciding_end(view)] for p in s.participants]
+    if _FOR_AN_ORGANISATION.search(view.map.title) or any(
+        _SIGNS_OFF.search(p) and not _serves(p, view) for p in deciding
+    ):
+        return _GROUPS[0][0]
+    return None
+
+
+def _deciding_end(view: MapView) -> int:
+    """The index after the purchase stage (all stages when the catalogue does not know it)."""
+    return len(view.stages) if view.purchase_index is None else view.purchase_index + 1
+
+
+#: Words of a business's name that say nothing about who is meant.
+_NAME_FILLERS = frozenset({"The", "And", "For", "Our", "Your", "Its", "Ltd", "Inc", "Co"})
+
+
+def _brand_words(view: MapView) -> set[str]:
+    """The business's own name, from the map's title ("Shiftwise: ward rostering ...")."""
+    name = view.map.title.split(":", 1)[0] if ":" in view.map.title else ""
+    return set(re.findall(r"\b[A-Z][\w&'-]{2,}", name)) - _NAME_FILLERS
+
+
+def _serves(participant: str, view: MapView) -> bool:
+    """True when *participant* is on the business's side (staff, a seller, the brand's own)."""
+    who = _ASIDE.sub("", participant)  # "Finance team (approves suppliers)": the team decides
+    words = set(re.findall(r"\b[A-Z][\w&'-]{2,}", who))
+    return bool(_SERVES.search(who)) or bool(words & _brand_words(view))
+
+
+def _others_on_the_customers_side(stage: Stage, view: MapView) -> list[str]:
+    """The participants of *stage* who decide or take part with the persona."""
+    persona = view.map.persona.name.strip().casefold()
+    return [
+        p
+        for p in stage.participants
+        if p.strip() and p.strip().casefold() != persona and not _serves(p, view)
+    ]
 
 
 def _names_others(stage_text: str, persona: str) -> bool:
@@ -140,17 +219,36 @@ def _names_others(stage_text: str, persona: str) -> bool:
     return persona not in found.group(0)
 
 
+#: The journey moments where the choice is made: researching, contacting, committing, buying.
+_DECIDING_MOMENTS = frozenset({"research", "contact", "commit", BUY_MOMENT})
+
+
 def check_decisions(view: MapView) -> Iterator[Finding]:
-    """The purchase stage of a journey decided with others, with nobody else on it."""
+    """Stages of a journey decided with others that name nobody on the customer's side.
+
+    The purchase stage must name them; so must the stages before it where the choice is made
+    when they name only the business's own people ("Front desk staff"), or, for a workplace's
+    purchase, when they name nobody at all (a buying team sits in on the demos and the trial).
+    """
     group = _group(view)
     if group is None:
         return
     who = view.persona_name
-    for stage in view.filled():
-        if BUY_MOMENT not in view.moments.get(stage.name, ()) or stage.participants:
+    work = group == _GROUPS[0][0]
+    social = {s.name for s in view.social}
+    for stage in view.stages[: _deciding_end(view)]:
+        moments = set(view.moments.get(stage.name, ()))
+        if stage.is_blank() or not moments & _DECIDING_MOMENTS:
             continue
+        if _others_on_the_customers_side(stage, view):
+            continue
+        buying = BUY_MOMENT in moments
+        if not buying and not stage.participants and (social & {stage.name} or not work):
+            continue  # an empty research stage is stage-without-participants' to ask about
         text = " ".join([stage.goal, *stage.actions, *stage.pain_points])
-        named = _names_others(text, who)
+        named = buying and not stage.participants and _names_others(text, who)
+        named_here = [p.strip() for p in stage.participants if p.strip()]
+        only = and_list(named_here) if named_here else ""
         yield Finding(
             rule="decided-without-others",
             level="fix" if named else "improve",
@@ -160,6 +258,9 @@ def check_decisions(view: MapView) -> Iterator[Finding]:
                 if named
                 else f"{stage.name}: who else has a say when {who} buys? The participants are "
                 f"empty, though {who} does not decide alone."
+                if not only
+                else f"{stage.name}: besides {who} and the business's own people ({only}), "
+                f"nobody is named; who else has a say in this choice?"
             ),
             why=(
                 f"{who} decides with {group}; what each of them needs to hear can make or "

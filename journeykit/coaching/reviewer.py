@@ -53,9 +53,11 @@ rule                               levels           what the coach notices
 ``same-message-in-every-stage``    fix              one message (a slogan) in every stage
 ``stage-without-participants``     improve          a research, recommend or promote stage that
                                                     names no other people
-``decided-without-others``         fix, improve     the purchase stage names nobody though the
-                                                    persona buys for a company, a family or with
-                                                    a carer (fix: the stage's text names them)
+``decided-without-others``         fix, improve     a stage where the choice is made names
+                                                    nobody on the customer's side (only staff,
+                                                    or the persona) though the persona buys for
+                                                    a workplace, a family or with a carer (fix:
+                                                    the purchase stage's text names them)
 ``others-named``                   praise           every such stage names them
 ``action-is-business-activity``    fix              a customer action the business does
 ``touchpoint-is-an-action``        fix              a touchpoint written as a customer action

@@ -42,3 +42,49 @@ def test_a_shared_purchase_asks_who_else_has_a_say(description):
 
 def test_someone_who_decides_alone_is_not_asked():
     assert not asks_who_else("A 34-year-old nurse who rides to her night shifts.")
+
+
+def findings_on(bike: jk.JourneyMap, stage: str) -> list[jk.Finding]:
+    return [f for f in jk.review(bike) if f.rule == "decided-without-others" and f.stage == stage]
+
+
+@pytest.mark.parametrize(
+    "people",
+    [
+        ["Counter assistant"],
+        ["The workshop technician", "Sales rep on the phone"],
+        ["Sam"],  # the persona alone
+    ],
+)
+def test_a_shared_purchase_with_only_the_business_people_asks_who_else(people):
+    bike = jk.load_map(CLEAN)
+    bike.set_persona(description="Shares one car and every big purchase with his wife Noor.")
+    bike.set_lane("Purchase", "participants", people)
+    found = findings_on(bike, "Purchase")
+    assert found and found[0].level == "improve"
+
+
+def test_the_customers_own_people_beside_staff_are_enough():
+    bike = jk.load_map(CLEAN)
+    bike.set_persona(description="Shares one car and every big purchase with his wife Noor.")
+    bike.set_lane("Purchase", "participants", ["Noor", "Counter assistant"])
+    assert not findings_on(bike, "Purchase")
+
+
+def test_someone_alone_served_by_staff_is_not_asked():
+    bike = jk.load_map(CLEAN)  # Sam decides alone; the mechanic on duty serves him
+    assert not findings_on(bike, "Purchase")
+
+
+def test_a_workplace_purchase_read_from_the_title_or_the_people():
+    by_title = jk.load_map(CLEAN)
+    by_title.title = "Spoke & Chain: a bike fleet for a courier firm"
+    by_title.set_persona(description="Looks after the vans and bikes; rides to work himself.")
+    by_title.set_lane("Purchase", "participants", [])
+    assert findings_on(by_title, "Purchase")
+
+    by_people = jk.load_map(CLEAN)
+    by_people.set_persona(description="Looks after the vans and bikes; rides to work himself.")
+    by_people.set_lane("Consideration", "participants", ["Finance lead", "Reviewers"])
+    by_people.set_lane("Purchase", "participants", ["Spoke & Chain fleet desk"])
+    assert findings_on(by_people, "Purchase")
