@@ -5,7 +5,8 @@ A *dip* is what the emotion curve marks with a triangle
 the stage before it. Every dip needs a pain point that says why. How much it
 matters depends on the depth: a low score (2 or less) or a drop of two points
 or more without a pain point is a ``fix``; a one-point drop to a neutral or
-better score without one is an ``improve``.
+better score without one is an ``improve``. A pain point that only says there is none
+("Nothing in particular") explains nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from ..catalogue import LOW_SCORE, SCORE_LABELS, is_dip
 from .context import MapView, Rule
 from .findings import Finding, Level
+from .words import says_nothing
 
 RULES = (
     Rule("stage-without-score", ("improve",), "a stage with content but no emotion score"),
@@ -87,7 +89,7 @@ def check(view: MapView) -> Iterator[Finding]:
         if level is None:
             continue
         dips += 1
-        if stage.pain_points:
+        if any(not says_nothing(pain) for pain in stage.pain_points):
             explained += 1
             continue
         yield Finding(

@@ -75,6 +75,25 @@ CUSTOMER_ROLES = word_set(
     """
 )
 
+#: Endings of plural nouns for people ("tenants", "senders", "stylists", "landlords"): a bare
+#: plural with one, after a business's verb, reads as the market it works on.
+PEOPLE_ENDINGS = ("ers", "ors", "ants", "ents", "ists", "ians", "ees", "lords")
+
+#: Plural nouns with those endings that name things, not people.
+THING_PLURALS = word_set(
+    """
+    offers orders papers numbers letters answers flowers folders filters covers containers
+    vouchers stickers posters flyers banners headers layers towers powers barriers borders
+    corners matters centers centres waters chargers heaters boilers printers computers speakers
+    trailers tractors floors doors errors colors colours mirrors sensors motors monitors factors
+    sectors indoors outdoors others events documents payments appointments treatments
+    agreements arrangements requirements parents' elements instruments investments moments
+    comments contents plants grants restaurants fees trees degrees coffees committees others
+    hours tours yours ours lockers trainers sneakers burgers dinners starters layers stickers
+    meters litres liters kilometers kilometres parameters registers calendars minutes
+    """
+)
+
 #: Customer nouns that also name people a customer hires ("Find drivers who can move a
 #: piano"): after a verb of seeking, they are the providers sought, not the business's market.
 HIRED_TOO = word_set("drivers riders")

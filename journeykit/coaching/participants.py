@@ -104,16 +104,24 @@ _GROUPS = (
             r"procurement|purchasing|co-?owns?|co-?founder|founder|director|board|"
             r"business manager|bursar|head ?teacher|governors|trustees|budget holder|"
             r"\d+-(person|people|strong)|team of|(runs|manages|owns) (a|the|an|her|his|their) "
-            r"\w+ ?\w* (business|firm|studio|shop|company|team|school|clinic|practice))\b",
+            r"\w+ ?\w* (business|firm|studio|shop|company|team|school|clinic|practice)|"
+            # a purchase made for an organisation whose people approve, vote or sign:
+            r"(head|chair|secretary|treasurer|clerk) of|committee|(parish|town|city|district) "
+            r"council|approv\w*|sign-?off|votes?|on behalf of|buys? for|signs? for|"
+            r"(her|his|their) (team|staff|manager|boss|colleagues))\b",
             re.IGNORECASE,
         ),
     ),
     (
-        "the family who decide and come along",
+        "the family or household who decide and come along",
         re.compile(
             r"\b((mother|father|mum|dad|parent) of|children|kids|family|husband|wife|"
             r"toddler|baby|twins|couple|sister|brother|siblings?|father|mother|mum|dad|"
-            r"parents|grandparents|grandchildren|grandkids|teenager|1[3-7]-year-old)\b",
+            r"parents|grandparents|grandchildren|grandkids|teenager|1[3-7]-year-old|"
+            r"engaged|fianc\w*|bride(-to-be)?|groom|girlfriend|boyfriend|spouse|partner|"
+            r"in-laws|moving in with|jointly|"
+            r"house-?mates?|flat-?mates?|room-?mates?|(share|split|splits|shares|sharing|"
+            r"splitting) (the|a|their|our) (cost|costs|bill|bills|rent|house|flat|home))\b",
             re.IGNORECASE,
         ),
     ),
@@ -121,7 +129,8 @@ _GROUPS = (
         "the people who care for them",
         re.compile(
             r"\b(carer|caregiver|(her|his|their) (daughter|son|wife|husband|partner|niece|nephew)"
-            r"|lives alone|elderly|in (her|his) (seventies|eighties|nineties))\b",
+            r"|elderly|in (her|his) (seventies|eighties|nineties)|looks after|cares for|"
+            r"dementia|disabled|wheelchair)\b",
             re.IGNORECASE,
         ),
     ),
@@ -137,14 +146,21 @@ _OTHERS_IN_TEXT = re.compile(
 #: Roles on the business's side: the people who serve, sell or set up, not who decide with
 #: the customer ("Front desk staff", "the account manager", "Sam, her instructor").
 _SERVES = re.compile(
-    r"\b(staff|employees?|receptionists?|mechanics?|hosts?|account (manager|executive)s?|"
+    r"\b(receptionists?|mechanics?|hosts?|account (manager|executive)s?|"
     r"onboarding|specialists?|sales\w*|reps?|representatives?|advis[eo]rs?|consultants?|"
-    r"agents?|assistants?|crew|technicians?|installers?|instructors?|coach(es)?|tutors?|"
+    r"agents?|assistants?|technicians?|installers?|instructors?|coach(es)?|tutors?|"
     r"trainers?|groomers?|bakers?|waiters?|waitress(es)?|cashiers?|front[- ]desk|"
     r"front[- ]of[- ]house|attendants?|customer (service|support)|support (team|desk)|"
-    r"help ?desk|volunteers?|vendors?|suppliers?|sellers?|shop|store|salon)\b",
+    r"help ?desk|vendors?|suppliers?|sellers?|dealers?|demonstrators?|fitters?|couriers?|"
+    r"brokers?|\w+ologists?|\w+icians?|\w+apists?|dentists?|pharmacists?|stylists?|"
+    r"florists?|shop|store|salon)\b",
     re.IGNORECASE,
 )
+#: People who work somewhere: the business's own in a family's journey ("Waiting staff"),
+#: but maybe the customer's own in a workplace's ("Staff who will drive it").
+_WORKERS = re.compile(r"\b(staff|employees?|crew|volunteers?|workers?)\b", re.IGNORECASE)
+#: An entry that names somebody by whose they are: "Her deputy", "Their bookkeeper", "Rafi's dad".
+_OWNED = re.compile(r"^\s*(the )?(my|our|his|her|their|[A-Z][a-z]+'s)\b")
 #: What a participant's entry says about the person rather than who they are: a bracket or a
 #: clause ("Her landlord, who must confirm the tenancy").
 _ASIDE = re.compile(r"\([^)]*\)?|,? (who|that|which|whose)\b.*", re.IGNORECASE)
@@ -174,7 +190,7 @@ def _group(view: MapView) -> str | None:
         return found
     deciding = [p for s in view.stages[: _deciding_end(view)] for p in s.participants]
     if _FOR_AN_ORGANISATION.search(view.map.title) or any(
-        _SIGNS_OFF.search(p) and not _serves(p, view) for p in deciding
+        _SIGNS_OFF.search(p) and not _serves(p, view, work=True) for p in deciding
     ):
         return _GROUPS[0][0]
     return None
@@ -195,21 +211,36 @@ def _brand_words(view: MapView) -> set[str]:
     return set(re.findall(r"\b[A-Z][\w&'-]{2,}", name)) - _NAME_FILLERS
 
 
-def _serves(participant: str, view: MapView) -> bool:
-    """True when *participant* is on the business's side (staff, a seller, the brand's own)."""
+def _serves(participant: str, view: MapView, work: bool = False) -> bool:
+    """True when *participant* is on the business's side (staff, a seller, the brand's own).
+
+    A role that serves customers ("Her audiologist", "the dealer's demonstrator") is the
+    business's, whoever it is said to belong to; people who work somewhere ("staff") are the
+    business's in a family's journey unless said to be the customer's ("Their staff"), and
+    the customer's own in a workplace's (*work*: "Staff who will drive it").
+    """
     who = _ASIDE.sub("", participant)  # "Finance team (approves suppliers)": the team decides
     words = set(re.findall(r"\b[A-Z][\w&'-]{2,}", who))
-    return bool(_SERVES.search(who)) or bool(words & _brand_words(view))
+    if words & _brand_words(view) or _SERVES.search(who):
+        return True
+    return not work and not _OWNED.match(who) and bool(_WORKERS.search(who))
 
 
-def _others_on_the_customers_side(stage: Stage, view: MapView) -> list[str]:
+def _others_on_the_customers_side(stage: Stage, view: MapView, work: bool) -> list[str]:
     """The participants of *stage* who decide or take part with the persona."""
     persona = view.map.persona.name.strip().casefold()
     return [
         p
         for p in stage.participants
-        if p.strip() and p.strip().casefold() != persona and not _serves(p, view)
+        if p.strip() and not _is_persona(p, persona) and not _serves(p, view, work)
     ]
+
+
+def _is_persona(participant: str, persona: str) -> bool:
+    """True when *participant* is the persona ("Priya", "Priya herself", "Herself", "Me")."""
+    words = _ASIDE.sub("", participant).casefold().split()
+    selves = {"herself", "himself", "themselves", "myself", "me", "alone", "only", "just"}
+    return bool(words) and all(w in selves or w == persona for w in words)
 
 
 def _names_others(stage_text: str, persona: str) -> bool:
@@ -240,7 +271,7 @@ def check_decisions(view: MapView) -> Iterator[Finding]:
         moments = set(view.moments.get(stage.name, ()))
         if stage.is_blank() or not moments & _DECIDING_MOMENTS:
             continue
-        if _others_on_the_customers_side(stage, view):
+        if _others_on_the_customers_side(stage, view, work):
             continue
         buying = BUY_MOMENT in moments
         if not buying and not stage.participants and (social & {stage.name} or not work):

@@ -110,10 +110,46 @@ def _noun_phrase(words: tuple[str, ...], start: int) -> tuple[list[str], int]:
 
 
 def _is_people(phrase: list[str]) -> bool:
-    """True when *phrase* names the business's customers ("new patients", "them")."""
+    """True when *phrase* names the business's customers ("new patients", "them").
+
+    Besides the nouns the lexicon knows, a bare plural with the ending of a noun for people
+    ("tenants", "young farmers") reads as the market: no article or owner says it is somebody
+    in particular.
+    """
     if not phrase or any(w in lx.PEER_WORDS for w in phrase[:2]):
         return False
+    return _is_known(phrase) or _guessed_people(phrase)
+
+
+def _guessed_people(phrase: list[str]) -> bool:
+    """A bare plural that looks like a noun for people: "landlords", "first-time senders"."""
+    if phrase[0] in _DETERMINERS:
+        return False
+    return any(_people_plural(w) for w in phrase[:3])
+
+
+def _people_plural(word: str) -> bool:
+    """True when *word* looks like a plural noun for people ("tenants", "trainees")."""
+    shortest = 8 if word.endswith("ees") else 6  # "trainees", not "agrees" or "sees"
+    return (
+        len(word) >= shortest and word.endswith(lx.PEOPLE_ENDINGS) and word not in lx.THING_PLURALS
+    )
+
+
+def _served_by(head: list[str]) -> bool:
+    """True when *head* names people who serve the customer: "installers", "fitters"."""
+    return bool(head) and not _is_known(head) and any(_people_plural(w) for w in head[:2])
+
+
+def _is_known(phrase: list[str]) -> bool:
+    """True when *phrase* names customers with a noun the lexicon knows ("the volunteers")."""
     return any(w in lx.CUSTOMER_ROLES for w in phrase)
+
+
+#: Words that make a noun phrase somebody or something in particular.
+_DETERMINERS = lx.word_set(
+    "the a an this that these those my our your his her their its some any every each"
+)
 
 
 def _owner(phrase: list[str]) -> str | None:
@@ -151,6 +187,8 @@ def read_goal(goal: str) -> GoalReading:
     'customer'
     >>> read_goal("Increase sales so I can hire a baker").side
     'unsure'
+    >>> read_goal("Steer tenants towards the long lease").side  # "tenants": guessed, so asked
+    'unsure'
     """
     words = tokens(goal)
     if not words:
@@ -163,7 +201,18 @@ def read_goal(goal: str) -> GoalReading:
     if business is None:
         return GoalReading("customer")
     evidence, reason = business
-    return GoalReading("unsure" if customer_voice else "business", evidence, reason)
+    unsure = customer_voice or _rests_on_a_guess(evidence)
+    return GoalReading("unsure" if unsure else "business", evidence, reason)
+
+
+def _rests_on_a_guess(evidence: str) -> bool:
+    """True when the only people in *evidence* are guessed from a word's ending ("growers").
+
+    The coach then asks rather than asserts: "growers" may be the market, or people the
+    customer deals with.
+    """
+    words = tokens(evidence)
+    return not _is_known(list(words)) and any(_people_plural(w) for w in words)
 
 
 def _business_evidence(goal: str, words: tuple[str, ...]) -> tuple[str, str] | None:
@@ -259,14 +308,24 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
             "the business moving customers along"
         )
     if is_a(verb, lx.MARKET_VERBS):
+        head = phrase[: phrase.index("of")] if "of" in phrase else phrase
+        if head[:1] in (["the"], ["our"]) and _served_by(head[1:]):
+            return None  # "Thank the installers who came", "Brief our decorators"
         return shown, "a verb of the business working on its market"
     # "Have drivers book again": the business having its customers do something.
     if verb in ("have", "let") and _is_people(phrase):
         return shown, "the business acting on its customers"
+    # A verb the lexicon does not know, aimed at a whole market: "Steer tenants towards ...".
+    known = lx.CUSTOMER_VERBS | lx.MARKET_VERBS | lx.OBJECT_VERBS
+    looks_like_a_verb = not verb.endswith("s") or verb.endswith("ss")  # not "dates", "plans"
+    if looks_like_a_verb and not is_a(verb, known) and phrase[:1] != ["the"] and _is_people(phrase):
+        return shown, "the business acting on its customers"
     if is_a(verb, lx.OBJECT_VERBS):
         if phrase and phrase[0] in lx.PEER_WORDS:
             return None
-        hired = verb in lx.SEEKING_VERBS and any(w in lx.HIRED_TOO for w in phrase)
+        hired = verb in lx.SEEKING_VERBS and (
+            any(w in lx.HIRED_TOO for w in phrase) or not _is_known(phrase)
+        )
         if _is_people(phrase) and not hired:
             return shown, "the business acting on its customers"
         if verb in ("tell", "meet", "join", "follow"):

@@ -178,6 +178,31 @@ _REPEATED = re.compile(r"^(x+|z+|a+|(test)+\d*|(item|text)\d+)$")
 _MARKS_ONLY = re.compile(r"^[\s.…?!_*#/\\-]+$")
 
 
+#: An item that answers its lane by saying there is nothing to put in it.
+_SAYS_NOTHING = re.compile(
+    r"^\s*(nothing|none|nil|n/?a|not (really|much|applicable)|no (real |big |particular )?"
+    r"(problems?|issues?|pain( points?)?|complaints?|worries|concerns?|difficult(y|ies))|"
+    r"all (good|fine|ok|okay|smooth)|everything (is |was |went )?(fine|ok|okay|well|smoothly)|"
+    r"can'?t think of (any|anything))( (in particular|really|at all|so far|yet|here|to "
+    r"(report|speak of|mention|note)|of note|went wrong|comes to mind|that I know of))*"
+    r"[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def says_nothing(text: str) -> bool:
+    """True for an item that says its lane is empty: "Nothing in particular", "No problems".
+
+    Examples
+    --------
+    >>> [says_nothing(t) for t in ("Nothing in particular", "None", "No issues really")]
+    [True, True, True]
+    >>> [says_nothing(t) for t in ("No parking near the shop", "Nothing fits my size")]
+    [False, False]
+    """
+    return bool(_SAYS_NOTHING.match(text))
+
+
 #: Longest text that can be a placeholder (longer ones only count when they start with one).
 _PLACEHOLDER_CHARS = 24
 

@@ -43,3 +43,37 @@ def test_a_goal_acting_on_the_businesss_customers_is_the_businesss(goal):
 )
 def test_the_customers_own_goals_stay_theirs(goal):
     assert read_goal(goal).side in ("customer", "unsure")
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Steer tenants towards the two-year lease",
+        "Nudge senders to print labels at home",
+        "Push landlords to book the yearly gas check",
+        "Tempt gardeners with a loyalty card",
+        "Lure gamers away from rival networks",
+        "Get growers to reorder seed before spring",
+    ],
+)
+def test_a_bare_plural_of_people_after_any_verb_is_asked_about(goal):
+    """Nouns for people the lexicon lacks ("tenants", "growers"), after verbs it lacks: the
+    coach reads them as the market, but only guesses so, and asks (a question, not a fix)."""
+    assert read_goal(goal).side == "unsure"
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Thank the installers who came out on Sunday",
+        "Find painters who can start next week",
+        "Hire movers for the first of May",
+        "Get quotes from three builders",
+        "Meet other renters in the building",
+        "Avoid cowboy traders",
+        "Choose between two stylists",
+        "Compare chargers before buying",
+    ],
+)
+def test_people_the_customer_hires_meets_or_thanks_are_not_a_market(goal):
+    assert read_goal(goal).side == "customer"

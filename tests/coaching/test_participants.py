@@ -34,6 +34,11 @@ def asks_who_else(description: str) -> bool:
         "A 16-year-old saving for a bike; her dad pays half.",
         "Shares a flat and a tandem with his brother.",
         "Bursar of a village primary; the head teacher and governors approve spending.",
+        "Lives with two flatmates who all cook from the same fridge.",
+        "Engaged to Kofi; they are furnishing their first flat on one budget.",
+        "Treasurer of a village cricket club whose committee votes on any spend.",
+        "Looks after his father, who has early dementia, three days a week.",
+        "Rents a terraced house with three other students; they split the bills four ways.",
     ],
 )
 def test_a_shared_purchase_asks_who_else_has_a_say(description):
@@ -54,6 +59,7 @@ def findings_on(bike: jk.JourneyMap, stage: str) -> list[jk.Finding]:
         ["Counter assistant"],
         ["The workshop technician", "Sales rep on the phone"],
         ["Sam"],  # the persona alone
+        ["Sam himself", "Mechanic on duty"],
     ],
 )
 def test_a_shared_purchase_with_only_the_business_people_asks_who_else(people):
@@ -88,3 +94,23 @@ def test_a_workplace_purchase_read_from_the_title_or_the_people():
     by_people.set_lane("Consideration", "participants", ["Finance lead", "Reviewers"])
     by_people.set_lane("Purchase", "participants", ["Spoke & Chain fleet desk"])
     assert findings_on(by_people, "Purchase")
+
+
+@pytest.mark.parametrize(
+    ("description", "people", "asked"),
+    [
+        ("Shares every big purchase with his wife Noor.", ["His audiologist"], True),
+        ("Shares every big purchase with his wife Noor.", ["Waiting staff"], True),
+        ("Shares every big purchase with his wife Noor.", ["Their neighbour Ola"], False),
+        ("Co-owns a courier firm of 9 riders with his sister.", ["Riders who will use it"], False),
+        ("Co-owns a courier firm of 9 riders with his sister.", ["Staff who ride them"], False),
+        ("Co-owns a courier firm of 9 riders with his sister.", ["The dealer's fitter"], True),
+    ],
+)
+def test_who_serves_and_who_decides_is_read_from_the_role_and_the_journey(
+    description, people, asked
+):
+    bike = jk.load_map(CLEAN)
+    bike.set_persona(description=description)
+    bike.set_lane("Purchase", "participants", people)
+    assert bool(findings_on(bike, "Purchase")) is asked

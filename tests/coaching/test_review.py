@@ -172,6 +172,25 @@ def test_a_dip_is_the_same_for_the_coach_as_for_the_emotion_curve():
                 assert flagged[stage.name] == ("fix" if deep else "improve"), scores
 
 
+@pytest.mark.parametrize(
+    ("pains", "explained"),
+    [
+        (["Not much to report"], False),
+        (["No real problems", "n/a"], False),
+        (["No parking near the shop"], True),
+        (["Nothing fits after the first wash"], True),
+    ],
+)
+def test_a_pain_point_that_says_there_is_none_does_not_explain_a_dip(pains, explained):
+    shop = jk.example("clothing-store")
+    for i, score in enumerate([4, 2, 4, 4, 5]):
+        shop.set_lane(i, "emotion_score", score)
+    shop.set_lane(1, "pain_points", pains)
+    dip = shop.stages[1].name
+    flagged = [f for f in jk.review(shop) if f.rule == "dip-without-pain-point" and f.stage == dip]
+    assert bool(flagged) is not explained
+
+
 def test_messages_quote_the_learners_text_and_name_the_stage():
     review = jk.review(DATA / "item-in-wrong-lane.json")
     wrong = next(f for f in review if f.rule == "wrong-lane")
