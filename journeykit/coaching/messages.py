@@ -76,8 +76,8 @@ RULES = (
         ("improve",),
         "information needs that no message in the same or an earlier stage answers in meaning "
         "(a precise question, about a price, a time, a refund, where, whether it is worth it "
-        "..., needs a message on that point; an open one, a message that says something "
-        "concrete, not a claim about the business)",
+        "..., needs a message on that point, and beside a claim on its own point; an open "
+        "one, a message that says something concrete, not a claim about the business)",
     ),
     Rule(
         "same-message-in-every-stage",
