@@ -44,7 +44,8 @@ Two ways a message *seems* to answer and does not:
   needs, pain points or opportunities: "Ideas come to life here", "Three generations of
   fine craftsmanship", "Trusted by breweries across the north"; what a business says of
   its own age, reach or crowd of customers is no figure) is only answered by a message,
-  up to that stage, that shares a word or a topic with it; a precise question with a
+  up to that stage, that shares a word (not the map's main subject, which is in the
+  goals, actions or touchpoints of most stages) or a topic with it; a precise question with a
   point of its own ("What will it cost *each month*?") only by a message on that point,
   not by a price heard earlier for something else. A claim about the business answers
   nobody's question, and the learner who puts one where the answer was has left the
@@ -68,6 +69,7 @@ from ..model import Stage
 from .concepts import _PHRASES, PRECISE, concepts, topic_words
 from .context import MapView, Rule
 from .findings import Finding
+from .loop import _common_words
 from .words import quoted, quoted_list, squash
 
 RULES = (
@@ -246,8 +248,14 @@ def _about_it(need: str, message: str) -> bool:
 
 def _on_the_things(need: str, message: str) -> bool:
     """True when *message* names two or more of the things *need* asks about and gives a
-    figure: "Standard scans suit phones and prints up to A5" answers "Which scan size is
-    enough for small prints?" without naming a size."""
+    figure, and tells no precise topic the need does not ask about: "Standard scans suit
+    phones and prints up to A5" answers "Which scan size is enough for small prints?"
+    without naming a size, while "Brake repairs done in 2 hours" gives a time, not the
+    price "What will a brake repair cost?" asks. A price is always told in words the coach
+    reads (a currency, "free", "from"), so a bare figure never answers one."""
+    asked = asks(need)
+    if "price" in asked or (told(message) & PRECISE) - asked - told(need):
+        return False
     return len(_words(need) & _words(message)) >= 2 and bool(_FIGURE.search(_plain(message)))
 
 
@@ -326,14 +334,17 @@ _FIGURE = re.compile(
 )
 
 #: What a business says of its own standing, figures and all: the year it began ("since
-#: 1987"), its age ("three generations of", "40 years of", "decades in"), the crowd that
-#: chose it ("over 200 hospitals", "more than 5,000 families"), how far it reaches
+#: 1987"), its age ("three generations of", "40 years of experience", "decades in"), the
+#: crowd that chose it ("over 200 hospitals", "trusted by families"), how far it reaches
 #: ("across the north", "all over the country"). None of it answers a customer's question.
 _STANDING = re.compile(
     r"\b(since|est\.?|established( in)?) \d{4}\b"
-    r"|\b[\w-]+ (generations?|decades?|years?)'? (of|in)\b"
+    r"|\b[\w-]+ (generations?|decades?)'? (of|in)\b"
+    r"|\b[\w-]+ years'? (of (experience|expertise|craft\w*|trading|history|service)"
+    r"|in (business|the trade))\b"
     r"|\b(over|more than) [\d,]+\+? \w+"
-    r"|\b(across|all over|throughout) the \w+",
+    r"|\b(across|all over|throughout) the \w+"
+    r"|\b(trusted|loved|chosen|relied on|preferred) by (\d[\d,]*\+? )?\w+",
     re.IGNORECASE,
 )
 
@@ -375,10 +386,13 @@ def _claims(stage: Stage) -> bool:
     return bool(stage.messages) and not any(_concrete(m, stage) for m in stage.messages)
 
 
-def claimed_only(need: str, stage: Stage, heard: list[str]) -> bool:
+def claimed_only(
+    need: str, stage: Stage, heard: list[str], subject: frozenset[str] = frozenset()
+) -> bool:
     """True when *need* asks an open question, *stage*'s messages are claims that say
     nothing concrete (:func:`_concrete`), and no message *heard* up to it shares a word or
-    a topic with the need (not a topic as wide as :data:`_BROAD`).
+    a topic with the need (not a topic as wide as :data:`_BROAD`, nor a word of the map's
+    main *subject*: "cabin" on a holiday cabin's map ties no message to a question).
 
     Examples
     --------
@@ -394,7 +408,7 @@ def claimed_only(need: str, stage: Stage, heard: list[str]) -> bool:
     asked = asks(need)
     if asked & (PRECISE | {"worth"}) or not _claims(stage):
         return False
-    words = _words(need)
+    words = _words(need) - subject
     ideas = asked - _BROAD
     return not any(words & _words(m) or ideas & told(m) for m in heard)
 
@@ -416,7 +430,7 @@ def _point(need: str) -> frozenset[str]:
     return _with_bases(frozenset().union(*(_words(w) for w in need.split() if not concepts(w))))
 
 
-def claimed_past(need: str, heard: list[str]) -> bool:
+def claimed_past(need: str, heard: list[str], subject: frozenset[str] = frozenset()) -> bool:
     """True when *need* asks a precise question with a point of its own (:func:`_point`)
     and no message *heard* answers it on that point (names the point and answers the
     question or gives a figure): beside a stage whose messages are
@@ -434,7 +448,7 @@ def claimed_past(need: str, heard: list[str]) -> bool:
     """
     if not asks(need) & PRECISE:
         return False
-    point = _point(need)
+    point = _point(need) - subject
     if not point:
         return False
     return not any(
@@ -445,12 +459,15 @@ def claimed_past(need: str, heard: list[str]) -> bool:
 
 def check(view: MapView) -> Iterator[Finding]:
     who = view.persona_name
+    subject = frozenset[str]()  # the map's main subject, read at the first stage of claims
     heard: list[str] = []
     for stage in view.stages:
         heard.extend(stage.messages)
         if not stage.information_needs:
             continue
         claims = _claims(stage)
+        if claims and not subject:
+            subject = _common_words(view)
         missing = [
             n
             for n in stage.information_needs
@@ -458,7 +475,10 @@ def check(view: MapView) -> Iterator[Finding]:
                 not answered(n, heard)
                 and not planned(n, stage.messages, stage.opportunities, stage.business_activities)
             )
-            or (claims and (claimed_only(n, stage, heard) or claimed_past(n, heard)))
+            or (
+                claims
+                and (claimed_only(n, stage, heard, subject) or claimed_past(n, heard, subject))
+            )
         ]
         if not missing:
             continue

@@ -301,7 +301,25 @@ def test_an_answer_on_the_very_things_asked_is_an_answer(need, message):
         # naming the things without a figure, or a figure on something else, is no answer
         ("Which print size is enough for a passport photo?", "We love passport photos"),
         ("What size of berth suits a small yacht?", "Open 7 days a week"),
+        # the things asked, with a figure on another point (a time, not the price)
+        ("What will a brake repair cost?", "Brake repairs done in 2 hours"),
+        ("How much is a berth for a small yacht?", "Berths for small yachts up to 9 metres"),
     ],
 )
-def test_the_things_asked_without_a_figure_leave_the_size_open(need, message):
+def test_the_things_asked_without_a_figure_or_on_another_point_leave_it_open(need, message):
     assert asked(need, [message])
+
+
+@pytest.mark.parametrize(
+    ("earlier", "open_"),
+    [
+        # "bike" is in every stage's goal: the map's subject ties no message to the question
+        ("Bikes of every kind welcome, from folding to cargo", True),
+        # a message on the very thing asked, heard earlier
+        ("Borrow a loan bike free while yours is being fixed", False),
+    ],
+)
+def test_the_maps_subject_does_not_answer_a_question_beside_a_claim(earlier, open_):
+    need = "Can I borrow a bike while mine is in the workshop?"
+    claim = "Trusted by riders across the county"
+    assert asked_beside("Retention", need, [claim], Awareness=[earlier]) is open_
