@@ -272,3 +272,41 @@ def test_a_kpi_in_another_form_of_the_stages_own_verb_is_not_questioned(lanes, k
 )
 def test_a_kpi_of_another_moment_beside_the_stages_idea_is_questioned(lanes, kpi):
     assert questioned_in("Purchase", kpi, **lanes)
+
+
+# A wide idea (a time, being open, a person) shared only with the stage's goal, actions or
+# touchpoints ties no KPI to it; shared with its plan (pain points, opportunities,
+# activities: what the opportunity changes) it does. A tailor's alterations, a council
+# helpline, a tyre fitter.
+
+TAILOR = {
+    "goal": "Have the suit taken in before the wedding this week",
+    "actions": ["Tries the suit on for pinning"],
+    "touchpoints": ["Fitting room"],
+    "pain_points": ["Pins fall out on the way home"],
+    "opportunities": ["Tack the seams instead of pinning them"],
+    "business_activities": ["Tack every alteration by hand"],
+}
+HELPLINE = {
+    "goal": "Sort out the missed bin collection today",
+    "actions": ["Rings the council"],
+    "touchpoints": ["Helpline"],
+    "pain_points": ["A long wait on hold before anyone answers"],
+    "opportunities": ["Offer a call back instead of the queue"],
+    "business_activities": ["Staff the lines at the busiest hour"],
+}
+
+
+@pytest.mark.parametrize(
+    ("lanes", "kpi", "open_"),
+    [
+        # "hours" and "this week" share only a time with the goal
+        (TAILOR, "Hours the shop opens each week", True),
+        (TAILOR, "Staff on the shop floor at noon", True),
+        # the wait is the stage's problem: minutes on hold is its count
+        (HELPLINE, "Minutes on hold", False),
+        (TAILOR, "Alterations that come back with loose seams", False),
+    ],
+)
+def test_a_wide_idea_ties_a_kpi_to_the_stages_plan_only(lanes, kpi, open_):
+    assert questioned_in("Purchase", kpi, **lanes) is open_
