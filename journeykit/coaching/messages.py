@@ -422,12 +422,31 @@ def _with_bases(words: frozenset[str]) -> frozenset[str]:
 def _point(need: str) -> frozenset[str]:
     """The words that make *need* its own question: its topic words that name no topic of
     :data:`.concepts.CONCEPTS` ("What will it cost each month?" asks a price, and its point
-    is the month), outside the phrases that name a topic ("how much") and a clause of time
-    at its end (:data:`_WHEN_CLAUSE`)."""
+    is the month), or that name a kind of price (:func:`_kind_of_price`: "Is a deposit
+    needed?" asks about the deposit), outside the phrases that name a topic ("how much") and
+    a clause of time at its end (:data:`_WHEN_CLAUSE`)."""
     need = _WHEN_CLAUSE.sub("", need)
     for pattern, _ in _PHRASES:  # "how much" names the price, as "cost" does
         need = pattern.sub(" ", need)
-    return _with_bases(frozenset().union(*(_words(w) for w in need.split() if not concepts(w))))
+    return _with_bases(
+        frozenset().union(
+            *(_words(w) for w in need.split() if _kind_of_price(w) or not concepts(w))
+        )
+    )
+
+
+#: The words that only say "a price" ("What does it cost?"); the price family's other words
+#: name a kind of price, which is the question's point ("a deposit", "instalments", "a
+#: discount", "the bill").
+_PRICE_NAMES = frozenset(
+    {"price", "prices", "cost", "costs", "pay", "paying", "fee", "fees", "charge", "charges"}
+)
+
+
+def _kind_of_price(word: str) -> bool:
+    """True when *word* names a kind of price, not a price as such (:data:`_PRICE_NAMES`)."""
+    word = word.strip("?,.!:;'\"").lower()
+    return concepts(word) == {"price"} and word not in _PRICE_NAMES and not _FIGURE.search(word)
 
 
 def claimed_past(need: str, heard: list[str], subject: frozenset[str] = frozenset()) -> bool:

@@ -323,3 +323,17 @@ def test_the_maps_subject_does_not_answer_a_question_beside_a_claim(earlier, ope
     need = "Can I borrow a bike while mine is in the workshop?"
     claim = "Trusted by riders across the county"
     assert asked_beside("Retention", need, [claim], Awareness=[earlier]) is open_
+
+
+@pytest.mark.parametrize(
+    ("earlier", "open_"),
+    [
+        # prices heard earlier (punctures, brakes) say nothing of a deposit
+        ("Fixed prices for every repair, listed online", True),
+        ("A 20 euro deposit holds your slot", False),
+    ],
+)
+def test_a_kind_of_price_is_the_point_of_a_price_question(earlier, open_):
+    need = "Is there a deposit?"
+    claim = "Four decades of keeping the town rolling"
+    assert asked_beside("Retention", need, [claim], Consideration=[earlier]) is open_
