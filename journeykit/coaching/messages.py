@@ -367,7 +367,7 @@ def _concrete(message: str, stage: Stage) -> bool:
     if told(plain) - _VOUCHING or _FIGURE.search(plain):
         return True
     near = (*stage.information_needs, *stage.pain_points, *stage.opportunities)
-    return any(_words(message) & _words(item) for item in near)
+    return any(_words(plain) & _words(item) for item in near)
 
 
 #: Topics so wide that sharing one ties nothing: a question with "how", a text message, a

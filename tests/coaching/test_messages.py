@@ -337,3 +337,16 @@ def test_a_kind_of_price_is_the_point_of_a_price_question(earlier, open_):
     need = "Is there a deposit?"
     claim = "Four decades of keeping the town rolling"
     assert asked_beside("Retention", need, [claim], Consideration=[earlier]) is open_
+
+
+@pytest.mark.parametrize(
+    ("message", "open_"),
+    [
+        # the business's age shares "three" with the idea, and is still a claim
+        ("Three generations of bike lovers", True),
+        ("Bring your own tools, or borrow one of our three kits", False),
+    ],
+)
+def test_a_claims_figure_is_no_word_shared_with_the_stage(message, open_):
+    idea = {"opportunities": ["Show the three tool kits on the website"]}
+    assert asked("Can I bring my own tools?", [message], **idea) is open_
