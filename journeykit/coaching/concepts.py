@@ -70,7 +70,7 @@ CONCEPTS = _families(
 )
 
 #: Phrases that name a concept better than their words do.
-_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), concept)
     for pattern, concept in (
         (r"\bmoney back\b|\bdoes ?n[o']t stick\b|\bchange (my|our) mind\b", "refund"),
@@ -144,7 +144,7 @@ def concepts(text: str) -> frozenset[str]:
     >>> "price" in concepts("Brake repairs are our speciality")
     False
     """
-    found = {concept for pattern, concept in _PHRASES if pattern.search(text)}
+    found = {concept for pattern, concept in PHRASES if pattern.search(text)}
     words = tokens(text)
     if "refund" in found:  # "money back" is about a refund, not about price or time
         words = tuple(w for w in words if w not in ("back", "money", "get"))

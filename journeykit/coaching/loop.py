@@ -128,7 +128,7 @@ def check(view: MapView) -> Iterator[Finding]:
             stage=stage.name,
             lane="kpis",
         )
-    common = _common_words(view) if with_ideas else frozenset()
+    common = common_words(view) if with_ideas else frozenset()
     heads = _kpi_heads(view) if with_ideas else {}
     for stage in with_ideas:
         finding = _unrelated_kpis(view, stage, common, heads)
@@ -261,7 +261,7 @@ def _funnel(kpi: str, stage: Stage, heads: dict[str, frozenset[str]]) -> bool:
     return any(head in things for name, things in heads.items() if name != stage.name)
 
 
-def _common_words(view: MapView) -> frozenset[str]:
+def common_words(view: MapView) -> frozenset[str]:
     """Words in the goal, actions or touchpoints of more than half the map's stages (its
     main subject: "boiler" on a boiler service's map): sharing one is no sign that a KPI
     belongs to a stage."""
@@ -279,7 +279,7 @@ def _unrelated_kpis(
     view: MapView, stage: Stage, common: frozenset[str], heads: dict[str, frozenset[str]]
 ) -> Finding | None:
     """A finding when no KPI of *stage* counts anything its own stage mentions (*common*
-    from :func:`_common_words`, *heads* from :func:`_kpi_heads`)."""
+    from :func:`common_words`, *heads* from :func:`_kpi_heads`)."""
     if not stage.kpis:
         return None
     covered = frozenset(view.moments.get(stage.name, ()))

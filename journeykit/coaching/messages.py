@@ -66,10 +66,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..model import Stage
-from .concepts import _PHRASES, PRECISE, concepts, topic_words
+from .concepts import PHRASES, PRECISE, concepts, topic_words
 from .context import MapView, Rule
 from .findings import Finding
-from .loop import _common_words
+from .loop import common_words
 from .words import quoted, quoted_list, squash
 
 RULES = (
@@ -426,7 +426,7 @@ def _point(need: str) -> frozenset[str]:
     needed?" asks about the deposit), outside the phrases that name a topic ("how much") and
     a clause of time at its end (:data:`_WHEN_CLAUSE`)."""
     need = _WHEN_CLAUSE.sub("", need)
-    for pattern, _ in _PHRASES:  # "how much" names the price, as "cost" does
+    for pattern, _ in PHRASES:  # "how much" names the price, as "cost" does
         need = pattern.sub(" ", need)
     return _with_bases(
         frozenset().union(
@@ -486,7 +486,7 @@ def check(view: MapView) -> Iterator[Finding]:
             continue
         claims = _claims(stage)
         if claims and not subject:
-            subject = _common_words(view)
+            subject = common_words(view)
         missing = [
             n
             for n in stage.information_needs
