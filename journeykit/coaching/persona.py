@@ -88,6 +88,9 @@ _SEGMENT_MARKS = (
     re.compile(r"\b(mostly|mainly|typically|usually|often) [a-z]+s\b", re.I),
     re.compile(r"\b(middle|high|low|higher|lower)[- ]income\b|\bincome\b|\bsocio", re.I),
     re.compile(r"\b(segment|demographic|target (group|market|audience))\b", re.I),
+    # an age band on its own ("Orchestral string player, 20-30"): one person has an age,
+    # many people have a band of them; a band of anything else names its unit ("20-30 minutes")
+    re.compile(r"(?<![\w£$€.,:/-])[1-9]\d\s*(-|–|to)\s*[1-9]\ds?(?=\s*([,;.)]|$))"),
 )
 #: A description that says outright the persona stands for many ("Stands for primary-school
 #: business managers", "Represents small landlords across the county"): the words that
@@ -272,6 +275,8 @@ def segment_signs(persona_name: str, description: str) -> int:
     2
     >>> segment_signs("Ali", "Represents his street on the residents' committee")
     0
+    >>> segment_signs("Adaeze", "Professional cellist, 20-30"), segment_signs("Jo", "Runs 20-30 km")
+    (1, 0)
     """
     signs = 0
     if _SEGMENT_WORDS.search(persona_name):
