@@ -59,11 +59,15 @@ rule                               levels           what the coach notices
                                                     a workplace, a family or with a carer (fix:
                                                     the purchase stage's text names them)
 ``others-named``                   praise           every such stage names them
-``action-is-business-activity``    fix              a customer action the business does
+``action-is-business-activity``    fix, improve     a customer action the business does
+                                                    (improve: it gives what the map's business
+                                                    activities give, a question)
 ``touchpoint-is-an-action``        fix              a touchpoint written as a customer action
-``pain-is-an-idea``                improve          a pain point written as the fix (a question)
+``pain-is-an-idea``                improve          a pain point written as the fix or as an
+                                                    order to contact customers (a question)
 ``item-in-wrong-stage``            improve          an item of another journey moment than the
-                                                    stage covers: a referral in Awareness,
+                                                    stage covers: a referral in Awareness, a
+                                                    review asked for before any purchase,
                                                     advertising in Advocacy (a question)
 ``placeholder-text``               fix              "...", "TODO", "xxx", "test" left in
 ``duplicate-item``                 improve          the same item twice in one lane
