@@ -13,7 +13,9 @@ rule                               levels           what the coach notices
                                                     ("small businesses", "Daniel - givers
                                                     segment", a description "Parents aged
                                                     25-40"; improve: one sign only, a question)
-``persona-is-a-job-title``         fix              a job title ("Finance director"), no person
+``persona-is-a-job-title``         fix, improve     a job title ("Finance director"), no person
+                                                    (improve: a name with a job title and a
+                                                    description of the role only, a question)
 ``persona-without-description``    improve          a named persona with no description
 ``persona-without-goals``          improve          a persona with neither goals nor frustrations
 ``persona-is-a-person``            praise           named, described, with goals
