@@ -4,9 +4,9 @@
 README) has stage goals labelled customer or business, sound maps, and maps with one flaw
 each. For each split (``tune``: what the coach was built on; ``holdout``: meant to stay
 unseen, but looked at while the coach was built in the last round; ``fresh``: written later by
-someone who had not read the coach, then used once, by its figures; ``fresh2``: written the same
-way, then used to change the coach; ``fresh3`` and ``fresh4``: written the same way and never
-tuned on, the honest estimate) this prints, per rule family, precision (of the findings of
+someone who had not read the coach, then used once, by its figures; ``fresh2`` and ``fresh3``:
+written the same way, then used to change the coach; ``fresh4``: written the same way and
+never tuned on, the honest estimate) this prints, per rule family, precision (of the findings of
 that family, the share that point at a real flaw: the right family at the right stage) and
 recall (of the flaws of that family, the share caught at the right stage); the share of
 business and of customer goals flagged (each put into the worked example's Consideration
@@ -69,7 +69,7 @@ SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4")
 UNSEEN = {
     "fresh": "used once, by its figures",
     "fresh2": "used to change the coach",
-    "fresh3": "never tuned on",
+    "fresh3": "measured once, then used to change the coach",
     "fresh4": "never tuned on",
 }
 

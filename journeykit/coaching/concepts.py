@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from .lexicon import word_set
-from .reading import is_a, tokens
+from .reading import lemmas, tokens
 
 
 def _families(table: dict[str, str]) -> dict[str, frozenset[str]]:
@@ -116,6 +116,19 @@ GENERIC = word_set(
 )
 
 
+def _index(families: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Each word of *families* and the families it belongs to: one look-up per base form of
+    a word instead of a pass over every family (the roll-up reviews hundreds of maps cold)."""
+    return {
+        word: frozenset(name for name, family in families.items() if word in family)
+        for family in families.values()
+        for word in family
+    }
+
+
+_CONCEPTS_OF = _index(CONCEPTS)
+
+
 @lru_cache(maxsize=65536)
 def concepts(text: str) -> frozenset[str]:
     """The topics of *text*: the question a need asks, or what a message talks about.
@@ -136,9 +149,8 @@ def concepts(text: str) -> frozenset[str]:
     if "refund" in found:  # "money back" is about a refund, not about price or time
         words = tuple(w for w in words if w not in ("back", "money", "get"))
     for word in words:
-        for concept, family in CONCEPTS.items():
-            if is_a(word, family):
-                found.add(concept)
+        for form in lemmas(word):
+            found.update(_CONCEPTS_OF.get(form, ()))
     if re.search(r"[€$£]|\d\s*%|\b\d+\s*(euros?|eur|pounds?|dollars?)\b", text, re.IGNORECASE):
         found.add("price")
     return frozenset(found)
@@ -184,6 +196,9 @@ MOMENT_WORDS = _families(
 )
 
 
+_MOMENTS_OF = _index(MOMENT_WORDS)
+
+
 @lru_cache(maxsize=65536)
 def moments(text: str) -> frozenset[str]:
     """The journey moments *text* belongs to, by its words (empty when it does not say).
@@ -193,11 +208,10 @@ def moments(text: str) -> frozenset[str]:
     >>> sorted(moments("Instagram followers")), sorted(moments("Referral cards brought back"))
     (['notice'], ['recommend'])
     """
-    found = set()
+    found: set[str] = set()
     for word in tokens(text):
-        for moment, family in MOMENT_WORDS.items():
-            if is_a(word, family):
-                found.add(moment)
+        for form in lemmas(word):
+            found.update(_MOMENTS_OF.get(form, ()))
     return frozenset(found)
 
 

@@ -96,6 +96,11 @@ def check(view: MapView) -> Iterator[Finding]:
 
 
 #: Who decides with the persona, by what the persona's description says about them.
+#: A number of people, in figures or words ("14-person", "nine-person", "three others").
+_HOW_MANY = (
+    r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred)"
+)
 _GROUPS = (
     (
         "the people at work who sign off or will use it",
@@ -103,7 +108,8 @@ _GROUPS = (
             r"\b(compan(y|ies)|firm|studio|agency|practice|department|office manager|"
             r"procurement|purchasing|co-?owns?|co-?founder|founder|director|board|"
             r"business manager|bursar|head ?teacher|governors|trustees|budget holder|"
-            r"\d+-(person|people|strong)|team of|(runs|manages|owns) (a|the|an|her|his|their) "
+            rf"{_HOW_MANY}-(person|people|strong|staff|bed|seat)|team of|"
+            r"(runs|manages|owns) (a|the|an|her|his|their) "
             r"\w+ ?\w* (business|firm|studio|shop|company|team|school|clinic|practice)|"
             # a purchase made for an organisation whose people approve, vote or sign:
             r"(head|chair|secretary|treasurer|clerk) of|committee|(parish|town|city|district) "
@@ -121,7 +127,9 @@ _GROUPS = (
             r"engaged|fianc\w*|bride(-to-be)?|groom|girlfriend|boyfriend|spouse|partner|"
             r"in-laws|moving in with|jointly|"
             r"house-?mates?|flat-?mates?|room-?mates?|(share|split|splits|shares|sharing|"
-            r"splitting) (the|a|their|our) (cost|costs|bill|bills|rent|house|flat|home))\b",
+            r"splitting|lives|living) (the|a|an|their|our|with) ([\w-]+ ){0,2}(cost|costs|bill|"
+            r"bills|rent|house|flat|home)|(lives|living|sharing|shares) with "
+            rf"({_HOW_MANY}|her|his|their) (others|friends|people|students))\b",
             re.IGNORECASE,
         ),
     ),
@@ -170,14 +178,18 @@ _FOR_AN_ORGANISATION = re.compile(
     r"\bfor (a|an|the|their|her|his) ([\w-]+ ){0,3}(studio|firm|agency|practice|company|"
     r"business|school|college|university|hospital|clinic|surgery|council|trust|charity|"
     r"office|department|team|ward|factory|warehouse|restaurant|hotel|club|society|"
-    r"association|nursery|care home|lab|laboratory|estate|farm|fleet|shop|store)s?\b",
+    r"association|nursery|care home|lab|laboratory|estate|farm|fleet|shop|store|"
+    r"\w*(brewery|bakery|distillery|winery|dairy|pharmacy|garage|workshop|kitchen|gym|salon|"
+    r"centre|center|library|museum|theatre|church|co-?op|cooperative|start-?up|academy|"
+    r"depot|mill|site|yard|unit))s?\b",
     re.IGNORECASE,
 )
 #: People in a deciding stage who sign off, fund or will use what a workplace buys.
 _SIGNS_OFF = re.compile(
     r"\b(procurement|purchasing|committee|finance|budget|director|board|governors|trustees|"
     r"head ?teacher|principal|co-?owner|partners? at|(?-i:IT)\b|security lead|legal|"
-    r"compliance|signs? off|approves?|approval)",
+    r"compliance|signs? off|approves?|approval|co-?founder|co-?signs?|co-?director|"
+    r"guarantor|lender|underwriter|bank|investors?|purse strings|holds the budget)",
     re.IGNORECASE,
 )
 
@@ -193,7 +205,8 @@ def _group(view: MapView) -> str | None:
         _SIGNS_OFF.search(p) and not _serves(p, view, work=True) for p in deciding
     ):
         return _GROUPS[0][0]
-    return None
+    # The people named where the choice is made: "Housemates Jordan and Ellis", "His wife".
+    return next((who for who, pattern in _GROUPS[1:] for p in deciding if pattern.search(p)), None)
 
 
 def _deciding_end(view: MapView) -> int:

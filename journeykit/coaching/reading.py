@@ -185,6 +185,9 @@ def _counts_market(phrase: list[str] | tuple[str, ...]) -> bool:
     return any(w in market or f"{w}s" in market or is_a(w, lx.METRIC_WORDS) for w in phrase)
 
 
+#: Particles of a phrasal verb, before its object: "send *off* the forms".
+_PARTICLES = frozenset({"off", "out", "up", "back", "away", "over", "round", "around", "on"})
+
 #: Words that start a noun phrase naming one thing ("a place", "the loft").
 _ONE = lx.word_set("a an the this that one")
 
@@ -202,6 +205,9 @@ def _market_object(phrase: list[str], rest: tuple[str, ...]) -> bool:
     >>> _market_object(["more", "weddings"], ()), _market_object(["a", "scholarship"], ())
     (True, False)
     """
+    if not phrase and rest[:1] and rest[0] in _PARTICLES:
+        phrase = _noun_phrase(rest, 1)[0]  # "Send off my rolls": the object after "off"
+        rest = rest[1:]
     if not phrase:
         return True  # nothing to read: the verb decides, as before
     if _owner(phrase) == "business" or _is_people(phrase):
@@ -273,7 +279,7 @@ def read_goal(goal: str) -> GoalReading:
     if business is None:
         return GoalReading("customer")
     evidence, reason = business
-    unsure = customer_voice or _rests_on_a_guess(evidence)
+    unsure = customer_voice or _rests_on_a_guess(evidence) or reason == _EVERY_CASE
     return GoalReading("unsure" if unsure else "business", evidence, reason)
 
 
@@ -303,7 +309,8 @@ def _business_evidence(goal: str, words: tuple[str, ...]) -> tuple[str, str] | N
             (
                 i
                 for i, word in enumerate(words[:4])
-                if is_a(word, lx.PROCESS_NOUNS) or word in lx.FUNNEL_WORDS
+                if (is_a(word, lx.PROCESS_NOUNS) or word in lx.FUNNEL_WORDS)
+                and not (word == "deal" and words[i - 1 : i] == ("a",))  # both sides strike one
             ),
             default=None,
         )
@@ -335,7 +342,39 @@ def _business_evidence(goal: str, words: tuple[str, ...]) -> tuple[str, str] | N
     # A target: a number with a metric ("Occupancy of 90% in August").
     if _TARGET.search(goal) and any(is_a(w, lx.METRIC_WORDS | lx.FUNNEL_WORDS) for w in words):
         return goal.strip(), "a target with a number"
+    # A standard for every customer's case: "Have every claim settled in five days", "after
+    # each facial". A customer speaks of their own case, or of every week or month.
+    every = _EVERY.search(goal)
+    if every:
+        return every.group(0).casefold(), _EVERY_CASE
+    # How the business wants to rank: "Make our form the shortest in the country".
+    if verb in ("make", "be", "become", "keep", "stay", "remain"):
+        ranked = _RANKED.search(goal)
+        if ranked:
+            return ranked.group(0).casefold(), "how the business wants to be seen"
     return None
+
+
+#: The reason given for "every claim", "each facial": asked, since a customer may also mean
+#: every room of their own house.
+_EVERY_CASE = "a standard the business sets for every customer"
+#: "every" or "each" with a case the business handles ("every claim", "each facial"), not a
+#: period ("each week") or the customer's own things ("every room", "every ward").
+_EVERY = re.compile(
+    r"\b(every|each) ([\w-]+ ){0,2}?(claims?|repairs?|orders?|parcels?|deliver(y|ies)|"
+    r"appointments?|bookings?|visits?|jobs?|treatments?|facials?|installations?|install|"
+    r"enquir(y|ies)|inquir(y|ies)|complaints?|requests?|calls?|tickets?|cases?|clients?|"
+    r"customers?|guests?|patients?|members?|sales?|invoices?|returns?|refunds?|shipments?|"
+    r"sessions?|services?|consignments?|applicants?|applications?|tenants?|tenanc(y|ies)|"
+    r"subscribers?|users?|visitors?|diners?|donors?|households?)\b",
+    re.IGNORECASE,
+)
+#: A superlative against a whole market: "the shortest in the country", "the best in town".
+_RANKED = re.compile(
+    r"\bthe (\w+est|best|most \w+) (\w+ ){0,2}(in|of|on) (the )?(country|town|city|area|"
+    r"region|county|market|industry|sector|world|street|high street|valley|borough|district)\b",
+    re.IGNORECASE,
+)
 
 
 def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:

@@ -6,13 +6,13 @@
 * :func:`sound_maps`: maps with nothing to fix and at most a weak spot or two;
 * :func:`flawed_maps`: a sound map with **one** flaw, its rule family and the stage it is in.
 
-Each comes in five parts (``data/bench/README.md``): ``tune`` (the coach was built looking at
+Each comes in six parts (``data/bench/README.md``): ``tune`` (the coach was built looking at
 it); ``holdout`` (written before the coach was changed, and meant to stay unseen, but looked at
 while the coach was built in the last round); ``fresh`` (written later by someone who had not
 read the coach, then used once, by its figures, while the coach was changed); ``fresh2``
-(written likewise without reading or running the coach, then used to change the coach); and
-``fresh3`` and ``fresh4`` (written likewise, blind to the coach, and committed before it was
-run on them: the honest estimate of how the coach does on work nobody tuned it on).
+and ``fresh3`` (written likewise without reading or running the coach, then used to change the
+coach); and ``fresh4`` (written likewise, blind to the coach, and committed before it was run
+on it: the honest estimate of how the coach does on work nobody tuned it on).
 """
 
 from __future__ import annotations

@@ -98,3 +98,29 @@ def test_people_the_customer_hires_meets_or_thanks_are_not_a_market(goal):
 )
 def test_a_step_of_the_sale_is_the_businesss_market(goal, side):
     assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # A standard for every customer's case is asked about ...
+        ("Have every warranty claim answered within a day", "unsure"),
+        ("Get each repair back to its owner within a week", "unsure"),
+        # ... the customer's own things and periods are not.
+        ("Get every room painted before the baby arrives", "customer"),
+        ("Have every ward on the new system by March", "customer"),
+        ("Check each quote line by line", "customer"),
+        ("Pay the same amount each month", "customer"),
+        # A rank against the whole market is how a business wants to be seen.
+        ("Be the friendliest garage in town", "business"),
+        ("Make our returns page the clearest in the industry", "business"),
+        ("Find the cheapest broadband in the area", "customer"),
+        # One deal is struck by both sides; particles are read past.
+        ("Strike a deal my sister and I can both afford", "customer"),
+        ("Strike deals with ten new stockists", "business"),
+        ("Send off my passport forms in good time", "customer"),
+        ("Send out reminders to lapsed members", "business"),
+    ],
+)
+def test_whose_case_whose_rank_and_whose_deal(goal, side):
+    assert read_goal(goal).side == side

@@ -37,6 +37,8 @@ def asks_who_else(description: str) -> bool:
         "Lives with two flatmates who all cook from the same fridge.",
         "Engaged to Kofi; they are furnishing their first flat on one budget.",
         "Treasurer of a village cricket club whose committee votes on any spend.",
+        "Keeps the books at an eleven-person print shop that wants its first van.",
+        "Sharing a draughty rented flat with two friends from her course.",
         "Looks after his father, who has early dementia, three days a week.",
         "Rents a terraced house with three other students; they split the bills four ways.",
     ],
@@ -114,3 +116,25 @@ def test_who_serves_and_who_decides_is_read_from_the_role_and_the_journey(
     bike.set_persona(description=description)
     bike.set_lane("Purchase", "participants", people)
     assert bool(findings_on(bike, "Purchase")) is asked
+
+
+def test_a_workplace_or_household_read_from_the_people_where_the_choice_is_made():
+    by_title = jk.load_map(CLEAN)
+    by_title.title = "Spoke & Chain: cargo bikes for a community bakery"
+    by_title.set_lane("Purchase", "participants", [])
+    assert findings_on(by_title, "Purchase")
+
+    co_founder = jk.load_map(CLEAN)
+    co_founder.set_lane("Consideration", "participants", ["Lena, his co-founder"])
+    co_founder.set_lane("Purchase", "participants", [])
+    assert findings_on(co_founder, "Purchase")
+
+    housemates = jk.load_map(CLEAN)
+    housemates.set_lane("Consideration", "participants", ["Housemates Ali and Bea"])
+    housemates.set_lane("Purchase", "participants", [])
+    assert findings_on(housemates, "Purchase")
+
+    friends = jk.load_map(CLEAN)  # friends who advise are not people who decide with him
+    friends.set_lane("Consideration", "participants", ["Friends from the cycling club"])
+    friends.set_lane("Purchase", "participants", [])
+    assert not findings_on(friends, "Purchase")
