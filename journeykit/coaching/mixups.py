@@ -279,6 +279,8 @@ def _clause_about_someone(words: tuple[str, ...]) -> bool:
         and first not in lx.NOUN_LIKE_VERBS_3RD  # "Reviews page for her area": read below
         and is_a(first, _DOING)
         and second not in _NOUN_FOLLOWERS
+        and not second.endswith("ed")  # "Reports posted to his inbox": a noun and its verb
+        and second not in lx.word_set("sent left given shown made kept put")
         and any(w in _PERSONAL for w in words[2:])
     )
 
@@ -354,20 +356,33 @@ def _wished_thing(words: tuple[str, ...]) -> bool:
 
 #: Verbs of getting in touch: a pain point that orders one of these, addressed to the
 #: customers ("Ring every new wearer on day five"), names a contact to make, not a problem.
-_CONTACTING = lx.word_set("ring phone call text email message contact visit write remind check")
-#: Words that address the customers as a whole: "every new wearer", "them".
-_ADDRESSED = lx.word_set("every each all them him us")
+_CONTACTING = lx.word_set("ring phone call text email message contact visit write remind")
+#: Words that address the customers as a whole: "every new wearer", "all riders".
+_ADDRESSED = lx.word_set("every each all")
+
+
+def _people(word: str) -> bool:
+    """True when *word* names customers: a customer role ("clients"), or someone named by
+    what they do with the business ("wearer", "riders", "users")."""
+    if word in lx.CUSTOMER_ROLES:
+        return word != "them"  # the business or the customers: "Ring them twice"
+
+    stem = word.removesuffix("s")
+    return stem.endswith("er") and any(
+        is_a(base, _DOING) for base in (stem[:-2], stem[:-1]) if len(base) > 2
+    )
 
 
 def _order_to_customers(words: tuple[str, ...]) -> bool:
     """True when *words* are an order to the business to contact or do something for its
-    customers ("Ring every new wearer", "Call clients back", "Text them a reminder"), with
-    no sign of a problem."""
+    customers ("Ring every new wearer", "Call clients back", "Text all riders"), with no
+    sign of a problem. "Ring them twice" may be the customer's own chore: not read."""
     first, second = words[0], words[1]
+    addressed = _people(second) or (second in _ADDRESSED and any(_people(w) for w in words[2:4]))
     return (
         (first in _CONTACTING or first in _TO_DO)
         and len(lemmas(first)) == 1  # the bare verb: "Rings", "Calling" are no orders
-        and (second in _ADDRESSED or second in lx.CUSTOMER_ROLES)
+        and addressed
         and not any(w in _PROBLEM for w in words)
     )
 

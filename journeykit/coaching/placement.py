@@ -65,7 +65,7 @@ _COMPARING = re.compile(
 #: The business asking for a review, a rating or a referral: "Ask customers to rate their
 #: order on Trustpilot", "Email buyers a review link", "Hand out referral cards".
 _ASKING_FOR_WORD = re.compile(
-    r"^\s*((ask|invite|email|text|remind|encourage|prompt|nudge|chase|get) "
+    r"^\s*((ask|invite|email|text|remind|encourage|prompt|nudge|chase) "
     r"([\w'-]+ ){0,6}?(to )?(rate|review|recommend|refer|rating|reviews|ratings|referrals|"
     r"testimonials?|feedback)\b|"
     r"(request|collect|gather|chase|send( out)?) ([\w'-]+ ){0,2}?(reviews|ratings|referrals|"

@@ -241,14 +241,24 @@ def test_a_touchpoint_that_goes_on_to_speak_of_the_customer_is_an_action(item):
 
 @pytest.mark.parametrize(
     "item",
-    ["Reviews page for her area", "Spots on his local radio station", "Posts from her cycle club"],
+    [
+        "Reviews page for her area",
+        "Spots on his local radio station",
+        "Posts from her cycle club",
+        "Reports sent to his inbox",
+    ],
 )
 def test_a_plural_noun_then_a_preposition_or_a_page_is_still_a_touchpoint(item):
     assert not noted("touchpoints", item)
 
 
 @pytest.mark.parametrize(
-    "pain", ["Ring every rider the day after a repair", "Text them when the bike is ready"]
+    "pain",
+    [
+        "Ring every rider the day after a repair",
+        "Text all commuters when the bike is ready",
+        "Call customers back within the hour",
+    ],
 )
 def test_an_order_to_contact_the_customers_is_the_fix_not_the_pain(pain):
     assert noted("pain_points", pain)
@@ -260,6 +270,8 @@ def test_an_order_to_contact_the_customers_is_the_fix_not_the_pain(pain):
         "Has to ring them twice before anyone answers",
         "Calls every shop and none of them answer",
         "Text messages arrive after the shop has closed",
+        "Ring them three times to get an answer",
+        "Check every bolt again at home",
     ],
 )
 def test_a_contact_that_goes_wrong_is_a_pain(pain):
