@@ -12,7 +12,9 @@ these rules read the shape of an item instead:
   an action written about someone that gives what the business gives, by the map's own
   business activities ("Issues a written estimate" where the business "Gives a rough
   estimate", "Sends an engineer" where it "Sends a sales engineer"), or a fresh quote,
-  invoice or member of staff ("Sends a technician"): the business is its agent;
+  invoice or member of staff ("Sends a technician"), or a trade's work on the customer's
+  thing that the business activities speak of ("Services the truck" where the business
+  plans its servicing): the business is its agent;
 * a **touchpoint** that is an action ("Reads comparison articles", "Scrolling through
   listings", "Spots boxes on doorsteps down her street"): it starts with what the customer
   does, where a touchpoint names a place or a channel; a verb that is also a noun ("Spots",
@@ -157,6 +159,13 @@ _FROM_BUSINESS = lx.word_set(
 )
 
 
+#: Verbs of a trade's work on the customer's thing: "Services the truck", "Repairs the
+#: crack". The business's work when the map's business activities speak of that work.
+_WORKS_ON = lx.word_set("service overhaul calibrate diagnose repair reupholster")
+#: Words that say the customer does it themselves: "Repairs the strap herself".
+_THEMSELVES = lx.word_set("herself himself themselves myself own diy")
+
+
 def _given(words: tuple[str, ...]) -> tuple[str | None, bool]:
     """The head noun of the thing given after the verb in *words* (the last word before a
     preposition, a clause, a number or a second noun phrase), and whether it is one already
@@ -187,6 +196,39 @@ def business_given(business_activities: tuple[str, ...]) -> frozenset[str]:
             head, _ = _given(words)
             given |= topic_words(head) if head else set()
     return frozenset(given)
+
+
+@lru_cache(maxsize=1024)
+def business_work(business_activities: tuple[str, ...]) -> frozenset[str]:
+    """Every form of every word of the map's *business_activities*: the work the business
+    says it does ("plan its servicing", "List cello repairs").
+
+    Examples
+    --------
+    >>> "service" in business_work(("Plan each truck's servicing",))
+    True
+    """
+    return frozenset(form for a in business_activities for w in tokens(a) for form in lemmas(w))
+
+
+def works_on_for_business(action: str, work: frozenset[str]) -> bool:
+    """True when customer action *action* is a trade's work on the customer's thing
+    ("Services the forklift", "Repairs the crack") that the map's business activities
+    speak of (*work*, from :func:`business_work`), and not done by the customer themselves.
+
+    Examples
+    --------
+    >>> works_on_for_business("Services the truck every 500 hours", frozenset({"service"}))
+    True
+    >>> works_on_for_business("Repairs the strap herself", frozenset({"repair"}))
+    False
+    >>> works_on_for_business("Repairs the crack", frozenset())
+    False
+    """
+    words = tokens(action)
+    if len(words) < 2 or not _third_person(words[0]) or not is_a(words[0], _WORKS_ON):
+        return False
+    return bool(set(lemmas(words[0])) & work) and not set(words) & _THEMSELVES
 
 
 @lru_cache(maxsize=65536)
@@ -481,11 +523,16 @@ def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
 
 def _given_by_business(view: MapView, stage: Stage) -> Callable[[str], bool]:
     """A test for the customer actions of *stage* that give what the map's business
-    activities give (in any stage), or something new only a business gives, and that the
-    surer test of :func:`_business_actions` has not spotted already."""
-    given = business_given(tuple(a for s in view.stages for a in s.business_activities))
+    activities give (in any stage), or something new only a business gives, or do the
+    trade's work the business activities speak of, and that the surer test of
+    :func:`_business_actions` has not spotted already."""
+    activities = tuple(a for s in view.stages for a in s.business_activities)
+    given, work = business_given(activities), business_work(activities)
     surer = _business_actions(view, stage)
-    return lambda action: gives_what_business_gives(action, given) and not surer(action)
+    return lambda action: (
+        (gives_what_business_gives(action, given) or works_on_for_business(action, work))
+        and not surer(action)
+    )
 
 
 @dataclass(frozen=True)

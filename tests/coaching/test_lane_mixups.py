@@ -207,6 +207,7 @@ def given_noted(action: str, activity: str = "") -> set[str]:
         ("Issues a written quote for the new chainset", ""),
         ("Sends a mechanic to the office car park", "Send a mechanic to riders who cannot come in"),
         ("Fits a new chain while Sam waits", "Fit new chains while the rider waits"),
+        ("Services the hub gears every spring", "Plan each bike's servicing a year ahead"),
     ],
 )
 def test_giving_what_the_business_gives_is_asked_about(action, activity):
@@ -221,6 +222,8 @@ def test_giving_what_the_business_gives_is_asked_about(action, activity):
         ("Gives the mechanic the spare key", "Give a loan key while the repair is done"),
         ("Writes a review of the repair", ""),
         ("Sends the invoice on to her employer", ""),
+        ("Repairs the puncture himself at the roadside", "Repair punctures while you wait"),
+        ("Services his own bike over the winter", "Plan each bike's servicing a year ahead"),
     ],
 )
 def test_giving_what_is_the_customers_own_or_already_there_is_not(action, activity):
