@@ -272,7 +272,11 @@ _BUYING = re.compile(
     # a commitment signed or secured: "Signs the repair agreement", "Leaves a deposit"
     r"signs? (the |a |an |her |his |their )?([\w-]+ ){0,2}?"
     r"(contract|agreement|order|lease|mandate|paperwork|terms)|"
-    r"(leaves?|puts? down|hands? over) (a |the |her |his |their )?([\w%-]+ ){0,2}?deposit)\b",
+    r"(leaves?|puts? down|hands? over|transfers?|sends?) (a |the |her |his |their )?"
+    r"([\w%-]+ ){0,2}?deposit|"
+    # a payment set up to run: "Sets up the direct debit", "Sets up a standing order"
+    r"sets? up (a |the |her |his |their )?([\w-]+ )?(direct debit|standing order|"
+    r"subscription|payment plan))\b",
     re.IGNORECASE,
 )
 

@@ -2,7 +2,8 @@
 
 Each stage of a framework covers some journey moments (``notice``, ``research``, ``buy``,
 ``recommend`` ...; see :mod:`journeykit.catalogue`). Some items plainly belong to one
-moment: the customer recommending the business, the customer paying, the business
+moment: the customer recommending the business, the customer paying or committing to pay
+(signing the agreement, leaving a deposit, setting up a direct debit), the business
 advertising to strangers. Found in a stage that covers nothing near that moment (a
 referral in Awareness, a billboard in Advocacy, paying in Discover), the coach asks
 whether the item is in the right stage: the learner may know something it does not. What

@@ -157,6 +157,7 @@ def test_reviews_shown_or_asked_for_after_the_purchase_are_not(stage, lane, item
         ["Asks two garages for a price", "Signs the service agreement at the counter"],
         ["Looks up opening hours", "Leaves a deposit for the new wheelset"],
         ["Reads the price list", "Signs a twelve-month maintenance contract"],
+        ["Looks up the opening hours", "Sets up a monthly direct debit for servicing"],
     ],
 )
 def test_signing_or_leaving_a_deposit_while_still_researching_is_questioned(actions):
@@ -170,6 +171,7 @@ def test_signing_or_leaving_a_deposit_while_still_researching_is_questioned(acti
         ("Awareness", ["Signs up for the shop's newsletter", "Reads the price list"]),
         ("Purchase", ["Signs the repair agreement", "Leaves a deposit for the parts"]),
         ("Awareness", ["Signs the petition for a cycle lane outside the shop"]),
+        ("Awareness", ["Sets up a route planner on her phone"]),
     ],
 )
 def test_signing_up_or_signing_in_the_purchase_stage_is_not(stage, actions):
