@@ -407,6 +407,21 @@ def check(view: MapView) -> Iterator[Finding]:
         )
         return
     signs = segment_signs(name, persona.description)
+    if signs < 2 and titled_role(name, persona.description):  # unless surely a segment
+        yield Finding(
+            rule="persona-is-a-job-title",
+            level="improve",
+            message=f"Is {quoted(name)} a person, or a role with a name on it? The description "
+            "says what the job is, not who holds it.",
+            why=(
+                "A role tells you what someone is paid to do, not what they want, fear or put "
+                "up with; a map needs one person with a situation of their own."
+            ),
+            fix="Describe the person in the role: their situation, what they want from the "
+            "business and what gets in their way.",
+            lane="persona",
+        )
+        return
     if signs:
         sure = signs >= 2
         yield Finding(
@@ -424,21 +439,6 @@ def check(view: MapView) -> Iterator[Finding]:
                 f"Describe one member of the segment as {name} would be described by a friend: "
                 "age, situation, habits; keep the segment in your notes."
             ),
-            lane="persona",
-        )
-        return
-    if titled_role(name, persona.description):
-        yield Finding(
-            rule="persona-is-a-job-title",
-            level="improve",
-            message=f"Is {quoted(name)} a person, or a role with a name on it? The description "
-            "says what the job is, not who holds it.",
-            why=(
-                "A role tells you what someone is paid to do, not what they want, fear or put "
-                "up with; a map needs one person with a situation of their own."
-            ),
-            fix="Describe the person in the role: their situation, what they want from the "
-            "business and what gets in their way.",
             lane="persona",
         )
         return
