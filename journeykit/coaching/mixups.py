@@ -20,8 +20,9 @@ these rules read the shape of an item instead:
   does, where a touchpoint names a place or a channel; a verb that is also a noun ("Spots",
   "Posts") is read as a verb when the item goes on to speak of the customer ("her street");
 * a **pain point** that is already the fix ("Remove the repeated address field") or the
-  thing wished for ("A weekly report showing what was fixed"), or an order to the business
-  addressed to its customers ("Ring every new wearer on day five"): the coach asks, since
+  thing wished for ("A weekly report showing what was fixed"), or a contact to make: an
+  order to the business addressed to its customers ("Ring every new wearer on day five")
+  or the contact named with when ("A follow-up call on day five"): the coach asks, since
   the learner may have meant the problem.
 """
 
@@ -403,6 +404,29 @@ _CONTACTING = lx.word_set("ring phone call text email message contact visit writ
 _ADDRESSED = lx.word_set("every each all")
 
 
+#: Ways of getting in touch, as nouns: "A follow-up call on day five" names a contact to
+#: make, not what goes wrong.
+_CONTACTS = lx.word_set("call visit text email message reminder checkin followup")
+#: Words that time a contact: "on day five", "after the fitting", "within a week".
+_WHEN = lx.word_set("on after before within once")
+#: Verbs that say something happens: a contact with one of them is an event, not a wish.
+_FINITE = lx.ACTION_VERBS_3RD | lx.word_set(
+    "is are was were goes gets takes comes arrives has have rings keeps"
+)
+
+
+def _contact_wished(words: tuple[str, ...]) -> bool:
+    """True when *words* name a contact to make, with when ("A follow-up call on day five",
+    "A check-in visit after the fitting"), and no sign of a problem."""
+    if words[0] not in ("a", "an") or any(w in _PROBLEM or w in _FINITE for w in words):
+        return False  # "A call after six goes unanswered": something happens, a problem
+    for i, word in enumerate(words[1:4], start=1):
+        contact = word.removesuffix("s") in _CONTACTS or word in _CONTACTS
+        if contact and (i + 1 == len(words) or words[i + 1] in _WHEN):
+            return True  # "A follow-up call on ...": the noun of a contact, then when
+    return False
+
+
 def _people(word: str) -> bool:
     """True when *word* names customers: a customer role ("clients"), or someone named by
     what they do with the business ("wearer", "riders", "users")."""
@@ -445,13 +469,16 @@ def idea_as_pain(pain: str) -> bool:
     False
     >>> idea_as_pain("Ring every new wearer on day five"), idea_as_pain("Calls them twice a day")
     (True, False)
+    >>> idea_as_pain("A follow-up call on day five"), idea_as_pain("A call after six goes unheard")
+    (True, False)
     """
     if (opening := _first_two(pain)) is None:
         return False
     first, second = opening
     if first in lx.SUGGESTION_WORDS or first in _WISHES or (first, second) == ("if", "only"):
         return True
-    if _wished_thing(tokens(pain)) or _order_to_customers(tokens(pain)):
+    words = tokens(pain)
+    if _wished_thing(words) or _order_to_customers(words) or _contact_wished(words):
         return True
     if first in lx.NOUN_LIKE_IDEA_VERBS:
         return second in _DETERMINERS or second in _OFFERED

@@ -261,6 +261,7 @@ def test_a_plural_noun_then_a_preposition_or_a_page_is_still_a_touchpoint(item):
         "Ring every rider the day after a repair",
         "Text all commuters when the bike is ready",
         "Call customers back within the hour",
+        "A follow-up call on day three",
     ],
 )
 def test_an_order_to_contact_the_customers_is_the_fix_not_the_pain(pain):
@@ -275,6 +276,8 @@ def test_an_order_to_contact_the_customers_is_the_fix_not_the_pain(pain):
         "Text messages arrive after the shop has closed",
         "Ring them three times to get an answer",
         "Check every bolt again at home",
+        "A call after six goes unanswered",
+        "A reminder email every single day",
     ],
 )
 def test_a_contact_that_goes_wrong_is_a_pain(pain):
