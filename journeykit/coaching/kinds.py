@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from ..catalogue import framework_ids, get_framework, schema
 from ..catalogue.fields import live_mapping
@@ -216,6 +216,7 @@ _FEELING_PHRASES = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def feeling_phrase(item: str) -> str:
     """What follows the set phrase of feeling that *item* opens with (perhaps after "very"
     or "a bit"): ``""`` when *item* is only the phrase, ``"-"`` when it opens with none.

@@ -212,6 +212,7 @@ def business_work(business_activities: tuple[str, ...]) -> frozenset[str]:
     return frozenset(form for a in business_activities for w in tokens(a) for form in lemmas(w))
 
 
+@lru_cache(maxsize=65536)
 def works_on_for_business(action: str, work: frozenset[str]) -> bool:
     """True when customer action *action* is a trade's work on the customer's thing
     ("Services the forklift", "Repairs the crack") that the map's business activities
@@ -548,18 +549,35 @@ def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
     return spots
 
 
+#: The last map read by :func:`_what_business_gives`, and what it found: read once per
+#: review, not once per stage.
+_LAST_READ: list[tuple[MapView, frozenset[str], frozenset[str]]] = []
+
+
+def _what_business_gives(view: MapView) -> tuple[frozenset[str], frozenset[str]]:
+    """What the map's business activities give and the work they speak of (see
+    :func:`business_given`, :func:`business_work`), for the map of *view*."""
+    if _LAST_READ and _LAST_READ[0][0] is view:
+        return _LAST_READ[0][1], _LAST_READ[0][2]
+    activities = tuple(a for s in view.stages for a in s.business_activities)
+    found = (business_given(activities), business_work(activities))
+    _LAST_READ[:] = [(view, *found)]
+    return found
+
+
 def _given_by_business(view: MapView, stage: Stage) -> Callable[[str], bool]:
     """A test for the customer actions of *stage* that give what the map's business
     activities give (in any stage), or something new only a business gives, or do the
     trade's work the business activities speak of, and that the surer test of
     :func:`_business_actions` has not spotted already."""
-    activities = tuple(a for s in view.stages for a in s.business_activities)
-    given, work = business_given(activities), business_work(activities)
-    surer = _business_actions(view, stage)
-    return lambda action: (
-        (gives_what_business_gives(action, given) or works_on_for_business(action, work))
-        and not surer(action)
-    )
+    given, work = _what_business_gives(view)
+
+    def spots(action: str) -> bool:
+        if not (gives_what_business_gives(action, given) or works_on_for_business(action, work)):
+            return False
+        return not _business_actions(view, stage)(action)  # read only when needed: rare
+
+    return spots
 
 
 @dataclass(frozen=True)
