@@ -11,7 +11,9 @@ counts (:func:`counted`: its words without the kind of figure and the period, so
 "Average bill per visit" counts the *bill*) and looks for it in the rest of its own stage:
 the goal, actions, touchpoints, pain points, opportunities and business activities, by a
 shared topic word or a shared idea (:func:`.concepts.concepts`: "bill" and "price"), or
-by the journey moment the catalogue gives the stage (a referral KPI in Advocacy). A word in
+by the journey moment the catalogue gives the stage (a referral KPI in Advocacy). An idea as
+wide as a time, being open or a person ties a KPI only to the stage's plan (its pain points,
+opportunities and activities), not to a "this week" in its goal. A word in
 the goals, actions or touchpoints of most stages (the map's main subject) is no sign. A stage
 whose KPIs all count something its own stage never mentions (the gift shop's takings
 beside an opportunity about parking, blog readers beside a shorter booking form) is
@@ -202,6 +204,14 @@ class _Said:
 _CLEAR_IDEAS = PRECISE - {"time"}
 
 
+#: Ideas so wide that sharing one with a stage's goal, actions or touchpoints ties no KPI
+#: to it: a time or an hour, being open or booked, a "how", a call, a person, a report
+#: ("Hours the office opens each week" shares "time" with any goal "this week"). Only the
+#: stage's plan (pain points, opportunities, activities: what the opportunity changes) is
+#: tied by them ("Minutes on hold" beside a pain point about the wait).
+_WIDE_IDEAS = frozenset({"time", "availability", "howto", "contact", "who", "results"})
+
+
 def _mentions(kpi: str, said: _Said, common: frozenset[str] = frozenset()) -> bool:
     """True when a stage that *said* what it says mentions what *kpi* counts: a topic word
     (not one of the map's *common* words) or an idea (:func:`.concepts.concepts`) in common.
@@ -219,7 +229,8 @@ def _mentions(kpi: str, said: _Said, common: frozenset[str] = frozenset()) -> bo
         return True
     if moments(kpi):
         return bool(concepts(what) & said.plan_ideas & _CLEAR_IDEAS)
-    return bool(concepts(what) & said.ideas)
+    ideas = concepts(what)
+    return bool((ideas - _WIDE_IDEAS) & said.ideas or ideas & _WIDE_IDEAS & said.plan_ideas)
 
 
 @lru_cache(maxsize=65536)

@@ -39,11 +39,22 @@ Two ways a message *seems* to answer and does not:
   trial, a demo), by proof (ratings, results) or by a message on the very thing it asks
   about, and a price alone ("Places from £12") leaves it open. "Worth the money" stays a
   question about price.
-* An open question in a stage whose messages say nothing concrete (they tell no topic,
-  give no figure and share no word with the stage's needs, pain points or opportunities:
-  "Ideas come to life here", "Proudly independent since 2004") is only answered by a
-  message, up to that stage, that shares a word or a topic with it. A claim about the
-  business answers nobody's question.
+* A question in a stage whose messages say nothing concrete (they tell no topic other
+  than vouching for the business, give no figure and share no word with the stage's
+  needs, pain points or opportunities: "Ideas come to life here", "Three generations of
+  fine craftsmanship", "Trusted by breweries across the north"; what a business says of
+  its own age, reach or crowd of customers is no figure) is only answered by a message,
+  up to that stage, that shares a word (not the map's main subject, which is in the
+  goals, actions or touchpoints of most stages) or a topic with it; a precise question with a
+  point of its own ("What will it cost *each month*?") only by a message on that point,
+  not by a price heard earlier for something else. A claim about the business answers
+  nobody's question, and the learner who puts one where the answer was has left the
+  question open.
+
+A clause of time at the end of a need ("... before it arrives?", "... when I play?") says
+when the question matters, not what it asks; and a message that names the very things a
+precise question asks about and gives a figure ("Standard scans suit phones and prints up
+to A5") answers it without naming its topic.
 
 A message that is the same in every stage (a slogan) answers no stage's question.
 """
@@ -55,9 +66,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..model import Stage
-from .concepts import PRECISE, concepts, topic_words
+from .concepts import _PHRASES, PRECISE, concepts, topic_words
 from .context import MapView, Rule
 from .findings import Finding
+from .loop import _common_words
 from .words import quoted, quoted_list, squash
 
 RULES = (
@@ -66,8 +78,8 @@ RULES = (
         ("improve",),
         "information needs that no message in the same or an earlier stage answers in meaning "
         "(a precise question, about a price, a time, a refund, where, whether it is worth it "
-        "..., needs a message on that point; an open one, a message that says something "
-        "concrete, not a claim about the business)",
+        "..., needs a message on that point, and beside a claim on its own point; an open "
+        "one, a message that says something concrete, not a claim about the business)",
     ),
     Rule(
         "same-message-in-every-stage",
@@ -137,11 +149,22 @@ _WORTH_TOLD = re.compile(
 )
 
 
+#: A clause of time after the question ("... before it arrives?", "... when I play?"): it
+#: says when the question matters, not what is asked, so its words ask nothing.
+_WHEN_CLAUSE = re.compile(
+    r"(?<=\w)\s+(before|when|until|after|once|while)\s+"
+    r"(it|i|we|you|they|he|she|the|my|our|your|his|her|their)\b.*$",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=65536)
 def asks(need: str) -> frozenset[str]:
     """What *need* asks: its topics (:func:`.concepts.concepts`), and ``worth`` when it asks
     whether the thing is worth the customer's while, which is then no price question
-    unless it names money too.
+    unless it names money too. A clause of time at its end (:data:`_WHEN_CLAUSE`: "Can our
+    staff be certified before it arrives?") only says when the question matters: it asks
+    about the certificate, not about a delivery.
 
     Examples
     --------
@@ -149,7 +172,12 @@ def asks(need: str) -> frozenset[str]:
     ['worth']
     >>> "price" in asks("Is it worth the money?"), "worth" in asks("Is it worth the money?")
     (True, False)
+    >>> "delivery" in asks("Can our staff be certified before it arrives?")
+    False
+    >>> "time" in asks("How long before the bank says yes?")
+    True
     """
+    need = _WHEN_CLAUSE.sub("", need)
     found = set(concepts(need))
     if _WORTH_ASKED.search(need):
         found.add("worth")
@@ -218,8 +246,23 @@ def _about_it(need: str, message: str) -> bool:
     return bool((topic_words(need) - {"worth"}) & topic_words(message))
 
 
+def _on_the_things(need: str, message: str) -> bool:
+    """True when *message* names two or more of the things *need* asks about and gives a
+    figure, and tells no precise topic the need does not ask about: "Standard scans suit
+    phones and prints up to A5" answers "Which scan size is enough for small prints?"
+    without naming a size, while "Brake repairs done in 2 hours" gives a time, not the
+    price "What will a brake repair cost?" asks. A price is always told in words the coach
+    reads (a currency, "free", "from"), so a bare figure never answers one."""
+    asked = asks(need)
+    if "price" in asked or (told(message) & PRECISE) - asked - told(need):
+        return False
+    return len(_words(need) & _words(message)) >= 2 and bool(_FIGURE.search(_plain(message)))
+
+
 def answered(need: str, messages: list[str]) -> bool:
-    """True when one of *messages* answers what *need* asks.
+    """True when one of *messages* answers what *need* asks: a precise question by a
+    message on its point (or on the very things it names, with a figure:
+    :func:`_on_the_things`), an open one by any message.
 
     Examples
     --------
@@ -243,6 +286,7 @@ def answered(need: str, messages: list[str]) -> bool:
             precise & told(message)
             or brings(need, message)
             or ("worth" in precise and _about_it(need, message))
+            or _on_the_things(need, message)
             for message in messages
         )
     # An open question ("What does the school have to do?") can be answered in words the
@@ -289,17 +333,41 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 
-_SINCE = re.compile(r"\b(since|est\.?|established( in)?) \d{4}\b", re.IGNORECASE)
+#: What a business says of its own standing, figures and all: the year it began ("since
+#: 1987"), its age ("three generations of", "40 years of experience", "decades in"), the
+#: crowd that chose it ("over 200 hospitals", "trusted by families"), how far it reaches
+#: ("across the north", "all over the country"). None of it answers a customer's question.
+_STANDING = re.compile(
+    r"\b(since|est\.?|established( in)?) \d{4}\b"
+    r"|\b[\w-]+ (generations?|decades?)'? (of|in)\b"
+    r"|\b[\w-]+ years'? (of (experience|expertise|craft\w*|trading|history|service)"
+    r"|in (business|the trade))\b"
+    r"|\b(over|more than) [\d,]+\+? \w+"
+    r"|\b(across|all over|throughout) the \w+"
+    r"|\b(trusted|loved|chosen|relied on|preferred) by (\d[\d,]*\+? )?\w+",
+    re.IGNORECASE,
+)
+
+#: Topics a message tells when it vouches for the business (trusted, proven, rated): proof
+#: for a question whether it is any good, no concrete answer to anything else.
+_VOUCHING = frozenset({"trust", "worth"})
+
+
+def _plain(message: str) -> str:
+    """*message* without what the business says of its own standing (:data:`_STANDING`)."""
+    return _STANDING.sub(" ", message)
 
 
 def _concrete(message: str, stage: Stage) -> bool:
-    """True when *message* says something concrete for *stage*: it tells a topic
-    (:func:`told`), gives a figure, or shares a word with the stage's needs, pain points or
-    opportunities."""
-    if told(message) or _FIGURE.search(_SINCE.sub(" ", message)):
+    """True when *message* says something concrete for *stage*: apart from what it says of
+    the business's standing (:data:`_STANDING`), it tells a topic (:func:`told`) other than
+    vouching for the business, gives a figure, or shares a word with the stage's needs, pain
+    points or opportunities."""
+    plain = _plain(message)
+    if told(plain) - _VOUCHING or _FIGURE.search(plain):
         return True
     near = (*stage.information_needs, *stage.pain_points, *stage.opportunities)
-    return any(_words(message) & _words(item) for item in near)
+    return any(_words(plain) & _words(item) for item in near)
 
 
 #: Topics so wide that sharing one ties nothing: a question with "how", a text message, a
@@ -318,10 +386,13 @@ def _claims(stage: Stage) -> bool:
     return bool(stage.messages) and not any(_concrete(m, stage) for m in stage.messages)
 
 
-def claimed_only(need: str, stage: Stage, heard: list[str]) -> bool:
+def claimed_only(
+    need: str, stage: Stage, heard: list[str], subject: frozenset[str] = frozenset()
+) -> bool:
     """True when *need* asks an open question, *stage*'s messages are claims that say
     nothing concrete (:func:`_concrete`), and no message *heard* up to it shares a word or
-    a topic with the need (not a topic as wide as :data:`_BROAD`).
+    a topic with the need (not a topic as wide as :data:`_BROAD`, nor a word of the map's
+    main *subject*: "cabin" on a holiday cabin's map ties no message to a question).
 
     Examples
     --------
@@ -337,19 +408,85 @@ def claimed_only(need: str, stage: Stage, heard: list[str]) -> bool:
     asked = asks(need)
     if asked & (PRECISE | {"worth"}) or not _claims(stage):
         return False
-    words = _words(need)
+    words = _words(need) - subject
     ideas = asked - _BROAD
     return not any(words & _words(m) or ideas & told(m) for m in heard)
 
 
+def _with_bases(words: frozenset[str]) -> frozenset[str]:
+    """*words* (stems) with the base of each adverb or adjective in "-ly" ("monthl" also
+    counts as "month", "yearl" as "year")."""
+    return words | {w[:-1] for w in words if w.endswith("l") and len(w) > 4}
+
+
+def _point(need: str) -> frozenset[str]:
+    """The words that make *need* its own question: its topic words that name no topic of
+    :data:`.concepts.CONCEPTS` ("What will it cost each month?" asks a price, and its point
+    is the month), or that name a kind of price (:func:`_kind_of_price`: "Is a deposit
+    needed?" asks about the deposit), outside the phrases that name a topic ("how much") and
+    a clause of time at its end (:data:`_WHEN_CLAUSE`)."""
+    need = _WHEN_CLAUSE.sub("", need)
+    for pattern, _ in _PHRASES:  # "how much" names the price, as "cost" does
+        need = pattern.sub(" ", need)
+    return _with_bases(
+        frozenset().union(
+            *(_words(w) for w in need.split() if _kind_of_price(w) or not concepts(w))
+        )
+    )
+
+
+#: The words that only say "a price" ("What does it cost?"); the price family's other words
+#: name a kind of price, which is the question's point ("a deposit", "instalments", "a
+#: discount", "the bill").
+_PRICE_NAMES = frozenset(
+    {"price", "prices", "cost", "costs", "pay", "paying", "fee", "fees", "charge", "charges"}
+)
+
+
+def _kind_of_price(word: str) -> bool:
+    """True when *word* names a kind of price, not a price as such (:data:`_PRICE_NAMES`)."""
+    word = word.strip("?,.!:;'\"").lower()
+    return concepts(word) == {"price"} and word not in _PRICE_NAMES and not _FIGURE.search(word)
+
+
+def claimed_past(need: str, heard: list[str], subject: frozenset[str] = frozenset()) -> bool:
+    """True when *need* asks a precise question with a point of its own (:func:`_point`)
+    and no message *heard* answers it on that point (names the point and answers the
+    question or gives a figure): beside a stage whose messages are
+    claims, a price given earlier for something else ("yearly running cost") leaves "What
+    will it cost each month?" open.
+
+    Examples
+    --------
+    >>> claimed_past("What will it cost each month?", ["Yearly running cost on every quote"])
+    True
+    >>> claimed_past("What will it cost each month?", ["One monthly figure, servicing in"])
+    False
+    >>> claimed_past("How much is it?", ["Prices from 40 euros"])
+    False
+    """
+    if not asks(need) & PRECISE:
+        return False
+    point = _point(need) - subject
+    if not point:
+        return False
+    return not any(
+        point & _with_bases(_words(m)) and (answered(need, [m]) or _FIGURE.search(_plain(m)))
+        for m in heard
+    )
+
+
 def check(view: MapView) -> Iterator[Finding]:
     who = view.persona_name
+    subject = frozenset[str]()  # the map's main subject, read at the first stage of claims
     heard: list[str] = []
     for stage in view.stages:
         heard.extend(stage.messages)
         if not stage.information_needs:
             continue
         claims = _claims(stage)
+        if claims and not subject:
+            subject = _common_words(view)
         missing = [
             n
             for n in stage.information_needs
@@ -357,7 +494,10 @@ def check(view: MapView) -> Iterator[Finding]:
                 not answered(n, heard)
                 and not planned(n, stage.messages, stage.opportunities, stage.business_activities)
             )
-            or (claims and claimed_only(n, stage, heard))
+            or (
+                claims
+                and (claimed_only(n, stage, heard, subject) or claimed_past(n, heard, subject))
+            )
         ]
         if not missing:
             continue

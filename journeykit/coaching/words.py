@@ -77,6 +77,10 @@ _SYNONYMS: tuple[tuple[str, ...], ...] = (
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s")
+#: Endings before which a short vowel's consonant is doubled ("tagged", "shipping"), and
+#: the doubled consonants that are undone after them ("ll", "ss", "ff", "zz", "dd" stay).
+_VERB_ENDINGS = frozenset({"ings", "ing", "ed"})
+_DOUBLED = re.compile(r"[aeiou](bb|gg|mm|nn|pp|rr|tt)$")
 
 
 @lru_cache(maxsize=4096)
@@ -87,10 +91,18 @@ def stem(word: str) -> str:
     --------
     >>> [stem(w) for w in ("deliveries", "delivered", "delivery", "sizing", "size")]
     ['deliver', 'deliver', 'deliver', 'siz', 'siz']
+
+    A consonant doubled before "-ed" or "-ing" is single again, so "tagged" and "tags",
+    "shipping" and "ship" share a stem ("billing" keeps its "ll", as "bill" does).
+
+    >>> [stem(w) for w in ("tagged", "tags", "shipping", "setting", "billing")]
+    ['tag', 'tag', 'ship', 'set', 'bill']
     """
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
+            if suffix in _VERB_ENDINGS and _DOUBLED.search(word):
+                word = word[:-1]
             break
     if word.endswith(("e", "y", "i")) and len(word) > 3:
         word = word[:-1]

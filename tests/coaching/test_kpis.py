@@ -208,3 +208,105 @@ def test_the_question_names_the_stage_whose_idea_the_kpi_counts():
     found = [f for f in jk.review(bike) if f.rule == "kpi-measures-something-else"]
     assert [f.stage for f in found] == ["Retention"]
     assert "Advocacy" in found[0].message
+
+
+# A KPI worded with a past participle ("scanned", "planned", "tagged") counts what its
+# stage does in another verb form ("Scans", "Plans", "Tags"): it is the stage's own count.
+# A KPI that names another moment of the journey (a newsletter opened, a page bounced)
+# beside an idea about ambassadors or a checklist is still asked about. Our own wordings:
+# an accountant's upload, a wedding venue, a climbing wall's ambassadors, a print shop.
+
+ACCOUNTANT = {
+    "goal": "Get the year's paperwork to the accountant in one go",
+    "actions": ["Scans the paperwork with her phone"],
+    "touchpoints": ["Upload page"],
+    "pain_points": ["Blurred photos are sent back a week later"],
+    "opportunities": ["Check each photo for blur the moment it is taken"],
+    "business_activities": ["Review uploads the same day"],
+}
+WEDDING = {
+    "goal": "Know where every guest will sit before the invitations go out",
+    "actions": ["Plans the seating with the venue"],
+    "touchpoints": ["Seating chart"],
+    "pain_points": ["Changes by email get lost"],
+    "opportunities": ["A shared chart both sides can edit"],
+    "business_activities": ["Lock the chart a week before"],
+}
+AMBASSADORS = {
+    "goal": "Bring my climbing friends to the wall I love",
+    "actions": ["Wears the ambassador shirt at competitions", "Passes on her discount code"],
+    "touchpoints": ["Ambassador pack"],
+    "pain_points": ["Does not know whether friends used her code"],
+    "opportunities": ["Show each ambassador the sign-ups from their code"],
+    "business_activities": ["Send ambassadors a monthly summary"],
+}
+PRINT_SHOP = {
+    "goal": "Hand in a file that prints right the first time",
+    "actions": ["Checks the file against the checklist", "Uploads the artwork"],
+    "touchpoints": ["Artwork checklist"],
+    "pain_points": ["Bleed and margins explained only in jargon"],
+    "opportunities": ["A plain-words checklist beside the upload button"],
+    "business_activities": ["Check every file before printing"],
+}
+
+
+@pytest.mark.parametrize(
+    ("lanes", "kpi"),
+    [
+        (ACCOUNTANT, "Pages scanned in one go"),
+        (WEDDING, "Tables planned a month ahead"),
+        (AMBASSADORS, "Codes passed on per ambassador"),
+    ],
+)
+def test_a_kpi_in_another_form_of_the_stages_own_verb_is_not_questioned(lanes, kpi):
+    assert not questioned_in("Purchase", kpi, **lanes)
+
+
+@pytest.mark.parametrize(
+    ("lanes", "kpi"),
+    [
+        (AMBASSADORS, "Newsletter open rate"),
+        (PRINT_SHOP, "Website bounce rate"),
+        (WEDDING, "Instagram followers gained"),
+    ],
+)
+def test_a_kpi_of_another_moment_beside_the_stages_idea_is_questioned(lanes, kpi):
+    assert questioned_in("Purchase", kpi, **lanes)
+
+
+# A wide idea (a time, being open, a person) shared only with the stage's goal, actions or
+# touchpoints ties no KPI to it; shared with its plan (pain points, opportunities,
+# activities: what the opportunity changes) it does. A tailor's alterations, a council
+# helpline, a tyre fitter.
+
+TAILOR = {
+    "goal": "Have the suit taken in before the wedding this week",
+    "actions": ["Tries the suit on for pinning"],
+    "touchpoints": ["Fitting room"],
+    "pain_points": ["Pins fall out on the way home"],
+    "opportunities": ["Tack the seams instead of pinning them"],
+    "business_activities": ["Tack every alteration by hand"],
+}
+HELPLINE = {
+    "goal": "Sort out the missed bin collection today",
+    "actions": ["Rings the council"],
+    "touchpoints": ["Helpline"],
+    "pain_points": ["A long wait on hold before anyone answers"],
+    "opportunities": ["Offer a call back instead of the queue"],
+    "business_activities": ["Staff the lines at the busiest hour"],
+}
+
+
+@pytest.mark.parametrize(
+    ("lanes", "kpi", "open_"),
+    [
+        # "hours" and "this week" share only a time with the goal
+        (TAILOR, "Hours the shop opens each week", True),
+        (TAILOR, "Staff on the shop floor at noon", True),
+        # the wait is the stage's problem: minutes on hold is its count
+        (HELPLINE, "Minutes on hold", False),
+        (TAILOR, "Alterations that come back with loose seams", False),
+    ],
+)
+def test_a_wide_idea_ties_a_kpi_to_the_stages_plan_only(lanes, kpi, open_):
+    assert questioned_in("Purchase", kpi, **lanes) is open_

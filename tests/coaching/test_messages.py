@@ -216,3 +216,137 @@ def test_a_wide_topic_heard_earlier_does_not_answer_a_question_beside_a_claim():
     bike.set_lane("Retention", "information_needs", ["Do they speak Polish?"])
     bike.set_lane("Retention", "messages", ["Service with a smile"])
     assert any(f.rule == "need-without-message" and f.stage == "Retention" for f in jk.review(bike))
+
+
+# A learner who puts a claim about the business where the stage's answer was: the question
+# stays open even when an earlier stage gave a price or a time for something else, and a
+# business's age, reach or crowd of customers is no figure. Wordings of our own, in other
+# trades (a bike shop's winter storage, a piano tuner, a print shop, a boat yard).
+
+
+def asked_beside(stage: str, need: str, messages: list[str], **earlier: list[str]) -> bool:
+    """True when the review asks which message answers *need* in *stage*, whose messages
+    are *messages*; *earlier* sets the messages of other stages, by name."""
+    bike = jk.load_map(CLEAN)
+    bike.set_lane(stage, "information_needs", [need])
+    bike.set_lane(stage, "messages", messages)
+    bike.set_lane(stage, "opportunities", UNRELATED["opportunities"])
+    for name, value in earlier.items():
+        bike.set_lane(name, "messages", value)
+    return any(f.rule == "need-without-message" and f.stage == stage for f in jk.review(bike))
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        # a price was given earlier (punctures, brakes), not the month asked
+        ("What does winter storage cost each month?", "Trusted by riders across the county"),
+        # a time was given earlier (repairs in a day), not the storage asked
+        ("How long can I leave it in storage?", "Four decades of keeping the town rolling"),
+        # an open question, and "when I ride" is no question of time
+        ("What if the saddle still hurts when I ride?", "Three generations of bike lovers"),
+        ("Can I leave the bike overnight?", "Over 5,000 happy riders"),
+    ],
+)
+def test_a_claim_in_place_of_the_answer_leaves_the_question_open(need, message):
+    assert asked_beside("Retention", need, [message])
+
+
+@pytest.mark.parametrize(
+    ("need", "message", "earlier"),
+    [
+        # the point (the month) answered earlier, in other words
+        (
+            "What does winter storage cost each month?",
+            "Trusted by riders across the county",
+            {"Consideration": ["Winter storage: 8 euros a month, collection included"]},
+        ),
+        # a figure of the stage's own, not the shop's age
+        ("Can I leave the bike overnight?", "Overnight racks for twelve bikes in the yard", {}),
+        (
+            "What if the saddle still hurts when I ride?",
+            "A free saddle swap within two weeks of collection",
+            {},
+        ),
+    ],
+)
+def test_the_point_answered_in_other_words_is_not_asked_again(need, message, earlier):
+    assert not asked_beside("Retention", need, [message], **earlier)
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        # a clause of time says when the question matters, not what it asks
+        (
+            "Will someone show me the controls before I take it home?",
+            "A mechanic walks you through every control at handover",
+        ),
+        (
+            "Can my son try the cello before the case is posted?",
+            "Every hire starts with a free try-out lesson",
+        ),
+        # the very things asked, with a figure, answer which size
+        ("Which print size is enough for a passport photo?", "Passport photos print at 35 x 45 mm"),
+        ("What size of berth suits a small yacht?", "Berths for yachts up to 9 metres"),
+    ],
+)
+def test_an_answer_on_the_very_things_asked_is_an_answer(need, message):
+    assert not asked(need, [message])
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        # naming the things without a figure, or a figure on something else, is no answer
+        ("Which print size is enough for a passport photo?", "We love passport photos"),
+        ("What size of berth suits a small yacht?", "Open 7 days a week"),
+        # the things asked, with a figure on another point (a time, not the price)
+        ("What will a brake repair cost?", "Brake repairs done in 2 hours"),
+        ("How much is a berth for a small yacht?", "Berths for small yachts up to 9 metres"),
+    ],
+)
+def test_the_things_asked_without_a_figure_or_on_another_point_leave_it_open(need, message):
+    assert asked(need, [message])
+
+
+@pytest.mark.parametrize(
+    ("earlier", "open_"),
+    [
+        # "bike" is in every stage's goal: the map's subject ties no message to the question
+        ("Bikes of every kind welcome, from folding to cargo", True),
+        # a message on the very thing asked, heard earlier
+        ("Borrow a loan bike free while yours is being fixed", False),
+    ],
+)
+def test_the_maps_subject_does_not_answer_a_question_beside_a_claim(earlier, open_):
+    need = "Can I borrow a bike while mine is in the workshop?"
+    claim = "Trusted by riders across the county"
+    assert asked_beside("Retention", need, [claim], Awareness=[earlier]) is open_
+
+
+@pytest.mark.parametrize(
+    ("earlier", "open_"),
+    [
+        # prices heard earlier (punctures, brakes) say nothing of a deposit
+        ("Fixed prices for every repair, listed online", True),
+        ("A 20 euro deposit holds your slot", False),
+    ],
+)
+def test_a_kind_of_price_is_the_point_of_a_price_question(earlier, open_):
+    need = "Is there a deposit?"
+    claim = "Four decades of keeping the town rolling"
+    assert asked_beside("Retention", need, [claim], Consideration=[earlier]) is open_
+
+
+@pytest.mark.parametrize(
+    ("message", "open_"),
+    [
+        # the business's age shares "three" with the idea, and is still a claim
+        ("Three generations of bike lovers", True),
+        ("Bring your own tools, or borrow one of our three kits", False),
+    ],
+)
+def test_a_claims_figure_is_no_word_shared_with_the_stage(message, open_):
+    idea = {"opportunities": ["Show the three tool kits on the website"]}
+    assert asked("Can I bring my own tools?", [message], **idea) is open_
