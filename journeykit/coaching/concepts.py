@@ -268,7 +268,15 @@ _RECOMMENDING = re.compile(
 )
 _BUYING = re.compile(
     r"^\s*(pays?|buys?|purchases?|checks? out|completes? the (purchase|order|checkout)|"
-    r"places? (an |the )?order|signs? the contract|renews?|reorders?)\b",
+    r"places? (an |the )?order|renews?|reorders?|"
+    # a commitment signed or secured: "Signs the repair agreement", "Leaves a deposit"
+    r"signs? (the |a |an |her |his |their )?([\w-]+ ){0,2}?"
+    r"(contract|agreement|order|lease|mandate|paperwork|terms)|"
+    r"(leaves?|puts? down|hands? over|transfers?|sends?) (a |the |her |his |their )?"
+    r"([\w%-]+ ){0,2}?deposit|"
+    # a payment set up to run: "Sets up the direct debit", "Sets up a standing order"
+    r"sets? up (a |the |her |his |their )?([\w-]+ )?(direct debit|standing order|"
+    r"subscription|payment plan))\b",
     re.IGNORECASE,
 )
 

@@ -14,8 +14,9 @@ Anything else is unknown, and the coach says nothing about its lane.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from ..catalogue import framework_ids, get_framework, schema
 from ..catalogue.fields import live_mapping
@@ -58,7 +59,8 @@ curious delighted disappointed disgusted doubtful eager embarrassed excited
 frustrated glad grateful guilty happy hopeful impatient indifferent insecure irritated
 joyful lonely nervous overwhelmed pleased proud reassured relaxed relieved sad satisfied
 scared sceptical skeptical stressed surprised suspicious tense thankful thrilled tired
-uncertain uneasy unhappy unsure upset worried
+uncertain uneasy unhappy unsure upset worried elated ecstatic wary cautious hesitant
+apprehensive enthusiastic chuffed gutted heartbroken jubilant
 anger anxiety boredom confusion curiosity delight disappointment doubt excitement fear
 frustration happiness hope impatience irritation joy loyalty pride relief sadness
 satisfaction stress surprise trust uncertainty worry
@@ -185,6 +187,9 @@ def led_by_feeling(item: str) -> bool:
     >>> led_by_feeling("Trust badges on the checkout"), led_by_feeling("Happy hour email")
     (False, False)
     """
+    if (rest := feeling_phrase(item)) not in ("", "-"):
+        after = rest.split()
+        return after[0] in _CAUSE or bool(set(after[:4]) & _CLAUSE)  # "Fed up with ..."
     words = [w.strip(",.!?") for w in item.casefold().replace("’", "'").split()]
     while words and words[0] in _SOFTENERS:
         words = words[1:]
@@ -198,6 +203,44 @@ def led_by_feeling(item: str) -> bool:
     return words[1] in _CAUSE or bool(clause & _CLAUSE)
 
 
+#: Feelings said in a set phrase, with no feeling word in it: "Over the moon", "Fed up",
+#: "In two minds", "At the end of her tether" (any person's).
+_FEELING_PHRASES = re.compile(
+    r"(over the moon|on cloud nine|on top of the world|walking on air|thrilled to bits|"
+    r"fed up|at ease|ill at ease|on edge|in two minds|at a loss|let down|put off|made up|"
+    r"stressed out|freaked out|blown away|beside (her|him|them)sel(f|ves)|"
+    r"at (her|his|their|my) wits'? ends?|at the end of (her|his|their|my) tether|"
+    r"out of (her|his|their|my) depth|all at sea|down in the dumps|on tenterhooks|"
+    r"in a (panic|state|flap)|over the worst)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65536)
+def feeling_phrase(item: str) -> str:
+    """What follows the set phrase of feeling that *item* opens with (perhaps after "very"
+    or "a bit"): ``""`` when *item* is only the phrase, ``"-"`` when it opens with none.
+
+    Examples
+    --------
+    >>> feeling_phrase("Over the moon!"), feeling_phrase("Fed up with the queue")
+    ('', 'with the queue')
+    >>> feeling_phrase("Moon festival page")
+    '-'
+    """
+    words = item.casefold().replace("’", "'").split()
+    while words and words[0] in _SOFTENERS:
+        words = words[1:]
+    text = " ".join(words).strip(" .,!?")
+    found = _FEELING_PHRASES.match(text)
+    if found is None:
+        return "-"
+    rest = text[found.end() :]
+    if rest and not rest.startswith(" "):
+        return "-"  # "made-up" is no "made up", nor "put offer"
+    return rest.strip(" .,!?")
+
+
 def is_feeling(item: str) -> bool:
     """True when *item* is only a feeling, perhaps with "very" or "a bit".
 
@@ -207,7 +250,11 @@ def is_feeling(item: str) -> bool:
     (True, True, True)
     >>> is_feeling("Frustrated by the queue"), is_feeling("Trust badges on the checkout")
     (False, False)
+    >>> is_feeling("Over the moon"), is_feeling("A bit fed up"), is_feeling("Let down page")
+    (True, True, False)
     """
+    if feeling_phrase(item) == "":
+        return True
     if len(item) > 60:  # longer than a few feeling words
         return False
     feelings = feeling_words()

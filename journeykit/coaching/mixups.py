@@ -8,13 +8,22 @@ these rules read the shape of an item instead:
   business as the subject (by its name in the map's title too: "Mill Desk sends ..."), or an
   order given in a lane otherwise written about the customer.
   Written about someone ("Publishes the rota"), such a verb is the customer's own when the
-  persona's description or goals say they run that thing themselves;
+  persona's description or goals say they run that thing themselves. Asked, not asserted:
+  an action written about someone that gives what the business gives, by the map's own
+  business activities ("Issues a written estimate" where the business "Gives a rough
+  estimate", "Sends an engineer" where it "Sends a sales engineer"), or a fresh quote,
+  invoice or member of staff ("Sends a technician"), or a trade's work on the customer's
+  thing that the business activities speak of ("Services the truck" where the business
+  plans its servicing): the business is its agent;
 * a **touchpoint** that is an action ("Reads comparison articles", "Scrolling through
-  listings"): it starts with what the customer does, where a touchpoint names a place or a
-  channel;
+  listings", "Spots boxes on doorsteps down her street"): it starts with what the customer
+  does, where a touchpoint names a place or a channel; a verb that is also a noun ("Spots",
+  "Posts") is read as a verb when the item goes on to speak of the customer ("her street");
 * a **pain point** that is already the fix ("Remove the repeated address field") or the
-  thing wished for ("A weekly report showing what was fixed"): the coach asks, since the
-  learner may have meant the problem.
+  thing wished for ("A weekly report showing what was fixed"), or a contact to make: an
+  order to the business addressed to its customers ("Ring every new wearer on day five")
+  or the contact named with when ("A follow-up call on day five"): the coach asks, since
+  the learner may have meant the problem.
 """
 
 from __future__ import annotations
@@ -35,10 +44,11 @@ from .words import quoted
 RULES = (
     Rule(
         "action-is-business-activity",
-        ("fix",),
+        ("fix", "improve"),
         "a customer action that is something the business does (a verb only the business "
         "uses, the business as the subject, by its name in the map's title too, or an order "
-        "in a lane written about the customer)",
+        "in a lane written about the customer; improve: giving what the map's business "
+        "activities give, or a new quote, invoice or member of staff, asked as a question)",
     ),
     Rule(
         "touchpoint-is-an-action",
@@ -49,7 +59,8 @@ RULES = (
     Rule(
         "pain-is-an-idea",
         ("improve",),
-        "a pain point written as the improvement (it starts with what to do), asked as a question",
+        "a pain point written as the improvement (it starts with what to do, or orders the "
+        "business to contact its customers), asked as a question",
     ),
 )
 
@@ -130,6 +141,128 @@ def business_action(
     return False
 
 
+#: Verbs of giving or making something for someone: what the business does *to* the
+#: customer or their thing ("Issues an estimate", "Sends an engineer", "Fits the aids").
+_GIVING = lx.word_set(
+    "send issue give provide supply prepare write quote deliver fit install service lend "
+    "assign dispatch"
+)
+#: Words that end the thing given: "a sales engineer *out* to measure", "estimates *that*".
+_OBJECT_END = lx.word_set(
+    """
+    out back up down in on at to for with from by of that which who whose every each before
+    after when while within as so and or per
+    """
+)
+#: What a business gives and a customer receives, new: a quote, an invoice, a member of staff.
+_FROM_BUSINESS = lx.word_set(
+    "estimate quote invoice receipt refund engineer technician fitter installer courier"
+)
+
+
+#: Verbs of a trade's work on the customer's thing: "Services the truck", "Repairs the
+#: crack". The business's work when the map's business activities speak of that work.
+_WORKS_ON = lx.word_set("service overhaul calibrate diagnose repair reupholster")
+#: Words that say the customer does it themselves: "Repairs the strap herself".
+_THEMSELVES = lx.word_set("herself himself themselves myself own diy")
+
+
+def _given(words: tuple[str, ...]) -> tuple[str | None, bool]:
+    """The head noun of the thing given after the verb in *words* (the last word before a
+    preposition, a clause, a number or a second noun phrase), and whether it is one already
+    known: someone's own ("her", "his") or named with "the", "this"."""
+    head = None
+    for i, word in enumerate(words[1:6], start=1):
+        if word in _OBJECT_END or word.isdigit() or (i > 1 and word in _DETERMINERS):
+            break
+        head = word
+    known = lx.word_set("her his their my our its the this that these those")
+    return head, words[1] in known or bool(set(words[1:3]) & known - {"the"})
+
+
+@lru_cache(maxsize=1024)
+def business_given(business_activities: tuple[str, ...]) -> frozenset[str]:
+    """The topic words of what the map's *business_activities* give or make ("Give a rough
+    estimate" gives an estimate, "Send a sales engineer out" an engineer).
+
+    Examples
+    --------
+    >>> sorted(business_given(("Send a sales engineer out to measure", "Reply within a day")))
+    ['engineer']
+    """
+    given: set[str] = set()
+    for activity in business_activities:
+        words = tokens(activity)
+        if len(words) > 1 and (words[0] in _GIVING or words[0] in lx.IDEA_VERBS):
+            head, _ = _given(words)
+            given |= topic_words(head) if head else set()
+    return frozenset(given)
+
+
+@lru_cache(maxsize=1024)
+def business_work(business_activities: tuple[str, ...]) -> frozenset[str]:
+    """Every form of every word of the map's *business_activities*: the work the business
+    says it does ("plan its servicing", "List cello repairs").
+
+    Examples
+    --------
+    >>> "service" in business_work(("Plan each truck's servicing",))
+    True
+    """
+    return frozenset(form for a in business_activities for w in tokens(a) for form in lemmas(w))
+
+
+@lru_cache(maxsize=65536)
+def works_on_for_business(action: str, work: frozenset[str]) -> bool:
+    """True when customer action *action* is a trade's work on the customer's thing
+    ("Services the forklift", "Repairs the crack") that the map's business activities
+    speak of (*work*, from :func:`business_work`), and not done by the customer themselves.
+
+    Examples
+    --------
+    >>> works_on_for_business("Services the truck every 500 hours", frozenset({"service"}))
+    True
+    >>> works_on_for_business("Repairs the strap herself", frozenset({"repair"}))
+    False
+    >>> works_on_for_business("Repairs the crack", frozenset())
+    False
+    """
+    words = tokens(action)
+    if len(words) < 2 or not _third_person(words[0]) or not is_a(words[0], _WORKS_ON):
+        return False
+    return bool(set(lemmas(words[0])) & work) and not set(words) & _THEMSELVES
+
+
+@lru_cache(maxsize=65536)
+def gives_what_business_gives(action: str, given: frozenset[str] = frozenset()) -> bool:
+    """True when customer action *action*, written about someone, gives or makes what the
+    business gives (*given*, from :func:`business_given`), or something new only a
+    business gives a customer ("Issues a written estimate", "Sends a technician"): the
+    business is its agent. The customer's own thing ("Sends her photos") is not.
+
+    Examples
+    --------
+    >>> gives_what_business_gives("Issues a written estimate with each extra priced")
+    True
+    >>> gives_what_business_gives("Sends an engineer every 500 hours", frozenset({"engineer"}))
+    True
+    >>> gives_what_business_gives("Sends her friend code to two colleagues", frozenset({"cod"}))
+    False
+    >>> gives_what_business_gives("Reads the written estimate"), gives_what_business_gives(
+    ...     "Sends the invoice on to accounts")
+    (False, False)
+    """
+    words = tokens(action)
+    if len(words) < 2 or not _third_person(words[0]) or not is_a(words[0], _GIVING):
+        return False
+    head, owned = _given(words)
+    if head is None or owned:
+        return False
+    if topic_words(head) & given:
+        return True
+    return words[1] in ("a", "an") and is_a(head, _FROM_BUSINESS)
+
+
 def _first_two(text: str) -> tuple[str, str] | None:
     """The first two words of *text*, which say whether it opens with a verb; None when it
     has fewer (one word names a thing)."""
@@ -171,6 +304,31 @@ def _doing(first: str, second: str) -> bool:
     )
 
 
+#: Words that speak of a person: a touchpoint never names the customer's own life ("her
+#: street", "his phone"), a clause about what they do may.
+_PERSONAL = lx.word_set("her his their she he they him them my me i")
+#: Words right after a plural noun that begins a touchpoint: "Posts *from* friends".
+_NOUN_FOLLOWERS = _HOW | lx.word_set(
+    "on in at from by of and or near through around round for up over into about with to"
+)
+
+
+def _clause_about_someone(words: tuple[str, ...]) -> bool:
+    """True when *words* open with a verb about someone, read as such because the item goes
+    on to speak of a person ("Spots boxes on doorsteps down her street"), where a plural
+    noun that begins a touchpoint is followed by a preposition ("Posts from friends")."""
+    first, second = words[0], words[1]
+    return (
+        _third_person(first)
+        and first not in lx.NOUN_LIKE_VERBS_3RD  # "Reviews page for her area": read below
+        and is_a(first, _DOING)
+        and second not in _NOUN_FOLLOWERS
+        and not second.endswith("ed")  # "Reports posted to his inbox": a noun and its verb
+        and second not in lx.word_set("sent left given shown made kept put")
+        and any(w in _PERSONAL for w in words[2:])
+    )
+
+
 @lru_cache(maxsize=65536)
 def action_as_touchpoint(touchpoint: str) -> bool:
     """True when *touchpoint* is written as something the customer does.
@@ -183,11 +341,15 @@ def action_as_touchpoint(touchpoint: str) -> bool:
     (True, False)
     >>> action_as_touchpoint("Scrolling through old listings"), action_as_touchpoint("Waiting room")
     (True, False)
+    >>> action_as_touchpoint("Spots vans outside her neighbours' houses")
+    True
+    >>> action_as_touchpoint("Posts from her club"), action_as_touchpoint("Spots on the radio")
+    (False, False)
     """
     if (opening := _first_two(touchpoint)) is None:
         return False
     first, second = opening
-    if _doing(first, second):
+    if _doing(first, second) or _clause_about_someone(tokens(touchpoint)):
         return True
     if first in lx.NOUN_LIKE_VERBS_3RD:  # "Books online": the verb, by the word after it
         return second in _DETERMINERS or second in lx.FIRST_PERSON or second in _HOW
@@ -236,6 +398,62 @@ def _wished_thing(words: tuple[str, ...]) -> bool:
     return False
 
 
+#: Verbs of getting in touch: a pain point that orders one of these, addressed to the
+#: customers ("Ring every new wearer on day five"), names a contact to make, not a problem.
+_CONTACTING = lx.word_set("ring phone call text email message contact visit write remind")
+#: Words that address the customers as a whole: "every new wearer", "all riders".
+_ADDRESSED = lx.word_set("every each all")
+
+
+#: Ways of getting in touch, as nouns: "A follow-up call on day five" names a contact to
+#: make, not what goes wrong.
+_CONTACTS = lx.word_set("call visit text email message reminder checkin followup")
+#: Words that time a contact: "on day five", "after the fitting", "within a week".
+_WHEN = lx.word_set("on after before within once")
+#: Verbs that say something happens: a contact with one of them is an event, not a wish.
+_FINITE = lx.ACTION_VERBS_3RD | lx.word_set(
+    "is are was were goes gets takes comes arrives has have rings keeps"
+)
+
+
+def _contact_wished(words: tuple[str, ...]) -> bool:
+    """True when *words* name a contact to make, with when ("A follow-up call on day five",
+    "A check-in visit after the fitting"), and no sign of a problem."""
+    if words[0] not in ("a", "an") or any(w in _PROBLEM or w in _FINITE for w in words):
+        return False  # "A call after six goes unanswered": something happens, a problem
+    for i, word in enumerate(words[1:4], start=1):
+        contact = word.removesuffix("s") in _CONTACTS or word in _CONTACTS
+        if contact and (i + 1 == len(words) or words[i + 1] in _WHEN):
+            return True  # "A follow-up call on ...": the noun of a contact, then when
+    return False
+
+
+def _people(word: str) -> bool:
+    """True when *word* names customers: a customer role ("clients"), or someone named by
+    what they do with the business ("wearer", "riders", "users")."""
+    if word in lx.CUSTOMER_ROLES:
+        return word != "them"  # the business or the customers: "Ring them twice"
+
+    stem = word.removesuffix("s")
+    return stem.endswith("er") and any(
+        is_a(base, _DOING) for base in (stem[:-2], stem[:-1]) if len(base) > 2
+    )
+
+
+def _order_to_customers(words: tuple[str, ...]) -> bool:
+    """True when *words* are an order to the business to contact or do something for its
+    customers ("Ring every new wearer", "Call clients back", "Text all riders"), with no
+    sign of a problem. "Ring them twice" may be the customer's own chore: not read."""
+    first, second = words[0], words[1]
+    addressed = _people(second) or (second in _ADDRESSED and any(_people(w) for w in words[2:4]))
+    return (
+        (first in _CONTACTING or first in _TO_DO)
+        and len(lemmas(first)) == 1  # the bare verb: "Rings", "Calling" are no orders
+        and addressed
+        and not any(w in _PROBLEM for w in words)
+    )
+
+
 @lru_cache(maxsize=65536)
 def idea_as_pain(pain: str) -> bool:
     """True when *pain* says what to do, or the thing wished for, rather than what goes wrong.
@@ -250,13 +468,18 @@ def idea_as_pain(pain: str) -> bool:
     True
     >>> idea_as_pain("A form that never says what went wrong")
     False
+    >>> idea_as_pain("Ring every new wearer on day five"), idea_as_pain("Calls them twice a day")
+    (True, False)
+    >>> idea_as_pain("A follow-up call on day five"), idea_as_pain("A call after six goes unheard")
+    (True, False)
     """
     if (opening := _first_two(pain)) is None:
         return False
     first, second = opening
     if first in lx.SUGGESTION_WORDS or first in _WISHES or (first, second) == ("if", "only"):
         return True
-    if _wished_thing(tokens(pain)):
+    words = tokens(pain)
+    if _wished_thing(words) or _order_to_customers(words) or _contact_wished(words):
         return True
     if first in lx.NOUN_LIKE_IDEA_VERBS:
         return second in _DETERMINERS or second in _OFFERED
@@ -326,6 +549,37 @@ def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
     return spots
 
 
+#: The last map read by :func:`_what_business_gives`, and what it found: read once per
+#: review, not once per stage.
+_LAST_READ: list[tuple[MapView, frozenset[str], frozenset[str]]] = []
+
+
+def _what_business_gives(view: MapView) -> tuple[frozenset[str], frozenset[str]]:
+    """What the map's business activities give and the work they speak of (see
+    :func:`business_given`, :func:`business_work`), for the map of *view*."""
+    if _LAST_READ and _LAST_READ[0][0] is view:
+        return _LAST_READ[0][1], _LAST_READ[0][2]
+    activities = tuple(a for s in view.stages for a in s.business_activities)
+    found = (business_given(activities), business_work(activities))
+    _LAST_READ[:] = [(view, *found)]
+    return found
+
+
+def _given_by_business(view: MapView, stage: Stage) -> Callable[[str], bool]:
+    """A test for the customer actions of *stage* that give what the map's business
+    activities give (in any stage), or something new only a business gives, or do the
+    trade's work the business activities speak of, and that the surer test of
+    :func:`_business_actions` has not spotted already."""
+    given, work = _what_business_gives(view)
+
+    def spots(action: str) -> bool:
+        if not (gives_what_business_gives(action, given) or works_on_for_business(action, work)):
+            return False
+        return not _business_actions(view, stage)(action)  # read only when needed: rare
+
+    return spots
+
+
 @dataclass(frozen=True)
 class _MixUp:
     """One kind of mix-up: the lane it reads, how an item of it is spotted (``spots`` gives,
@@ -356,6 +610,18 @@ _MIXUPS = (
         why="The {this} are what the customer does; the business's own work goes in the "
         "{other}, so the two can be read against each other.",
         fix="Move {item} to the {other} of {stage} and write what {who} does at that point.",
+    ),
+    _MixUp(
+        rule="action-is-business-activity",
+        level="improve",
+        lane="actions",
+        other="business_activities",
+        spots=_given_by_business,
+        message="{stage}: is {item} something {who} does, or what the business does for {who}?",
+        why="The {this} are what the customer does; what the business gives or does for "
+        "the customer goes in the {other}, so the two can be read against each other.",
+        fix="If the business does it, move {item} to the {other} of {stage} and write what "
+        "{who} does at that point.",
     ),
     _MixUp(
         rule="touchpoint-is-an-action",

@@ -23,9 +23,11 @@ RULES = (
     ),
     Rule(
         "persona-is-a-job-title",
-        ("fix",),
+        ("fix", "improve"),
         'the persona is a job title ("Office manager", "Finance director") or an occupation '
-        'with no one\'s name ("Freelance translator") rather than a person',
+        'with no one\'s name ("Freelance translator") rather than a person; improve: a name '
+        'with a job title ("Adaeze, professional cellist") and a description that only lists '
+        "what the role is, with nothing about the person, asked as a question",
     ),
     Rule("persona-without-description", ("improve",), "a named persona with no description"),
     Rule("persona-without-goals", ("improve",), "a persona with neither goals nor frustrations"),
@@ -88,6 +90,9 @@ _SEGMENT_MARKS = (
     re.compile(r"\b(mostly|mainly|typically|usually|often) [a-z]+s\b", re.I),
     re.compile(r"\b(middle|high|low|higher|lower)[- ]income\b|\bincome\b|\bsocio", re.I),
     re.compile(r"\b(segment|demographic|target (group|market|audience))\b", re.I),
+    # an age band on its own ("Orchestral string player, 20-30"): one person has an age,
+    # many people have a band of them; a band of anything else names its unit ("20-30 minutes")
+    re.compile(r"(?<![\w£$€.,:/-])[1-9]\d\s*(-|–|to)\s*[1-9]\ds?(?=\s*([,;.)]|$))"),
 )
 #: A description that says outright the persona stands for many ("Stands for primary-school
 #: business managers", "Represents small landlords across the county"): the words that
@@ -257,6 +262,49 @@ def _title_only(name: str) -> bool:
     )
 
 
+#: Words that speak of a person or what they do: a description with none of them
+#: ("Orchestral string player, conservatoire-trained") lists what a role is, not who holds it.
+_ABOUT_SOMEONE = word_set(
+    """
+    he she his her him hers they their them who whose i my me is was has had does lives
+    works runs wants needs loves hates likes keeps spends shares owns uses
+    """
+)
+
+
+def titled_role(name: str, description: str) -> bool:
+    """True when *name* is a first name with a job title or an occupation ("Adaeze,
+    professional cellist", "Tom - head brewer") and *description* says nothing about the
+    person (no "she", "who", "lives", "has" ...): a role with a name pinned on it. With no
+    description at all, ``persona-without-description`` asks for one instead.
+
+    Examples
+    --------
+    >>> titled_role("Adaeze, professional cellist", "Orchestral string player, 20-30")
+    True
+    >>> titled_role("Adaeze, professional cellist", "Plays in the city orchestra and teaches")
+    False
+    >>> titled_role("Adaeze", "Orchestral string player"), titled_role("Sam, CFO", "")
+    (False, False)
+    """
+    parts = re.split(r"\s*(?:,|\s[-–—]\s|\bthe\b)\s*", " ".join(name.split()), maxsplit=1)
+    if len(parts) < 2 or not parts[1]:
+        return False
+    role = parts[1][:1].upper() + parts[1][1:]
+    if not (_title_only(role) or is_bare_occupation(role)):
+        return False
+    words = re.findall(r"[a-z]+", description.casefold())
+    if not words or len(words) >= 20 or any(w in _ABOUT_SOMEONE for w in words):
+        return False
+    # a clause about someone: a part opening with a verb in "-s" and a small word ("Plays
+    # in the orchestra", "... and teaches at the college"), where labels open with nouns
+    for part in re.split(r"[,;.]|\band\b|\bbut\b", description.casefold()):
+        first_two = re.findall(r"[a-z]+", part)[:2]
+        if len(first_two) == 2 and first_two[0].endswith("s") and first_two[1] in _PHRASE_WORDS:
+            return False
+    return True
+
+
 def segment_signs(persona_name: str, description: str) -> int:
     """How many signs say the persona is a segment rather than one person.
 
@@ -272,6 +320,8 @@ def segment_signs(persona_name: str, description: str) -> int:
     2
     >>> segment_signs("Ali", "Represents his street on the residents' committee")
     0
+    >>> segment_signs("Adaeze", "Professional cellist, 20-30"), segment_signs("Jo", "Runs 20-30 km")
+    (1, 0)
     """
     signs = 0
     if _SEGMENT_WORDS.search(persona_name):
@@ -357,6 +407,21 @@ def check(view: MapView) -> Iterator[Finding]:
         )
         return
     signs = segment_signs(name, persona.description)
+    if signs < 2 and titled_role(name, persona.description):  # unless surely a segment
+        yield Finding(
+            rule="persona-is-a-job-title",
+            level="improve",
+            message=f"Is {quoted(name)} a person, or a role with a name on it? The description "
+            "says what the job is, not who holds it.",
+            why=(
+                "A role tells you what someone is paid to do, not what they want, fear or put "
+                "up with; a map needs one person with a situation of their own."
+            ),
+            fix="Describe the person in the role: their situation, what they want from the "
+            "business and what gets in their way.",
+            lane="persona",
+        )
+        return
     if signs:
         sure = signs >= 2
         yield Finding(

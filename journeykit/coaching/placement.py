@@ -2,10 +2,14 @@
 
 Each stage of a framework covers some journey moments (``notice``, ``research``, ``buy``,
 ``recommend`` ...; see :mod:`journeykit.catalogue`). Some items plainly belong to one
-moment: the customer recommending the business, the customer paying, the business
+moment: the customer recommending the business, the customer paying or committing to pay
+(signing the agreement, leaving a deposit, setting up a direct debit), the business
 advertising to strangers. Found in a stage that covers nothing near that moment (a
 referral in Awareness, a billboard in Advocacy, paying in Discover), the coach asks
-whether the item is in the right stage: the learner may know something it does not. Paying
+whether the item is in the right stage: the learner may know something it does not. What
+presupposes a purchase already made is out of place before any purchase stage, whoever does
+it: the customer recommending, and the business asking its customers for a review, a rating
+or a referral ("Ask customers to rate their order" in Awareness). Paying
 is also questioned in a stage before the map's purchase stage where the customer is still
 comparing the options ("Compares three schools", "Pays for ten lessons"): the purchase
 comes after the choice.
@@ -17,9 +21,11 @@ import re
 from collections.abc import Iterator
 
 from ..catalogue import FieldPath, FieldSpec, schema
+from . import lexicon as lx
 from .concepts import action_moment, is_advertising
 from .context import MapView, Rule
 from .findings import Finding
+from .reading import tokens
 from .words import quoted
 
 RULES = (
@@ -27,7 +33,8 @@ RULES = (
         "item-in-wrong-stage",
         ("improve",),
         "an item of another journey moment than its stage covers (the customer recommending "
-        "or paying before the purchase stages, or paying while still comparing before the "
+        "or paying, or the business asking customers for reviews or referrals, before the "
+        "purchase stages, or paying while still comparing before the "
         "purchase stage, advertising to strangers in a recommend or promote stage), asked as "
         "a question",
     ),
@@ -40,6 +47,7 @@ _TELLING = frozenset({"recommend", "promote"})
 #: Where an item of each kind belongs, in words a learner knows.
 _BELONGS = {
     "recommend": "a stage where the customer tells others (Advocacy, Advocate)",
+    "asking": "a stage after the purchase, where customers can tell others (Advocacy, Advocate)",
     "buy": "the stage of the purchase",
     "advertising": "the first stage, where people first notice the business",
 }
@@ -53,6 +61,51 @@ _COMPARING = re.compile(
     r"(gets?|asks? for) (two|three|four|several|a few) (quotes|prices|offers))\b",
     re.IGNORECASE,
 )
+
+
+#: The business asking for a review, a rating or a referral: "Ask customers to rate their
+#: order on Trustpilot", "Email buyers a review link", "Hand out referral cards".
+_ASKING_FOR_WORD = re.compile(
+    r"^\s*((ask|invite|email|text|remind|encourage|prompt|nudge|chase) "
+    r"([\w'-]+ ){0,6}?(to )?(rate|review|recommend|refer|rating|reviews|ratings|referrals|"
+    r"testimonials?|feedback)\b|"
+    r"(request|collect|gather|chase|send( out)?) ([\w'-]+ ){0,2}?(reviews|ratings|referrals|"
+    r"testimonials|review requests|review links?)\b|"
+    r"(hand out|give( out)?|send|email|print) ([\w'-]+ ){0,3}?(referral|review) "
+    r"(cards?|codes?|links?|requests?)\b)",
+    re.IGNORECASE,
+)
+#: People who have not bought yet: asking them is no sign of a purchase made.
+_NOT_YET = lx.word_set(
+    "prospects prospect leads enquiries inquiries browsers visitors visitor followers follower "
+    "people readers viewers audience audiences applicants applicant fans fan them"
+)
+#: Words that say the people asked have bought: "past clients", "their order".
+_BOUGHT = lx.word_set(
+    "past happy existing recent regular loyal previous every each their order orders purchase "
+    "purchases stay visit booking repair delivery"
+)
+
+
+def asks_for_word(item: str) -> bool:
+    """True when *item* is the business asking people who have bought for a review, a rating
+    or a referral, which only someone who has bought can give (a referral card or a review
+    link is for them too); asking the press or passers-by is not.
+
+    Examples
+    --------
+    >>> asks_for_word("Ask customers to rate their order"), asks_for_word("Hand out referral cards")
+    (True, True)
+    >>> asks_for_word("Ask the local paper to review the new shop")
+    False
+    """
+    found = _ASKING_FOR_WORD.search(item)
+    if found is None:
+        return False
+    if found.group(1).casefold().endswith(("cards", "card", "codes", "code", "links", "link")):
+        return True
+    words = set(tokens(item))
+    return bool(words & (_BOUGHT | (lx.CUSTOMER_ROLES - _NOT_YET)))
 
 
 def _misplaced(
@@ -70,6 +123,8 @@ def _misplaced(
     >>> _misplaced(frozenset({"research", "contact"}), "actions", "Pays for ten lessons")
     >>> _misplaced(frozenset({"research", "contact"}), "actions", "Pays for ten lessons", True)
     'buy'
+    >>> _misplaced(frozenset({"notice"}), "business_activities", "Ask buyers to rate us")
+    'asking'
     """
     if not moments:
         return None
@@ -79,6 +134,8 @@ def _misplaced(
             kind == "buy" and (comparing or not moments & {"commit", "contact"})
         ):
             return kind
+    if lane != "actions" and moments <= _BEFORE and asks_for_word(item):
+        return "asking"
     telling = lane != "actions" and moments <= _TELLING  # where the business speaks
     if telling and is_advertising(item):
         return "advertising"
@@ -121,6 +178,8 @@ def check(view: MapView) -> Iterator[Finding]:
             "recommend": f"{who} recommending the business",
             "buy": f"{who} buying",
             "advertising": "advertising to people who do not know the business yet",
+            "asking": "asking customers for a review or a referral, which only someone who "
+            "has already bought can give",
         }[kind]
         yield Finding(
             rule="item-in-wrong-stage",

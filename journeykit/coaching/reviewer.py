@@ -13,7 +13,9 @@ rule                               levels           what the coach notices
                                                     ("small businesses", "Daniel - givers
                                                     segment", a description "Parents aged
                                                     25-40"; improve: one sign only, a question)
-``persona-is-a-job-title``         fix              a job title ("Finance director"), no person
+``persona-is-a-job-title``         fix, improve     a job title ("Finance director"), no person
+                                                    (improve: a name with a job title and a
+                                                    description of the role only, a question)
 ``persona-without-description``    improve          a named persona with no description
 ``persona-without-goals``          improve          a persona with neither goals nor frustrations
 ``persona-is-a-person``            praise           named, described, with goals
@@ -59,11 +61,15 @@ rule                               levels           what the coach notices
                                                     a workplace, a family or with a carer (fix:
                                                     the purchase stage's text names them)
 ``others-named``                   praise           every such stage names them
-``action-is-business-activity``    fix              a customer action the business does
+``action-is-business-activity``    fix, improve     a customer action the business does
+                                                    (improve: it gives what the map's business
+                                                    activities give, a question)
 ``touchpoint-is-an-action``        fix              a touchpoint written as a customer action
-``pain-is-an-idea``                improve          a pain point written as the fix (a question)
+``pain-is-an-idea``                improve          a pain point written as the fix or as an
+                                                    order to contact customers (a question)
 ``item-in-wrong-stage``            improve          an item of another journey moment than the
-                                                    stage covers: a referral in Awareness,
+                                                    stage covers: a referral in Awareness, a
+                                                    review asked for before any purchase,
                                                     advertising in Advocacy (a question)
 ``placeholder-text``               fix              "...", "TODO", "xxx", "test" left in
 ``duplicate-item``                 improve          the same item twice in one lane

@@ -9,6 +9,10 @@ touchpoint that is an activity in "-ing" ("Scrolling through listings") or a sta
 ("Nervous her son won't keep up"), a pain point that is the thing wished for ("A weekly email
 showing ..."); and a customer action with a business's verb that is the persona's own work
 (what their description and goals say they run) or a verb customers use too ("Hires a van").
+Then: an action that gives what the business gives ("Issues a written quote"), a touchpoint
+that goes on to speak of the customer ("Spots a sticker on his colleague's helmet"), a pain
+point that orders a contact with the customers ("Ring every rider"), a feeling said as a set
+phrase ("On cloud nine"), each with guards worded like them.
 """
 
 from __future__ import annotations
@@ -183,3 +187,110 @@ def test_a_pain_point_asking_for_more_or_fewer_is_a_wish(pain):
 )
 def test_a_pain_point_that_compares_or_piles_up_is_a_problem(pain):
     assert not noted("pain_points", pain)
+
+
+def given_noted(action: str, activity: str = "") -> set[str]:
+    """The levels of ``action-is-business-activity`` when *action* is added to the Purchase
+    actions of the clean map, and *activity* (if any) to its Retention business activities."""
+    bike = jk.load_map(CLEAN)
+    if activity:
+        later = bike.stages[bike.stage_names.index("Retention")]
+        bike.set_lane("Retention", "business_activities", [*later.business_activities, activity])
+    stage = bike.stages[bike.stage_names.index("Purchase")]
+    bike.set_lane("Purchase", "actions", [*stage.actions, action])
+    return {f.level for f in jk.review(bike) if f.rule == "action-is-business-activity"}
+
+
+@pytest.mark.parametrize(
+    ("action", "activity"),
+    [
+        ("Issues a written quote for the new chainset", ""),
+        ("Sends a mechanic to the office car park", "Send a mechanic to riders who cannot come in"),
+        ("Fits a new chain while Sam waits", "Fit new chains while the rider waits"),
+        ("Services the hub gears every spring", "Plan each bike's servicing a year ahead"),
+    ],
+)
+def test_giving_what_the_business_gives_is_asked_about(action, activity):
+    # the business is the agent: what it does *to* the customer or their bike
+    assert given_noted(action, activity) == {"improve"}
+
+
+@pytest.mark.parametrize(
+    ("action", "activity"),
+    [
+        ("Sends her photos of the buckled wheel", "Send photos of every finished repair"),
+        ("Gives the mechanic the spare key", "Give a loan key while the repair is done"),
+        ("Writes a review of the repair", ""),
+        ("Sends the invoice on to her employer", ""),
+        ("Repairs the puncture himself at the roadside", "Repair punctures while you wait"),
+        ("Services his own bike over the winter", "Plan each bike's servicing a year ahead"),
+    ],
+)
+def test_giving_what_is_the_customers_own_or_already_there_is_not(action, activity):
+    assert given_noted(action, activity) == set()
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Spots a sticker on his colleague's helmet",
+        "Catches sight of the van outside her office",
+        "Finds flyers in the lobby of her building",
+    ],
+)
+def test_a_touchpoint_that_goes_on_to_speak_of_the_customer_is_an_action(item):
+    assert noted("touchpoints", item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Reviews page for her area",
+        "Spots on his local radio station",
+        "Posts from her cycle club",
+        "Reports sent to his inbox",
+    ],
+)
+def test_a_plural_noun_then_a_preposition_or_a_page_is_still_a_touchpoint(item):
+    assert not noted("touchpoints", item)
+
+
+@pytest.mark.parametrize(
+    "pain",
+    [
+        "Ring every rider the day after a repair",
+        "Text all commuters when the bike is ready",
+        "Call customers back within the hour",
+        "A follow-up call on day three",
+    ],
+)
+def test_an_order_to_contact_the_customers_is_the_fix_not_the_pain(pain):
+    assert noted("pain_points", pain)
+
+
+@pytest.mark.parametrize(
+    "pain",
+    [
+        "Has to ring them twice before anyone answers",
+        "Calls every shop and none of them answer",
+        "Text messages arrive after the shop has closed",
+        "Ring them three times to get an answer",
+        "Check every bolt again at home",
+        "A call after six goes unanswered",
+        "A reminder email every single day",
+    ],
+)
+def test_a_contact_that_goes_wrong_is_a_pain(pain):
+    assert not noted("pain_points", pain)
+
+
+@pytest.mark.parametrize("item", ["On cloud nine", "A bit fed up", "In two minds about the price"])
+def test_a_feeling_said_as_a_set_phrase_is_not_a_touchpoint(item):
+    assert noted("touchpoints", item)
+
+
+@pytest.mark.parametrize(
+    "item", ["Cloud storage of service records", "Edge-of-town workshop", "Two-minute booking form"]
+)
+def test_a_channel_with_a_word_of_such_a_phrase_is_a_touchpoint(item):
+    assert not noted("touchpoints", item)

@@ -104,3 +104,58 @@ def test_a_description_that_says_it_stands_for_many_is_a_segment(description):
 )
 def test_a_description_of_one_person_who_represents_others_is_not(description):
     assert ("persona-is-a-person", "praise") in described_rules(description)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Orchestral string player, conservatoire-trained, 20-30",
+        "Self-employed plumber in the north of the county, 35 to 50.",
+        "Night-shift nurses, 25-40; rent in the city centre",
+    ],
+)
+def test_an_age_band_in_the_description_reads_as_a_segment(description):
+    # one person has an age, a segment has a band of them
+    assert {rule for rule, _ in described_rules(description)} == {"persona-is-a-market"}
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Rides a 20-30 km loop before work, 41, two children",
+        "Pays £20-30 a month for her phone and hates surprises",
+        "A 34-year-old vet who works 8-6 and rides to the clinic",
+    ],
+)
+def test_a_single_age_or_another_range_is_not(description):
+    assert ("persona-is-a-person", "praise") in described_rules(description)
+
+
+def titled_rules(name: str, description: str) -> set[tuple[str, str]]:
+    bike = jk.load_map(CLEAN)
+    bike.set_persona(name=name, description=description)
+    return {(f.rule, f.level) for f in jk.review(bike) if f.lane == "persona"}
+
+
+@pytest.mark.parametrize(
+    ("name", "description"),
+    [
+        ("Marek, head brewer", "Brewing lead at an independent brewery, cask and keg"),
+        ("Joy - practice manager", "Practice manager at a dental surgery; budget holder"),
+        ("Lena, freelance illustrator", "Illustrator for children's books, self-taught"),
+    ],
+)
+def test_a_name_on_a_job_title_described_as_the_role_is_asked_about(name, description):
+    assert titled_rules(name, description) == {("persona-is-a-job-title", "improve")}
+
+
+@pytest.mark.parametrize(
+    ("name", "description"),
+    [
+        ("Marek, head brewer", "Brews on a ten-barrel kit and hates paperwork"),
+        ("Joy - practice manager", "Runs a dental surgery's front desk and lives nearby"),
+        ("Lena", "Illustrator for children's books, self-taught"),
+    ],
+)
+def test_a_name_on_a_job_title_with_a_person_described_is_not(name, description):
+    assert ("persona-is-a-job-title", "improve") not in titled_rules(name, description)

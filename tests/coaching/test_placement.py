@@ -124,3 +124,55 @@ def test_paying_while_still_comparing_before_the_purchase_stage_is_questioned(ac
 )
 def test_a_deposit_without_comparing_or_paying_in_the_purchase_stage_is_not(stage, actions):
     assert not paying_questioned(stage, actions)
+
+
+@pytest.mark.parametrize(
+    ("lane", "item"),
+    [
+        ("business_activities", "Ask buyers to leave a star rating on Google"),
+        ("business_activities", "Email past clients a review link"),
+        ("business_activities", "Hand out referral cards at the till"),
+    ],
+)
+def test_the_business_asking_for_reviews_before_any_purchase_is_questioned(lane, item):
+    # a review or a referral can only come from someone who has already bought
+    assert questioned("Awareness", lane, item)
+
+
+@pytest.mark.parametrize(
+    ("stage", "lane", "item"),
+    [
+        ("Awareness", "business_activities", "Show customer reviews on the homepage"),
+        ("Awareness", "business_activities", "Ask the local paper to review the new shop"),
+        ("Advocacy", "business_activities", "Ask riders to rate the service a week later"),
+    ],
+)
+def test_reviews_shown_or_asked_for_after_the_purchase_are_not(stage, lane, item):
+    assert not questioned(stage, lane, item)
+
+
+@pytest.mark.parametrize(
+    "actions",
+    [
+        ["Asks two garages for a price", "Signs the service agreement at the counter"],
+        ["Looks up opening hours", "Leaves a deposit for the new wheelset"],
+        ["Reads the price list", "Signs a twelve-month maintenance contract"],
+        ["Looks up the opening hours", "Sets up a monthly direct debit for servicing"],
+    ],
+)
+def test_signing_or_leaving_a_deposit_while_still_researching_is_questioned(actions):
+    # Consideration covers contact and commitment: only after comparing is it early
+    assert paying_questioned("Awareness", actions)
+
+
+@pytest.mark.parametrize(
+    ("stage", "actions"),
+    [
+        ("Awareness", ["Signs up for the shop's newsletter", "Reads the price list"]),
+        ("Purchase", ["Signs the repair agreement", "Leaves a deposit for the parts"]),
+        ("Awareness", ["Signs the petition for a cycle lane outside the shop"]),
+        ("Awareness", ["Sets up a route planner on her phone"]),
+    ],
+)
+def test_signing_up_or_signing_in_the_purchase_stage_is_not(stage, actions):
+    assert not paying_questioned(stage, actions)
