@@ -18,9 +18,10 @@ import journeykit as jk
 CLEAN = Path(__file__).resolve().parent / "data" / "clean" / "bike-repair.json"
 
 
-def persona_rules(name: str) -> set[tuple[str, str]]:
+def persona_rules(name: str | None = None, **persona: str) -> set[tuple[str, str]]:
+    """The persona findings on the clean bike map with its persona changed as given."""
     bike = jk.load_map(CLEAN)
-    bike.set_persona(name=name)
+    bike.set_persona(**({"name": name} if name is not None else {}), **persona)
     return {(f.rule, f.level) for f in jk.review(bike) if f.lane == "persona"}
 
 
@@ -76,12 +77,6 @@ def test_a_name_that_ends_like_a_plural_or_an_occupation_is_still_a_person(name)
     assert persona_rules(name) == {("persona-is-a-person", "praise")}
 
 
-def described_rules(description: str) -> set[tuple[str, str]]:
-    bike = jk.load_map(CLEAN)
-    bike.set_persona(description=description)
-    return {(f.rule, f.level) for f in jk.review(bike) if f.lane == "persona"}
-
-
 @pytest.mark.parametrize(
     "description",
     [
@@ -91,7 +86,7 @@ def described_rules(description: str) -> set[tuple[str, str]]:
     ],
 )
 def test_a_description_that_says_it_stands_for_many_is_a_segment(description):
-    assert ("persona-is-a-market", "fix") in described_rules(description)
+    assert ("persona-is-a-market", "fix") in persona_rules(description=description)
 
 
 @pytest.mark.parametrize(
@@ -103,7 +98,7 @@ def test_a_description_that_says_it_stands_for_many_is_a_segment(description):
     ],
 )
 def test_a_description_of_one_person_who_represents_others_is_not(description):
-    assert ("persona-is-a-person", "praise") in described_rules(description)
+    assert ("persona-is-a-person", "praise") in persona_rules(description=description)
 
 
 @pytest.mark.parametrize(
@@ -116,7 +111,7 @@ def test_a_description_of_one_person_who_represents_others_is_not(description):
 )
 def test_an_age_band_in_the_description_reads_as_a_segment(description):
     # one person has an age, a segment has a band of them
-    assert {rule for rule, _ in described_rules(description)} == {"persona-is-a-market"}
+    assert {rule for rule, _ in persona_rules(description=description)} == {"persona-is-a-market"}
 
 
 @pytest.mark.parametrize(
@@ -128,7 +123,7 @@ def test_an_age_band_in_the_description_reads_as_a_segment(description):
     ],
 )
 def test_a_single_age_or_another_range_is_not(description):
-    assert ("persona-is-a-person", "praise") in described_rules(description)
+    assert ("persona-is-a-person", "praise") in persona_rules(description=description)
 
 
 def titled_rules(name: str, description: str) -> set[tuple[str, str]]:
