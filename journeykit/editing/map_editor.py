@@ -313,15 +313,22 @@ class Editor:
         return self._apply(FieldPath(None, "title"), title)
 
     def _edited(self, field: Field, value: Any) -> None:
-        typed = self._typed_from.pop(field.key, None)
+        typed = self._typed_from.get(field.key)
         shown = self._require_map().get_field(field.path) if typed is not None else None
         try:
             applied = self._apply(field.path, value)
         except Exception as exc:  # a widget callback must not end in a traceback
             field.set_problem(f"This could not be applied ({type(exc).__name__}: {exc}).")
             return
-        if applied and typed is not None and typed[0] == value:
+        if applied and typed is not None:
             self._merge_from(field, typed[1], shown)
+            if typed[0] == value:
+                del self._typed_from[field.key]
+            else:
+                # A box may send only some of its texts: more typing is on its way, and what
+                # the kernel holds now came from this page, so the page knows it. Merging the
+                # rest from a text the page had but never sent would keep its half-typed line.
+                self._typed_from[field.key] = (typed[0], value)
         if (
             applied
             and self._saver is not None

@@ -209,3 +209,36 @@ def test_a_box_typed_into_before_a_teammates_save_reached_it_takes_nothing_out(
     assert saved()["stages"][0]["touchpoints"] == ["Radio"]
     page.sends({"kind": "typed", "fields": {"nope": {"text": "x", "base": ""}}, "x": 1})
     assert ed._typed_from == {}, "only the editor's own boxes"
+
+
+def test_a_box_that_sends_only_some_of_its_texts_keeps_no_half_typed_line(
+    workdir: Path,
+) -> None:
+    """A page under load says what it typed at every key ("typed") while its box sends only
+    some of the texts (ipywidgets coalesces them). The merge must start from what the kernel
+    holds from this page, not from a text the box never sent, or a half-typed line stays
+    in the map as an item of its own ("Pop-up sta")."""
+    ed, page = editor()
+    box = ed.fields["Awareness.touchpoints"].input
+    texts = [
+        "Shop window",
+        "Shop window\nPop",
+        "Shop window\nPop-up sta",
+        "Shop window\nPop-up stall",
+    ]
+    known = ""
+    for text in texts[:2]:
+        page.sends(
+            {"kind": "typed", "fields": {"Awareness.touchpoints": {"text": text, "base": known}}}
+        )
+        known = text
+    box.value = texts[0]  # the box sends an earlier text while more is typed
+    for text in texts[2:]:
+        page.sends(
+            {"kind": "typed", "fields": {"Awareness.touchpoints": {"text": text, "base": known}}}
+        )
+        known = text
+    box.value = texts[-1]  # ... and then only its last
+    ed.save()
+    assert saved()["stages"][0]["touchpoints"] == ["Shop window", "Pop-up stall"]
+    assert ed._typed_from == {}, "nothing waits once the box sent what was typed"
