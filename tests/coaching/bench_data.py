@@ -6,13 +6,13 @@
 * :func:`sound_maps`: maps with nothing to fix and at most a weak spot or two;
 * :func:`flawed_maps`: a sound map with **one** flaw, its rule family and the stage it is in.
 
-Each comes in six parts (``data/bench/README.md``): ``tune`` (the coach was built looking at
+Each comes in seven parts (``data/bench/README.md``): ``tune`` (the coach was built looking at
 it); ``holdout`` (written before the coach was changed, and meant to stay unseen, but looked at
 while the coach was built in the last round); ``fresh`` (written later by someone who had not
 read the coach, then used once, by its figures, while the coach was changed); ``fresh2``
 and ``fresh3`` (written likewise without reading or running the coach, then used to change the
-coach); and ``fresh4`` (written likewise, blind to the coach, and committed before it was run
-on it: the honest estimate of how the coach does on work nobody tuned it on).
+coach); and ``fresh4`` and ``fresh8`` (written likewise, blind to the coach, and committed before it
+was run on them: the honest estimate of how the coach does on work nobody tuned it on).
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ import journeykit as jk
 
 DATA = Path(__file__).resolve().parent / "data"
 BENCH = DATA / "bench"
-SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4")
+SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh8")
 #: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
 #: the benchmark lists their cases only when asked (``--show-fresh``).
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4")
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh8")
 
 #: Industries of the shared ``goals.csv`` whose goals are in holdout (the rest are tune);
 #: each fresh part's goals are in a file of its own.
