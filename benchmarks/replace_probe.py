@@ -11,7 +11,7 @@ the messages and KPI rules catch them (issue 23), beyond the single flaws of the
   figure is a comparison between two coaches, not a recall.
 
 The wordings are ours, not the set's. It reads the sound maps of tune, holdout, fresh,
-fresh2 and fresh3 only: fresh4 and fresh6 stay unseen. It also prints how many of these
+fresh2 and fresh3 only: fresh4 and fresh8 stay unseen. It also prints how many of these
 rules' findings the sound maps get as they are (the goal is none).
 
 Run: ``.venv/bin/python benchmarks/replace_probe.py`` (about a minute). To compare with

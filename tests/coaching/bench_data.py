@@ -27,10 +27,21 @@ import journeykit as jk
 
 DATA = Path(__file__).resolve().parent / "data"
 BENCH = DATA / "bench"
-SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+SPLITS = (
+    "tune",
+    "holdout",
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+    "fresh8",
+)
 #: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
 #: the benchmark lists their cases only when asked (``--show-fresh``).
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
 #: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
 #: the benchmark lists their cases only when asked (``--show-fresh``).
 
