@@ -17,6 +17,14 @@ the customer's side is missing the people who decide: nobody at all, only the pe
 the business's own people ("Front desk staff", the brand's account manager). When the stage's
 own text names them (an action "with Luca"), it is a mistake to fix; otherwise the coach asks
 who else has a say.
+
+The map itself is read for who is on the customer's side: a description that mentions family
+only as whom the purchase is for ("a book for his grandchildren", "to swim with her children")
+counts only when a stage where the choice is made names one of the persona's own people (by a
+name the map uses, a possessive, a relative or someone who signs off). And when a stage's own
+goal or actions have such a person take part ("decides with Tom", "gets finance to approve the
+deposit", "prints for the grandparents") while its participants name none of them, the coach
+asks whether they have a say there.
 """
 
 from __future__ import annotations
@@ -41,7 +49,9 @@ RULES = (
         ("fix", "improve"),
         "a stage where the choice is made names nobody on the customer's side (only the "
         "business's people, or the persona) though the persona buys for a workplace, a family "
-        "or with a carer (fix: the purchase stage's own text names them; improve: a question)",
+        "or with a carer, or whose own text has the persona's people take part while its "
+        "participants leave them out (fix: the purchase stage's own text names them and its "
+        "participants are empty; improve: a question)",
     ),
     Rule(
         "others-named",
@@ -198,7 +208,9 @@ def _group(view: MapView) -> str | None:
     """Who decides with the persona: read from the persona, the title and the map's people."""
     text = view.map.persona.description  # not the name: a job title there is its own flaw
     found = next((who for who, pattern in _GROUPS if pattern.search(text)), None)
-    if found is not None:
+    if found is not None and (
+        not _only_dependants(text, found) or _shown_deciding(view, _names(view))
+    ):
         return found
     deciding = [p for s in view.stages[: _deciding_end(view)] for p in s.participants]
     if _FOR_AN_ORGANISATION.search(view.map.title) or any(
@@ -207,6 +219,85 @@ def _group(view: MapView) -> str | None:
         return _GROUPS[0][0]
     # The people named where the choice is made: "Housemates Jordan and Ellis", "His wife".
     return next((who for who, pattern in _GROUPS[1:] for p in deciding if pattern.search(p)), None)
+
+
+#: Family words that name whom a purchase is for ("a book for his grandchildren", "to swim with
+#: her children") rather than who makes it with the persona: a partner, a parent who pays.
+_DEPENDANTS = re.compile(
+    r"^((mother|father|mum|dad|parent) of|children|kids|toddler|baby|twins|family|"
+    r"grandparents|grandchildren|grandkids)$",
+    re.IGNORECASE,
+)
+
+
+def _only_dependants(description: str, group: str) -> bool:
+    """True when *description* puts the persona in a family only through whom they buy for."""
+    if group != _GROUPS[1][0]:
+        return False
+    found = [m.group(0) for m in _GROUPS[1][1].finditer(description)]
+    return all(_DEPENDANTS.match(word) for word in found)
+
+
+def _names(view: MapView) -> set[str]:
+    """Names the map uses mid-sentence ("decides with Tom", "her dad Jan"): people, not roles.
+
+    A capitalised word after the first of a sentence, in the persona's description or any
+    stage's text, that is not the persona's nor the business's own name.
+    """
+    texts = [view.map.persona.description]
+    for stage in view.stages:
+        texts += [stage.goal, *stage.actions, *stage.pain_points, *stage.participants]
+    found = {
+        word
+        for text in texts
+        for word in re.findall(r"(?<=[\w,;:+&/)] )[A-Z][a-z]+\b|\b[A-Z]{2,4}\b", text)
+    }
+    return found - _brand_words(view) - {view.map.persona.name.strip()} - _NAME_FILLERS
+
+
+def _own_people(participant: str, view: MapView, work: bool, names: set[str]) -> list[str]:
+    """What marks *participant* as one of the persona's own people, or [] when nothing does.
+
+    Their name as the map uses it ("Tom", "MD"), a possessive ("Her dad", "Their bank"), or a
+    word for a relative or someone who signs off ("wife", "finance"); never the business's.
+    """
+    if _serves(participant, view, work):
+        return []
+    who = _ASIDE.sub("", participant)
+    marks = [w for w in re.findall(r"\b[A-Z]\w+\b", who) if w in names]
+    marks += [m.group(0) for m in _SIGNS_OFF.finditer(who) if m.group(0)[0].isalpha()]
+    marks += [m.group(0) for _, pattern in _GROUPS[1:] for m in pattern.finditer(who)]
+    if not marks and _OWNED.match(who):
+        marks.append(who.strip())
+    return marks
+
+
+def _deciding(view: MapView) -> list[Stage]:
+    """The stages up to the purchase where the choice is made (research to buy)."""
+    return [
+        s
+        for s in view.stages[: _deciding_end(view)]
+        if set(view.moments.get(s.name, ())) & _DECIDING_MOMENTS
+    ]
+
+
+def _shown_deciding(view: MapView, names: set[str]) -> bool:
+    """True when the map names one of the persona's own people where the choice is made."""
+    return any(_own_people(p, view, False, names) for s in _deciding(view) for p in s.participants)
+
+
+#: Each participant of a map: its stage, who it is (without the aside), and what marks them as
+#: one of the persona's own people (see :func:`_own_people`).
+_Known = list[tuple[Stage, str, list[str]]]
+
+
+def _known(view: MapView, work: bool) -> _Known:
+    names = _names(view)
+    return [
+        (stage, _ASIDE.sub("", person).strip(), _own_people(person, view, work, names))
+        for stage in view.stages
+        for person in stage.participants
+    ]
 
 
 def _deciding_end(view: MapView) -> int:
@@ -280,11 +371,14 @@ def check_decisions(view: MapView) -> Iterator[Finding]:
     who = view.persona_name
     work = group == _GROUPS[0][0]
     social = {s.name for s in view.social}
+    known = _known(view, work)
+    yield from _empty_yet_named(view, known, group)
     for stage in view.stages[: _deciding_end(view)]:
         moments = set(view.moments.get(stage.name, ()))
         if stage.is_blank() or not moments & _DECIDING_MOMENTS:
             continue
         if _others_on_the_customers_side(stage, view, work):
+            yield from _left_out(stage, view, known, group)
             continue
         buying = BUY_MOMENT in moments
         if not buying and not stage.participants and (social & {stage.name} or not work):
@@ -314,3 +408,86 @@ def check_decisions(view: MapView) -> Iterator[Finding]:
             stage=stage.name,
             lane="participants",
         )
+
+
+def _mentions(text: str, mark: str) -> bool:
+    """True when *text* says *mark*: a name as written ("Tom"), a word in any case ("finance")."""
+    flags = 0 if mark[:1].isupper() and mark not in _NAME_FILLERS else re.IGNORECASE
+    return re.search(rf"(?<![\w-]){re.escape(mark)}(?![\w-])", text, flags) is not None
+
+
+def _people_named(stage: Stage, known: _Known) -> list[str]:
+    """The persona's own people whom *stage*'s goal or actions name.
+
+    Those the map's other stages list ("Tom, her partner", "finance mgr": "decides with Tom",
+    "gets finance to approve the deposit") and relatives by what they are ("prints for the
+    grandparents").
+    """
+    text = " ".join([stage.goal, *stage.actions])
+    named: list[str] = []
+    for other, who, marks in known:
+        if other is not stage and any(_mentions(text, m) for m in marks) and who not in named:
+            named.append(who)
+    for _, pattern in _GROUPS[1:]:
+        named += [m.group(0) for m in pattern.finditer(text) if m.group(0) not in named]
+    return named
+
+
+def _empty_yet_named(view: MapView, known: _Known, group: str) -> Iterator[Finding]:
+    """Stages the choice is not made in whose own text has the persona's people take part,
+    with nobody in their participants ("buys prints for both grandparents"; participants: none).
+    """
+    deciding = {s.name for s in _deciding(view)} | {s.name for s in view.social}
+    for stage in view.stages:
+        if stage.participants or stage.is_blank() or stage.name in deciding:
+            continue
+        named = _people_named(stage, known)
+        if not named:
+            continue
+        yield Finding(
+            rule="decided-without-others",
+            level="improve",
+            message=(
+                f"{stage.name}: the stage's own text names {and_list(named)}, yet nobody is "
+                "in its participants; what part do they play here?"
+            ),
+            why=(
+                f"{view.persona_name} buys with {group}; the people who share the experience "
+                "shape whether it is bought again."
+            ),
+            fix=f"Name them in the participants of {stage.name}, with what each cares about.",
+            stage=stage.name,
+            lane="participants",
+        )
+
+
+def _left_out(stage: Stage, view: MapView, known: _Known, group: str) -> Iterator[Finding]:
+    """The persona's own people whom *stage*'s text has take part, missing from its participants.
+
+    The map's other stages say who is on the customer's side ("Tom, her partner", "finance
+    mgr"); when this stage's goal or actions name one of them ("decides with Tom", "gets finance
+    to approve the deposit") but its participants name none of the persona's own people (only
+    roles like "Affordability assessor" or "builder"), the people who decide were left out.
+    """
+    if any(marks for other, _, marks in known if other is stage):
+        return  # some of the persona's own people are there: the rest may have had their say
+    here = " ; ".join(stage.participants)
+    missing = [who for who in _people_named(stage, known) if not _mentions(here, who)]
+    if not missing:
+        return
+    who = view.persona_name
+    yield Finding(
+        rule="decided-without-others",
+        level="improve",
+        message=(
+            f"{stage.name}: the stage's own text has {and_list(missing)} take part, yet the "
+            "participants leave them out; do they have a say here?"
+        ),
+        why=(
+            f"{who} decides with {group}; what each of them needs to hear can make or "
+            "break the purchase."
+        ),
+        fix=f"Add them to the participants of {stage.name}, with what each cares about.",
+        stage=stage.name,
+        lane="participants",
+    )

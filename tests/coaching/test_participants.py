@@ -138,3 +138,185 @@ def test_a_workplace_or_household_read_from_the_people_where_the_choice_is_made(
     friends.set_lane("Consideration", "participants", ["Friends from the cycling club"])
     friends.set_lane("Purchase", "participants", [])
     assert not findings_on(friends, "Purchase")
+
+
+# ----- probes of our own for three kinds of mistake (issue 23, round 3) ----------------------
+
+
+def journey(
+    title: str, description: str, lanes: dict[tuple[str, str], list[str] | str]
+) -> jk.JourneyMap:
+    """The clean bike-repair map moved to another business: a title, a persona, some lanes."""
+    other = jk.load_map(CLEAN)
+    other.title = title
+    other.set_persona(description=description)
+    for (stage, lane), value in lanes.items():
+        other.set_lane(stage, lane, value)
+    return other
+
+
+def asked_at(journey_map: jk.JourneyMap, stage: str) -> bool:
+    return bool(findings_on(journey_map, stage))
+
+
+# Kind 1: the persona's description mentions family only as whom the purchase is for (a book for
+# the grandchildren, lessons to swim with the children); the coach asks who else decides only
+# when the map itself names one of the persona's own people where the choice is made.
+@pytest.mark.parametrize(
+    ("title", "description", "consideration", "asked"),
+    [
+        (
+            "Saddle Up: a tandem for weekend rides",
+            "Retired baker who wants a tandem to ride with his grandchildren at weekends.",
+            ["Reviewers on the map site"],
+            False,
+        ),
+        (
+            "Brightwater Pools: adult swimming lessons",
+            "Mother of two who never learned to swim and wants lessons for herself.",
+            ["Pool reception"],
+            False,
+        ),
+        (
+            "Little Steps: a child seat for a cargo bike",
+            "Wants a child seat fitted so she can take her toddler to nursery.",
+            ["Reviewers on the map site"],
+            False,
+        ),
+        (
+            "Saddle Up: a tandem for weekend rides",
+            "Retired baker who wants a tandem to ride with his grandchildren at weekends.",
+            ["His daughter Ama, who rides with them", "Reviewers on the map site"],
+            True,
+        ),
+        (
+            "Brightwater Pools: family swimming lessons",
+            "Mother of two who wants the whole family to swim before a beach holiday.",
+            ["The kids", "Pool reception"],
+            True,
+        ),
+        (
+            "Little Steps: a child seat for a cargo bike",
+            "Wants a child seat fitted so she can take her toddler to nursery.",
+            ["Her partner Idris"],
+            True,
+        ),
+    ],
+)
+def test_family_whom_it_is_for_counts_only_when_the_map_shows_them_deciding(
+    title, description, consideration, asked
+):
+    other = journey(
+        title,
+        description,
+        {("Consideration", "participants"): consideration, ("Purchase", "participants"): []},
+    )
+    assert asked_at(other, "Purchase") is asked
+
+
+# Kind 2: a stage's own goal or actions have one of the persona's people take part ("goes
+# through the quotes with Maureen", "gets the director to approve"), the map's other stages
+# list them, yet its participants name only a role nobody would recognise as the customer's.
+_BOILER = (
+    "Warmline Heating: a new boiler",
+    "Retired postman who shares the house and the savings with his wife Maureen.",
+)
+_PRINTER = (
+    "Printwell: a large-format printer for an architecture practice",
+    "Office lead who looks after the kit and the suppliers.",
+)
+_LAPTOP = (
+    "Byte Corner: a first laptop",
+    "A 15-year-old who wants a laptop for school and games; her mum Grace pays most of it.",
+)
+
+
+@pytest.mark.parametrize(
+    ("who", "others", "actions", "people", "asked"),
+    [
+        (
+            _BOILER,
+            ["Maureen", "Neighbours who changed theirs"],
+            ["Goes through the two quotes with Maureen", "Pays the deposit"],
+            ["Survey coordinator"],
+            True,
+        ),
+        (
+            _PRINTER,
+            ["Practice director", "Two project architects"],
+            ["Gets the director to approve the lease", "Signs the lease"],
+            ["Leasing coordinator"],
+            True,
+        ),
+        (
+            _LAPTOP,
+            ["Grace, her mum"],
+            ["Picks the model with Grace in the shop", "Grace pays by card"],
+            ["Product expert"],
+            True,
+        ),
+        (
+            _BOILER,
+            ["Maureen", "Neighbours who changed theirs"],
+            ["Goes through the two quotes with Maureen", "Pays the deposit"],
+            ["Maureen", "Survey coordinator"],
+            False,
+        ),
+        (
+            _PRINTER,
+            ["Practice director", "Two project architects"],
+            ["Gets the director to approve the lease", "Signs the lease"],
+            ["Practice director, who approves the lease", "Leasing coordinator"],
+            False,
+        ),
+        (
+            _LAPTOP,
+            ["Grace, her mum"],
+            ["Picks the model in the shop", "Pays with her savings"],
+            ["Product expert"],
+            False,
+        ),
+    ],
+)
+def test_people_the_stage_has_take_part_belong_in_its_participants(
+    who, others, actions, people, asked
+):
+    title, description = who
+    other = journey(
+        title,
+        description,
+        {
+            ("Consideration", "participants"): others,
+            ("Purchase", "actions"): actions,
+            ("Purchase", "participants"): people,
+        },
+    )
+    assert asked_at(other, "Purchase") is asked
+
+
+# Kind 3: after the purchase, a stage's own text has the persona's people share the experience
+# (prints for the grandparents, the whole family on the first ride) while nobody is in its
+# participants.
+@pytest.mark.parametrize(
+    ("actions", "people", "asked"),
+    [
+        (["Orders a second set of prints for the grandparents"], [], True),
+        (["Takes her partner Idris on the first ride", "Books the yearly service"], [], True),
+        (["Brings the kids back for the free safety check"], [], True),
+        (["Comes back for a yearly service", "Collects the bike"], [], False),
+        (["Orders a second set of prints for the grandparents"], ["Grandparents"], False),
+        (["Takes her partner Idris on the first ride"], ["Idris"], False),
+    ],
+)
+def test_a_later_stage_that_names_the_persona_s_people_lists_them(actions, people, asked):
+    other = journey(
+        "Little Steps: a child seat for a cargo bike",
+        "Wants a child seat fitted so she can take her toddler to nursery with her partner Idris.",
+        {
+            ("Consideration", "participants"): ["Idris", "Reviewers on the map site"],
+            ("Purchase", "participants"): ["Idris"],
+            ("Retention", "actions"): actions,
+            ("Retention", "participants"): people,
+        },
+    )
+    assert asked_at(other, "Retention") is asked
