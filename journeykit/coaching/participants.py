@@ -319,15 +319,45 @@ def _serves(participant: str, view: MapView, work: bool = False) -> bool:
     """True when *participant* is on the business's side (staff, a seller, the brand's own).
 
     A role that serves customers ("Her audiologist", "the dealer's demonstrator") is the
-    business's, whoever it is said to belong to; people who work somewhere ("staff") are the
-    business's in a family's journey unless said to be the customer's ("Their staff"), and
-    the customer's own in a workplace's (*work*: "Staff who will drive it").
+    business's, whoever it is said to belong to; so is a role the map shows to be the
+    business's (:func:`_of_the_business`: "hotel events coordinator" at Fellside Hotel); people
+    who work somewhere ("staff") are the business's in a family's journey unless said to be the
+    customer's ("Their staff"), and the customer's own in a workplace's (*work*: "Staff who
+    will drive it").
     """
     who = _ASIDE.sub("", participant)  # "Finance team (approves suppliers)": the team decides
     words = set(re.findall(r"\b[A-Z][\w&'-]{2,}", who))
-    if words & _brand_words(view) or _SERVES.search(who):
+    if words & _brand_words(view) or _SERVES.search(who) or _of_the_business(who, view):
         return True
     return not work and not _OWNED.match(who) and bool(_WORKERS.search(who))
+
+
+#: Other customers, not the business's people: "Other dog walkers", "Fellow members", a crowd
+#: named by a plural at the end ("The lab's followers", "Members of the press's forum").
+_OTHER_CUSTOMERS = re.compile(
+    r"^\s*(the )?(other|fellow)\b|^[^(,]*\b\w+[^s\W]s\s*$|\bmembers\b", re.IGNORECASE
+)
+
+
+def _of_the_business(who: str, view: MapView) -> bool:
+    """True when a role is named by what the business is or by where the map meets it.
+
+    The business's name says what it is ("Brick & Beam Builders", "Fellside Hotel"): "builder"
+    and "hotel events coordinator" are its people. Its touchpoints are where the customer meets
+    its people ("Tour w/ events coordinator"): a role named there is its own. Never someone the
+    customer owns or who signs off ("Her builder brother", "Hotel finance committee").
+    """
+    if _OWNED.match(who) or _SIGNS_OFF.search(who) or any(p.search(who) for _, p in _GROUPS[1:]):
+        return False
+    if _OTHER_CUSTOMERS.search(who):
+        return False  # "Other dog walkers", "The lab's followers": customers, not its people
+    kinds = {w.casefold().rstrip("s") for w in _brand_words(view)}
+    if kinds & {w.casefold().rstrip("s") for w in re.findall(r"[\w-]+", who)}:
+        return True
+    role = re.sub(r"^\s*(the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
+    if len(role.split()) < 2 or re.search(r"\s[A-Z]", role):
+        return False  # a bare word or a name: too little to tell a role by
+    return any(_mentions(place, role.casefold()) for s in view.stages for place in s.touchpoints)
 
 
 def _others_on_the_customers_side(stage: Stage, view: MapView, work: bool) -> list[str]:

@@ -320,3 +320,43 @@ def test_a_later_stage_that_names_the_persona_s_people_lists_them(actions, peopl
         },
     )
     assert asked_at(other, "Retention") is asked
+
+
+# Kind 4: a purchase stage of a shared journey names only a role the map itself shows to be the
+# business's: named by what the business is ("kitchen planner" at Oakwood Kitchens) or met in
+# its touchpoints ("Video call with the design coordinator"); a relative with a trade, or the
+# customer's own people beside that role, are not the business's.
+@pytest.mark.parametrize(
+    ("title", "touchpoints", "people", "asked"),
+    [
+        ("Oakwood Kitchens: a new kitchen", [], ["kitchen planner"], True),
+        ("Harbour Lights Marina: a season's mooring", [], ["berthing officer at the marina"], True),
+        (
+            "Northlight: a garden room",
+            ["Video call with the design coordinator"],
+            ["design coordinator"],
+            True,
+        ),
+        ("Oakwood Kitchens: a new kitchen", [], ["Kwame", "kitchen planner"], False),
+        ("Oakwood Kitchens: a new kitchen", [], ["Her brother Kojo, a kitchen designer"], False),
+        (
+            "Northlight: a garden room",
+            ["Video call with the design coordinator"],
+            ["Kwame, who checks the budget", "design coordinator"],
+            False,
+        ),
+    ],
+)
+def test_a_role_the_map_shows_to_be_the_business_s_is_not_the_customer_s(
+    title, touchpoints, people, asked
+):
+    other = journey(
+        title,
+        "Shares the house and every big bill with her husband Kwame.",
+        {
+            ("Consideration", "participants"): ["Kwame", "Reviewers on the map site"],
+            ("Consideration", "touchpoints"): touchpoints or ["Showroom"],
+            ("Purchase", "participants"): people,
+        },
+    )
+    assert asked_at(other, "Purchase") is asked
