@@ -205,7 +205,11 @@ _SIGNS_OFF = re.compile(
 
 
 def _group(view: MapView) -> str | None:
-    """Who decides with the persona: read from the persona, the title and the map's people."""
+    """Who decides with the persona: read from the persona, the title and the map's people.
+
+    Last, from the map's own voice: "we" where the choice is made, with one of the persona's
+    own people named in those stages.
+    """
     text = view.map.persona.description  # not the name: a job title there is its own flaw
     found = next((who for who, pattern in _GROUPS if pattern.search(text)), None)
     if found is not None and (
@@ -218,7 +222,21 @@ def _group(view: MapView) -> str | None:
     ):
         return _GROUPS[0][0]
     # The people named where the choice is made: "Housemates Jordan and Ellis", "His wife".
-    return next((who for who, pattern in _GROUPS[1:] for p in deciding if pattern.search(p)), None)
+    found = next((who for who, p in _GROUPS[1:] for d in deciding if p.search(d)), None)
+    if found is not None:
+        return found
+    # The map's own voice where the choice is made ("a flat we can afford", "agree together"),
+    # with one of the persona's own people named there ("Aiden"): a choice made with others.
+    said = [t for s in _deciding(view) for t in (s.goal, *s.actions)]
+    if any(_WE.search(t) for t in said) and _shown_deciding(view, _names(view)):
+        return _SHARED
+    return None
+
+
+#: First person plural or a joint act, where the choice is made: "a builder we can trust".
+_WE = re.compile(r"\b(we|us|our|ourselves|together|jointly|both of us)\b", re.IGNORECASE)
+#: Who decides with the persona when only the map's own voice says so.
+_SHARED = "the people who share this choice"
 
 
 #: Family words that name whom a purchase is for ("a book for his grandchildren", "to swim with
@@ -248,11 +266,16 @@ def _names(view: MapView) -> set[str]:
     for stage in view.stages:
         texts += [stage.goal, *stage.actions, *stage.pain_points, *stage.participants]
     found = {
-        word
+        m.group(0)
         for text in texts
-        for word in re.findall(r"(?<=[\w,;:+&/)] )[A-Z][a-z]+\b|\b[A-Z]{2,4}\b", text)
+        for m in re.finditer(r"(?<=[\w,;:+&/)] )[A-Z][a-z]+\b|\b[A-Z]{2,4}\b", text)
+        if not _DETERMINER.search(text, 0, m.start())  # "asks the Receptionist": a role
     }
     return found - _brand_words(view) - {view.map.persona.name.strip()} - _NAME_FILLERS
+
+
+#: A word before a noun that a name does not take: "the Committee", "our Procurement Officer".
+_DETERMINER = re.compile(r"\b(the|a|an|my|our|his|her|their|your|its|each|every) $", re.I)
 
 
 def _own_people(participant: str, view: MapView, work: bool, names: set[str]) -> list[str]:

@@ -360,3 +360,62 @@ def test_a_role_the_map_shows_to_be_the_business_s_is_not_the_customer_s(
         },
     )
     assert asked_at(other, "Purchase") is asked
+
+
+# Kind 5: the description gives no cue, but the map's own voice where the choice is made says
+# "we" ("a shop we both trust", "agree together") and names one of the persona's own people
+# there, as the map's text does ("with Aiden"): the choice is shared. "We" alone, or a name
+# alone, is not enough.
+@pytest.mark.parametrize(
+    ("goal", "action", "people", "asked"),
+    [
+        (
+            "Find a shop we both trust with the bike",
+            "Reads the price list with Aiden",
+            ["Aiden", "Reviewers on the map site"],
+            True,
+        ),
+        (
+            "Agree together on a repair we can afford",
+            "Asks Dev what he would pay",
+            ["Her mate Dev"],
+            True,
+        ),
+        (
+            "Pick a service plan that suits both of us",
+            "Goes through the plans with Wren",
+            ["Wren", "Reviewers on the map site"],
+            True,
+        ),
+        (
+            "Find a shop that will not keep the bike for a week",
+            "Reads the price list with Aiden",
+            ["Aiden"],
+            False,
+        ),
+        (
+            "Find a shop we both trust with the bike",
+            "Checks the Reviewers' ratings on the map site",
+            ["Reviewers on the map site"],
+            False,
+        ),
+        (
+            "Pick the nearest shop our office recommends",
+            "Asks the Colleague who rides to work",
+            ["Colleague who rides to work"],
+            False,
+        ),
+    ],
+)
+def test_the_map_s_own_we_with_a_named_person_is_a_shared_choice(goal, action, people, asked):
+    other = journey(
+        "Spoke & Chain: getting a commuter bike fixed",
+        "Moved to the city last spring and cycles to the hospital for early shifts.",
+        {
+            ("Consideration", "goal"): goal,
+            ("Consideration", "participants"): people,
+            ("Consideration", "actions"): [action],
+            ("Purchase", "participants"): [],
+        },
+    )
+    assert asked_at(other, "Purchase") is asked
