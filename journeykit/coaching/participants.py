@@ -239,20 +239,24 @@ _WE = re.compile(r"\b(we|us|our|ourselves|together|jointly|both of us)\b", re.IG
 _SHARED = "the people who share this choice"
 
 
-#: Family words that name whom a purchase is for ("a book for his grandchildren", "to swim with
-#: her children") rather than who makes it with the persona: a partner, a parent who pays.
+#: Words that say whom a purchase is for ("a book for his grandchildren", "to swim with her
+#: children") or what the persona is like ("in her eighties", "uses a wheelchair"), rather than
+#: who makes the choice with them: a partner, a parent who pays, a daughter who drives her.
 _DEPENDANTS = re.compile(
     r"^((mother|father|mum|dad|parent) of|children|kids|toddler|baby|twins|family|"
-    r"grandparents|grandchildren|grandkids)$",
+    r"grandparents|grandchildren|grandkids|elderly|in (her|his) (seventies|eighties|nineties)|"
+    r"dementia|disabled|wheelchair)$",
     re.IGNORECASE,
 )
 
 
 def _only_dependants(description: str, group: str) -> bool:
-    """True when *description* puts the persona in a family only through whom they buy for."""
-    if group != _GROUPS[1][0]:
+    """True when *description* ties the persona to others only by whom they buy for, or by
+    what they are like (a family or carer cue, never a co-decider)."""
+    pattern = dict(_GROUPS[1:]).get(group)
+    if pattern is None:
         return False
-    found = [m.group(0) for m in _GROUPS[1][1].finditer(description)]
+    found = [m.group(0) for _, p in _GROUPS[1:] for m in p.finditer(description)]
     return all(_DEPENDANTS.match(word) for word in found)
 
 

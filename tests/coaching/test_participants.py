@@ -214,6 +214,38 @@ def test_family_whom_it_is_for_counts_only_when_the_map_shows_them_deciding(
     assert asked_at(other, "Purchase") is asked
 
 
+@pytest.mark.parametrize(
+    ("description", "consideration", "asked"),
+    [
+        (
+            "In her eighties and still rides a trike to the market.",
+            ["Reviewers on the map site"],
+            False,
+        ),
+        (
+            "Uses a wheelchair and wants a handcycle for the park.",
+            ["Reviewers on the map site"],
+            False,
+        ),
+        ("In her eighties and still rides a trike to the market.", ["Her son Tariq"], True),
+        (
+            "Uses a wheelchair; her carer Bea books the repairs.",
+            ["Reviewers on the map site"],
+            True,
+        ),
+    ],
+)
+def test_what_the_persona_is_like_counts_only_when_the_map_shows_others_deciding(
+    description, consideration, asked
+):
+    other = journey(
+        "Three Wheels: trike and handcycle repairs",
+        description,
+        {("Consideration", "participants"): consideration, ("Purchase", "participants"): []},
+    )
+    assert asked_at(other, "Purchase") is asked
+
+
 # Kind 2: a stage's own goal or actions have one of the persona's people take part ("goes
 # through the quotes with Maureen", "gets the director to approve"), the map's other stages
 # list them, yet its participants name only a role nobody would recognise as the customer's.
