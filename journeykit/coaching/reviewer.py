@@ -58,8 +58,11 @@ rule                               levels           what the coach notices
 ``decided-without-others``         fix, improve     a stage where the choice is made names
                                                     nobody on the customer's side (only staff,
                                                     or the persona) though the persona buys for
-                                                    a workplace, a family or with a carer (fix:
-                                                    the purchase stage's text names them)
+                                                    a workplace, a family or with a carer, or
+                                                    whose own text has the persona's people
+                                                    take part while its participants leave them
+                                                    out (fix: the purchase stage's text names
+                                                    them and its participants are empty)
 ``others-named``                   praise           every such stage names them
 ``action-is-business-activity``    fix, improve     a customer action the business does
                                                     (improve: it gives what the map's business
