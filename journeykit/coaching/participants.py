@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property, lru_cache
 
 from ..model import Stage
 from .context import BUY_MOMENT, MapView, Rule, fact_figure
@@ -269,13 +270,27 @@ def _names(view: MapView) -> set[str]:
     texts = [view.map.persona.description]
     for stage in view.stages:
         texts += [stage.goal, *stage.actions, *stage.pain_points, *stage.participants]
-    found = {
-        m.group(0)
-        for text in texts
-        for m in re.finditer(r"(?<=[\w,;:+&/)] )[A-Z][a-z]+\b|\b[A-Z]{2,4}\b", text)
-        if not _DETERMINER.search(text, 0, m.start())  # "asks the Receptionist": a role
-    }
+    found = {m.group(0) for text in texts for m in _CAPITALISED.finditer(text) if _a_name(text, m)}
     return found - _brand_words(view) - {view.map.persona.name.strip()} - _NAME_FILLERS
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]*\b")
+
+
+def _a_name(text: str, found: re.Match[str]) -> bool:
+    """True when the capitalised word *found* in *text* reads as a name: "MD", or "Tom" after
+    the first word of a sentence and not after "the" or "her" ("asks the Receptionist")."""
+    word, at = found.group(0), found.start()
+    if word.isupper():
+        return 2 <= len(word) <= 4  # "MD", "CISO"
+    return (
+        len(word) > 1
+        and word[1:].islower()
+        and at >= 2
+        and text[at - 1] == " "
+        and (text[at - 2].isalnum() or text[at - 2] in "_,;:+&/)")
+        and not _DETERMINER.search(text, max(0, at - 8), at)
+    )
 
 
 #: A word before a noun that a name does not take: "the Committee", "our Procurement Officer".
@@ -313,18 +328,28 @@ def _shown_deciding(view: MapView, names: set[str]) -> bool:
     return any(_own_people(p, view, False, names) for s in _deciding(view) for p in s.participants)
 
 
-#: Each participant of a map: its stage, who it is (without the aside), and what marks them as
-#: one of the persona's own people (see :func:`_own_people`).
-_Known = list[tuple[Stage, str, list[str]]]
+class _Cast:
+    """The map's people, worked out the first time a rule needs them."""
 
+    def __init__(self, view: MapView, work: bool) -> None:
+        self.view, self.work = view, work
 
-def _known(view: MapView, work: bool) -> _Known:
-    names = _names(view)
-    return [
-        (stage, _ASIDE.sub("", person).strip(), _own_people(person, view, work, names))
-        for stage in view.stages
-        for person in stage.participants
-    ]
+    @cached_property
+    def names(self) -> set[str]:
+        return _names(self.view)
+
+    def marks(self, person: str) -> list[str]:
+        """What marks *person* as one of the persona's own people (see :func:`_own_people`)."""
+        return _own_people(person, self.view, self.work, self.names)
+
+    @cached_property
+    def known(self) -> list[tuple[Stage, str, list[str]]]:
+        """Each participant of the map: its stage, who it is (without the aside), its marks."""
+        return [
+            (stage, _ASIDE.sub("", person).strip(), self.marks(person))
+            for stage in self.view.stages
+            for person in stage.participants
+        ]
 
 
 def _deciding_end(view: MapView) -> int:
@@ -336,10 +361,15 @@ def _deciding_end(view: MapView) -> int:
 _NAME_FILLERS = frozenset({"The", "And", "For", "Our", "Your", "Its", "Ltd", "Inc", "Co"})
 
 
-def _brand_words(view: MapView) -> set[str]:
+def _brand_words(view: MapView) -> frozenset[str]:
     """The business's own name, from the map's title ("Shiftwise: ward rostering ...")."""
-    name = view.map.title.split(":", 1)[0] if ":" in view.map.title else ""
-    return set(re.findall(r"\b[A-Z][\w&'-]{2,}", name)) - _NAME_FILLERS
+    return _brand_of(view.map.title)
+
+
+@lru_cache(maxsize=64)
+def _brand_of(title: str) -> frozenset[str]:
+    name = title.split(":", 1)[0] if ":" in title else ""
+    return frozenset(re.findall(r"\b[A-Z][\w&'-]{2,}", name)) - _NAME_FILLERS
 
 
 def _serves(participant: str, view: MapView, work: bool = False) -> bool:
@@ -374,17 +404,39 @@ def _of_the_business(who: str, view: MapView) -> bool:
     its people ("Tour w/ events coordinator"): a role named there is its own. Never someone the
     customer owns or who signs off ("Her builder brother", "Hotel finance committee").
     """
-    if _OWNED.match(who) or _SIGNS_OFF.search(who) or any(p.search(who) for _, p in _GROUPS[1:]):
-        return False
-    if _OTHER_CUSTOMERS.search(who):
-        return False  # "Other dog walkers", "The lab's followers": customers, not its people
-    kinds = {w.casefold().rstrip("s") for w in _brand_words(view)}
-    if kinds & {w.casefold().rstrip("s") for w in re.findall(r"[\w-]+", who)}:
-        return True
+    kinds, places = _business_marks(
+        view.map.title, tuple(t for s in view.stages for t in s.touchpoints)
+    )
     role = re.sub(r"^\s*(the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
-    if len(role.split()) < 2 or re.search(r"\s[A-Z]", role):
-        return False  # a bare word or a name: too little to tell a role by
-    return any(_mentions(place, role.casefold()) for s in view.stages for place in s.touchpoints)
+    said = kinds & {w.casefold().rstrip("s") for w in re.findall(r"[\w-]+", who)} or (
+        len(role.split()) >= 2  # a bare word or a name is too little to tell a role by
+        and not re.search(r"\s[A-Z]", role)
+        and f" {_plain(role)} " in places
+    )
+    return (
+        bool(said)
+        and not (
+            _OWNED.match(who)
+            or _SIGNS_OFF.search(who)
+            or _OTHER_CUSTOMERS.search(who)  # "Other dog walkers", "The lab's followers"
+            or any(p.search(who) for _, p in _GROUPS[1:])
+        )
+    )
+
+
+def _plain(text: str) -> str:
+    """*text* in lower case with runs of anything but letters, digits and hyphens as one space."""
+    return " ".join(re.findall(r"[\w-]+", text.casefold()))
+
+
+@lru_cache(maxsize=64)
+def _business_marks(title: str, touchpoints: tuple[str, ...]) -> tuple[frozenset[str], str]:
+    """What the business's name says it is ("hotel", "builder") and its touchpoints, plain."""
+    name = title.split(":", 1)[0] if ":" in title else ""
+    words = set(re.findall(r"\b[A-Z][\w&'-]{2,}", name)) - _NAME_FILLERS
+    return frozenset(
+        w.casefold().rstrip("s") for w in words
+    ), f" {' ; '.join(map(_plain, touchpoints))} "
 
 
 def _others_on_the_customers_side(stage: Stage, view: MapView, work: bool) -> list[str]:
@@ -428,14 +480,14 @@ def check_decisions(view: MapView) -> Iterator[Finding]:
     who = view.persona_name
     work = group == _GROUPS[0][0]
     social = {s.name for s in view.social}
-    known = _known(view, work)
-    yield from _empty_yet_named(view, known, group)
+    cast = _Cast(view, work)
+    yield from _empty_yet_named(view, cast, group)
     for stage in view.stages[: _deciding_end(view)]:
         moments = set(view.moments.get(stage.name, ()))
         if stage.is_blank() or not moments & _DECIDING_MOMENTS:
             continue
         if _others_on_the_customers_side(stage, view, work):
-            yield from _left_out(stage, view, known, group)
+            yield from _left_out(stage, view, cast, group)
             continue
         buying = BUY_MOMENT in moments
         if not buying and not stage.participants and (social & {stage.name} or not work):
@@ -469,11 +521,16 @@ def check_decisions(view: MapView) -> Iterator[Finding]:
 
 def _mentions(text: str, mark: str) -> bool:
     """True when *text* says *mark*: a name as written ("Tom"), a word in any case ("finance")."""
+    return _said(mark).search(text) is not None
+
+
+@lru_cache(maxsize=512)
+def _said(mark: str) -> re.Pattern[str]:
     flags = 0 if mark[:1].isupper() and mark not in _NAME_FILLERS else re.IGNORECASE
-    return re.search(rf"(?<![\w-]){re.escape(mark)}(?![\w-])", text, flags) is not None
+    return re.compile(rf"(?<![\w-]){re.escape(mark)}(?![\w-])", flags)
 
 
-def _people_named(stage: Stage, known: _Known) -> list[str]:
+def _people_named(stage: Stage, cast: _Cast) -> list[str]:
     """The persona's own people whom *stage*'s goal or actions name.
 
     Those the map's other stages list ("Tom, her partner", "finance mgr": "decides with Tom",
@@ -482,7 +539,7 @@ def _people_named(stage: Stage, known: _Known) -> list[str]:
     """
     text = " ".join([stage.goal, *stage.actions])
     named: list[str] = []
-    for other, who, marks in known:
+    for other, who, marks in cast.known:
         if other is not stage and any(_mentions(text, m) for m in marks) and who not in named:
             named.append(who)
     for _, pattern in _GROUPS[1:]:
@@ -490,7 +547,7 @@ def _people_named(stage: Stage, known: _Known) -> list[str]:
     return named
 
 
-def _empty_yet_named(view: MapView, known: _Known, group: str) -> Iterator[Finding]:
+def _empty_yet_named(view: MapView, cast: _Cast, group: str) -> Iterator[Finding]:
     """Stages the choice is not made in whose own text has the persona's people take part,
     with nobody in their participants ("buys prints for both grandparents"; participants: none).
     """
@@ -498,7 +555,7 @@ def _empty_yet_named(view: MapView, known: _Known, group: str) -> Iterator[Findi
     for stage in view.stages:
         if stage.participants or stage.is_blank() or stage.name in deciding:
             continue
-        named = _people_named(stage, known)
+        named = _people_named(stage, cast)
         if not named:
             continue
         yield Finding(
@@ -518,7 +575,7 @@ def _empty_yet_named(view: MapView, known: _Known, group: str) -> Iterator[Findi
         )
 
 
-def _left_out(stage: Stage, view: MapView, known: _Known, group: str) -> Iterator[Finding]:
+def _left_out(stage: Stage, view: MapView, cast: _Cast, group: str) -> Iterator[Finding]:
     """The persona's own people whom *stage*'s text has take part, missing from its participants.
 
     The map's other stages say who is on the customer's side ("Tom, her partner", "finance
@@ -526,10 +583,10 @@ def _left_out(stage: Stage, view: MapView, known: _Known, group: str) -> Iterato
     to approve the deposit") but its participants name none of the persona's own people (only
     roles like "Affordability assessor" or "builder"), the people who decide were left out.
     """
-    if any(marks for other, _, marks in known if other is stage):
+    if any(cast.marks(p) for p in stage.participants):
         return  # some of the persona's own people are there: the rest may have had their say
     here = " ; ".join(stage.participants)
-    missing = [who for who in _people_named(stage, known) if not _mentions(here, who)]
+    missing = [who for who in _people_named(stage, cast) if not _mentions(here, who)]
     if not missing:
         return
     who = view.persona_name
