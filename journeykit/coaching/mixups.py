@@ -96,7 +96,10 @@ def _third_person(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def business_action(
-    action: str, third_person_lane: bool, own_work: frozenset[str] = frozenset()
+    action: str,
+    third_person_lane: bool,
+    own_work: frozenset[str] = frozenset(),
+    first_person_map: bool = False,
 ) -> bool:
     """True when customer action *action* reads as the business's activity.
 
@@ -106,6 +109,9 @@ def business_action(
     something herself (a matron and her rotas, a club secretary and his newsletter) does,
     in the third person, what businesses do ("Publishes the new rota"); a verb shared with
     customers ("Hires a van", "Sponsors a child") is the customer's too.
+    *first_person_map* says the map's actions speak as the customer ("I phone ..."): there
+    "we" is the customer's household ("We go together to the assessment"), not the
+    business.
 
     Examples
     --------
@@ -119,13 +125,20 @@ def business_action(
     False
     >>> business_action("Hires a van for the move", True)
     False
+    >>> business_action("We buy the rain cover", False), business_action(
+    ...     "We buy the rain cover", False, frozenset(), True)
+    (True, False)
+    >>> business_action("Deliver a findings debrief to the client's staff", True)
+    True
     """
     words = tokens(action)
     if not words:
         return False
     first = words[0]
     rest = words[1:]
-    if first in ("we", "our", "staff") or (first == "the" and rest[:1] in (("store",), ("shop",))):
+    if first in ("we", "our") and not first_person_map:
+        return True
+    if first == "staff" or (first == "the" and rest[:1] in (("store",), ("shop",))):
         return True
     if first in _BUSINESS_ONLY:
         return True
@@ -136,8 +149,36 @@ def business_action(
         return not shared and not (topic_words(what) & own_work)
     if rest and rest[0] in lx.CUSTOMER_ROLES and first in lx.IDEA_VERBS | _TO_DO:
         return True  # "Email customers a survey", "Call leads back"
+    if _order_for_clients(words):
+        return True  # "Deliver a debrief to the client's staff": the business's view
     if third_person_lane and first in _TO_DO and rest[:1] != ("back",):
         return not any(w in ("my", "me", "i") for w in rest)
+    return False
+
+
+#: What a business calls the people it serves, never what they call themselves: an order
+#: that gives something to "the client" is the business's to-do.
+_CLIENTS = lx.word_set(
+    "client clients customer customers patient patients user users subscriber subscribers"
+)
+#: Words that hand something over to someone: "*to* the client's staff", "*for* each user".
+_TOWARDS = lx.word_set("to for with")
+
+
+def _order_for_clients(words: tuple[str, ...]) -> bool:
+    """True when *words* are an order, a bare verb of giving or doing ("Deliver", "Run",
+    "Send"), that hands something to the customers by the business's own word for them
+    ("to the client's technical staff", "for every patient")."""
+    first = words[0]
+    if len(lemmas(first)) > 1 or not (
+        first in _GIVING or first in _TO_DO or first in lx.IDEA_VERBS
+    ):
+        return False  # "Delivers", "Sending": written about someone, not an order
+    for i, word in enumerate(words[1:-1], start=1):
+        if word in _TOWARDS:
+            after = [w for w in words[i + 1 : i + 4] if w not in _DETERMINERS]
+            if after[:1] and after[0] in _CLIENTS:
+                return True
     return False
 
 
@@ -233,6 +274,25 @@ def works_on_for_business(action: str, work: frozenset[str]) -> bool:
     return bool(set(lemmas(words[0])) & work) and not set(words) & _THEMSELVES
 
 
+#: People of the customer's own circle: what is handed to one of them ("gives the
+#: builder's number to a colleague") is the customer passing it on, not the business giving.
+_PEERS = lx.PEER_WORDS | lx.word_set(
+    """
+    colleague colleagues friends neighbours neighbor neighbors family sister brother mum mom
+    dad mother father son daughter wife husband partner cousin boss manager
+    """
+)
+
+
+def _to_a_peer(words: tuple[str, ...]) -> bool:
+    """True when *words* hand something "to" someone of the customer's own circle."""
+    for i, word in enumerate(words[:-1]):
+        if word == "to":
+            after = [w for w in words[i + 1 : i + 4] if w not in _DETERMINERS]
+            return bool(after) and (after[0] in _PEERS or any(w in _PEERS for w in after[:2]))
+    return False
+
+
 @lru_cache(maxsize=65536)
 def gives_what_business_gives(action: str, given: frozenset[str] = frozenset()) -> bool:
     """True when customer action *action*, written about someone, gives or makes what the
@@ -248,6 +308,8 @@ def gives_what_business_gives(action: str, given: frozenset[str] = frozenset()) 
     True
     >>> gives_what_business_gives("Sends her friend code to two colleagues", frozenset({"cod"}))
     False
+    >>> gives_what_business_gives("gives builders number to colleague", frozenset({"number"}))
+    False
     >>> gives_what_business_gives("Reads the written estimate"), gives_what_business_gives(
     ...     "Sends the invoice on to accounts")
     (False, False)
@@ -256,7 +318,7 @@ def gives_what_business_gives(action: str, given: frozenset[str] = frozenset()) 
     if len(words) < 2 or not _third_person(words[0]) or not is_a(words[0], _GIVING):
         return False
     head, owned = _given(words)
-    if head is None or owned:
+    if head is None or owned or _to_a_peer(words):
         return False
     if topic_words(head) & given:
         return True
@@ -530,6 +592,100 @@ def _named_subject(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
     return words[start : start + len(name)] == name and len(words) > start + len(name)
 
 
+#: Words naming a business by its kind, as a customer speaks of it: "The practice keeps
+#: ...", "The agency sends ...". As the subject of a customer action, the business acts.
+_ORGANISATIONS = lx.BUSINESS_SUBJECTS | lx.word_set(
+    """
+    practice agency consultancy press salon clinic surgery firm supplier provider studio
+    garage dealer dealership insurer lender vendor seller contractor
+    """
+)
+#: Words naming a member of a business's staff: as the subject, someone acting for the
+#: business, or someone else; the coach asks.
+_STAFF = lx.word_set(
+    """
+    consultant adviser advisor receptionist reception instructor tutor teacher trainer
+    mechanic technician engineer installer fitter nurse coordinator manager rep agent
+    representative assistant salesperson stylist therapist
+    """
+)
+#: Words for the customer as the object of someone else's act: "sends *us*", "calls *me*".
+_CUSTOMER_OBJECTS = lx.word_set("us me my our him her them")
+
+
+def _subject(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+    """The head noun of a subject that opens *words* ("The consultant sends us ...",
+    "practice keeps ...") and the words after its verb, when a verb in the third person
+    follows a noun of one or two words (after "the" or "our"); None otherwise."""
+    start = 1 if words[:1] in (("the",), ("our",)) else 0
+    for size in (1, 2):
+        verb_at = start + size
+        if verb_at >= len(words) - 1:
+            return None
+        verb = words[verb_at]
+        if _third_person(verb) and len(verb) > 3 and verb not in ("is", "has", "was", "does"):
+            head = words[verb_at - 1]
+            if _third_person(head) and size == 1 and start == 0:
+                return None  # "Books tables ...": a verb of the customer's own
+            return head, words[verb_at + 1 :]
+    return None
+
+
+@lru_cache(maxsize=65536)
+def someone_else_acts(action: str, business_words: tuple[str, ...] = ()) -> str | None:
+    """How surely customer action *action* is written with the business as its subject:
+    ``"fix"`` when the subject names a business by its kind or by a word of its name
+    (*business_words*: "The practice keeps two evenings free", "The press posts the
+    proof"), ``"improve"`` when it is a member of staff, or anyone else doing something to
+    the customer ("The consultant sends us a fee example"), None when the customer acts.
+
+    Examples
+    --------
+    >>> someone_else_acts("The practice keeps two evenings free for school children")
+    'fix'
+    >>> someone_else_acts("The consultant sends us a written example of the fee")
+    'improve'
+    >>> someone_else_acts("Compares the fee with a local advert"), someone_else_acts(
+    ...     "Mark and I interview two candidates")
+    (None, None)
+    """
+    words = tokens(action)
+    if len(words) < 3 or words[0] in ("i", "we", "she", "he", "they", "you"):
+        return None
+    found = _subject(words)
+    if found is None:
+        return None
+    head, after = found
+    if head in _ORGANISATIONS or head in business_words:
+        return "fix"
+    if head in _STAFF or any(w in _CUSTOMER_OBJECTS for w in after[:2]):
+        return "improve"
+    return None
+
+
+#: The last map read by :func:`_first_person`, and what it found: read once per review.
+_LAST_VOICE: list[tuple[MapView, bool]] = []
+
+
+def _first_person(view: MapView) -> bool:
+    """True when the map's customer actions speak as the customer: one opens with "I" or
+    has "and I" as its subject ("Mark and I interview ...")."""
+    if _LAST_VOICE and _LAST_VOICE[0][0] is view:
+        return _LAST_VOICE[0][1]
+    found = _speaks_as_customer(view)
+    _LAST_VOICE[:] = [(view, found)]
+    return found
+
+
+def _speaks_as_customer(view: MapView) -> bool:
+    for stage in view.stages:
+        for action in stage.actions:
+            words = tokens(action)
+            if words[:1] in (("i",), ("im",), ("ive",)) or "i" in words[1:4]:
+                return True
+    return False
+
+
 def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
     """A test for the customer actions of *stage* that read as the business's, given how
     the stage's other actions are written (counted once per stage), what the persona does
@@ -538,13 +694,14 @@ def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
     third = sum(_third_person(words[0]) for a in stage.actions if (words := tokens(a)))
     own = _own_work(view)
     name = business_name(view.map.title)
+    first_person = _first_person(view)
 
     def spots(action: str) -> bool:
         words = tokens(action)
-        if _named_subject(words, name):
+        if _named_subject(words, name) or someone_else_acts(action, name) == "fix":
             return True
         others_third = third - (1 if words and _third_person(words[0]) else 0)
-        return business_action(action, others_third > 0, own)
+        return business_action(action, others_third > 0, own, first_person)
 
     return spots
 
@@ -571,9 +728,14 @@ def _given_by_business(view: MapView, stage: Stage) -> Callable[[str], bool]:
     trade's work the business activities speak of, and that the surer test of
     :func:`_business_actions` has not spotted already."""
     given, work = _what_business_gives(view)
+    name = business_name(view.map.title)
 
     def spots(action: str) -> bool:
-        if not (gives_what_business_gives(action, given) or works_on_for_business(action, work)):
+        if not (
+            gives_what_business_gives(action, given)
+            or works_on_for_business(action, work)
+            or someone_else_acts(action, name) == "improve"
+        ):
             return False
         return not _business_actions(view, stage)(action)  # read only when needed: rare
 

@@ -294,3 +294,90 @@ def test_a_feeling_said_as_a_set_phrase_is_not_a_touchpoint(item):
 )
 def test_a_channel_with_a_word_of_such_a_phrase_is_a_touchpoint(item):
     assert not noted("touchpoints", item)
+
+
+# ----- round 3: first-person and terse wordings, someone else as the subject -----------------
+
+
+def first_person_noted(action: str, stage: str = "Purchase") -> set[str]:
+    """The levels of ``action-is-business-activity`` on the clean map rewritten in the first
+    person (every customer action opens with "I"), with *action* added to *stage*."""
+    bike = jk.load_map(CLEAN)
+    for name, s in zip(bike.stage_names, bike.stages, strict=True):
+        mine = [f"I {a[0].lower()}{a[1:]}" for a in s.actions]
+        bike.set_lane(name, "actions", mine)
+    now = bike.stages[bike.stage_names.index(stage)].actions
+    bike.set_lane(stage, "actions", [*now, action])
+    return {f.level for f in jk.review(bike) if f.rule == "action-is-business-activity"}
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "We go together to the shop and Sam rides the test bike",
+        "We buy the lights in autumn",
+        "We let our son choose the colour of the frame",
+    ],
+)
+def test_we_in_a_first_person_map_is_the_customers_household(action):
+    assert first_person_noted(action) == set()
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "The practice keeps two evenings a week free for school children",
+        "The agency sends us a written example of the fee",
+        "The studio posts the proofs the next morning",
+    ],
+)
+def test_the_business_as_the_subject_of_a_first_person_action_is_noted(action):
+    assert first_person_noted(action) == {"fix"}
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "The consultant sends us a written example of the fee after the call",
+        "The instructor shows me the shallow end before the lesson",
+        "The mechanic rings me when the wheel is trued",
+    ],
+)
+def test_staff_or_anyone_acting_on_the_customer_is_asked_about(action):
+    assert first_person_noted(action) == {"improve"}
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "My husband reads the terms with me in the evening",
+        "Mark and I interview two candidates in the lounge",
+        "Leyla checks the payment plan at the kitchen table",
+    ],
+)
+def test_the_customer_or_their_own_people_as_the_subject_is_quiet(action):
+    assert first_person_noted(action) == set()
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "Deliver a findings debrief to the client's technical staff",
+        "Send each customer a welcome pack with the keys",
+        "Run a safety briefing for every patient before the scan",
+    ],
+)
+def test_an_order_handing_something_to_the_clients_is_the_businesss(action):
+    assert business_activity_noted(action)
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "Sends the report to the client's board",
+        "gives builders number to colleague",
+        "Passes the fitter's number to a friend",
+    ],
+)
+def test_passing_something_on_is_the_customers_own_act(action):
+    assert not business_activity_noted(action)
