@@ -356,14 +356,24 @@ _ING_NOUNS = lx.word_set(
 )
 
 
+#: Verbs of conversation: "Talking with my neighbour" names word of mouth, a channel.
+_CONVERSING = lx.word_set("talk chat speak")
+
+
 def _doing(first: str, second: str) -> bool:
-    """True when *first* and *second* open an activity in "-ing" ("Looking through")."""
+    """True when *first* and *second* open an activity in "-ing" ("Looking through"), not
+    a conversation with someone ("Talking with my neighbour": word of mouth)."""
     return (
         first.endswith("ing")
         and first not in _ING_NOUNS
         and any(form in _DOING for form in lemmas(first)[1:])
         and second in _ACTING_ON
+        and not (is_a(first, _CONVERSING) and second in ("with", "to"))
     )
+
+
+#: Subjects a learner writing in the first person opens a sentence with: "I phone ...".
+_SPEAKER = lx.word_set("i im ive id we were")
 
 
 #: Words that speak of a person: a touchpoint never names the customer's own life ("her
@@ -407,10 +417,16 @@ def action_as_touchpoint(touchpoint: str) -> bool:
     True
     >>> action_as_touchpoint("Posts from her club"), action_as_touchpoint("Spots on the radio")
     (False, False)
+    >>> action_as_touchpoint("I phone reception to ask"), action_as_touchpoint(
+    ...     "Talking with my neighbour")
+    (True, False)
     """
     if (opening := _first_two(touchpoint)) is None:
         return False
     first, second = opening
+    if first in _SPEAKER:  # "I phone reception ...": a sentence, unless a name ("We Are ...")
+        parts = touchpoint.split()
+        return len(parts) > 1 and not parts[1][:1].isupper()
     if _doing(first, second) or _clause_about_someone(tokens(touchpoint)):
         return True
     if first in lx.NOUN_LIKE_VERBS_3RD:  # "Books online": the verb, by the word after it
@@ -422,6 +438,63 @@ def action_as_touchpoint(touchpoint: str) -> bool:
         and first not in lx.ACTION_VERBS_3RD
         and (second in _DETERMINERS and not _third_person(first))
     )
+
+
+@lru_cache(maxsize=1024)
+def action_verbs(actions: tuple[str, ...]) -> frozenset[str]:
+    """The first words of the map's customer *actions* that are verbs in the third person
+    ("Requests quotes ..." gives "requests"): the verbs this learner writes actions with.
+
+    Examples
+    --------
+    >>> sorted(action_verbs(("Requests quotes from three suppliers", "I pay the deposit")))
+    ['requests']
+    """
+    firsts = (tokens(a)[:1] for a in actions)
+    return frozenset(w[0] for w in firsts if w and _third_person(w[0]) and len(w[0]) > 3)
+
+
+def repeats_an_action(
+    touchpoint: str, verbs: frozenset[str], stage_actions: tuple[str, ...]
+) -> bool:
+    """True when *touchpoint* opens with a verb the map's customer actions open with
+    (*verbs*, from :func:`action_verbs`), read as that verb ("Requests quotes from three
+    suppliers" where an action "Requests ..."), or is one of the stage's actions word for
+    word: the learner has written what the customer does, not where.
+
+    Examples
+    --------
+    >>> repeats_an_action("Requests quotes from three suppliers", frozenset({"requests"}), ())
+    True
+    >>> repeats_an_action("Quote request form", frozenset({"requests"}), ())
+    False
+    >>> repeats_an_action("Reviews from other parents", frozenset({"reviews"}), ())
+    False
+    >>> repeats_an_action("Reviews page", frozenset({"reviews"}), ())
+    False
+    """
+    words = tokens(touchpoint)
+    if len(words) < 2:
+        return False
+    second = words[1]
+    acted_on = second in _DETERMINERS or second in _PERSONAL or second.isdigit()
+    if words[0] in verbs and (
+        acted_on or (_third_person(second) and second not in _NOUN_FOLLOWERS)
+    ):
+        return True  # "Requests quotes ...", "Requests a callback"; "Requests form": a name
+    return len(words) > 2 and any(tokens(a) == words for a in stage_actions)
+
+
+def _touchpoint_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
+    """A test for the touchpoints of *stage* written as what the customer does, by their
+    wording or by the verbs of the map's own customer actions."""
+    verbs = action_verbs(tuple(a for s in view.stages for a in s.actions))
+    actions = tuple(stage.actions)
+
+    def spots(touchpoint: str) -> bool:
+        return action_as_touchpoint(touchpoint) or repeats_an_action(touchpoint, verbs, actions)
+
+    return spots
 
 
 #: Verbs that say what a wished-for thing would do for the customer: "A report *showing*
@@ -790,7 +863,7 @@ _MIXUPS = (
         level="fix",
         lane="touchpoints",
         other="actions",
-        spots=lambda view, stage: action_as_touchpoint,
+        spots=_touchpoint_actions,
         message="{stage}: the touchpoint {item} is something {who} does, not where {who} meets "
         "the business.",
         why="A touchpoint is a place or a channel (a review site, the checkout page) that the "

@@ -381,3 +381,84 @@ def test_an_order_handing_something_to_the_clients_is_the_businesss(action):
 )
 def test_passing_something_on_is_the_customers_own_act(action):
     assert not business_activity_noted(action)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "I phone the shop to ask about tubeless tyres",
+        "We ring round three garages for a price",
+        "I'm asking in the cycling club's chat",
+    ],
+)
+def test_a_first_person_sentence_is_not_a_touchpoint(item):
+    assert noted("touchpoints", item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["Talking with my neighbour", "Chatting to other parents at the gate", "Ring-and-ride line"],
+)
+def test_word_of_mouth_and_channels_stay_touchpoints(item):
+    assert not noted("touchpoints", item)
+
+
+def touchpoint_with_map_verb(touchpoint: str, action: str) -> bool:
+    """True when *touchpoint* is noted as an action on the clean map, with *action* added to
+    the Consideration actions: the learner's own verbs tell a verb from a noun."""
+    bike = jk.load_map(CLEAN)
+    now = bike.stages[bike.stage_names.index(STAGE)]
+    bike.set_lane(STAGE, "actions", [*now.actions, action])
+    bike.set_lane(STAGE, "touchpoints", [*now.touchpoints, touchpoint])
+    return any(f.rule == "touchpoint-is-an-action" and f.stage == STAGE for f in jk.review(bike))
+
+
+@pytest.mark.parametrize(
+    ("touchpoint", "action"),
+    [
+        ("Requests quotes from three garages", "Requests quotes from three garages"),
+        ("Requisitions a loan bike", "Requisitions a courtesy bike for the week"),
+        ("Canvasses riders at the club night", "Canvasses friends for a mechanic"),
+    ],
+)
+def test_a_touchpoint_led_by_the_maps_own_action_verb_is_an_action(touchpoint, action):
+    assert touchpoint_with_map_verb(touchpoint, action)
+
+
+@pytest.mark.parametrize(
+    ("touchpoint", "action"),
+    [
+        ("Requests form on the website", "Requests a quote"),
+        ("Reviews from other riders", "Reviews the quote at home"),
+        ("Quote request page", "Requests quotes from three garages"),
+    ],
+)
+def test_a_channel_named_with_such_a_word_is_a_touchpoint(touchpoint, action):
+    assert not touchpoint_with_map_verb(touchpoint, action)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Frustrated and rushed",
+        "I feel rushed",
+        "Worry about being turned down",
+        "I'm worried the wheel won't arrive in time",
+        "Doubts over whether the frame is worth saving",
+    ],
+)
+def test_a_feeling_in_the_learners_own_words_is_not_a_touchpoint(item):
+    assert noted("touchpoints", item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Feeling Good radio show",
+        "We Are Cycling forum",
+        "Worry-free returns page",
+        "Fear Less bikes",
+    ],
+)
+def test_channels_named_like_a_feeling_stay_touchpoints(item):
+    assert not noted("touchpoints", item)
