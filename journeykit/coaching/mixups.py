@@ -589,6 +589,41 @@ def _order_to_customers(words: tuple[str, ...]) -> bool:
     )
 
 
+#: Modal verbs of advice: "The press *should* put ...", "They *could* send ...".
+_ADVISING = lx.word_set("should could shouldve")
+#: Words after such a verb that look back at what went wrong: "should *have* told me".
+_LOOKING_BACK = lx.word_set("have ve not never")
+#: Verbs of wanting after a speaker: "I'd *like* ...", "We would *love* ...".
+_WANTING = lx.word_set("like love prefer want")
+#: Words that judge a wished-for change as helpful: "It would *help* if ...".
+_HELPFUL = lx.word_set("help good nice better great easier useful")
+
+
+_JUDGED = tuple((w,) for w in _HELPFUL)
+
+
+def _advised(words: tuple[str, ...]) -> bool:
+    """True when *words* give advice or a wish after a subject of their own, with no sign
+    of a problem: "The press should put a prepaid envelope in", "I wish they sent ...",
+    "I'd like a reminder", "It would help if the form saved my details". Looking back at
+    what went wrong ("They should have told me") is a problem."""
+    if any(w in _PROBLEM or w == "but" for w in words):
+        return False
+    for i, word in enumerate(words[1:5], start=1):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word in _ADVISING:  # "I could pay by card" says what was possible: not advice
+            able = word == "could" and words[i - 1] in lx.word_set("i we")
+            return bool(after) and after not in _LOOKING_BACK and not able
+        if word in _WISHES:
+            return True  # "I wish ...", "She wishes ..."
+        if word in _WANTING and words[i - 1] in lx.word_set("id wed would"):
+            return True  # "I'd like ...", "We would love ..."
+        judged = after in _HELPFUL or (after == "be" and words[i + 2 : i + 3] in _JUDGED)
+        if word == "would" and judged:
+            return words[0] in lx.word_set("it that")  # "It would help if ..."
+    return False
+
+
 @lru_cache(maxsize=65536)
 def idea_as_pain(pain: str) -> bool:
     """True when *pain* says what to do, or the thing wished for, rather than what goes wrong.
@@ -607,6 +642,10 @@ def idea_as_pain(pain: str) -> bool:
     (True, False)
     >>> idea_as_pain("A follow-up call on day five"), idea_as_pain("A call after six goes unheard")
     (True, False)
+    >>> idea_as_pain("The press should put a prepaid envelope with the proof")
+    True
+    >>> idea_as_pain("They should have told me about the deposit")
+    False
     """
     if (opening := _first_two(pain)) is None:
         return False
@@ -615,6 +654,8 @@ def idea_as_pain(pain: str) -> bool:
         return True
     words = tokens(pain)
     if _wished_thing(words) or _order_to_customers(words) or _contact_wished(words):
+        return True
+    if _advised(words):
         return True
     if first in lx.NOUN_LIKE_IDEA_VERBS:
         return second in _DETERMINERS or second in _OFFERED

@@ -462,3 +462,29 @@ def test_a_feeling_in_the_learners_own_words_is_not_a_touchpoint(item):
 )
 def test_channels_named_like_a_feeling_stay_touchpoints(item):
     assert not noted("touchpoints", item)
+
+
+@pytest.mark.parametrize(
+    "pain",
+    [
+        "The shop should put a spare tube in with every wheel",
+        "I wish they texted when the part arrives",
+        "I'd like a photo of the worn parts before they are replaced",
+        "It would help if the quote listed labour and parts apart",
+    ],
+)
+def test_advice_or_a_wish_after_a_subject_is_the_fix_not_the_pain(pain):
+    assert noted("pain_points", pain)
+
+
+@pytest.mark.parametrize(
+    "pain",
+    [
+        "They should have told me the wheel was out of stock",
+        "I could not find the opening hours anywhere",
+        "Nobody could say when the bike would be ready",
+        "The bike should be ready on Friday but it never is",
+    ],
+)
+def test_a_let_down_expectation_is_still_a_pain(pain):
+    assert not noted("pain_points", pain)
