@@ -130,6 +130,8 @@ def business_action(
     (True, False)
     >>> business_action("Deliver a findings debrief to the client's staff", True)
     True
+    >>> business_action("Conduct a survey", True), business_action("Conduct a survey", False)
+    (True, False)
     """
     words = tokens(action)
     if not words:
@@ -153,7 +155,31 @@ def business_action(
         return True  # "Deliver a debrief to the client's staff": the business's view
     if third_person_lane and first in _TO_DO and rest[:1] != ("back",):
         return not any(w in ("my", "me", "i") for w in rest)
-    return False
+    return third_person_lane and _bare_order(words)
+
+
+def _bare(word: str) -> bool:
+    """True when *word* may be a verb in its bare form: no "-s", "-ing" or "-ed" ("Has" is
+    the third person; "Process", "Discuss" are bare)."""
+    return not _third_person(word) and (len(lemmas(word)) == 1 or word.endswith("ss"))
+
+
+#: Words that may open an action without being its verb: "After the call, ...", "Then ...".
+_NOT_VERBS = lx.PHRASE_ENDS | lx.word_set("then next later once also both first each every")
+
+
+def _bare_order(words: tuple[str, ...]) -> bool:
+    """True when *words* open with a verb in its bare form that is none of a customer's
+    verbs, then what it acts on ("Conduct a site survey", "Process the refund"): among
+    actions written about the customer, an order in the business's to-do list."""
+    first, second = words[0], words[1] if len(words) > 1 else ""
+    return (
+        _bare(first)
+        and first not in _NOT_VERBS
+        and not is_a(first, _DOING | lx.SEEKING_VERBS)  # "Book a slot", "Read the reviews"
+        and (second in _DETERMINERS or second.isdigit())
+        and not any(w in ("my", "me", "i") for w in words[1:])
+    )
 
 
 #: What a business calls the people it serves, never what they call themselves: an order
@@ -170,9 +196,7 @@ def _order_for_clients(words: tuple[str, ...]) -> bool:
     "Send"), that hands something to the customers by the business's own word for them
     ("to the client's technical staff", "for every patient")."""
     first = words[0]
-    if len(lemmas(first)) > 1 or not (
-        first in _GIVING or first in _TO_DO or first in lx.IDEA_VERBS
-    ):
+    if not _bare(first) or not (first in _GIVING or first in _TO_DO or first in lx.IDEA_VERBS):
         return False  # "Delivers", "Sending": written about someone, not an order
     for i, word in enumerate(words[1:-1], start=1):
         if word in _TOWARDS:
@@ -822,16 +846,49 @@ def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
 
 #: The last map read by :func:`_what_business_gives`, and what it found: read once per
 #: review, not once per stage.
-_LAST_READ: list[tuple[MapView, frozenset[str], frozenset[str]]] = []
+_LAST_READ: list[tuple[MapView, frozenset[str], frozenset[str], frozenset[str]]] = []
 
 
-def _what_business_gives(view: MapView) -> tuple[frozenset[str], frozenset[str]]:
-    """What the map's business activities give and the work they speak of (see
-    :func:`business_given`, :func:`business_work`), for the map of *view*."""
+@lru_cache(maxsize=1024)
+def business_verbs(business_activities: tuple[str, ...]) -> frozenset[str]:
+    """The verbs the map's *business_activities* open with, in their bare form ("Confirm
+    each booking by text" gives "confirm"), none of them a customer's verb.
+
+    Examples
+    --------
+    >>> sorted(business_verbs(("Confirm each booking by text", "Pay referrers a share")))
+    ['confirm']
+    """
+    firsts = (tokens(a)[:1] for a in business_activities)
+    return frozenset(
+        w[0]
+        for w in firsts
+        if w
+        and w[0] not in _NOT_VERBS
+        and not _third_person(w[0])
+        and not is_a(w[0], lx.CUSTOMER_VERBS | lx.SEEKING_VERBS)
+    )
+
+
+def _in_business_voice(action: str, verbs: frozenset[str]) -> bool:
+    """True when customer action *action* opens with a verb the map's business activities
+    open with, in the same bare form ("confirm booking by email" where the business
+    activities "Confirm each booking by text"): the learner's own wording for the
+    business's work."""
+    words = tokens(action)
+    return len(words) > 1 and words[0] in verbs and _bare(words[0])
+
+
+def _what_business_gives(
+    view: MapView,
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What the map's business activities give, the work they speak of and the verbs they
+    open with (see :func:`business_given`, :func:`business_work`,
+    :func:`business_verbs`), for the map of *view*."""
     if _LAST_READ and _LAST_READ[0][0] is view:
-        return _LAST_READ[0][1], _LAST_READ[0][2]
+        return _LAST_READ[0][1], _LAST_READ[0][2], _LAST_READ[0][3]
     activities = tuple(a for s in view.stages for a in s.business_activities)
-    found = (business_given(activities), business_work(activities))
+    found = (business_given(activities), business_work(activities), business_verbs(activities))
     _LAST_READ[:] = [(view, *found)]
     return found
 
@@ -841,14 +898,17 @@ def _given_by_business(view: MapView, stage: Stage) -> Callable[[str], bool]:
     activities give (in any stage), or something new only a business gives, or do the
     trade's work the business activities speak of, and that the surer test of
     :func:`_business_actions` has not spotted already."""
-    given, work = _what_business_gives(view)
+    given, work, business = _what_business_gives(view)
     name = business_name(view.map.title)
+    mine = action_verbs(tuple(a for s in view.stages for a in s.actions))
+    verbs = business - {form for verb in mine for form in lemmas(verb)}  # "Books ...": hers
 
     def spots(action: str) -> bool:
         if not (
             gives_what_business_gives(action, given)
             or works_on_for_business(action, work)
             or someone_else_acts(action, name) == "improve"
+            or _in_business_voice(action, verbs)
         ):
             return False
         return not _business_actions(view, stage)(action)  # read only when needed: rare

@@ -488,3 +488,47 @@ def test_advice_or_a_wish_after_a_subject_is_the_fix_not_the_pain(pain):
 )
 def test_a_let_down_expectation_is_still_a_pain(pain):
     assert not noted("pain_points", pain)
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "Conduct a safety check on the brakes",
+        "Process the refund the same day",
+        "Schedule a service reminder for March",
+    ],
+)
+def test_a_bare_order_among_actions_about_the_customer_is_the_businesss(action):
+    assert business_activity_noted(action)
+
+
+@pytest.mark.parametrize(
+    "action",
+    ["Book a slot for Saturday", "Read the reviews on the bus", "Collect the bike after work"],
+)
+def test_a_customer_verb_in_its_bare_form_is_still_the_customers(action):
+    assert not business_activity_noted(action)
+
+
+@pytest.mark.parametrize(
+    ("action", "activity"),
+    [
+        ("confirm booking by email", "Confirm each booking by text"),
+        ("dispatch courier for pickup", "Dispatch a courier within the hour"),
+        ("Inspect the frame for cracks", "Inspect every frame before a repair"),
+    ],
+)
+def test_an_action_in_the_business_activities_own_verb_is_asked_about(action, activity):
+    assert given_noted(action, activity) & {"improve", "fix"}
+
+
+@pytest.mark.parametrize(
+    ("action", "activity"),
+    [
+        ("Books the next service at the till", "Book the next service before the bike leaves"),
+        ("Collects the bike after work", "Collect bikes from the office on Fridays"),
+        ("Chooses a frame colour", "Choose the frames we stock with care"),
+    ],
+)
+def test_an_action_sharing_a_customer_verb_with_the_business_is_quiet(action, activity):
+    assert given_noted(action, activity) == set()
