@@ -88,6 +88,10 @@ _SOFTENERS = frozenset(
         "getting",
         "becomes",
         "somewhat",
+        "v",
+        "pretty",
+        "fairly",
+        "totally",
         "more",
         "less",
         "extremely",
@@ -153,7 +157,9 @@ def feeling_words() -> frozenset[str]:
 
 
 #: Words after a feeling that say what it is about ("Worried about the cost").
-_CAUSE = word_set("about by with that it when to because at of for after as whether if")
+_CAUSE = word_set(
+    "about by with that it when to because at of for after as whether if re regarding around over"
+)
 
 
 #: Words of a clause: a feeling followed by one of these within a few words is a state of
@@ -181,7 +187,7 @@ _FEELING_NOUNS = word_set(
     """
 )
 #: Words after such a noun that say what it is about: never the start of a channel's name.
-_ABOUT = word_set("about over that whether if of")
+_ABOUT = word_set("about over that whether if of re regarding around")
 #: The speaker of a first-person item and the verbs of feeling they use: "I feel rushed",
 #: "I'm worried about ...", "We are nervous".
 _SPEAKERS = word_set("i im i'm we we're were am are")

@@ -396,6 +396,22 @@ def _doing(first: str, second: str) -> bool:
     )
 
 
+#: Words that open the object of a verb and never follow a noun that names a channel:
+#: "Evaluates *the* bids", "Benchmarking *her* options".
+_OBJECT_START = lx.word_set("the a an his her their my our your this these those")
+
+
+def _verb_then_object(first: str, second: str) -> bool:
+    """True when *first* is a verb in the third person or in "-ing", of any verb, and
+    *second* opens its object ("Evaluates the bids", "Shortlisting the suppliers"): no
+    name of a place or a channel goes on from a plural or an "-ing" word to "the"."""
+    if second not in _OBJECT_START or len(first) < 6:
+        return False
+    if first.endswith("ing"):
+        return first not in _ING_NOUNS and not first.endswith("thing")
+    return _third_person(first) and not first.endswith(("ous", "us", "is", "ics"))
+
+
 #: Subjects a learner writing in the first person opens a sentence with: "I phone ...".
 _SPEAKER = lx.word_set("i im ive id we were")
 
@@ -444,6 +460,9 @@ def action_as_touchpoint(touchpoint: str) -> bool:
     >>> action_as_touchpoint("I phone reception to ask"), action_as_touchpoint(
     ...     "Talking with my neighbour")
     (True, False)
+    >>> action_as_touchpoint("Evaluates the three bids"), action_as_touchpoint(
+    ...     "Benchmarking the day rates"), action_as_touchpoint("Minutes of the meeting")
+    (True, True, False)
     """
     if (opening := _first_two(touchpoint)) is None:
         return False
@@ -452,6 +471,8 @@ def action_as_touchpoint(touchpoint: str) -> bool:
         parts = touchpoint.split()
         return len(parts) > 1 and not parts[1][:1].isupper()
     if _doing(first, second) or _clause_about_someone(tokens(touchpoint)):
+        return True
+    if _verb_then_object(first, second):
         return True
     if first in lx.NOUN_LIKE_VERBS_3RD:  # "Books online": the verb, by the word after it
         return second in _DETERMINERS or second in lx.FIRST_PERSON or second in _HOW
@@ -541,10 +562,31 @@ _MORE = lx.word_set("more fewer")
 _WISHES = lx.word_set("wish wishes wished wishing")
 
 
+#: Changes named as a noun: "Introduction of online payment", "Provision of a summary".
+_CHANGES = lx.word_set(
+    """
+    introduction provision addition creation implementation extension simplification
+    inclusion installation adoption
+    """
+)
+#: Openings of a request: "Please add ...", "pls send ...".
+_PLEASE = lx.word_set("please pls plz")
+
+
 def _wished_thing(words: tuple[str, ...]) -> bool:
     """True when *words* name a thing by what it would do ("A termly report showing which
-    faults were fixed", "A way to pay in instalments"), with no sign of a problem."""
-    if words[0] not in ("a", "an") or any(w in _PROBLEM for w in words):
+    faults were fixed", "A way to pay in instalments", tersely "option to pay monthly"),
+    or a change as a noun ("Introduction of online payment"), or ask for it ("Please add
+    ..."), with no sign of a problem."""
+    if any(w in _PROBLEM for w in words):
+        return False
+    if words[0] in _PLEASE:
+        return True
+    if words[0] in _CHANGES and words[1] == "of":  # "... of spare bikes is patchy": a state
+        return not any(w in _FINITE for w in words)
+    if words[0] in _MEANS and words[1] == "to" and len(words) > 2 and is_a(words[2], _DOING):
+        return True  # "Option to pay monthly": a way wished for, without its article
+    if words[0] not in ("a", "an"):
         return False
     for i, word in enumerate(words[2:], start=2):
         after = words[i + 1] if i + 1 < len(words) else ""
@@ -670,6 +712,9 @@ def idea_as_pain(pain: str) -> bool:
     True
     >>> idea_as_pain("They should have told me about the deposit")
     False
+    >>> idea_as_pain("Introduction of a plain-language summary"), idea_as_pain(
+    ...     "option to pay monthly"), idea_as_pain("No option to pay monthly")
+    (True, True, False)
     """
     if (opening := _first_two(pain)) is None:
         return False

@@ -532,3 +532,55 @@ def test_an_action_in_the_business_activities_own_verb_is_asked_about(action, ac
 )
 def test_an_action_sharing_a_customer_verb_with_the_business_is_quiet(action, activity):
     assert given_noted(action, activity) == set()
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Evaluates the three written bids",
+        "Benchmarking the day rates side by side",
+        "Shortlisting the suppliers with procurement",
+    ],
+)
+def test_a_touchpoint_led_by_any_verb_and_its_object_is_an_action(item):
+    assert noted("touchpoints", item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["Minutes of the board meeting", "Terms and conditions page", "Something for the weekend blog"],
+)
+def test_a_plural_or_ing_name_of_a_channel_stays_a_touchpoint(item):
+    assert not noted("touchpoints", item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["Concern regarding eligibility", "anxious re cost", "v nervous", "Fairly stressed out"],
+)
+def test_formal_and_terse_feelings_are_not_touchpoints(item):
+    assert noted("touchpoints", item)
+
+
+@pytest.mark.parametrize(
+    "pain",
+    [
+        "Introduction of a plain-language summary of the policy",
+        "option to pay monthly",
+        "pls add photos of the finished wheel",
+    ],
+)
+def test_a_change_named_as_a_noun_or_asked_for_tersely_is_the_fix(pain):
+    assert noted("pain_points", pain)
+
+
+@pytest.mark.parametrize(
+    "pain",
+    [
+        "No option to pay monthly",
+        "Introduction of the new booking system lost her slot",
+        "Provision of spare bikes is patchy",
+    ],
+)
+def test_a_change_that_went_wrong_is_still_a_pain(pain):
+    assert not noted("pain_points", pain)
