@@ -7,7 +7,9 @@ Two sources, both cached on first use:
   coach, and the exercise checks, which lane it belongs in;
 * feelings (:func:`is_feeling`): the emotion words of the catalogue and the
   examples, and common feeling words, so that a "touchpoint" such as
-  *Frustrated* can be spotted.
+  *Frustrated* can be spotted; and a feeling in the learner's own words
+  (:func:`felt_state`): "I feel rushed", "Frustrated and rushed", "Worry about
+  being turned down".
 
 Anything else is unknown, and the coach says nothing about its lane.
 """
@@ -241,8 +243,8 @@ def felt_state(item: str) -> bool:
         state = words[0].endswith("ed") or words[0] in _STATES or words[0] in feeling_words()
         return state and len(words) <= 3 and not set(words) & _NAMING
     if words[0] in feeling_words() and len(words) in (3, 4) and words[1] in _JOINERS:
-        state = words[2:]
-        return all(w.endswith("ed") or w in feeling_words() or w in _SOFTENERS for w in state)
+        joined = words[2:]
+        return all(w.endswith("ed") or w in feeling_words() or w in _SOFTENERS for w in joined)
     return False
 
 

@@ -14,16 +14,31 @@ these rules read the shape of an item instead:
   estimate", "Sends an engineer" where it "Sends a sales engineer"), or a fresh quote,
   invoice or member of staff ("Sends a technician"), or a trade's work on the customer's
   thing that the business activities speak of ("Services the truck" where the business
-  plans its servicing): the business is its agent;
+  plans its servicing): the business is its agent.
+  Who the subject is counts: the business by its kind ("The practice keeps ...") is a fix,
+  a member of staff or anyone acting on the customer ("The consultant sends us ...") is
+  asked about, and "we" in a map whose actions speak as the customer ("I phone ...") is
+  the customer's household. Among actions written about the customer, an order in its bare
+  form that is no customer's verb ("Conduct a safety check"), or one that hands something
+  to the clients ("Deliver a debrief to the client's staff"), is the business's; one in
+  the bare verb the business activities open with ("confirm booking" where they "Confirm
+  each booking") is asked about. What is handed to the customer's own circle ("gives the
+  number to a colleague") is the customer's;
 * a **touchpoint** that is an action ("Reads comparison articles", "Scrolling through
   listings", "Spots boxes on doorsteps down her street"): it starts with what the customer
   does, where a touchpoint names a place or a channel; a verb that is also a noun ("Spots",
-  "Posts") is read as a verb when the item goes on to speak of the customer ("her street");
+  "Posts") is read as a verb when the item goes on to speak of the customer ("her street"),
+  when any verb in "-s" or "-ing" goes on to its object ("Evaluates the bids"), or when the
+  map's own customer actions open with it ("Requests quotes ..."); a sentence with its
+  speaker ("I phone reception ...") is an action too, a conversation with someone
+  ("Talking with my neighbour") is word of mouth, a channel;
 * a **pain point** that is already the fix ("Remove the repeated address field") or the
   thing wished for ("A weekly report showing what was fixed"), or a contact to make: an
   order to the business addressed to its customers ("Ring every new wearer on day five")
-  or the contact named with when ("A follow-up call on day five"): the coach asks, since
-  the learner may have meant the problem.
+  or the contact named with when ("A follow-up call on day five"), or advice or a wish
+  after a subject of its own ("The press should put ...", "I'd like ...", "It would help
+  if ..."), a change named as a noun ("Introduction of ...") or asked for ("pls add"): the
+  coach asks, since the learner may have meant the problem.
 """
 
 from __future__ import annotations

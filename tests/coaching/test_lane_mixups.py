@@ -13,6 +13,11 @@ Then: an action that gives what the business gives ("Issues a written quote"), a
 that goes on to speak of the customer ("Spots a sticker on his colleague's helmet"), a pain
 point that orders a contact with the customers ("Ring every rider"), a feeling said as a set
 phrase ("On cloud nine"), each with guards worded like them.
+Round 3, in the first person, tersely and formally, in other trades: who the subject of an
+action is ("We ..." in a first-person map, "The practice keeps ...", "The consultant sends
+us ..."), bare orders, a touchpoint led by the speaker, by the map's own action verb or by
+any verb and its object, a feeling in the learner's words, advice after a subject of its
+own; each with guards.
 """
 
 from __future__ import annotations
