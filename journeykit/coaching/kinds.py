@@ -212,6 +212,7 @@ _STATES = word_set("lost alone stuck unsafe unwelcome small silly stupid useless
 _NAMING = word_set("the a an on at in from by for to with page site app email group")
 
 
+@lru_cache(maxsize=65536)
 def felt_state(item: str) -> bool:
     """True when *item* says how someone feels in their own words: "I feel rushed", "Feels
     let down", a feeling word and a state joined to it ("Frustrated and rushed"), or a
@@ -248,6 +249,7 @@ def felt_state(item: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def led_by_feeling(item: str) -> bool:
     """True when *item* is a feeling with its cause ("Worried about the cost", "Relieved
     it is sorted", "Worried Bernard won't cope"): a feeling word describing a person (not

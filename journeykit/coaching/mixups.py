@@ -514,23 +514,26 @@ def action_verbs(actions: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w[0] for w in firsts if w and _third_person(w[0]) and len(w[0]) > 3)
 
 
+@lru_cache(maxsize=65536)
 def repeats_an_action(
-    touchpoint: str, verbs: frozenset[str], stage_actions: tuple[str, ...]
+    touchpoint: str, verbs: frozenset[str], stage_actions: frozenset[tuple[str, ...]]
 ) -> bool:
     """True when *touchpoint* opens with a verb the map's customer actions open with
     (*verbs*, from :func:`action_verbs`), read as that verb ("Requests quotes from three
     suppliers" where an action "Requests ..."), or is one of the stage's actions word for
-    word: the learner has written what the customer does, not where.
+    word (*stage_actions*, as their :func:`tokens`): the learner has written what the
+    customer does, not where.
 
     Examples
     --------
-    >>> repeats_an_action("Requests quotes from three suppliers", frozenset({"requests"}), ())
+    >>> none = frozenset()
+    >>> repeats_an_action("Requests quotes from three suppliers", frozenset({"requests"}), none)
     True
-    >>> repeats_an_action("Quote request form", frozenset({"requests"}), ())
+    >>> repeats_an_action("Quote request form", frozenset({"requests"}), none)
     False
-    >>> repeats_an_action("Reviews from other parents", frozenset({"reviews"}), ())
+    >>> repeats_an_action("Reviews from other parents", frozenset({"reviews"}), none)
     False
-    >>> repeats_an_action("Reviews page", frozenset({"reviews"}), ())
+    >>> repeats_an_action("Reviews page", frozenset({"reviews"}), none)
     False
     """
     words = tokens(touchpoint)
@@ -542,14 +545,27 @@ def repeats_an_action(
         acted_on or (_third_person(second) and second not in _NOUN_FOLLOWERS)
     ):
         return True  # "Requests quotes ...", "Requests a callback"; "Requests form": a name
-    return len(words) > 2 and any(tokens(a) == words for a in stage_actions)
+    return len(words) > 2 and words in stage_actions
+
+
+#: The last map read by :func:`_map_action_verbs`, and what it found: read once per review.
+_LAST_VERBS: list[tuple[MapView, frozenset[str], frozenset[str]]] = []
+
+
+def _map_action_verbs(view: MapView, forms: bool = False) -> frozenset[str]:
+    """The verbs the map's customer actions open with (:func:`action_verbs`), or with
+    *forms* every base form of them, for the map of *view*."""
+    if not (_LAST_VERBS and _LAST_VERBS[0][0] is view):
+        verbs = action_verbs(tuple(a for s in view.stages for a in s.actions))
+        _LAST_VERBS[:] = [(view, verbs, frozenset(f for v in verbs for f in lemmas(v)))]
+    return _LAST_VERBS[0][2] if forms else _LAST_VERBS[0][1]
 
 
 def _touchpoint_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
     """A test for the touchpoints of *stage* written as what the customer does, by their
     wording or by the verbs of the map's own customer actions."""
-    verbs = action_verbs(tuple(a for s in view.stages for a in s.actions))
-    actions = tuple(stage.actions)
+    verbs = _map_action_verbs(view)
+    actions = frozenset(tokens(a) for a in stage.actions)
 
     def spots(touchpoint: str) -> bool:
         return action_as_touchpoint(touchpoint) or repeats_an_action(touchpoint, verbs, actions)
@@ -960,8 +976,7 @@ def _given_by_business(view: MapView, stage: Stage) -> Callable[[str], bool]:
     :func:`_business_actions` has not spotted already."""
     given, work, business = _what_business_gives(view)
     name = business_name(view.map.title)
-    mine = action_verbs(tuple(a for s in view.stages for a in s.actions))
-    verbs = business - {form for verb in mine for form in lemmas(verb)}  # "Books ...": hers
+    verbs = business - _map_action_verbs(view, forms=True)  # "Books ...": hers
 
     def spots(action: str) -> bool:
         if not (
