@@ -1,18 +1,28 @@
 """Rules about content in the wrong stage, judged by the catalogue's journey moments.
 
 Each stage of a framework covers some journey moments (``notice``, ``research``, ``buy``,
-``recommend`` ...; see :mod:`journeykit.catalogue`). Some items plainly belong to one
-moment: the customer recommending the business, the customer paying or committing to pay
-(signing the agreement, leaving a deposit, setting up a direct debit), the business
-advertising to strangers. Found in a stage that covers nothing near that moment (a
-referral in Awareness, a billboard in Advocacy, paying in Discover), the coach asks
-whether the item is in the right stage: the learner may know something it does not. What
-presupposes a purchase already made is out of place before any purchase stage, whoever does
-it: the customer recommending, and the business asking its customers for a review, a rating
-or a referral ("Ask customers to rate their order" in Awareness). Paying
-is also questioned in a stage before the map's purchase stage where the customer is still
-comparing the options ("Compares three schools", "Pays for ten lessons"): the purchase
-comes after the choice.
+``use``, ``repeat``, ``recommend`` ...; see :mod:`journeykit.catalogue`), in order: the
+moments before the purchase, the purchase, then the moments after it. Some items plainly
+belong to one moment: the customer recommending the business, the customer paying or
+committing to pay (signing the agreement, leaving a deposit, setting up a direct debit),
+the customer using what was bought (moving in, collecting the keys, making a claim, a first
+day or morning with it, a login set up), the customer coming back for more (rebooking,
+reordering, next year's appointment), the business advertising to strangers. Found in a
+stage that covers nothing near that moment (a referral in Awareness, a billboard in
+Advocacy, paying in Discover, a claim or next year's recall before the purchase), the coach
+asks whether the item is in the right stage: the learner may know something it does not.
+What presupposes a purchase already made is out of place before any purchase stage, whoever
+does it: the customer recommending, using or coming back, and the business asking its
+customers for a review, a rating or a referral ("Ask customers to rate their order" in
+Awareness). Paying is also questioned in a stage before the map's purchase stage where the
+customer is still comparing the options ("Compares three schools", "Pays for ten lessons"):
+the purchase comes after the choice.
+
+A customer action is read clause by clause from its verb, so the moment is found in any
+wording: terse ("orders album + pays by card"), in the first person ("I recommend the
+lessons to my colleagues"), with a named subject ("Mark and I sign the contract"). Print
+(leaflets, flyers, posters) is advertising in a telling stage only when the business puts
+it out to strangers, not when it is a touchpoint customers hand on or is given to them.
 """
 
 from __future__ import annotations
@@ -32,11 +42,11 @@ RULES = (
     Rule(
         "item-in-wrong-stage",
         ("improve",),
-        "an item of another journey moment than its stage covers (the customer recommending "
-        "or paying, or the business asking customers for reviews or referrals, before the "
-        "purchase stages, or paying while still comparing before the "
-        "purchase stage, advertising to strangers in a recommend or promote stage), asked as "
-        "a question",
+        "an item of another journey moment than its stage covers (the customer recommending, "
+        "paying, using what was bought or coming back for more, or the business asking "
+        "customers for reviews or referrals, before the purchase stages, or paying while still "
+        "comparing before the purchase stage, advertising to strangers in a recommend or "
+        "promote stage), asked as a question",
     ),
 )
 
@@ -49,7 +59,21 @@ _BELONGS = {
     "recommend": "a stage where the customer tells others (Advocacy, Advocate)",
     "asking": "a stage after the purchase, where customers can tell others (Advocacy, Advocate)",
     "buy": "the stage of the purchase",
+    "use": "a stage after the purchase, where the customer uses what they bought (Retention, "
+    "Excite, Re-purchase)",
+    "repeat": "a stage after the purchase, where the customer comes back (Retention, Ascend, "
+    "Re-purchase)",
     "advertising": "the first stage, where people first notice the business",
+}
+#: The journey moment where an item of each kind happens, to name the map's own stage, and
+#: what happens there.
+_MOMENT_OF = {
+    "recommend": ("recommend", "the customer tells others"),
+    "asking": ("recommend", "customers who have bought can tell others"),
+    "buy": ("buy", "the customer buys"),
+    "use": ("use", "the customer uses what they bought"),
+    "repeat": ("repeat", "the customer comes back"),
+    "advertising": ("notice", "people first notice the business"),
 }
 
 
@@ -108,12 +132,298 @@ def asks_for_word(item: str) -> bool:
     return bool(words & (_BOUGHT | (lx.CUSTOMER_ROLES - _NOT_YET)))
 
 
+#: Where a clause of an action starts: "Orders a reflector and pays by card" is two, and so
+#: is "sets up student login + first homework plan".
+_CLAUSES = re.compile(r"\s*(?:[,;+&]|\band then\b|\bthen\b|\band\b)\s*", re.IGNORECASE)
+#: The subject a first-person or story-like action starts with, after a time or place that
+#: may come first: "I recommend ...", "Mark and I interview ...", "At night I search ...",
+#: "My wife pays ...".
+_SUBJECT = re.compile(
+    r"^(?:(?:then|so|now|first|next|finally|later|today|tonight|soon|afterwards|eventually|"
+    r"(?:at|in|on|after|before|during|over|one|every|each|that|this|last|next) "
+    r"[\w'’-]+(?: [\w'’-]+)?),? )?"
+    r"(?:i|we|you|he|she|they|(?:my|our|his|her|their) [\w'’-]+(?: and (?:i|me))?)\s+",
+    re.IGNORECASE,
+)
+#: A person named as the subject: "Sam pays ...", "Tom and Ana sign ..." (a verb that
+#: starts the item, "Orders a ...", "Reads reviews", is no name).
+_NAMED = re.compile(
+    r"^(?:[A-Z][a-z'’-]*[a-rt-z] (?=[a-z'’-]+s\b)|"
+    r"[A-Z][a-z'’-]+ and (?:I|[A-Z][a-z'’-]+) (?=[a-z]))"
+)
+
+
+def _clauses(action: str) -> Iterator[str]:
+    """The clauses of *action*, each from its verb: without the subject a first-person or
+    named wording puts before it ("I sign the form and pay the first part" gives "sign the
+    form" and "pay the first part").
+
+    Examples
+    --------
+    >>> list(_clauses("At night I search on my phone"))
+    ['search on my phone']
+    >>> list(_clauses("Orders a reflector and pays by card"))
+    ['Orders a reflector', 'pays by card']
+    """
+    for clause in _CLAUSES.split(action):
+        clause = clause.strip()
+        found = _SUBJECT.match(clause) or _NAMED.match(clause)
+        if found:
+            clause = clause[found.end() :]
+        if clause:
+            yield clause
+
+
+#: A clause of using what was bought, which only a customer can do: a first day, morning or
+#: week with it ("shows Joanna the safe on her first morning"), the keys collected, moving
+#: in, a claim made, the customer's own login or portal set up ("sets up student login"),
+#: the course or treatment started, the goods unpacked.
+_USING = re.compile(
+    r"^(?:"
+    r"(?:collects?|picks? up|gets?|receives?) (?:the|her|his|their|my|our) (?:new |front[- ]door )?"
+    r"keys\b|"
+    r"moves? (?:in|into)\b|"
+    r"(?:makes?|files?|submits?|lodges?|puts? in|raises?) "
+    r"(?:a |an |the |her |his |their |my |our )?"
+    r"(?:[\w-]+ )?claim\b|claims? (?:on|against|for) (?:the|her|his|their|my|our) "
+    r"(?:[\w-]+ )?(?:insurance|policy|cover|warranty|guarantee)\b|"
+    r"(?:sets? up|creates?|activates?) (?:a |an |the |her |his |their |my |our )?(?:new )?"
+    r"(?:(?:student|resident|customer|member|patient|client|tenant|pupil|owner|parent|"
+    r"policyholder|account[- ]holder)s?['’]? )?(?:[\w-]+ )?(?:login|log-in|portal)\b|"
+    r"(?:starts?|begins?) (?:the|her|his|their|my|our) (?:first )?(?:[\w-]+ )?"
+    r"(?:course|lessons|classes|treatment|tenancy|lease|policy|membership|placement|contract)\b|"
+    r"(?:unpacks?|unboxes?) (?:the|her|his|their|my|our)\b|"
+    # the order received: "Receives the first box", "Signs for the parcel"
+    r"(?:receives?|collects?|picks? up|signs? for) (?:the|her|his|their|my|our) (?:first )?"
+    r"(?:[\w-]+ )?(?:order|parcel|delivery|box|goods|purchase)\b|"
+    # a first lesson, an induction or a kick-off of what was bought
+    r"(?:has|attends?|goes? to|takes?|does|completes?) (?:the|her|his|their|my|our) "
+    r"(?:[\w-]+ )?(?:induction|orientation|kick-?off|onboarding (?:session|call|meeting))\b|"
+    r"(?:has|attends?|goes? to|takes?|does) (?:her|his|their|my|our) first (?:[\w-]+ )?"
+    r"(?:lesson|session|class|treatment|shift|day|week)\b|"
+    # what is already the customer's own: "Rides her new e-bike to work"
+    r"(?:uses?|wears?|drives?|rides?|plays?|cooks? with|charges?|installs?|fits?) "
+    r"(?:her|his|their|my|our) new\b"
+    r")|"
+    # the customer's first day, morning, week or term with what was bought, anywhere, but
+    # not a first day somewhere else ("on her first day at university")
+    r"\b(?:on|for|in|during) (?:her|his|their|my|our|its) first "
+    r"(?:day|morning|afternoon|evening|week|shift|night|term|month)\b"
+    r"(?! (?:at|in|of|back|as)\b)|"
+    r"\bfirst (?:homework|lesson plan|assignment|invoice|bill|statement)\b",
+    re.IGNORECASE,
+)
+#: Verbs of noticing or finding out: what follows them is heard of, not done ("Hears about
+#: the gym on her first day at work", "Reads how to make a claim").
+_NOTICING = re.compile(
+    r"^(hears?|sees?|notices?|spots?|reads?|learns?|finds? out|asks?|wonders?|worries|"
+    r"looks? up|searches?|watches?)\b",
+    re.IGNORECASE,
+)
+#: Words that make such a clause about a trial or a look before buying after all.
+_TRYING = re.compile(r"\b(free|trial|taster|demo|sample|guest|viewing|test drive)\b", re.IGNORECASE)
+#: A clause of coming back for more, which presupposes a first purchase: booking again,
+#: reordering, rebooking, next year's or a recall appointment booked.
+_REPEATING = re.compile(
+    r"^(?:re-?books?|re-?orders?|re-?subscribes?|re-?enrol?ls?|re-?joins?|tops? up\b|"
+    r"(?:orders?|buys?) (?:more|again|another|a second|a further)\b|"
+    r"books? (?:again|another (?:year|term|season|course|block|round|series|stay))\b|"
+    r"comes? back (?:for|to (?:buy|book|order))\b|"
+    # the same thing kept for longer or made bigger: "Extends the lease", "Upgrades her plan"
+    r"(?:extends?|upgrades?) (?:to |the |her |his |their |my |our )?(?:[\w-]+ ){0,2}?"
+    r"(?:contract|membership|stay|subscription|lease|tenancy|plan|package|tier|policy|cover)\b|"
+    r"(?:books?|orders?|pays? for|signs? up for|reserves?|schedules?|arranges?) "
+    r"(?:[\w'’-]+ ){0,3}?(?:next (?:year|season|term|month|winter|summer|spring|autumn)['’]s|"
+    r"recall|repeat|refill|top-up)\b)",
+    re.IGNORECASE,
+)
+
+#: The next one of the same booked: "Books the next groom while collecting the dog" (not the
+#: next free slot, which is a first look).
+_NEXT_ONE = re.compile(r"^(?:re-?)?books? (?:the|her|his|their|my|our) next\b", re.IGNORECASE)
+
+
+def later_moment(action: str) -> str | None:
+    """``"use"`` or ``"repeat"`` for a customer action that presupposes a purchase already made
+    (using what was bought, coming back for more), read clause by clause, else None.
+
+    Examples
+    --------
+    >>> later_moment("Collects the keys and sets up the resident portal")
+    'use'
+    >>> later_moment("Books next year's check-up from the reminder text")
+    'repeat'
+    >>> later_moment("Reads how to make a claim") is None
+    True
+    """
+    for clause in _clauses(action):
+        if _REPEATING.search(clause) or (_NEXT_ONE.match(clause) and not _LOOK.search(clause)):
+            return "repeat"
+        if _USING.search(clause) and not _TRYING.search(clause) and not _NOTICING.match(clause):
+            return "use"
+    return None
+
+
+#: Ordering something, which is buying it unless what is ordered is free or a first look:
+#: "Orders a 130 mm reflector", not "Orders a free brochure".
+_ORDERING = re.compile(
+    r"^orders? (?!(?:a |an |the |some |her |his |their |my |our )?(?:free|sample|samples|"
+    r"brochures?|catalogues?|catalogs?|swatch|swatches|info|information|callback|quote|trial|"
+    r"taster|prospectus)\b)",
+    re.IGNORECASE,
+)
+
+
+#: Booking or enrolling, which is buying a service unless what is booked is a first look
+#: (a call, a tour, a demo, a free taster): "Books the venue for June", "Enrols on the course".
+_LOOK = re.compile(
+    r"\b(?:free|trial|taster|tasting|demo|tour|call|chat|viewing|visit|consultation|"
+    r"fitting|test|meeting|quote|survey|callback|open (?:day|evening)|webinar|info|"
+    r"information|assessment|newsletter|e-?mails?|updates|waitlist|waiting list|mailing list|"
+    r"alerts|come round|look|available|slot)\b",
+    re.IGNORECASE,
+)
+_BOOKING = re.compile(
+    r"^(?:books?|reserves?|enrol?ls?|registers? for|signs? up (?:for|to))\b", re.IGNORECASE
+)
+
+
+def _books(action: str) -> bool:
+    """True when a clause of *action* books or enrols on the service itself, not a look at
+    it ("Books the venue for June", not "Books a free taster lesson").
+
+    Examples
+    --------
+    >>> _books("I book the photographer for the wedding"), _books("Books a call with sales")
+    (True, False)
+    """
+    return any(_BOOKING.match(c) and not _LOOK.search(c) for c in _clauses(action))
+
+
+#: Praising the business to others, which only someone who has used it can do: "Raves
+#: about the bakery to her sister", "Tells his brother the garage was brilliant".
+_PRAISING = re.compile(
+    r"^(?:raves?|gushes?|swears? by|sings? (?:the |its |their |her |his )?praises|vouches? for|"
+    r"speaks? highly|talks? up)\b|"
+    r"^(?:tells?|says? to|assures?) (?:[\w'’-]+ ){1,5}?(?:that )?(?:the|it|they|she|he|[A-Z]\w+) "
+    r"(?:[\w'’-]+ ){0,4}?(?:is|was|are|were|did|does|do) (?:a |an |so |really |just )?"
+    r"(?:great|brilliant|amazing|excellent|fantastic|the best|lovely|spot on|worth it|superb|"
+    r"a great job|an amazing job|a brilliant job)\b",
+    re.IGNORECASE,
+)
+
+
+def _early_action(action: str) -> str | None:
+    """``"recommend"`` or ``"buy"`` for a customer action with a clause that plainly is one,
+    however it is worded: in the first person ("I recommend the lessons to my colleagues"),
+    with a named subject, or in a later clause ("Orders a reflector and pays by card").
+
+    Examples
+    --------
+    >>> _early_action("I sign the consent form and pay the first monthly part")
+    'buy'
+    >>> _early_action("I ask our dentist why her teeth are crowding") is None
+    True
+    """
+    for clause in _clauses(action):
+        kind = action_moment(clause) or ("buy" if _ORDERING.match(clause) else None)
+        if kind is None and _PRAISING.search(clause):
+            kind = "recommend"
+        if kind:
+            return kind
+    return None
+
+
+#: Print the business makes (leaflets, flyers, posters): advertising when the business puts
+#: it out itself, but also what customers are given to pass on in a telling stage.
+_PRINT = re.compile(r"\b(leaflets?|flyers?|posters?)\b", re.IGNORECASE)
+#: The business handing something to someone: "Give every author a pack of leaflets".
+_HANDING = re.compile(
+    r"^\s*(give|send|hand|supply|provide|post|offer|mail|email)s? (out |over )?"
+    r"((every|each|all|our|the|new|happy|loyal) )*([\w'’-]+)\b",
+    re.IGNORECASE,
+)
+#: Whom a business sends print to when it advertises: strangers and their homes.
+_STRANGERS = _NOT_YET | lx.word_set(
+    "households householders homeowners residents house houses home homes door doors address "
+    "addresses street streets letterbox letterboxes postcode postcodes estate estates"
+)
+
+
+def _handed_to_customers(item: str) -> bool:
+    """True when *item* hands something to a person who is not a stranger: a customer, an
+    author, a member (``"Give every author a pack of leaflets"``).
+
+    Examples
+    --------
+    >>> _handed_to_customers("Give every author a pack of leaflets")
+    True
+    >>> _handed_to_customers("Send leaflets to every house in the postcode")
+    False
+    """
+    found = _HANDING.match(item)
+    if found is None:
+        return False
+    whom = found.group(5).casefold()
+    if whom in _STRANGERS:
+        return False
+    return whom in lx.CUSTOMER_ROLES or whom.endswith(
+        ("er", "or", "ist", "ian", "ee", "ent", "ant", *lx.PEOPLE_ENDINGS)
+    )
+
+
+#: The business going after people who do not know it yet: "Cold-email new prospects",
+#: "Target new audiences on TikTok", "Stand at the county trade fair".
+_NEW_PEOPLE = re.compile(
+    r"\b(?:new|potential|prospective) (?:customers|clients|audiences?|buyers|leads|patients|"
+    r"members|students|families|markets?|donors)\b|\bprospects\b|"
+    r"\bcold[- ]?(?:e-?mails?|e-?mailing|calls?|calling|outreach|mail\w*)\b|"
+    r"\btrade (?:fairs?|shows?)\b",
+    re.IGNORECASE,
+)
+#: ... unless customers bring them: "Reward members who bring new members".
+_THROUGH_CUSTOMERS = re.compile(
+    r"\b(?:brings?|bringing|invites?|introduces?|existing|current|loyal|referr\w*|refers?|"
+    r"friends?|reviews?|shares?|sharing|word of mouth)\b|"
+    r"\b(?:customers|clients|members|users|guests)['’]",
+    re.IGNORECASE,
+)
+
+
+def _advertises(lane: str, item: str) -> bool:
+    """True when *item* of lane *lane* is the business advertising to strangers. Paid media
+    always are (adverts, billboards, sponsored posts, door drops); print alone is not when it
+    is a touchpoint (in a telling stage, the leaflet the customer hands on) or handed to
+    customers to pass on. The business going after new prospects itself (cold emails, a
+    trade fair) is advertising too, unless customers bring them.
+
+    Examples
+    --------
+    >>> _advertises("touchpoints", "Billboard on the ring road")
+    True
+    >>> _advertises("touchpoints", "Beginner guide leaflets")
+    False
+    >>> _advertises("business_activities", "Put posters up at the station")
+    True
+    """
+    if not is_advertising(item):
+        return bool(
+            lane != "touchpoints"
+            and _NEW_PEOPLE.search(item)
+            and not _THROUGH_CUSTOMERS.search(item)
+        )
+    if is_advertising(_PRINT.sub(" ", item)):
+        return True  # paid media, with or without print
+    return lane != "touchpoints" and not _handed_to_customers(item)
+
+
 def _misplaced(
     moments: frozenset[str], lane: str, item: str, comparing: bool = False
 ) -> str | None:
     """The kind of item *item* of lane *lane* is when it is out of place in a stage covering
-    *moments*: what the customer does (the customer actions) can be a purchase or a
-    recommendation; what the business does or where it speaks can be advertising.
+    *moments*: what the customer does (the customer actions) can be a purchase, a
+    recommendation, or using or coming back for what was bought, each of which only happens
+    after choosing; what the business does or where it speaks can be advertising.
     *comparing* says the stage comes before the map's purchase stage and the customer is
     still comparing in it: paying there is paying before choosing, even in a stage where
     a deposit or a first contact may be paid for.
@@ -125,19 +435,26 @@ def _misplaced(
     'buy'
     >>> _misplaced(frozenset({"notice"}), "business_activities", "Ask buyers to rate us")
     'asking'
+    >>> _misplaced(frozenset({"contact"}), "actions", "I show her the safe on her first day")
+    'use'
     """
     if not moments:
         return None
     if lane == "actions" and moments <= _BEFORE:
-        kind = action_moment(item)
+        kind = _early_action(item)
         if kind == "recommend" or (
             kind == "buy" and (comparing or not moments & {"commit", "contact"})
         ):
             return kind
+        later = later_moment(item)
+        if later:
+            return later
+        if not moments & {"commit", "contact"} and _books(item):
+            return "buy"  # booking the service where nobody has even been in touch yet
     if lane != "actions" and moments <= _BEFORE and asks_for_word(item):
         return "asking"
     telling = lane != "actions" and moments <= _TELLING  # where the business speaks
-    if telling and is_advertising(item):
+    if telling and _advertises(lane, item):
         return "advertising"
     return None
 
@@ -147,6 +464,14 @@ def _moment_lanes() -> tuple[FieldSpec, ...]:
     touchpoints, business activities, emotion words), from the schema: the lanes where an
     item belongs to a journey moment."""
     return tuple(spec for spec in schema().lanes if spec.kind == "list" and spec.framework_field)
+
+
+def _belongs(view: MapView, kind: str) -> str:
+    """Where an item of *kind* belongs: the map's own stage that covers its journey moment
+    when the catalogue knows one ("Retention, where ..."), else the general words."""
+    moment, happens = _MOMENT_OF[kind]
+    stage = next((name for name, covers in view.moments.items() if moment in covers), None)
+    return _BELONGS[kind] if stage is None else f"{stage}, where {happens}"
 
 
 def check(view: MapView) -> Iterator[Finding]:
@@ -180,16 +505,19 @@ def check(view: MapView) -> Iterator[Finding]:
             "advertising": "advertising to people who do not know the business yet",
             "asking": "asking customers for a review or a referral, which only someone who "
             "has already bought can give",
+            "use": f"{who} already using what they bought, which happens after the purchase",
+            "repeat": f"{who} coming back for more, which needs a first purchase",
         }[kind]
+        belongs = _belongs(view, kind)
         yield Finding(
             rule="item-in-wrong-stage",
             level="improve",
             message=f"{stage.name}: {quoted(item)} is {what}. Does it happen in {stage.name}?",
             why=(
                 f"Each stage covers its own moments of the journey; this item belongs in "
-                f"{_BELONGS[kind]}, and in the wrong stage it hides what really happens here."
+                f"{belongs}, and in the wrong stage it hides what really happens here."
             ),
-            fix=f"Move {quoted(item)} to {_BELONGS[kind]}, and write what happens in "
+            fix=f"Move {quoted(item)} to {belongs}, and write what happens in "
             f"{stage.name} instead.",
             field=FieldPath(stage.name, spec.key),
         )
