@@ -14,7 +14,8 @@ asks whether the item is in the right stage: the learner may know something it d
 What presupposes a purchase already made is out of place before any purchase stage, whoever
 does it: the customer recommending, using or coming back, and the business asking its
 customers for a review, a rating or a referral ("Ask customers to rate their order" in
-Awareness). Paying is also questioned in a stage before the map's purchase stage where the
+Awareness), serving them (a welcome pack, a delivery, a claim handled) or reminding them to
+come back. Paying is also questioned in a stage before the map's purchase stage where the
 customer is still comparing the options ("Compares three schools", "Pays for ten lessons"):
 the purchase comes after the choice.
 
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..catalogue import FieldPath, FieldSpec, schema
 from . import lexicon as lx
@@ -44,9 +46,9 @@ RULES = (
         ("improve",),
         "an item of another journey moment than its stage covers (the customer recommending, "
         "paying, using what was bought or coming back for more, or the business asking "
-        "customers for reviews or referrals, before the purchase stages, or paying while still "
-        "comparing before the purchase stage, advertising to strangers in a recommend or "
-        "promote stage), asked as a question",
+        "customers for reviews or referrals or serving them, before the purchase stages, or "
+        "paying while still comparing before the purchase stage, advertising to strangers in "
+        "a recommend or promote stage), asked as a question",
     ),
 )
 
@@ -63,6 +65,10 @@ _BELONGS = {
     "Excite, Re-purchase)",
     "repeat": "a stage after the purchase, where the customer comes back (Retention, Ascend, "
     "Re-purchase)",
+    "serving": "a stage after the purchase, where the customer uses what they bought "
+    "(Retention, Excite, Re-purchase)",
+    "recalling": "a stage after the purchase, where the customer comes back (Retention, "
+    "Ascend, Re-purchase)",
     "advertising": "the first stage, where people first notice the business",
 }
 #: The journey moment where an item of each kind happens, to name the map's own stage, and
@@ -73,6 +79,8 @@ _MOMENT_OF = {
     "buy": ("buy", "the customer buys"),
     "use": ("use", "the customer uses what they bought"),
     "repeat": ("repeat", "the customer comes back"),
+    "serving": ("use", "the customer uses what they bought"),
+    "recalling": ("repeat", "the customer comes back"),
     "advertising": ("notice", "people first notice the business"),
 }
 
@@ -111,6 +119,7 @@ _BOUGHT = lx.word_set(
 )
 
 
+@lru_cache(maxsize=65536)
 def asks_for_word(item: str) -> bool:
     """True when *item* is the business asking people who have bought for a review, a rating
     or a referral, which only someone who has bought can give (a referral card or a review
@@ -123,7 +132,7 @@ def asks_for_word(item: str) -> bool:
     >>> asks_for_word("Ask the local paper to review the new shop")
     False
     """
-    found = _ASKING_FOR_WORD.search(item)
+    found = next(filter(None, (_ASKING_FOR_WORD.search(c) for c in _clauses(item))), None)
     if found is None:
         return False
     if found.group(1).casefold().endswith(("cards", "card", "codes", "code", "links", "link")):
@@ -153,25 +162,40 @@ _NAMED = re.compile(
 )
 
 
-def _clauses(action: str) -> Iterator[str]:
-    """The clauses of *action*, each from its verb: without the subject a first-person or
-    named wording puts before it ("I sign the form and pay the first part" gives "sign the
-    form" and "pay the first part").
+def _clause_forms(action: str) -> Iterator[tuple[str, ...]]:
+    """The clauses of *action*, each from its verb: without the subject a first-person
+    wording puts before it ("I sign the form and pay the first part" gives "sign the form"
+    and "pay the first part"). A capitalised first word may be a name or a verb ("Sam
+    pays", "Ask buyers to ..."): such a clause comes in both forms.
 
     Examples
     --------
-    >>> list(_clauses("At night I search on my phone"))
-    ['search on my phone']
-    >>> list(_clauses("Orders a reflector and pays by card"))
-    ['Orders a reflector', 'pays by card']
+    >>> list(_clause_forms("At night I search on my phone"))
+    [('search on my phone',)]
+    >>> list(_clause_forms("Sam orders a reflector and pays by card"))
+    [('Sam orders a reflector', 'orders a reflector'), ('pays by card',)]
     """
     for clause in _CLAUSES.split(action):
         clause = clause.strip()
-        found = _SUBJECT.match(clause) or _NAMED.match(clause)
-        if found:
+        if found := _SUBJECT.match(clause):
             clause = clause[found.end() :]
+        elif found := _NAMED.match(clause):
+            yield (clause, clause[found.end() :])
+            continue
         if clause:
-            yield clause
+            yield (clause,)
+
+
+def _clauses(action: str) -> Iterator[str]:
+    """Every form of every clause of *action* (see :func:`_clause_forms`).
+
+    Examples
+    --------
+    >>> list(_clauses("Orders a reflector and pays by card"))
+    ['Orders a reflector', 'pays by card']
+    """
+    for forms in _clause_forms(action):
+        yield from forms
 
 
 #: A clause of using what was bought, which only a customer can do: a first day, morning or
@@ -256,10 +280,12 @@ def later_moment(action: str) -> str | None:
     >>> later_moment("Reads how to make a claim") is None
     True
     """
-    for clause in _clauses(action):
-        if _REPEATING.search(clause) or (_NEXT_ONE.match(clause) and not _LOOK.search(clause)):
+    for forms in _clause_forms(action):
+        if any(_REPEATING.search(c) or (_NEXT_ONE.match(c) and not _LOOK.search(c)) for c in forms):
             return "repeat"
-        if _USING.search(clause) and not _TRYING.search(clause) and not _NOTICING.match(clause):
+        if any(_NOTICING.match(c) or _TRYING.search(c) for c in forms):
+            continue  # heard of or tried, not used
+        if any(_USING.search(c) for c in forms):
             return "use"
     return None
 
@@ -304,11 +330,22 @@ def _books(action: str) -> bool:
 #: about the bakery to her sister", "Tells his brother the garage was brilliant".
 _PRAISING = re.compile(
     r"^(?:raves?|gushes?|swears? by|sings? (?:the |its |their |her |his )?praises|vouches? for|"
-    r"speaks? highly|talks? up)\b|"
+    r"speaks? highly|talks? up|nominates?|puts? in a good word)\b|"
+    r"^(?:gives?|leaves?|awards?) (?:it |them |the [\w-]+ )?(?:five|four|5|4)[- ]stars?\b|"
     r"^(?:tells?|says? to|assures?) (?:[\w'’-]+ ){1,5}?(?:that )?(?:the|it|they|she|he|[A-Z]\w+) "
     r"(?:[\w'’-]+ ){0,4}?(?:is|was|are|were|did|does|do) (?:a |an |so |really |just )?"
     r"(?:great|brilliant|amazing|excellent|fantastic|the best|lovely|spot on|worth it|superb|"
     r"a great job|an amazing job|a brilliant job)\b",
+    re.IGNORECASE,
+)
+
+
+#: Paying in other words than "pays": "Transfers the fee", "Taps her card", "Settles the bill".
+_PAYING = re.compile(
+    r"^(?:(?:transfers?|sends?|wires?) (?:the |a |an |her |his |their |my |our )?(?:[\w-]+ )?"
+    r"(?:money|payment|fees?|balance|full amount|instalment|installment)\b|"
+    r"(?:taps?|swipes?|hands? over) (?:her|his|their|my|our) (?:[\w-]+ )?card\b|"
+    r"settles? (?:the|her|his|their|my|our) (?:[\w-]+ )?(?:bill|invoice|balance)\b)",
     re.IGNORECASE,
 )
 
@@ -326,7 +363,9 @@ def _early_action(action: str) -> str | None:
     True
     """
     for clause in _clauses(action):
-        kind = action_moment(clause) or ("buy" if _ORDERING.match(clause) else None)
+        kind = action_moment(clause) or (
+            "buy" if _ORDERING.match(clause) or _PAYING.match(clause) else None
+        )
         if kind is None and _PRAISING.search(clause):
             kind = "recommend"
         if kind:
@@ -390,6 +429,7 @@ _THROUGH_CUSTOMERS = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def _advertises(lane: str, item: str) -> bool:
     """True when *item* of lane *lane* is the business advertising to strangers. Paid media
     always are (adverts, billboards, sponsored posts, door drops); print alone is not when it
@@ -441,22 +481,84 @@ def _misplaced(
     if not moments:
         return None
     if lane == "actions" and moments <= _BEFORE:
-        kind = _early_action(item)
+        kind, later, books = _read_action(item)
         if kind == "recommend" or (
             kind == "buy" and (comparing or not moments & {"commit", "contact"})
         ):
             return kind
-        later = later_moment(item)
         if later:
             return later
-        if not moments & {"commit", "contact"} and _books(item):
+        if not moments & {"commit", "contact"} and books:
             return "buy"  # booking the service where nobody has even been in touch yet
     if lane != "actions" and moments <= _BEFORE and asks_for_word(item):
         return "asking"
+    if lane == "business_activities" and moments <= _BEFORE:
+        served = serving_moment(item)
+        if served:
+            return "serving" if served == "use" else "recalling"
     telling = lane != "actions" and moments <= _TELLING  # where the business speaks
     if telling and _advertises(lane, item):
         return "advertising"
     return None
+
+
+#: The business serving a customer who has already bought: welcoming or onboarding them,
+#: delivering or fitting what they bought, handling their claims, reminding them to come
+#: back ("Send the welcome pack", "Process claims within a week", "Remind patients to book
+#: their next check-up").
+_SERVING = re.compile(
+    r"^(?:"
+    r"(?:send|post|email|give|hand over|print) (?:out )?(?:the |a |an |each |every |new )?"
+    r"(?:[\w-]+ )?(?:welcome (?:pack|email|kit|box|letter|call)s?|login details|"
+    r"first invoices?|renewal (?:reminders?|notices?|letters?|quotes?|invitations?))\b|"
+    r"(?:onboard|induct)s? (?:the |each |every |new |our )?\w+|"
+    r"(?:run|hold|book) (?:the |an? |each |every )?(?:[\w-]+ )?(?:induction|onboarding|"
+    r"kick-?off)s?\b|"
+    r"(?:deliver|dispatch|ship|install|fit)s? (?:the|their|each|every|all) (?:[\w-]+ )?"
+    r"(?:orders?|goods|purchases?|new [\w-]+)\b|"
+    r"(?:process|handle|settle|pay out|pay)s? (?:the |their |every |each |all )?"
+    r"(?:[\w-]+ )?claims?\b|"
+    r"reminds? (?:[\w'’-]+ ){1,3}?(?:to )?(?:rebook|renew|reorder|book (?:their|the|a) next|"
+    r"come back)\b"
+    r")",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65536)
+def serving_moment(item: str) -> str | None:
+    """``"use"`` or ``"repeat"`` for a business activity that serves a customer who has
+    already bought (reminding them to come back is ``"repeat"``), else None.
+
+    Examples
+    --------
+    >>> serving_moment("Send the welcome pack and login details")
+    'use'
+    >>> serving_moment("Remind patients to book their next check-up")
+    'repeat'
+    >>> serving_moment("Send a free pricing guide to everyone who signs up") is None
+    True
+    """
+    for clause in _clauses(item):
+        found = _SERVING.match(clause)
+        if found and not _TRYING.search(clause):
+            return "repeat" if found.group(0).casefold().startswith("remind") else "use"
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _compares(action: str) -> bool:
+    """True when a clause of *action* is still comparing the options, in any wording ("We
+    compare three nurseries", "I read the reviews of two firms")."""
+    return any(_COMPARING.match(clause) for clause in _clauses(action))
+
+
+@lru_cache(maxsize=65536)
+def _read_action(action: str) -> tuple[str | None, str | None, bool]:
+    """What a customer action presupposes, read once per text (the roll-up reviews many
+    maps): its early moment (recommending, buying), its moment after the purchase (using,
+    coming back), and whether it books the service itself."""
+    return _early_action(action), later_moment(action), _books(action)
 
 
 def _moment_lanes() -> tuple[FieldSpec, ...]:
@@ -483,9 +585,7 @@ def check(view: MapView) -> Iterator[Finding]:
             continue
         moments = frozenset(view.moments.get(stage.name, ()))
         comparing = (
-            purchase is not None
-            and index < purchase
-            and any(_COMPARING.match(a) for a in stage.actions)
+            purchase is not None and index < purchase and any(_compares(a) for a in stage.actions)
         )
         found = next(
             (
@@ -507,6 +607,9 @@ def check(view: MapView) -> Iterator[Finding]:
             "has already bought can give",
             "use": f"{who} already using what they bought, which happens after the purchase",
             "repeat": f"{who} coming back for more, which needs a first purchase",
+            "serving": "the business serving a customer who has already bought (welcoming, "
+            "delivering, handling a claim)",
+            "recalling": "the business bringing back a customer who has already bought",
         }[kind]
         belongs = _belongs(view, kind)
         yield Finding(

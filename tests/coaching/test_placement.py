@@ -424,3 +424,76 @@ def test_praising_the_business_to_others_before_the_purchase_is_questioned(actio
 )
 def test_hearing_praise_or_telling_a_need_before_the_purchase_is_not(action):
     assert not questioned("Awareness", "actions", action)
+
+
+@pytest.mark.parametrize(
+    ("stage", "item"),
+    [
+        # the business serving or recalling a customer who has already bought
+        ("Awareness", "Send the welcome pack and login details"),
+        ("Consideration", "Process claims within five working days"),
+        ("Awareness", "Remind patients to book their next check-up"),
+        ("Consideration", "Onboard new clients with a kick-off call"),
+        ("Awareness", "Deliver every order in a reusable crate"),
+        ("Consideration", "Send renewal reminders a month early"),
+    ],
+)
+def test_the_business_serving_customers_before_the_purchase_is_questioned(stage, item):
+    assert questioned(stage, "business_activities", item)
+
+
+@pytest.mark.parametrize(
+    ("stage", "item"),
+    [
+        ("Awareness", "Send a free pricing guide to everyone who signs up"),
+        ("Consideration", "Explain how claims work on the quote page"),
+        ("Consideration", "Offer a free trial induction class"),
+        ("Awareness", "Publish delivery times on every product page"),
+        ("Retention", "Send the welcome pack and login details"),
+        ("Retention", "Remind patients to book their next check-up"),
+    ],
+)
+def test_explaining_it_before_or_serving_after_the_purchase_is_not(stage, item):
+    assert not questioned(stage, "business_activities", item)
+
+
+@pytest.mark.parametrize(
+    ("actions", "expected"),
+    [
+        (["We compare three nurseries", "We pay the first term's fees"], True),
+        (["I read the reviews of two garages", "I pay for the full service"], True),
+        (["I ring the nursery", "We pay a deposit to hold a place"], False),
+    ],
+)
+def test_comparing_in_the_first_person_before_paying_is_read_too(actions, expected):
+    assert paying_questioned("Consideration", actions) is expected
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("We email past clients a review link", True),
+        ("We ask buyers to leave a star rating", True),
+        ("We ask the local paper to review the shop", False),
+    ],
+)
+def test_the_business_asking_for_reviews_in_the_first_person_is_read_too(item, expected):
+    assert questioned("Awareness", "business_activities", item) is expected
+
+
+@pytest.mark.parametrize(
+    ("action", "expected"),
+    [
+        ("Transfers the fee to the tutor", True),
+        ("I tap my card at the till", True),
+        ("settles the bill with the plumber", True),
+        ("Gives the salon five stars", True),
+        ("Nominates the café for a local award", True),
+        ("Sends the quote to his partner", False),
+        ("Checks how to transfer money abroad", False),
+        ("Sees the café has five stars", False),
+        ("Reads a five-star review", False),
+    ],
+)
+def test_paying_and_praising_in_other_words_before_the_purchase(action, expected):
+    assert questioned("Awareness", "actions", action) is expected
