@@ -251,8 +251,6 @@ _TRYING = re.compile(r"\b(free|trial|taster|demo|sample|guest|viewing|test drive
 _REPEATING = re.compile(
     r"^(?:re-?books?|re-?orders?|re-?subscribes?|re-?enrol?ls?|re-?joins?|tops? up\b|"
     r"(?:orders?|buys?) (?:more|again|another|a second|a further)\b|"
-    r"books? (?:again|another (?:year|term|season|course|block|round|series|stay))\b|"
-    r"comes? back (?:for|to (?:buy|book|order))\b|"
     # the same thing kept for longer or made bigger: "Extends the lease", "Upgrades her plan"
     r"(?:extends?|upgrades?) (?:to |the |her |his |their |my |our )?(?:[\w-]+ ){0,2}?"
     r"(?:contract|membership|stay|subscription|lease|tenancy|plan|package|tier|policy|cover)\b|"
@@ -262,9 +260,15 @@ _REPEATING = re.compile(
     re.IGNORECASE,
 )
 
-#: The next one of the same booked: "Books the next groom while collecting the dog" (not the
-#: next free slot, which is a first look).
-_NEXT_ONE = re.compile(r"^(?:re-?)?books? (?:the|her|his|their|my|our) next\b", re.IGNORECASE)
+#: The next one of the same booked, or coming back: "Books the next groom while collecting
+#: the dog", "Books again for the summer" (not the next free slot or a second viewing, which
+#: are first looks).
+_NEXT_ONE = re.compile(
+    r"^(?:(?:re-?)?books? (?:the|her|his|their|my|our) next\b|"
+    r"books? (?:again|another (?:year|term|season|course|block|round|series|stay))\b|"
+    r"comes? back (?:for|to (?:buy|book|order))\b)",
+    re.IGNORECASE,
+)
 
 
 def later_moment(action: str) -> str | None:
@@ -306,7 +310,8 @@ _LOOK = re.compile(
     r"\b(?:free|trial|taster|tasting|demo|tour|call|chat|viewing|visit|consultation|"
     r"fitting|test|meeting|quote|survey|callback|open (?:day|evening)|webinar|info|"
     r"information|assessment|newsletter|e-?mails?|updates|waitlist|waiting list|mailing list|"
-    r"alerts|come round|look|available|slot)\b",
+    r"alerts|come round|look|available|slot|appointment|check-?up|consult\w*|discovery|"
+    r"intro\w*|samples?|second (?:look|opinion))\b",
     re.IGNORECASE,
 )
 _BOOKING = re.compile(

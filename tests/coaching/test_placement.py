@@ -497,3 +497,16 @@ def test_the_business_asking_for_reviews_in_the_first_person_is_read_too(item, e
 )
 def test_paying_and_praising_in_other_words_before_the_purchase(action, expected):
     assert questioned("Awareness", "actions", action) is expected
+
+
+@pytest.mark.parametrize(
+    ("action", "expected"),
+    [
+        ("Comes back for another term", True),
+        ("Books again for the summer", True),
+        ("Comes back for a second viewing", False),
+        ("Books an appointment with the orthodontist", False),
+    ],
+)
+def test_coming_back_is_told_from_a_second_look(action, expected):
+    assert questioned("Awareness", "actions", action) is expected
