@@ -15,7 +15,8 @@ What presupposes a purchase already made is out of place before any purchase sta
 does it: the customer recommending, using or coming back, and the business asking its
 customers for a review, a rating or a referral ("Ask customers to rate their order" in
 Awareness), serving them (a welcome pack, a delivery, a claim handled) or reminding them to
-come back. Paying is also questioned in a stage before the map's purchase stage where the
+come back, and a touchpoint only a customer meets (order tracking, an invoice, a loyalty
+card). Paying is also questioned in a stage before the map's purchase stage where the
 customer is still comparing the options ("Compares three schools", "Pays for ten lessons"):
 the purchase comes after the choice.
 
@@ -46,9 +47,10 @@ RULES = (
         ("improve",),
         "an item of another journey moment than its stage covers (the customer recommending, "
         "paying, using what was bought or coming back for more, or the business asking "
-        "customers for reviews or referrals or serving them, before the purchase stages, or "
-        "paying while still comparing before the purchase stage, advertising to strangers in "
-        "a recommend or promote stage), asked as a question",
+        "customers for reviews or referrals or serving them, or a touchpoint met only after "
+        "buying, before the purchase stages, or paying while still comparing before the "
+        "purchase stage, advertising to strangers in a recommend or promote stage), asked as "
+        "a question",
     ),
 )
 
@@ -67,6 +69,7 @@ _BELONGS = {
     "Re-purchase)",
     "serving": "a stage after the purchase, where the customer uses what they bought "
     "(Retention, Excite, Re-purchase)",
+    "met-after": "the stage of the purchase or a stage after it (Retention, Excite, Re-purchase)",
     "recalling": "a stage after the purchase, where the customer comes back (Retention, "
     "Ascend, Re-purchase)",
     "advertising": "the first stage, where people first notice the business",
@@ -80,6 +83,7 @@ _MOMENT_OF = {
     "use": ("use", "the customer uses what they bought"),
     "repeat": ("repeat", "the customer comes back"),
     "serving": ("use", "the customer uses what they bought"),
+    "met-after": ("use", "the customer uses what they bought"),
     "recalling": ("repeat", "the customer comes back"),
     "advertising": ("notice", "people first notice the business"),
 }
@@ -501,6 +505,8 @@ def _misplaced(
         served = serving_moment(item)
         if served:
             return "serving" if served == "use" else "recalling"
+    if lane == "touchpoints" and moments <= _BEFORE and _AFTER_TOUCHPOINT.search(item):
+        return "met-after"
     telling = lane != "actions" and moments <= _TELLING  # where the business speaks
     if telling and _advertises(lane, item):
         return "advertising"
@@ -526,6 +532,18 @@ _SERVING = re.compile(
     r"reminds? (?:[\w'’-]+ ){1,3}?(?:to )?(?:rebook|renew|reorder|book (?:their|the|a) next|"
     r"come back)\b"
     r")",
+    re.IGNORECASE,
+)
+
+
+#: Touchpoints a customer meets only after buying: "Order tracking page", "Welcome pack",
+#: "Invoice", "Loyalty card", "Claims line", "Instruction manual".
+_AFTER_TOUCHPOINT = re.compile(
+    r"\b(?:order (?:tracking|confirmation|status)|(?:delivery|parcel) (?:tracking|driver|van|"
+    r"slot|note)|tracking (?:page|link|email|text)|invoices?|receipts?|welcome (?:pack|box|kit|"
+    r"bag|letter|call)|loyalty (?:card|app|scheme|programme|program|points)|claims? (?:form|line|"
+    r"portal|handler|team)|(?:user|instruction|owner['’]?s?) (?:manual|guide)|warranty card|"
+    r"aftercare|renewal reminder)\b",
     re.IGNORECASE,
 )
 
@@ -615,6 +633,7 @@ def check(view: MapView) -> Iterator[Finding]:
             "serving": "the business serving a customer who has already bought (welcoming, "
             "delivering, handling a claim)",
             "recalling": "the business bringing back a customer who has already bought",
+            "met-after": f"where {who} meets the business only after buying",
         }[kind]
         belongs = _belongs(view, kind)
         yield Finding(

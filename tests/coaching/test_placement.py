@@ -510,3 +510,23 @@ def test_paying_and_praising_in_other_words_before_the_purchase(action, expected
 )
 def test_coming_back_is_told_from_a_second_look(action, expected):
     assert questioned("Awareness", "actions", action) is expected
+
+
+@pytest.mark.parametrize(
+    ("stage", "item", "expected"),
+    [
+        # touchpoints a customer meets only after buying
+        ("Awareness", "Order tracking page", True),
+        ("Consideration", "Welcome pack in the post", True),
+        ("Awareness", "Loyalty card", True),
+        ("Consideration", "Claims line", True),
+        ("Awareness", "Instruction manual", True),
+        ("Consideration", "Welcome email", False),
+        ("Consideration", "Supplier due-diligence portal", False),
+        ("Awareness", "Delivery times on the product page", False),
+        ("Consideration", "Sample contract", False),
+        ("Retention", "Order tracking page", False),
+    ],
+)
+def test_touchpoints_met_only_after_buying_before_the_purchase(stage, item, expected):
+    assert questioned(stage, "touchpoints", item) is expected
