@@ -228,16 +228,13 @@ _USING = re.compile(
     r"(?:has|attends?|goes? to|takes?|does|completes?) (?:the|her|his|their|my|our) "
     r"(?:[\w-]+ )?(?:induction|orientation|kick-?off|onboarding (?:session|call|meeting))\b|"
     r"(?:has|attends?|goes? to|takes?|does) (?:her|his|their|my|our) first (?:[\w-]+ )?"
-    r"(?:lesson|session|class|treatment|shift|day|week)\b|"
-    # what is already the customer's own: "Rides her new e-bike to work"
-    r"(?:uses?|wears?|drives?|rides?|plays?|cooks? with|charges?|installs?|fits?) "
-    r"(?:her|his|their|my|our) new\b"
+    r"(?:lesson|session|class|treatment|shift|day|week)\b"
     r")|"
     # the customer's first day, morning, week or term with what was bought, anywhere, but
     # not a first day somewhere else ("on her first day at university")
     r"\b(?:on|for|in|during) (?:her|his|their|my|our|its) first "
     r"(?:day|morning|afternoon|evening|week|shift|night|term|month)\b"
-    r"(?! (?:at|in|of|back|as)\b)|"
+    r"(?! (?:at|in|of|back|as|off|out|away|home)\b)|"
     r"\bfirst (?:homework|lesson plan|assignment|invoice|bill|statement)\b",
     re.IGNORECASE,
 )
@@ -245,7 +242,8 @@ _USING = re.compile(
 #: the gym on her first day at work", "Reads how to make a claim").
 _NOTICING = re.compile(
     r"^(hears?|sees?|notices?|spots?|reads?|learns?|finds? out|asks?|wonders?|worries|"
-    r"looks? up|searches?|watches?)\b",
+    r"looks?|searches?|googles?|watches?|checks?|compares?|considers?|thinks?|imagines?|"
+    r"plans?|expects?|estimates?|calculates?|wants?|needs?|hopes?|dreads?)\b",
     re.IGNORECASE,
 )
 #: Words that make such a clause about a trial or a look before buying after all.
@@ -254,7 +252,6 @@ _TRYING = re.compile(r"\b(free|trial|taster|demo|sample|guest|viewing|test drive
 #: reordering, rebooking, next year's or a recall appointment booked.
 _REPEATING = re.compile(
     r"^(?:re-?books?|re-?orders?|re-?subscribes?|re-?enrol?ls?|re-?joins?|tops? up\b|"
-    r"(?:orders?|buys?) (?:more|again|another|a second|a further)\b|"
     # the same thing kept for longer or made bigger: "Extends the lease", "Upgrades her plan"
     r"(?:extends?|upgrades?) (?:to |the |her |his |their |my |our )?(?:[\w-]+ ){0,2}?"
     r"(?:contract|membership|stay|subscription|lease|tenancy|plan|package|tier|policy|cover)\b|"
@@ -270,6 +267,7 @@ _REPEATING = re.compile(
 _NEXT_ONE = re.compile(
     r"^(?:(?:re-?)?books? (?:the|her|his|their|my|our) next\b|"
     r"books? (?:again|another (?:year|term|season|course|block|round|series|stay))\b|"
+    r"(?:orders?|buys?) (?:more|again|another|a second|a further)\b|"
     r"comes? back (?:for|to (?:buy|book|order))\b)",
     re.IGNORECASE,
 )
@@ -315,7 +313,7 @@ _LOOK = re.compile(
     r"fitting|test|meeting|quote|survey|callback|open (?:day|evening)|webinar|info|"
     r"information|assessment|newsletter|e-?mails?|updates|waitlist|waiting list|mailing list|"
     r"alerts|come round|look|available|slot|appointment|check-?up|consult\w*|discovery|"
-    r"intro\w*|samples?|second (?:look|opinion))\b",
+    r"intro\w*|samples?|second (?:look|opinion)|brochures?|catalogues?|prospectus)\b",
     re.IGNORECASE,
 )
 _BOOKING = re.compile(
@@ -373,7 +371,9 @@ def _early_action(action: str) -> str | None:
     """
     for clause in _clauses(action):
         kind = action_moment(clause) or (
-            "buy" if _ORDERING.match(clause) or _PAYING.match(clause) else None
+            "buy"
+            if (_ORDERING.match(clause) and not _LOOK.search(clause)) or _PAYING.match(clause)
+            else None
         )
         if kind is None and _PRAISING.search(clause):
             kind = "recommend"

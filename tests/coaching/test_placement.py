@@ -356,7 +356,6 @@ def test_booking_a_first_look_before_the_purchase_is_not(stage, action):
     [
         ("Awareness", "Receives the first veg box"),
         ("Consideration", "Attends her induction at the gym"),
-        ("Awareness", "Rides her new e-bike to work"),
         ("Consideration", "Has his first lesson with the instructor"),
         ("Consideration", "Upgrades to the premium plan"),
         ("Consideration", "Extends the lease for another year"),
@@ -372,6 +371,10 @@ def test_more_ways_of_using_or_coming_back_before_the_purchase_are_questioned(st
     [
         ("Consideration", "Asks about the induction"),
         ("Awareness", "Sees a friend riding her new e-bike"),
+        ("Awareness", "I use my new phone to look up driving schools"),
+        ("Awareness", "On my first morning off I search for a yoga class"),
+        ("Consideration", "Checks what the first bill will be"),
+        ("Consideration", "Orders more brochures for her husband"),
     ],
 )
 def test_asking_about_or_seeing_others_use_it_before_the_purchase_is_not(stage, action):
