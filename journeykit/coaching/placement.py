@@ -313,7 +313,8 @@ _LOOK = re.compile(
     r"fitting|test|meeting|quote|survey|callback|open (?:day|evening)|webinar|info|"
     r"information|assessment|newsletter|e-?mails?|updates|waitlist|waiting list|mailing list|"
     r"alerts|come round|look|available|slot|appointment|check-?up|consult\w*|discovery|"
-    r"intro\w*|samples?|second (?:look|opinion)|brochures?|catalogues?|prospectus)\b",
+    r"intro\w*|samples?|second (?:look|opinion)|brochures?|catalogues?|prospectus|talk|"
+    r"seminar|workshop|event|fair|exhibition|library)\b",
     re.IGNORECASE,
 )
 _BOOKING = re.compile(

@@ -345,6 +345,8 @@ def test_booking_the_service_where_nobody_is_in_touch_yet_is_questioned(action):
         ("Awareness", "Signs up for the newsletter"),
         ("Consideration", "Books a viewing of the flat"),
         ("Consideration", "Books the next available slot"),
+        ("Awareness", "Books a seat at the beginners' talk"),
+        ("Awareness", "Reserves a copy at the library"),
     ],
 )
 def test_booking_a_first_look_before_the_purchase_is_not(stage, action):
