@@ -538,10 +538,11 @@ _SERVING = re.compile(
 
 
 #: Touchpoints a customer meets only after buying: "Order tracking page", "Welcome pack",
-#: "Invoice", "Loyalty card", "Claims line", "Instruction manual".
+#: "Invoice", "Loyalty card", "Claims line", "Instruction manual" (not a delivery van or
+#: driver, which anyone can see in the street).
 _AFTER_TOUCHPOINT = re.compile(
-    r"\b(?:order (?:tracking|confirmation|status)|(?:delivery|parcel) (?:tracking|driver|van|"
-    r"slot|note)|tracking (?:page|link|email|text)|invoices?|receipts?|welcome (?:pack|box|kit|"
+    r"\b(?:order (?:tracking|confirmation|status)|(?:delivery|parcel) (?:tracking|slot|note)|"
+    r"tracking (?:page|link|email|text)|invoices?|receipts?|welcome (?:pack|box|kit|"
     r"bag|letter|call)|loyalty (?:card|app|scheme|programme|program|points)|claims? (?:form|line|"
     r"portal|handler|team)|(?:user|instruction|owner['’]?s?) (?:manual|guide)|warranty card|"
     r"aftercare|renewal reminder)\b",

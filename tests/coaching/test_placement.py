@@ -529,6 +529,7 @@ def test_coming_back_is_told_from_a_second_look(action, expected):
         ("Consideration", "Welcome email", False),
         ("Consideration", "Supplier due-diligence portal", False),
         ("Awareness", "Delivery times on the product page", False),
+        ("Awareness", "Delivery van in the street", False),
         ("Consideration", "Sample contract", False),
         ("Retention", "Order tracking page", False),
     ],
