@@ -25,6 +25,8 @@ wording: terse ("orders album + pays by card"), in the first person ("I recommen
 lessons to my colleagues"), with a named subject ("Mark and I sign the contract"). Print
 (leaflets, flyers, posters) is advertising in a telling stage only when the business puts
 it out to strangers, not when it is a touchpoint customers hand on or is given to them.
+Recommending an option to the people who decide with the customer (the committee, a
+partner, "for approval") is part of deciding, not telling others, and is not questioned.
 """
 
 from __future__ import annotations
@@ -358,6 +360,23 @@ _PAYING = re.compile(
 )
 
 
+#: Showing off the result to others: "shares pics of the finished extension".
+_SHOWING_OFF = re.compile(
+    r"^(?:shares?|posts?|sends?|shows?) (?:[\w'’-]+ ){0,2}?(?:photos?|pictures?|pics|videos?) "
+    r"of (?:her|his|their|my|our|the) (?:finished|new|completed)\b",
+    re.IGNORECASE,
+)
+#: Recommending to the people who decide with the customer, which is part of deciding, not
+#: telling others: "Recommends the firm to the committee", "... for approval".
+_TO_DECIDERS = re.compile(
+    r"\bto (?:the|her|his|their|my|our) (?:[\w-]+ )?(?:board|committee|panel|trustees|"
+    r"governors|council|manager|boss|director|head|cfo|ceo|partner|husband|wife|family|"
+    r"procurement|budget holder|line manager)\b|\bfor (?:approval|sign-off|sign off)\b|"
+    r"\bshortlist",
+    re.IGNORECASE,
+)
+
+
 def _early_action(action: str) -> str | None:
     """``"recommend"`` or ``"buy"`` for a customer action with a clause that plainly is one,
     however it is worded: in the first person ("I recommend the lessons to my colleagues"),
@@ -376,8 +395,10 @@ def _early_action(action: str) -> str | None:
             if (_ORDERING.match(clause) and not _LOOK.search(clause)) or _PAYING.match(clause)
             else None
         )
-        if kind is None and _PRAISING.search(clause):
+        if kind is None and (_PRAISING.search(clause) or _SHOWING_OFF.match(clause)):
             kind = "recommend"
+        if kind == "recommend" and _TO_DECIDERS.search(clause):
+            kind = None  # part of deciding with others, not telling them
         if kind:
             return kind
     return None

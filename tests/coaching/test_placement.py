@@ -536,3 +536,21 @@ def test_coming_back_is_told_from_a_second_look(action, expected):
 )
 def test_touchpoints_met_only_after_buying_before_the_purchase(stage, item, expected):
     assert questioned(stage, "touchpoints", item) is expected
+
+
+@pytest.mark.parametrize(
+    ("stage", "action", "expected"),
+    [
+        # showing off the result is telling others; recommending to those who decide is not
+        ("Awareness", "shares pics of the finished extension with the street WhatsApp", True),
+        ("Awareness", "I post a video of my new kitchen on Facebook", True),
+        ("Awareness", "Sends photos of the completed garden to her sister", True),
+        ("Consideration", "Recommends the shortlisted firm to the committee", False),
+        ("Consideration", "I recommend the second quote to my line manager for approval", False),
+        ("Consideration", "Recommends the nursery to her husband", False),
+        ("Awareness", "Sees photos of a neighbour's new kitchen", False),
+        ("Awareness", "Recommends the firm to peers at the regional forum", True),
+    ],
+)
+def test_showing_off_or_recommending_to_the_deciders_before_the_purchase(stage, action, expected):
+    assert questioned(stage, "actions", action) is expected
