@@ -124,3 +124,93 @@ def test_a_step_of_the_sale_is_the_businesss_market(goal, side):
 )
 def test_whose_case_whose_rank_and_whose_deal(goal, side):
     assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # The buying side's own approval is its step; a deal signed, or an approval won
+        # from the market, is the seller's.
+        ("Get the catering quote signed off before the budget freeze", "customer"),
+        ("Have the new boiler approved by our landlord", "customer"),
+        ("Get the grant application authorised by the trustees", "customer"),
+        ("Get the service contract signed", "business"),
+        ("Get the proposal approved by new clients", "business"),
+        ("Get more renewals signed before March", "business"),
+        # More of something done by others is a volume the business wants ...
+        ("Have fewer parcels returned to the depot", "business"),
+        ("Get more viewings booked from each listing", "business"),
+        # ... not what the customer wants more of.
+        ("Get more sleep before the night shifts", "customer"),
+        ("Get more of my questions answered at the clinic", "customer"),
+    ],
+)
+def test_an_approval_the_buyer_gives_itself_is_the_buyers(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # Acting on the customer's peers ("other", "fellow") is the customer's own aim ...
+        ("Encourage other new runners to join the Sunday group", "customer"),
+        ("Persuade fellow allotment holders to share the water butt", "customer"),
+        ("Convince another mum from nursery to come along", "customer"),
+        # ... the business's market is not a peer.
+        ("Encourage new runners to join the Sunday group", "unsure"),
+        ("Persuade allotment holders to buy the water butt", "business"),
+        ("Convince parents to book the holiday club", "business"),
+    ],
+)
+def test_the_customers_peers_are_not_the_market(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # Everyday verbs on particular things: closing, collecting, securing them.
+        ("Close the snag items before we move in", "customer"),
+        ("Collect the keys and the meter readings", "customer"),
+        ("Secure the permits for the street party", "customer"),
+        # Verbs of growing on a plural act on a volume: the business's figure.
+        ("Grow the weekday lunch orders", "business"),
+        ("Boost the off-peak bookings at the spa", "business"),
+        ("Fill the empty Tuesday slots", "business"),
+    ],
+)
+def test_a_plural_is_a_volume_only_for_a_verb_of_growing(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # A question the customer wants answered, about nobody of the market.
+        ("Work out which share of the flat we can afford", "customer"),
+        ("Figure out whether the loft is big enough for a bedroom", "customer"),
+        ("Sort out which tariff suits a house with a heat pump", "customer"),
+        # The same shape about the market, or a step with no question, stays the business's.
+        ("Work out which leads are worth a call", "business"),
+        ("Find out which campaigns bring in leads", "business"),
+        ("Work the pipeline every Friday", "business"),
+    ],
+)
+def test_a_question_the_customer_answers_is_theirs(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # A plural made with "-ment" is a thing, never people: converting free
+        # assessments into a signed plan is a sale.
+        ("Convert the free assessments into signed private treatment plans", "business"),
+        ("Convert more trial lessons into paid terms", "business"),
+        ("Turn the spare room into a home office", "customer"),
+        ("Convert the garage into a studio for my daughter", "customer"),
+        ("Reschedule the appointments around my shifts", "customer"),
+    ],
+)
+def test_committed_sales_and_things_made_with_ment(goal, side):
+    assert read_goal(goal).side == side
