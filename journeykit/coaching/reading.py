@@ -411,7 +411,7 @@ _EVERY_CASE = "a standard the business sets for every customer"
 #: "every" or "each" with a case the business handles ("every claim", "each facial"), not a
 #: period ("each week") or the customer's own things ("every room", "every ward").
 _EVERY = re.compile(
-    r"\b(every|each) ([\w-]+ ){0,2}?(claims?|repairs?|orders?|parcels?|deliver(y|ies)|"
+    r"\b(every|each) (?!times?\b)([\w-]+ ){0,2}?(claims?|repairs?|orders?|parcels?|deliver(y|ies)|"
     r"appointments?|bookings?|visits?|jobs?|treatments?|facials?|installations?|install|"
     r"enquir(y|ies)|inquir(y|ies)|complaints?|requests?|calls?|tickets?|cases?|clients?|"
     r"customers?|guests?|patients?|members?|sales?|invoices?|returns?|refunds?|shipments?|"
@@ -477,6 +477,50 @@ def _volume_done(phrase: list[str], rest: tuple[str, ...]) -> int:
     return 0
 
 
+#: What a person feels, bears or pays, that a customer wants less of: "Reduce the *stress*
+#: of planning", "Cut the heating *bills*".
+_FELT = lx.word_set(
+    "stress worry worries anxiety hassle fear fears nerves panic guilt effort risk confusion "
+    "uncertainty pain discomfort embarrassment bill bills"
+)
+#: Verbs of someone choosing, recommending or calling on a business: "Be the studio local
+#: midwives *recommend*", "Be the firm a finance director *calls* first".
+_CHOOSING = lx.word_set(
+    "recommend mention choose pick trust call think rate prefer remember refer praise name "
+    "suggest turn"
+)
+
+
+def _chosen_by_others(rest: tuple[str, ...]) -> int:
+    """How many words of *rest* (after "Be") say the business wants to be the one others
+    choose, recommend or trust ("the insurer tradespeople mention", "trusted by tenants"), or
+    0. The customer's own "my" or a clause about themselves ("the one who books") is not.
+
+    Examples
+    --------
+    >>> _chosen_by_others(tokens("the studio local midwives recommend"))
+    5
+    >>> _chosen_by_others(tokens("trusted by tenants to do what we say"))
+    3
+    >>> _chosen_by_others(tokens("the one who books the table"))
+    0
+    >>> _chosen_by_others(tokens("seen by a specialist within a week"))
+    0
+    """
+    if any(w in lx.FIRST_PERSON for w in rest):
+        return 0
+    if len(rest) > 2 and rest[0].endswith("ed") and rest[1] == "by":
+        return 3 if _is_people(list(rest[2:4])) else 0  # "trusted by tenants"
+    if rest[:1] not in (("the",), ("a",)):
+        return 0
+    for i, word in enumerate(rest[2:8], start=2):
+        if word in ("who", "to", "that", "of", "in", "for", "at", "and"):
+            return 0  # "the one who books", "the first to know", "the best in town"
+        if i >= 3 and is_a(word, _CHOOSING):
+            return i + 1
+    return 0
+
+
 def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
     """What the first verb and its object say about whose goal this is."""
     if not verb:
@@ -492,6 +536,10 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
     if phrase[:1] and phrase[0] in _PEERS:
         return None  # "Encourage other parents to come", "Tell fellow riders": the customer's peers
     if verb == "be" or verb == "become":
+        if rest[:3] == ("the", "first", "to") or (
+            rest[1:2] == ("by",) and not _chosen_by_others(rest)
+        ):
+            return None  # "Be the first to know", "Be seen by a specialist": the customer
         # "Be the garage drivers think of first": the business as its customers see it.
         if rest[:1] in (("the",), ("a",)) and len(rest) > 2 and _is_people(list(rest[2:4])):
             return " ".join([verb, *rest[:4]]), "how the business wants to be seen"
@@ -503,6 +551,9 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
             ("the", "leading"),
         ):
             return " ".join([verb, *rest[:3]]), "how the business wants to be seen"
+        chosen = _chosen_by_others(rest)
+        if chosen:
+            return " ".join([verb, *rest[:chosen]]), "how the business wants to be seen"
         return None
     if verb == "make":
         if nxt in ("sure", "a", "an", "my", "me", "us", "time", "friends", "space", "room"):
@@ -586,7 +637,12 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
         if deal and (verb in ("make", "close", "win") or (verb == "get" and signed)):
             return shown, "a deal the business closes"
         lowering = verb in ("reduce", "cut", "lower", "minimise", "minimize")
-        if lowering and not any(w in lx.FIRST_PERSON or w in lx.FIRST_PLURAL for w in rest):
+        felt = any(w in _FELT for w in phrase)  # "the stress", "bills"
+        if (
+            lowering
+            and not felt
+            and not any(w in lx.FIRST_PERSON or w in lx.FIRST_PLURAL for w in rest)
+        ):
             return shown, "a business metric"
         if verb in ("improve", "raise") and any(is_a(w, lx.METRIC_WORDS) for w in phrase):
             return shown, "a business metric"

@@ -214,3 +214,44 @@ def test_a_question_the_customer_answers_is_theirs(goal, side):
 )
 def test_committed_sales_and_things_made_with_ment(goal, side):
     assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # To be the one others choose, recommend, call or trust is how a business wants
+        # to be seen ...
+        ("Be the florist wedding planners recommend", "business"),
+        ("Be the garage a stranded driver calls first", "business"),
+        ("Be the accountant local farmers mention at market", "business"),
+        ("Be trusted by landlords across the borough", "business"),
+        # ... the customer's own clause, or a specialist seeing them, is not.
+        ("Be the one who books the table for everyone", "customer"),
+        ("Be seen by a specialist within a week", "customer"),
+        ("Be the parent my kids can call any time", "customer"),
+        ("Be the first to know when tickets go on sale", "customer"),
+    ],
+)
+def test_being_the_one_others_choose_is_the_businesss(goal, side):
+    # people guessed from a word's ending ("planners") are asked about, not asserted
+    assert (read_goal(goal).side != "customer") == (side == "business")
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # Less of what a person feels or pays is the customer's aim ...
+        ("Reduce the worry of leaving Dad alone at night", "customer"),
+        ("Cut the water bills in the new flat", "customer"),
+        ("Lower the risk of losing the deposit", "customer"),
+        # ... less of what the business counts is its metric.
+        ("Reduce account closures in the first year", "business"),
+        ("Cut no-shows at the Monday clinic", "business"),
+        ("Lower the refund rate on online orders", "business"),
+        # "every time" is an occasion, not a standard for every case.
+        ("Stop panicking every time a parcel is late", "customer"),
+        ("Have every parcel delivered by noon", "unsure"),
+    ],
+)
+def test_less_of_what_a_person_feels_and_every_time(goal, side):
+    assert read_goal(goal).side == side
