@@ -118,6 +118,9 @@ def _is_people(phrase: list[str]) -> bool:
     """
     if not phrase or any(w in lx.PEER_WORDS for w in phrase[:2]):
         return False
+    owned = [i for i, w in enumerate(phrase[:-1]) if w in lx.PEER_WORDS]
+    if owned and _is_known(phrase[owned[0] + 1 :]) and not _is_known(phrase[: owned[0]]):
+        return False  # "a date both our families can make": the customer's own people
     return _is_known(phrase) or _guessed_people(phrase)
 
 
@@ -394,7 +397,13 @@ def _business_evidence(goal: str, words: tuple[str, ...]) -> tuple[str, str] | N
         return goal.strip(), "a target with a number"
     # A standard for every customer's case: "Have every claim settled in five days", "after
     # each facial". A customer speaks of their own case, or of every week or month.
-    every = _EVERY.search(goal)
+    every = _EVERY.search(goal) or _EVERY_PERSON.search(goal) or _EVERY_MADE.search(goal)
+    then = every.groupdict().get("then") if every else None
+    if then and then.casefold() in lx.PHRASE_ENDS:
+        every = None  # "Have every ward on the new rota": a place, not somebody made to act
+    one = every.groupdict().get("one") if every else None
+    if one and is_a(one.casefold(), _OWN_PEOPLE):
+        every = None  # "every colleague's diet": the customer's own people
     if every:
         return every.group(0).casefold(), _EVERY_CASE
     # How the business wants to rank: "Make our form the shortest in the country".
@@ -416,7 +425,21 @@ _EVERY = re.compile(
     r"enquir(y|ies)|inquir(y|ies)|complaints?|requests?|calls?|tickets?|cases?|clients?|"
     r"customers?|guests?|patients?|members?|sales?|invoices?|returns?|refunds?|shipments?|"
     r"sessions?|services?|consignments?|applicants?|applications?|tenants?|tenanc(y|ies)|"
-    r"subscribers?|users?|visitors?|diners?|donors?|households?)\b",
+    r"subscribers?|users?|visitors?|diners?|donors?|households?|reports?)\b",
+    re.IGNORECASE,
+)
+#: "every" or "each" with somebody the business serves, known as a person by what follows
+#: ("every child *who* comes in", "every candidate*'s* documents") or by being made to do
+#: something ("Make every child leave proud"; not "Make every minute count").
+#: The people of the customer's own circle, at work or at home: "every *colleague*'s diet".
+_OWN_PEOPLE = lx.word_set(
+    "colleague employee staff teammate flatmate housemate neighbour neighbor friend relative cousin"
+)
+_EVERY_PERSON = re.compile(r"\b(every|each) (?P<one>[\w-]+)( who\b|['’]s\b)", re.I)
+_EVERY_MADE = re.compile(
+    r"\b(make|have|let) (every|each) (?!(minute|hour|day|week|month|year|moment|second|penny|"
+    r"pound|cent|bit|room|corner|inch|mile)\b)(?P<one>[\w-]+) (?!(count|last|matter|work|go|ready|"
+    r"look|fit|feel)\b)(?P<then>[a-z]+)\b",
     re.IGNORECASE,
 )
 #: A superlative against a whole market: "the shortest in the country", "the best in town".

@@ -255,3 +255,52 @@ def test_being_the_one_others_choose_is_the_businesss(goal, side):
 )
 def test_less_of_what_a_person_feels_and_every_time(goal, side):
     assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # "every" with somebody the business serves (a "who", an owner's "'s", someone
+        # made to act) is a standard for every case, asked about ...
+        ("Make every child leave the optician with a sticker", "unsure"),
+        ("Give every volunteer who signs up a named buddy", "unsure"),
+        ("Have each tenant's deposit back within ten days", "unsure"),
+        ("Fix every leak report the same week", "unsure"),
+        # ... not the customer's own time, money or places.
+        ("Make every minute of the weekend count", "customer"),
+        ("Have every ward on the new rota by spring", "customer"),
+        ("Get every room painted before the baby arrives", "customer"),
+        ("Make each pound go further at the market", "customer"),
+    ],
+)
+def test_every_case_of_somebody_the_business_serves_is_asked_about(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # People owned by the customer ("our families", "my parents") are not the market ...
+        ("Book a date both our families can travel to", "customer"),
+        ("Find a venue my grandparents can reach by bus", "customer"),
+        ("Pick a hotel all our guests can afford", "customer"),
+        # ... people with no owner are.
+        ("Book more families into the half-term camp", "business"),
+        ("Get guests to rebook before they leave", "business"),
+        ("Help new members find their way round the gym", "business"),
+    ],
+)
+def test_the_customers_own_people_are_not_the_market(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Pick a caterer that suits every colleague's diet",
+        "Have every friend who helped with the move round for dinner",
+        "Find a flat that suits each flatmate who moves in",
+    ],
+)
+def test_every_one_of_the_customers_own_people_is_theirs(goal):
+    assert read_goal(goal).side == "customer"
