@@ -118,6 +118,8 @@ def _is_people(phrase: list[str]) -> bool:
     """
     if not phrase or any(w in lx.PEER_WORDS for w in phrase[:2]):
         return False
+    if any(w == "like" and phrase[i + 1 : i + 2] in (["me"], ["us"]) for i, w in enumerate(phrase)):
+        return False  # "couples like us", "adults like me": the customer's peers
     owned = [i for i, w in enumerate(phrase[:-1]) if w in lx.PEER_WORDS]
     if owned and _is_known(phrase[owned[0] + 1 :]) and not _is_known(phrase[: owned[0]]):
         return False  # "a date both our families can make": the customer's own people
@@ -420,7 +422,7 @@ _EVERY_CASE = "a standard the business sets for every customer"
 #: "every" or "each" with a case the business handles ("every claim", "each facial"), not a
 #: period ("each week") or the customer's own things ("every room", "every ward").
 _EVERY = re.compile(
-    r"\b(every|each) (?!times?\b)([\w-]+ ){0,2}?(claims?|repairs?|orders?|parcels?|deliver(y|ies)|"
+    r"\b(every|each) (?!times?\b)([\w-]+ ){0,3}?(claims?|repairs?|orders?|parcels?|deliver(y|ies)|"
     r"appointments?|bookings?|visits?|jobs?|treatments?|facials?|installations?|install|"
     r"enquir(y|ies)|inquir(y|ies)|complaints?|requests?|calls?|tickets?|cases?|clients?|"
     r"customers?|guests?|patients?|members?|sales?|invoices?|returns?|refunds?|shipments?|"
