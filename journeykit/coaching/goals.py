@@ -16,7 +16,8 @@ RULES = (
         "a stage goal that is the business's step, read by meaning (fix: a funnel, CRM, KPI "
         "or growth step, a verb aimed at the customer, a target with a number, the business's "
         '"our"; improve, as a question: signs both ways, such as the customer\'s "my" with a '
-        "growth verb)",
+        "growth verb, or a standard for every case; never what the persona's own description "
+        "or goals say they want)",
     ),
     Rule("stage-without-goal", ("improve",), "a stage with content but no customer goal"),
     Rule(
