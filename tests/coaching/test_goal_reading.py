@@ -11,8 +11,11 @@ the seller's.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import journeykit as jk
 from journeykit.coaching.reading import read_goal
 
 
@@ -304,3 +307,28 @@ def test_the_customers_own_people_are_not_the_market(goal, side):
 )
 def test_every_one_of_the_customers_own_people_is_theirs(goal):
     assert read_goal(goal).side == "customer"
+
+
+def _goal_findings(goal: str, persona_goals: list[str]) -> set[str]:
+    """The goal findings on the clean bike map's Consideration, with its persona's goals set."""
+    bike = jk.load_map(Path(__file__).resolve().parent / "data" / "clean" / "bike-repair.json")
+    bike.set_persona(goals=persona_goals)
+    bike.set_lane("Consideration", "goal", goal)
+    return {f.level for f in jk.review(bike) if f.rule == "goal-is-internal-step"}
+
+
+@pytest.mark.parametrize(
+    ("goal", "persona_goals", "flagged"),
+    [
+        # What the persona's own goals say they want is theirs, even in a seller's words ...
+        ("Sell my paintings at the harbour fair", ["Sell some paintings without a gallery"], False),
+        ("Recruit two more players for the Sunday team", ["Recruit players for my team"], False),
+        ("Promote the jumble sale in the village", ["Promote the school's jumble sale"], False),
+        # ... the same words with no such goal, or another aim, are the business's step.
+        ("Sell more repair plans to commuters", ["Keep riding to work every day"], True),
+        ("Recruit new members for the repair club", ["Know what a repair costs"], True),
+        ("Promote the winter service offer", ["Sell some paintings without a gallery"], True),
+    ],
+)
+def test_a_goal_the_persona_says_they_want_is_theirs(goal, persona_goals, flagged):
+    assert bool(_goal_findings(goal, persona_goals)) == flagged
