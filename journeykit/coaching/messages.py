@@ -62,10 +62,11 @@ a promise of being there ("here when you need us": no time), a cause ("saving li
 message that cheers the customer on or thanks them ("Well done, keep going!") is no answer
 either, whatever words of the question it repeats. Some words of a question are read in
 another sense: "rated for" is a standard, not a rate; "Will the test cover ...?" asks what
-it includes, not about insurance; "Can I safely ...?" asks what the customer may do. A
-question about the price of a thing ("What will delivery to Caithness cost?") wants that
-thing priced: a free extra elsewhere is no answer (a question about the total, "Total price
-including delivery", is about the price).
+it includes, not about insurance; "Can I safely ...?" asks what the customer may do;
+"handle subcontractor payments" is the customer's own business, not a price; "What am I
+..." names no time. A question about the price of a thing ("What will delivery to Caithness
+cost?") wants that thing priced: a free extra elsewhere is no answer (a question about the
+total, "Total price including delivery", is about the price).
 
 A message that is the same in every stage (a slogan) answers no stage's question.
 """
@@ -172,11 +173,15 @@ _WHEN_CLAUSE = re.compile(
 #: Words of a question in a sense other than their topic's: "rated for site work" is a
 #: standard, not a rate; "Will the test cover ...?" asks what it includes, not about
 #: insurance; "Can I safely share ...?" asks what the customer may do, not whether the
-#: business is safe.
+#: business is safe; payments the customer's firm handles are no price, "am I" no time.
 _OTHER_SENSE = re.compile(
     r"\brated\b|\b(will|does|do|would|can) (it|they|this|that"
     r"|the (?!policy|insurance|plan|warranty|guarantee)\w+) cover\b"
-    r"|\b(safely|securely|confidently|properly)\b",
+    r"|\b(safely|securely|confidently|properly)\b"
+    # payments the customer's own business makes or takes ("Can they handle subcontractor
+    # payments?"), and "am" as a verb ("What am I allowed to say?"), not a time of day
+    r"|\b(handl|process|manag|run|track|chas|reconcil|sort)\w* (\w+ ){0,2}?payments?\b"
+    r"|\bam (i|we)\b|\bi am\b",
     re.IGNORECASE,
 )
 

@@ -434,3 +434,24 @@ def test_the_price_of_a_delivery_wants_the_delivery_priced(message, open_):
 def test_a_total_price_with_the_delivery_in_it_is_a_price_question():
     assert not asked("Total price including delivery to the islands?", ["All-in from 60 euros"])
     assert asked("Total price including delivery to the islands?", ["Ride more, worry less"])
+
+
+@pytest.mark.parametrize(
+    ("need", "message", "open_"),
+    [
+        (
+            "Can they handle my staff payments?",
+            "We run staff payments and payroll on Fridays",
+            False,
+        ),
+        (
+            "What am I getting with the full service?",
+            "Full service: gears, brakes and chain",
+            False,
+        ),
+        ("Can I spread the payments?", "Payroll done for you every Friday", True),
+        ("Is 8 am too early to drop off?", "Full service: gears, brakes and chain", True),
+    ],
+)
+def test_the_customers_own_payments_and_am_i_ask_no_price_or_time(need, message, open_):
+    assert asked(need, [message]) is open_
