@@ -258,7 +258,7 @@ _SALES = topic_words(
 )
 _OUTPUT = re.compile(
     r"\b(offered|sent( out)?|published|run|held|issued|provided|made available|handed out|"
-    r"put up|printed|scheduled)\b",
+    r"put up|printed)\b",
     re.IGNORECASE,
 )
 #: The journey moments up to the purchase.
