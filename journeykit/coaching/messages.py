@@ -57,16 +57,16 @@ precise question asks about and gives a figure ("Standard scans suit phones and 
 to A5") answers it without naming its topic.
 
 What a business says of itself answers no question and makes no message concrete: besides
-its age, reach and crowd, its pride ("We are proud to ..."), a boast ("the perfect people"),
-a promise of being there ("here when you need us": no time), a cause ("saving lives"). A
-message that cheers the customer on or thanks them ("Well done, keep going!") is no answer
-either, whatever words of the question it repeats. Some words of a question are read in
-another sense: "rated for" is a standard, not a rate; "Will the test cover ...?" asks what
-it includes, not about insurance; "Can I safely ...?" asks what the customer may do;
-"handle subcontractor payments" is the customer's own business, not a price; "What am I
-..." names no time. A question about the price of a thing ("What will delivery to Caithness
-cost?") wants that thing priced: a free extra elsewhere is no answer (a question about the
-total, "Total price including delivery", is about the price).
+its age, reach and crowd, its pride ("We are proud to"), a boast ("the perfect people",
+"the friendliest team"), a promise of being there ("here when you need us": no time), a
+cause ("saving lives"). A message that cheers the customer on or thanks them ("Well done,
+keep going!") is no answer either, whatever words of the question it repeats. Some words
+of a question are read in another sense: "rated for" is a standard, not a rate; "Will the
+test cover ...?" asks what it includes, not about insurance; "Can I safely ...?" asks what
+the customer may do; "handle subcontractor payments" is the customer's own business, not a
+price; "What am I ..." names no time. A question about the price of a thing ("What will
+delivery to Caithness cost?") wants that thing priced: a free extra elsewhere is no answer
+(a question about the total, "Total price including delivery", is about the price).
 
 A message that is the same in every stage (a slogan) answers no stage's question.
 """
@@ -383,12 +383,11 @@ _STANDING = re.compile(
     r"|\b(over|more than) [\d,]+\+? \w+"
     r"|\b(across|all over|throughout) the \w+"
     r"|\b(trusted|loved|chosen|relied on|preferred) by (\d[\d,]*\+? )?\w+"
-    # its pride and its care, which make the whole message about itself: "We are proud to
-    # find ...", "Passionate about ..."; "we care about"
-    r"|^\s*((we are|we're) (proud|passionate)|proud(ly)? to|passionate about)\b.*$"
-    r"|\bwe (love|care about)\b"
-    # a boast: "the perfect people", "the best team", "the right partner"
-    r"|\bthe (perfect|best|finest|ideal|right|leading) \w+"
+    # its pride and its care: "We are proud to", "passionate about", "we care about"
+    r"|\b((we are|we're) (so )?(proud|passionate|delighted|thrilled)( to| about| of)?"
+    r"|proud(ly)? to|passionate about|we (love|care about))\b"
+    # a boast: "the perfect people", "the friendliest team", "the right partner"
+    r"|\bthe (perfect|best|finest|greatest|friendliest|ideal|right|leading|top) \w+"
     # a promise of being there: "here when you need us", "always there for you"
     r"|\b(always )?(here|there)( for you)?( when(ever)? you need( us| it| help| them)?)?$"
     r"|\bwhenever you need( us| it| help)?\b|\b(here|there) for you\b"

@@ -375,6 +375,8 @@ def test_a_claims_figure_is_no_word_shared_with_the_stage(message, open_):
         ),
         ("When will my bike be ready?", "Here for you on Saturdays until 4 pm", False),
         ("Can I bring my dog into the shop?", "Dogs welcome: water bowl by the door", False),
+        # pride before an answer leaves the answer
+        ("Do you deliver to the islands?", "Proud to deliver free to the islands", False),
     ],
 )
 def test_what_a_business_says_of_itself_answers_no_question(need, message, open_):
