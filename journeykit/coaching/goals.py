@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .context import MapView, Rule
 from .findings import Finding
-from .reading import read_goal
+from .reading import lemmas, read_goal, tokens
 from .words import quoted
 
 RULES = (
@@ -16,7 +16,8 @@ RULES = (
         "a stage goal that is the business's step, read by meaning (fix: a funnel, CRM, KPI "
         "or growth step, a verb aimed at the customer, a target with a number, the business's "
         '"our"; improve, as a question: signs both ways, such as the customer\'s "my" with a '
-        "growth verb)",
+        "growth verb, or a standard for every case; never what the persona's own description "
+        "or goals say they want)",
     ),
     Rule("stage-without-goal", ("improve",), "a stage with content but no customer goal"),
     Rule(
@@ -51,8 +52,36 @@ def internal_words(goal: str) -> str | None:
     return reading.evidence or None if reading.side == "business" else None
 
 
+def _same_word(word: str, others: frozenset[str]) -> bool:
+    """True when *word* or one of its base forms is one of *others*' base forms."""
+    return any(form in others for form in lemmas(word))
+
+
+def persona_wants(evidence: str, persona_texts: tuple[str, ...]) -> bool:
+    """True when the words that make a goal read as the business's (*evidence*: a verb and
+    what it acts on) are what the persona says they want in their own description or goals:
+    a persona who sells something themselves ("I want to sell some copies in the railway
+    shop") has "Sell copies at the railway" as a goal of their own.
+
+    Examples
+    --------
+    >>> persona_wants("sell copies", ("I want to sell some copies without losing money",))
+    True
+    >>> persona_wants("sell copies", ("I want a book with my name on it",))
+    False
+    """
+    words = tokens(evidence)
+    if len(words) < 2:
+        return False
+    theirs = frozenset(form for text in persona_texts for w in tokens(text) for form in lemmas(w))
+    things = [w for w in words[1:] if len(w) > 3]
+    return _same_word(words[0], theirs) and any(_same_word(w, theirs) for w in things)
+
+
 def check(view: MapView) -> Iterator[Finding]:
     who = view.persona_name
+    persona = view.map.persona
+    own = (persona.description, *persona.goals)
     clean = 0
     filled = 0
     for stage in view.filled():
@@ -73,7 +102,9 @@ def check(view: MapView) -> Iterator[Finding]:
             )
             continue
         reading = read_goal(goal)
-        if reading.side == "business":
+        if reading.side != "customer" and persona_wants(reading.evidence, own):
+            clean += 1  # the persona's own aim, in the persona's own words
+        elif reading.side == "business":
             step = reading.evidence
             yield Finding(
                 rule="goal-is-internal-step",

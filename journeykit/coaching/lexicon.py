@@ -87,7 +87,7 @@ CUSTOMER_ROLES = word_set(
     prospects leads accounts admins trials trialists enquiries inquiries people families regulars
     newcomers holders investors them consumers households attendees readers viewers
     owners homeowners householders drivers motorists callers riders passengers commuters
-    patrons
+    patrons couples
     """
 )
 
@@ -141,6 +141,7 @@ METRIC_WORDS = word_set(
     abandonment reliance occupancy throughput covers turnover uptake takeup applications
     enrolments enrollments signups bookings renewals donations subscribers members users
     followers reviews referrals leads accounts holdings satisfaction completion attendance
+    ratings
     """
 )
 
@@ -161,7 +162,7 @@ BUSINESS_ASSETS = word_set(
     brand brands reputation awareness trust loyalty following audience community list lists
     pipeline presence credibility name message story range collection menu offer offers
     products product store shop services stock inventory profile listing ranking visibility
-    relationship relationships sales revenue base mailing newsletter
+    relationship relationships sales revenue base mailing newsletter database databases
     """
 )
 

@@ -16,7 +16,8 @@ RULES = (
         "persona-is-a-market",
         ("fix", "improve"),
         "the persona is a group, a segment or a market, with or without a name attached "
-        '("small businesses", "Mid-sized hospital trusts", "Daniel - mid-life givers segment", '
+        '("small businesses", "Mid-sized hospital trusts", "Heads of IT", '
+        '"Daniel - mid-life givers segment", '
         'a description such as "Parents aged 25-40, middle income" or one that says it stands '
         "for many; improve: one sign only, or a name that only reads as a plural, asked as a "
         "question)",
@@ -87,7 +88,20 @@ _SEGMENT_MARKS = (
     re.compile(
         r"\b(over|under) \d\ds?\b(?! ?(euros?|eur|pounds?|dollars?|km|kilo|mile))|\b\d\d\+", re.I
     ),
-    re.compile(r"\b(mostly|mainly|typically|usually|often) [a-z]+s\b", re.I),
+    re.compile(
+        r"\b(mostly|mainly|typically|usually|often) ([a-z]+s|[a-z]*(wo)?men|people)\b", re.I
+    ),
+    # an age band written out ("between 30 and 55"), not a band of anything else
+    re.compile(
+        r"\b(aged )?between [1-9]\d and [1-9]\d\b(?! ?(min|hour|km|mile|kg|pound|euro|%|per))",
+        re.I,
+    ),
+    # the size of the group: "approx 300k of them", "thousands of them", "some 2 million"
+    re.compile(
+        r"\b(\d[\d,.]*\s*(k|m|million|thousand)?|hundreds|thousands|millions) of them\b"
+        r"|\b\d[\d,.]*\s*(k|million|thousand)\b(?! ?(km|miles|pounds|euros|steps|words))",
+        re.I,
+    ),
     re.compile(r"\b(middle|high|low|higher|lower)[- ]income\b|\bincome\b|\bsocio", re.I),
     re.compile(r"\b(segment|demographic|target (group|market|audience))\b", re.I),
     # an age band on its own ("Orchestral string player, 20-30"): one person has an age,
@@ -235,8 +249,41 @@ def is_plural_label(name: str) -> bool:
     words = _label_words(flat)
     if words is None:
         return False
-    head = words[-1]
-    return len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    return _plural_noun(words[-1])
+
+
+def _plural_noun(word: str) -> bool:
+    """True when *word* reads as a plural noun: "cyclists", or a plural of people without
+    an "s" ("tradesmen", "businesswomen", "townspeople", "kinsfolk")."""
+    if word.endswith(("people", "folk", "women")) or (
+        word.endswith("men") and len(word) >= 6 and not word.endswith(("imen", "omen"))
+    ):
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def is_plural_title(name: str) -> bool:
+    """True when *name* is a job title in the plural: "Heads of information security",
+    "Finance directors", "Practice leads": everyone who holds the role.
+
+    Examples
+    --------
+    >>> [is_plural_title(n) for n in ("Heads of IT", "Finance directors", "Sam Roberts")]
+    [True, True, False]
+    >>> [is_plural_title(n) for n in ("Head of IT", "Anna, sales lead")]
+    [False, False]
+    """
+    words = re.findall(r"[a-z]+", name.casefold())
+    if not words or "," in name:
+        return False
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if not all(w in _TITLE_WORDS or w == head for w in words[: words.index(head)]):
+        return False
+    return head.endswith("s") and head[:-1] in _TITLE_WORDS - _NOT_TITLES
+
+
+#: Title words whose plural is a department, not people: "Sales", "Accounts", "Operations".
+_NOT_TITLES = word_set("account sale operation resource")
 
 
 def is_job_title(name: str) -> bool:
@@ -305,6 +352,40 @@ def titled_role(name: str, description: str) -> bool:
     return True
 
 
+#: Plural nouns for people with no ending that gives them away.
+_PLAIN_PEOPLE = word_set("adults people folk men women children kids teens youngsters")
+
+
+def _opens_with_people(description: str) -> bool:
+    """True when *description* opens, after a few modifiers, with a plural noun for people
+    the lists do not name: "UK sole traders in the trades", "Senior security leads at ...",
+    "Adults who cannot swim" (a person's description opens with their age or a singular).
+
+    Examples
+    --------
+    >>> _opens_with_people("UK sole traders w/ 1 van"), _opens_with_people("Adults who swim")
+    (True, True)
+    >>> _opens_with_people("72, retired signalman in Crewe"), _opens_with_people("Runs a cafe")
+    (False, False)
+    """
+    words = re.findall(r"[a-z]+", description.casefold())
+    for i, word in enumerate(words[:4]):
+        if word in _PHRASE_STOP or word in _PHRASE_WORDS or word in _ABOUT_SOMEONE:
+            return False
+        titled = i > 0 and word.endswith("s") and word[:-1] in _TITLE_WORDS - _NOT_TITLES
+        if word in _PLAIN_PEOPLE or titled:  # "Senior security leads", not "Leads the team"
+            return True
+        if word.endswith(("ers", "ors", "ists", "ians", "ants")) and len(word) > 5:
+            return word not in _NOT_PEOPLE
+    return False
+
+
+#: Plurals with a people ending that name things: "Offers", "Papers".
+_NOT_PEOPLE = word_set(
+    "offers papers numbers orders letters others hours years flowers computers motors colours"
+)
+
+
 def segment_signs(persona_name: str, description: str) -> int:
     """How many signs say the persona is a segment rather than one person.
 
@@ -313,7 +394,7 @@ def segment_signs(persona_name: str, description: str) -> int:
     >>> segment_signs("Daniel - mid-life givers segment", "")
     2
     >>> segment_signs("Ruth", "Patients over 65 after a joint replacement, mostly women")
-    2
+    3
     >>> segment_signs("Ruth", "Seventy-four, lives alone and had a new hip in March.")
     0
     >>> segment_signs("Gwen", "Stands for school business managers in the county")
@@ -329,7 +410,7 @@ def segment_signs(persona_name: str, description: str) -> int:
     flat = " ".join(description.split())
     if _stands_for_many(flat):
         signs += 2
-    if _PLURAL_PEOPLE.match(flat):
+    if _PLURAL_PEOPLE.match(flat) or _opens_with_people(flat):
         signs += 1
     signs += sum(1 for mark in _SEGMENT_MARKS if mark.search(flat))
     return signs
@@ -365,6 +446,19 @@ def check(view: MapView) -> Iterator[Finding]:
             fix=(
                 f"Pick one typical member of {quoted(name)}, give them a first name, and put "
                 "the group into the description."
+            ),
+            lane="persona",
+        )
+        return
+    if is_plural_title(name):
+        yield Finding(
+            rule="persona-is-a-market",
+            level="fix",
+            message=f"The persona {quoted(name)} is everyone who holds a role, not one person.",
+            why=_WHY_PERSON,
+            fix=(
+                f"Pick one of the {name.casefold()}, give them a first name, and describe "
+                "their situation: the organisation, what they answer for, what worries them."
             ),
             lane="persona",
         )

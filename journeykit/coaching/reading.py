@@ -118,6 +118,11 @@ def _is_people(phrase: list[str]) -> bool:
     """
     if not phrase or any(w in lx.PEER_WORDS for w in phrase[:2]):
         return False
+    if any(w == "like" and phrase[i + 1 : i + 2] in (["me"], ["us"]) for i, w in enumerate(phrase)):
+        return False  # "couples like us", "adults like me": the customer's peers
+    owned = [i for i, w in enumerate(phrase[:-1]) if w in lx.PEER_WORDS]
+    if owned and _is_known(phrase[owned[0] + 1 :]) and not _is_known(phrase[: owned[0]]):
+        return False  # "a date both our families can make": the customer's own people
     return _is_known(phrase) or _guessed_people(phrase)
 
 
@@ -129,10 +134,15 @@ def _guessed_people(phrase: list[str]) -> bool:
 
 
 def _people_plural(word: str) -> bool:
-    """True when *word* looks like a plural noun for people ("tenants", "trainees")."""
+    """True when *word* looks like a plural noun for people ("tenants", "trainees"); a noun
+    made with "-ment" names a thing or an act, never a person ("assessments", "shipments").
+    """
     shortest = 8 if word.endswith("ees") else 6  # "trainees", not "agrees" or "sees"
     return (
-        len(word) >= shortest and word.endswith(lx.PEOPLE_ENDINGS) and word not in lx.THING_PLURALS
+        len(word) >= shortest
+        and word.endswith(lx.PEOPLE_ENDINGS)
+        and not word.endswith("ments")
+        and word not in lx.THING_PLURALS
     )
 
 
@@ -192,11 +202,23 @@ _PARTICLES = frozenset({"off", "out", "up", "back", "away", "over", "round", "ar
 _ONE = lx.word_set("a an the this that one")
 
 
-def _market_object(phrase: list[str], rest: tuple[str, ...]) -> bool:
+#: Words that make something a sale the customer has committed to: "into *signed* plans".
+_COMMITTED = lx.word_set("signed paid paying contracted")
+
+#: Verbs of making a quantity bigger: on "the" and a plural ("Grow the app orders", "Fill
+#: the empty slots") they act on a volume, which is the business's figure; other verbs on a
+#: plural act on the things themselves ("Close the findings", "Collect the keys").
+_GROWING = lx.word_set(
+    "grow increase boost lift maximise maximize expand drive generate double triple fill"
+)
+
+
+def _market_object(phrase: list[str], rest: tuple[str, ...], verb: str = "") -> bool:
     """True when a verb's object *phrase* (and what follows it, *rest*) is the business's
     market: the people it serves, funnel words, a metric, something of the business's own,
     more of something, a number, or a plural of things in general ("Fill weekday slots");
-    False for one thing of the customer's ("Secure a place", "Convert the loft").
+    False for one thing of the customer's ("Secure a place", "Convert the loft"). A plural
+    after "the" is a volume only for a *verb* of growing (any verb when none is given).
 
     Examples
     --------
@@ -229,11 +251,15 @@ def _market_object(phrase: list[str], rest: tuple[str, ...]) -> bool:
     after = rest[len(phrase) : len(phrase) + 4]
     if after[:1] in (("into",), ("among",)) and any(w in lx.CUSTOMER_ROLES for w in after):
         return True  # "Convert the open day into applicants"
+    if after[:1] == ("into",) and any(w in _COMMITTED for w in after[1:3]):
+        return True  # "Convert the assessments into signed plans": into a sale
     if phrase[0] in lx.FIRST_PERSON or phrase[0] in lx.FIRST_PLURAL:
         return False  # the customer's own: "Boost my fitness", "Retain our discount"
     if phrase[0] not in _ONE and phrase[0] not in lx.DETERMINERS:
         return True  # a bare noun, as a business names its market: "Secure sponsorship"
     head = phrase[-1]
+    if verb and not is_a(verb, _GROWING):
+        return False  # "Close the findings", "Collect the keys": the things, not a volume
     return head.endswith("s") and not head.endswith("ss")  # "the clinic's empty slots"
 
 
@@ -283,6 +309,33 @@ def read_goal(goal: str) -> GoalReading:
     return GoalReading("unsure" if unsure else "business", evidence, reason)
 
 
+#: Words that open a question: "Work out *which* ...", "Find out *whether* ...".
+_QUESTION_WORDS = lx.word_set("which whether what how if where when who")
+#: Funnel words that are also what a customer weighs up: "which *share* we can afford",
+#: "whether the *deal* is fair".
+_WEIGHED = lx.word_set("share deal deals proposal tender reviews stock listings bookings")
+
+
+def _own_question(rest: tuple[str, ...]) -> bool:
+    """True when the verb is followed (after a particle) by a question the customer wants
+    answered, about nobody of the business's market: "Work out which share we can afford",
+    "Figure out whether the loft is big enough" (not "Learn what customers want").
+
+    Examples
+    --------
+    >>> _own_question(tokens("out which share we can afford")), _own_question(tokens("a van"))
+    (True, False)
+    >>> _own_question(tokens("what customers want")), _own_question(tokens("which leads convert"))
+    (False, False)
+    """
+    start = 1 if rest[:1] and rest[0] in _PARTICLES else 0
+    if rest[start : start + 1] == () or rest[start] not in _QUESTION_WORDS:
+        return False
+    clause = list(rest[start + 1 : start + 9])
+    market = (lx.FUNNEL_WORDS - _WEIGHED) | lx.CUSTOMER_ROLES
+    return not any(w in market or _people_plural(w) for w in clause)
+
+
 def _rests_on_a_guess(evidence: str) -> bool:
     """True when the only people in *evidence* are guessed from a word's ending ("growers").
 
@@ -303,6 +356,8 @@ def _business_evidence(goal: str, words: tuple[str, ...]) -> tuple[str, str] | N
     start = 1 if words[0] in ("we", "i") else 0
     verb = words[start] if start < len(words) else ""
     rest = words[start + 1 :]
+    if _own_question(rest):
+        return None  # "Work out which share we can afford": a question the customer answers
     # A process named as a noun: "Lead qualification", "Patient acquisition".
     if not is_a(verb, lx.CUSTOMER_VERBS | lx.MARKET_VERBS | lx.OBJECT_VERBS):
         last = max(
@@ -344,7 +399,13 @@ def _business_evidence(goal: str, words: tuple[str, ...]) -> tuple[str, str] | N
         return goal.strip(), "a target with a number"
     # A standard for every customer's case: "Have every claim settled in five days", "after
     # each facial". A customer speaks of their own case, or of every week or month.
-    every = _EVERY.search(goal)
+    every = _EVERY.search(goal) or _EVERY_PERSON.search(goal) or _EVERY_MADE.search(goal)
+    then = every.groupdict().get("then") if every else None
+    if then and then.casefold() in lx.PHRASE_ENDS:
+        every = None  # "Have every ward on the new rota": a place, not somebody made to act
+    one = every.groupdict().get("one") if every else None
+    if one and is_a(one.casefold(), _OWN_PEOPLE):
+        every = None  # "every colleague's diet": the customer's own people
     if every:
         return every.group(0).casefold(), _EVERY_CASE
     # How the business wants to rank: "Make our form the shortest in the country".
@@ -361,12 +422,26 @@ _EVERY_CASE = "a standard the business sets for every customer"
 #: "every" or "each" with a case the business handles ("every claim", "each facial"), not a
 #: period ("each week") or the customer's own things ("every room", "every ward").
 _EVERY = re.compile(
-    r"\b(every|each) ([\w-]+ ){0,2}?(claims?|repairs?|orders?|parcels?|deliver(y|ies)|"
+    r"\b(every|each) (?!times?\b)([\w-]+ ){0,3}?(claims?|repairs?|orders?|parcels?|deliver(y|ies)|"
     r"appointments?|bookings?|visits?|jobs?|treatments?|facials?|installations?|install|"
     r"enquir(y|ies)|inquir(y|ies)|complaints?|requests?|calls?|tickets?|cases?|clients?|"
     r"customers?|guests?|patients?|members?|sales?|invoices?|returns?|refunds?|shipments?|"
     r"sessions?|services?|consignments?|applicants?|applications?|tenants?|tenanc(y|ies)|"
-    r"subscribers?|users?|visitors?|diners?|donors?|households?)\b",
+    r"subscribers?|users?|visitors?|diners?|donors?|households?|reports?)\b",
+    re.IGNORECASE,
+)
+#: "every" or "each" with somebody the business serves, known as a person by what follows
+#: ("every child *who* comes in", "every candidate*'s* documents") or by being made to do
+#: something ("Make every child leave proud"; not "Make every minute count").
+#: The people of the customer's own circle, at work or at home: "every *colleague*'s diet".
+_OWN_PEOPLE = lx.word_set(
+    "colleague employee staff teammate flatmate housemate neighbour neighbor friend relative cousin"
+)
+_EVERY_PERSON = re.compile(r"\b(every|each) (?P<one>[\w-]+)( who\b|['’]s\b)", re.I)
+_EVERY_MADE = re.compile(
+    r"\b(make|have|let) (every|each) (?!(minute|hour|day|week|month|year|moment|second|penny|"
+    r"pound|cent|bit|room|corner|inch|mile)\b)(?P<one>[\w-]+) (?!(count|last|matter|work|go|ready|"
+    r"look|fit|feel)\b)(?P<then>[a-z]+)\b",
     re.IGNORECASE,
 )
 #: A superlative against a whole market: "the shortest in the country", "the best in town".
@@ -375,6 +450,100 @@ _RANKED = re.compile(
     r"region|county|market|industry|sector|world|street|high street|valley|borough|district)\b",
     re.IGNORECASE,
 )
+
+
+#: Words that make a following person a peer of the customer, not the business's market:
+#: "*other* adults like me", "*fellow* parents".
+_PEERS = lx.word_set("other another fellow")
+#: Words of an approval the buying side gives itself: "signed off", "approved", "authorised".
+_APPROVAL = lx.word_set(
+    "signedoff approved authorised authorized sanctioned ratified rubberstamped greenlit"
+)
+
+
+def _approved(rest: tuple[str, ...]) -> bool:
+    """True when *rest* asks for the buying side's own approval ("the budget signed off",
+    "the order approved"), not a buyer's approval won by the business ("approved by new
+    clients").
+
+    Examples
+    --------
+    >>> _approved(tokens("the contract signed off by finance")), _approved(tokens("it signed"))
+    (True, False)
+    >>> _approved(tokens("the proposal approved by prospects"))
+    False
+    """
+    for i, word in enumerate(rest[:8]):
+        approved = word in _APPROVAL or (word == "signed" and rest[i + 1 : i + 2] == ("off",))
+        if approved:
+            after = rest[i + 1 : i + 5]
+            by = after.index("by") if "by" in after else -1
+            return by < 0 or not _is_people(list(after[by + 1 :]))
+    return False
+
+
+def _volume_done(phrase: list[str], rest: tuple[str, ...]) -> int:
+    """How many words of *rest* say that "Get" or "Have" asks for more (or fewer) of
+    something, done by others ("Get more interviews booked", "Have fewer parcels
+    returned"), or 0 (not "Get more sleep", "Get more of my questions answered").
+
+    Examples
+    --------
+    >>> _volume_done(["more", "interviews", "booked"], tokens("more interviews booked from"))
+    3
+    """
+    if phrase[:1] not in (["more"], ["fewer"]) or len(phrase) < 2:
+        return 0
+    if not phrase[1].endswith("s") or phrase[1].endswith("ss"):
+        return 0
+    for i in range(2, min(5, len(rest))):
+        if rest[i].endswith("ed") and len(rest[i]) > 4:
+            return i + 1
+    return 0
+
+
+#: What a person feels, bears or pays, that a customer wants less of: "Reduce the *stress*
+#: of planning", "Cut the heating *bills*".
+_FELT = lx.word_set(
+    "stress worry worries anxiety hassle fear fears nerves panic guilt effort risk confusion "
+    "uncertainty pain discomfort embarrassment bill bills"
+)
+#: Verbs of someone choosing, recommending or calling on a business: "Be the studio local
+#: midwives *recommend*", "Be the firm a finance director *calls* first".
+_CHOOSING = lx.word_set(
+    "recommend mention choose pick trust call think rate prefer remember refer praise name "
+    "suggest turn"
+)
+
+
+def _chosen_by_others(rest: tuple[str, ...]) -> int:
+    """How many words of *rest* (after "Be") say the business wants to be the one others
+    choose, recommend or trust ("the insurer tradespeople mention", "trusted by tenants"), or
+    0. The customer's own "my" or a clause about themselves ("the one who books") is not.
+
+    Examples
+    --------
+    >>> _chosen_by_others(tokens("the studio local midwives recommend"))
+    5
+    >>> _chosen_by_others(tokens("trusted by tenants to do what we say"))
+    3
+    >>> _chosen_by_others(tokens("the one who books the table"))
+    0
+    >>> _chosen_by_others(tokens("seen by a specialist within a week"))
+    0
+    """
+    if any(w in lx.FIRST_PERSON for w in rest):
+        return 0
+    if len(rest) > 2 and rest[0].endswith("ed") and rest[1] == "by":
+        return 3 if _is_people(list(rest[2:4])) else 0  # "trusted by tenants"
+    if rest[:1] not in (("the",), ("a",)):
+        return 0
+    for i, word in enumerate(rest[2:8], start=2):
+        if word in ("who", "to", "that", "of", "in", "for", "at", "and"):
+            return 0  # "the one who books", "the first to know", "the best in town"
+        if i >= 3 and is_a(word, _CHOOSING):
+            return i + 1
+    return 0
 
 
 def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
@@ -387,7 +556,15 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
     nxt = rest[0] if rest else ""
     if owner == "customer":
         return None
+    if verb in ("get", "have") and _approved(rest):
+        return None  # "Get the budget signed off": the buying side's own approval
+    if phrase[:1] and phrase[0] in _PEERS:
+        return None  # "Encourage other parents to come", "Tell fellow riders": the customer's peers
     if verb == "be" or verb == "become":
+        if rest[:3] == ("the", "first", "to") or (
+            rest[1:2] == ("by",) and not _chosen_by_others(rest)
+        ):
+            return None  # "Be the first to know", "Be seen by a specialist": the customer
         # "Be the garage drivers think of first": the business as its customers see it.
         if rest[:1] in (("the",), ("a",)) and len(rest) > 2 and _is_people(list(rest[2:4])):
             return " ".join([verb, *rest[:4]]), "how the business wants to be seen"
@@ -399,6 +576,9 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
             ("the", "leading"),
         ):
             return " ".join([verb, *rest[:3]]), "how the business wants to be seen"
+        chosen = _chosen_by_others(rest)
+        if chosen:
+            return " ".join([verb, *rest[:chosen]]), "how the business wants to be seen"
         return None
     if verb == "make":
         if nxt in ("sure", "a", "an", "my", "me", "us", "time", "friends", "space", "room"):
@@ -421,7 +601,16 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
             return " ".join([verb, *rest[:3]]), "the business acting on its customers"
         return None
     # "Turn diners into regulars", "Convert browsers into buyers".
-    if verb in ("turn", "transform", "move") and ("into" in rest or "down" in rest):
+    if verb in ("have", "get") and (done := _volume_done(phrase, rest)):
+        return " ".join([verb, *rest[:done]]), "a volume the business wants done"
+    # "Turn diners into regulars", not "Turn the spare room into an office": people or
+    # the funnel on one side.
+    moved = lx.CUSTOMER_ROLES | lx.FUNNEL_WORDS | lx.SALES_STEPS
+    if (
+        verb in ("turn", "transform", "move")
+        and ("into" in rest or "down" in rest)
+        and any(w in moved or is_a(w, lx.DEAL_NOUNS) or _people_plural(w) for w in rest)
+    ):
         return " ".join([verb, *rest[: rest.index("into" if "into" in rest else "down") + 1]]), (
             "the business moving customers along"
         )
@@ -430,7 +619,7 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
         if head[:1] in (["the"], ["our"]) and _served_by(head[1:]):
             return None  # "Thank the installers who came", "Brief our decorators"
     if is_a(verb, lx.MARKET_VERBS) and (
-        not is_a(verb, lx.EVERYDAY_MARKET_VERBS) or _market_object(phrase, rest)
+        not is_a(verb, lx.EVERYDAY_MARKET_VERBS) or _market_object(phrase, rest, verb)
     ):
         return shown, "a verb of the business working on its market"
     # "Have drivers book again": the business having its customers do something.
@@ -462,17 +651,23 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
             return shown, "the business building something of its own"
         if any(w in lx.FUNNEL_WORDS for w in phrase):
             return shown, "funnel words"
-        deal = any(w in lx.DEAL_NOUNS for w in phrase) and not any(
+        deal = any(is_a(w, lx.DEAL_NOUNS) for w in phrase) and not any(
             w in ("best", "good", "better", "great", "fair") for w in phrase
         )
         # Approval is what the buying side gives itself (its board, its budget holder):
         # "Get the contract approved" is the buyer's step, "Get the contract signed" the
         # seller's.
         signed = any(w in ("signed", "closed", "agreed", "accepted") for w in phrase)
+        signed = signed and not _approved(rest)
         if deal and (verb in ("make", "close", "win") or (verb == "get" and signed)):
             return shown, "a deal the business closes"
         lowering = verb in ("reduce", "cut", "lower", "minimise", "minimize")
-        if lowering and not any(w in lx.FIRST_PERSON or w in lx.FIRST_PLURAL for w in rest):
+        felt = any(w in _FELT for w in phrase)  # "the stress", "bills"
+        if (
+            lowering
+            and not felt
+            and not any(w in lx.FIRST_PERSON or w in lx.FIRST_PLURAL for w in rest)
+        ):
             return shown, "a business metric"
         if verb in ("improve", "raise") and any(is_a(w, lx.METRIC_WORDS) for w in phrase):
             return shown, "a business metric"

@@ -10,9 +10,10 @@ rule                               levels           what the coach notices
 =================================  ===============  ==============================================
 ``persona-missing``                fix              the persona has no name
 ``persona-is-a-market``            fix, improve     a group, segment or market, named or not
-                                                    ("small businesses", "Daniel - givers
-                                                    segment", a description "Parents aged
-                                                    25-40"; improve: one sign only, a question)
+                                                    ("small businesses", "Heads of IT",
+                                                    "Daniel - givers segment", a description
+                                                    "Parents aged 25-40"; improve: one sign
+                                                    only, a question)
 ``persona-is-a-job-title``         fix, improve     a job title ("Finance director"), no person
                                                     (improve: a name with a job title and a
                                                     description of the role only, a question)
@@ -25,8 +26,10 @@ rule                               levels           what the coach notices
                                                     aimed at its customers ("Get patients to
                                                     book online"), funnel words, a target with
                                                     a number, the business's "our" (not a
-                                                    family's or a buying team's); improve: signs
-                                                    both ways, asked as a question
+                                                    family's or a buying team's), a standard
+                                                    for every case (asked); not what the
+                                                    persona's own goals say they want; improve:
+                                                    signs both ways, asked as a question
 ``stage-without-goal``             improve          a started stage with no customer goal
 ``goals-from-the-customer-side``   praise           every goal told from the customer's side
 ``blank-map``                      improve          nothing filled in yet

@@ -11,8 +11,11 @@ the seller's.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import journeykit as jk
 from journeykit.coaching.reading import read_goal
 
 
@@ -124,3 +127,208 @@ def test_a_step_of_the_sale_is_the_businesss_market(goal, side):
 )
 def test_whose_case_whose_rank_and_whose_deal(goal, side):
     assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # The buying side's own approval is its step; a deal signed, or an approval won
+        # from the market, is the seller's.
+        ("Get the catering quote signed off before the budget freeze", "customer"),
+        ("Have the new boiler approved by our landlord", "customer"),
+        ("Get the grant application authorised by the trustees", "customer"),
+        ("Get the service contract signed", "business"),
+        ("Get the proposal approved by new clients", "business"),
+        ("Get more renewals signed before March", "business"),
+        # More of something done by others is a volume the business wants ...
+        ("Have fewer parcels returned to the depot", "business"),
+        ("Get more viewings booked from each listing", "business"),
+        # ... not what the customer wants more of.
+        ("Get more sleep before the night shifts", "customer"),
+        ("Get more of my questions answered at the clinic", "customer"),
+    ],
+)
+def test_an_approval_the_buyer_gives_itself_is_the_buyers(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # Acting on the customer's peers ("other", "fellow") is the customer's own aim ...
+        ("Encourage other new runners to join the Sunday group", "customer"),
+        ("Persuade fellow allotment holders to share the water butt", "customer"),
+        ("Convince another mum from nursery to come along", "customer"),
+        # ... the business's market is not a peer.
+        ("Encourage new runners to join the Sunday group", "unsure"),
+        ("Persuade allotment holders to buy the water butt", "business"),
+        ("Convince parents to book the holiday club", "business"),
+    ],
+)
+def test_the_customers_peers_are_not_the_market(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # Everyday verbs on particular things: closing, collecting, securing them.
+        ("Close the snag items before we move in", "customer"),
+        ("Collect the keys and the meter readings", "customer"),
+        ("Secure the permits for the street party", "customer"),
+        # Verbs of growing on a plural act on a volume: the business's figure.
+        ("Grow the weekday lunch orders", "business"),
+        ("Boost the off-peak bookings at the spa", "business"),
+        ("Fill the empty Tuesday slots", "business"),
+    ],
+)
+def test_a_plural_is_a_volume_only_for_a_verb_of_growing(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # A question the customer wants answered, about nobody of the market.
+        ("Work out which share of the flat we can afford", "customer"),
+        ("Figure out whether the loft is big enough for a bedroom", "customer"),
+        ("Sort out which tariff suits a house with a heat pump", "customer"),
+        # The same shape about the market, or a step with no question, stays the business's.
+        ("Work out which leads are worth a call", "business"),
+        ("Find out which campaigns bring in leads", "business"),
+        ("Work the pipeline every Friday", "business"),
+    ],
+)
+def test_a_question_the_customer_answers_is_theirs(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # A plural made with "-ment" is a thing, never people: converting free
+        # assessments into a signed plan is a sale.
+        ("Convert the free assessments into signed private treatment plans", "business"),
+        ("Convert more trial lessons into paid terms", "business"),
+        ("Turn the spare room into a home office", "customer"),
+        ("Convert the garage into a studio for my daughter", "customer"),
+        ("Reschedule the appointments around my shifts", "customer"),
+    ],
+)
+def test_committed_sales_and_things_made_with_ment(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # To be the one others choose, recommend, call or trust is how a business wants
+        # to be seen ...
+        ("Be the florist wedding planners recommend", "business"),
+        ("Be the garage a stranded driver calls first", "business"),
+        ("Be the accountant local farmers mention at market", "business"),
+        ("Be trusted by landlords across the borough", "business"),
+        # ... the customer's own clause, or a specialist seeing them, is not.
+        ("Be the one who books the table for everyone", "customer"),
+        ("Be seen by a specialist within a week", "customer"),
+        ("Be the parent my kids can call any time", "customer"),
+        ("Be the first to know when tickets go on sale", "customer"),
+    ],
+)
+def test_being_the_one_others_choose_is_the_businesss(goal, side):
+    # people guessed from a word's ending ("planners") are asked about, not asserted
+    assert (read_goal(goal).side != "customer") == (side == "business")
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # Less of what a person feels or pays is the customer's aim ...
+        ("Reduce the worry of leaving Dad alone at night", "customer"),
+        ("Cut the water bills in the new flat", "customer"),
+        ("Lower the risk of losing the deposit", "customer"),
+        # ... less of what the business counts is its metric.
+        ("Reduce account closures in the first year", "business"),
+        ("Cut no-shows at the Monday clinic", "business"),
+        ("Lower the refund rate on online orders", "business"),
+        # "every time" is an occasion, not a standard for every case.
+        ("Stop panicking every time a parcel is late", "customer"),
+        ("Have every parcel delivered by noon", "unsure"),
+    ],
+)
+def test_less_of_what_a_person_feels_and_every_time(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # "every" with somebody the business serves (a "who", an owner's "'s", someone
+        # made to act) is a standard for every case, asked about ...
+        ("Make every child leave the optician with a sticker", "unsure"),
+        ("Give every volunteer who signs up a named buddy", "unsure"),
+        ("Have each tenant's deposit back within ten days", "unsure"),
+        ("Fix every leak report the same week", "unsure"),
+        # ... not the customer's own time, money or places.
+        ("Make every minute of the weekend count", "customer"),
+        ("Have every ward on the new rota by spring", "customer"),
+        ("Get every room painted before the baby arrives", "customer"),
+        ("Make each pound go further at the market", "customer"),
+    ],
+)
+def test_every_case_of_somebody_the_business_serves_is_asked_about(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # People owned by the customer ("our families", "my parents") are not the market ...
+        ("Book a date both our families can travel to", "customer"),
+        ("Find a venue my grandparents can reach by bus", "customer"),
+        ("Pick a hotel all our guests can afford", "customer"),
+        # ... people with no owner are.
+        ("Book more families into the half-term camp", "business"),
+        ("Get guests to rebook before they leave", "business"),
+        ("Help new members find their way round the gym", "business"),
+    ],
+)
+def test_the_customers_own_people_are_not_the_market(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Pick a caterer that suits every colleague's diet",
+        "Have every friend who helped with the move round for dinner",
+        "Find a flat that suits each flatmate who moves in",
+    ],
+)
+def test_every_one_of_the_customers_own_people_is_theirs(goal):
+    assert read_goal(goal).side == "customer"
+
+
+def _goal_findings(goal: str, persona_goals: list[str]) -> set[str]:
+    """The goal findings on the clean bike map's Consideration, with its persona's goals set."""
+    bike = jk.load_map(Path(__file__).resolve().parent / "data" / "clean" / "bike-repair.json")
+    bike.set_persona(goals=persona_goals)
+    bike.set_lane("Consideration", "goal", goal)
+    return {f.level for f in jk.review(bike) if f.rule == "goal-is-internal-step"}
+
+
+@pytest.mark.parametrize(
+    ("goal", "persona_goals", "flagged"),
+    [
+        # What the persona's own goals say they want is theirs, even in a seller's words ...
+        ("Sell my paintings at the harbour fair", ["Sell some paintings without a gallery"], False),
+        ("Recruit two more players for the Sunday team", ["Recruit players for my team"], False),
+        ("Promote the jumble sale in the village", ["Promote the school's jumble sale"], False),
+        # ... the same words with no such goal, or another aim, are the business's step.
+        ("Sell more repair plans to commuters", ["Keep riding to work every day"], True),
+        ("Recruit new members for the repair club", ["Know what a repair costs"], True),
+        ("Promote the winter service offer", ["Sell some paintings without a gallery"], True),
+    ],
+)
+def test_a_goal_the_persona_says_they_want_is_theirs(goal, persona_goals, flagged):
+    assert bool(_goal_findings(goal, persona_goals)) == flagged

@@ -154,3 +154,50 @@ def test_a_name_on_a_job_title_described_as_the_role_is_asked_about(name, descri
 )
 def test_a_name_on_a_job_title_with_a_person_described_is_not(name, description):
     assert ("persona-is-a-job-title", "improve") not in titled_rules(name, description)
+
+
+@pytest.mark.parametrize(
+    ("name", "rule"),
+    [
+        # A plural of people without an "s", and a job title in the plural, are groups.
+        ("Self-employed tradesmen", ("persona-is-a-market", "improve")),
+        ("Local businesswomen", ("persona-is-a-market", "improve")),
+        ("Heads of year at secondary schools", ("persona-is-a-market", "fix")),
+        ("Finance directors", ("persona-is-a-market", "fix")),
+        ("Practice leads", ("persona-is-a-market", "fix")),
+    ],
+)
+def test_an_irregular_plural_or_a_plural_job_title_is_not_a_person(name, rule):
+    assert rule in persona_rules(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Head of year", "Anna, finance director", "Ruth Headman", "Carmen", "Simon Heads"],
+)
+def test_a_single_title_or_a_name_like_a_plural_is_still_one_person(name):
+    assert ("persona-is-a-market", "fix") not in persona_rules(name)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Adults between 25 and 40 who commute by bike, mostly men",
+        "Sole traders in the delivery trade, approx 40k of them in the region",
+        "Senior ward nurses at city hospitals, typically women in their forties",
+    ],
+)
+def test_a_description_of_many_people_is_a_segment(description):
+    assert ("persona-is-a-market", "fix") in persona_rules(description=description)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Leads the night team at the depot and rides in between 10 and 20 km a day",
+        "Rides between 30 and 45 minutes each way; 38, works in a bakery",
+        "Has written 60,000 words about her father's shop and rides to the archive",
+    ],
+)
+def test_one_persons_description_with_numbers_or_a_verb_like_a_title_is_not(description):
+    assert ("persona-is-a-person", "praise") in persona_rules(description=description)
