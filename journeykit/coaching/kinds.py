@@ -7,7 +7,9 @@ Two sources, both cached on first use:
   coach, and the exercise checks, which lane it belongs in;
 * feelings (:func:`is_feeling`): the emotion words of the catalogue and the
   examples, and common feeling words, so that a "touchpoint" such as
-  *Frustrated* can be spotted.
+  *Frustrated* can be spotted; and a feeling in the learner's own words
+  (:func:`felt_state`): "I feel rushed", "Frustrated and rushed", "Worry about
+  being turned down".
 
 Anything else is unknown, and the coach says nothing about its lane.
 """
@@ -88,6 +90,10 @@ _SOFTENERS = frozenset(
         "getting",
         "becomes",
         "somewhat",
+        "v",
+        "pretty",
+        "fairly",
+        "totally",
         "more",
         "less",
         "extremely",
@@ -153,7 +159,9 @@ def feeling_words() -> frozenset[str]:
 
 
 #: Words after a feeling that say what it is about ("Worried about the cost").
-_CAUSE = word_set("about by with that it when to because at of for after as whether if")
+_CAUSE = word_set(
+    "about by with that it when to because at of for after as whether if re regarding around over"
+)
 
 
 #: Words of a clause: a feeling followed by one of these within a few words is a state of
@@ -172,6 +180,76 @@ _CLAUSE = word_set(
 _WONDERING = word_set("wondering hoping fearing doubting dreading")
 
 
+#: Feelings named as a noun that a cause may follow: "Worry about being turned down",
+#: "Fear that the bid fails". A name built on one goes on with nouns ("Trust badges").
+_FEELING_NOUNS = word_set(
+    """
+    worry worries fear fears anxiety anxieties doubt doubts concern concerns stress
+    frustration confusion dread panic nerves
+    """
+)
+#: Words after such a noun that say what it is about: never the start of a channel's name.
+_ABOUT = word_set("about over that whether if of re regarding around")
+#: The speaker of a first-person item and the verbs of feeling they use: "I feel rushed",
+#: "I'm worried about ...", "We are nervous".
+_SPEAKERS = word_set("i im i'm we we're were am are")
+_FEEL = word_set("feel feels feeling felt im i'm am are we're")
+
+
+def _unspoken(words: list[str]) -> tuple[list[str], bool]:
+    """*words* without a first-person speaker and a verb of feeling or being at the start
+    ("I feel", "I'm", "We are"), and whether such a verb was among them."""
+    felt = False
+    while words and (words[0] in _SPEAKERS or words[0] in _FEEL):
+        felt = felt or words[0] in _FEEL
+        words = words[1:]
+    return words, felt
+
+
+#: States that are no feeling word and no participle: "I'm a bit lost", "We feel alone".
+_STATES = word_set("lost alone stuck unsafe unwelcome small silly stupid useless")
+#: Words that show a phrase names something, not how someone feels: "Feeling Good radio".
+_NAMING = word_set("the a an on at in from by for to with page site app email group")
+
+
+@lru_cache(maxsize=65536)
+def felt_state(item: str) -> bool:
+    """True when *item* says how someone feels in their own words: "I feel rushed", "Feels
+    let down", a feeling word and a state joined to it ("Frustrated and rushed"), or a
+    feeling named as a noun with its cause ("Worry about being turned down").
+
+    Examples
+    --------
+    >>> felt_state("Frustrated and rushed"), felt_state("I feel rushed")
+    (True, True)
+    >>> felt_state("Worry about being turned down"), felt_state("I'm a bit lost")
+    (True, True)
+    >>> felt_state("Worry-free returns page"), felt_state("Feeling Good radio show")
+    (False, False)
+    >>> felt_state("We are Family forum"), felt_state("I phone reception")
+    (False, False)
+    """
+    words = [w.strip(",.!?") for w in item.casefold().replace("’", "'").split()]
+    words, felt = _unspoken([w for w in words if w])
+    while words and words[0] in _SOFTENERS:
+        felt = felt or words[0] in _FEEL
+        words = words[1:]
+    if not words or len(words) > 8:
+        return False
+    if words[0] in _FEELING_NOUNS and len(words) > 1 and words[1] in _ABOUT:
+        return True  # "Worry about ...", "Fear that ..."
+    if felt and words[0] in _FEELING_ADJECTIVES:
+        return True  # "I'm worried about ...", "We are nervous she ..."
+    if felt:  # "I feel rushed", "I'm a bit lost": a state, no channel ("Feeling Good radio")
+        state = words[0].endswith("ed") or words[0] in _STATES or words[0] in feeling_words()
+        return state and len(words) <= 3 and not set(words) & _NAMING
+    if words[0] in feeling_words() and len(words) in (3, 4) and words[1] in _JOINERS:
+        joined = words[2:]
+        return all(w.endswith("ed") or w in feeling_words() or w in _SOFTENERS for w in joined)
+    return False
+
+
+@lru_cache(maxsize=65536)
 def led_by_feeling(item: str) -> bool:
     """True when *item* is a feeling with its cause ("Worried about the cost", "Relieved
     it is sorted", "Worried Bernard won't cope"): a feeling word describing a person (not
@@ -186,7 +264,11 @@ def led_by_feeling(item: str) -> bool:
     (True, True)
     >>> led_by_feeling("Trust badges on the checkout"), led_by_feeling("Happy hour email")
     (False, False)
+    >>> led_by_feeling("I'm worried about being turned down")
+    True
     """
+    if felt_state(item):
+        return True
     if (rest := feeling_phrase(item)) not in ("", "-"):
         after = rest.split()
         return after[0] in _CAUSE or bool(set(after[:4]) & _CLAUSE)  # "Fed up with ..."

@@ -14,16 +14,31 @@ these rules read the shape of an item instead:
   estimate", "Sends an engineer" where it "Sends a sales engineer"), or a fresh quote,
   invoice or member of staff ("Sends a technician"), or a trade's work on the customer's
   thing that the business activities speak of ("Services the truck" where the business
-  plans its servicing): the business is its agent;
+  plans its servicing): the business is its agent.
+  Who the subject is counts: the business by its kind ("The practice keeps ...") is a fix,
+  a member of staff or anyone acting on the customer ("The consultant sends us ...") is
+  asked about, and "we" in a map whose actions speak as the customer ("I phone ...") is
+  the customer's household. Among actions written about the customer, an order in its bare
+  form that is no customer's verb ("Conduct a safety check"), or one that hands something
+  to the clients ("Deliver a debrief to the client's staff"), is the business's; one in
+  the bare verb the business activities open with ("confirm booking" where they "Confirm
+  each booking") is asked about. What is handed to the customer's own circle ("gives the
+  number to a colleague") is the customer's;
 * a **touchpoint** that is an action ("Reads comparison articles", "Scrolling through
   listings", "Spots boxes on doorsteps down her street"): it starts with what the customer
   does, where a touchpoint names a place or a channel; a verb that is also a noun ("Spots",
-  "Posts") is read as a verb when the item goes on to speak of the customer ("her street");
+  "Posts") is read as a verb when the item goes on to speak of the customer ("her street"),
+  when any verb in "-s" or "-ing" goes on to its object ("Evaluates the bids"), or when the
+  map's own customer actions open with it ("Requests quotes ..."); a sentence with its
+  speaker ("I phone reception ...") is an action too, a conversation with someone
+  ("Talking with my neighbour") is word of mouth, a channel;
 * a **pain point** that is already the fix ("Remove the repeated address field") or the
   thing wished for ("A weekly report showing what was fixed"), or a contact to make: an
   order to the business addressed to its customers ("Ring every new wearer on day five")
-  or the contact named with when ("A follow-up call on day five"): the coach asks, since
-  the learner may have meant the problem.
+  or the contact named with when ("A follow-up call on day five"), or advice or a wish
+  after a subject of its own ("The press should put ...", "I'd like ...", "It would help
+  if ..."), a change named as a noun ("Introduction of ...") or asked for ("pls add"): the
+  coach asks, since the learner may have meant the problem.
 """
 
 from __future__ import annotations
@@ -96,7 +111,10 @@ def _third_person(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def business_action(
-    action: str, third_person_lane: bool, own_work: frozenset[str] = frozenset()
+    action: str,
+    third_person_lane: bool,
+    own_work: frozenset[str] = frozenset(),
+    first_person_map: bool = False,
 ) -> bool:
     """True when customer action *action* reads as the business's activity.
 
@@ -106,6 +124,9 @@ def business_action(
     something herself (a matron and her rotas, a club secretary and his newsletter) does,
     in the third person, what businesses do ("Publishes the new rota"); a verb shared with
     customers ("Hires a van", "Sponsors a child") is the customer's too.
+    *first_person_map* says the map's actions speak as the customer ("I phone ..."): there
+    "we" is the customer's household ("We go together to the assessment"), not the
+    business.
 
     Examples
     --------
@@ -119,13 +140,22 @@ def business_action(
     False
     >>> business_action("Hires a van for the move", True)
     False
+    >>> business_action("We buy the rain cover", False), business_action(
+    ...     "We buy the rain cover", False, frozenset(), True)
+    (True, False)
+    >>> business_action("Deliver a findings debrief to the client's staff", True)
+    True
+    >>> business_action("Conduct a survey", True), business_action("Conduct a survey", False)
+    (True, False)
     """
     words = tokens(action)
     if not words:
         return False
     first = words[0]
     rest = words[1:]
-    if first in ("we", "our", "staff") or (first == "the" and rest[:1] in (("store",), ("shop",))):
+    if first in ("we", "our") and not first_person_map:
+        return True
+    if first == "staff" or (first == "the" and rest[:1] in (("store",), ("shop",))):
         return True
     if first in _BUSINESS_ONLY:
         return True
@@ -136,8 +166,58 @@ def business_action(
         return not shared and not (topic_words(what) & own_work)
     if rest and rest[0] in lx.CUSTOMER_ROLES and first in lx.IDEA_VERBS | _TO_DO:
         return True  # "Email customers a survey", "Call leads back"
+    if _order_for_clients(words):
+        return True  # "Deliver a debrief to the client's staff": the business's view
     if third_person_lane and first in _TO_DO and rest[:1] != ("back",):
         return not any(w in ("my", "me", "i") for w in rest)
+    return third_person_lane and _bare_order(words)
+
+
+def _bare(word: str) -> bool:
+    """True when *word* may be a verb in its bare form: no "-s", "-ing" or "-ed" ("Has" is
+    the third person; "Process", "Discuss" are bare)."""
+    return not _third_person(word) and (len(lemmas(word)) == 1 or word.endswith("ss"))
+
+
+#: Words that may open an action without being its verb: "After the call, ...", "Then ...".
+_NOT_VERBS = lx.PHRASE_ENDS | lx.word_set("then next later once also both first each every")
+
+
+def _bare_order(words: tuple[str, ...]) -> bool:
+    """True when *words* open with a verb in its bare form that is none of a customer's
+    verbs, then what it acts on ("Conduct a site survey", "Process the refund"): among
+    actions written about the customer, an order in the business's to-do list."""
+    first, second = words[0], words[1] if len(words) > 1 else ""
+    return (
+        _bare(first)
+        and first not in _NOT_VERBS
+        and not is_a(first, _DOING | lx.SEEKING_VERBS)  # "Book a slot", "Read the reviews"
+        and (second in _DETERMINERS or second.isdigit())
+        and not any(w in ("my", "me", "i") for w in words[1:])
+    )
+
+
+#: What a business calls the people it serves, never what they call themselves: an order
+#: that gives something to "the client" is the business's to-do.
+_CLIENTS = lx.word_set(
+    "client clients customer customers patient patients user users subscriber subscribers"
+)
+#: Words that hand something over to someone: "*to* the client's staff", "*for* each user".
+_TOWARDS = lx.word_set("to for with")
+
+
+def _order_for_clients(words: tuple[str, ...]) -> bool:
+    """True when *words* are an order, a bare verb of giving or doing ("Deliver", "Run",
+    "Send"), that hands something to the customers by the business's own word for them
+    ("to the client's technical staff", "for every patient")."""
+    first = words[0]
+    if not _bare(first) or not (first in _GIVING or first in _TO_DO or first in lx.IDEA_VERBS):
+        return False  # "Delivers", "Sending": written about someone, not an order
+    for i, word in enumerate(words[1:-1], start=1):
+        if word in _TOWARDS:
+            after = [w for w in words[i + 1 : i + 4] if w not in _DETERMINERS]
+            if after[:1] and after[0] in _CLIENTS:
+                return True
     return False
 
 
@@ -233,6 +313,25 @@ def works_on_for_business(action: str, work: frozenset[str]) -> bool:
     return bool(set(lemmas(words[0])) & work) and not set(words) & _THEMSELVES
 
 
+#: People of the customer's own circle: what is handed to one of them ("gives the
+#: builder's number to a colleague") is the customer passing it on, not the business giving.
+_PEERS = lx.PEER_WORDS | lx.word_set(
+    """
+    colleague colleagues friends neighbours neighbor neighbors family sister brother mum mom
+    dad mother father son daughter wife husband partner cousin boss manager
+    """
+)
+
+
+def _to_a_peer(words: tuple[str, ...]) -> bool:
+    """True when *words* hand something "to" someone of the customer's own circle."""
+    for i, word in enumerate(words[:-1]):
+        if word == "to":
+            after = [w for w in words[i + 1 : i + 4] if w not in _DETERMINERS]
+            return bool(after) and (after[0] in _PEERS or any(w in _PEERS for w in after[:2]))
+    return False
+
+
 @lru_cache(maxsize=65536)
 def gives_what_business_gives(action: str, given: frozenset[str] = frozenset()) -> bool:
     """True when customer action *action*, written about someone, gives or makes what the
@@ -248,6 +347,8 @@ def gives_what_business_gives(action: str, given: frozenset[str] = frozenset()) 
     True
     >>> gives_what_business_gives("Sends her friend code to two colleagues", frozenset({"cod"}))
     False
+    >>> gives_what_business_gives("gives builders number to colleague", frozenset({"number"}))
+    False
     >>> gives_what_business_gives("Reads the written estimate"), gives_what_business_gives(
     ...     "Sends the invoice on to accounts")
     (False, False)
@@ -256,7 +357,7 @@ def gives_what_business_gives(action: str, given: frozenset[str] = frozenset()) 
     if len(words) < 2 or not _third_person(words[0]) or not is_a(words[0], _GIVING):
         return False
     head, owned = _given(words)
-    if head is None or owned:
+    if head is None or owned or _to_a_peer(words):
         return False
     if topic_words(head) & given:
         return True
@@ -294,14 +395,40 @@ _ING_NOUNS = lx.word_set(
 )
 
 
+#: Verbs of conversation: "Talking with my neighbour" names word of mouth, a channel.
+_CONVERSING = lx.word_set("talk chat speak")
+
+
 def _doing(first: str, second: str) -> bool:
-    """True when *first* and *second* open an activity in "-ing" ("Looking through")."""
+    """True when *first* and *second* open an activity in "-ing" ("Looking through"), not
+    a conversation with someone ("Talking with my neighbour": word of mouth)."""
     return (
         first.endswith("ing")
         and first not in _ING_NOUNS
         and any(form in _DOING for form in lemmas(first)[1:])
         and second in _ACTING_ON
+        and not (is_a(first, _CONVERSING) and second in ("with", "to"))
     )
+
+
+#: Words that open the object of a verb and never follow a noun that names a channel:
+#: "Evaluates *the* bids", "Benchmarking *her* options".
+_OBJECT_START = lx.word_set("the a an his her their my our your this these those")
+
+
+def _verb_then_object(first: str, second: str) -> bool:
+    """True when *first* is a verb in the third person or in "-ing", of any verb, and
+    *second* opens its object ("Evaluates the bids", "Shortlisting the suppliers"): no
+    name of a place or a channel goes on from a plural or an "-ing" word to "the"."""
+    if second not in _OBJECT_START or len(first) < 6:
+        return False
+    if first.endswith("ing"):
+        return first not in _ING_NOUNS and not first.endswith("thing")
+    return _third_person(first) and not first.endswith(("ous", "us", "is", "ics"))
+
+
+#: Subjects a learner writing in the first person opens a sentence with: "I phone ...".
+_SPEAKER = lx.word_set("i im ive id we were")
 
 
 #: Words that speak of a person: a touchpoint never names the customer's own life ("her
@@ -345,11 +472,22 @@ def action_as_touchpoint(touchpoint: str) -> bool:
     True
     >>> action_as_touchpoint("Posts from her club"), action_as_touchpoint("Spots on the radio")
     (False, False)
+    >>> action_as_touchpoint("I phone reception to ask"), action_as_touchpoint(
+    ...     "Talking with my neighbour")
+    (True, False)
+    >>> action_as_touchpoint("Evaluates the three bids"), action_as_touchpoint(
+    ...     "Benchmarking the day rates"), action_as_touchpoint("Minutes of the meeting")
+    (True, True, False)
     """
     if (opening := _first_two(touchpoint)) is None:
         return False
     first, second = opening
+    if first in _SPEAKER:  # "I phone reception ...": a sentence, unless a name ("We Are ...")
+        parts = touchpoint.split()
+        return len(parts) > 1 and not parts[1][:1].isupper()
     if _doing(first, second) or _clause_about_someone(tokens(touchpoint)):
+        return True
+    if _verb_then_object(first, second):
         return True
     if first in lx.NOUN_LIKE_VERBS_3RD:  # "Books online": the verb, by the word after it
         return second in _DETERMINERS or second in lx.FIRST_PERSON or second in _HOW
@@ -360,6 +498,79 @@ def action_as_touchpoint(touchpoint: str) -> bool:
         and first not in lx.ACTION_VERBS_3RD
         and (second in _DETERMINERS and not _third_person(first))
     )
+
+
+@lru_cache(maxsize=1024)
+def action_verbs(actions: tuple[str, ...]) -> frozenset[str]:
+    """The first words of the map's customer *actions* that are verbs in the third person
+    ("Requests quotes ..." gives "requests"): the verbs this learner writes actions with.
+
+    Examples
+    --------
+    >>> sorted(action_verbs(("Requests quotes from three suppliers", "I pay the deposit")))
+    ['requests']
+    """
+    firsts = (tokens(a)[:1] for a in actions)
+    return frozenset(w[0] for w in firsts if w and _third_person(w[0]) and len(w[0]) > 3)
+
+
+@lru_cache(maxsize=65536)
+def repeats_an_action(
+    touchpoint: str, verbs: frozenset[str], stage_actions: frozenset[tuple[str, ...]]
+) -> bool:
+    """True when *touchpoint* opens with a verb the map's customer actions open with
+    (*verbs*, from :func:`action_verbs`), read as that verb ("Requests quotes from three
+    suppliers" where an action "Requests ..."), or is one of the stage's actions word for
+    word (*stage_actions*, as their :func:`tokens`): the learner has written what the
+    customer does, not where.
+
+    Examples
+    --------
+    >>> none = frozenset()
+    >>> repeats_an_action("Requests quotes from three suppliers", frozenset({"requests"}), none)
+    True
+    >>> repeats_an_action("Quote request form", frozenset({"requests"}), none)
+    False
+    >>> repeats_an_action("Reviews from other parents", frozenset({"reviews"}), none)
+    False
+    >>> repeats_an_action("Reviews page", frozenset({"reviews"}), none)
+    False
+    """
+    words = tokens(touchpoint)
+    if len(words) < 2:
+        return False
+    second = words[1]
+    acted_on = second in _DETERMINERS or second in _PERSONAL or second.isdigit()
+    if words[0] in verbs and (
+        acted_on or (_third_person(second) and second not in _NOUN_FOLLOWERS)
+    ):
+        return True  # "Requests quotes ...", "Requests a callback"; "Requests form": a name
+    return len(words) > 2 and words in stage_actions
+
+
+#: The last map read by :func:`_map_action_verbs`, and what it found: read once per review.
+_LAST_VERBS: list[tuple[MapView, frozenset[str], frozenset[str]]] = []
+
+
+def _map_action_verbs(view: MapView, forms: bool = False) -> frozenset[str]:
+    """The verbs the map's customer actions open with (:func:`action_verbs`), or with
+    *forms* every base form of them, for the map of *view*."""
+    if not (_LAST_VERBS and _LAST_VERBS[0][0] is view):
+        verbs = action_verbs(tuple(a for s in view.stages for a in s.actions))
+        _LAST_VERBS[:] = [(view, verbs, frozenset(f for v in verbs for f in lemmas(v)))]
+    return _LAST_VERBS[0][2] if forms else _LAST_VERBS[0][1]
+
+
+def _touchpoint_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
+    """A test for the touchpoints of *stage* written as what the customer does, by their
+    wording or by the verbs of the map's own customer actions."""
+    verbs = _map_action_verbs(view)
+    actions = frozenset(tokens(a) for a in stage.actions)
+
+    def spots(touchpoint: str) -> bool:
+        return action_as_touchpoint(touchpoint) or repeats_an_action(touchpoint, verbs, actions)
+
+    return spots
 
 
 #: Verbs that say what a wished-for thing would do for the customer: "A report *showing*
@@ -382,10 +593,31 @@ _MORE = lx.word_set("more fewer")
 _WISHES = lx.word_set("wish wishes wished wishing")
 
 
+#: Changes named as a noun: "Introduction of online payment", "Provision of a summary".
+_CHANGES = lx.word_set(
+    """
+    introduction provision addition creation implementation extension simplification
+    inclusion installation adoption
+    """
+)
+#: Openings of a request: "Please add ...", "pls send ...".
+_PLEASE = lx.word_set("please pls plz")
+
+
 def _wished_thing(words: tuple[str, ...]) -> bool:
     """True when *words* name a thing by what it would do ("A termly report showing which
-    faults were fixed", "A way to pay in instalments"), with no sign of a problem."""
-    if words[0] not in ("a", "an") or any(w in _PROBLEM for w in words):
+    faults were fixed", "A way to pay in instalments", tersely "option to pay monthly"),
+    or a change as a noun ("Introduction of online payment"), or ask for it ("Please add
+    ..."), with no sign of a problem."""
+    if any(w in _PROBLEM for w in words):
+        return False
+    if words[0] in _PLEASE:
+        return True
+    if words[0] in _CHANGES and words[1] == "of":  # "... of spare bikes is patchy": a state
+        return not any(w in _FINITE for w in words)
+    if words[0] in _MEANS and words[1] == "to" and len(words) > 2 and is_a(words[2], _DOING):
+        return True  # "Option to pay monthly": a way wished for, without its article
+    if words[0] not in ("a", "an"):
         return False
     for i, word in enumerate(words[2:], start=2):
         after = words[i + 1] if i + 1 < len(words) else ""
@@ -454,6 +686,41 @@ def _order_to_customers(words: tuple[str, ...]) -> bool:
     )
 
 
+#: Modal verbs of advice: "The press *should* put ...", "They *could* send ...".
+_ADVISING = lx.word_set("should could shouldve")
+#: Words after such a verb that look back at what went wrong: "should *have* told me".
+_LOOKING_BACK = lx.word_set("have ve not never")
+#: Verbs of wanting after a speaker: "I'd *like* ...", "We would *love* ...".
+_WANTING = lx.word_set("like love prefer want")
+#: Words that judge a wished-for change as helpful: "It would *help* if ...".
+_HELPFUL = lx.word_set("help good nice better great easier useful")
+
+
+_JUDGED = tuple((w,) for w in _HELPFUL)
+
+
+def _advised(words: tuple[str, ...]) -> bool:
+    """True when *words* give advice or a wish after a subject of their own, with no sign
+    of a problem: "The press should put a prepaid envelope in", "I wish they sent ...",
+    "I'd like a reminder", "It would help if the form saved my details". Looking back at
+    what went wrong ("They should have told me") is a problem."""
+    if any(w in _PROBLEM or w == "but" for w in words):
+        return False
+    for i, word in enumerate(words[1:5], start=1):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word in _ADVISING:  # "I could pay by card" says what was possible: not advice
+            able = word == "could" and words[i - 1] in lx.word_set("i we")
+            return bool(after) and after not in _LOOKING_BACK and not able
+        if word in _WISHES:
+            return True  # "I wish ...", "She wishes ..."
+        if word in _WANTING and words[i - 1] in lx.word_set("id wed would"):
+            return True  # "I'd like ...", "We would love ..."
+        judged = after in _HELPFUL or (after == "be" and words[i + 2 : i + 3] in _JUDGED)
+        if word == "would" and judged:
+            return words[0] in lx.word_set("it that")  # "It would help if ..."
+    return False
+
+
 @lru_cache(maxsize=65536)
 def idea_as_pain(pain: str) -> bool:
     """True when *pain* says what to do, or the thing wished for, rather than what goes wrong.
@@ -472,6 +739,13 @@ def idea_as_pain(pain: str) -> bool:
     (True, False)
     >>> idea_as_pain("A follow-up call on day five"), idea_as_pain("A call after six goes unheard")
     (True, False)
+    >>> idea_as_pain("The press should put a prepaid envelope with the proof")
+    True
+    >>> idea_as_pain("They should have told me about the deposit")
+    False
+    >>> idea_as_pain("Introduction of a plain-language summary"), idea_as_pain(
+    ...     "option to pay monthly"), idea_as_pain("No option to pay monthly")
+    (True, True, False)
     """
     if (opening := _first_two(pain)) is None:
         return False
@@ -480,6 +754,8 @@ def idea_as_pain(pain: str) -> bool:
         return True
     words = tokens(pain)
     if _wished_thing(words) or _order_to_customers(words) or _contact_wished(words):
+        return True
+    if _advised(words):
         return True
     if first in lx.NOUN_LIKE_IDEA_VERBS:
         return second in _DETERMINERS or second in _OFFERED
@@ -530,6 +806,100 @@ def _named_subject(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
     return words[start : start + len(name)] == name and len(words) > start + len(name)
 
 
+#: Words naming a business by its kind, as a customer speaks of it: "The practice keeps
+#: ...", "The agency sends ...". As the subject of a customer action, the business acts.
+_ORGANISATIONS = lx.BUSINESS_SUBJECTS | lx.word_set(
+    """
+    practice agency consultancy press salon clinic surgery firm supplier provider studio
+    garage dealer dealership insurer lender vendor seller contractor
+    """
+)
+#: Words naming a member of a business's staff: as the subject, someone acting for the
+#: business, or someone else; the coach asks.
+_STAFF = lx.word_set(
+    """
+    consultant adviser advisor receptionist reception instructor tutor teacher trainer
+    mechanic technician engineer installer fitter nurse coordinator manager rep agent
+    representative assistant salesperson stylist therapist
+    """
+)
+#: Words for the customer as the object of someone else's act: "sends *us*", "calls *me*".
+_CUSTOMER_OBJECTS = lx.word_set("us me my our him her them")
+
+
+def _subject(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+    """The head noun of a subject that opens *words* ("The consultant sends us ...",
+    "practice keeps ...") and the words after its verb, when a verb in the third person
+    follows a noun of one or two words (after "the" or "our"); None otherwise."""
+    start = 1 if words[:1] in (("the",), ("our",)) else 0
+    for size in (1, 2):
+        verb_at = start + size
+        if verb_at >= len(words) - 1:
+            return None
+        verb = words[verb_at]
+        if _third_person(verb) and len(verb) > 3 and verb not in ("is", "has", "was", "does"):
+            head = words[verb_at - 1]
+            if _third_person(head) and size == 1 and start == 0:
+                return None  # "Books tables ...": a verb of the customer's own
+            return head, words[verb_at + 1 :]
+    return None
+
+
+@lru_cache(maxsize=65536)
+def someone_else_acts(action: str, business_words: tuple[str, ...] = ()) -> str | None:
+    """How surely customer action *action* is written with the business as its subject:
+    ``"fix"`` when the subject names a business by its kind or by a word of its name
+    (*business_words*: "The practice keeps two evenings free", "The press posts the
+    proof"), ``"improve"`` when it is a member of staff, or anyone else doing something to
+    the customer ("The consultant sends us a fee example"), None when the customer acts.
+
+    Examples
+    --------
+    >>> someone_else_acts("The practice keeps two evenings free for school children")
+    'fix'
+    >>> someone_else_acts("The consultant sends us a written example of the fee")
+    'improve'
+    >>> someone_else_acts("Compares the fee with a local advert"), someone_else_acts(
+    ...     "Mark and I interview two candidates")
+    (None, None)
+    """
+    words = tokens(action)
+    if len(words) < 3 or words[0] in ("i", "we", "she", "he", "they", "you"):
+        return None
+    found = _subject(words)
+    if found is None:
+        return None
+    head, after = found
+    if head in _ORGANISATIONS or head in business_words:
+        return "fix"
+    if head in _STAFF or any(w in _CUSTOMER_OBJECTS for w in after[:2]):
+        return "improve"
+    return None
+
+
+#: The last map read by :func:`_first_person`, and what it found: read once per review.
+_LAST_VOICE: list[tuple[MapView, bool]] = []
+
+
+def _first_person(view: MapView) -> bool:
+    """True when the map's customer actions speak as the customer: one opens with "I" or
+    has "and I" as its subject ("Mark and I interview ...")."""
+    if _LAST_VOICE and _LAST_VOICE[0][0] is view:
+        return _LAST_VOICE[0][1]
+    found = _speaks_as_customer(view)
+    _LAST_VOICE[:] = [(view, found)]
+    return found
+
+
+def _speaks_as_customer(view: MapView) -> bool:
+    for stage in view.stages:
+        for action in stage.actions:
+            words = tokens(action)
+            if words[:1] in (("i",), ("im",), ("ive",)) or "i" in words[1:4]:
+                return True
+    return False
+
+
 def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
     """A test for the customer actions of *stage* that read as the business's, given how
     the stage's other actions are written (counted once per stage), what the persona does
@@ -538,29 +908,63 @@ def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
     third = sum(_third_person(words[0]) for a in stage.actions if (words := tokens(a)))
     own = _own_work(view)
     name = business_name(view.map.title)
+    first_person = _first_person(view)
 
     def spots(action: str) -> bool:
         words = tokens(action)
-        if _named_subject(words, name):
+        if _named_subject(words, name) or someone_else_acts(action, name) == "fix":
             return True
         others_third = third - (1 if words and _third_person(words[0]) else 0)
-        return business_action(action, others_third > 0, own)
+        return business_action(action, others_third > 0, own, first_person)
 
     return spots
 
 
 #: The last map read by :func:`_what_business_gives`, and what it found: read once per
 #: review, not once per stage.
-_LAST_READ: list[tuple[MapView, frozenset[str], frozenset[str]]] = []
+_LAST_READ: list[tuple[MapView, frozenset[str], frozenset[str], frozenset[str]]] = []
 
 
-def _what_business_gives(view: MapView) -> tuple[frozenset[str], frozenset[str]]:
-    """What the map's business activities give and the work they speak of (see
-    :func:`business_given`, :func:`business_work`), for the map of *view*."""
+@lru_cache(maxsize=1024)
+def business_verbs(business_activities: tuple[str, ...]) -> frozenset[str]:
+    """The verbs the map's *business_activities* open with, in their bare form ("Confirm
+    each booking by text" gives "confirm"), none of them a customer's verb.
+
+    Examples
+    --------
+    >>> sorted(business_verbs(("Confirm each booking by text", "Pay referrers a share")))
+    ['confirm']
+    """
+    firsts = (tokens(a)[:1] for a in business_activities)
+    return frozenset(
+        w[0]
+        for w in firsts
+        if w
+        and w[0] not in _NOT_VERBS
+        and not _third_person(w[0])
+        and not is_a(w[0], lx.CUSTOMER_VERBS | lx.SEEKING_VERBS)
+    )
+
+
+def _in_business_voice(action: str, verbs: frozenset[str]) -> bool:
+    """True when customer action *action* opens with a verb the map's business activities
+    open with, in the same bare form ("confirm booking by email" where the business
+    activities "Confirm each booking by text"): the learner's own wording for the
+    business's work."""
+    words = tokens(action)
+    return len(words) > 1 and words[0] in verbs and _bare(words[0])
+
+
+def _what_business_gives(
+    view: MapView,
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What the map's business activities give, the work they speak of and the verbs they
+    open with (see :func:`business_given`, :func:`business_work`,
+    :func:`business_verbs`), for the map of *view*."""
     if _LAST_READ and _LAST_READ[0][0] is view:
-        return _LAST_READ[0][1], _LAST_READ[0][2]
+        return _LAST_READ[0][1], _LAST_READ[0][2], _LAST_READ[0][3]
     activities = tuple(a for s in view.stages for a in s.business_activities)
-    found = (business_given(activities), business_work(activities))
+    found = (business_given(activities), business_work(activities), business_verbs(activities))
     _LAST_READ[:] = [(view, *found)]
     return found
 
@@ -570,10 +974,17 @@ def _given_by_business(view: MapView, stage: Stage) -> Callable[[str], bool]:
     activities give (in any stage), or something new only a business gives, or do the
     trade's work the business activities speak of, and that the surer test of
     :func:`_business_actions` has not spotted already."""
-    given, work = _what_business_gives(view)
+    given, work, business = _what_business_gives(view)
+    name = business_name(view.map.title)
+    verbs = business - _map_action_verbs(view, forms=True)  # "Books ...": hers
 
     def spots(action: str) -> bool:
-        if not (gives_what_business_gives(action, given) or works_on_for_business(action, work)):
+        if not (
+            gives_what_business_gives(action, given)
+            or works_on_for_business(action, work)
+            or someone_else_acts(action, name) == "improve"
+            or _in_business_voice(action, verbs)
+        ):
             return False
         return not _business_actions(view, stage)(action)  # read only when needed: rare
 
@@ -628,7 +1039,7 @@ _MIXUPS = (
         level="fix",
         lane="touchpoints",
         other="actions",
-        spots=lambda view, stage: action_as_touchpoint,
+        spots=_touchpoint_actions,
         message="{stage}: the touchpoint {item} is something {who} does, not where {who} meets "
         "the business.",
         why="A touchpoint is a place or a channel (a review site, the checkout page) that the "

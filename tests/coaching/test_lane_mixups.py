@@ -13,6 +13,11 @@ Then: an action that gives what the business gives ("Issues a written quote"), a
 that goes on to speak of the customer ("Spots a sticker on his colleague's helmet"), a pain
 point that orders a contact with the customers ("Ring every rider"), a feeling said as a set
 phrase ("On cloud nine"), each with guards worded like them.
+Round 3, in the first person, tersely and formally, in other trades: who the subject of an
+action is ("We ..." in a first-person map, "The practice keeps ...", "The consultant sends
+us ..."), bare orders, a touchpoint led by the speaker, by the map's own action verb or by
+any verb and its object, a feeling in the learner's words, advice after a subject of its
+own; each with guards.
 """
 
 from __future__ import annotations
@@ -294,3 +299,293 @@ def test_a_feeling_said_as_a_set_phrase_is_not_a_touchpoint(item):
 )
 def test_a_channel_with_a_word_of_such_a_phrase_is_a_touchpoint(item):
     assert not noted("touchpoints", item)
+
+
+# ----- round 3: first-person and terse wordings, someone else as the subject -----------------
+
+
+def first_person_noted(action: str, stage: str = "Purchase") -> set[str]:
+    """The levels of ``action-is-business-activity`` on the clean map rewritten in the first
+    person (every customer action opens with "I"), with *action* added to *stage*."""
+    bike = jk.load_map(CLEAN)
+    for name, s in zip(bike.stage_names, bike.stages, strict=True):
+        mine = [f"I {a[0].lower()}{a[1:]}" for a in s.actions]
+        bike.set_lane(name, "actions", mine)
+    now = bike.stages[bike.stage_names.index(stage)].actions
+    bike.set_lane(stage, "actions", [*now, action])
+    return {f.level for f in jk.review(bike) if f.rule == "action-is-business-activity"}
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "We go together to the shop and Sam rides the test bike",
+        "We buy the lights in autumn",
+        "We let our son choose the colour of the frame",
+    ],
+)
+def test_we_in_a_first_person_map_is_the_customers_household(action):
+    assert first_person_noted(action) == set()
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "The practice keeps two evenings a week free for school children",
+        "The agency sends us a written example of the fee",
+        "The studio posts the proofs the next morning",
+    ],
+)
+def test_the_business_as_the_subject_of_a_first_person_action_is_noted(action):
+    assert first_person_noted(action) == {"fix"}
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "The consultant sends us a written example of the fee after the call",
+        "The instructor shows me the shallow end before the lesson",
+        "The mechanic rings me when the wheel is trued",
+    ],
+)
+def test_staff_or_anyone_acting_on_the_customer_is_asked_about(action):
+    assert first_person_noted(action) == {"improve"}
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "My husband reads the terms with me in the evening",
+        "Mark and I interview two candidates in the lounge",
+        "Leyla checks the payment plan at the kitchen table",
+    ],
+)
+def test_the_customer_or_their_own_people_as_the_subject_is_quiet(action):
+    assert first_person_noted(action) == set()
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "Deliver a findings debrief to the client's technical staff",
+        "Send each customer a welcome pack with the keys",
+        "Run a safety briefing for every patient before the scan",
+    ],
+)
+def test_an_order_handing_something_to_the_clients_is_the_businesss(action):
+    assert business_activity_noted(action)
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "Sends the report to the client's board",
+        "gives builders number to colleague",
+        "Passes the fitter's number to a friend",
+    ],
+)
+def test_passing_something_on_is_the_customers_own_act(action):
+    assert not business_activity_noted(action)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "I phone the shop to ask about tubeless tyres",
+        "We ring round three garages for a price",
+        "I'm asking in the cycling club's chat",
+    ],
+)
+def test_a_first_person_sentence_is_not_a_touchpoint(item):
+    assert noted("touchpoints", item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["Talking with my neighbour", "Chatting to other parents at the gate", "Ring-and-ride line"],
+)
+def test_word_of_mouth_and_channels_stay_touchpoints(item):
+    assert not noted("touchpoints", item)
+
+
+def touchpoint_with_map_verb(touchpoint: str, action: str) -> bool:
+    """True when *touchpoint* is noted as an action on the clean map, with *action* added to
+    the Consideration actions: the learner's own verbs tell a verb from a noun."""
+    bike = jk.load_map(CLEAN)
+    now = bike.stages[bike.stage_names.index(STAGE)]
+    bike.set_lane(STAGE, "actions", [*now.actions, action])
+    bike.set_lane(STAGE, "touchpoints", [*now.touchpoints, touchpoint])
+    return any(f.rule == "touchpoint-is-an-action" and f.stage == STAGE for f in jk.review(bike))
+
+
+@pytest.mark.parametrize(
+    ("touchpoint", "action"),
+    [
+        ("Requests quotes from three garages", "Requests quotes from three garages"),
+        ("Requisitions a loan bike", "Requisitions a courtesy bike for the week"),
+        ("Canvasses riders at the club night", "Canvasses friends for a mechanic"),
+    ],
+)
+def test_a_touchpoint_led_by_the_maps_own_action_verb_is_an_action(touchpoint, action):
+    assert touchpoint_with_map_verb(touchpoint, action)
+
+
+@pytest.mark.parametrize(
+    ("touchpoint", "action"),
+    [
+        ("Requests form on the website", "Requests a quote"),
+        ("Reviews from other riders", "Reviews the quote at home"),
+        ("Quote request page", "Requests quotes from three garages"),
+    ],
+)
+def test_a_channel_named_with_such_a_word_is_a_touchpoint(touchpoint, action):
+    assert not touchpoint_with_map_verb(touchpoint, action)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Frustrated and rushed",
+        "I feel rushed",
+        "Worry about being turned down",
+        "I'm worried the wheel won't arrive in time",
+        "Doubts over whether the frame is worth saving",
+    ],
+)
+def test_a_feeling_in_the_learners_own_words_is_not_a_touchpoint(item):
+    assert noted("touchpoints", item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Feeling Good radio show",
+        "We Are Cycling forum",
+        "Worry-free returns page",
+        "Fear Less bikes",
+    ],
+)
+def test_channels_named_like_a_feeling_stay_touchpoints(item):
+    assert not noted("touchpoints", item)
+
+
+@pytest.mark.parametrize(
+    "pain",
+    [
+        "The shop should put a spare tube in with every wheel",
+        "I wish they texted when the part arrives",
+        "I'd like a photo of the worn parts before they are replaced",
+        "It would help if the quote listed labour and parts apart",
+    ],
+)
+def test_advice_or_a_wish_after_a_subject_is_the_fix_not_the_pain(pain):
+    assert noted("pain_points", pain)
+
+
+@pytest.mark.parametrize(
+    "pain",
+    [
+        "They should have told me the wheel was out of stock",
+        "I could not find the opening hours anywhere",
+        "Nobody could say when the bike would be ready",
+        "The bike should be ready on Friday but it never is",
+    ],
+)
+def test_a_let_down_expectation_is_still_a_pain(pain):
+    assert not noted("pain_points", pain)
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "Conduct a safety check on the brakes",
+        "Process the refund the same day",
+        "Schedule a service reminder for March",
+    ],
+)
+def test_a_bare_order_among_actions_about_the_customer_is_the_businesss(action):
+    assert business_activity_noted(action)
+
+
+@pytest.mark.parametrize(
+    "action",
+    ["Book a slot for Saturday", "Read the reviews on the bus", "Collect the bike after work"],
+)
+def test_a_customer_verb_in_its_bare_form_is_still_the_customers(action):
+    assert not business_activity_noted(action)
+
+
+@pytest.mark.parametrize(
+    ("action", "activity"),
+    [
+        ("confirm booking by email", "Confirm each booking by text"),
+        ("dispatch courier for pickup", "Dispatch a courier within the hour"),
+        ("Inspect the frame for cracks", "Inspect every frame before a repair"),
+    ],
+)
+def test_an_action_in_the_business_activities_own_verb_is_asked_about(action, activity):
+    assert given_noted(action, activity) & {"improve", "fix"}
+
+
+@pytest.mark.parametrize(
+    ("action", "activity"),
+    [
+        ("Books the next service at the till", "Book the next service before the bike leaves"),
+        ("Collects the bike after work", "Collect bikes from the office on Fridays"),
+        ("Chooses a frame colour", "Choose the frames we stock with care"),
+    ],
+)
+def test_an_action_sharing_a_customer_verb_with_the_business_is_quiet(action, activity):
+    assert given_noted(action, activity) == set()
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Evaluates the three written bids",
+        "Benchmarking the day rates side by side",
+        "Shortlisting the suppliers with procurement",
+    ],
+)
+def test_a_touchpoint_led_by_any_verb_and_its_object_is_an_action(item):
+    assert noted("touchpoints", item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["Minutes of the board meeting", "Terms and conditions page", "Something for the weekend blog"],
+)
+def test_a_plural_or_ing_name_of_a_channel_stays_a_touchpoint(item):
+    assert not noted("touchpoints", item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["Concern regarding eligibility", "anxious re cost", "v nervous", "Fairly stressed out"],
+)
+def test_formal_and_terse_feelings_are_not_touchpoints(item):
+    assert noted("touchpoints", item)
+
+
+@pytest.mark.parametrize(
+    "pain",
+    [
+        "Introduction of a plain-language summary of the policy",
+        "option to pay monthly",
+        "pls add photos of the finished wheel",
+    ],
+)
+def test_a_change_named_as_a_noun_or_asked_for_tersely_is_the_fix(pain):
+    assert noted("pain_points", pain)
+
+
+@pytest.mark.parametrize(
+    "pain",
+    [
+        "No option to pay monthly",
+        "Introduction of the new booking system lost her slot",
+        "Provision of spare bikes is patchy",
+    ],
+)
+def test_a_change_that_went_wrong_is_still_a_pain(pain):
+    assert not noted("pain_points", pain)
