@@ -14,7 +14,13 @@ shared topic word or a shared idea (:func:`.concepts.concepts`: "bill" and "pric
 by the journey moment the catalogue gives the stage (a referral KPI in Advocacy). An idea as
 wide as a time, being open or a person ties a KPI only to the stage's plan (its pain points,
 opportunities and activities), not to a "this week" in its goal. A word in
-the goals, actions or touchpoints of most stages (the map's main subject) is no sign. A stage
+the goals, actions or touchpoints of most stages (the map's main subject) is no sign, nor
+are words of attention ("Website visits" counts the website, not a home visit), the people a
+KPI is counted among or its period ("minutes a *family* waits", "the *annual* survey"). A
+KPI of sales in a stage after the purchase, or of the business's own output ("Workshops
+run"), is tied only by its stage's pain points and opportunities. A channel's audience
+("YouTube subscribers") is noticing; new business a peer brought ("Enquiries that mention
+another council") is recommending. A stage
 whose KPIs all count something its own stage never mentions (the gift shop's takings
 beside an opportunity about parking, blog readers beside a shorter booking form) is
 asked about, and the finding names the stage the KPI seems to belong to when another
@@ -31,6 +37,7 @@ from ..model import Stage
 from .concepts import PRECISE, concepts, moments, topic_words
 from .context import MapView, Rule
 from .findings import Finding
+from .lexicon import CUSTOMER_ROLES
 from .words import key_words, quoted, quoted_list
 
 RULES = (
@@ -151,11 +158,31 @@ def check(view: MapView) -> Iterator[Finding]:
 #: "average", "number of"), the unit it is divided by ("per visit") and the period ("each
 #: week", "this season").
 _FRAME = re.compile(
-    r"\bper \w+"
+    r"\bper ((\d[\d,]*|hundred|thousand|million) )?\w+"
     r"|\b(each|every|this|a|one|the) (day|week|weekend|night|month|quarter|year|term|season)\b"
     r"|\b(rate|ratio|share|number|count|average|mean|total|percentage|proportion)\b",
     re.IGNORECASE,
 )
+
+
+#: Words for attention (visits, views, subscribers, likes ...): "Visits to the blog" counts
+#: the blog's audience, so the thing it counts is the blog, and a visit elsewhere in the stage
+#: ("Home visit") is no tie. A KPI of attention on a channel of noticing ("YouTube
+#: subscribers") belongs to noticing, whatever else its words name.
+_ATTENTION = topic_words(
+    "visit visits visitor visitors view views viewer viewers subscriber subscribers follower "
+    "followers like likes click clicks impression impressions reach traffic hits pageviews"
+)
+
+#: Who a KPI is counted among and over what period ("minutes a *family* waits", "the
+#: *annual* *resident* survey"): people and periods, not the thing counted, so sharing one
+#: with the stage ("Ask every family for a review") ties no KPI to it. A person is the
+#: thing counted only as a KPI's first word ("Members who renew").
+_WHO_AND_WHEN = (
+    topic_words(" ".join(CUSTOMER_ROLES) + " parent")
+    - topic_words("enquiries inquiries trials trialists leads accounts admins attendees")
+    - _ATTENTION
+) | topic_words("annual yearly monthly weekly daily quarterly")
 
 
 @lru_cache(maxsize=65536)
@@ -179,7 +206,8 @@ class _Said:
     touchpoints (``words``, ``ideas``)."""
 
     def __init__(self, stage: Stage) -> None:
-        self.plan = [*stage.pain_points, *stage.opportunities, *stage.business_activities]
+        self.aim = [*stage.pain_points, *stage.opportunities]
+        self.plan = [*self.aim, *stage.business_activities]
         self.rest = [t for t in (stage.goal, *stage.actions, *stage.touchpoints) if t]
 
     @cached_property
@@ -189,6 +217,14 @@ class _Said:
     @cached_property
     def plan_ideas(self) -> frozenset[str]:
         return frozenset().union(*(concepts(t) for t in self.plan))
+
+    @cached_property
+    def aim_words(self) -> frozenset[str]:
+        return frozenset().union(*(topic_words(t) for t in self.aim))
+
+    @cached_property
+    def aim_ideas(self) -> frozenset[str]:
+        return frozenset().union(*(concepts(t) for t in self.aim))
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -212,7 +248,32 @@ _CLEAR_IDEAS = PRECISE - {"time"}
 _WIDE_IDEAS = frozenset({"time", "availability", "howto", "contact", "who", "results"})
 
 
-def _mentions(kpi: str, said: _Said, common: frozenset[str] = frozenset()) -> bool:
+#: A KPI counting sales ("Accessories sold", "Course enrolments") or the business's own
+#: output ("Early-morning slots offered", "Leaflets handed out"): one of the first kind in a
+#: stage after the purchase counts the next sale, and one of the second counts effort, not
+#: what it changes, so either is tied only by its stage's pain points and opportunities.
+_SALES = topic_words(
+    "sold sell sells sale sales enrolment enrolments enrollments order orders purchases "
+    "revenue takings upsells upgrades"
+)
+_OUTPUT = re.compile(
+    r"\b(offered|sent( out)?|published|run|held|issued|provided|made available|handed out|"
+    r"put up|printed)\b",
+    re.IGNORECASE,
+)
+#: The journey moments up to the purchase.
+_BEFORE_USE = frozenset({"notice", "research", "contact", "commit", "buy"})
+
+
+def _strict(kpi: str, after_purchase: bool) -> bool:
+    """True when *kpi* counts sales in a stage *after_purchase*, or the business's output
+    (:data:`_SALES`, :data:`_OUTPUT`): only its stage's pain points and opportunities tie it."""
+    return bool(after_purchase and topic_words(counted(kpi)) & _SALES) or bool(_OUTPUT.search(kpi))
+
+
+def _mentions(
+    kpi: str, said: _Said, common: frozenset[str] = frozenset(), after_purchase: bool = False
+) -> bool:
     """True when a stage that *said* what it says mentions what *kpi* counts: a topic word
     (not one of the map's *common* words) or an idea (:func:`.concepts.concepts`) in common.
 
@@ -224,24 +285,71 @@ def _mentions(kpi: str, said: _Said, common: frozenset[str] = frozenset()) -> bo
     "open" alone does not tie a newsletter to booking a table, nor "fixed" in a goal a
     quote to recommending.
     """
-    what = counted(kpi)
-    if (topic_words(what) - common) & said.words:
+    ideas = _ideas(kpi)
+    if _strict(kpi, after_purchase):
+        return bool(_things(kpi) - common & said.aim_words or ideas & said.aim_ideas - _WIDE_IDEAS)
+    if _things(kpi) - common & said.words:
         return True
     if moments(kpi):
-        return bool(concepts(what) & said.plan_ideas & _CLEAR_IDEAS)
-    ideas = concepts(what)
+        return bool(ideas & said.plan_ideas & _CLEAR_IDEAS)
     return bool((ideas - _WIDE_IDEAS) & said.ideas or ideas & _WIDE_IDEAS & said.plan_ideas)
 
 
 @lru_cache(maxsize=65536)
 def _head(kpi: str) -> str:
     """The first topic word of what *kpi* counts: the thing it counts ("Returns filed in one
-    sitting" counts returns), "" when it has none."""
+    sitting" counts returns, "Visits to the blog" the blog), "" when it has none."""
     for word in counted(kpi).split():
-        found = topic_words(word)
+        found = topic_words(word) - _ATTENTION
         if found:
             return next(iter(found))
     return ""
+
+
+@lru_cache(maxsize=65536)
+def _things(kpi: str) -> frozenset[str]:
+    """The topic words of what *kpi* counts that can tie it to a stage: without words of
+    attention (:data:`_ATTENTION`), and without people and periods (:data:`_WHO_AND_WHEN`)
+    unless one is its first word."""
+    head = _head(kpi)
+    return frozenset(
+        w for w in topic_words(counted(kpi)) - _ATTENTION if w == head or w not in _WHO_AND_WHEN
+    )
+
+
+@lru_cache(maxsize=65536)
+def _ideas(kpi: str) -> frozenset[str]:
+    """The ideas (:func:`.concepts.concepts`) of what *kpi* counts, read without the people
+    and periods it is counted among (a "resident survey" asks nothing about eligibility)."""
+    head = _head(kpi)
+    kept = [
+        w
+        for w in counted(kpi).split()
+        if not (topic_words(w) & _WHO_AND_WHEN and head not in topic_words(w))
+    ]
+    return concepts(" ".join(kept))
+
+
+#: New business put down to a peer of the customer's ("Enquiries that mention another
+#: council", "Bookings from a friend's code"): what recommending brings in.
+_FROM_PEERS = re.compile(
+    r"\b(mention(s|ing)?|from|via|through|by|named by|sent by)\s+(an?other|other|(a |their )?"
+    r"(friends?|neighbours?|neighbors?|colleagues?|relatives?|peers?)\b|word of mouth)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65536)
+def _kpi_moments(kpi: str) -> frozenset[str]:
+    """The journey moments of *kpi* (:func:`.concepts.moments`): only noticing for attention
+    on a channel of noticing ("YouTube subscribers"); recommending too for new business a
+    peer brought (:data:`_FROM_PEERS`)."""
+    found = moments(kpi)
+    if "notice" in found and topic_words(kpi) & _ATTENTION:
+        found = frozenset({"notice"})
+    if _FROM_PEERS.search(kpi):
+        found |= {"recommend"}
+    return found
 
 
 def _kpi_heads(view: MapView) -> dict[str, frozenset[str]]:
@@ -283,11 +391,16 @@ def _unrelated_kpis(
     if not stage.kpis:
         return None
     covered = frozenset(view.moments.get(stage.name, ()))
+    late = bool(covered) and not covered & _BEFORE_USE
     said = _Said(stage)
     for kpi in stage.kpis:
-        if moments(kpi) & covered or _mentions(kpi, said, common) or _funnel(kpi, stage, heads):
+        if (
+            _kpi_moments(kpi) & covered
+            or _mentions(kpi, said, common, late)
+            or _funnel(kpi, stage, heads)
+        ):
             return None
-    mine = frozenset().union(*(topic_words(counted(k)) for k in stage.kpis))
+    mine = frozenset().union(*(_things(k) for k in stage.kpis))
     things = heads.get(stage.name, frozenset())
     ranked = []
     for s in view.stages:

@@ -56,6 +56,18 @@ when the question matters, not what it asks; and a message that names the very t
 precise question asks about and gives a figure ("Standard scans suit phones and prints up
 to A5") answers it without naming its topic.
 
+What a business says of itself answers no question and makes no message concrete: besides
+its age, reach and crowd, its pride ("We are proud to"), a boast ("the perfect people",
+"the friendliest team"), a promise of being there ("here when you need us": no time), a
+cause ("saving lives"). A message that cheers the customer on or thanks them ("Well done,
+keep going!") is no answer either, whatever words of the question it repeats. Some words
+of a question are read in another sense: "rated for" is a standard, not a rate; "Will the
+test cover ...?" asks what it includes, not about insurance; "Can I safely ...?" asks what
+the customer may do; "handle subcontractor payments" is the customer's own business, not a
+price; "What am I ..." names no time. A question about the price of a thing ("What will
+delivery to Caithness cost?") wants that thing priced: a free extra elsewhere is no answer
+(a question about the total, "Total price including delivery", is about the price).
+
 A message that is the same in every stage (a slogan) answers no stage's question.
 """
 
@@ -158,6 +170,22 @@ _WHEN_CLAUSE = re.compile(
 )
 
 
+#: Words of a question in a sense other than their topic's: "rated for site work" is a
+#: standard, not a rate; "Will the test cover ...?" asks what it includes, not about
+#: insurance; "Can I safely share ...?" asks what the customer may do, not whether the
+#: business is safe; payments the customer's firm handles are no price, "am I" no time.
+_OTHER_SENSE = re.compile(
+    r"\brated\b|\b(will|does|do|would|can) (it|they|this|that"
+    r"|the (?!policy|insurance|plan|warranty|guarantee)\w+) cover\b"
+    r"|\b(safely|securely|confidently|properly)\b"
+    # payments the customer's own business makes or takes ("Can they handle subcontractor
+    # payments?"), and "am" as a verb ("What am I allowed to say?"), not a time of day
+    r"|\b(handl|process|manag|run|track|chas|reconcil|sort)\w* (\w+ ){0,2}?payments?\b"
+    r"|\bam (i|we)\b|\bi am\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=65536)
 def asks(need: str) -> frozenset[str]:
     """What *need* asks: its topics (:func:`.concepts.concepts`), and ``worth`` when it asks
@@ -177,7 +205,7 @@ def asks(need: str) -> frozenset[str]:
     >>> "time" in asks("How long before the bank says yes?")
     True
     """
-    need = _WHEN_CLAUSE.sub("", need)
+    need = _OTHER_SENSE.sub(" ", _WHEN_CLAUSE.sub("", need))
     found = set(concepts(need))
     if _WORTH_ASKED.search(need):
         found.add("worth")
@@ -259,6 +287,14 @@ def _on_the_things(need: str, message: str) -> bool:
     return len(_words(need) & _words(message)) >= 2 and bool(_FIGURE.search(_plain(message)))
 
 
+#: A question about the whole price, with a thing in it ("Total price including delivery"):
+#: the price is its point, not the thing.
+_TOTAL = re.compile(
+    r"\b(total|all[- ]in|overall|altogether|in all|including|included|with everything)\b",
+    re.IGNORECASE,
+)
+
+
 def answered(need: str, messages: list[str]) -> bool:
     """True when one of *messages* answers what *need* asks: a precise question by a
     message on its point (or on the very things it names, with a figure:
@@ -281,9 +317,11 @@ def answered(need: str, messages: list[str]) -> bool:
     precise = asked & (PRECISE | {"worth"})
     if len(precise) > 1:  # "When does the parcel arrive?": the parcel, not any time
         precise -= {"time"}
+    if len(precise) > 1 and not _TOTAL.search(need):
+        precise -= {"price"}  # "What will delivery cost?": the delivery's price, not any price
     if precise:
         return any(
-            precise & told(message)
+            precise & told(_plain(message))
             or brings(need, message)
             or ("worth" in precise and _about_it(need, message))
             or _on_the_things(need, message)
@@ -344,7 +382,26 @@ _STANDING = re.compile(
     r"|in (business|the trade))\b"
     r"|\b(over|more than) [\d,]+\+? \w+"
     r"|\b(across|all over|throughout) the \w+"
-    r"|\b(trusted|loved|chosen|relied on|preferred) by (\d[\d,]*\+? )?\w+",
+    r"|\b(trusted|loved|chosen|relied on|preferred) by (\d[\d,]*\+? )?\w+"
+    # its pride and its care: "We are proud to", "passionate about", "we care about"
+    r"|\b((we are|we're) (so )?(proud|passionate|delighted|thrilled)( to| about| of)?"
+    r"|proud(ly)? to|passionate about|we (love|care about))\b"
+    # a boast: "the perfect people", "the friendliest team", "the right partner"
+    r"|\bthe (perfect|best|finest|greatest|friendliest|ideal|right|leading|top) \w+"
+    # a promise of being there: "here when you need us", "always there for you"
+    r"|\b(always )?(here|there)( for you)?( when(ever)? you need( us| it| help| them)?)?$"
+    r"|\bwhenever you need( us| it| help)?\b|\b(here|there) for you\b"
+    # a cause: "saving lives", "making a difference", in every village it reaches
+    r"|\b(sav|chang|transform)\w* lives\b|\bmak\w* a (real )?difference\b"
+    r"|\bin every (village|town|city|county|home|community|corner)\b",
+    re.IGNORECASE,
+)
+
+#: A message that cheers the customer on or thanks them ("Well done, keep going!", "Thanks
+#: for choosing us"): kind words, no answer, whatever words of the stage it repeats.
+_CHEERING = re.compile(
+    r"\b(well done|keep (it up|going)|you('ve| have) got this|good luck|great (job|work)"
+    r"|congratulations|congrats|thank(s| you) for)\b",
     re.IGNORECASE,
 )
 
@@ -364,6 +421,8 @@ def _concrete(message: str, stage: Stage) -> bool:
     vouching for the business, gives a figure, or shares a word with the stage's needs, pain
     points or opportunities."""
     plain = _plain(message)
+    if _CHEERING.search(plain):
+        return False
     if told(plain) - _VOUCHING or _FIGURE.search(plain):
         return True
     near = (*stage.information_needs, *stage.pain_points, *stage.opportunities)
@@ -410,7 +469,7 @@ def claimed_only(
         return False
     words = _words(need) - subject
     ideas = asked - _BROAD
-    return not any(words & _words(m) or ideas & told(m) for m in heard)
+    return not any(words & _words(m) or ideas & told(m) for m in heard if not _CHEERING.search(m))
 
 
 def _with_bases(words: frozenset[str]) -> frozenset[str]:
@@ -473,6 +532,7 @@ def claimed_past(need: str, heard: list[str], subject: frozenset[str] = frozense
     return not any(
         point & _with_bases(_words(m)) and (answered(need, [m]) or _FIGURE.search(_plain(m)))
         for m in heard
+        if not _CHEERING.search(m)
     )
 
 

@@ -310,3 +310,131 @@ HELPLINE = {
 )
 def test_a_wide_idea_ties_a_kpi_to_the_stages_plan_only(lanes, kpi, open_):
     assert questioned_in("Purchase", kpi, **lanes) is open_
+
+
+# Four kinds of KPI that only seem to share something with their stage (our own wordings: a
+# mobile vet, a yoga studio, a physiotherapy clinic, a climbing gym, a bike shop, a choir):
+# - attention (visits, views, subscribers) counts a channel's audience: "Website visits"
+#   beside a home visit counts the website, and a channel's subscribers are people noticing;
+# - the people a KPI is counted among and its period ("minutes a patient waits", "the yearly
+#   member survey") are not what it counts;
+# - sales after the purchase, or the business's own output ("Workshops run"), are tied only
+#   by the stage's pain points and opportunities, not by a product or a routine it names;
+# - new business that a friend or another customer brought in is recommending.
+
+VET = {
+    "goal": "Get our old dog seen at home without a car journey",
+    "actions": ["Books a home visit on the phone", "Asks what a home visit costs"],
+    "touchpoints": ["Home visit", "Phone line"],
+    "pain_points": ["Home-visit prices are only given on the phone"],
+    "opportunities": ["Print home-visit prices on the website"],
+    "business_activities": ["Keep two home-visit slots free each day"],
+}
+YOGA = {
+    "goal": "Find a class that suits a stiff beginner",
+    "actions": ["Watches a class video", "Books a free first class"],
+    "touchpoints": ["Class timetable", "Video of a beginners' class"],
+    "pain_points": ["The timetable does not say which classes are for beginners"],
+    "opportunities": ["Mark beginners' classes on the timetable"],
+    "business_activities": ["Film one beginners' class a month"],
+}
+PHYSIO = {
+    "goal": "Tell other runners where my knee got sorted",
+    "actions": ["Tells the running club about the clinic", "Writes a review for every patient"],
+    "touchpoints": ["Running club chat", "Review page"],
+    "pain_points": ["Not sure what to say in a review"],
+    "opportunities": ["Send each patient three questions to answer in a review"],
+    "business_activities": ["Ask every patient for a review on the last visit"],
+}
+CLIMBING = {
+    "goal": "Keep climbing every week without the price creeping up",
+    "actions": ["Reads the yearly price letter", "Pauses the membership for a trip"],
+    "touchpoints": ["Member app", "Yearly price letter"],
+    "pain_points": ["A trip abroad means cancelling and paying the joining fee again"],
+    "opportunities": ["Add a pause button to the member app"],
+    "business_activities": ["Email each member a yearly summary"],
+}
+BIKE_CARE = {
+    "goal": "Keep the bike running without losing it for days",
+    "actions": ["Buys a helmet at the counter", "Drops the bike off for a service"],
+    "touchpoints": ["Helmet display", "Workshop counter"],
+    "pain_points": ["The bike is gone for a week every service"],
+    "opportunities": ["Offer a same-day service slot"],
+    "business_activities": ["Run a monthly maintenance workshop"],
+}
+
+
+@pytest.mark.parametrize(
+    ("stage", "lanes", "kpi", "open_"),
+    [
+        # a home visit is not a visit to the website; a channel's subscribers are noticing
+        ("Consideration", VET, "Website visits per month", True),
+        ("Consideration", YOGA, "Facebook page subscribers", True),
+        ("Consideration", YOGA, "Views of the beginners' timetable", False),
+        ("Consideration", VET, "Home visits booked after reading the prices", False),
+    ],
+)
+def test_attention_counts_a_channels_audience(stage, lanes, kpi, open_):
+    assert questioned_in(stage, kpi, **lanes) is open_
+
+
+def test_a_visit_is_not_the_thing_the_map_follows():
+    # Awareness counts visits to the shop's booking page; "Visits to the blog" in Purchase
+    # counts the blog's readers, not the next step of the same count
+    bike = jk.load_map(CLEAN)
+    bike.set_lane("Awareness", "kpis", ["Visits to the booking page"])
+    assert questioned_in_map(bike, "Purchase", "Visits to the shop's blog", **YOGA)
+    bike = jk.load_map(CLEAN)
+    bike.set_lane("Awareness", "kpis", ["Visits to the booking page"])
+    assert not questioned_in_map(bike, "Purchase", "Timetable visits that end in a booking", **YOGA)
+
+
+@pytest.mark.parametrize(
+    ("stage", "lanes", "kpi", "open_"),
+    [
+        ("Advocacy", PHYSIO, "Average minutes a patient waits at reception", True),
+        ("Retention", CLIMBING, "Net promoter score from the yearly member survey", True),
+        # a person is the thing counted when the KPI starts with it
+        ("Retention", CLIMBING, "Members who pause instead of cancelling", False),
+        ("Advocacy", PHYSIO, "Patients who answer the three review questions", False),
+    ],
+)
+def test_who_and_when_are_not_what_a_kpi_counts(stage, lanes, kpi, open_):
+    assert questioned_in(stage, kpi, **lanes) is open_
+
+
+@pytest.mark.parametrize(
+    ("stage", "lanes", "kpi", "open_"),
+    [
+        ("Retention", BIKE_CARE, "Helmets sold per customer", True),
+        ("Retention", BIKE_CARE, "Maintenance workshops run per month", True),
+        ("Retention", BIKE_CARE, "Same-day service slots offered each week", False),
+        ("Retention", GYM, "Reminder texts sent the day before", False),
+        # before the purchase, a sale the stage's touchpoint leads to is its own count
+        ("Consideration", YOGA, "Free first classes that end in a sale", False),
+    ],
+)
+def test_sales_after_the_purchase_and_output_are_tied_by_the_plan_only(stage, lanes, kpi, open_):
+    assert questioned_in(stage, kpi, **lanes) is open_
+
+
+CHOIR = {
+    "goal": "Help other singers find a choir that welcomes beginners",
+    "actions": ["Talks about the choir at work", "Shares the concert video"],
+    "touchpoints": ["Office kitchen", "Concert video"],
+    "pain_points": ["Colleagues think they must read music to join"],
+    "opportunities": ["A short note to share: no reading music needed"],
+    "business_activities": ["Film each concert"],
+}
+
+
+@pytest.mark.parametrize(
+    ("kpi", "open_"),
+    [
+        ("Enquiries that mention a friend", False),
+        ("New singers who came through another member", False),
+        ("Enquiries that mention the radio advert", True),
+    ],
+)
+def test_new_business_a_peer_brought_is_recommending(kpi, open_):
+    assert questioned_in("Advocacy", kpi, **CHOIR) is open_

@@ -350,3 +350,110 @@ def test_a_kind_of_price_is_the_point_of_a_price_question(earlier, open_):
 def test_a_claims_figure_is_no_word_shared_with_the_stage(message, open_):
     idea = {"opportunities": ["Show the three tool kits on the website"]}
     assert asked("Can I bring my own tools?", [message], **idea) is open_
+
+
+# Four more kinds, in our own words on the bike shop: what a business says of itself (its
+# pride, a boast, a promise of being there, its cause) answers no question, even with a word
+# of time or of people in it; a message cheering the customer on is no answer either; a word
+# of a question in another sense ("rated for", "will the service cover") asks no price or
+# insurance; and a question about the price of a thing (a delivery) wants that thing priced.
+
+
+@pytest.mark.parametrize(
+    ("need", "message", "open_"),
+    [
+        ("When will my bike be ready?", "Always here when you need us", True),
+        (
+            "Can I bring my dog into the shop?",
+            "We are proud to be the friendliest team in town",
+            True,
+        ),
+        (
+            "Who will look at my e-bike motor?",
+            "Making a real difference, saving lives",
+            True,
+        ),
+        ("When will my bike be ready?", "Here for you on Saturdays until 4 pm", False),
+        ("Can I bring my dog into the shop?", "Dogs welcome: water bowl by the door", False),
+        # pride before an answer leaves the answer
+        ("Do you deliver to the islands?", "Proud to deliver free to the islands", False),
+    ],
+)
+def test_what_a_business_says_of_itself_answers_no_question(need, message, open_):
+    assert asked(need, [message]) is open_
+
+
+@pytest.mark.parametrize(
+    ("message", "open_"),
+    [
+        ("Well done for riding every day, keep it up!", True),
+        ("Thanks for riding with us every week", True),
+        ("Miss your service date? We move it to any day you like", False),
+    ],
+)
+def test_cheering_the_customer_on_is_no_answer(message, open_):
+    need = "What happens if I miss my service date because of work?"
+    assert asked_beside("Retention", need, [message]) is open_
+
+
+@pytest.mark.parametrize(
+    ("need", "message", "open_"),
+    [
+        ("Are the lights rated for heavy rain?", "Every light is tested in a rain box", False),
+        (
+            "Will the service cover the gears and brakes?",
+            "Every service includes gears and brakes",
+            False,
+        ),
+        (
+            "What is your hourly rate for wheel building?",
+            "Every light is tested in a rain box",
+            True,
+        ),
+        (
+            "Does the insurance cover theft from the rack?",
+            "Every service includes gears and brakes",
+            True,
+        ),
+    ],
+)
+def test_a_word_in_another_sense_asks_no_price_or_insurance(need, message, open_):
+    assert asked(need, [message]) is open_
+
+
+@pytest.mark.parametrize(
+    ("message", "open_"),
+    [
+        ("Free safety check with every repair", True),
+        ("Delivery to the islands: 15 euros", False),
+        ("Free delivery anywhere on the islands", False),
+    ],
+)
+def test_the_price_of_a_delivery_wants_the_delivery_priced(message, open_):
+    assert asked("What does delivery to the islands cost?", [message]) is open_
+
+
+def test_a_total_price_with_the_delivery_in_it_is_a_price_question():
+    assert not asked("Total price including delivery to the islands?", ["All-in from 60 euros"])
+    assert asked("Total price including delivery to the islands?", ["Ride more, worry less"])
+
+
+@pytest.mark.parametrize(
+    ("need", "message", "open_"),
+    [
+        (
+            "Can they handle my staff payments?",
+            "We run staff payments and payroll on Fridays",
+            False,
+        ),
+        (
+            "What am I getting with the full service?",
+            "Full service: gears, brakes and chain",
+            False,
+        ),
+        ("Can I spread the payments?", "Payroll done for you every Friday", True),
+        ("Is 8 am too early to drop off?", "Full service: gears, brakes and chain", True),
+    ],
+)
+def test_the_customers_own_payments_and_am_i_ask_no_price_or_time(need, message, open_):
+    assert asked(need, [message]) is open_
