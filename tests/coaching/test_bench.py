@@ -1,13 +1,13 @@
 """The coach held to issue 23's goals on its labelled test set (``data/bench/``).
 
-The set has a part the coach was built on (``tune``), a part it was checked against while
-it was built (``holdout``) and parts written by engineers blind to the coach (``fresh``,
-``fresh2`` and the newest, ``fresh3``: the unseen estimate); ``benchmarks/review.py`` prints
-the full table for every part. Each test here is a goal of the issue, held on tune and
-holdout; they fail when a change to the coach's reading makes it flag customers' goals, miss
-business steps or nag about sound maps. The blind parts are measured, not held to the goals:
-a test that failed on one would invite tuning the coach to it, and then it would no longer be
-unseen.
+The set has a part the coach was built on (``tune``), a part it was checked against while it
+was built (``holdout``) and parts written by engineers blind to the coach (``fresh`` to
+``fresh8``; ``fresh4`` and ``fresh8``, never tuned on, are the unseen estimate);
+``benchmarks/review.py`` prints the full table for every part. Each test here is a goal of the
+issue, held on tune and holdout; they fail when a change to the coach's reading makes it flag
+customers' goals, miss business steps or nag about sound maps. The blind parts are measured,
+not held to the goals: a test that failed on one would invite tuning the coach to it, and then
+it would no longer be unseen.
 """
 
 from __future__ import annotations
