@@ -219,11 +219,11 @@ def _group(view: MapView) -> str | None:
         return found
     deciding = [p for s in view.stages[: _deciding_end(view)] for p in s.participants]
     if _FOR_AN_ORGANISATION.search(view.map.title) or any(
-        _SIGNS_OFF.search(p) and not _serves(p, view, work=True) for p in deciding
+        _signs_off(p) and not _serves(p, view, work=True) for p in deciding
     ):
         return _GROUPS[0][0]
     # The people named where the choice is made: "Housemates Jordan and Ellis", "His wife".
-    found = next((who for who, p in _GROUPS[1:] for d in deciding if p.search(d)), None)
+    found = next((who for who, _ in _GROUPS[1:] for d in deciding if who in _groups_named(d)), None)
     if found is not None:
         return found
     # The map's own voice where the choice is made ("a flat we can afford", "agree together"),
@@ -350,6 +350,20 @@ class _Cast:
             for stage in self.view.stages
             for person in stage.participants
         ]
+
+
+@lru_cache(maxsize=65536)
+def _signs_off(participant: str) -> bool:
+    """True when a participant's entry names someone who signs off or funds (cached per text:
+    the editor reviews the same entries on every keystroke)."""
+    return _SIGNS_OFF.search(participant) is not None
+
+
+@lru_cache(maxsize=65536)
+def _groups_named(participant: str) -> frozenset[str]:
+    """The groups of :data:`_GROUPS` after the workplace's that a participant's entry names
+    ("His wife": the family), cached per text."""
+    return frozenset(who for who, pattern in _GROUPS[1:] if pattern.search(participant))
 
 
 def _deciding_end(view: MapView) -> int:
