@@ -446,10 +446,8 @@ def _plain(text: str) -> str:
 @lru_cache(maxsize=64)
 def _business_marks(title: str, touchpoints: tuple[str, ...]) -> tuple[frozenset[str], str]:
     """What the business's name says it is ("hotel", "builder") and its touchpoints, plain."""
-    name = title.split(":", 1)[0] if ":" in title else ""
-    words = set(re.findall(r"\b[A-Z][\w&'-]{2,}", name)) - _NAME_FILLERS
     return frozenset(
-        w.casefold().rstrip("s") for w in words
+        w.casefold().rstrip("s") for w in _brand_of(title)
     ), f" {' ; '.join(map(_plain, touchpoints))} "
 
 
