@@ -13,6 +13,7 @@ then used once, by its figures, while the coach was changed); ``fresh2``, ``fres
 ``fresh5``, ``fresh6`` and ``fresh7`` (written likewise, blind to the coach, then used to change
 it); and ``fresh4``, ``fresh8`` and ``fresh9`` (written likewise and never tuned on: the honest
 it); and ``fresh4``, ``fresh8`` and ``fresh10`` (written likewise and never tuned on: the honest
+it); and ``fresh4``, ``fresh8`` and ``fresh11`` (written likewise and never tuned on: the honest
 estimate of how the coach does on work nobody tuned it on).
 """
 
@@ -49,6 +50,21 @@ FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "f
 #: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
 #: the benchmark lists their cases only when asked (``--show-fresh``).
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh10")
+    "fresh11",
+)
+#: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
+#: the benchmark lists their cases only when asked (``--show-fresh``).
+FRESH = (
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+    "fresh8",
+    "fresh11",
+)
 #: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
 #: the benchmark lists their cases only when asked (``--show-fresh``).
 
