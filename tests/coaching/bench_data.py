@@ -38,10 +38,11 @@ SPLITS = (
     "fresh6",
     "fresh7",
     "fresh8",
+    "fresh12",
 )
 #: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
 #: the benchmark lists their cases only when asked (``--show-fresh``).
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh12")
 #: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
 #: the benchmark lists their cases only when asked (``--show-fresh``).
 
