@@ -87,6 +87,7 @@ UNSEEN = {
     "fresh9": KEPT_UNSEEN,
     "fresh10": KEPT_UNSEEN,
     "fresh11": KEPT_UNSEEN,
+    "fresh12": KEPT_UNSEEN,
 }
 
 
