@@ -77,6 +77,7 @@ UNSEEN = {
     "fresh6": "measured once, then used to change the coach",
     "fresh7": "measured once, then used to change the coach",
     "fresh8": KEPT_UNSEEN,
+    "fresh13": KEPT_UNSEEN,
 }
 
 

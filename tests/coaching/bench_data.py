@@ -11,8 +11,8 @@ it); ``holdout`` (written before the coach was changed, and meant to stay unseen
 while the coach was built); ``fresh`` (written later by someone who had not read the coach,
 then used once, by its figures, while the coach was changed); ``fresh2``, ``fresh3``,
 ``fresh5``, ``fresh6`` and ``fresh7`` (written likewise, blind to the coach, then used to change
-it); and ``fresh4`` and ``fresh8`` (written likewise and never tuned on: the honest estimate of
-how the coach does on work nobody tuned it on).
+it); and ``fresh4``, ``fresh8`` and ``fresh13`` (written likewise and never tuned on: the honest
+estimate of how the coach does on work nobody tuned it on).
 """
 
 from __future__ import annotations
@@ -38,10 +38,11 @@ SPLITS = (
     "fresh6",
     "fresh7",
     "fresh8",
+    "fresh13",
 )
 #: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
 #: the benchmark lists their cases only when asked (``--show-fresh``).
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh13")
 #: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
 #: the benchmark lists their cases only when asked (``--show-fresh``).
 
