@@ -88,6 +88,7 @@ UNSEEN = {
     "fresh10": KEPT_UNSEEN,
     "fresh11": KEPT_UNSEEN,
     "fresh12": KEPT_UNSEEN,
+    "fresh13": KEPT_UNSEEN,
 }
 
 

@@ -14,6 +14,7 @@ then used once, by its figures, while the coach was changed); ``fresh2``, ``fres
 it); and ``fresh4``, ``fresh8`` and ``fresh9`` (written likewise and never tuned on: the honest
 it); and ``fresh4``, ``fresh8`` and ``fresh10`` (written likewise and never tuned on: the honest
 it); and ``fresh4``, ``fresh8`` and ``fresh11`` (written likewise and never tuned on: the honest
+it); and ``fresh4``, ``fresh8`` and ``fresh13`` (written likewise and never tuned on: the honest
 estimate of how the coach does on work nobody tuned it on).
 """
 
@@ -70,6 +71,11 @@ FRESH = (
 #: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
 #: the benchmark lists their cases only when asked (``--show-fresh``).
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh12")
+    "fresh13",
+)
+#: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
+#: the benchmark lists their cases only when asked (``--show-fresh``).
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh13")
 #: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
 #: the benchmark lists their cases only when asked (``--show-fresh``).
 
