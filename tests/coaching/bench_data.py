@@ -11,10 +11,7 @@ it); ``holdout`` (written before the coach was changed, and meant to stay unseen
 while the coach was built); ``fresh`` (written later by someone who had not read the coach,
 then used once, by its figures, while the coach was changed); ``fresh2``, ``fresh3``,
 ``fresh5``, ``fresh6`` and ``fresh7`` (written likewise, blind to the coach, then used to change
-it); and ``fresh4``, ``fresh8`` and ``fresh9`` (written likewise and never tuned on: the honest
-it); and ``fresh4``, ``fresh8`` and ``fresh10`` (written likewise and never tuned on: the honest
-it); and ``fresh4``, ``fresh8`` and ``fresh11`` (written likewise and never tuned on: the honest
-it); and ``fresh4``, ``fresh8`` and ``fresh13`` (written likewise and never tuned on: the honest
+it); and ``fresh4`` and ``fresh8`` to ``fresh13`` (written likewise and never tuned on: the honest
 estimate of how the coach does on work nobody tuned it on).
 """
 
@@ -42,42 +39,14 @@ SPLITS = (
     "fresh7",
     "fresh8",
     "fresh9",
-)
-#: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
-#: the benchmark lists their cases only when asked (``--show-fresh``).
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
     "fresh10",
-)
-#: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
-#: the benchmark lists their cases only when asked (``--show-fresh``).
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh10")
     "fresh11",
-)
-#: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
-#: the benchmark lists their cases only when asked (``--show-fresh``).
-FRESH = (
-    "fresh",
-    "fresh2",
-    "fresh3",
-    "fresh4",
-    "fresh5",
-    "fresh6",
-    "fresh7",
-    "fresh8",
-    "fresh11",
-)
     "fresh12",
-)
-#: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
-#: the benchmark lists their cases only when asked (``--show-fresh``).
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh12")
     "fresh13",
 )
 #: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
 #: the benchmark lists their cases only when asked (``--show-fresh``).
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh13")
-#: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
-#: the benchmark lists their cases only when asked (``--show-fresh``).
+FRESH = SPLITS[2:]
 
 #: Industries of the shared ``goals.csv`` whose goals are in holdout (the rest are tune);
 #: each fresh part's goals are in a file of its own.

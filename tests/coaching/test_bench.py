@@ -2,7 +2,7 @@
 
 The set has a part the coach was built on (``tune``), a part it was checked against while it
 was built (``holdout``) and parts written by engineers blind to the coach (``fresh`` to
-``fresh8``; ``fresh4`` and ``fresh8``, never tuned on, are the unseen estimate);
+``fresh13``; those never tuned on are the unseen estimate, as ``benchmarks/review.py`` labels them);
 ``benchmarks/review.py`` prints the full table for every part. Each test here is a goal of the
 issue, held on tune and holdout; they fail when a change to the coach's reading makes it flag
 customers' goals, miss business steps or nag about sound maps. The blind parts are measured,
