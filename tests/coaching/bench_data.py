@@ -10,9 +10,9 @@ Each comes in parts (``data/bench/README.md``): ``tune`` (the coach was built lo
 it); ``holdout`` (written before the coach was changed, and meant to stay unseen, but looked at
 while the coach was built); ``fresh`` (written later by someone who had not read the coach,
 then used once, by its figures, while the coach was changed); ``fresh2``, ``fresh3``,
-``fresh5``, ``fresh6`` and ``fresh7`` (written likewise, blind to the coach, then used to change
-it); and ``fresh4`` and ``fresh8`` to ``fresh13`` (written likewise and never tuned on: the honest
-estimate of how the coach does on work nobody tuned it on).
+``fresh4`` to ``fresh8``, ``fresh12`` and ``fresh13`` (written likewise, blind to the coach, then
+used to change it); and ``fresh9``, ``fresh10`` and ``fresh11`` (written likewise and never tuned
+on: the honest estimate of how the coach does on work nobody tuned it on).
 """
 
 from __future__ import annotations
