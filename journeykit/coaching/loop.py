@@ -3,7 +3,7 @@
 A pain point counts as answered when an opportunity anywhere on the map shares
 a key word with it (see :mod:`.words`), or when its stage lists at least as
 many opportunities as pain points (one idea per problem). A stage whose own
-opportunity takes on one of its pain points (a key word or a precise idea in
+opportunity takes on one of its pain points (a key word or an idea in
 common, or a person put there for a pain that nobody helps with: :func:`takes_on`)
 has done the loop: picking the pain worth an idea first is part of the method, so
 the pains it leaves are not asked about. The coach cannot tell whether an idea
@@ -164,13 +164,17 @@ def check(view: MapView) -> Iterator[Finding]:
 #: or everyone else already knows each other.
 _NOBODY = re.compile(r"\b(nobody|no[- ]?one|no staff|each other)\b", re.IGNORECASE)
 
+#: Ideas too wide to tie an opportunity to a pain point on their own: a person (any staff
+#: member, any team) and a figure or report.
+_LOOSE_IDEAS = frozenset({"who", "results"})
+
 
 def takes_on(opportunity: str, pain: str) -> bool:
     """True when *opportunity* takes on *pain*: a key word (:func:`.words.key_words`) or
-    an idea a precise question asks about (:data:`.concepts.PRECISE`: a price, a time ...)
-    in common, so an idea in other words counts ("Drop the deposit for short stays" for
-    "Two months charged up front"); or, for a pain that nobody helps with
-    (:data:`_NOBODY`), an idea that puts a person there (the *who* of
+    an idea (:func:`.concepts.concepts`, not one of :data:`_LOOSE_IDEAS`) in common, so an
+    idea in other words counts ("Drop the deposit for short stays" for "Two months charged
+    up front", "Text a reminder" for "Forgets the appointment"); or, for a pain that nobody
+    helps with (:data:`_NOBODY`), an idea that puts a person there (the *who* of
     :func:`.concepts.concepts`: a mentor, a host, named staff).
 
     Examples
@@ -181,13 +185,15 @@ def takes_on(opportunity: str, pain: str) -> bool:
     True
     >>> takes_on("A mentor for each new starter's first month", "Nobody explains the rota")
     True
+    >>> takes_on("Text a reminder the evening before", "Forgets the appointment")
+    True
     >>> takes_on("Add a loyalty card", "The waiting room has no wifi")
     False
     """
     ideas = concepts(opportunity)
     return bool(
         key_words(opportunity) & key_words(pain)
-        or ideas & concepts(pain) & PRECISE
+        or ideas & concepts(pain) - _LOOSE_IDEAS
         or ("who" in ideas and _NOBODY.search(pain))
     )
 

@@ -1,12 +1,12 @@
 """A pain point and the opportunity that takes it on, on stages of our own.
 
 Each test rewrites one stage of the clean bike-repair map in another trade and voice (a
-dentist's, a gym's, a removals firm's, a software vendor's; terse, first and second person,
-jargon, second-language). A stage whose own opportunity takes on one of its pain points,
-in its words or in other words (a price for a price, a time for a time, a person for a pain
-that nobody helps with), has done the loop and is not asked about, even when it leaves
-another pain for later; a stage whose ideas take on none of its pains is. Not the
-benchmark's wordings.
+dentist's, a gym's, a physio clinic's, a language school's, a removals firm's, a software
+vendor's; terse, first and second person, jargon, second-language). A stage whose own
+opportunity takes on one of its pain points, in its words or in other words (a price for a
+price, a reminder for a missed session, a person for a pain that nobody helps with), has
+done the loop and is not asked about, even when it leaves another pain for later; a stage
+whose ideas take on none of its pains is. Not the benchmark's wordings.
 """
 
 from __future__ import annotations
@@ -66,6 +66,16 @@ def test_a_stage_whose_ideas_take_on_none_of_its_pains_is_asked_about(pains, ide
         (
             ["No one walks new admins through SSO config", "Dashboard laggy on Mondays"],
             ["Named onboarding specialist per new account"],
+        ),
+        # jargon, a physio clinic's: missed sessions answered by a reminder, no word shared
+        (
+            ["Pts forget follow-ups", "Car park tiny"],
+            ["Automatic SMS reminder the evening before"],
+        ),
+        # second person, a language school's: the level answered by a placement test
+        (
+            ["You can't tell if the class is too advanced for you", "The room is cold"],
+            ["Free placement test to match each learner to a level"],
         ),
         # terse, a removals firm's: one pain taken on in its own words, one left for later
         (
