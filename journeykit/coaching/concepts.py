@@ -46,7 +46,8 @@ CONCEPTS = _families(
         "hour closed capacity sleep room",
         "size": "size sizing fit fitting measurement",
         "who": "who specialist expert accountant staff person people named mechanic doctor "
-        "teacher physiotherapist nurse volunteer team",
+        "teacher physiotherapist nurse volunteer team host buddy mentor greeter helper "
+        "instructor trainer",
         "eligibility": "eligible eligibility qualify requirement entitled tenant allowed criteria "
         "apply resident",
         "documents": "document upload paperwork form id proof certificate letter checklist",

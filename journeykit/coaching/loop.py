@@ -2,9 +2,13 @@
 
 A pain point counts as answered when an opportunity anywhere on the map shares
 a key word with it (see :mod:`.words`), or when its stage lists at least as
-many opportunities as pain points (one idea per problem). The coach cannot
-tell whether an idea really solves the problem; it only notices pain points
-that no idea even mentions.
+many opportunities as pain points (one idea per problem). A stage whose own
+opportunity takes on one of its pain points (a key word or an idea in
+common, or a person put there for a pain that nobody helps with: :func:`takes_on`)
+has done the loop: picking the pain worth an idea first is part of the method, so
+the pains it leaves are not asked about. The coach cannot tell whether an idea
+really solves the problem; it only notices stages whose pain points no idea even
+mentions.
 
 A KPI should count what its stage's opportunity changes. The coach reads what a KPI
 counts (:func:`counted`: its words without the kind of figure and the period, so
@@ -94,7 +98,9 @@ def check(view: MapView) -> Iterator[Finding]:
     if with_ideas:
         idea_words = frozenset().union(*(key_words(o) for s in with_ideas for o in s.opportunities))
         for stage in with_pain:
-            if len(stage.opportunities) >= len(stage.pain_points):
+            if len(stage.opportunities) >= len(stage.pain_points) or any(
+                takes_on(o, p) for o in stage.opportunities for p in stage.pain_points
+            ):
                 continue
             open_pains = [p for p in stage.pain_points if not key_words(p) & idea_words]
             if not open_pains:
@@ -152,6 +158,44 @@ def check(view: MapView) -> Iterator[Finding]:
             ),
             fix="Pick the opportunity in the lowest stage of the curve and try it first.",
         )
+
+
+#: A pain point that is the lack of a person: nobody tells, shows or greets the customer,
+#: or everyone else already knows each other.
+_NOBODY = re.compile(r"\b(nobody|no[- ]?one|no staff|each other)\b", re.IGNORECASE)
+
+#: Ideas too wide to tie an opportunity to a pain point on their own: a person (any staff
+#: member, any team) and a figure or report.
+_LOOSE_IDEAS = frozenset({"who", "results"})
+
+
+def takes_on(opportunity: str, pain: str) -> bool:
+    """True when *opportunity* takes on *pain*: a key word (:func:`.words.key_words`) or
+    an idea (:func:`.concepts.concepts`, not one of :data:`_LOOSE_IDEAS`) in common, so an
+    idea in other words counts ("Drop the deposit for short stays" for "Two months charged
+    up front", "Text a reminder" for "Forgets the appointment"); or, for a pain that nobody
+    helps with (:data:`_NOBODY`), an idea that puts a person there (the *who* of
+    :func:`.concepts.concepts`: a mentor, a host, named staff).
+
+    Examples
+    --------
+    >>> takes_on("Offer evening survey slots", "Surveys only in working hours")
+    True
+    >>> takes_on("Print the fee on the quote", "Too expensive for a one-off job")
+    True
+    >>> takes_on("A mentor for each new starter's first month", "Nobody explains the rota")
+    True
+    >>> takes_on("Text a reminder the evening before", "Forgets the appointment")
+    True
+    >>> takes_on("Add a loyalty card", "The waiting room has no wifi")
+    False
+    """
+    ideas = concepts(opportunity)
+    return bool(
+        key_words(opportunity) & key_words(pain)
+        or ideas & concepts(pain) - _LOOSE_IDEAS
+        or ("who" in ideas and _NOBODY.search(pain))
+    )
 
 
 #: What frames a KPI rather than naming what it counts: the kind of figure ("rate",

@@ -21,10 +21,15 @@ who else has a say.
 The map itself is read for who is on the customer's side: a description that mentions family
 only as whom the purchase is for ("a book for his grandchildren", "to swim with her children")
 counts only when a stage where the choice is made names one of the persona's own people (by a
-name the map uses, a possessive, a relative or someone who signs off). And when a stage's own
-goal or actions have such a person take part ("decides with Tom", "gets finance to approve the
-deposit", "prints for the grandparents") while its participants name none of them, the coach
-asks whether they have a say there.
+name the map uses, a possessive, a relative or someone who signs off); one that names a
+relative only by something of theirs ("for his sister's wedding") does not count, nor does a
+relative named only where the persona first hears of the business. The business's own name
+in the possessive ("Openfold's architect") names the business's people; a name given with a
+role ("Dennis, the treasurer") names one of the customer's own, unless the role serves.
+
+And when a stage's own goal or actions have such a person take part ("decides with Tom",
+"gets finance to approve the deposit", "prints for the grandparents") while its participants
+name none of them, the coach asks whether they have a say there.
 """
 
 from __future__ import annotations
@@ -212,7 +217,7 @@ def _group(view: MapView) -> str | None:
     own people named in those stages.
     """
     text = view.map.persona.description  # not the name: a job title there is its own flaw
-    found = next((who for who, pattern in _GROUPS if pattern.search(text)), None)
+    found = next((who for who, _ in _GROUPS if _cues(text, who)), None)
     if found is not None and (
         not _only_dependants(text, found) or _shown_deciding(view, _names(view))
     ):
@@ -222,8 +227,10 @@ def _group(view: MapView) -> str | None:
         _signs_off(p) and not _serves(p, view, work=True) for p in deciding
     ):
         return _GROUPS[0][0]
-    # The people named where the choice is made: "Housemates Jordan and Ellis", "His wife".
-    found = next((who for who, _ in _GROUPS[1:] for d in deciding if who in _groups_named(d)), None)
+    # The people named where the choice is made: "Housemates Jordan and Ellis", "His wife"
+    # (not a sister who only heard about it first, in a stage of noticing).
+    choosing = [p for s in _deciding(view) for p in s.participants]
+    found = next((who for who, _ in _GROUPS[1:] for d in choosing if who in _groups_named(d)), None)
     if found is not None:
         return found
     # The map's own voice where the choice is made ("a flat we can afford", "agree together"),
@@ -257,24 +264,46 @@ def _only_dependants(description: str, group: str) -> bool:
     pattern = dict(_GROUPS[1:]).get(group)
     if pattern is None:
         return False
-    found = [m.group(0) for _, p in _GROUPS[1:] for m in p.finditer(description)]
+    found = [word for who, _ in _GROUPS[1:] for word in _cues(description, who)]
     return all(_DEPENDANTS.match(word) for word in found)
+
+
+#: A possessive: a description that names a relative by something of theirs ("his sister's
+#: wedding", "her father's watch") says what the purchase is about, not who chooses it.
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _cues(description: str, group: str) -> list[str]:
+    """The words of *description* that tie the persona to *group* (:data:`_GROUPS`); for a
+    family or carers, not a relative named only by something of theirs (:data:`_POSSESSIVE`)."""
+    pattern = dict(_GROUPS)[group]
+    work = group == _GROUPS[0][0]
+    return [
+        m.group(0)
+        for m in pattern.finditer(description)
+        if work or not _POSSESSIVE.match(description, m.end())
+    ]
 
 
 def _names(view: MapView) -> set[str]:
     """Names the map uses mid-sentence ("decides with Tom", "her dad Jan"): people, not roles.
 
     A capitalised word after the first of a sentence, in the persona's description or any
-    stage's text, that is not the persona's nor the business's own name.
+    stage's text, or one that opens a participant's entry before their role ("Dennis, the
+    treasurer"), that is not the persona's nor the business's own name.
     """
     texts = [view.map.persona.description]
+    found: set[str] = set()
     for stage in view.stages:
         texts += [stage.goal, *stage.actions, *stage.pain_points, *stage.participants]
-    found = {m.group(0) for text in texts for m in _CAPITALISED.finditer(text) if _a_name(text, m)}
+        found.update(m.group(1) for p in stage.participants if (m := _NAME_THEN_ROLE.match(p)))
+    found |= {m.group(0) for text in texts for m in _CAPITALISED.finditer(text) if _a_name(text, m)}
     return found - _brand_words(view) - {view.map.persona.name.strip()} - _NAME_FILLERS
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]*\b")
+#: A participant's entry that gives a name, then the role: "Dennis, the treasurer".
+_NAME_THEN_ROLE = re.compile(r"\s*([A-Z][a-z]+), (the|a|an|my|our|his|her|their)\b")
 
 
 def _a_name(text: str, found: re.Match[str]) -> bool:
@@ -389,15 +418,17 @@ def _brand_of(title: str) -> frozenset[str]:
 def _serves(participant: str, view: MapView, work: bool = False) -> bool:
     """True when *participant* is on the business's side (staff, a seller, the brand's own).
 
-    A role that serves customers ("Her audiologist", "the dealer's demonstrator") is the
-    business's, whoever it is said to belong to; so is a role the map shows to be the
-    business's (:func:`_of_the_business`: "hotel events coordinator" at Fellside Hotel); people
-    who work somewhere ("staff") are the business's in a family's journey unless said to be the
-    customer's ("Their staff"), and the customer's own in a workplace's (*work*: "Staff who
-    will drive it").
+    One the business's own name owns ("Lingomark's project manager") is its people, however
+    the role is called. A role that serves customers ("Her audiologist", "the dealer's
+    demonstrator") is the business's, whoever it is said to belong to; so is a role the map
+    shows to be the business's (:func:`_of_the_business`: "hotel events coordinator" at
+    Fellside Hotel); people who work somewhere ("staff") are the business's in a family's
+    journey unless said to be the customer's ("Their staff"), and the customer's own in a
+    workplace's (*work*: "Staff who will drive it").
     """
     who = _ASIDE.sub("", participant)  # "Finance team (approves suppliers)": the team decides
-    words = set(re.findall(r"\b[A-Z][\w&'-]{2,}", who))
+    # the business's name in the possessive is still the business ("Openfold's architect")
+    words = {_POSSESSIVE.sub("", w) for w in re.findall(r"\b[A-Z][\w&'’-]{2,}", who)}
     if words & _brand_words(view) or _SERVES.search(who) or _of_the_business(who, view):
         return True
     return not work and not _OWNED.match(who) and bool(_WORKERS.search(who))

@@ -451,3 +451,121 @@ def test_the_map_s_own_we_with_a_named_person_is_a_shared_choice(goal, action, p
         },
     )
     assert asked_at(other, "Purchase") is asked
+
+
+# ----- probes of our own for three more kinds of mistake (issue 23, round 4) -----------------
+
+
+# Kind 6: a persona who decides alone, whose description names a relative only by something of
+# theirs ("his nephew's christening") or whose map names a relative only where they first hear
+# of the business (a stage of noticing), is not asked who else has a say; one whose description
+# or whose stages where the choice is made name a relative who takes part still is.
+@pytest.mark.parametrize(
+    ("description", "awareness", "consideration", "asked"),
+    [
+        (
+            "Plasterer who wants his late father's toolbox restored for his nephew's christening.",
+            ["Reviewers on the map site"],
+            ["Reviewers on the map site"],
+            False,
+        ),
+        (
+            "i am nurse, i want fix my daughter's old bike for her birthday",
+            ["Reviewers on the map site"],
+            ["Reviewers on the map site"],
+            False,
+        ),
+        (
+            "Retired welder who cycles to the allotment every day.",
+            ["His brother Mirek, who saw the shop first"],
+            ["Reviewers on the map site"],
+            False,
+        ),
+        (
+            "Restoring his late father's toolbox with his brother Mirek, who pays half.",
+            ["Reviewers on the map site"],
+            ["Reviewers on the map site"],
+            True,
+        ),
+        (
+            "Retired welder who cycles to the allotment every day.",
+            ["Reviewers on the map site"],
+            ["His brother Mirek, who pays half"],
+            True,
+        ),
+    ],
+)
+def test_a_relative_named_by_their_occasion_or_only_where_noticed_is_no_co_decider(
+    description, awareness, consideration, asked
+):
+    other = journey(
+        "Spoke & Chain: an old bike made good",
+        description,
+        {
+            ("Awareness", "participants"): awareness,
+            ("Consideration", "participants"): consideration,
+            ("Purchase", "participants"): ["Counter assistant"],
+        },
+    )
+    assert asked_at(other, "Purchase") is asked
+
+
+# Kind 7: the business's own name in the possessive ("Kestrel's solutions architect") names the
+# business's people, whatever the role is called, not the customer's.
+@pytest.mark.parametrize(
+    ("title", "description", "people", "asked"),
+    [
+        (
+            "Fernhill Glazing: new windows for a terrace",
+            "Shares the house and every big bill with her wife Dana.",
+            ["Fernhill's surveyor", "Fernhill's office"],
+            True,
+        ),
+        (
+            "Kestrel IT: managed backup for a law firm",
+            "Office manager at a 12-person law firm; the senior partner signs any contract.",
+            ["Kestrel's solutions architect", "Kestrel’s project lead"],
+            True,
+        ),
+        (
+            "Fernhill Glazing: new windows for a terrace",
+            "Shares the house and every big bill with her wife Dana.",
+            ["Dana", "Fernhill's surveyor"],
+            False,
+        ),
+        (
+            "Kestrel IT: managed backup for a law firm",
+            "Office manager at a 12-person law firm; the senior partner signs any contract.",
+            ["Kestrel's solutions architect", "Our senior partner, who signs"],
+            False,
+        ),
+    ],
+)
+def test_the_business_s_name_in_the_possessive_names_the_business_s_people(
+    title, description, people, asked
+):
+    other = journey(title, description, {("Purchase", "participants"): people})
+    assert asked_at(other, "Purchase") is asked
+
+
+# Kind 8: an entry that gives a person's name, then their role ("Priti, the club secretary"),
+# names one of the customer's own people unless the role is the business's.
+@pytest.mark.parametrize(
+    ("people", "asked"),
+    [
+        (["Priti, the club secretary"], False),
+        (["Ola, our treasurer", "Counter assistant"], False),
+        (["Tomasz, the supplier's rep"], True),
+    ],
+)
+def test_a_named_person_with_their_role_is_one_of_the_customer_s_own(people, asked):
+    other = journey(
+        "Oarsome: new oars for a rowing club",
+        "Runs the kit store of a rowing club; its committee signs off any spending.",
+        {
+            ("Consideration", "participants"): ["The committee chair"],
+            ("Purchase", "actions"): ["Gets the committee's yes on the quote", "Orders the oars"],
+            ("Purchase", "participants"): people,
+        },
+    )
+    assert asked_at(other, "Purchase") is asked
