@@ -29,7 +29,7 @@ MARKET_VERBS = word_set(
     nurture onboard optimise optimize persuade convince position promote publicise publicize
     grow sell send deliver provide recruit reengage reactivate retain retarget remarket segment
     showcase solicit target upsell upgrade land close secure fill collect thank educate inform
-    encourage shift process win raise
+    encourage shift process win raise qualify
     """
 )
 
@@ -179,7 +179,7 @@ BUYER_SIDE = word_set(
 )
 
 #: Deals a business closes: "Get the *contract* signed", "Send the *proposal*".
-DEAL_NOUNS = word_set("contract deal deals sale sales signature proposal tender")
+DEAL_NOUNS = word_set("contract deal deals sale sales signature proposal tender commission")
 
 #: Funnel names for the customer, as the subject of a goal: "Prospect signs the contract".
 FUNNEL_SUBJECTS = word_set("prospect prospects lead leads trial trials mql sql")

@@ -332,3 +332,35 @@ def _goal_findings(goal: str, persona_goals: list[str]) -> set[str]:
 )
 def test_a_goal_the_persona_says_they_want_is_theirs(goal, persona_goals, flagged):
     assert bool(_goal_findings(goal, persona_goals)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        ("Turn the tasting-evening guests into paying wine club members", "business"),
+        ("turn free sample kits into signed supply orders", "business"),
+        ("Turn the school's one-off trip into a repeat yearly booking", "business"),
+        ("Transform walk-in repairs into paid service plans", "business"),
+        ("Turn my garage into a paid-up workshop I can rent", "customer"),
+        ("Turn the spare bedroom into a study for the twins", "customer"),
+        ("Move Grandad into the home near my sister", "customer"),
+    ],
+)
+def test_turning_something_into_a_sale_is_the_businesss(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        ("Qualify the school as a prospect before the demo", "business"),
+        ("qualify inbound gym enquiries by budget", "business"),
+        ("Qualify for the council's home insulation grant", "customer"),
+        ("Qualify as an electrician before I turn thirty", "customer"),
+        ("Win the library refurbishment commission", "business"),
+        ("Obtain two written estimates the landlord can compare", "customer"),
+        ("gather 3 quotations for new roof, show to my brother", "customer"),
+    ],
+)
+def test_qualifying_winning_work_and_gathering_quotes(goal, side):
+    assert read_goal(goal).side == side
