@@ -117,6 +117,13 @@ HIRED_TOO = word_set("drivers riders")
 #: Verbs of seeking someone to do a job.
 SEEKING_VERBS = word_set("find hire book choose")
 
+#: Verbs of telling or showing others something: at a stage where customers recommend or
+#: promote, "*Show* people what a beginner can do" is the customer spreading the word.
+TELLING_VERBS = word_set("show tell let teach prove remind")
+
+#: Words for people at large, nobody's market in particular: "Let *people* know ...".
+PEOPLE_AT_LARGE = word_set("people everyone everybody anyone anybody others folk folks world")
+
 #: Words that make a following person noun a peer of the customer ("other parents").
 PEER_WORDS = word_set("other another fellow my our their his her friend friends neighbour")
 

@@ -146,6 +146,18 @@ def _people_plural(word: str) -> bool:
     )
 
 
+def plural_people(text: str) -> tuple[str, ...]:
+    """The words of *text* that look like plural nouns for people ("partners", "trustees"),
+    whether or not the lexicon knows them as a business's customers.
+
+    Examples
+    --------
+    >>> plural_people("get both partners to sign the lease"), plural_people("show a bike")
+    (('partners',), ())
+    """
+    return tuple(w for w in tokens(text) if _people_plural(w))
+
+
 def _served_by(head: list[str]) -> bool:
     """True when *head* names people who serve the customer: "installers", "fitters"."""
     return bool(head) and not _is_known(head) and any(_people_plural(w) for w in head[:2])
