@@ -680,9 +680,12 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
         # What is built is the head of "a list of dog owners", not its last words.
         head = phrase[: phrase.index("of")] if "of" in phrase else phrase
         building = verb in ("build", "create", "establish", "grow")
+        # Something of a business's that is sought ("Find a shop", "Book a collection") is
+        # what the customer looks for, not what the business builds.
+        sought = verb in lx.SEEKING_VERBS
         if (
             owner == "business"
-            or any(is_a(w, lx.BUSINESS_ASSETS) for w in phrase[-2:])
+            or (not sought and any(is_a(w, lx.BUSINESS_ASSETS) for w in phrase[-2:]))
             or (building and any(is_a(w, lx.BUSINESS_ASSETS) for w in head[-2:]))
         ):
             return shown, "the business building something of its own"

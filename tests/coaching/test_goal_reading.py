@@ -436,3 +436,19 @@ def test_people_the_persona_names_are_their_own(goal, description, flagged):
 )
 def test_a_goal_that_gets_the_persona_to_act_is_asked_about(goal, name, levels):
     assert _goal_levels_in("Consideration", goal, name=name) == levels
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # A business's thing that the goal seeks is what the customer looks for ...
+        ("Find a shop that will hold the sofa for a week", "customer"),
+        ("book collection of old fridge, no waiting in", "customer"),
+        ("Book the tasting menu for the anniversary", "customer"),
+        # ... built or made, it is the business's own.
+        ("Create a profile on every wedding directory", "business"),
+        ("Build a range of gift boxes for the holidays", "business"),
+    ],
+)
+def test_a_business_thing_sought_is_the_customers_search(goal, side):
+    assert read_goal(goal).side == side
