@@ -143,8 +143,11 @@ def acts_on_own_people(reading: GoalReading, persona: Persona) -> bool:
     return bool(people) and all(theirs.intersection(lemmas(w)) for w in people)
 
 
-#: Words after a person that make them the one acted on: "Get Ray *to* pick", "Win Ray *over*".
-_ACTED_ON_THEN = "to|up|over|into|onto|back|round|around|in"
+#: Words after a person that make them the one acted on: "Get Ray *to* pick", "Win Ray *over*"
+#: ("to" before a verb only: "Get Ray to the clinic" takes Ray somewhere he wants to go).
+_ACTED_ON_THEN = (
+    r"to(?!\s+(?:the|a|an|his|her|their|its|my|our|work|school|hospital)\b)|up|over|round"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -161,6 +164,8 @@ def persona_acted_on(goal: str, persona_name: str) -> str:
     >>> persona_acted_on("Book a date that fits Ray's shifts", "Ray Doyle")
     ''
     >>> persona_acted_on("Get Ray's boat out before the gales", "Ray")
+    ''
+    >>> persona_acted_on("Get Ray to the boat show and back by six", "Ray")
     ''
     """
     names = [re.escape(w) for w in re.findall(r"[^\W\d_]{3,}", persona_name)]

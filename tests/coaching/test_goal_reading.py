@@ -428,6 +428,8 @@ def test_people_the_persona_names_are_their_own(goal, description, flagged):
         ("Work out which shop Kemal can reach before his shift", "Kemal Aydin", set()),
         ("Get Kemal's wheel trued before the weekend ride", "Kemal Aydin", set()),
         ("Make sure Kemal knows the price up front", "Kemal", set()),
+        ("get kemal to the velodrome + back w/o a flat", "Kemal", set()),
+        ("Get Kemal back on the road by Monday", "Kemal Aydin", set()),
         # ... asked about when the goal gets the persona to do something.
         ("Get Kemal to choose us over the chain store", "Kemal Aydin", {"improve"}),
         ("talk kemal round to the yearly plan", "Kemal", {"improve"}),
