@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
+from ..model import Persona
+from . import lexicon as lx
 from .context import MapView, Rule
 from .findings import Finding
-from .reading import lemmas, read_goal, tokens
+from .reading import GoalReading, is_a, lemmas, plural_people, read_goal, tokens
 from .words import quoted
 
 RULES = (
@@ -16,8 +20,10 @@ RULES = (
         "a stage goal that is the business's step, read by meaning (fix: a funnel, CRM, KPI "
         "or growth step, a verb aimed at the customer, a target with a number, the business's "
         '"our"; improve, as a question: signs both ways, such as the customer\'s "my" with a '
-        "growth verb, or a standard for every case; never what the persona's own description "
-        "or goals say they want)",
+        "growth verb, a standard for every case, or a goal that gets the persona, by name, to "
+        "act; never what the persona's own description or goals say they want, getting the "
+        "people the persona names to agree, or telling people at large where customers "
+        "recommend)",
     ),
     Rule("stage-without-goal", ("improve",), "a stage with content but no customer goal"),
     Rule(
@@ -78,10 +84,133 @@ def persona_wants(evidence: str, persona_texts: tuple[str, ...]) -> bool:
     return _same_word(words[0], theirs) and any(_same_word(w, theirs) for w in things)
 
 
+#: The reason :func:`.reading.read_goal` gives when a goal acts on people it takes for the
+#: business's customers: the one reading the map's own people can correct.
+_ACTING_ON_CUSTOMERS = "the business acting on its customers"
+
+#: The journey moments (the catalogue's) where the customer tells others about the business.
+_TELLING_MOMENTS = frozenset({"recommend", "promote"})
+
+
+def tells_people_at_large(reading: GoalReading, moments: tuple[str, ...]) -> bool:
+    """True when a goal read as acting on customers tells or shows people at large ("Let
+    people know ...", "Show everyone ...") in a stage where customers recommend or promote:
+    there the customer is the one spreading the word, and "people" is their audience, not
+    the business's market.
+
+    Examples
+    --------
+    >>> tells_people_at_large(read_goal("Show people what a late starter can do"), ("promote",))
+    True
+    >>> tells_people_at_large(read_goal("Show people what a late starter can do"), ("notice",))
+    False
+    """
+    words = [w for w in tokens(reading.evidence) if w not in lx.DETERMINERS]
+    return (
+        reading.reason == _ACTING_ON_CUSTOMERS
+        and bool(_TELLING_MOMENTS.intersection(moments))
+        and len(words) > 1
+        and is_a(words[0], lx.TELLING_VERBS)
+        and words[1] in lx.PEOPLE_AT_LARGE
+    )
+
+
+def _base_forms(texts: tuple[str, ...]) -> frozenset[str]:
+    """Every base form of every word of *texts*."""
+    return frozenset(form for text in texts for w in tokens(text) for form in lemmas(w))
+
+
+def acts_on_own_people(reading: GoalReading, persona: Persona) -> bool:
+    """True when the people a goal acts on are people the persona's own description or goals
+    name beside the persona (a buying team's "partners", a club's "trustees"): getting
+    them to agree is the customer's step, not the business acting on its market. Nouns the
+    lexicon knows as a business's customers ("patients", "clients") are never the persona's
+    own people.
+
+    Examples
+    --------
+    >>> from journeykit.model import Persona
+    >>> manager = Persona(name="Ana", description="Runs the office; the two directors sign.")
+    >>> acts_on_own_people(read_goal("Get both directors to sign the lease"), manager)
+    True
+    >>> acts_on_own_people(read_goal("Get patients to book online"), manager)
+    False
+    """
+    if reading.reason != _ACTING_ON_CUSTOMERS:
+        return False
+    people = [w for w in plural_people(reading.evidence) if w not in lx.CUSTOMER_ROLES]
+    theirs = _base_forms((persona.description, *persona.goals))
+    return bool(people) and all(theirs.intersection(lemmas(w)) for w in people)
+
+
+#: Words after a person that make them the one acted on: "Get Ray *to* pick", "Win Ray *over*"
+#: ("to" before a verb only: "Get Ray to the clinic" takes Ray somewhere he wants to go).
+_ACTED_ON_THEN = (
+    r"to(?!\s+(?:the|a|an|his|her|their|its|my|our|work|school|hospital)\b)|up|over|round"
+)
+
+
+@lru_cache(maxsize=4096)
+def persona_acted_on(goal: str, persona_name: str) -> str:
+    """The words of *goal* that make the persona the one its first verb acts on ("Get Ray
+    to pick the yard", "talk Ray round"), or "": a goal written about the persona in the
+    third person is still theirs when the persona acts or owns ("Ray's shifts", "a yard Ray
+    can afford"), but the business's aim when it gets the persona to do something.
+
+    Examples
+    --------
+    >>> persona_acted_on("Get Ray to pick the yard over the others", "Ray Doyle")
+    'Get Ray to'
+    >>> persona_acted_on("Book a date that fits Ray's shifts", "Ray Doyle")
+    ''
+    >>> persona_acted_on("Get Ray's boat out before the gales", "Ray")
+    ''
+    >>> persona_acted_on("Get Ray to the boat show and back by six", "Ray")
+    ''
+    """
+    names = [re.escape(w) for w in re.findall(r"[^\W\d_]{3,}", persona_name)]
+    if not names:
+        return ""
+    found = re.match(
+        rf"\W*(?:(?:we|i)\s+)?[^\W\d_]+\s+(?:{'|'.join(names)})(?!['’]s)\s+(?:{_ACTED_ON_THEN})\b",
+        goal,
+        re.IGNORECASE,
+    )
+    return found.group(0).strip() if found else ""
+
+
+def read_in_map(goal: str, moments: tuple[str, ...], persona: Persona) -> GoalReading:
+    """Whose goal *goal* is, read as a sentence (:func:`.reading.read_goal`) and then against
+    the map it is in: the persona's own words, the people the persona names, the stage's
+    journey moments and the persona's name as the one acted on.
+
+    Examples
+    --------
+    >>> from journeykit.model import Persona
+    >>> ray = Persona(name="Ray", description="Keeps a small boat on the river.")
+    >>> read_in_map("Get Ray to book the winter lift-out", ("research",), ray).side
+    'unsure'
+    >>> read_in_map("Tell people the river is safe to row on", ("recommend",), ray).side
+    'customer'
+    """
+    reading = read_goal(goal)
+    if reading.side == "customer":
+        acted_on = persona_acted_on(goal, persona.name.strip())
+        if acted_on:
+            return GoalReading("unsure", acted_on, "the business acting on the persona")
+        return reading
+    if (
+        persona_wants(reading.evidence, (persona.description, *persona.goals))
+        or tells_people_at_large(reading, moments)
+        or acts_on_own_people(reading, persona)
+    ):
+        return GoalReading("customer")  # the persona's own aim, read in the map's own terms
+    return reading
+
+
 def check(view: MapView) -> Iterator[Finding]:
     who = view.persona_name
     persona = view.map.persona
-    own = (persona.description, *persona.goals)
     clean = 0
     filled = 0
     for stage in view.filled():
@@ -101,10 +230,8 @@ def check(view: MapView) -> Iterator[Finding]:
                 lane="goal",
             )
             continue
-        reading = read_goal(goal)
-        if reading.side != "customer" and persona_wants(reading.evidence, own):
-            clean += 1  # the persona's own aim, in the persona's own words
-        elif reading.side == "business":
+        reading = read_in_map(goal, view.moments.get(stage.name, ()), persona)
+        if reading.side == "business":
             step = reading.evidence
             yield Finding(
                 rule="goal-is-internal-step",

@@ -29,7 +29,7 @@ MARKET_VERBS = word_set(
     nurture onboard optimise optimize persuade convince position promote publicise publicize
     grow sell send deliver provide recruit reengage reactivate retain retarget remarket segment
     showcase solicit target upsell upgrade land close secure fill collect thank educate inform
-    encourage shift process win raise
+    encourage shift process win raise qualify
     """
 )
 
@@ -117,6 +117,13 @@ HIRED_TOO = word_set("drivers riders")
 #: Verbs of seeking someone to do a job.
 SEEKING_VERBS = word_set("find hire book choose")
 
+#: Verbs of telling or showing others something: at a stage where customers recommend or
+#: promote, "*Show* people what a beginner can do" is the customer spreading the word.
+TELLING_VERBS = word_set("show tell let teach prove remind")
+
+#: Words for people at large, nobody's market in particular: "Let *people* know ...".
+PEOPLE_AT_LARGE = word_set("people everyone everybody anyone anybody others folk folks world")
+
 #: Words that make a following person noun a peer of the customer ("other parents").
 PEER_WORDS = word_set("other another fellow my our their his her friend friends neighbour")
 
@@ -179,7 +186,7 @@ BUYER_SIDE = word_set(
 )
 
 #: Deals a business closes: "Get the *contract* signed", "Send the *proposal*".
-DEAL_NOUNS = word_set("contract deal deals sale sales signature proposal tender")
+DEAL_NOUNS = word_set("contract deal deals sale sales signature proposal tender commission")
 
 #: Funnel names for the customer, as the subject of a goal: "Prospect signs the contract".
 FUNNEL_SUBJECTS = word_set("prospect prospects lead leads trial trials mql sql")

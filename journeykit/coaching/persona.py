@@ -19,8 +19,8 @@ RULES = (
         '("small businesses", "Mid-sized hospital trusts", "Heads of IT", '
         '"Daniel - mid-life givers segment", '
         'a description such as "Parents aged 25-40, middle income" or one that says it stands '
-        "for many; improve: one sign only, or a name that only reads as a plural, asked as a "
-        "question)",
+        "for many; improve: one sign only, a name that only reads as a plural, or a one-word "
+        "name its own description uses as a noun for people, asked as a question)",
     ),
     Rule(
         "persona-is-a-job-title",
@@ -250,6 +250,34 @@ def is_plural_label(name: str) -> bool:
     if words is None:
         return False
     return _plural_noun(words[-1])
+
+
+#: Endings of plural nouns for people by what they do: "carers", "tutors", "florists".
+_PEOPLE_PLURAL_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees")
+
+
+def is_described_group(name: str, description: str) -> bool:
+    """True when a one-word *name* is a plural noun for people that the description itself
+    uses as a common noun, in lower case ("Carers", described as "the country's unpaid
+    carers"): the map's own words say the name is a kind of people, not somebody's name (a
+    surname such as "Rogers" is never written in lower case).
+
+    Examples
+    --------
+    >>> is_described_group("Carers", "Unpaid carers across the region, many working")
+    True
+    >>> is_described_group("Carers", "Looks after her mother three days a week")
+    False
+    >>> is_described_group("Miles", "Drives 20 miles to the depot every day")
+    False
+    """
+    word = name.strip()
+    return (
+        word.isalpha()
+        and word[:1].isupper()
+        and word.casefold().endswith(_PEOPLE_PLURAL_ENDINGS)
+        and re.search(rf"\b{word.casefold()}\b", description) is not None
+    )
 
 
 def _plural_noun(word: str) -> bool:
@@ -486,7 +514,7 @@ def check(view: MapView) -> Iterator[Finding]:
             lane="persona",
         )
         return
-    if is_plural_label(name):
+    if is_plural_label(name) or is_described_group(name, persona.description):
         yield Finding(
             rule="persona-is-a-market",
             level="improve",

@@ -146,6 +146,18 @@ def _people_plural(word: str) -> bool:
     )
 
 
+def plural_people(text: str) -> tuple[str, ...]:
+    """The words of *text* that look like plural nouns for people ("partners", "trustees"),
+    whether or not the lexicon knows them as a business's customers.
+
+    Examples
+    --------
+    >>> plural_people("get both partners to sign the lease"), plural_people("show a bike")
+    (('partners',), ())
+    """
+    return tuple(w for w in tokens(text) if _people_plural(w))
+
+
 def _served_by(head: list[str]) -> bool:
     """True when *head* names people who serve the customer: "installers", "fitters"."""
     return bool(head) and not _is_known(head) and any(_people_plural(w) for w in head[:2])
@@ -202,8 +214,23 @@ _PARTICLES = frozenset({"off", "out", "up", "back", "away", "over", "round", "ar
 _ONE = lx.word_set("a an the this that one")
 
 
-#: Words that make something a sale the customer has committed to: "into *signed* plans".
-_COMMITTED = lx.word_set("signed paid paying contracted")
+#: Words that make something a sale the customer has committed to: "into *signed* plans",
+#: "into a *repeat* account" (a sale made again).
+_COMMITTED = lx.word_set("signed paid paying contracted repeat")
+
+
+def _into_a_sale(after: tuple[str, ...]) -> bool:
+    """True when *after* starts with "into" and a sale the customer commits to ("into paid
+    orders", "into a signed order", "into a repeat account"): what is turned into a sale is
+    the business's market, not something of the customer's ("into an office").
+
+    Examples
+    --------
+    >>> _into_a_sale(tokens("into a signed order")), _into_a_sale(tokens("into an office"))
+    (True, False)
+    """
+    return after[:1] == ("into",) and any(w in _COMMITTED for w in after[1:3])
+
 
 #: Verbs of making a quantity bigger: on "the" and a plural ("Grow the app orders", "Fill
 #: the empty slots") they act on a volume, which is the business's figure; other verbs on a
@@ -251,7 +278,7 @@ def _market_object(phrase: list[str], rest: tuple[str, ...], verb: str = "") -> 
     after = rest[len(phrase) : len(phrase) + 4]
     if after[:1] in (("into",), ("among",)) and any(w in lx.CUSTOMER_ROLES for w in after):
         return True  # "Convert the open day into applicants"
-    if after[:1] == ("into",) and any(w in _COMMITTED for w in after[1:3]):
+    if _into_a_sale(after):
         return True  # "Convert the assessments into signed plans": into a sale
     if phrase[0] in lx.FIRST_PERSON or phrase[0] in lx.FIRST_PLURAL:
         return False  # the customer's own: "Boost my fitness", "Retain our discount"
@@ -309,6 +336,9 @@ def read_goal(goal: str) -> GoalReading:
     return GoalReading("unsure" if unsure else "business", evidence, reason)
 
 
+#: Words for a few of something: "Obtain *three* quotes", "Gather *several* samples".
+_A_FEW = lx.word_set("two three four five several multiple 2 3 4 5")
+
 #: Words that open a question: "Work out *which* ...", "Find out *whether* ...".
 _QUESTION_WORDS = lx.word_set("which whether what how if where when who")
 #: Funnel words that are also what a customer weighs up: "which *share* we can afford",
@@ -358,8 +388,12 @@ def _business_evidence(goal: str, words: tuple[str, ...]) -> tuple[str, str] | N
     rest = words[start + 1 :]
     if _own_question(rest):
         return None  # "Work out which share we can afford": a question the customer answers
-    # A process named as a noun: "Lead qualification", "Patient acquisition".
-    if not is_a(verb, lx.CUSTOMER_VERBS | lx.MARKET_VERBS | lx.OBJECT_VERBS):
+    # A process named as a noun: "Lead qualification", "Patient acquisition"; not a verb the
+    # lexicon does not know before a few of something, which the customer gathers to
+    # compare ("Obtain three quotes").
+    if not is_a(verb, lx.CUSTOMER_VERBS | lx.MARKET_VERBS | lx.OBJECT_VERBS) and not (
+        rest[:1] and rest[0] in _A_FEW
+    ):
         last = max(
             (
                 i
@@ -594,7 +628,7 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
         return None
     if verb == "raise" and nxt in ("money", "funds"):
         return None
-    if verb == "qualify" and nxt == "for":
+    if verb == "qualify" and nxt in ("for", "as"):
         return None
     if verb == "sign" and nxt in ("up", "in", "off"):
         if nxt == "up" and _is_people(_noun_phrase(rest, 1)[0]):
@@ -609,7 +643,10 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
     if (
         verb in ("turn", "transform", "move")
         and ("into" in rest or "down" in rest)
-        and any(w in moved or is_a(w, lx.DEAL_NOUNS) or _people_plural(w) for w in rest)
+        and (
+            any(w in moved or is_a(w, lx.DEAL_NOUNS) or _people_plural(w) for w in rest)
+            or ("into" in rest and _into_a_sale(rest[rest.index("into") :]))
+        )
     ):
         return " ".join([verb, *rest[: rest.index("into" if "into" in rest else "down") + 1]]), (
             "the business moving customers along"
@@ -643,9 +680,12 @@ def _verb_evidence(verb: str, rest: tuple[str, ...]) -> tuple[str, str] | None:
         # What is built is the head of "a list of dog owners", not its last words.
         head = phrase[: phrase.index("of")] if "of" in phrase else phrase
         building = verb in ("build", "create", "establish", "grow")
+        # Something of a business's that is sought ("Find a shop", "Book a collection") is
+        # what the customer looks for, not what the business builds.
+        sought = verb in lx.SEEKING_VERBS
         if (
             owner == "business"
-            or any(is_a(w, lx.BUSINESS_ASSETS) for w in phrase[-2:])
+            or (not sought and any(is_a(w, lx.BUSINESS_ASSETS) for w in phrase[-2:]))
             or (building and any(is_a(w, lx.BUSINESS_ASSETS) for w in head[-2:]))
         ):
             return shown, "the business building something of its own"

@@ -332,3 +332,125 @@ def _goal_findings(goal: str, persona_goals: list[str]) -> set[str]:
 )
 def test_a_goal_the_persona_says_they_want_is_theirs(goal, persona_goals, flagged):
     assert bool(_goal_findings(goal, persona_goals)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        ("Turn the tasting-evening guests into paying wine club members", "business"),
+        ("turn free sample kits into signed supply orders", "business"),
+        ("Turn the school's one-off trip into a repeat yearly booking", "business"),
+        ("Transform walk-in repairs into paid service plans", "business"),
+        ("Turn my garage into a paid-up workshop I can rent", "customer"),
+        ("Turn the spare bedroom into a study for the twins", "customer"),
+        ("Move Grandad into the home near my sister", "customer"),
+    ],
+)
+def test_turning_something_into_a_sale_is_the_businesss(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        ("Qualify the school as a prospect before the demo", "business"),
+        ("qualify inbound gym enquiries by budget", "business"),
+        ("Qualify for the council's home insulation grant", "customer"),
+        ("Qualify as an electrician before I turn thirty", "customer"),
+        ("Win the library refurbishment commission", "business"),
+        ("Obtain two written estimates the landlord can compare", "customer"),
+        ("gather 3 quotations for new roof, show to my brother", "customer"),
+    ],
+)
+def test_qualifying_winning_work_and_gathering_quotes(goal, side):
+    assert read_goal(goal).side == side
+
+
+def _goal_levels_in(
+    stage: str, goal: str, name: str = "Sam", description: str | None = None
+) -> set[str]:
+    """The goal findings on one stage of the clean bike map, with its persona renamed or
+    described anew when asked."""
+    bike = jk.load_map(Path(__file__).resolve().parent / "data" / "clean" / "bike-repair.json")
+    bike.set_persona(name=name)
+    if description is not None:
+        bike.set_persona(description=description)
+    bike.set_lane(stage, "goal", goal)
+    return {f.level for f in jk.review(bike) if f.rule == "goal-is-internal-step"}
+
+
+@pytest.mark.parametrize(
+    ("stage", "goal", "flagged"),
+    [
+        # Where customers recommend and promote, showing people is the customer's word of mouth ...
+        ("Advocacy", "Show people a bike can be fixed in a day", False),
+        ("Advocacy", "let everyone at work know theres a mechanic who gets it", False),
+        ("Advocacy", "Prove folks wrong who said old bikes aren't worth it", False),
+        # ... before it, or with the business's own people as the audience, it is the business's.
+        ("Awareness", "Show people a bike can be fixed in a day", True),
+        ("Advocacy", "Get customers to leave a review after each repair", True),
+    ],
+)
+def test_telling_people_at_large_where_customers_recommend_is_theirs(stage, goal, flagged):
+    assert bool(_goal_levels_in(stage, goal)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("goal", "description", "flagged"),
+    [
+        # People the persona's description names beside the persona are their buying side ...
+        (
+            "Get the two trustees to agree the spend",
+            "Treasurer of a rowing club; any spend over 500 needs both trustees.",
+            False,
+        ),
+        (
+            "persuade my co-owners to split the repair bill",
+            "I share a tandem with two co-owners from the cycling club.",
+            False,
+        ),
+        # ... nouns for a business's customers never are, whatever the description says.
+        (
+            "Get riders to book their next service",
+            "Leads a group of riders from the office every Friday.",
+            True,
+        ),
+    ],
+)
+def test_people_the_persona_names_are_their_own(goal, description, flagged):
+    assert bool(_goal_levels_in("Consideration", goal, description=description)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("goal", "name", "levels"),
+    [
+        # Written about the persona in the third person: theirs while the persona acts or owns ...
+        ("Work out which shop Kemal can reach before his shift", "Kemal Aydin", set()),
+        ("Get Kemal's wheel trued before the weekend ride", "Kemal Aydin", set()),
+        ("Make sure Kemal knows the price up front", "Kemal", set()),
+        ("get kemal to the velodrome + back w/o a flat", "Kemal", set()),
+        ("Get Kemal back on the road by Monday", "Kemal Aydin", set()),
+        # ... asked about when the goal gets the persona to do something.
+        ("Get Kemal to choose us over the chain store", "Kemal Aydin", {"improve"}),
+        ("talk kemal round to the yearly plan", "Kemal", {"improve"}),
+        ("Sign Aiko up to the yearly service plan", "Aiko", {"improve"}),
+    ],
+)
+def test_a_goal_that_gets_the_persona_to_act_is_asked_about(goal, name, levels):
+    assert _goal_levels_in("Consideration", goal, name=name) == levels
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # A business's thing that the goal seeks is what the customer looks for ...
+        ("Find a shop that will hold the sofa for a week", "customer"),
+        ("book collection of old fridge, no waiting in", "customer"),
+        ("Book the tasting menu for the anniversary", "customer"),
+        # ... built or made, it is the business's own.
+        ("Create a profile on every wedding directory", "business"),
+        ("Build a range of gift boxes for the holidays", "business"),
+    ],
+)
+def test_a_business_thing_sought_is_the_customers_search(goal, side):
+    assert read_goal(goal).side == side

@@ -201,3 +201,27 @@ def test_a_description_of_many_people_is_a_segment(description):
 )
 def test_one_persons_description_with_numbers_or_a_verb_like_a_title_is_not(description):
     assert ("persona-is-a-person", "praise") in persona_rules(description=description)
+
+
+@pytest.mark.parametrize(
+    ("name", "description"),
+    [
+        ("Tutors", "Home tutors in the valley, most of them retired teachers - a niche we serve"),
+        ("Florists", "small florists. weddings mostly. 2-3 staff. all florists hate invoicing"),
+        ("Caterers", "wedding caterers of our city, many are small, they need van on weekends"),
+    ],
+)
+def test_a_one_word_name_the_description_uses_for_people_is_asked_about(name, description):
+    assert ("persona-is-a-market", "improve") in persona_rules(name, description=description)
+
+
+@pytest.mark.parametrize(
+    ("name", "description"),
+    [
+        ("Rogers", "Retired postman who rides to the allotment; friends call him Rogers."),
+        ("Sanders", "Retired joiner; I still do a bit of work for other joiners."),
+        ("Miles", "Rides 12 miles to the hospital for night shifts."),
+    ],
+)
+def test_a_surname_or_a_name_with_a_plural_ending_is_still_a_person(name, description):
+    assert persona_rules(name, description=description) == {("persona-is-a-person", "praise")}
