@@ -60,6 +60,24 @@ FIVE_STAGE_ORDER = [
         "tunes the upright twice a year",
         True,
     ),
+    # second person, a plant nursery: repotting the fig before the planter is bought
+    (
+        "Bea",
+        "Awareness",
+        "You repot the fig in the big planter",
+        "Retention",
+        "You repot the fig every March",
+        True,
+    ),
+    # second person: emailing the nursery before and after is getting in touch, not use
+    (
+        "Bea",
+        "Consideration",
+        "You email the nursery a photo of the fig",
+        "Retention",
+        "You email the nursery when the leaves drop",
+        False,
+    ),
     # contacting the business again is no repeat: the same phone call before and after
     (
         "Priya",
