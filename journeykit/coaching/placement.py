@@ -27,12 +27,24 @@ lessons to my colleagues"), with a named subject ("Mark and I sign the contract"
 it out to strangers, not when it is a touchpoint customers hand on or is given to them.
 Recommending an option to the people who decide with the customer (the committee, a
 partner, "for approval") is part of deciding, not telling others, and is not questioned.
+
+The map's own structure says more than any word list. The persona's name, as the subject
+of an action, is read as one ("Ines recommends ..."), whatever it ends in. An action before
+the purchase stage is asked about when it does what the map itself has the customer do
+after the purchase, the same verb on the same thing ("varnishes the boat" in Discover and
+again in Re-purchase), or begins using what the map's purchase stage buys ("starts taking
+her tablets from the new packs" before the purchase stage collects the first pack); the
+same call or visit to the business before and after is no sign. The messages, where the
+business speaks to the customer, are read as the customer actions they urge: asking for a
+review or a referral before any purchase stage ("Happy with your van? Leave us a review"),
+and selling with no one else to bring in a telling stage ("Buy a new strap today").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..catalogue import FieldPath, FieldSpec, schema
@@ -40,8 +52,8 @@ from . import lexicon as lx
 from .concepts import action_moment, is_advertising
 from .context import MapView, Rule
 from .findings import Finding
-from .reading import tokens
-from .words import quoted
+from .reading import lemmas, tokens
+from .words import STOPWORDS, key_words, quoted, stem
 
 RULES = (
     Rule(
@@ -51,8 +63,10 @@ RULES = (
         "paying, using what was bought or coming back for more, or the business asking "
         "customers for reviews or referrals or serving them, or a touchpoint met only after "
         "buying, before the purchase stages, or paying while still comparing before the "
-        "purchase stage, advertising to strangers in a recommend or promote stage), asked as "
-        "a question",
+        "purchase stage, advertising to strangers in a recommend or promote stage; an action "
+        "before the purchase that the map itself has after it, or that begins using what its "
+        "purchase stage buys; a message asking for reviews before the purchase or selling in "
+        "a telling stage), asked as a question",
     ),
 )
 
@@ -75,6 +89,8 @@ _BELONGS = {
     "recalling": "a stage after the purchase, where the customer comes back (Retention, "
     "Ascend, Re-purchase)",
     "advertising": "the first stage, where people first notice the business",
+    "selling": "the stage of the purchase, or a stage where the customer comes back (Retention, "
+    "Ascend, Re-purchase)",
 }
 #: The journey moment where an item of each kind happens, to name the map's own stage, and
 #: what happens there.
@@ -88,6 +104,7 @@ _MOMENT_OF = {
     "met-after": ("use", "the customer uses what they bought"),
     "recalling": ("repeat", "the customer comes back"),
     "advertising": ("notice", "people first notice the business"),
+    "selling": ("repeat", "the customer comes back for more"),
 }
 
 
@@ -204,6 +221,11 @@ def _clauses(action: str) -> Iterator[str]:
         yield from forms
 
 
+#: The customer named by the role they have once they have bought: "student", "member".
+_CUSTOMER_ROLE = (
+    r"(?:student|resident|customer|member|patient|client|tenant|pupil|owner|parent|"
+    r"policyholder|account[- ]holder)s?['’]?"
+)
 #: A clause of using what was bought, which only a customer can do: a first day, morning or
 #: week with it ("shows Joanna the safe on her first morning"), the keys collected, moving
 #: in, a claim made, the customer's own login or portal set up ("sets up student login"),
@@ -218,8 +240,11 @@ _USING = re.compile(
     r"(?:[\w-]+ )?claim\b|claims? (?:on|against|for) (?:the|her|his|their|my|our) "
     r"(?:[\w-]+ )?(?:insurance|policy|cover|warranty|guarantee)\b|"
     r"(?:sets? up|creates?|activates?) (?:a |an |the |her |his |their |my |our )?(?:new )?"
-    r"(?:(?:student|resident|customer|member|patient|client|tenant|pupil|owner|parent|"
-    r"policyholder|account[- ]holder)s?['’]? )?(?:[\w-]+ )?(?:login|log-in|portal)\b|"
+    rf"(?:{_CUSTOMER_ROLE} )?(?:[\w-]+ )?(?:login|log-in|portal)\b|"
+    # an account in the customer's role: "sets up his student account" (not any account,
+    # which a shop may ask for to save a quote)
+    r"(?:sets? up|creates?|activates?|opens?) (?:a |an |the |her |his |their |my |our )?"
+    rf"(?:new )?{_CUSTOMER_ROLE} account\b|"
     r"(?:starts?|begins?) (?:the|her|his|their|my|our) (?:first )?(?:[\w-]+ )?"
     r"(?:course|lessons|classes|treatment|tenancy|lease|policy|membership|placement|contract)\b|"
     r"(?:unpacks?|unboxes?) (?:the|her|his|their|my|our)\b|"
@@ -377,6 +402,22 @@ _TO_DECIDERS = re.compile(
 )
 
 
+def _clause_moment(clause: str) -> str | None:
+    """``"recommend"`` or ``"buy"`` for one clause of a customer action, read from its verb
+    ("Orders a reflector", "Raves about the bakery"), else None; recommending to the people
+    who decide with the customer is part of deciding and is None."""
+    kind = action_moment(clause) or (
+        "buy"
+        if (_ORDERING.match(clause) and not _LOOK.search(clause)) or _PAYING.match(clause)
+        else None
+    )
+    if kind is None and (_PRAISING.search(clause) or _SHOWING_OFF.match(clause)):
+        kind = "recommend"
+    if kind == "recommend" and _TO_DECIDERS.search(clause):
+        return None  # part of deciding with others, not telling them
+    return kind
+
+
 def _early_action(action: str) -> str | None:
     """``"recommend"`` or ``"buy"`` for a customer action with a clause that plainly is one,
     however it is worded: in the first person ("I recommend the lessons to my colleagues"),
@@ -389,19 +430,7 @@ def _early_action(action: str) -> str | None:
     >>> _early_action("I ask our dentist why her teeth are crowding") is None
     True
     """
-    for clause in _clauses(action):
-        kind = action_moment(clause) or (
-            "buy"
-            if (_ORDERING.match(clause) and not _LOOK.search(clause)) or _PAYING.match(clause)
-            else None
-        )
-        if kind is None and (_PRAISING.search(clause) or _SHOWING_OFF.match(clause)):
-            kind = "recommend"
-        if kind == "recommend" and _TO_DECIDERS.search(clause):
-            kind = None  # part of deciding with others, not telling them
-        if kind:
-            return kind
-    return None
+    return next(filter(None, map(_clause_moment, _clauses(action))), None)
 
 
 #: Print the business makes (leaflets, flyers, posters): advertising when the business puts
@@ -488,6 +517,7 @@ def _advertises(lane: str, item: str) -> bool:
     return lane != "touchpoints" and not _handed_to_customers(item)
 
 
+@lru_cache(maxsize=65536)
 def _misplaced(
     moments: frozenset[str], lane: str, item: str, comparing: bool = False
 ) -> str | None:
@@ -607,11 +637,253 @@ def _read_action(action: str) -> tuple[str | None, str | None, bool]:
     return _early_action(action), later_moment(action), _books(action)
 
 
+#: Where the sentences of a message part: "Happy with your van? Leave us a review".
+_SENTENCES = re.compile(r"\s*[.?!:;]\s+|\s+[—–-]\s+|\s*[?!:;]\s*")
+
+
+#: A message's words for the business and for its reader, as a customer action says them:
+#: "Rate us and tell your friends" reads as "Rate the business and tell their friends".
+_MESSAGE_VOICE = {"us": "the business", "our": "the business's", "your": "their", "you": "they"}
+_MESSAGE_PERSON = re.compile(r"\b(?:us|our|your|you)\b", re.IGNORECASE)
+
+
+def _as_action(sentence: str) -> str:
+    """*sentence* of a message in the words of a customer action (see ``_MESSAGE_VOICE``).
+
+    Examples
+    --------
+    >>> print(_as_action("Leave us a review of your stay"))
+    Leave the business a review of their stay
+    """
+    return _MESSAGE_PERSON.sub(lambda found: _MESSAGE_VOICE[found.group(0).casefold()], sentence)
+
+
+@lru_cache(maxsize=65536)
+def urged_moments(message: str) -> frozenset[str]:
+    """The journey moments (``"recommend"``, ``"buy"``) a message urges its reader to, each
+    sentence read as a customer action in the imperative: "Happy with your van? Leave us a
+    review" urges recommending, "Buy a new strap today: 20% off" buying. Only someone who
+    has bought can answer the first, and the second is selling, not telling others.
+
+    Examples
+    --------
+    >>> sorted(urged_moments("Loved your stay? Rate us and tell your friends"))
+    ['recommend']
+    >>> sorted(urged_moments("Order the winter tyres today and save 15%"))
+    ['buy']
+    >>> urged_moments("Most learners need about forty hours")
+    frozenset()
+    """
+    return frozenset(
+        kind
+        for sentence in _SENTENCES.split(message)
+        for clause in _clauses(_as_action(sentence))
+        if (kind := _clause_moment(clause))
+    )
+
+
+#: Words of the other people a customer brings along, which make an offer in a telling
+#: stage one for them: "Order for your whole circle together: one box and a group price".
+_FOR_OTHERS = re.compile(
+    r"\b(?:others?|everyone|everybody|together|group|whole|team|circle|club|crew|colleagues?|"
+    r"neighbou?rs?|family|families)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65536)
+def _misplaced_message(moments: frozenset[str], message: str) -> str | None:
+    """The kind of message *message* is when it is out of place in a stage covering
+    *moments*: asking for a review or a referral before any purchase stage, or selling (and
+    nothing to pass on, no one else to bring) in a stage where the customer tells others.
+
+    Examples
+    --------
+    >>> _misplaced_message(frozenset({"notice"}), "Enjoyed it? Leave us a review")
+    'asking'
+    >>> _misplaced_message(frozenset({"recommend"}), "Buy a second lamp at half price")
+    'selling'
+    >>> _misplaced_message(frozenset({"recommend"}), "Refer a friend and buy yours at 10% off")
+    """
+    urged = urged_moments(message)
+    if moments <= _BEFORE and "recommend" in urged:
+        return "asking"
+    if (
+        moments <= _TELLING
+        and urged == {"buy"}
+        and not _THROUGH_CUSTOMERS.search(message)
+        and not _FOR_OTHERS.search(message)
+    ):
+        return "selling"
+    return None
+
+
+def _without_persona(action: str, first_name: str) -> str:
+    """*action* without the persona's own name as its subject: the map names its customer,
+    so "Ines recommends the agency" reads as "recommends the agency" even where the name
+    looks like a verb to the clause reader (it ends in "s", as "Reads" does).
+
+    Examples
+    --------
+    >>> _without_persona("Ines recommends the agency to a friend", "Ines")
+    'recommends the agency to a friend'
+    >>> _without_persona("Inspects the van", "Ines")
+    'Inspects the van'
+    """
+    if first_name and action.startswith(first_name + " "):
+        rest = action[len(first_name) + 1 :]
+        if rest[:1].islower():
+            return rest
+    return action
+
+
+#: Verbs of getting in touch, done before buying and after alike ("Phones the shop to ask
+#: about the hills", "Phones the shop when the battery runs low"): the same verb to the same
+#: person in a later stage is no sign of an item out of place.
+_CONTACTING = lx.word_set(
+    "phone phones ring rings call calls email emails message messages text texts contact "
+    "contacts visit visits ask asks write writes talk talks speak speaks meet meets chat chats "
+    "send sends"
+)
+
+
+@lru_cache(maxsize=65536)
+def _action_shape(clause: str) -> tuple[str, str, frozenset[str]] | None:
+    """What a clause of a customer action does, to compare it with another: its verb (a
+    stem), the head of its object (a stem) and the object's key words; None for a clause of
+    noticing or trying, which happens at any moment.
+
+    Examples
+    --------
+    >>> verb, head, keys = _action_shape("varnishes the boat before launch")
+    >>> verb, head, sorted(keys)
+    ('varnish', 'boat', ['boat', 'launch'])
+    >>> _action_shape("Reads the reviews") is None
+    True
+    """
+    words = clause.split()
+    if len(words) < 2 or _NOTICING.match(clause) or _TRYING.search(clause):
+        return None
+    rest = " ".join(words[1:])
+    head = next((w for w in tokens(rest) if w not in STOPWORDS and w not in lx.DETERMINERS), "")
+    return stem(words[0].casefold()), stem(head), key_words(rest)
+
+
+@dataclass(frozen=True)
+class _MapOrder:
+    """What the map itself says comes with or after the purchase, to read an earlier action
+    by: each clause of the customer actions after the purchase stage (see
+    :func:`_action_shape`) by its verb and its object's head, with the object's key words
+    and the kind of item it makes before the purchase (using, coming back, recommending),
+    and the key words
+    of the purchase stage's own actions (what is bought: "the packs", "the lease")."""
+
+    later: dict[tuple[str, str], list[tuple[frozenset[str], str]]] = field(default_factory=dict)
+    bought: frozenset[str] = frozenset()
+
+
+#: No map order to read by: a stage on or after the purchase, or a map without one.
+_NO_ORDER = _MapOrder()
+
+
+def _map_order(view: MapView, first_name: str) -> _MapOrder:
+    """The map's own order around its purchase stage (see :class:`_MapOrder`)."""
+    if view.purchase_index is None:
+        return _NO_ORDER
+    later: dict[tuple[str, str], list[tuple[frozenset[str], str]]] = {}
+    for stage in view.after_purchase:
+        covers = set(view.moments.get(stage.name, ()))
+        kind = (
+            "recommend"
+            if covers & _TELLING
+            else "use"
+            if "use" in covers
+            else "repeat"
+            if "repeat" in covers
+            else None
+        )
+        if kind is None:
+            continue
+        for action in stage.actions:
+            for clause in _verb_clauses(_without_persona(action, first_name)):
+                if (shape := _action_shape(clause)) and shape[1]:
+                    verb, head, keys = shape
+                    later.setdefault((verb, head), []).append((keys, kind))
+    purchase = view.stages[view.purchase_index]
+    bought = frozenset().union(*(key_words(action) for action in purchase.actions))
+    return _MapOrder(later, bought)
+
+
+#: Beginning to use something: "starts taking her tablets from the new packs", "begins
+#: wearing the brace at night" (the verb in -ing, the rest what is used), not what is only
+#: aimed at ("starts saving for the desk").
+_STARTING = re.compile(
+    r"^(?:starts?|begins?) ([a-z]+ing) (?!(?:for|to|towards|about|into|up|around|on)\b)(.+)$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65536)
+def _started_use(clause: str) -> frozenset[str]:
+    """The key words of what *clause* begins to use ("starts taking her tablets from the
+    new packs"), or none: beginning to look, ask or try is not using.
+
+    Examples
+    --------
+    >>> sorted(_started_use("begins wearing the night brace"))
+    ['brac', 'night']
+    >>> _started_use("starts looking for a brace")
+    frozenset()
+    """
+    found = _STARTING.match(clause)
+    if found is None or _TRYING.search(clause):
+        return frozenset()
+    if any(_NOTICING.match(form) for form in lemmas(found.group(1).casefold())):
+        return frozenset()
+    return key_words(found.group(2))
+
+
+@lru_cache(maxsize=65536)
+def _verb_clauses(action: str) -> tuple[str, ...]:
+    """The clauses of *action*, each from its verb (the subject dropped, see
+    :func:`_clause_forms`), read once per text."""
+    return tuple(forms[-1] for forms in _clause_forms(action))
+
+
+def _echoed(action: str, order: _MapOrder) -> str | None:
+    """The kind of item *action* is when a clause of it does what the map itself has the
+    customer do with or after the purchase: the same verb on the same thing as a later
+    stage ("varnishes the boat" before the boat is laid up at the yard, "sends my friend
+    code" before the tickets are bought), or beginning to use what the purchase stage buys.
+    Getting in touch again ("Phones the shop") is no echo unless more than its head is the
+    same. The map's own order says when the customer does it; the coach only asks."""
+    for clause in _verb_clauses(action):
+        if _started_use(clause) & order.bought:
+            return "use"  # beginning to use what the purchase stage buys
+        shape = _action_shape(clause)
+        if shape is None:
+            continue
+        verb, head, keys = shape
+        contacting = clause.split()[0].casefold() in _CONTACTING
+        for later_keys, kind in order.later.get((verb, head), ()):
+            if not contacting or len(keys & later_keys) >= 2:
+                return kind
+    return None
+
+
+#: The lane where the business speaks to the customer: what it urges belongs to a moment.
+_MESSAGES = "messages"
+
+
 def _moment_lanes() -> tuple[FieldSpec, ...]:
     """The list lanes whose items the catalogue describes stage by stage (actions,
-    touchpoints, business activities, emotion words), from the schema: the lanes where an
-    item belongs to a journey moment."""
-    return tuple(spec for spec in schema().lanes if spec.kind == "list" and spec.framework_field)
+    touchpoints, business activities, emotion words), and the messages, from the schema:
+    the lanes where an item belongs to a journey moment."""
+    return tuple(
+        spec
+        for spec in schema().lanes
+        if spec.kind == "list" and (spec.framework_field or spec.key == _MESSAGES)
+    )
 
 
 def _belongs(view: MapView, kind: str) -> str:
@@ -622,23 +894,46 @@ def _belongs(view: MapView, kind: str) -> str:
     return _BELONGS[kind] if stage is None else f"{stage}, where {happens}"
 
 
+def _item_kind(
+    moments: frozenset[str], lane: str, item: str, comparing: bool, order: _MapOrder
+) -> str | None:
+    """The kind of item *item* of lane *lane* is when it is out of place in a stage covering
+    *moments*: read by its own words (:func:`_misplaced`, :func:`_misplaced_message`) or, for
+    a customer action before the purchase stage, by the map's own order (*order*, see
+    :func:`_echoed`)."""
+    if lane == _MESSAGES:
+        return _misplaced_message(moments, item) if moments else None
+    return _misplaced(moments, lane, item, comparing) or (
+        _echoed(item, order) if lane == "actions" and order is not _NO_ORDER else None
+    )
+
+
 def check(view: MapView) -> Iterator[Finding]:
     who = view.persona_name
+    first_name = next(iter(view.map.persona.name.split()), "")
     lanes = _moment_lanes()
     purchase = view.purchase_index
+    order = _map_order(view, first_name)
     for index, stage in enumerate(view.stages):
-        if stage.is_blank():
-            continue
         moments = frozenset(view.moments.get(stage.name, ()))
-        comparing = (
-            purchase is not None and index < purchase and any(_compares(a) for a in stage.actions)
-        )
+        if not (moments and (moments <= _BEFORE or moments <= _TELLING)) or stage.is_blank():
+            continue  # every item fits a stage of the purchase or after it, but telling
+        before_purchase = purchase is not None and index < purchase
+        comparing = before_purchase and any(_compares(a) for a in stage.actions)
         found = next(
             (
                 (spec, item, kind)
                 for spec in lanes
                 for item in getattr(stage, spec.name)
-                if (kind := _misplaced(moments, spec.key, item, comparing))
+                if (
+                    kind := _item_kind(
+                        moments,
+                        spec.key,
+                        _without_persona(item, first_name) if spec.key == "actions" else item,
+                        comparing,
+                        order if before_purchase else _NO_ORDER,
+                    )
+                )
             ),
             None,
         )
@@ -657,6 +952,7 @@ def check(view: MapView) -> Iterator[Finding]:
             "delivering, handling a claim)",
             "recalling": "the business bringing back a customer who has already bought",
             "met-after": f"where {who} meets the business only after buying",
+            "selling": "selling to the customer, not helping them tell others",
         }[kind]
         belongs = _belongs(view, kind)
         yield Finding(
