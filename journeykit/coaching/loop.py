@@ -18,7 +18,10 @@ the goals, actions or touchpoints of most stages (the map's main subject) is no 
 are words of attention ("Website visits" counts the website, not a home visit), the people a
 KPI is counted among or its period ("minutes a *family* waits", "the *annual* survey"). A
 KPI of sales in a stage after the purchase, or of the business's own output ("Workshops
-run"), is tied only by its stage's pain points and opportunities. A channel's audience
+run"), is tied only by its stage's pain points and opportunities. A KPI of attention
+(followers, views, visits, opens) is tied only by its stage's plan (pain points,
+opportunities, activities) naming what is looked at: the channel the customer uses, the
+moment of noticing or another stage's count of the same page is no sign. A channel's audience
 ("YouTube subscribers") is noticing; new business a peer brought ("Enquiries that mention
 another council") is recommending. A stage
 whose KPIs all count something its own stage never mentions (the gift shop's takings
@@ -173,6 +176,21 @@ _ATTENTION = topic_words(
     "visit visits visitor visitors view views viewer viewers subscriber subscribers follower "
     "followers like likes click clicks impression impressions reach traffic hits pageviews"
 )
+
+#: A rate of opening ("Newsletter open rate", "Email opens"): attention to a message, as
+#: views are attention to a page.
+_OPENS = re.compile(r"\bopen rates?\b|\bopens\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _attention(kpi: str) -> bool:
+    """True when *kpi* counts attention (:data:`_ATTENTION`, :data:`_OPENS`): an audience,
+    which the stage's opportunity moves only when its plan makes or changes what is
+    looked at ("Views of the beginners' timetable" beside an idea to mark the timetable),
+    not because the stage's customer happens to use that channel or its moment is noticing.
+    """
+    return bool(topic_words(counted(kpi)) & _ATTENTION or _OPENS.search(kpi))
+
 
 #: Who a KPI is counted among and over what period ("minutes a *family* waits", "the
 #: *annual* *resident* survey"): people and periods, not the thing counted, so sharing one
@@ -394,6 +412,10 @@ def _unrelated_kpis(
     late = bool(covered) and not covered & _BEFORE_USE
     said = _Said(stage)
     for kpi in stage.kpis:
+        if _attention(kpi):
+            if _things(kpi) - common & said.plan_words:
+                return None
+            continue
         if (
             _kpi_moments(kpi) & covered
             or _mentions(kpi, said, common, late)

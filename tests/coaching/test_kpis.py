@@ -438,3 +438,86 @@ CHOIR = {
 )
 def test_new_business_a_peer_brought_is_recommending(kpi, open_):
     assert questioned_in("Advocacy", kpi, **CHOIR) is open_
+
+
+# Attention (followers, views, visits, opens) moves with a stage's opportunity only when the
+# stage's plan makes or changes what is looked at. The customer using that channel in the
+# stage's goal, actions or touchpoints, the stage's moment being noticing, or another
+# stage's KPI counting the same page are no sign. Our own wordings in other voices: a
+# plumber (terse), a home baker (first person), a co-op grocer (jargon), a hearing clinic
+# (second person), a language tutor (second language).
+
+PLUMBER = {
+    "goal": "find plumber fast, burst pipe",
+    "actions": ["scrolls TikTok for local trades", "rings first number seen"],
+    "touchpoints": ["TikTok", "van livery"],
+    "pain_points": ["no idea who does emergencies at night"],
+    "opportunities": ["24h number big on the van doors"],
+    "business_activities": ["repaint vans w/ night number"],
+}
+BAKER = {
+    "goal": "I want to order a cake I know is nut-free",
+    "actions": ["I read the weekly newsletter", "I sign up for the bake list"],
+    "touchpoints": ["Weekly newsletter", "Order form"],
+    "pain_points": ["I can never tell which cakes were baked near nuts"],
+    "opportunities": ["Mark every cake with an allergen label on the order form"],
+    "business_activities": ["Bake nut-free cakes on Mondays"],
+}
+GROCER = {
+    "goal": "Repeat weekly veg box without friction",
+    "actions": ["Opens the member portal", "Edits the box contents"],
+    "touchpoints": ["Member portal landing page", "Box edit screen"],
+    "pain_points": ["Edit window closes Sunday noon, members miss cut-off"],
+    "opportunities": ["Push a cut-off reminder Saturday evening"],
+    "business_activities": ["Pick and pack boxes Monday"],
+}
+HEARING = {
+    "goal": "You want to hear your grandchildren at dinner again",
+    "actions": ["You follow the clinic's page", "You come back for a fitting"],
+    "touchpoints": ["Clinic's Facebook page", "Fitting room"],
+    "pain_points": ["You find the new aids whistle in noisy rooms"],
+    "opportunities": ["Offer you a free retune after two weeks"],
+    "business_activities": ["Book a retune for every new wearer"],
+}
+TUTOR = {
+    "goal": "To make my speaking more fluent before the interview of job",
+    "actions": ["Is watching the tutor's videos on YouTube", "Is booking the trial lesson"],
+    "touchpoints": ["YouTube channel", "Booking calendar"],
+    "pain_points": ["Is not sure the tutor knows the words of nursing"],
+    "opportunities": ["A lesson plan for nurses with the words of the ward"],
+    "business_activities": ["Prepare a word list for each profession"],
+}
+
+
+@pytest.mark.parametrize(
+    ("stage", "lanes", "kpi", "open_"),
+    [
+        # the channel is the customer's, not what the opportunity changes
+        ("Awareness", PLUMBER, "TikTok followers", True),
+        ("Purchase", BAKER, "Newsletter open rate", True),
+        ("Retention", GROCER, "Landing page pageviews", True),
+        ("Retention", HEARING, "Facebook page likes", True),
+        ("Consideration", TUTOR, "YouTube channel subscribers", True),
+        # the plan makes what is looked at: its audience is the opportunity's count
+        ("Awareness", PLUMBER, "Calls from people who saw the night number on a van", False),
+        ("Purchase", BAKER, "Order form visitors who tick the allergen label", False),
+        ("Retention", GROCER, "Open rate of the Saturday cut-off reminder", False),
+        ("Retention", HEARING, "Retune texts opened within a day", False),
+        ("Consideration", TUTOR, "Views of the nursing lesson plan", False),
+    ],
+)
+def test_attention_is_tied_by_the_stages_plan_only(stage, lanes, kpi, open_):
+    assert questioned_in(stage, kpi, **lanes) is open_
+
+
+def test_a_page_counted_in_another_stage_is_not_this_stages_audience():
+    # Awareness counts visits to the price guide; the same count in Purchase, beside an idea
+    # about paying in two parts, is another stage's number
+    bike = jk.load_map(CLEAN)
+    bike.set_lane("Awareness", "kpis", ["Visits to the price guide from search"])
+    split_pay = {
+        "pain_points": ["Has to pay the whole repair up front"],
+        "opportunities": ["Let customers pay in two parts"],
+        "business_activities": ["Take part payments at the till"],
+    }
+    assert questioned_in_map(bike, "Purchase", "Visits to the price guide from search", **split_pay)
