@@ -21,7 +21,9 @@ KPI of sales in a stage after the purchase, or of the business's own output ("Wo
 run"), is tied only by its stage's pain points and opportunities. A KPI of attention
 (followers, views, visits, opens) is tied only by its stage's plan (pain points,
 opportunities, activities) naming what is looked at: the channel the customer uses, the
-moment of noticing or another stage's count of the same page is no sign. A channel's audience
+moment of noticing or another stage's count of the same page is no sign. The business's own
+money (an order's value, a van's fuel cost) is tied only by its stage's pain points and
+opportunities naming what it is the money of, not by a price they mention. A channel's audience
 ("YouTube subscribers") is noticing; new business a peer brought ("Enquiries that mention
 another council") is recommending. A stage
 whose KPIs all count something its own stage never mentions (the gift shop's takings
@@ -192,6 +194,25 @@ def _attention(kpi: str) -> bool:
     return bool(topic_words(counted(kpi)) & _ATTENTION or _OPENS.search(kpi))
 
 
+#: Money the business takes in or spends ("Average value of a garden build", "Fuel cost per
+#: move", "Monthly takings"): its own figures, which an opportunity moves only through the
+#: thing they are the money of.
+_MONEY = topic_words("value cost costs revenue takings margin profit turnover income spend")
+
+#: Where a KPI's thing counted ends and what qualifies it begins ("Callers | asking what it
+#: costs", "Orders | with a card message"): a word of money after it is not what is counted.
+_QUALIFIER = re.compile(
+    r"\b(who|that|which|whose|when|where|asking|about|after|before|with|from)\b", re.IGNORECASE
+)
+
+
+@lru_cache(maxsize=65536)
+def _money(kpi: str) -> bool:
+    """True when what *kpi* counts is the business's money (:data:`_MONEY`): "Average value
+    of a garden build", not "Callers asking what it costs" (callers, asking about a price)."""
+    return bool(topic_words(_QUALIFIER.split(counted(kpi))[0]) & _MONEY)
+
+
 #: Who a KPI is counted among and over what period ("minutes a *family* waits", "the
 #: *annual* *resident* survey"): people and periods, not the thing counted, so sharing one
 #: with the stage ("Ask every family for a review") ties no KPI to it. A person is the
@@ -313,6 +334,23 @@ def _mentions(
     return bool((ideas - _WIDE_IDEAS) & said.ideas or ideas & _WIDE_IDEAS & said.plan_ideas)
 
 
+def _narrow_tie(kpi: str, said: _Said, common: frozenset[str]) -> bool | None:
+    """Whether *kpi*, a KPI of attention (:func:`_attention`) or of the business's money
+    (:func:`_money`), is tied to a stage that *said* what it says; None for any other KPI.
+
+    An audience is tied only by the stage's plan (pain points, opportunities, activities)
+    naming what is looked at, and money only by its pain points and opportunities naming
+    what it is the money of, by a word: a price in the plan does not make the business's
+    fuel bill or order value the stage's count. Neither is tied by the stage's moment, its
+    goal, actions or touchpoints, or another stage's count of the same thing.
+    """
+    if _attention(kpi):
+        return bool(_things(kpi) - common & said.plan_words)
+    if _money(kpi):
+        return bool(_things(kpi) - common - _MONEY & said.aim_words)
+    return None
+
+
 @lru_cache(maxsize=65536)
 def _head(kpi: str) -> str:
     """The first topic word of what *kpi* counts: the thing it counts ("Returns filed in one
@@ -412,8 +450,9 @@ def _unrelated_kpis(
     late = bool(covered) and not covered & _BEFORE_USE
     said = _Said(stage)
     for kpi in stage.kpis:
-        if _attention(kpi):
-            if _things(kpi) - common & said.plan_words:
+        narrow = _narrow_tie(kpi, said, common)
+        if narrow is not None:
+            if narrow:
                 return None
             continue
         if (

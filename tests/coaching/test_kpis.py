@@ -521,3 +521,50 @@ def test_a_page_counted_in_another_stage_is_not_this_stages_audience():
         "business_activities": ["Take part payments at the till"],
     }
     assert questioned_in_map(bike, "Purchase", "Visits to the price guide from search", **split_pay)
+
+
+# The business's own money (what an order is worth, what a van's fuel costs, a margin) moves
+# with a stage's opportunity only through the thing it is the money of, named in the stage's
+# pain points or opportunities: a price or a quote in the stage's plan is the customer's
+# money, not the business's. Our own wordings: a dog walker (terse), a florist (first
+# person), a software firm (jargon), and the same stages with money the plan does move.
+
+DOG_WALKER = {
+    "goal": "find walker for the days I'm on site",
+    "actions": ["asks on the street group", "checks walker's prices"],
+    "touchpoints": ["street group chat", "walker's price list"],
+    "pain_points": ["can't see if walker has insurance"],
+    "opportunities": ["insurance cert pinned in street group post"],
+    "business_activities": ["post weekly walk photos w/ cert"],
+}
+FLORIST = {
+    "goal": "I want the flowers to reach Mum on her birthday, with my words on the card",
+    "actions": ["I pick a bouquet on the website", "I type my card message"],
+    "touchpoints": ["Website checkout", "Card message box"],
+    "pain_points": ["My card message gets cut off at 80 characters"],
+    "opportunities": ["Let the card message run to 300 characters"],
+    "business_activities": ["Hand-write every card in the shop"],
+}
+SOFTWARE = {
+    "goal": "Onboard the whole team in week one",
+    "actions": ["Admin invites the team", "Imports projects via CSV"],
+    "touchpoints": ["Admin console", "CSV importer", "Pricing tier page"],
+    "pain_points": ["CSV import drops custom fields, admin rebuilds them by hand"],
+    "opportunities": ["Map custom fields on import"],
+    "business_activities": ["CS call for every new workspace"],
+}
+
+
+@pytest.mark.parametrize(
+    ("stage", "lanes", "kpi", "open_"),
+    [
+        ("Awareness", DOG_WALKER, "avg value of a walk booking", True),
+        ("Purchase", FLORIST, "Van fuel cost per delivery round", True),
+        ("Retention", SOFTWARE, "Gross margin per pricing tier", True),
+        ("Awareness", DOG_WALKER, "avg spend of owners who saw the insurance cert", False),
+        ("Purchase", FLORIST, "Value of orders with a card message over 80 characters", False),
+        ("Retention", SOFTWARE, "Revenue from workspaces whose custom fields imported", False),
+    ],
+)
+def test_the_businesss_money_is_tied_by_what_it_is_the_money_of(stage, lanes, kpi, open_):
+    assert questioned_in(stage, kpi, **lanes) is open_
