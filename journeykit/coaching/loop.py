@@ -23,7 +23,9 @@ run"), is tied only by its stage's pain points and opportunities. A KPI of atten
 opportunities, activities) naming what is looked at: the channel the customer uses, the
 moment of noticing or another stage's count of the same page is no sign. The business's own
 money (an order's value, a van's fuel cost) is tied only by its stage's pain points and
-opportunities naming what it is the money of, not by a price they mention. A channel's audience
+opportunities naming what it is the money of, not by a price they mention. New enquiries or
+sign-ups in a stage of using and coming back count the next customer: only a pain point or
+opportunity about getting in touch or signing up ties them. A channel's audience
 ("YouTube subscribers") is noticing; new business a peer brought ("Enquiries that mention
 another council") is recommending. A stage
 whose KPIs all count something its own stage never mentions (the gift shop's takings
@@ -207,10 +209,21 @@ _QUALIFIER = re.compile(
 
 
 @lru_cache(maxsize=65536)
+def _lead(kpi: str) -> str:
+    """What *kpi* counts before what qualifies it (:data:`_QUALIFIER`).
+
+    Examples
+    --------
+    >>> _lead("Trial sign-ups from people who came to a session")
+    'Trial sign-ups'
+    """
+    return _QUALIFIER.split(counted(kpi))[0].strip()
+
+
 def _money(kpi: str) -> bool:
     """True when what *kpi* counts is the business's money (:data:`_MONEY`): "Average value
     of a garden build", not "Callers asking what it costs" (callers, asking about a price)."""
-    return bool(topic_words(_QUALIFIER.split(counted(kpi))[0]) & _MONEY)
+    return bool(topic_words(_lead(kpi)) & _MONEY)
 
 
 #: Who a KPI is counted among and over what period ("minutes a *family* waits", "the
@@ -266,6 +279,10 @@ class _Said:
         return frozenset().union(*(concepts(t) for t in self.aim))
 
     @cached_property
+    def aim_moments(self) -> frozenset[str]:
+        return frozenset().union(*(moments(t) for t in self.aim))
+
+    @cached_property
     def words(self) -> frozenset[str]:
         return self.plan_words.union(*(topic_words(t) for t in self.rest))
 
@@ -302,6 +319,11 @@ _OUTPUT = re.compile(
 )
 #: The journey moments up to the purchase.
 _BEFORE_USE = frozenset({"notice", "research", "contact", "commit", "buy"})
+#: The journey moments of keeping a customer (using, coming back), and of a new one joining
+#: (getting in touch, signing up): new enquiries or sign-ups in a stage of keeping count the
+#: business's next customer, not what keeping this one changed.
+_KEEPING = frozenset({"use", "repeat"})
+_JOINING = frozenset({"contact", "commit"})
 
 
 def _strict(kpi: str, after_purchase: bool) -> bool:
@@ -334,16 +356,28 @@ def _mentions(
     return bool((ideas - _WIDE_IDEAS) & said.ideas or ideas & _WIDE_IDEAS & said.plan_ideas)
 
 
-def _narrow_tie(kpi: str, said: _Said, common: frozenset[str]) -> bool | None:
-    """Whether *kpi*, a KPI of attention (:func:`_attention`) or of the business's money
-    (:func:`_money`), is tied to a stage that *said* what it says; None for any other KPI.
+def _narrow_tie(
+    kpi: str, said: _Said, common: frozenset[str], covered: frozenset[str]
+) -> bool | None:
+    """Whether *kpi*, a KPI of attention (:func:`_attention`), of the business's money
+    (:func:`_money`) or of new customers joining in a stage of keeping them (*covered*, the
+    stage's journey moments, all :data:`_KEEPING`), is tied to a stage that *said* what it
+    says; None for any other KPI.
 
     An audience is tied only by the stage's plan (pain points, opportunities, activities)
     naming what is looked at, and money only by its pain points and opportunities naming
     what it is the money of, by a word: a price in the plan does not make the business's
-    fuel bill or order value the stage's count. Neither is tied by the stage's moment, its
-    goal, actions or touchpoints, or another stage's count of the same thing.
+    fuel bill or order value the stage's count. New enquiries or sign-ups where customers
+    use and come back, unless what they count (:func:`_lead`) is using or coming back
+    ("Renewal enquiries"), are tied only by pain points or opportunities about getting in
+    touch or signing up (:data:`_JOINING`): customers the KPI is counted among ("sign-ups
+    from charities") or a session they came to are no sign. None of these is tied by the
+    stage's moment, its goal, actions or touchpoints, or another stage's count of the same
+    thing.
     """
+    joining = _kpi_moments(kpi) & _JOINING
+    if covered and covered <= _KEEPING and joining and not moments(_lead(kpi)) & covered:
+        return bool(joining & said.aim_moments)
     if _attention(kpi):
         return bool(_things(kpi) - common & said.plan_words)
     if _money(kpi):
@@ -450,7 +484,7 @@ def _unrelated_kpis(
     late = bool(covered) and not covered & _BEFORE_USE
     said = _Said(stage)
     for kpi in stage.kpis:
-        narrow = _narrow_tie(kpi, said, common)
+        narrow = _narrow_tie(kpi, said, common, covered)
         if narrow is not None:
             if narrow:
                 return None

@@ -568,3 +568,43 @@ SOFTWARE = {
 )
 def test_the_businesss_money_is_tied_by_what_it_is_the_money_of(stage, lanes, kpi, open_):
     assert questioned_in(stage, kpi, **lanes) is open_
+
+
+# New customers joining (enquiries, sign-ups, consultations) in a stage where customers use
+# the service and come back count the business's next customer, not what keeping this one
+# changed: only a pain point or opportunity about getting in touch or signing up ties them,
+# and the people they are counted among ("... from members") are no sign. Our own wordings:
+# a gym (terse), a climbing wall (second person), a law firm (jargon), a cycling club.
+
+CYCLING_CLUB = {
+    "goal": "Keep riding with the club through the winter",
+    "actions": ["Checks the winter route each Friday"],
+    "touchpoints": ["Club app", "Route newsletter"],
+    "pain_points": ["Route changes only go out on the group chat, which she has muted"],
+    "opportunities": ["Let members subscribe to a route newsletter instead of the chat"],
+    "business_activities": ["Send the route newsletter every Thursday"],
+}
+LAW_FIRM = {
+    "goal": "Matter progressed w/o chasing fee earner",
+    "actions": ["Client checks matter status on portal"],
+    "touchpoints": ["Client portal", "Fee earner email"],
+    "pain_points": ["Status stale for weeks, client chases by phone"],
+    "opportunities": ["Auto-post status on each file milestone"],
+    "business_activities": ["Weekly file review by supervising partner"],
+}
+
+
+@pytest.mark.parametrize(
+    ("lanes", "kpi", "open_"),
+    [
+        (GYM, "trial sign-ups from people who came along to a session", True),
+        (CLIMBING, "New members who enquire after a taster", True),
+        (LAW_FIRM, "Initial consultations booked via the client portal", True),
+        # the stage's own opportunity is about signing up: its sign-ups are its count
+        (CYCLING_CLUB, "Members who subscribe to the route newsletter", False),
+        # an enquiry about coming back is the stage's own moment
+        (CLIMBING, "Renewal enquiries after a pause", False),
+    ],
+)
+def test_new_customers_joining_are_not_a_count_of_keeping_them(lanes, kpi, open_):
+    assert questioned_in("Retention", kpi, **lanes) is open_
