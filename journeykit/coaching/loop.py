@@ -305,16 +305,17 @@ _WIDE_IDEAS = frozenset({"time", "availability", "howto", "contact", "who", "res
 
 
 #: A KPI counting sales ("Accessories sold", "Course enrolments") or the business's own
-#: output ("Early-morning slots offered", "Leaflets handed out"): one of the first kind in a
-#: stage after the purchase counts the next sale, and one of the second counts effort, not
-#: what it changes, so either is tied only by its stage's pain points and opportunities.
+#: output ("Early-morning slots offered", "Leaflets handed out", "Videos uploaded"): one of
+#: the first kind in a stage after the purchase counts the next sale, and one of the second
+#: counts effort, not what it changes, so either is tied only by its stage's pain points and
+#: opportunities.
 _SALES = topic_words(
     "sold sell sells sale sales enrolment enrolments enrollments order orders purchases "
     "revenue takings upsells upgrades"
 )
 _OUTPUT = re.compile(
     r"\b(offered|sent( out)?|published|run|held|issued|provided|made available|handed out|"
-    r"put up|printed)\b",
+    r"put up|printed|uploaded|filmed|recorded|produced|created)\b",
     re.IGNORECASE,
 )
 #: The journey moments up to the purchase.

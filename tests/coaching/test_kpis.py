@@ -608,3 +608,39 @@ LAW_FIRM = {
 )
 def test_new_customers_joining_are_not_a_count_of_keeping_them(lanes, kpi, open_):
     assert questioned_in("Retention", kpi, **lanes) is open_
+
+
+# Content the business makes (videos uploaded, reels filmed, guides produced) counts its
+# effort: a channel the stage's customer uses in its actions or touchpoints does not tie it,
+# only the stage's pain points and opportunities do. Our own wordings: a bakery (first
+# person), a council (jargon), an accountant's upload (sound).
+
+BAKERY_CHAT = {
+    "goal": "I want to ask whether the birthday cake can be made without eggs",
+    "actions": ["I message the bakery under one of its videos", "I wait for a reply"],
+    "touchpoints": ["Video comments", "Direct messages"],
+    "pain_points": ["Questions in the comments go unanswered for days"],
+    "opportunities": ["Answer cake questions in direct messages within the hour"],
+    "business_activities": ["Check messages at opening and at lunch"],
+}
+COUNCIL_FORM = {
+    "goal": "Submit the parking permit application in one sitting",
+    "actions": ["Resident watches the how-to video", "Completes the e-form"],
+    "touchpoints": ["How-to video", "Permit e-form"],
+    "pain_points": ["E-form times out after 10 min, data lost"],
+    "opportunities": ["Autosave e-form progress every field"],
+    "business_activities": ["Digital team monitors form drop-off weekly"],
+}
+
+
+@pytest.mark.parametrize(
+    ("stage", "lanes", "kpi", "open_"),
+    [
+        ("Consideration", BAKERY_CHAT, "New videos uploaded each week", True),
+        ("Purchase", COUNCIL_FORM, "How-to videos produced per quarter", True),
+        ("Purchase", ACCOUNTANT, "Paperwork photos uploaded without blur", False),
+        ("Consideration", BAKERY_CHAT, "Cake questions answered within the hour", False),
+    ],
+)
+def test_content_the_business_makes_is_tied_by_the_plan_only(stage, lanes, kpi, open_):
+    assert questioned_in(stage, kpi, **lanes) is open_
