@@ -13,7 +13,8 @@ the goal, actions, touchpoints, pain points, opportunities and business activiti
 shared topic word or a shared idea (:func:`.concepts.concepts`: "bill" and "price"), or
 by the journey moment the catalogue gives the stage (a referral KPI in Advocacy). An idea as
 wide as a time, being open or a person ties a KPI only to the stage's plan (its pain points,
-opportunities and activities), not to a "this week" in its goal. A word in
+opportunities and activities), not to a "this week" in its goal, and only by what the KPI
+counts, not by the state it is counted in ("booked", "scheduled"). A word in
 the goals, actions or touchpoints of most stages (the map's main subject) is no sign, nor
 are words of attention ("Website visits" counts the website, not a home visit), the people a
 KPI is counted among or its period ("minutes a *family* waits", "the *annual* survey"). A
@@ -339,6 +340,10 @@ def _mentions(
     """True when a stage that *said* what it says mentions what *kpi* counts: a topic word
     (not one of the map's *common* words) or an idea (:func:`.concepts.concepts`) in common.
 
+    A wide idea (:data:`_WIDE_IDEAS`) ties a KPI by what it counts, not by the state it is
+    counted in (:func:`_wide_ideas`): "Inhaler checks booked each month" shares being
+    booked with a plan about a leaflet, but it counts inhaler checks.
+
     A KPI that names a journey moment ("Instagram likes", "Newsletter open rate") is read
     more strictly for ideas, since what it names already belongs to a part of the journey:
     only an idea a precise question asks about (:data:`.concepts.PRECISE`, a price, a
@@ -354,7 +359,7 @@ def _mentions(
         return True
     if moments(kpi):
         return bool(ideas & said.plan_ideas & _CLEAR_IDEAS)
-    return bool((ideas - _WIDE_IDEAS) & said.ideas or ideas & _WIDE_IDEAS & said.plan_ideas)
+    return bool((ideas - _WIDE_IDEAS) & said.ideas or _wide_ideas(kpi) & said.plan_ideas)
 
 
 def _narrow_tie(
@@ -428,6 +433,19 @@ _FROM_PEERS = re.compile(
     r"(friends?|neighbours?|neighbors?|colleagues?|relatives?|peers?)\b|word of mouth)",
     re.IGNORECASE,
 )
+
+
+#: A past participle ("booked", "scheduled", "answered"): the state a KPI's thing is counted
+#: in, not the thing.
+_PARTICIPLE = re.compile(r"\b\w{2,}[^e\W]ed\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _wide_ideas(kpi: str) -> frozenset[str]:
+    """The wide ideas (:data:`_WIDE_IDEAS`) of what *kpi* counts, without the state it is
+    counted in (:data:`_PARTICIPLE`): "Inhaler checks booked each month" is booked, but
+    counts no availability; "Calls that mention the site sign" are getting in touch."""
+    return _ideas(_PARTICIPLE.sub(" ", kpi)) & _WIDE_IDEAS
 
 
 @lru_cache(maxsize=65536)

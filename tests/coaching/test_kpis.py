@@ -644,3 +644,40 @@ COUNCIL_FORM = {
 )
 def test_content_the_business_makes_is_tied_by_the_plan_only(stage, lanes, kpi, open_):
     assert questioned_in(stage, kpi, **lanes) is open_
+
+
+# A wide idea ties a KPI to its stage's plan by what the KPI counts, not by the state it is
+# counted in: "booked" or "scheduled" shares being available with a plan about a room or a
+# pitch, but the thing booked is something else. Our own wordings: a pub's gig room
+# (terse), a campsite (first person).
+
+GIG_ROOM = {
+    "goal": "find live music near home on a weeknight",
+    "actions": ["walks past the pub", "checks the pub's page"],
+    "touchpoints": ["Pub frontage", "Pub page"],
+    "pain_points": ["nobody knows there's a back room for gigs"],
+    "opportunities": ["chalkboard outside w/ tonight's band + back room arrow"],
+    "business_activities": ["chalk up the band every afternoon"],
+}
+CAMPSITE = {
+    "goal": "I want a pitch where the tent and the car both fit",
+    "actions": ["I look at the site map", "I ring to ask about pitch sizes"],
+    "touchpoints": ["Site map", "Reception phone"],
+    "pain_points": ["I can never tell which pitches have space for a car"],
+    "opportunities": ["Show the size of every pitch on the site map"],
+    "business_activities": ["Measure the pitches each spring"],
+}
+
+
+@pytest.mark.parametrize(
+    ("stage", "lanes", "kpi", "open_"),
+    [
+        ("Awareness", GIG_ROOM, "drum lessons booked", True),
+        ("Consideration", CAMPSITE, "Bike hires booked each weekend", True),
+        # opening hours are availability itself, as the back room is
+        ("Awareness", GIG_ROOM, "Late-night opening hours each week", False),
+        ("Consideration", CAMPSITE, "Pitches booked with a car space", False),
+    ],
+)
+def test_a_wide_idea_ties_by_what_a_kpi_counts_not_its_state(stage, lanes, kpi, open_):
+    assert questioned_in(stage, kpi, **lanes) is open_
