@@ -182,9 +182,9 @@ _ATTENTION = topic_words(
     "followers like likes click clicks impression impressions reach traffic hits pageviews"
 )
 
-#: A rate of opening ("Newsletter open rate", "Email opens"): attention to a message, as
-#: views are attention to a page.
-_OPENS = re.compile(r"\bopen rates?\b|\bopens\b", re.IGNORECASE)
+#: A rate of opening ("Newsletter open rate", "Email opens", "Opens per send"): attention to
+#: a message, as views are attention to a page; not a verb ("Hours the shop opens").
+_OPENS = re.compile(r"\bopen rates?\b|\bopens( (of|per|from|by)\b|$)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
