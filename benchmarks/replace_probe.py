@@ -7,8 +7,8 @@ the messages and KPI rules catch them (issue 23), beyond the single flaws of the
 * **A KPI of something else**: each stage with opportunities gets one of six KPIs that
   count another part of the journey or the business ("Newsletter open rate", "Hours the
   office opens each week"); ``kpi-measures-something-else`` should ask about that stage.
-  Some of these rightly stay quiet (Instagram followers in an Awareness stage), so the
-  figure is a comparison between two coaches, not a recall.
+  Some of these rightly stay quiet (Instagram followers beside an Awareness idea about
+  Instagram), so the figure is a comparison between two coaches, not a recall.
 
 The wordings are ours, not the set's. It reads the sound maps of tune, holdout, fresh,
 fresh2 and fresh3 only: fresh4 and fresh8 stay unseen. It also prints how many of these

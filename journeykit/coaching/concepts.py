@@ -183,7 +183,7 @@ MOMENT_WORDS = _families(
         "leaflet banner sponsored ppc impression awareness follower instagram facebook tiktok "
         "youtube seo campaign like view click reach traffic acquisition cpa cpc cpm ctr",
         "research": "compare comparison shortlist brochure tour demo pricing",
-        "contact": "enquiry inquiry meeting consultation quote callback",
+        "contact": "enquiry inquiry enquire inquire meeting consultation quote callback",
         "commit": "newsletter subscribe subscriber signup subscription",
         "buy": "checkout cart basket purchase conversion deposit sale order booking gift donation "
         "contract",

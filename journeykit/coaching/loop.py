@@ -17,12 +17,20 @@ the goal, actions, touchpoints, pain points, opportunities and business activiti
 shared topic word or a shared idea (:func:`.concepts.concepts`: "bill" and "price"), or
 by the journey moment the catalogue gives the stage (a referral KPI in Advocacy). An idea as
 wide as a time, being open or a person ties a KPI only to the stage's plan (its pain points,
-opportunities and activities), not to a "this week" in its goal. A word in
+opportunities and activities), not to a "this week" in its goal, and only by what the KPI
+counts, not by the state it is counted in ("booked", "scheduled"). A word in
 the goals, actions or touchpoints of most stages (the map's main subject) is no sign, nor
 are words of attention ("Website visits" counts the website, not a home visit), the people a
 KPI is counted among or its period ("minutes a *family* waits", "the *annual* survey"). A
 KPI of sales in a stage after the purchase, or of the business's own output ("Workshops
-run"), is tied only by its stage's pain points and opportunities. A channel's audience
+run"), is tied only by its stage's pain points and opportunities. A KPI of attention
+(followers, views, visits, opens) is tied only by its stage's plan (pain points,
+opportunities, activities) naming what is looked at: the channel the customer uses, the
+moment of noticing or another stage's count of the same page is no sign. The business's own
+money (an order's value, a van's fuel cost) is tied only by its stage's pain points and
+opportunities naming what it is the money of, not by a price they mention. New enquiries or
+sign-ups in a stage of using and coming back count the next customer: only a pain point or
+opportunity about getting in touch or signing up ties them. A channel's audience
 ("YouTube subscribers") is noticing; new business a peer brought ("Enquiries that mention
 another council") is recommending. A stage
 whose KPIs all count something its own stage never mentions (the gift shop's takings
@@ -218,6 +226,51 @@ _ATTENTION = topic_words(
     "followers like likes click clicks impression impressions reach traffic hits pageviews"
 )
 
+#: A rate of opening ("Newsletter open rate", "Email opens", "Opens per send"): attention to
+#: a message, as views are attention to a page; not a verb ("Hours the shop opens").
+_OPENS = re.compile(r"\bopen rates?\b|\bopens( (of|per|from|by)\b|$)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _attention(kpi: str) -> bool:
+    """True when *kpi* counts attention (:data:`_ATTENTION`, :data:`_OPENS`): an audience,
+    which the stage's opportunity moves only when its plan makes or changes what is
+    looked at ("Views of the beginners' timetable" beside an idea to mark the timetable),
+    not because the stage's customer happens to use that channel or its moment is noticing.
+    """
+    return bool(topic_words(counted(kpi)) & _ATTENTION or _OPENS.search(kpi))
+
+
+#: Money the business takes in or spends ("Average value of a garden build", "Fuel cost per
+#: move", "Monthly takings"): its own figures, which an opportunity moves only through the
+#: thing they are the money of.
+_MONEY = topic_words("value cost costs revenue takings margin profit turnover income spend")
+
+#: Where a KPI's thing counted ends and what qualifies it begins ("Callers | asking what it
+#: costs", "Orders | with a card message"): a word of money after it is not what is counted.
+_QUALIFIER = re.compile(
+    r"\b(who|that|which|whose|when|where|asking|about|after|before|with|from)\b", re.IGNORECASE
+)
+
+
+@lru_cache(maxsize=65536)
+def _lead(kpi: str) -> str:
+    """What *kpi* counts before what qualifies it (:data:`_QUALIFIER`).
+
+    Examples
+    --------
+    >>> _lead("Trial sign-ups from people who came to a session")
+    'Trial sign-ups'
+    """
+    return _QUALIFIER.split(counted(kpi))[0].strip()
+
+
+def _money(kpi: str) -> bool:
+    """True when what *kpi* counts is the business's money (:data:`_MONEY`): "Average value
+    of a garden build", not "Callers asking what it costs" (callers, asking about a price)."""
+    return bool(topic_words(_lead(kpi)) & _MONEY)
+
+
 #: Who a KPI is counted among and over what period ("minutes a *family* waits", "the
 #: *annual* *resident* survey"): people and periods, not the thing counted, so sharing one
 #: with the stage ("Ask every family for a review") ties no KPI to it. A person is the
@@ -271,6 +324,10 @@ class _Said:
         return frozenset().union(*(concepts(t) for t in self.aim))
 
     @cached_property
+    def aim_moments(self) -> frozenset[str]:
+        return frozenset().union(*(moments(t) for t in self.aim))
+
+    @cached_property
     def words(self) -> frozenset[str]:
         return self.plan_words.union(*(topic_words(t) for t in self.rest))
 
@@ -293,20 +350,26 @@ _WIDE_IDEAS = frozenset({"time", "availability", "howto", "contact", "who", "res
 
 
 #: A KPI counting sales ("Accessories sold", "Course enrolments") or the business's own
-#: output ("Early-morning slots offered", "Leaflets handed out"): one of the first kind in a
-#: stage after the purchase counts the next sale, and one of the second counts effort, not
-#: what it changes, so either is tied only by its stage's pain points and opportunities.
+#: output ("Early-morning slots offered", "Leaflets handed out", "Videos uploaded"): one of
+#: the first kind in a stage after the purchase counts the next sale, and one of the second
+#: counts effort, not what it changes, so either is tied only by its stage's pain points and
+#: opportunities.
 _SALES = topic_words(
     "sold sell sells sale sales enrolment enrolments enrollments order orders purchases "
     "revenue takings upsells upgrades"
 )
 _OUTPUT = re.compile(
     r"\b(offered|sent( out)?|published|run|held|issued|provided|made available|handed out|"
-    r"put up|printed)\b",
+    r"put up|printed|uploaded|filmed|recorded|produced|created)\b",
     re.IGNORECASE,
 )
 #: The journey moments up to the purchase.
 _BEFORE_USE = frozenset({"notice", "research", "contact", "commit", "buy"})
+#: The journey moments of keeping a customer (using, coming back), and of a new one joining
+#: (getting in touch, signing up): new enquiries or sign-ups in a stage of keeping count the
+#: business's next customer, not what keeping this one changed.
+_KEEPING = frozenset({"use", "repeat"})
+_JOINING = frozenset({"contact", "commit"})
 
 
 def _strict(kpi: str, after_purchase: bool) -> bool:
@@ -320,6 +383,10 @@ def _mentions(
 ) -> bool:
     """True when a stage that *said* what it says mentions what *kpi* counts: a topic word
     (not one of the map's *common* words) or an idea (:func:`.concepts.concepts`) in common.
+
+    A wide idea (:data:`_WIDE_IDEAS`) ties a KPI by what it counts, not by the state it is
+    counted in (:func:`_wide_ideas`): "Inhaler checks booked each month" shares being
+    booked with a plan about a leaflet, but it counts inhaler checks.
 
     A KPI that names a journey moment ("Instagram likes", "Newsletter open rate") is read
     more strictly for ideas, since what it names already belongs to a part of the journey:
@@ -336,7 +403,36 @@ def _mentions(
         return True
     if moments(kpi):
         return bool(ideas & said.plan_ideas & _CLEAR_IDEAS)
-    return bool((ideas - _WIDE_IDEAS) & said.ideas or ideas & _WIDE_IDEAS & said.plan_ideas)
+    return bool((ideas - _WIDE_IDEAS) & said.ideas or _wide_ideas(kpi) & said.plan_ideas)
+
+
+def _narrow_tie(
+    kpi: str, said: _Said, common: frozenset[str], covered: frozenset[str]
+) -> bool | None:
+    """Whether *kpi*, a KPI of attention (:func:`_attention`), of the business's money
+    (:func:`_money`) or of new customers joining in a stage of keeping them (*covered*, the
+    stage's journey moments, all :data:`_KEEPING`), is tied to a stage that *said* what it
+    says; None for any other KPI.
+
+    An audience is tied only by the stage's plan (pain points, opportunities, activities)
+    naming what is looked at, and money only by its pain points and opportunities naming
+    what it is the money of, by a word: a price in the plan does not make the business's
+    fuel bill or order value the stage's count. New enquiries or sign-ups where customers
+    use and come back, unless what they count (:func:`_lead`) is using or coming back
+    ("Renewal enquiries"), are tied only by pain points or opportunities about getting in
+    touch or signing up (:data:`_JOINING`): customers the KPI is counted among ("sign-ups
+    from charities") or a session they came to are no sign. None of these is tied by the
+    stage's moment, its goal, actions or touchpoints, or another stage's count of the same
+    thing.
+    """
+    joining = _kpi_moments(kpi) & _JOINING
+    if covered and covered <= _KEEPING and joining and not moments(_lead(kpi)) & covered:
+        return bool(joining & said.aim_moments)
+    if _attention(kpi):
+        return bool(_things(kpi) - common & said.plan_words)
+    if _money(kpi):
+        return bool(_things(kpi) - common - _MONEY & said.aim_words)
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -381,6 +477,19 @@ _FROM_PEERS = re.compile(
     r"(friends?|neighbours?|neighbors?|colleagues?|relatives?|peers?)\b|word of mouth)",
     re.IGNORECASE,
 )
+
+
+#: A past participle ("booked", "scheduled", "answered"): the state a KPI's thing is counted
+#: in, not the thing.
+_PARTICIPLE = re.compile(r"\b\w{2,}[^e\W]ed\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _wide_ideas(kpi: str) -> frozenset[str]:
+    """The wide ideas (:data:`_WIDE_IDEAS`) of what *kpi* counts, without the state it is
+    counted in (:data:`_PARTICIPLE`): "Inhaler checks booked each month" is booked, but
+    counts no availability; "Calls that mention the site sign" are getting in touch."""
+    return _ideas(_PARTICIPLE.sub(" ", kpi)) & _WIDE_IDEAS
 
 
 @lru_cache(maxsize=65536)
@@ -438,6 +547,11 @@ def _unrelated_kpis(
     late = bool(covered) and not covered & _BEFORE_USE
     said = _Said(stage)
     for kpi in stage.kpis:
+        narrow = _narrow_tie(kpi, said, common, covered)
+        if narrow is not None:
+            if narrow:
+                return None
+            continue
         if (
             _kpi_moments(kpi) & covered
             or _mentions(kpi, said, common, late)

@@ -438,3 +438,246 @@ CHOIR = {
 )
 def test_new_business_a_peer_brought_is_recommending(kpi, open_):
     assert questioned_in("Advocacy", kpi, **CHOIR) is open_
+
+
+# Attention (followers, views, visits, opens) moves with a stage's opportunity only when the
+# stage's plan makes or changes what is looked at. The customer using that channel in the
+# stage's goal, actions or touchpoints, the stage's moment being noticing, or another
+# stage's KPI counting the same page are no sign. Our own wordings in other voices: a
+# plumber (terse), a home baker (first person), a co-op grocer (jargon), a hearing clinic
+# (second person), a language tutor (second language).
+
+PLUMBER = {
+    "goal": "find plumber fast, burst pipe",
+    "actions": ["scrolls TikTok for local trades", "rings first number seen"],
+    "touchpoints": ["TikTok", "van livery"],
+    "pain_points": ["no idea who does emergencies at night"],
+    "opportunities": ["24h number big on the van doors"],
+    "business_activities": ["repaint vans w/ night number"],
+}
+BAKER = {
+    "goal": "I want to order a cake I know is nut-free",
+    "actions": ["I read the weekly newsletter", "I sign up for the bake list"],
+    "touchpoints": ["Weekly newsletter", "Order form"],
+    "pain_points": ["I can never tell which cakes were baked near nuts"],
+    "opportunities": ["Mark every cake with an allergen label on the order form"],
+    "business_activities": ["Bake nut-free cakes on Mondays"],
+}
+GROCER = {
+    "goal": "Repeat weekly veg box without friction",
+    "actions": ["Opens the member portal", "Edits the box contents"],
+    "touchpoints": ["Member portal landing page", "Box edit screen"],
+    "pain_points": ["Edit window closes Sunday noon, members miss cut-off"],
+    "opportunities": ["Push a cut-off reminder Saturday evening"],
+    "business_activities": ["Pick and pack boxes Monday"],
+}
+HEARING = {
+    "goal": "You want to hear your grandchildren at dinner again",
+    "actions": ["You follow the clinic's page", "You come back for a fitting"],
+    "touchpoints": ["Clinic's Facebook page", "Fitting room"],
+    "pain_points": ["You find the new aids whistle in noisy rooms"],
+    "opportunities": ["Offer you a free retune after two weeks"],
+    "business_activities": ["Book a retune for every new wearer"],
+}
+TUTOR = {
+    "goal": "To make my speaking more fluent before the interview of job",
+    "actions": ["Is watching the tutor's videos on YouTube", "Is booking the trial lesson"],
+    "touchpoints": ["YouTube channel", "Booking calendar"],
+    "pain_points": ["Is not sure the tutor knows the words of nursing"],
+    "opportunities": ["A lesson plan for nurses with the words of the ward"],
+    "business_activities": ["Prepare a word list for each profession"],
+}
+
+
+@pytest.mark.parametrize(
+    ("stage", "lanes", "kpi", "open_"),
+    [
+        # the channel is the customer's, not what the opportunity changes
+        ("Awareness", PLUMBER, "TikTok followers", True),
+        ("Purchase", BAKER, "Newsletter open rate", True),
+        ("Retention", GROCER, "Landing page pageviews", True),
+        ("Retention", HEARING, "Facebook page likes", True),
+        ("Consideration", TUTOR, "YouTube channel subscribers", True),
+        # the plan makes what is looked at: its audience is the opportunity's count
+        ("Awareness", PLUMBER, "Calls from people who saw the night number on a van", False),
+        ("Purchase", BAKER, "Order form visitors who tick the allergen label", False),
+        ("Retention", GROCER, "Open rate of the Saturday cut-off reminder", False),
+        ("Retention", HEARING, "Retune texts opened within a day", False),
+        ("Consideration", TUTOR, "Views of the nursing lesson plan", False),
+    ],
+)
+def test_attention_is_tied_by_the_stages_plan_only(stage, lanes, kpi, open_):
+    assert questioned_in(stage, kpi, **lanes) is open_
+
+
+def test_a_page_counted_in_another_stage_is_not_this_stages_audience():
+    # Awareness counts visits to the price guide; the same count in Purchase, beside an idea
+    # about paying in two parts, is another stage's number
+    bike = jk.load_map(CLEAN)
+    bike.set_lane("Awareness", "kpis", ["Visits to the price guide from search"])
+    split_pay = {
+        "pain_points": ["Has to pay the whole repair up front"],
+        "opportunities": ["Let customers pay in two parts"],
+        "business_activities": ["Take part payments at the till"],
+    }
+    assert questioned_in_map(bike, "Purchase", "Visits to the price guide from search", **split_pay)
+
+
+# The business's own money (what an order is worth, what a van's fuel costs, a margin) moves
+# with a stage's opportunity only through the thing it is the money of, named in the stage's
+# pain points or opportunities: a price or a quote in the stage's plan is the customer's
+# money, not the business's. Our own wordings: a dog walker (terse), a florist (first
+# person), a software firm (jargon), and the same stages with money the plan does move.
+
+DOG_WALKER = {
+    "goal": "find walker for the days I'm on site",
+    "actions": ["asks on the street group", "checks walker's prices"],
+    "touchpoints": ["street group chat", "walker's price list"],
+    "pain_points": ["can't see if walker has insurance"],
+    "opportunities": ["insurance cert pinned in street group post"],
+    "business_activities": ["post weekly walk photos w/ cert"],
+}
+FLORIST = {
+    "goal": "I want the flowers to reach Mum on her birthday, with my words on the card",
+    "actions": ["I pick a bouquet on the website", "I type my card message"],
+    "touchpoints": ["Website checkout", "Card message box"],
+    "pain_points": ["My card message gets cut off at 80 characters"],
+    "opportunities": ["Let the card message run to 300 characters"],
+    "business_activities": ["Hand-write every card in the shop"],
+}
+SOFTWARE = {
+    "goal": "Onboard the whole team in week one",
+    "actions": ["Admin invites the team", "Imports projects via CSV"],
+    "touchpoints": ["Admin console", "CSV importer", "Pricing tier page"],
+    "pain_points": ["CSV import drops custom fields, admin rebuilds them by hand"],
+    "opportunities": ["Map custom fields on import"],
+    "business_activities": ["CS call for every new workspace"],
+}
+
+
+@pytest.mark.parametrize(
+    ("stage", "lanes", "kpi", "open_"),
+    [
+        ("Awareness", DOG_WALKER, "avg value of a walk booking", True),
+        ("Purchase", FLORIST, "Van fuel cost per delivery round", True),
+        ("Retention", SOFTWARE, "Gross margin per pricing tier", True),
+        ("Awareness", DOG_WALKER, "avg spend of owners who saw the insurance cert", False),
+        ("Purchase", FLORIST, "Value of orders with a card message over 80 characters", False),
+        ("Retention", SOFTWARE, "Revenue from workspaces whose custom fields imported", False),
+    ],
+)
+def test_the_businesss_money_is_tied_by_what_it_is_the_money_of(stage, lanes, kpi, open_):
+    assert questioned_in(stage, kpi, **lanes) is open_
+
+
+# New customers joining (enquiries, sign-ups, consultations) in a stage where customers use
+# the service and come back count the business's next customer, not what keeping this one
+# changed: only a pain point or opportunity about getting in touch or signing up ties them,
+# and the people they are counted among ("... from members") are no sign. Our own wordings:
+# a gym (terse), a climbing wall (second person), a law firm (jargon), a cycling club.
+
+CYCLING_CLUB = {
+    "goal": "Keep riding with the club through the winter",
+    "actions": ["Checks the winter route each Friday"],
+    "touchpoints": ["Club app", "Route newsletter"],
+    "pain_points": ["Route changes only go out on the group chat, which she has muted"],
+    "opportunities": ["Let members subscribe to a route newsletter instead of the chat"],
+    "business_activities": ["Send the route newsletter every Thursday"],
+}
+LAW_FIRM = {
+    "goal": "Matter progressed w/o chasing fee earner",
+    "actions": ["Client checks matter status on portal"],
+    "touchpoints": ["Client portal", "Fee earner email"],
+    "pain_points": ["Status stale for weeks, client chases by phone"],
+    "opportunities": ["Auto-post status on each file milestone"],
+    "business_activities": ["Weekly file review by supervising partner"],
+}
+
+
+@pytest.mark.parametrize(
+    ("lanes", "kpi", "open_"),
+    [
+        (GYM, "trial sign-ups from people who came along to a session", True),
+        (CLIMBING, "New members who enquire after a taster", True),
+        (LAW_FIRM, "Initial consultations booked via the client portal", True),
+        # the stage's own opportunity is about signing up: its sign-ups are its count
+        (CYCLING_CLUB, "Members who subscribe to the route newsletter", False),
+        # an enquiry about coming back is the stage's own moment
+        (CLIMBING, "Renewal enquiries after a pause", False),
+    ],
+)
+def test_new_customers_joining_are_not_a_count_of_keeping_them(lanes, kpi, open_):
+    assert questioned_in("Retention", kpi, **lanes) is open_
+
+
+# Content the business makes (videos uploaded, reels filmed, guides produced) counts its
+# effort: a channel the stage's customer uses in its actions or touchpoints does not tie it,
+# only the stage's pain points and opportunities do. Our own wordings: a bakery (first
+# person), a council (jargon), an accountant's upload (sound).
+
+BAKERY_CHAT = {
+    "goal": "I want to ask whether the birthday cake can be made without eggs",
+    "actions": ["I message the bakery under one of its videos", "I wait for a reply"],
+    "touchpoints": ["Video comments", "Direct messages"],
+    "pain_points": ["Questions in the comments go unanswered for days"],
+    "opportunities": ["Answer cake questions in direct messages within the hour"],
+    "business_activities": ["Check messages at opening and at lunch"],
+}
+COUNCIL_FORM = {
+    "goal": "Submit the parking permit application in one sitting",
+    "actions": ["Resident watches the how-to video", "Completes the e-form"],
+    "touchpoints": ["How-to video", "Permit e-form"],
+    "pain_points": ["E-form times out after 10 min, data lost"],
+    "opportunities": ["Autosave e-form progress every field"],
+    "business_activities": ["Digital team monitors form drop-off weekly"],
+}
+
+
+@pytest.mark.parametrize(
+    ("stage", "lanes", "kpi", "open_"),
+    [
+        ("Consideration", BAKERY_CHAT, "New videos uploaded each week", True),
+        ("Purchase", COUNCIL_FORM, "How-to videos produced per quarter", True),
+        ("Purchase", ACCOUNTANT, "Paperwork photos uploaded without blur", False),
+        ("Consideration", BAKERY_CHAT, "Cake questions answered within the hour", False),
+    ],
+)
+def test_content_the_business_makes_is_tied_by_the_plan_only(stage, lanes, kpi, open_):
+    assert questioned_in(stage, kpi, **lanes) is open_
+
+
+# A wide idea ties a KPI to its stage's plan by what the KPI counts, not by the state it is
+# counted in: "booked" or "scheduled" shares being available with a plan about a room or a
+# pitch, but the thing booked is something else. Our own wordings: a pub's gig room
+# (terse), a campsite (first person).
+
+GIG_ROOM = {
+    "goal": "find live music near home on a weeknight",
+    "actions": ["walks past the pub", "checks the pub's page"],
+    "touchpoints": ["Pub frontage", "Pub page"],
+    "pain_points": ["nobody knows there's a back room for gigs"],
+    "opportunities": ["chalkboard outside w/ tonight's band + back room arrow"],
+    "business_activities": ["chalk up the band every afternoon"],
+}
+CAMPSITE = {
+    "goal": "I want a pitch where the tent and the car both fit",
+    "actions": ["I look at the site map", "I ring to ask about pitch sizes"],
+    "touchpoints": ["Site map", "Reception phone"],
+    "pain_points": ["I can never tell which pitches have space for a car"],
+    "opportunities": ["Show the size of every pitch on the site map"],
+    "business_activities": ["Measure the pitches each spring"],
+}
+
+
+@pytest.mark.parametrize(
+    ("stage", "lanes", "kpi", "open_"),
+    [
+        ("Awareness", GIG_ROOM, "drum lessons booked", True),
+        ("Consideration", CAMPSITE, "Bike hires booked each weekend", True),
+        # opening hours are availability itself, as the back room is
+        ("Awareness", GIG_ROOM, "Late-night opening hours each week", False),
+        ("Consideration", CAMPSITE, "Pitches booked with a car space", False),
+    ],
+)
+def test_a_wide_idea_ties_by_what_a_kpi_counts_not_its_state(stage, lanes, kpi, open_):
+    assert questioned_in(stage, kpi, **lanes) is open_
