@@ -18,18 +18,26 @@ these rules read the shape of an item instead:
   Who the subject is counts: the business by its kind ("The practice keeps ...") is a fix,
   a member of staff or anyone acting on the customer ("The consultant sends us ...") is
   asked about, and "we" in a map whose actions speak as the customer ("I phone ...") is
-  the customer's household. Among actions written about the customer, an order in its bare
+  the customer's household. Someone the map itself puts on the customer's side acts as the
+  customer: the persona by name ("Tendai tells her crew ..."), people the persona's
+  description names, a participant named alone or as family or a friend ("Mo drives us
+  ..."), family ("Her sister pays ..."); an action opening with its own verb has no other
+  subject ("Gives Clearword's details to ..."). Among actions written about the customer
+  (by the persona's name too: "Tendai signs up"), an order in its bare
   form that is no customer's verb ("Conduct a safety check"), or one that hands something
   to the clients ("Deliver a debrief to the client's staff"), is the business's; one in
   the bare verb the business activities open with ("confirm booking" where they "Confirm
   each booking") is asked about. What is handed to the customer's own circle ("gives the
-  number to a colleague") is the customer's;
+  number to a colleague") is the customer's. In a stage whose actions are none of them
+  written about the customer, while the map's other actions are, such an order is asked
+  about ("Follow up with the board");
 * a **touchpoint** that is an action ("Reads comparison articles", "Scrolling through
   listings", "Spots boxes on doorsteps down her street"): it starts with what the customer
   does, where a touchpoint names a place or a channel; a verb that is also a noun ("Spots",
   "Posts") is read as a verb when the item goes on to speak of the customer ("her street"),
   when any verb in "-s" or "-ing" goes on to its object ("Evaluates the bids"), or when the
-  map's own customer actions open with it ("Requests quotes ..."); a sentence with its
+  map's own customer actions open with it ("Requests quotes ..."), or when it copies the
+  opening of one of the stage's actions ("Searches for van hire"); a sentence with its
   speaker ("I phone reception ...") is an action too, a conversation with someone
   ("Talking with my neighbour") is word of mouth, a channel;
 * a **pain point** that is already the fix ("Remove the repeated address field") or the
@@ -43,6 +51,7 @@ these rules read the shape of an item instead:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -63,7 +72,8 @@ RULES = (
         "a customer action that is something the business does (a verb only the business "
         "uses, the business as the subject, by its name in the map's title too, or an order "
         "in a lane written about the customer; improve: giving what the map's business "
-        "activities give, or a new quote, invoice or member of staff, asked as a question)",
+        "activities give, or a new quote, invoice or member of staff, or an order in a stage "
+        "of a map otherwise written about the customer, asked as a question)",
     ),
     Rule(
         "touchpoint-is-an-action",
@@ -313,14 +323,18 @@ def works_on_for_business(action: str, work: frozenset[str]) -> bool:
     return bool(set(lemmas(words[0])) & work) and not set(words) & _THEMSELVES
 
 
-#: People of the customer's own circle: what is handed to one of them ("gives the
-#: builder's number to a colleague") is the customer passing it on, not the business giving.
-_PEERS = lx.PEER_WORDS | lx.word_set(
+#: The customer's family and friends: as the subject of an action ("Mum starts taking
+#: ...", "Her sister pays ..."), someone on the customer's side acts, not the business.
+_KIN = lx.word_set(
     """
-    colleague colleagues friends neighbours neighbor neighbors family sister brother mum mom
-    dad mother father son daughter wife husband partner cousin boss manager
+    friend friends mate mates neighbours neighbor neighbors family sister brother mum mom
+    dad mother father son daughter wife husband partner cousin nan gran grandma grandad
+    grandmother grandfather aunt uncle flatmate flatmates housemate housemates
     """
 )
+#: People of the customer's own circle: what is handed to one of them ("gives the
+#: builder's number to a colleague") is the customer passing it on, not the business giving.
+_PEERS = lx.PEER_WORDS | _KIN | lx.word_set("colleague colleagues boss manager")
 
 
 def _to_a_peer(words: tuple[str, ...]) -> bool:
@@ -521,8 +535,9 @@ def repeats_an_action(
     """True when *touchpoint* opens with a verb the map's customer actions open with
     (*verbs*, from :func:`action_verbs`), read as that verb ("Requests quotes from three
     suppliers" where an action "Requests ..."), or is one of the stage's actions word for
-    word (*stage_actions*, as their :func:`tokens`): the learner has written what the
-    customer does, not where.
+    word, or its opening words, three or more and led by a verb (*stage_actions*, as
+    their :func:`tokens`: "Searches for van hire" where the stage's action "Searches for
+    van hire near home"): the learner has written what the customer does, not where.
 
     Examples
     --------
@@ -535,6 +550,9 @@ def repeats_an_action(
     False
     >>> repeats_an_action("Reviews page", frozenset({"reviews"}), none)
     False
+    >>> nearby = frozenset({tokens("Looks for a tiler nearby")})
+    >>> repeats_an_action("Looks for a tiler", none, nearby)
+    True
     """
     words = tokens(touchpoint)
     if len(words) < 2:
@@ -545,7 +563,9 @@ def repeats_an_action(
         acted_on or (_third_person(second) and second not in _NOUN_FOLLOWERS)
     ):
         return True  # "Requests quotes ...", "Requests a callback"; "Requests form": a name
-    return len(words) > 2 and words in stage_actions
+    if len(words) < 3 or not (words[0] in verbs or is_a(words[0], _DOING)):
+        return False  # "Quote request form": a name, whatever the action goes on with
+    return any(action[: len(words)] == words for action in stage_actions)
 
 
 #: The last map read by :func:`_map_action_verbs`, and what it found: read once per review.
@@ -827,31 +847,43 @@ _STAFF = lx.word_set(
 _CUSTOMER_OBJECTS = lx.word_set("us me my our him her them")
 
 
-def _subject(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
-    """The head noun of a subject that opens *words* ("The consultant sends us ...",
-    "practice keeps ...") and the words after its verb, when a verb in the third person
-    follows a noun of one or two words (after "the" or "our"); None otherwise."""
-    start = 1 if words[:1] in (("the",), ("our",)) else 0
+def _subject(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The subject that opens *words* ("The consultant sends us ...", "practice keeps
+    ...", "Her sister pays ...") and the words after its verb, when a verb in the third
+    person follows a noun phrase of one or two words (after "the", "our", "her" ...); None
+    otherwise, or when the action opens with its own verb ("Books tables ...", "Gives
+    Clearword's details to ...": the name is its object)."""
+    start = 1 if words[:1] and words[0] in _SUBJECT_OPENINGS else 0
     for size in (1, 2):
         verb_at = start + size
         if verb_at >= len(words) - 1:
             return None
         verb = words[verb_at]
         if _third_person(verb) and len(verb) > 3 and verb not in ("is", "has", "was", "does"):
-            head = words[verb_at - 1]
-            if _third_person(head) and size == 1 and start == 0:
-                return None  # "Books tables ...": a verb of the customer's own
-            return head, words[verb_at + 1 :]
+            if start == 0 and _third_person(words[0]) and (size == 1 or len(words[0]) > 3):
+                return None  # "Books tables ...", "Gives X's details ...": the customer's verb
+            return words[start:verb_at], words[verb_at + 1 :]
     return None
 
 
+#: Words that open a subject before its noun: "*The* consultant", "*Her* sister".
+_SUBJECT_OPENINGS = lx.word_set("the our my his her their")
+
+
 @lru_cache(maxsize=65536)
-def someone_else_acts(action: str, business_words: tuple[str, ...] = ()) -> str | None:
+def someone_else_acts(
+    action: str,
+    business_words: tuple[str, ...] = (),
+    customer_side: frozenset[str] = frozenset(),
+) -> str | None:
     """How surely customer action *action* is written with the business as its subject:
     ``"fix"`` when the subject names a business by its kind or by a word of its name
     (*business_words*: "The practice keeps two evenings free", "The press posts the
     proof"), ``"improve"`` when it is a member of staff, or anyone else doing something to
     the customer ("The consultant sends us a fee example"), None when the customer acts.
+    Someone on the customer's side acts for the customer: the persona, the people the
+    map names with them or their family and friends (*customer_side*, from
+    :func:`customer_side`: "Mo drives us down", "Mum starts taking her tablets").
 
     Examples
     --------
@@ -862,6 +894,10 @@ def someone_else_acts(action: str, business_words: tuple[str, ...] = ()) -> str 
     >>> someone_else_acts("Compares the fee with a local advert"), someone_else_acts(
     ...     "Mark and I interview two candidates")
     (None, None)
+    >>> someone_else_acts("Ana drives us to the depot"), someone_else_acts(
+    ...     "Ana drives us to the depot", (), frozenset({"ana"}))
+    ('improve', None)
+    >>> someone_else_acts("Hands Brightway's card to a classmate", ("brightway",))
     """
     words = tokens(action)
     if len(words) < 3 or words[0] in ("i", "we", "she", "he", "they", "you"):
@@ -869,7 +905,10 @@ def someone_else_acts(action: str, business_words: tuple[str, ...] = ()) -> str 
     found = _subject(words)
     if found is None:
         return None
-    head, after = found
+    subject, after = found
+    head = subject[-1]
+    if any(w in _KIN or w in customer_side for w in subject):
+        return None  # the customer's own side acts: "Ana drives us", "Her sister pays"
     if head in _ORGANISATIONS or head in business_words:
         return "fix"
     if head in _STAFF or any(w in _CUSTOMER_OBJECTS for w in after[:2]):
@@ -900,21 +939,133 @@ def _speaks_as_customer(view: MapView) -> bool:
     return False
 
 
+#: Ends of a sentence: the capitalised word after one opens the sentence, it is no name.
+_SENTENCE_END = re.compile(r"[.!?;:]\s+|\s+-\s+|\n")
+
+
+@lru_cache(maxsize=256)
+def customer_side(
+    title: str, persona: str, about: tuple[str, ...], participants: tuple[str, ...] = ()
+) -> frozenset[str]:
+    """The names of the people on the customer's side, as the map writes them: the words of
+    the persona's name (*persona*), the names (capitalised words inside a sentence) in the
+    persona's description and goals (*about*), and the names in the stages'
+    *participants* written as someone the customer knows: a name alone ("Mo") or with a
+    word of family or friends ("Her father Rui", "Sam, her crew mate"); none of them a
+    word of the map's *title* (where the business is named). A name with a role ("Driver,
+    Keith") may be the business's.
+
+    Examples
+    --------
+    >>> sorted(customer_side("Kettle Hill: beans by post", "Ana Silva",
+    ...     ("Ana shares a flat with Tomasz. She buys from Kettle Hill.",),
+    ...     ("Bea", "Her brother Rui", "Driver, Keith", "Kettle Hill's roaster")))
+    ['ana', 'bea', 'rui', 'silva', 'tomasz']
+    """
+    names = set(tokens(persona)).union(*map(_names_in_text, about), *map(_known, participants))
+    return frozenset(names - set(tokens(title)) - lx.FIRST_PERSON - _SUBJECT_OPENINGS)
+
+
+@lru_cache(maxsize=4096)
+def _names_in_text(text: str) -> frozenset[str]:
+    """The capitalised words of *text* that open no sentence: names ("with Tomasz")."""
+    return frozenset(
+        name for sentence in _SENTENCE_END.split(text) for name in _names_in(sentence.split()[1:])
+    )
+
+
+@lru_cache(maxsize=4096)
+def _known(participant: str) -> frozenset[str]:
+    """The names in *participant* when it is someone the customer knows: a name alone
+    ("Mo") or with a word of family or friends ("Her father Rui")."""
+    words = participant.split()
+    names = _names_in(words)
+    known = set(tokens(participant)) & _KIN or len(words) == len(names) == 1
+    return frozenset(names) if known else frozenset()
+
+
+def _names_in(words: list[str]) -> list[str]:
+    """The capitalised *words* ("Rui", "Sam,"), as :func:`tokens` writes them."""
+    found: list[str] = []
+    for word in words:
+        bare = word.strip(",()\"'‘’")
+        if bare[:1].isupper() and bare[1:2].islower():
+            found += tokens(bare)[:1]
+    return found
+
+
+def _about_someone(words: tuple[str, ...], side: frozenset[str]) -> bool:
+    """True when action *words* are written about someone: their verb, first or after a
+    name of the customer's side ("Pays by card", "Tendai pays by card"), is in the third
+    person."""
+    if not words:
+        return False
+    first = words[0]
+    if first.endswith("s") and not first.endswith("ss"):  # :func:`_third_person`, inlined
+        return True
+    return first in side and len(words) > 1 and _third_person(words[1])
+
+
+class _Voice:
+    """How the map's customer actions are written: who is on the customer's side
+    (:func:`customer_side`, ``side``), and whether the map's actions are written about
+    someone (:func:`_about_someone`), counted only when a stage asks."""
+
+    def __init__(self, side: frozenset[str], stages: list[Stage]) -> None:
+        self.side = side
+        self._stages = stages
+        self._about_someone: tuple[int, int] | None = None
+
+    def orders_stand_out(self, stage: Stage) -> bool:
+        """True when *stage*'s actions are none of them written about someone, while at
+        least two thirds of the map's other actions, three or more, are: an order among
+        them ("Arrange a demo van") is in the business's voice, not the map's."""
+        if any(_about_someone(tokens(a), self.side) for a in stage.actions):
+            return False
+        if self._about_someone is None:
+            read = [words for s in self._stages for a in s.actions if (words := tokens(a))]
+            self._about_someone = sum(_about_someone(w, self.side) for w in read), len(read)
+        about, every = self._about_someone
+        others = every - sum(1 for a in stage.actions if tokens(a))
+        return about >= 3 and 3 * about >= 2 * others
+
+
+#: The last map read by :func:`_voice`, and what it found: read once per review.
+_LAST_READ_VOICE: list[tuple[MapView, _Voice]] = []
+
+
+def _voice(view: MapView) -> _Voice:
+    """The :class:`_Voice` of the map of *view*."""
+    if _LAST_READ_VOICE and _LAST_READ_VOICE[0][0] is view:
+        return _LAST_READ_VOICE[0][1]
+    persona = view.map.persona
+    side = customer_side(
+        view.map.title,
+        persona.name,
+        (persona.description, *persona.goals),
+        tuple(p for s in view.stages for p in s.participants),
+    )
+    voice = _Voice(side, view.stages)
+    _LAST_READ_VOICE[:] = [(view, voice)]
+    return voice
+
+
 def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
     """A test for the customer actions of *stage* that read as the business's, given how
     the stage's other actions are written (counted once per stage), what the persona does
     in their own right, and the business's name from the title (an action with the
     business as its subject is the business's)."""
-    third = sum(_third_person(words[0]) for a in stage.actions if (words := tokens(a)))
+    side = _voice(view).side
+    third = sum(_about_someone(words, side) for a in stage.actions if (words := tokens(a)))
     own = _own_work(view)
     name = business_name(view.map.title)
     first_person = _first_person(view)
 
     def spots(action: str) -> bool:
         words = tokens(action)
-        if _named_subject(words, name) or someone_else_acts(action, name) == "fix":
+        if _named_subject(words, name) or someone_else_acts(action, name, side) == "fix":
             return True
-        others_third = third - (1 if words and _third_person(words[0]) else 0)
+        others_third = third - _about_someone(words, side)
         return business_action(action, others_third > 0, own, first_person)
 
     return spots
@@ -977,13 +1128,19 @@ def _given_by_business(view: MapView, stage: Stage) -> Callable[[str], bool]:
     given, work, business = _what_business_gives(view)
     name = business_name(view.map.title)
     verbs = business - _map_action_verbs(view, forms=True)  # "Books ...": hers
+    voice = _voice(view)
+    own, first_person = _own_work(view), _first_person(view)
 
     def spots(action: str) -> bool:
         if not (
             gives_what_business_gives(action, given)
             or works_on_for_business(action, work)
-            or someone_else_acts(action, name) == "improve"
+            or someone_else_acts(action, name, voice.side) == "improve"
             or _in_business_voice(action, verbs)
+            or (
+                business_action(action, True, own, first_person)
+                and voice.orders_stand_out(stage)  # read only for an order: rare
+            )
         ):
             return False
         return not _business_actions(view, stage)(action)  # read only when needed: rare
