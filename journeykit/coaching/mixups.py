@@ -22,15 +22,13 @@ these rules read the shape of an item instead:
   customer: the persona by name ("Tendai tells her crew ..."), people the persona's
   description names, a participant named alone or as family or a friend ("Mo drives us
   ..."), family ("Her sister pays ..."); an action opening with its own verb has no other
-  subject ("Gives Clearword's details to ..."). Among actions written about the customer
-  (by the persona's name too: "Tendai signs up"), an order in its bare
-  form that is no customer's verb ("Conduct a safety check"), or one that hands something
-  to the clients ("Deliver a debrief to the client's staff"), is the business's; one in
+  subject ("Gives Clearword's details to ..."). Among actions written about the
+  customer, an order in its bare form that is no customer's verb ("Conduct a safety
+  check"), or one that hands something to the clients ("Deliver a debrief to the client's
+  staff"), is the business's; one in
   the bare verb the business activities open with ("confirm booking" where they "Confirm
   each booking") is asked about. What is handed to the customer's own circle ("gives the
-  number to a colleague") is the customer's. In a stage whose actions are none of them
-  written about the customer, while the map's other actions are, such an order is asked
-  about ("Follow up with the board");
+  number to a colleague") is the customer's;
 * a **touchpoint** that is an action ("Reads comparison articles", "Scrolling through
   listings", "Spots boxes on doorsteps down her street"): it starts with what the customer
   does, where a touchpoint names a place or a channel; a verb that is also a noun ("Spots",
@@ -72,8 +70,7 @@ RULES = (
         "a customer action that is something the business does (a verb only the business "
         "uses, the business as the subject, by its name in the map's title too, or an order "
         "in a lane written about the customer; improve: giving what the map's business "
-        "activities give, or a new quote, invoice or member of staff, or an order in a stage "
-        "of a map otherwise written about the customer, asked as a question)",
+        "activities give, or a new quote, invoice or member of staff, asked as a question)",
     ),
     Rule(
         "touchpoint-is-an-action",
@@ -860,10 +857,19 @@ def _subject(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] 
             return None
         verb = words[verb_at]
         if _third_person(verb) and len(verb) > 3 and verb not in ("is", "has", "was", "does"):
-            if start == 0 and _third_person(words[0]) and (size == 1 or len(words[0]) > 3):
-                return None  # "Books tables ...", "Gives X's details ...": the customer's verb
+            if start == 0 and _opens_with_a_verb(words[0], size):
+                return None  # "Books tables ...", "Give X's details ...": the customer's verb
             return words[start:verb_at], words[verb_at + 1 :]
     return None
+
+
+def _opens_with_a_verb(first: str, size: int) -> bool:
+    """True when *first*, the first word of an action read as a subject of *size* words,
+    is the action's own verb: in the third person ("Books tables ...", "Gives X's details
+    ..."), or a customer's verb in its bare form before a name ("Give X's details ...")."""
+    if _third_person(first):
+        return size == 1 or len(first) > 3
+    return size == 2 and _bare(first) and is_a(first, _DOING)
 
 
 #: Words that open a subject before its noun: "*The* consultant", "*Her* sister".
@@ -898,6 +904,7 @@ def someone_else_acts(
     ...     "Ana drives us to the depot", (), frozenset({"ana"}))
     ('improve', None)
     >>> someone_else_acts("Hands Brightway's card to a classmate", ("brightway",))
+    >>> someone_else_acts("Give Brightway's cards to a classmate", ("brightway",))
     """
     words = tokens(action)
     if len(words) < 3 or words[0] in ("i", "we", "she", "he", "they", "you"):
@@ -951,19 +958,20 @@ def customer_side(
     the persona's name (*persona*), the names (capitalised words inside a sentence) in the
     persona's description and goals (*about*), and the names in the stages'
     *participants* written as someone the customer knows: a name alone ("Mo") or with a
-    word of family or friends ("Her father Rui", "Sam, her crew mate"); none of them a
-    word of the map's *title* (where the business is named). A name with a role ("Driver,
-    Keith") may be the business's.
+    word of family or friends ("Her father Rui", "Sam, her crew mate"); none of these
+    others a word of the map's *title* (where the business is named). A name with a role
+    ("Driver, Keith") may be the business's.
 
     Examples
     --------
-    >>> sorted(customer_side("Kettle Hill: beans by post", "Ana Silva",
+    >>> sorted(customer_side("Kettle Hill: Ana's beans by post", "Ana Silva",
     ...     ("Ana shares a flat with Tomasz. She buys from Kettle Hill.",),
     ...     ("Bea", "Her brother Rui", "Driver, Keith", "Kettle Hill's roaster")))
     ['ana', 'bea', 'rui', 'silva', 'tomasz']
     """
-    names = set(tokens(persona)).union(*map(_names_in_text, about), *map(_known, participants))
-    return frozenset(names - set(tokens(title)) - lx.FIRST_PERSON - _SUBJECT_OPENINGS)
+    others = set().union(*map(_names_in_text, about), *map(_known, participants))
+    names = set(tokens(persona)) | (others - set(tokens(title)))
+    return frozenset(names - lx.FIRST_PERSON - _SUBJECT_OPENINGS)
 
 
 @lru_cache(maxsize=4096)
@@ -994,50 +1002,14 @@ def _names_in(words: list[str]) -> list[str]:
     return found
 
 
-def _about_someone(words: tuple[str, ...], side: frozenset[str]) -> bool:
-    """True when action *words* are written about someone: their verb, first or after a
-    name of the customer's side ("Pays by card", "Tendai pays by card"), is in the third
-    person."""
-    if not words:
-        return False
-    first = words[0]
-    if first.endswith("s") and not first.endswith("ss"):  # :func:`_third_person`, inlined
-        return True
-    return first in side and len(words) > 1 and _third_person(words[1])
+#: The last map read by :func:`_side`, and who it found: read once per review.
+_LAST_SIDE: list[tuple[MapView, frozenset[str]]] = []
 
 
-class _Voice:
-    """How the map's customer actions are written: who is on the customer's side
-    (:func:`customer_side`, ``side``), and whether the map's actions are written about
-    someone (:func:`_about_someone`), counted only when a stage asks."""
-
-    def __init__(self, side: frozenset[str], stages: list[Stage]) -> None:
-        self.side = side
-        self._stages = stages
-        self._about_someone: tuple[int, int] | None = None
-
-    def orders_stand_out(self, stage: Stage) -> bool:
-        """True when *stage*'s actions are none of them written about someone, while at
-        least two thirds of the map's other actions, three or more, are: an order among
-        them ("Arrange a demo van") is in the business's voice, not the map's."""
-        if any(_about_someone(tokens(a), self.side) for a in stage.actions):
-            return False
-        if self._about_someone is None:
-            read = [words for s in self._stages for a in s.actions if (words := tokens(a))]
-            self._about_someone = sum(_about_someone(w, self.side) for w in read), len(read)
-        about, every = self._about_someone
-        others = every - sum(1 for a in stage.actions if tokens(a))
-        return about >= 3 and 3 * about >= 2 * others
-
-
-#: The last map read by :func:`_voice`, and what it found: read once per review.
-_LAST_READ_VOICE: list[tuple[MapView, _Voice]] = []
-
-
-def _voice(view: MapView) -> _Voice:
-    """The :class:`_Voice` of the map of *view*."""
-    if _LAST_READ_VOICE and _LAST_READ_VOICE[0][0] is view:
-        return _LAST_READ_VOICE[0][1]
+def _side(view: MapView) -> frozenset[str]:
+    """The :func:`customer_side` of the map of *view*."""
+    if _LAST_SIDE and _LAST_SIDE[0][0] is view:
+        return _LAST_SIDE[0][1]
     persona = view.map.persona
     side = customer_side(
         view.map.title,
@@ -1045,9 +1017,8 @@ def _voice(view: MapView) -> _Voice:
         (persona.description, *persona.goals),
         tuple(p for s in view.stages for p in s.participants),
     )
-    voice = _Voice(side, view.stages)
-    _LAST_READ_VOICE[:] = [(view, voice)]
-    return voice
+    _LAST_SIDE[:] = [(view, side)]
+    return side
 
 
 def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
@@ -1055,8 +1026,8 @@ def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
     the stage's other actions are written (counted once per stage), what the persona does
     in their own right, and the business's name from the title (an action with the
     business as its subject is the business's)."""
-    side = _voice(view).side
-    third = sum(_about_someone(words, side) for a in stage.actions if (words := tokens(a)))
+    side = _side(view)
+    third = sum(_third_person(words[0]) for a in stage.actions if (words := tokens(a)))
     own = _own_work(view)
     name = business_name(view.map.title)
     first_person = _first_person(view)
@@ -1065,7 +1036,7 @@ def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
         words = tokens(action)
         if _named_subject(words, name) or someone_else_acts(action, name, side) == "fix":
             return True
-        others_third = third - _about_someone(words, side)
+        others_third = third - (1 if words and _third_person(words[0]) else 0)
         return business_action(action, others_third > 0, own, first_person)
 
     return spots
@@ -1128,19 +1099,14 @@ def _given_by_business(view: MapView, stage: Stage) -> Callable[[str], bool]:
     given, work, business = _what_business_gives(view)
     name = business_name(view.map.title)
     verbs = business - _map_action_verbs(view, forms=True)  # "Books ...": hers
-    voice = _voice(view)
-    own, first_person = _own_work(view), _first_person(view)
+    side = _side(view)
 
     def spots(action: str) -> bool:
         if not (
             gives_what_business_gives(action, given)
             or works_on_for_business(action, work)
-            or someone_else_acts(action, name, voice.side) == "improve"
+            or someone_else_acts(action, name, side) == "improve"
             or _in_business_voice(action, verbs)
-            or (
-                business_action(action, True, own, first_person)
-                and voice.orders_stand_out(stage)  # read only for an order: rare
-            )
         ):
             return False
         return not _business_actions(view, stage)(action)  # read only when needed: rare

@@ -20,8 +20,8 @@ any verb and its object, a feeling in the learner's words, advice after a subjec
 own; each with guards.
 Round 4, on a locksmith's map of our own: who the subject of an action is, by the map itself
 (the persona's name, the people its description and participants name, family; the business's
-name as the object of the customer's verb), orders in a stage of a map otherwise written
-about the customer, and a touchpoint copying the opening of the stage's own action.
+name as the object of the customer's verb), a touchpoint copying the opening of the stage's
+own action, and actions written as the customer's orders to herself.
 """
 
 from __future__ import annotations
@@ -597,8 +597,8 @@ def test_a_change_that_went_wrong_is_still_a_pain(pain):
 
 # Round 4: who the subject of an action is, read from the map itself (the persona's name,
 # the people its description and participants name as the customer's own, the business's
-# name in the title); orders in a map whose actions are otherwise about the customer; a
-# touchpoint that copies the opening of the stage's own action. Other trades, other voices.
+# name in the title); a touchpoint that copies the opening of the stage's own action; guards
+# for a map or a stage written in the customer's orders to herself. Other trades and voices.
 
 #: A locksmith's map, written about the customer in the third person.
 LOCK_ACTIONS = {
@@ -691,17 +691,6 @@ def test_staff_or_the_business_as_the_subject_is_still_noted(action, level):
 def test_the_business_named_as_the_object_of_the_customers_verb_is_quiet(action):
     m = lock_map({"Advocacy": [action, "Writes a short review on the estate forum"]})
     assert lane_levels(m) == set()
-
-
-@pytest.mark.parametrize(
-    "orders",
-    [
-        ["Schedule the fitter for the first free morning", "Email the deposit invoice tonight"],
-        ["Call the customer back within the hour", "Confirm the visit by text"],
-    ],
-)
-def test_orders_in_a_map_written_about_the_customer_are_asked_about(orders):
-    assert lane_levels(lock_map({"Purchase": orders})) == {("improve", "Purchase")}
 
 
 def test_a_map_written_as_orders_throughout_is_quiet():
