@@ -959,18 +959,21 @@ def customer_side(
     persona's description and goals (*about*), and the names in the stages'
     *participants* written as someone the customer knows: a name alone ("Mo") or with a
     word of family or friends ("Her father Rui", "Sam, her crew mate"); none of these
-    others a word of the map's *title* (where the business is named). A name with a role
-    ("Driver, Keith") may be the business's.
+    others a word of the map's *title* (where the business is named), nor a name that a
+    participant gives a role ("Driver, Keith", "Mel, the trial teacher"): that may be the
+    business's, wherever else it stands alone.
 
     Examples
     --------
     >>> sorted(customer_side("Kettle Hill: Ana's beans by post", "Ana Silva",
     ...     ("Ana shares a flat with Tomasz. She buys from Kettle Hill.",),
-    ...     ("Bea", "Her brother Rui", "Driver, Keith", "Kettle Hill's roaster")))
+    ...     ("Bea", "Her brother Rui", "Driver, Keith", "Keith", "Bea's manager")))
     ['ana', 'bea', 'rui', 'silva', 'tomasz']
     """
-    others = set().union(*map(_names_in_text, about), *map(_known, participants))
-    names = set(tokens(persona)) | (others - set(tokens(title)))
+    known = [_known(p) for p in participants]
+    others = set().union(*map(_names_in_text, about), *(names for names, _ in known))
+    roles = set().union(*(role for _, role in known)) | set(tokens(title))
+    names = set(tokens(persona)) | (others - roles)
     return frozenset(names - lx.FIRST_PERSON - _SUBJECT_OPENINGS)
 
 
@@ -983,13 +986,16 @@ def _names_in_text(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _known(participant: str) -> frozenset[str]:
-    """The names in *participant* when it is someone the customer knows: a name alone
-    ("Mo") or with a word of family or friends ("Her father Rui")."""
+def _known(participant: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The names in *participant* when it is someone the customer knows (a name alone,
+    "Mo", or with a word of family or friends, "Her father Rui"), and otherwise the names
+    it gives a role ("Driver, Keith"; not "Bea" in "Bea's manager")."""
     words = participant.split()
     names = _names_in(words)
-    known = set(tokens(participant)) & _KIN or len(words) == len(names) == 1
-    return frozenset(names) if known else frozenset()
+    if set(tokens(participant)) & _KIN or len(words) == len(names) == 1:
+        return frozenset(names), frozenset()
+    owners = [w for w in words if w.endswith(("'s", "’s"))]
+    return frozenset(), frozenset(names) - set(_names_in(owners))
 
 
 def _names_in(words: list[str]) -> list[str]:

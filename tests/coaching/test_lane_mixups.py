@@ -668,14 +668,15 @@ def test_someone_on_the_customers_side_as_the_subject_is_quiet(action, descripti
     ("action", "level"),
     [
         ("The engineer emails him the invoice before leaving", "improve"),
-        ("Omar sends us the written report the next day", "improve"),  # "Technician, Omar"
+        # "Technician, Omar" in Retention, "Omar" alone in Advocacy: the business's
+        ("Omar sends us the written report the next day", "improve"),
         ("Brightlock texts him a reminder to service the lock", "fix"),
     ],
 )
 def test_staff_or_the_business_as_the_subject_is_still_noted(action, level):
     m = lock_map(
         {"Retention": [action, "Keeps the new keys on a hook by the door"]},
-        participants={"Retention": ["Technician, Omar"]},
+        participants={"Retention": ["Technician, Omar"], "Advocacy": ["Omar"]},
     )
     assert lane_levels(m) == {(level, "Retention")}
 
@@ -686,6 +687,7 @@ def test_staff_or_the_business_as_the_subject_is_still_noted(action, level):
         "Forwards Brightlock's quotes to her landlord",
         "Gives Brightlock's card to the caretaker",
         "passes brightlock leaflets round the estate",
+        "Pass Brightlock's details on to her cousin",
     ],
 )
 def test_the_business_named_as_the_object_of_the_customers_verb_is_quiet(action):
