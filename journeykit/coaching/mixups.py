@@ -18,9 +18,14 @@ these rules read the shape of an item instead:
   Who the subject is counts: the business by its kind ("The practice keeps ...") is a fix,
   a member of staff or anyone acting on the customer ("The consultant sends us ...") is
   asked about, and "we" in a map whose actions speak as the customer ("I phone ...") is
-  the customer's household. Among actions written about the customer, an order in its bare
-  form that is no customer's verb ("Conduct a safety check"), or one that hands something
-  to the clients ("Deliver a debrief to the client's staff"), is the business's; one in
+  the customer's household. Someone the map itself puts on the customer's side acts as the
+  customer: the persona by name ("Tendai tells her crew ..."), people the persona's
+  description names, a participant named alone or as family or a friend ("Mo drives us
+  ..."), family ("Her sister pays ..."); an action opening with its own verb has no other
+  subject ("Gives Clearword's details to ..."). Among actions written about the
+  customer, an order in its bare form that is no customer's verb ("Conduct a safety
+  check"), or one that hands something to the clients ("Deliver a debrief to the client's
+  staff"), is the business's; one in
   the bare verb the business activities open with ("confirm booking" where they "Confirm
   each booking") is asked about. What is handed to the customer's own circle ("gives the
   number to a colleague") is the customer's;
@@ -29,7 +34,8 @@ these rules read the shape of an item instead:
   does, where a touchpoint names a place or a channel; a verb that is also a noun ("Spots",
   "Posts") is read as a verb when the item goes on to speak of the customer ("her street"),
   when any verb in "-s" or "-ing" goes on to its object ("Evaluates the bids"), or when the
-  map's own customer actions open with it ("Requests quotes ..."); a sentence with its
+  map's own customer actions open with it ("Requests quotes ..."), or when it copies the
+  opening of one of the stage's actions ("Searches for van hire"); a sentence with its
   speaker ("I phone reception ...") is an action too, a conversation with someone
   ("Talking with my neighbour") is word of mouth, a channel;
 * a **pain point** that is already the fix ("Remove the repeated address field") or the
@@ -43,6 +49,7 @@ these rules read the shape of an item instead:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -313,14 +320,18 @@ def works_on_for_business(action: str, work: frozenset[str]) -> bool:
     return bool(set(lemmas(words[0])) & work) and not set(words) & _THEMSELVES
 
 
-#: People of the customer's own circle: what is handed to one of them ("gives the
-#: builder's number to a colleague") is the customer passing it on, not the business giving.
-_PEERS = lx.PEER_WORDS | lx.word_set(
+#: The customer's family and friends: as the subject of an action ("Mum starts taking
+#: ...", "Her sister pays ..."), someone on the customer's side acts, not the business.
+_KIN = lx.word_set(
     """
-    colleague colleagues friends neighbours neighbor neighbors family sister brother mum mom
-    dad mother father son daughter wife husband partner cousin boss manager
+    friend friends mate mates neighbours neighbor neighbors family sister brother mum mom
+    dad mother father son daughter wife husband partner cousin nan gran grandma grandad
+    grandmother grandfather aunt uncle flatmate flatmates housemate housemates
     """
 )
+#: People of the customer's own circle: what is handed to one of them ("gives the
+#: builder's number to a colleague") is the customer passing it on, not the business giving.
+_PEERS = lx.PEER_WORDS | _KIN | lx.word_set("colleague colleagues boss manager")
 
 
 def _to_a_peer(words: tuple[str, ...]) -> bool:
@@ -521,8 +532,9 @@ def repeats_an_action(
     """True when *touchpoint* opens with a verb the map's customer actions open with
     (*verbs*, from :func:`action_verbs`), read as that verb ("Requests quotes from three
     suppliers" where an action "Requests ..."), or is one of the stage's actions word for
-    word (*stage_actions*, as their :func:`tokens`): the learner has written what the
-    customer does, not where.
+    word, or its opening words, three or more and led by a verb (*stage_actions*, as
+    their :func:`tokens`: "Searches for van hire" where the stage's action "Searches for
+    van hire near home"): the learner has written what the customer does, not where.
 
     Examples
     --------
@@ -535,6 +547,9 @@ def repeats_an_action(
     False
     >>> repeats_an_action("Reviews page", frozenset({"reviews"}), none)
     False
+    >>> nearby = frozenset({tokens("Looks for a tiler nearby")})
+    >>> repeats_an_action("Looks for a tiler", none, nearby)
+    True
     """
     words = tokens(touchpoint)
     if len(words) < 2:
@@ -545,7 +560,9 @@ def repeats_an_action(
         acted_on or (_third_person(second) and second not in _NOUN_FOLLOWERS)
     ):
         return True  # "Requests quotes ...", "Requests a callback"; "Requests form": a name
-    return len(words) > 2 and words in stage_actions
+    if len(words) < 3 or not (words[0] in verbs or is_a(words[0], _DOING)):
+        return False  # "Quote request form": a name, whatever the action goes on with
+    return any(action[: len(words)] == words for action in stage_actions)
 
 
 #: The last map read by :func:`_map_action_verbs`, and what it found: read once per review.
@@ -827,31 +844,52 @@ _STAFF = lx.word_set(
 _CUSTOMER_OBJECTS = lx.word_set("us me my our him her them")
 
 
-def _subject(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
-    """The head noun of a subject that opens *words* ("The consultant sends us ...",
-    "practice keeps ...") and the words after its verb, when a verb in the third person
-    follows a noun of one or two words (after "the" or "our"); None otherwise."""
-    start = 1 if words[:1] in (("the",), ("our",)) else 0
+def _subject(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The subject that opens *words* ("The consultant sends us ...", "practice keeps
+    ...", "Her sister pays ...") and the words after its verb, when a verb in the third
+    person follows a noun phrase of one or two words (after "the", "our", "her" ...); None
+    otherwise, or when the action opens with its own verb ("Books tables ...", "Gives
+    Clearword's details to ...": the name is its object)."""
+    start = 1 if words[:1] and words[0] in _SUBJECT_OPENINGS else 0
     for size in (1, 2):
         verb_at = start + size
         if verb_at >= len(words) - 1:
             return None
         verb = words[verb_at]
         if _third_person(verb) and len(verb) > 3 and verb not in ("is", "has", "was", "does"):
-            head = words[verb_at - 1]
-            if _third_person(head) and size == 1 and start == 0:
-                return None  # "Books tables ...": a verb of the customer's own
-            return head, words[verb_at + 1 :]
+            if start == 0 and _opens_with_a_verb(words[0], size):
+                return None  # "Books tables ...", "Give X's details ...": the customer's verb
+            return words[start:verb_at], words[verb_at + 1 :]
     return None
 
 
+def _opens_with_a_verb(first: str, size: int) -> bool:
+    """True when *first*, the first word of an action read as a subject of *size* words,
+    is the action's own verb: in the third person ("Books tables ...", "Gives X's details
+    ..."), or a customer's verb in its bare form before a name ("Give X's details ...")."""
+    if _third_person(first):
+        return size == 1 or len(first) > 3
+    return size == 2 and _bare(first) and is_a(first, _DOING)
+
+
+#: Words that open a subject before its noun: "*The* consultant", "*Her* sister".
+_SUBJECT_OPENINGS = lx.word_set("the our my his her their")
+
+
 @lru_cache(maxsize=65536)
-def someone_else_acts(action: str, business_words: tuple[str, ...] = ()) -> str | None:
+def someone_else_acts(
+    action: str,
+    business_words: tuple[str, ...] = (),
+    customer_side: frozenset[str] = frozenset(),
+) -> str | None:
     """How surely customer action *action* is written with the business as its subject:
     ``"fix"`` when the subject names a business by its kind or by a word of its name
     (*business_words*: "The practice keeps two evenings free", "The press posts the
     proof"), ``"improve"`` when it is a member of staff, or anyone else doing something to
     the customer ("The consultant sends us a fee example"), None when the customer acts.
+    Someone on the customer's side acts for the customer: the persona, the people the
+    map names with them or their family and friends (*customer_side*, from
+    :func:`customer_side`: "Mo drives us down", "Mum starts taking her tablets").
 
     Examples
     --------
@@ -862,6 +900,11 @@ def someone_else_acts(action: str, business_words: tuple[str, ...] = ()) -> str 
     >>> someone_else_acts("Compares the fee with a local advert"), someone_else_acts(
     ...     "Mark and I interview two candidates")
     (None, None)
+    >>> someone_else_acts("Ana drives us to the depot"), someone_else_acts(
+    ...     "Ana drives us to the depot", (), frozenset({"ana"}))
+    ('improve', None)
+    >>> someone_else_acts("Hands Brightway's card to a classmate", ("brightway",))
+    >>> someone_else_acts("Give Brightway's cards to a classmate", ("brightway",))
     """
     words = tokens(action)
     if len(words) < 3 or words[0] in ("i", "we", "she", "he", "they", "you"):
@@ -869,7 +912,10 @@ def someone_else_acts(action: str, business_words: tuple[str, ...] = ()) -> str 
     found = _subject(words)
     if found is None:
         return None
-    head, after = found
+    subject, after = found
+    head = subject[-1]
+    if any(w in _KIN or w in customer_side for w in subject):
+        return None  # the customer's own side acts: "Ana drives us", "Her sister pays"
     if head in _ORGANISATIONS or head in business_words:
         return "fix"
     if head in _STAFF or any(w in _CUSTOMER_OBJECTS for w in after[:2]):
@@ -900,11 +946,93 @@ def _speaks_as_customer(view: MapView) -> bool:
     return False
 
 
+#: Ends of a sentence: the capitalised word after one opens the sentence, it is no name.
+_SENTENCE_END = re.compile(r"[.!?;:]\s+|\s+-\s+|\n")
+
+
+@lru_cache(maxsize=256)
+def customer_side(
+    title: str, persona: str, about: tuple[str, ...], participants: tuple[str, ...] = ()
+) -> frozenset[str]:
+    """The names of the people on the customer's side, as the map writes them: the words of
+    the persona's name (*persona*), the names (capitalised words inside a sentence) in the
+    persona's description and goals (*about*), and the names in the stages'
+    *participants* written as someone the customer knows: a name alone ("Mo") or with a
+    word of family or friends ("Her father Rui", "Sam, her crew mate"); none of these
+    others a word of the map's *title* (where the business is named), nor a name that a
+    participant gives a role ("Driver, Keith", "Mel, the trial teacher"): that may be the
+    business's, wherever else it stands alone.
+
+    Examples
+    --------
+    >>> sorted(customer_side("Kettle Hill: Ana's beans by post", "Ana Silva",
+    ...     ("Ana shares a flat with Tomasz. She buys from Kettle Hill.",),
+    ...     ("Bea", "Her brother Rui", "Driver, Keith", "Keith", "Bea's manager")))
+    ['ana', 'bea', 'rui', 'silva', 'tomasz']
+    """
+    known = [_known(p) for p in participants]
+    others = set().union(*map(_names_in_text, about), *(names for names, _ in known))
+    roles = set().union(*(role for _, role in known)) | set(tokens(title))
+    names = set(tokens(persona)) | (others - roles)
+    return frozenset(names - lx.FIRST_PERSON - _SUBJECT_OPENINGS)
+
+
+@lru_cache(maxsize=4096)
+def _names_in_text(text: str) -> frozenset[str]:
+    """The capitalised words of *text* that open no sentence: names ("with Tomasz")."""
+    return frozenset(
+        name for sentence in _SENTENCE_END.split(text) for name in _names_in(sentence.split()[1:])
+    )
+
+
+@lru_cache(maxsize=4096)
+def _known(participant: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The names in *participant* when it is someone the customer knows (a name alone,
+    "Mo", or with a word of family or friends, "Her father Rui"), and otherwise the names
+    it gives a role ("Driver, Keith"; not "Bea" in "Bea's manager")."""
+    words = participant.split()
+    names = _names_in(words)
+    if set(tokens(participant)) & _KIN or len(words) == len(names) == 1:
+        return frozenset(names), frozenset()
+    owners = [w for w in words if w.endswith(("'s", "’s"))]
+    return frozenset(), frozenset(names) - set(_names_in(owners))
+
+
+def _names_in(words: list[str]) -> list[str]:
+    """The capitalised *words* ("Rui", "Sam,"), as :func:`tokens` writes them."""
+    found: list[str] = []
+    for word in words:
+        bare = word.strip(",()\"'‘’")
+        if bare[:1].isupper() and bare[1:2].islower():
+            found += tokens(bare)[:1]
+    return found
+
+
+#: The last map read by :func:`_side`, and who it found: read once per review.
+_LAST_SIDE: list[tuple[MapView, frozenset[str]]] = []
+
+
+def _side(view: MapView) -> frozenset[str]:
+    """The :func:`customer_side` of the map of *view*."""
+    if _LAST_SIDE and _LAST_SIDE[0][0] is view:
+        return _LAST_SIDE[0][1]
+    persona = view.map.persona
+    side = customer_side(
+        view.map.title,
+        persona.name,
+        (persona.description, *persona.goals),
+        tuple(p for s in view.stages for p in s.participants),
+    )
+    _LAST_SIDE[:] = [(view, side)]
+    return side
+
+
 def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
     """A test for the customer actions of *stage* that read as the business's, given how
     the stage's other actions are written (counted once per stage), what the persona does
     in their own right, and the business's name from the title (an action with the
     business as its subject is the business's)."""
+    side = _side(view)
     third = sum(_third_person(words[0]) for a in stage.actions if (words := tokens(a)))
     own = _own_work(view)
     name = business_name(view.map.title)
@@ -912,7 +1040,7 @@ def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
 
     def spots(action: str) -> bool:
         words = tokens(action)
-        if _named_subject(words, name) or someone_else_acts(action, name) == "fix":
+        if _named_subject(words, name) or someone_else_acts(action, name, side) == "fix":
             return True
         others_third = third - (1 if words and _third_person(words[0]) else 0)
         return business_action(action, others_third > 0, own, first_person)
@@ -977,12 +1105,13 @@ def _given_by_business(view: MapView, stage: Stage) -> Callable[[str], bool]:
     given, work, business = _what_business_gives(view)
     name = business_name(view.map.title)
     verbs = business - _map_action_verbs(view, forms=True)  # "Books ...": hers
+    side = _side(view)
 
     def spots(action: str) -> bool:
         if not (
             gives_what_business_gives(action, given)
             or works_on_for_business(action, work)
-            or someone_else_acts(action, name) == "improve"
+            or someone_else_acts(action, name, side) == "improve"
             or _in_business_voice(action, verbs)
         ):
             return False

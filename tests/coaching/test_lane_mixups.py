@@ -18,6 +18,10 @@ action is ("We ..." in a first-person map, "The practice keeps ...", "The consul
 us ..."), bare orders, a touchpoint led by the speaker, by the map's own action verb or by
 any verb and its object, a feeling in the learner's words, advice after a subject of its
 own; each with guards.
+Round 4, on a locksmith's map of our own: who the subject of an action is, by the map itself
+(the persona's name, the people its description and participants name, family; the business's
+name as the object of the customer's verb), a touchpoint copying the opening of the stage's
+own action, and actions written as the customer's orders to herself.
 """
 
 from __future__ import annotations
@@ -589,3 +593,145 @@ def test_a_change_named_as_a_noun_or_asked_for_tersely_is_the_fix(pain):
 )
 def test_a_change_that_went_wrong_is_still_a_pain(pain):
     assert not noted("pain_points", pain)
+
+
+# Round 4: who the subject of an action is, read from the map itself (the persona's name,
+# the people its description and participants name as the customer's own, the business's
+# name in the title); a touchpoint that copies the opening of the stage's own action; guards
+# for a map or a stage written in the customer's orders to herself. Other trades and voices.
+
+#: A locksmith's map, written about the customer in the third person.
+LOCK_ACTIONS = {
+    "Awareness": ["Searches for an emergency locksmith near the flat"],
+    "Consideration": ["Compares two call-out prices on the phone"],
+    "Purchase": ["Waits outside for the van", "Pays by card on the doorstep"],
+    "Retention": ["Keeps the new keys on a hook by the door"],
+    "Advocacy": ["Writes a short review on the estate forum"],
+}
+
+
+def lock_map(
+    actions: dict[str, list[str]],
+    *,
+    name: str = "Kwame",
+    description: str = "Rents a ground-floor flat and works nights at a bakery.",
+    participants: dict[str, list[str]] | None = None,
+    touchpoints: dict[str, list[str]] | None = None,
+) -> jk.JourneyMap:
+    """A five-stage map of a lockout fixed by Brightlock, with *actions* per stage (the
+    others from :data:`LOCK_ACTIONS`), and optional *participants* and *touchpoints*."""
+    m = jk.JourneyMap.new(
+        "five-stage",
+        title="Brightlock: a lockout fixed at night",
+        persona=jk.Persona(name, description, ["Get back inside the flat tonight"]),
+    )
+    for stage in m.stage_names:
+        m.set_lane(stage, "goal", "Get back inside without breaking the door")
+        m.set_lane(stage, "actions", actions.get(stage, LOCK_ACTIONS[stage]))
+        m.set_lane(stage, "touchpoints", (touchpoints or {}).get(stage, ["Phone line"]))
+        m.set_lane(stage, "participants", (participants or {}).get(stage, []))
+        m.set_lane(stage, "business_activities", ["Answer the night line within a minute"])
+    return m
+
+
+def lane_levels(journey_map: jk.JourneyMap, rule: str = "action-is-business-activity") -> set:
+    """The (level, stage) of every *rule* finding on *journey_map*."""
+    return {(f.level, f.stage) for f in jk.review(journey_map) if f.rule == rule}
+
+
+@pytest.mark.parametrize(
+    ("action", "description", "participants"),
+    [
+        # careful voice: the persona's own name leads every item
+        ("Abena tells her sister which locksmith came quickest", "", []),
+        ("Abena Owusu asks her landlord for the spare key first", "", []),
+        # a name the persona's description gives
+        ("Dawn lets her wait in the flat next door", "Shares a hallway with Dawn.", []),
+        # a name only the participants give, in the first person
+        ("Pablo drives me to the 24-hour shop for a spare", "", ["Pablo"]),
+        # family, in a second-language voice and in the second person
+        ("Her brother he brings us the spare key", "", []),
+        ("Your flatmate texts you the landlord's number", "", []),
+    ],
+)
+def test_someone_on_the_customers_side_as_the_subject_is_quiet(action, description, participants):
+    m = lock_map(
+        {"Purchase": [action, "Pays by card on the doorstep"]},
+        name="Abena Owusu",
+        description=description or "Rents a ground-floor flat and works nights at a bakery.",
+        participants={"Purchase": participants},
+    )
+    assert lane_levels(m) == set()
+
+
+@pytest.mark.parametrize(
+    ("action", "level"),
+    [
+        ("The engineer emails him the invoice before leaving", "improve"),
+        # "Technician, Omar" in Retention, "Omar" alone in Advocacy: the business's
+        ("Omar sends us the written report the next day", "improve"),
+        ("Brightlock texts him a reminder to service the lock", "fix"),
+    ],
+)
+def test_staff_or_the_business_as_the_subject_is_still_noted(action, level):
+    m = lock_map(
+        {"Retention": [action, "Keeps the new keys on a hook by the door"]},
+        participants={"Retention": ["Technician, Omar"], "Advocacy": ["Omar"]},
+    )
+    assert lane_levels(m) == {(level, "Retention")}
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "Forwards Brightlock's quotes to her landlord",
+        "Gives Brightlock's card to the caretaker",
+        "passes brightlock leaflets round the estate",
+        "Pass Brightlock's details on to her cousin",
+    ],
+)
+def test_the_business_named_as_the_object_of_the_customers_verb_is_quiet(action):
+    m = lock_map({"Advocacy": [action, "Writes a short review on the estate forum"]})
+    assert lane_levels(m) == set()
+
+
+def test_a_map_written_as_orders_throughout_is_quiet():
+    orders = {
+        "Awareness": ["Search for a locksmith open at night"],
+        "Consideration": ["Compare two call-out prices"],
+        "Purchase": ["Call the customer back within the hour", "Pay by card"],
+        "Retention": ["Keep the new keys by the door"],
+        "Advocacy": ["Write a review on the estate forum"],
+    }
+    assert lane_levels(lock_map(orders)) == set()
+
+
+def test_customer_verbs_in_one_stage_of_a_third_person_map_are_quiet():
+    mine = ["Book the earliest slot", "Pay the call-out fee up front"]
+    assert lane_levels(lock_map({"Purchase": mine})) == set()
+
+
+@pytest.mark.parametrize(
+    ("touchpoint", "action"),
+    [
+        ("Looks for a glazier", "Looks for a glazier open on Sundays"),
+        ("browse tiler sites", "browse tiler sites on phone"),
+        ("ask in estate group", "ask in estate group who to call at night"),
+    ],
+)
+def test_a_touchpoint_copying_the_opening_of_the_stages_action_is_an_action(touchpoint, action):
+    m = lock_map({"Awareness": [action]}, touchpoints={"Awareness": [touchpoint, "Estate forum"]})
+    assert lane_levels(m, "touchpoint-is-an-action") == {("fix", "Awareness")}
+
+
+@pytest.mark.parametrize(
+    ("touchpoint", "action"),
+    [
+        ("Locksmith listings", "Locksmith listings checked on the night bus"),
+        ("Quote request form", "Quote request form filled in twice"),
+        ("Night line", "Night line answered at the second ring"),
+    ],
+)
+def test_a_touchpoint_named_as_a_thing_stays_one(touchpoint, action):
+    m = lock_map({"Awareness": [action]}, touchpoints={"Awareness": [touchpoint, "Estate forum"]})
+    assert lane_levels(m, "touchpoint-is-an-action") == set()
