@@ -124,7 +124,9 @@ _ANSWERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\b(minutes?|mins?|steps|metres|meters|miles|yards) (from|away)\b"
             r"|\b(walk|drive) from\b|\b(behind|opposite|beside|next (door )?to|across from)\b"
             r"|\b(round|around) the corner\b|\b(station|street|road|high st|car park"
-            r"|parking spaces?|ground floor|first floor|gate|reception|driveway|forecourt|yard)\b",
+            r"|parking spaces?|ground floor|first floor|gate|reception|driveway|forecourt|yard)\b"
+            # a room or building the customer can go to: "Clubhouse lounge heated"
+            r"|\b(lounge|clubhouse|caf[eé]|bar|changing rooms?|hall|foyer|lobby|waiting room)\b",
             "where",
         ),
         (
@@ -139,6 +141,11 @@ _ANSWERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\bno quibble\b|\bnot happy\b|\bswap\b|\bexchange\b|\bsend (it|them) back\b",
             "refund",
         ),
+        (
+            r"\b(move|moves|moved|moving|change|changes|changed|changing|swap\w*|switch\w*"
+            r"|reschedul\w*|rearrang\w*|postpon\w*|rebook\w*)\b",
+            "change",
+        ),
     )
 )
 
@@ -151,12 +158,15 @@ _WORTH_ASKED = re.compile(
     re.IGNORECASE,
 )
 
-#: A message that lets the customer judge for themselves: a sample of the thing itself, or
-#: how others rated it.
+#: A message that lets the customer judge for themselves: a sample of the thing itself, how
+#: others rated it, or a record of its history and checks.
 _WORTH_TOLD = re.compile(
     r"\b(clips?|videos?|trailers?|recordings?|tasters?|trials?|samples?|demos?|previews?"
     r"|outlines?|excerpts?|tours?|rated)\b|\btry (it|one|a|any|before)\b|\bfor yourself\b"
-    r"|\b\d(\.\d)? stars?\b",
+    r"|\b\d(\.\d)? stars?\b"
+    # a record of the thing's own history or checks: "a card listing what was restored"
+    r"|\b(records?|history|logbook|listing what|inspected|tested|checked|certificates?"
+    r"|warrant(y|ies)|guarantee[ds]?|accredited|members of)\b",
     re.IGNORECASE,
 )
 
@@ -186,6 +196,87 @@ _OTHER_SENSE = re.compile(
 )
 
 
+#: Questions read as another question than their words name: "Where do I start?" asks how
+#: to begin, not for a place; "Are the translators qualified?" asks whether the people the
+#: business sends can be trusted, not whether the customer qualifies.
+_READ_AS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), reading)
+    for pattern, reading in (
+        (
+            r"\bwhere (do|should|can|shall|would) (i|we|you) (\w+ )?(start|begin)\b",
+            "how do I start",
+        ),
+        (
+            r"\b(are|is) (the|your|their|its|his|her) ([\w'-]+ ){1,2}?"
+            r"(properly |fully |suitably )?qualified\b",
+            "are they trusted",
+        ),
+    )
+)
+
+#: A yes-or-no question whether the customer can change a plan once made: "Can I move the
+#: date if my shifts change?", "Could we swap to a smaller room?". What it asks is the
+#: change, whatever the plan is about (a date, a place); "Until when can we change the
+#: order?" asks a time, and a cancellation is a refund question.
+_CHANGE_ASKED = re.compile(
+    r"(^|[,;] (and )?)\s*(can|could|may) (i|we|you|he|she|they|[A-Z]\w+) (still |later )?"
+    r"(move|change|swap|switch|reschedule|rearrange|postpone|rebook)\b",
+    re.IGNORECASE,
+)
+
+#: A question whether someone else will accept what the customer gets: "Will the paperwork
+#: satisfy an inspector?", "Will the registration body accept it?". Its ``judge`` group is
+#: who judges or what they judge by (:func:`judge`).
+_ACCEPTANCE_ASKED = re.compile(
+    r"\bsatisf(y|ies) (?P<judge>.+)$|\bbe accepted (by|for) (?P<judge2>.+)$"
+    r"|\b(will|would|does|do) (?P<judge3>(the|a|an|my|our|their|your|his|her) ([\w'-]+ ){1,4}?)"
+    r"accept\b|\bmeets? (?P<judge4>(the|their|its|all) ([\w-]+ )?(requirements?|standards?|rules)"
+    r".*)$",
+    re.IGNORECASE,
+)
+
+
+def judge(need: str) -> frozenset[str]:
+    """The words of who judges, in a question whether they will accept what the customer gets
+    (:data:`_ACCEPTANCE_ASKED`): a message naming them answers it ("Drawings made to the
+    council's own rules" for "Will the council accept these drawings?"), a message on the
+    thing judged does not.
+
+    Examples
+    --------
+    >>> "council" in judge("Will the council accept these drawings?")
+    True
+    >>> "draw" in judge("Will the council accept these drawings?")
+    False
+    >>> sorted(judge("Will the paperwork satisfy a CQC inspector?"))
+    ['cqc', 'inspector']
+    """
+    found = _ACCEPTANCE_ASKED.search(need)
+    if not found:
+        return frozenset()
+    said = next(part for part in found.group("judge", "judge2", "judge3", "judge4") if part)
+    return _with_bases(_words(said))
+
+
+#: A question how the customer can be sure of something before paying: "How do we know this
+#: one won't need expensive work soon?". It asks for proof (:data:`_WORTH_TOLD`), whatever it
+#: is sure of; a message on the thing without proof leaves it open ("How do I know when it
+#: is ready?" asks no proof).
+_ASSURANCE_ASKED = re.compile(
+    r"\bhow (do|can|will|would|should) (i|we|you|they) (know|tell|be sure)\b"
+    r"(?! (when|where|what|which|how|who|if|whether)\b)",
+    re.IGNORECASE,
+)
+
+#: Questions whose kind outweighs the topics they name (:data:`_CHANGE_ASKED`,
+#: :data:`_ACCEPTANCE_ASKED`, :data:`_ASSURANCE_ASKED`): what they ask, in the order read.
+_KIND_ASKED = (
+    (_CHANGE_ASKED, "change"),
+    (_ACCEPTANCE_ASKED, "accepted"),
+    (_ASSURANCE_ASKED, "proof"),
+)
+
+
 @lru_cache(maxsize=65536)
 def asks(need: str) -> frozenset[str]:
     """What *need* asks: its topics (:func:`.concepts.concepts`), and ``worth`` when it asks
@@ -204,7 +295,22 @@ def asks(need: str) -> frozenset[str]:
     False
     >>> "time" in asks("How long before the bank says yes?")
     True
+
+    A question of a kind that outweighs its topics (:data:`_KIND_ASKED`) asks that kind
+    only: "Can I move the date?" asks about a change, not a time.
+
+    >>> sorted(asks("Can I move the date if my shifts change?"))
+    ['change']
+    >>> sorted(asks("Where do we start?")), sorted(asks("Is the tutor qualified?"))
+    (['howto'], ['trust'])
+    >>> sorted(asks("How can we tell it will last?")), "proof" in asks("How do I know when?")
+    (['proof'], False)
     """
+    for pattern, kind in _KIND_ASKED:
+        if pattern.search(need):
+            return frozenset({kind})
+    for pattern, reading in _READ_AS:
+        need = pattern.sub(reading, need)
     need = _OTHER_SENSE.sub(" ", _WHEN_CLAUSE.sub("", need))
     found = set(concepts(need))
     if _WORTH_ASKED.search(need):
@@ -312,9 +418,17 @@ def answered(need: str, messages: list[str]) -> bool:
     True
     >>> answered("Is the course any good?", ["Places from 90 euros"])
     False
+    >>> answered("Will the forms satisfy the auditor?", ["Forms the auditors sign off on"])
+    True
+    >>> answered("Can we move the date if it rains?", ["Dates fixed at booking"])
+    False
     """
     asked = asks(need)
-    precise = asked & (PRECISE | {"worth"})
+    if "accepted" in asked:  # "Will the paperwork satisfy an inspector?": the inspector
+        return any(judge(need) & _with_bases(_words(m)) for m in messages)
+    if "proof" in asked:  # "How do we know it lasts?": a record, a rating, a trial
+        return any("worth" in told(_plain(m)) for m in messages)
+    precise = asked & (PRECISE | {"worth", "change"})
     if len(precise) > 1:  # "When does the parcel arrive?": the parcel, not any time
         precise -= {"time"}
     if len(precise) > 1 and not _TOTAL.search(need):
@@ -322,6 +436,7 @@ def answered(need: str, messages: list[str]) -> bool:
     if precise:
         return any(
             precise & told(_plain(message))
+            or ("change" in precise and "refund" in told(message))
             or brings(need, message)
             or ("worth" in precise and _about_it(need, message))
             or _on_the_things(need, message)

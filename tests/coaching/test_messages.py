@@ -457,3 +457,61 @@ def test_a_total_price_with_the_delivery_in_it_is_a_price_question():
 )
 def test_the_customers_own_payments_and_am_i_ask_no_price_or_time(need, message, open_):
     assert asked(need, [message]) is open_
+
+
+# The kind of question, not its topic words, says what answers it. Wordings of our own, in
+# other trades and voices (a removals van, a boiler fitter, a coding club, a planning
+# consultant, a swimming club, a bakery's rota, a second-language learner).
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        # a verb of the topic is the topic: insured answers a question about cover
+        ("r my tools covered while in ur van?", "Every load insured from pickup to drop-off"),
+        # how can I be sure: a record of the thing is the proof asked for
+        (
+            "How can we tell the boiler won't fail next winter?",
+            "Each boiler comes with its full service record",
+        ),
+        # "where do I begin" asks the first step, not a place
+        ("where do we even begin?", "Open the welcome sheet and follow step one"),
+        # whether a third party accepts it: a message naming that party
+        ("Will the council accept these drawings?", "Drawings made to the council's own rules"),
+        ("Does the report satisfy my lender?", "Reports written for mortgage lenders' checks"),
+        # a room the customer can go to says where
+        ("where do parents wait during the lesson?", "Parents' cafe upstairs, with a pool view"),
+        # whether the people sent are qualified: their credentials answer it
+        ("Are your coaches qualified?", "All our coaches hold the national coaching badge"),
+        # whether a plan can be changed: a message on changing it
+        (
+            "Can I swap my shift if my child is ill?",
+            "Text the rota line and we move you to another day",
+        ),
+    ],
+)
+def test_an_answer_of_the_kind_asked_is_an_answer_in_other_words(need, message):
+    assert not asked(need, [message])
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        ("r my tools covered while in ur van?", "Since 1990, the name builders rely on"),
+        # a price is no proof that it will last
+        ("How can we tell the boiler won't fail next winter?", "Boilers fitted from 900 euros"),
+        # a message on the thing, not on who judges it
+        ("Will the council accept these drawings?", "Drawings done fast, in two weeks"),
+        # a time and a place are not a change
+        (
+            "Can I swap my shift if my child is ill?",
+            "Shifts start at 6 am at the back door",
+        ),
+    ],
+)
+def test_a_message_of_another_kind_leaves_the_question_open(need, message):
+    assert asked(need, [message])
+
+
+def test_until_when_a_plan_can_change_is_a_question_of_time():
+    assert not asked("Until when can we change the order?", ["Order by 3 pm for the next day"])
