@@ -183,7 +183,8 @@ _WHEN_CLAUSE = re.compile(
 #: Words of a question in a sense other than their topic's: "rated for site work" is a
 #: standard, not a rate; "Will the test cover ...?" asks what it includes, not about
 #: insurance; "Can I safely share ...?" asks what the customer may do, not whether the
-#: business is safe; payments the customer's firm handles are no price, "am I" no time.
+#: business is safe; payments the customer's firm handles are no price, "am I" no time, nor
+#: a "before" that ends the question ("Has anyone done it before?").
 _OTHER_SENSE = re.compile(
     r"\brated\b|\b(will|does|do|would|can) (it|they|this|that"
     r"|the (?!policy|insurance|plan|warranty|guarantee)\w+) cover\b"
@@ -191,7 +192,9 @@ _OTHER_SENSE = re.compile(
     # payments the customer's own business makes or takes ("Can they handle subcontractor
     # payments?"), and "am" as a verb ("What am I allowed to say?"), not a time of day
     r"|\b(handl|process|manag|run|track|chas|reconcil|sort)\w* (\w+ ){0,2}?payments?\b"
-    r"|\bam (i|we)\b|\bi am\b",
+    r"|\bam (i|we)\b|\bi am\b"
+    # "before" that ends the question means "ever", not a time ("Has anyone built one before?")
+    r"|\bbefore\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 
@@ -489,7 +492,10 @@ _FIGURE = re.compile(
 #: What a business says of its own standing, figures and all: the year it began ("since
 #: 1987"), its age ("three generations of", "40 years of experience", "decades in"), the
 #: crowd that chose it ("over 200 hospitals", "trusted by families"), how far it reaches
-#: ("across the north", "all over the country"). None of it answers a customer's question.
+#: ("across the north", "all over the country"), its make-up and history ("a family firm"),
+#: the standards it holds ("ISO 9001"), its tagline ("the friendly way to travel") and its
+#: praise of its own work ("Fast, accurate translations"). None of it answers a customer's
+#: question.
 _STANDING = re.compile(
     r"\b(since|est\.?|established( in)?) \d{4}\b"
     r"|\b[\w-]+ (generations?|decades?)'? (of|in)\b"
@@ -508,7 +514,17 @@ _STANDING = re.compile(
     r"|\bwhenever you need( us| it| help)?\b|\b(here|there) for you\b"
     # a cause: "saving lives", "making a difference", in every village it reaches
     r"|\b(sav|chang|transform)\w* lives\b|\bmak\w* a (real )?difference\b"
-    r"|\bin every (village|town|city|county|home|community|corner)\b",
+    r"|\bin every (village|town|city|county|home|community|corner)\b"
+    # its make-up and history: "a family firm", "has been designing homes for twenty years"
+    r"|\bfamily[- ](run|owned|firm|business|company)\b"
+    r"|\b(has|have|'ve) been\b.*?\bfor (over |more than |nearly |almost )?[\w-]+ years\b"
+    # a standard it works to, by number: "our ISO 17100 certified process"
+    r"|\b(iso|bs|en) ?\d[\d:-]*\b"
+    # a tagline: "the friendly way for groups to travel", "the smart choice for ..."
+    r"|\bthe [\w-]+ (way|choice|place|name) (to|for)\b.*$"
+    # praise of its own work before naming it: "Fast, accurate translations"
+    r"|^\s*((fast|quick|accurate|reliable|friendly|professional|affordable|honest|expert"
+    r"|high[- ]quality)(,| and|,? &)? )+",
     re.IGNORECASE,
 )
 

@@ -515,3 +515,25 @@ def test_a_message_of_another_kind_leaves_the_question_open(need, message):
 
 def test_until_when_a_plan_can_change_is_a_question_of_time():
     assert not asked("Until when can we change the order?", ["Order by 3 pm for the next day"])
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "A family-run workshop since 1972",
+        "We have been fixing bikes in this town for thirty years",
+        "Our ISO 9001 certified workshop",
+        "Bikewise: the easy way for riders to keep rolling",
+        "Quick, friendly, reliable repairs",
+    ],
+)
+def test_the_business_on_its_make_up_history_standards_or_praise_is_a_claim(claim):
+    assert asked_beside("Retention", "Can I leave the bike overnight?", [claim])
+
+
+def test_a_before_that_ends_the_question_asks_no_time():
+    # "before" here means "ever": an open question, answered by a message on cargo bikes
+    assert not asked(
+        "have u ever repaired a cargo bike before?",
+        ["Cargo bikes and trikes welcome in the workshop"],
+    )
