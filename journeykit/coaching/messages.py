@@ -482,9 +482,11 @@ def planned(need: str, messages: list[str], ideas: list[str], activities: list[s
 
 
 #: A figure in a message: a digit or a small number in words ("for twelve years", "ages 6
-#: and up"), not the year a business began ("since 1987") nor a vague crowd ("thousands").
+#: and up"), not the year a business began ("since 1987") nor a vague crowd ("thousands"),
+#: nor "one", which says "a single" ("One collection for all your waste") more often than
+#: it counts.
 _FIGURE = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\b",
     re.IGNORECASE,
 )
@@ -546,17 +548,27 @@ def _plain(message: str) -> str:
     return _STANDING.sub(" ", message)
 
 
+#: The business speaking of itself.
+_FIRST_PERSON = re.compile(r"\b(we|our|us|we're|we've|ours)\b", re.IGNORECASE)
+
+
 def _concrete(message: str, stage: Stage) -> bool:
     """True when *message* says something concrete for *stage*: apart from what it says of
     the business's standing (:data:`_STANDING`), it tells a topic (:func:`told`) other than
     vouching for the business, gives a figure, or shares a word with the stage's needs, pain
-    points or opportunities."""
+    points or opportunities. A message in which the business vouches for itself (in the
+    first person: "Every order handled through our certified process") must share its word
+    with a need: naming the order a pain point is about does not make the vouching an
+    answer."""
     plain = _plain(message)
     if _CHEERING.search(plain):
         return False
-    if told(plain) - _VOUCHING or _FIGURE.search(plain):
+    topics = told(plain)
+    if topics - _VOUCHING or _FIGURE.search(plain):
         return True
-    near = (*stage.information_needs, *stage.pain_points, *stage.opportunities)
+    near = [*stage.information_needs]
+    if not (topics & _VOUCHING and _FIRST_PERSON.search(plain)):
+        near += [*stage.pain_points, *stage.opportunities]
     return any(_words(plain) & _words(item) for item in near)
 
 
@@ -650,7 +662,7 @@ def claimed_past(need: str, heard: list[str], subject: frozenset[str] = frozense
     --------
     >>> claimed_past("What will it cost each month?", ["Yearly running cost on every quote"])
     True
-    >>> claimed_past("What will it cost each month?", ["One monthly figure, servicing in"])
+    >>> claimed_past("What will it cost each month?", ["A monthly figure of 85, servicing in"])
     False
     >>> claimed_past("How much is it?", ["Prices from 40 euros"])
     False

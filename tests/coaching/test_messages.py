@@ -537,3 +537,29 @@ def test_a_before_that_ends_the_question_asks_no_time():
         "have u ever repaired a cargo bike before?",
         ["Cargo bikes and trikes welcome in the workshop"],
     )
+
+
+def test_one_says_a_single_and_is_no_figure_on_the_point():
+    # "One tyre check at your next service" names the next service but gives no date for it
+    assert asked_beside(
+        "Retention",
+        "When is the next service due?",
+        ["Thanks for riding with us this year!"],
+        Awareness=["One tyre check at your next service"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "open_"),
+    [
+        # the business vouching for itself, naming only the plan of the stage's opportunity
+        ("Every plan runs through our certified process", True),
+        # not the business vouching: the customer's standing, a concrete message
+        ("Registered riders renew the plan online", False),
+    ],
+)
+def test_vouching_for_itself_beside_a_word_of_the_plan_is_a_claim(message, open_):
+    bike = jk.load_map(CLEAN)  # Retention's opportunity: "Offer a yearly service plan ..."
+    bike.set_lane("Retention", "messages", [message])
+    found = jk.review(bike)
+    assert any(f.rule == "need-without-message" and f.stage == "Retention" for f in found) is open_
