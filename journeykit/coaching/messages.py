@@ -450,12 +450,21 @@ def answered(need: str, messages: list[str]) -> bool:
     return bool(messages)
 
 
-def planned(need: str, messages: list[str], ideas: list[str], activities: list[str]) -> bool:
+def planned(
+    need: str,
+    messages: list[str],
+    ideas: list[str],
+    activities: list[str],
+    subject: frozenset[str] = frozenset(),
+) -> bool:
     """True when the stage's *ideas* (its opportunities) already take up *need*, and its
     *messages* belong to the stage's plan: the map itself says the question is still open.
 
     The messages belong to the plan when one of them speaks to one of the stage's
-    opportunities or business *activities* (they share a topic); a slogan speaks to none.
+    opportunities or business *activities* (they share a topic); a slogan speaks to none,
+    nor does a message that shares only a word of the map's main *subject* with the plan
+    ("Fast, accurate translations" beside "Write a guide to each body's translation rules"
+    on a translator's map).
 
     Examples
     --------
@@ -473,11 +482,19 @@ def planned(need: str, messages: list[str], ideas: list[str], activities: list[s
     ...     ["Keep the activity calendar current"],
     ... )
     False
+    >>> planned(
+    ...     "Which price suits a family of five?",
+    ...     ["Cosy cabins in the pines"],
+    ...     ["Show a family price on every cabin page"],
+    ...     [],
+    ...     subject=frozenset({"cabin"}),
+    ... )
+    False
     """
     asked = topic_words(need)
     if not any(asked & topic_words(idea) for idea in ideas):
         return False
-    plan = frozenset().union(*(topic_words(item) for item in (*ideas, *activities)))
+    plan = frozenset().union(*(topic_words(item) for item in (*ideas, *activities))) - subject
     return any(topic_words(message) & plan for message in messages)
 
 
@@ -543,6 +560,7 @@ _CHEERING = re.compile(
 _VOUCHING = frozenset({"trust", "worth"})
 
 
+@lru_cache(maxsize=65536)
 def _plain(message: str) -> str:
     """*message* without what the business says of its own standing (:data:`_STANDING`)."""
     return _STANDING.sub(" ", message)
@@ -681,25 +699,39 @@ def claimed_past(need: str, heard: list[str], subject: frozenset[str] = frozense
 
 def check(view: MapView) -> Iterator[Finding]:
     who = view.persona_name
-    subject = frozenset[str]()  # the map's main subject, read at the first stage of claims
+    subject: frozenset[str] | None = None  # the map's main subject, read when first needed
+
+    def main_subject() -> frozenset[str]:
+        nonlocal subject
+        if subject is None:
+            subject = common_words(view)
+        return subject
+
     heard: list[str] = []
     for stage in view.stages:
         heard.extend(stage.messages)
         if not stage.information_needs:
             continue
         claims = _claims(stage)
-        if claims and not subject:
-            subject = common_words(view)
         missing = [
             n
             for n in stage.information_needs
             if (
                 not answered(n, heard)
-                and not planned(n, stage.messages, stage.opportunities, stage.business_activities)
+                and not planned(
+                    n,
+                    stage.messages,
+                    stage.opportunities,
+                    stage.business_activities,
+                    main_subject(),
+                )
             )
             or (
                 claims
-                and (claimed_only(n, stage, heard, subject) or claimed_past(n, heard, subject))
+                and (
+                    claimed_only(n, stage, heard, main_subject())
+                    or claimed_past(n, heard, main_subject())
+                )
             )
         ]
         if not missing:

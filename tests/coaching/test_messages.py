@@ -563,3 +563,18 @@ def test_vouching_for_itself_beside_a_word_of_the_plan_is_a_claim(message, open_
     bike.set_lane("Retention", "messages", [message])
     found = jk.review(bike)
     assert any(f.rule == "need-without-message" and f.stage == "Retention" for f in found) is open_
+
+
+@pytest.mark.parametrize(
+    ("message", "open_"),
+    [
+        # shares only the map's main subject (bikes) with the plan: a slogan, not the plan
+        ("Bikes, bikes and more bikes", True),
+        # speaks to the plan itself (a permit list)
+        ("Ask us for the permit list at the till", False),
+    ],
+)
+def test_a_message_sharing_only_the_maps_subject_with_the_plan_is_not_in_it(message, open_):
+    plan = {"opportunities": ["Print a permit list showing which bikes each estate allows"]}
+    need = "Will the estate office accept an e-bike in the bike store?"
+    assert asked(need, [message], **plan) is open_
