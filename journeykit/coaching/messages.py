@@ -229,12 +229,14 @@ _CHANGE_ASKED = re.compile(
 
 #: A question whether someone else will accept what the customer gets: "Will the paperwork
 #: satisfy an inspector?", "Will the registration body accept it?". Its ``judge`` group is
-#: who judges or what they judge by (:func:`judge`).
+#: who judges or what they judge by (:func:`judge`). What is accepted is the customer's own
+#: thing ("accept it", "accept my papers"): "Does the shop accept returns?" asks what the
+#: business takes.
 _ACCEPTANCE_ASKED = re.compile(
     r"\bsatisf(y|ies) (?P<judge>.+)$|\bbe accepted (by|for) (?P<judge2>.+)$"
     r"|\b(will|would|does|do) (?P<judge3>(the|a|an|my|our|their|your|his|her) ([\w'-]+ ){1,4}?)"
-    r"accept\b|\bmeets? (?P<judge4>(the|their|its|all) ([\w-]+ )?(requirements?|standards?|rules)"
-    r".*)$",
+    r"accept (it|them|this|that|these|those|my|our|his|her|their)\b"
+    r"|\bmeets? (?P<judge4>(the|their|its|all) ([\w-]+ )?(requirements?|standards?|rules).*)$",
     re.IGNORECASE,
 )
 
@@ -262,9 +264,9 @@ def judge(need: str) -> frozenset[str]:
 
 
 #: A question how the customer can be sure of something before paying: "How do we know this
-#: one won't need expensive work soon?". It asks for proof (:data:`_WORTH_TOLD`), whatever it
-#: is sure of; a message on the thing without proof leaves it open ("How do I know when it
-#: is ready?" asks no proof).
+#: one won't need expensive work soon?". It asks for proof (:data:`_WORTH_TOLD`) or a message
+#: on what it is to be sure of, and a price is neither ("How do I know when it is ready?"
+#: asks no proof).
 _ASSURANCE_ASKED = re.compile(
     r"\bhow (do|can|will|would|should) (i|we|you|they) (know|tell|be sure)\b"
     r"(?! (when|where|what|which|how|who|if|whether)\b)",
@@ -310,7 +312,7 @@ def asks(need: str) -> frozenset[str]:
     (['proof'], False)
     """
     for pattern, kind in _KIND_ASKED:
-        if pattern.search(need):
+        if pattern.search(need) and (kind != "accepted" or judge(need)):
             return frozenset({kind})
     for pattern, reading in _READ_AS:
         need = pattern.sub(reading, need)
@@ -429,8 +431,10 @@ def answered(need: str, messages: list[str]) -> bool:
     asked = asks(need)
     if "accepted" in asked:  # "Will the paperwork satisfy an inspector?": the inspector
         return any(judge(need) & _with_bases(_words(m)) for m in messages)
-    if "proof" in asked:  # "How do we know it lasts?": a record, a rating, a trial
-        return any("worth" in told(_plain(m)) for m in messages)
+    if "proof" in asked:  # "How do we know it lasts?": a record, a rating, a trial, or a
+        # message on what it is sure of ("... my data is safe?": "Data never leaves the EU")
+        sure_of = concepts(need) - _BROAD - {"price"}
+        return any(told(_plain(m)) & (sure_of | {"worth"}) for m in messages)
     precise = asked & (PRECISE | {"worth", "change"})
     if len(precise) > 1:  # "When does the parcel arrive?": the parcel, not any time
         precise -= {"time"}

@@ -576,5 +576,22 @@ def test_vouching_for_itself_beside_a_word_of_the_plan_is_a_claim(message, open_
 )
 def test_a_message_sharing_only_the_maps_subject_with_the_plan_is_not_in_it(message, open_):
     plan = {"opportunities": ["Print a permit list showing which bikes each estate allows"]}
-    need = "Will the estate office accept an e-bike in the bike store?"
+    need = "Will the estate office accept my e-bike in the bike store?"
     assert asked(need, [message], **plan) is open_
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        # what the business takes is no third party's judgement
+        (
+            "Does the workshop accept old bikes for parts?",
+            "Old bikes taken in for parts, any state",
+        ),
+        # how to be sure, answered on the very thing to be sure of
+        ("How do I know my data is safe with you?", "Your data stays on servers in the EU"),
+        ("how can i tell it is real leather?", "Every bag sold with a certificate of origin"),
+    ],
+)
+def test_what_a_business_takes_or_a_message_on_the_thing_to_be_sure_of_answers(need, message):
+    assert not asked(need, [message])
