@@ -62,7 +62,7 @@ CONCEPTS = _families(
         "family": "kid child family toddler baby chair play young grandchild grandson "
         "granddaughter grandparent teen teenager junior age aged",
         "level": "beginner novice experience level advanced intermediate skill standard improver",
-        "insurance": "insurance insurer cover claim",
+        "insurance": "insurance insurer insure cover claim",
         "reward": "reward bonus gift both something anything incentive perk",
         "display": "display window paper print sticker",
         "privacy": "data privacy private confidential confidentiality gdpr detail personal",

@@ -124,7 +124,9 @@ _ANSWERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\b(minutes?|mins?|steps|metres|meters|miles|yards) (from|away)\b"
             r"|\b(walk|drive) from\b|\b(behind|opposite|beside|next (door )?to|across from)\b"
             r"|\b(round|around) the corner\b|\b(station|street|road|high st|car park"
-            r"|parking spaces?|ground floor|first floor|gate|reception|driveway|forecourt|yard)\b",
+            r"|parking spaces?|ground floor|first floor|gate|reception|driveway|forecourt|yard)\b"
+            # a room or building the customer can go to: "Clubhouse lounge heated"
+            r"|\b(lounge|clubhouse|caf[eé]|bar|changing rooms?|hall|foyer|lobby|waiting room)\b",
             "where",
         ),
         (
@@ -139,6 +141,11 @@ _ANSWERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\bno quibble\b|\bnot happy\b|\bswap\b|\bexchange\b|\bsend (it|them) back\b",
             "refund",
         ),
+        (
+            r"\b(move|moves|moved|moving|change|changes|changed|changing|swap\w*|switch\w*"
+            r"|reschedul\w*|rearrang\w*|postpon\w*|rebook\w*)\b",
+            "change",
+        ),
     )
 )
 
@@ -151,12 +158,15 @@ _WORTH_ASKED = re.compile(
     re.IGNORECASE,
 )
 
-#: A message that lets the customer judge for themselves: a sample of the thing itself, or
-#: how others rated it.
+#: A message that lets the customer judge for themselves: a sample of the thing itself, how
+#: others rated it, or a record of its history and checks.
 _WORTH_TOLD = re.compile(
     r"\b(clips?|videos?|trailers?|recordings?|tasters?|trials?|samples?|demos?|previews?"
     r"|outlines?|excerpts?|tours?|rated)\b|\btry (it|one|a|any|before)\b|\bfor yourself\b"
-    r"|\b\d(\.\d)? stars?\b",
+    r"|\b\d(\.\d)? stars?\b"
+    # a record of the thing's own history or checks: "a card listing what was restored"
+    r"|\b(records?|history|logbook|listing what|inspected|tested|checked|certificates?"
+    r"|warrant(y|ies)|guarantee[ds]?|accredited|members of)\b",
     re.IGNORECASE,
 )
 
@@ -173,7 +183,8 @@ _WHEN_CLAUSE = re.compile(
 #: Words of a question in a sense other than their topic's: "rated for site work" is a
 #: standard, not a rate; "Will the test cover ...?" asks what it includes, not about
 #: insurance; "Can I safely share ...?" asks what the customer may do, not whether the
-#: business is safe; payments the customer's firm handles are no price, "am I" no time.
+#: business is safe; payments the customer's firm handles are no price, "am I" no time, nor
+#: a "before" that ends the question ("Has anyone done it before?").
 _OTHER_SENSE = re.compile(
     r"\brated\b|\b(will|does|do|would|can) (it|they|this|that"
     r"|the (?!policy|insurance|plan|warranty|guarantee)\w+) cover\b"
@@ -181,8 +192,93 @@ _OTHER_SENSE = re.compile(
     # payments the customer's own business makes or takes ("Can they handle subcontractor
     # payments?"), and "am" as a verb ("What am I allowed to say?"), not a time of day
     r"|\b(handl|process|manag|run|track|chas|reconcil|sort)\w* (\w+ ){0,2}?payments?\b"
-    r"|\bam (i|we)\b|\bi am\b",
+    r"|\bam (i|we)\b|\bi am\b"
+    # "before" that ends the question means "ever", not a time ("Has anyone built one before?")
+    r"|\bbefore\s*[?.!]*\s*$",
     re.IGNORECASE,
+)
+
+
+#: Questions read as another question than their words name: "Where do I start?" asks how
+#: to begin, not for a place; "Are the translators qualified?" asks whether the people the
+#: business sends can be trusted, not whether the customer qualifies.
+_READ_AS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), reading)
+    for pattern, reading in (
+        (
+            r"\bwhere (do|should|can|shall|would) (i|we|you) (\w+ )?(start|begin)\b",
+            "how do I start",
+        ),
+        (
+            r"\b(are|is) (the|your|their|its|his|her) ([\w'-]+ ){1,2}?"
+            r"(properly |fully |suitably )?qualified\b",
+            "are they trusted",
+        ),
+    )
+)
+
+#: A yes-or-no question whether the customer can change a plan once made: "Can I move the
+#: date if my shifts change?", "Could we swap to a smaller room?". What it asks is the
+#: change, whatever the plan is about (a date, a place); "Until when can we change the
+#: order?" asks a time, and a cancellation is a refund question.
+_CHANGE_ASKED = re.compile(
+    r"(^|[,;] (and )?)\s*(can|could|may) (i|we|you|he|she|they|[A-Z]\w+) (still |later )?"
+    r"(move|change|swap|switch|reschedule|rearrange|postpone|rebook)\b",
+    re.IGNORECASE,
+)
+
+#: A question whether someone else will accept what the customer gets: "Will the paperwork
+#: satisfy an inspector?", "Will the registration body accept it?". Its ``judge`` group is
+#: who judges or what they judge by (:func:`judge`). What is accepted is the customer's own
+#: thing ("accept it", "accept my papers"): "Does the shop accept returns?" asks what the
+#: business takes.
+_ACCEPTANCE_ASKED = re.compile(
+    r"\bsatisf(y|ies) (?P<judge>.+)$|\bbe accepted (by|for) (?P<judge2>.+)$"
+    r"|\b(will|would|does|do) (?P<judge3>(the|a|an|my|our|their|your|his|her) ([\w'-]+ ){1,4}?)"
+    r"accept (it|them|this|that|these|those|my|our|his|her|their)\b"
+    r"|\bmeets? (?P<judge4>(the|their|its|all) ([\w-]+ )?(requirements?|standards?|rules).*)$",
+    re.IGNORECASE,
+)
+
+
+def judge(need: str) -> frozenset[str]:
+    """The words of who judges, in a question whether they will accept what the customer gets
+    (:data:`_ACCEPTANCE_ASKED`): a message naming them answers it ("Drawings made to the
+    council's own rules" for "Will the council accept these drawings?"), a message on the
+    thing judged does not.
+
+    Examples
+    --------
+    >>> "council" in judge("Will the council accept these drawings?")
+    True
+    >>> "draw" in judge("Will the council accept these drawings?")
+    False
+    >>> sorted(judge("Will the paperwork satisfy a CQC inspector?"))
+    ['cqc', 'inspector']
+    """
+    found = _ACCEPTANCE_ASKED.search(need)
+    if not found:
+        return frozenset()
+    said = next(part for part in found.group("judge", "judge2", "judge3", "judge4") if part)
+    return _with_bases(_words(said))
+
+
+#: A question how the customer can be sure of something before paying: "How do we know this
+#: one won't need expensive work soon?". It asks for proof (:data:`_WORTH_TOLD`) or a message
+#: on what it is to be sure of, and a price is neither ("How do I know when it is ready?"
+#: asks no proof).
+_ASSURANCE_ASKED = re.compile(
+    r"\bhow (do|can|will|would|should) (i|we|you|they) (know|tell|be sure)\b"
+    r"(?! (when|where|what|which|how|who|if|whether)\b)",
+    re.IGNORECASE,
+)
+
+#: Questions whose kind outweighs the topics they name (:data:`_CHANGE_ASKED`,
+#: :data:`_ACCEPTANCE_ASKED`, :data:`_ASSURANCE_ASKED`): what they ask, in the order read.
+_KIND_ASKED = (
+    (_CHANGE_ASKED, "change"),
+    (_ACCEPTANCE_ASKED, "accepted"),
+    (_ASSURANCE_ASKED, "proof"),
 )
 
 
@@ -204,7 +300,22 @@ def asks(need: str) -> frozenset[str]:
     False
     >>> "time" in asks("How long before the bank says yes?")
     True
+
+    A question of a kind that outweighs its topics (:data:`_KIND_ASKED`) asks that kind
+    only: "Can I move the date?" asks about a change, not a time.
+
+    >>> sorted(asks("Can I move the date if my shifts change?"))
+    ['change']
+    >>> sorted(asks("Where do we start?")), sorted(asks("Is the tutor qualified?"))
+    (['howto'], ['trust'])
+    >>> sorted(asks("How can we tell it will last?")), "proof" in asks("How do I know when?")
+    (['proof'], False)
     """
+    for pattern, kind in _KIND_ASKED:
+        if pattern.search(need) and (kind != "accepted" or judge(need)):
+            return frozenset({kind})
+    for pattern, reading in _READ_AS:
+        need = pattern.sub(reading, need)
     need = _OTHER_SENSE.sub(" ", _WHEN_CLAUSE.sub("", need))
     found = set(concepts(need))
     if _WORTH_ASKED.search(need):
@@ -312,9 +423,19 @@ def answered(need: str, messages: list[str]) -> bool:
     True
     >>> answered("Is the course any good?", ["Places from 90 euros"])
     False
+    >>> answered("Will the forms satisfy the auditor?", ["Forms the auditors sign off on"])
+    True
+    >>> answered("Can we move the date if it rains?", ["Dates fixed at booking"])
+    False
     """
     asked = asks(need)
-    precise = asked & (PRECISE | {"worth"})
+    if "accepted" in asked:  # "Will the paperwork satisfy an inspector?": the inspector
+        return any(judge(need) & _with_bases(_words(m)) for m in messages)
+    if "proof" in asked:  # "How do we know it lasts?": a record, a rating, a trial, or a
+        # message on what it is sure of ("... my data is safe?": "Data never leaves the EU")
+        sure_of = concepts(need) - _BROAD - {"price"}
+        return any(told(_plain(m)) & (sure_of | {"worth"}) for m in messages)
+    precise = asked & (PRECISE | {"worth", "change"})
     if len(precise) > 1:  # "When does the parcel arrive?": the parcel, not any time
         precise -= {"time"}
     if len(precise) > 1 and not _TOTAL.search(need):
@@ -322,6 +443,7 @@ def answered(need: str, messages: list[str]) -> bool:
     if precise:
         return any(
             precise & told(_plain(message))
+            or ("change" in precise and "refund" in told(message))
             or brings(need, message)
             or ("worth" in precise and _about_it(need, message))
             or _on_the_things(need, message)
@@ -332,12 +454,21 @@ def answered(need: str, messages: list[str]) -> bool:
     return bool(messages)
 
 
-def planned(need: str, messages: list[str], ideas: list[str], activities: list[str]) -> bool:
+def planned(
+    need: str,
+    messages: list[str],
+    ideas: list[str],
+    activities: list[str],
+    subject: frozenset[str] = frozenset(),
+) -> bool:
     """True when the stage's *ideas* (its opportunities) already take up *need*, and its
     *messages* belong to the stage's plan: the map itself says the question is still open.
 
     The messages belong to the plan when one of them speaks to one of the stage's
-    opportunities or business *activities* (they share a topic); a slogan speaks to none.
+    opportunities or business *activities* (they share a topic); a slogan speaks to none,
+    nor does a message that shares only a word of the map's main *subject* with the plan
+    ("Fast, accurate translations" beside "Write a guide to each body's translation rules"
+    on a translator's map).
 
     Examples
     --------
@@ -355,18 +486,28 @@ def planned(need: str, messages: list[str], ideas: list[str], activities: list[s
     ...     ["Keep the activity calendar current"],
     ... )
     False
+    >>> planned(
+    ...     "Which price suits a family of five?",
+    ...     ["Cosy cabins in the pines"],
+    ...     ["Show a family price on every cabin page"],
+    ...     [],
+    ...     subject=frozenset({"cabin"}),
+    ... )
+    False
     """
     asked = topic_words(need)
     if not any(asked & topic_words(idea) for idea in ideas):
         return False
-    plan = frozenset().union(*(topic_words(item) for item in (*ideas, *activities)))
+    plan = frozenset().union(*(topic_words(item) for item in (*ideas, *activities))) - subject
     return any(topic_words(message) & plan for message in messages)
 
 
 #: A figure in a message: a digit or a small number in words ("for twelve years", "ages 6
-#: and up"), not the year a business began ("since 1987") nor a vague crowd ("thousands").
+#: and up"), not the year a business began ("since 1987") nor a vague crowd ("thousands"),
+#: nor "one", which says "a single" ("One collection for all your waste") more often than
+#: it counts.
 _FIGURE = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\b",
     re.IGNORECASE,
 )
@@ -374,7 +515,10 @@ _FIGURE = re.compile(
 #: What a business says of its own standing, figures and all: the year it began ("since
 #: 1987"), its age ("three generations of", "40 years of experience", "decades in"), the
 #: crowd that chose it ("over 200 hospitals", "trusted by families"), how far it reaches
-#: ("across the north", "all over the country"). None of it answers a customer's question.
+#: ("across the north", "all over the country"), its make-up and history ("a family firm"),
+#: the standards it holds ("ISO 9001"), its tagline ("the friendly way to travel") and its
+#: praise of its own work ("Fast, accurate translations"). None of it answers a customer's
+#: question.
 _STANDING = re.compile(
     r"\b(since|est\.?|established( in)?) \d{4}\b"
     r"|\b[\w-]+ (generations?|decades?)'? (of|in)\b"
@@ -393,7 +537,17 @@ _STANDING = re.compile(
     r"|\bwhenever you need( us| it| help)?\b|\b(here|there) for you\b"
     # a cause: "saving lives", "making a difference", in every village it reaches
     r"|\b(sav|chang|transform)\w* lives\b|\bmak\w* a (real )?difference\b"
-    r"|\bin every (village|town|city|county|home|community|corner)\b",
+    r"|\bin every (village|town|city|county|home|community|corner)\b"
+    # its make-up and history: "a family firm", "has been designing homes for twenty years"
+    r"|\bfamily[- ](run|owned|firm|business|company)\b"
+    r"|\b(has|have|'ve) been\b.*?\bfor (over |more than |nearly |almost )?[\w-]+ years\b"
+    # a standard it works to, by number: "our ISO 17100 certified process"
+    r"|\b(iso|bs|en) ?\d[\d:-]*\b"
+    # a tagline: "the friendly way for groups to travel", "the smart choice for ..."
+    r"|\bthe [\w-]+ (way|choice|place|name) (to|for)\b.*$"
+    # praise of its own work before naming it: "Fast, accurate translations"
+    r"|^\s*((fast|quick|accurate|reliable|friendly|professional|affordable|honest|expert"
+    r"|high[- ]quality)(,| and|,? &)? )+",
     re.IGNORECASE,
 )
 
@@ -410,22 +564,33 @@ _CHEERING = re.compile(
 _VOUCHING = frozenset({"trust", "worth"})
 
 
+@lru_cache(maxsize=65536)
 def _plain(message: str) -> str:
     """*message* without what the business says of its own standing (:data:`_STANDING`)."""
     return _STANDING.sub(" ", message)
+
+
+#: The business speaking of itself.
+_FIRST_PERSON = re.compile(r"\b(we|our|us|we're|we've|ours)\b", re.IGNORECASE)
 
 
 def _concrete(message: str, stage: Stage) -> bool:
     """True when *message* says something concrete for *stage*: apart from what it says of
     the business's standing (:data:`_STANDING`), it tells a topic (:func:`told`) other than
     vouching for the business, gives a figure, or shares a word with the stage's needs, pain
-    points or opportunities."""
+    points or opportunities. A message in which the business vouches for itself (in the
+    first person: "Every order handled through our certified process") must share its word
+    with a need: naming the order a pain point is about does not make the vouching an
+    answer."""
     plain = _plain(message)
     if _CHEERING.search(plain):
         return False
-    if told(plain) - _VOUCHING or _FIGURE.search(plain):
+    topics = told(plain)
+    if topics - _VOUCHING or _FIGURE.search(plain):
         return True
-    near = (*stage.information_needs, *stage.pain_points, *stage.opportunities)
+    near = [*stage.information_needs]
+    if not (topics & _VOUCHING and _FIRST_PERSON.search(plain)):
+        near += [*stage.pain_points, *stage.opportunities]
     return any(_words(plain) & _words(item) for item in near)
 
 
@@ -519,7 +684,7 @@ def claimed_past(need: str, heard: list[str], subject: frozenset[str] = frozense
     --------
     >>> claimed_past("What will it cost each month?", ["Yearly running cost on every quote"])
     True
-    >>> claimed_past("What will it cost each month?", ["One monthly figure, servicing in"])
+    >>> claimed_past("What will it cost each month?", ["A monthly figure of 85, servicing in"])
     False
     >>> claimed_past("How much is it?", ["Prices from 40 euros"])
     False
@@ -538,25 +703,39 @@ def claimed_past(need: str, heard: list[str], subject: frozenset[str] = frozense
 
 def check(view: MapView) -> Iterator[Finding]:
     who = view.persona_name
-    subject = frozenset[str]()  # the map's main subject, read at the first stage of claims
+    subject: frozenset[str] | None = None  # the map's main subject, read when first needed
+
+    def main_subject() -> frozenset[str]:
+        nonlocal subject
+        if subject is None:
+            subject = common_words(view)
+        return subject
+
     heard: list[str] = []
     for stage in view.stages:
         heard.extend(stage.messages)
         if not stage.information_needs:
             continue
         claims = _claims(stage)
-        if claims and not subject:
-            subject = common_words(view)
         missing = [
             n
             for n in stage.information_needs
             if (
                 not answered(n, heard)
-                and not planned(n, stage.messages, stage.opportunities, stage.business_activities)
+                and not planned(
+                    n,
+                    stage.messages,
+                    stage.opportunities,
+                    stage.business_activities,
+                    main_subject(),
+                )
             )
             or (
                 claims
-                and (claimed_only(n, stage, heard, subject) or claimed_past(n, heard, subject))
+                and (
+                    claimed_only(n, stage, heard, main_subject())
+                    or claimed_past(n, heard, main_subject())
+                )
             )
         ]
         if not missing:

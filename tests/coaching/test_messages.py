@@ -457,3 +457,141 @@ def test_a_total_price_with_the_delivery_in_it_is_a_price_question():
 )
 def test_the_customers_own_payments_and_am_i_ask_no_price_or_time(need, message, open_):
     assert asked(need, [message]) is open_
+
+
+# The kind of question, not its topic words, says what answers it. Wordings of our own, in
+# other trades and voices (a removals van, a boiler fitter, a coding club, a planning
+# consultant, a swimming club, a bakery's rota, a second-language learner).
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        # a verb of the topic is the topic: insured answers a question about cover
+        ("r my tools covered while in ur van?", "Every load insured from pickup to drop-off"),
+        # how can I be sure: a record of the thing is the proof asked for
+        (
+            "How can we tell the boiler won't fail next winter?",
+            "Each boiler comes with its full service record",
+        ),
+        # "where do I begin" asks the first step, not a place
+        ("where do we even begin?", "Open the welcome sheet and follow step one"),
+        # whether a third party accepts it: a message naming that party
+        ("Will the council accept these drawings?", "Drawings made to the council's own rules"),
+        ("Does the report satisfy my lender?", "Reports written for mortgage lenders' checks"),
+        # a room the customer can go to says where
+        ("where do parents wait during the lesson?", "Parents' cafe upstairs, with a pool view"),
+        # whether the people sent are qualified: their credentials answer it
+        ("Are your coaches qualified?", "All our coaches hold the national coaching badge"),
+        # whether a plan can be changed: a message on changing it
+        (
+            "Can I swap my shift if my child is ill?",
+            "Text the rota line and we move you to another day",
+        ),
+    ],
+)
+def test_an_answer_of_the_kind_asked_is_an_answer_in_other_words(need, message):
+    assert not asked(need, [message])
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        ("r my tools covered while in ur van?", "Since 1990, the name builders rely on"),
+        # a price is no proof that it will last
+        ("How can we tell the boiler won't fail next winter?", "Boilers fitted from 900 euros"),
+        # a message on the thing, not on who judges it
+        ("Will the council accept these drawings?", "Drawings done fast, in two weeks"),
+        # a time and a place are not a change
+        (
+            "Can I swap my shift if my child is ill?",
+            "Shifts start at 6 am at the back door",
+        ),
+    ],
+)
+def test_a_message_of_another_kind_leaves_the_question_open(need, message):
+    assert asked(need, [message])
+
+
+def test_until_when_a_plan_can_change_is_a_question_of_time():
+    assert not asked("Until when can we change the order?", ["Order by 3 pm for the next day"])
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "A family-run workshop since 1972",
+        "We have been fixing bikes in this town for thirty years",
+        "Our ISO 9001 certified workshop",
+        "Bikewise: the easy way for riders to keep rolling",
+        "Quick, friendly, reliable repairs",
+    ],
+)
+def test_the_business_on_its_make_up_history_standards_or_praise_is_a_claim(claim):
+    assert asked_beside("Retention", "Can I leave the bike overnight?", [claim])
+
+
+def test_a_before_that_ends_the_question_asks_no_time():
+    # "before" here means "ever": an open question, answered by a message on cargo bikes
+    assert not asked(
+        "have u ever repaired a cargo bike before?",
+        ["Cargo bikes and trikes welcome in the workshop"],
+    )
+
+
+def test_one_says_a_single_and_is_no_figure_on_the_point():
+    # "One tyre check at your next service" names the next service but gives no date for it
+    assert asked_beside(
+        "Retention",
+        "When is the next service due?",
+        ["Thanks for riding with us this year!"],
+        Awareness=["One tyre check at your next service"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "open_"),
+    [
+        # the business vouching for itself, naming only the plan of the stage's opportunity
+        ("Every plan runs through our certified process", True),
+        # not the business vouching: the customer's standing, a concrete message
+        ("Registered riders renew the plan online", False),
+    ],
+)
+def test_vouching_for_itself_beside_a_word_of_the_plan_is_a_claim(message, open_):
+    bike = jk.load_map(CLEAN)  # Retention's opportunity: "Offer a yearly service plan ..."
+    bike.set_lane("Retention", "messages", [message])
+    found = jk.review(bike)
+    assert any(f.rule == "need-without-message" and f.stage == "Retention" for f in found) is open_
+
+
+@pytest.mark.parametrize(
+    ("message", "open_"),
+    [
+        # shares only the map's main subject (bikes) with the plan: a slogan, not the plan
+        ("Bikes, bikes and more bikes", True),
+        # speaks to the plan itself (a permit list)
+        ("Ask us for the permit list at the till", False),
+    ],
+)
+def test_a_message_sharing_only_the_maps_subject_with_the_plan_is_not_in_it(message, open_):
+    plan = {"opportunities": ["Print a permit list showing which bikes each estate allows"]}
+    need = "Will the estate office accept my e-bike in the bike store?"
+    assert asked(need, [message], **plan) is open_
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        # what the business takes is no third party's judgement
+        (
+            "Does the workshop accept old bikes for parts?",
+            "Old bikes taken in for parts, any state",
+        ),
+        # how to be sure, answered on the very thing to be sure of
+        ("How do I know my data is safe with you?", "Your data stays on servers in the EU"),
+        ("how can i tell it is real leather?", "Every bag sold with a certificate of origin"),
+    ],
+)
+def test_what_a_business_takes_or_a_message_on_the_thing_to_be_sure_of_answers(need, message):
+    assert not asked(need, [message])
