@@ -488,6 +488,7 @@ def _advertises(lane: str, item: str) -> bool:
     return lane != "touchpoints" and not _handed_to_customers(item)
 
 
+@lru_cache(maxsize=65536)
 def _misplaced(
     moments: frozenset[str], lane: str, item: str, comparing: bool = False
 ) -> str | None:
