@@ -178,6 +178,9 @@ def _unscored(view: MapView) -> Iterator[Finding]:
     unscored: list[tuple[str, str]] = []
     for stage in view.stages:
         for item in stage.opportunities:
+            if type(item) is str:  # a plain string has no attributes, so no score: most items
+                unscored.append((stage.name, item))
+                continue
             attributes = attributes_of(item)
             done = attributes.get("impact") is not None and attributes.get("effort") is not None
             (scored if done else unscored).append((stage.name, item))

@@ -9,10 +9,10 @@ examples always place in one lane.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from ..catalogue import LIST_LANES, schema
+from ..catalogue import Schema, schema
 from .context import MapView, Rule
 from .findings import Finding
 from .kinds import LANE_NOUNS, is_feeling, known_item_lanes, lane_name, led_by_feeling
@@ -63,14 +63,16 @@ def check(view: MapView) -> Iterator[Finding]:
             yield _placeholders(stage_name, lane, [text], where, "")
         elif text and is_paragraph(text) and stage_name is not None:
             yield _paragraphs(stage_name, lane, [text])
-    squashed: dict[str, list[set[str]]] = {key: [] for key in LIST_LANES}
+    current = schema()
+    list_lanes = current.list_lanes
+    squashed: dict[str, list[frozenset[str]]] = {key: [] for key in list_lanes}
     for stage in view.stages:
-        for key in LIST_LANES:
+        for key in list_lanes:
             items = getattr(stage, key)
             if items:
-                keys = [_facts(i)[0] for i in items]
-                squashed[key].append(set(keys))
-                yield from _lane(stage.name, key, items, keys)
+                keys, found = _lane_once(stage.name, key, tuple(items), current)
+                squashed[key].append(keys)
+                yield from found
     yield from _repeated(view, squashed)
 
 
@@ -87,18 +89,45 @@ def _text_lane_name(key: str) -> str:
 def _facts(item: str) -> tuple[str, bool, bool, bool]:
     """What the hygiene rules need to know about one item, worked out once per text:
     (squashed, placeholder, paragraph, feeling). The editor reviews the same items on
-    every edit, so they come from this cache."""
-    squashed = squash(item)
+    every edit, so they come from this cache (which is why it squashes *item* past
+    :func:`.words.squash`'s own cache: a map never seen before then fills one cache, not two)."""
+    squashed = squash.__wrapped__(item)
     return squashed, is_placeholder(item, squashed), is_paragraph(item), is_feeling(item)
 
 
-def _lane(stage: str, key: str, items: list[str], keys: list[str]) -> Iterator[Finding]:
+@lru_cache(maxsize=4096)
+def _lane_once(
+    stage: str, key: str, items: tuple[str, ...], current: Schema
+) -> tuple[frozenset[str], tuple[Finding, ...]]:
+    """One lane of one stage, worked out once per (stage, lane, items): its items squashed
+    (for :func:`_repeated`) and its findings.
+
+    The editor reviews the same map after every pause in typing and an edit changes one
+    lane, so the other lanes come from this cache instead of being judged item by item
+    again. The findings depend only on the items' text (an :class:`~journeykit.model.Item`
+    is equal to its text, attributes apart, which these rules never read) and on the lane
+    names of the schema in force (*current*, so an extended schema gets its own entries).
+    Findings are frozen, so one review's findings are safely another's.
+    """
+    facts = [_facts(i) for i in items]
+    keys = [f[0] for f in facts]
+    return frozenset(keys), tuple(_lane(stage, key, items, keys, facts))
+
+
+def _lane(
+    stage: str,
+    key: str,
+    items: Sequence[str],
+    keys: list[str],
+    facts: list[tuple[str, bool, bool, bool]],
+) -> Iterator[Finding]:
+    """The findings of one lane of one stage, from its items, their squashed *keys* and
+    their :func:`_facts`."""
     placeholders, long, feelings = [], [], []
     misplaced: tuple[str, str] | None = None
     known = known_item_lanes()
     judge_kind = key != "emotion_words"
-    for item, squashed_item in zip(items, keys, strict=True):
-        _, placeholder, paragraph, feeling = _facts(item)
+    for item, (squashed_item, placeholder, paragraph, feeling) in zip(items, facts, strict=True):
         if placeholder:
             placeholders.append(item)
             continue
@@ -213,13 +242,13 @@ def _paragraphs(stage: str | None, lane: str, texts: list[str]) -> Finding:
 _MAY_REPEAT = frozenset({"messages", "participants"})
 
 
-def _repeated(view: MapView, squashed: dict[str, list[set[str]]]) -> Iterator[Finding]:
+def _repeated(view: MapView, squashed: dict[str, list[frozenset[str]]]) -> Iterator[Finding]:
     """Items found in the same lane of every stage that fills it (three stages or more), in
     a lane where repeating says nothing about any one stage (not the people taking part)."""
     for key, lanes in squashed.items():
         if len(lanes) < 3 or key in _MAY_REPEAT:
             continue
-        common = set.intersection(*lanes)
+        common = set(lanes[0]).intersection(*lanes[1:])
         common.discard("")
         if not common:
             continue

@@ -143,8 +143,12 @@ def key_words(text: str) -> frozenset[str]:
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=65536)
 def squash(text: str) -> str:
     """Lower-case letters and digits only, so spacing, case and punctuation do not count.
+
+    Worked out once per text: the rules compare every message and item squashed on each
+    review, and the editor reviews the same texts after every pause in typing.
 
     Examples
     --------

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..catalogue import ASSUMPTION, schema
+from ..catalogue import ASSUMPTION, Schema, schema
 from ..catalogue.method import is_research
 from .items import attributes_of
 
@@ -74,6 +75,8 @@ def item_evidence(item: str) -> str:
     >>> item_evidence(Item("Ad", evidence="survey")), item_evidence("Ad")
     ('research', 'untagged')
     """
+    if type(item) is str:  # a plain string has no attributes, so no evidence: most items
+        return "untagged"
     evidence = attributes_of(item).get("evidence", "")
     if is_research(evidence):
         return "research"
@@ -89,27 +92,37 @@ def evidence_lanes() -> tuple[str, ...]:
     >>> evidence_lanes()[:3]
     ('actions', 'touchpoints', 'emotion_words')
     """
-    current = schema()
+    return tuple(key for key, _ in _evidence_lanes(schema()))
+
+
+@lru_cache(maxsize=8)
+def _evidence_lanes(current: Schema) -> tuple[tuple[str, str], ...]:
+    """(key, attribute name on a stage) of each lane of evidence of the schema *current*:
+    worked out once per schema, since the coach and the figures ask on every map."""
     return tuple(
-        key
+        (key, current.lanes_by_key[key].name)
         for key in current.list_lanes
         if any(a.name == "evidence" for a in current.attributes(current.lanes_by_key[key]))
     )
 
 
 def _cells(stages: Iterable[Stage]) -> Iterator[tuple[str, str, EvidenceCounts]]:
-    """(stage, lane, counts) for every lane of evidence of every stage that holds items."""
+    """(stage, lane, counts) for every lane of evidence of every stage that holds items.
+
+    Only items with attributes can say where they come from; plain strings (most items,
+    and every item of a map that tags none) are counted as untagged without reading each.
+    """
+    lanes = _evidence_lanes(schema())
     for stage in stages:
-        for key in evidence_lanes():
-            items = getattr(stage, schema().lanes_by_key[key].name)
+        for key, name in lanes:
+            items = getattr(stage, name)
             if items:
-                kinds = [item_evidence(item) for item in items]
+                kinds = [item_evidence(item) for item in items if type(item) is not str]
+                research, assumption = kinds.count("research"), kinds.count(ASSUMPTION)
                 yield (
                     stage.name,
                     key,
-                    EvidenceCounts(
-                        kinds.count("research"), kinds.count(ASSUMPTION), kinds.count("untagged")
-                    ),
+                    EvidenceCounts(research, assumption, len(items) - research - assumption),
                 )
 
 
