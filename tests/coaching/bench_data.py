@@ -13,6 +13,8 @@ then used once, by its figures, while the coach was changed); ``fresh2``, ``fres
 ``fresh4`` to ``fresh8``, ``fresh12`` and ``fresh13`` (written likewise, blind to the coach, then
 used to change it); and ``fresh9``, ``fresh10``, ``fresh11`` and ``fresh14`` (written likewise and
 never tuned on: the honest estimate of how the coach does on work nobody tuned it on).
+used to change it); and ``fresh9``, ``fresh10``, ``fresh11`` and ``fresh15`` (written likewise
+and never tuned on: the honest estimate of how the coach does on work nobody tuned it on).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ SPLITS = (
     "fresh12",
     "fresh13",
     "fresh14",
+    "fresh15",
 )
 #: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
 #: the benchmark lists their cases only when asked (``--show-fresh``).
