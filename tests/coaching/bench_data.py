@@ -11,8 +11,8 @@ it); ``holdout`` (written before the coach was changed, and meant to stay unseen
 while the coach was built); ``fresh`` (written later by someone who had not read the coach,
 then used once, by its figures, while the coach was changed); ``fresh2``, ``fresh3``,
 ``fresh4`` to ``fresh8``, ``fresh12`` and ``fresh13`` (written likewise, blind to the coach, then
-used to change it); and ``fresh9``, ``fresh10`` and ``fresh11`` (written likewise and never tuned
-on: the honest estimate of how the coach does on work nobody tuned it on).
+used to change it); and ``fresh9``, ``fresh10``, ``fresh11`` and ``fresh16`` (written likewise
+and never tuned on: the honest estimate of how the coach does on work nobody tuned it on).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ SPLITS = (
     "fresh11",
     "fresh12",
     "fresh13",
+    "fresh16",
 )
 #: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
 #: the benchmark lists their cases only when asked (``--show-fresh``).
