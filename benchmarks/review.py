@@ -11,6 +11,7 @@ and never tuned on, the honest estimate) this prints, per rule family, precision
 of that family, the share that point at a real flaw: the right family at the right stage) and
 recall (of the flaws of that family, the share caught at the right stage); the share of
 then used to change it; ``fresh9``, ``fresh10``, ``fresh11`` and ``fresh15``: written the same
+then used to change it; ``fresh9``, ``fresh10``, ``fresh11`` and ``fresh16``: written the same
 way and never tuned on, the honest estimate) this prints, per rule family, precision (of the
 findings of that family, the share that point at a real flaw: the right family at the right
 stage) and recall (of the flaws of that family, the share caught at the right stage); the share of
@@ -88,6 +89,7 @@ UNSEEN = {
     "fresh13": "measured once, then used to change the coach",
     "fresh14": KEPT_UNSEEN,
     "fresh15": KEPT_UNSEEN,
+    "fresh16": KEPT_UNSEEN,
 }
 
 

@@ -14,6 +14,7 @@ then used once, by its figures, while the coach was changed); ``fresh2``, ``fres
 used to change it); and ``fresh9``, ``fresh10``, ``fresh11`` and ``fresh14`` (written likewise and
 never tuned on: the honest estimate of how the coach does on work nobody tuned it on).
 used to change it); and ``fresh9``, ``fresh10``, ``fresh11`` and ``fresh15`` (written likewise
+used to change it); and ``fresh9``, ``fresh10``, ``fresh11`` and ``fresh16`` (written likewise
 and never tuned on: the honest estimate of how the coach does on work nobody tuned it on).
 """
 
@@ -47,6 +48,7 @@ SPLITS = (
     "fresh13",
     "fresh14",
     "fresh15",
+    "fresh16",
 )
 #: The parts written by someone who had not read the coach: each has its own ``goals.csv``, and
 #: the benchmark lists their cases only when asked (``--show-fresh``).
