@@ -10,12 +10,9 @@ Each comes in parts (``data/bench/README.md``): ``tune`` (the coach was built lo
 it); ``holdout`` (written before the coach was changed, and meant to stay unseen, but looked at
 while the coach was built); ``fresh`` (written later by someone who had not read the coach,
 then used once, by its figures, while the coach was changed); ``fresh2``, ``fresh3``,
-``fresh4`` to ``fresh8``, ``fresh12`` and ``fresh13`` (written likewise, blind to the coach, then
-used to change it); and ``fresh9``, ``fresh10``, ``fresh11`` and ``fresh14`` (written likewise and
-never tuned on: the honest estimate of how the coach does on work nobody tuned it on).
-used to change it); and ``fresh9``, ``fresh10``, ``fresh11`` and ``fresh15`` (written likewise
-used to change it); and ``fresh9``, ``fresh10``, ``fresh11`` and ``fresh16`` (written likewise
-and never tuned on: the honest estimate of how the coach does on work nobody tuned it on).
+``fresh4`` to ``fresh13`` (written likewise, blind to the coach, then used to change it); and
+``fresh14``, ``fresh15`` and ``fresh16`` (written likewise and never tuned on: the honest estimate
+of how the coach does on work nobody tuned it on).
 """
 
 from __future__ import annotations
