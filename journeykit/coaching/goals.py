@@ -120,6 +120,37 @@ def _base_forms(texts: tuple[str, ...]) -> frozenset[str]:
     return frozenset(form for text in texts for w in tokens(text) for form in lemmas(w))
 
 
+def brings_people_to_own_pursuit(
+    goal: str, reading: GoalReading, moments: tuple[str, ...], persona: Persona
+) -> bool:
+    """True when a goal read as acting on customers acts on people at large ("more disabled
+    people", "everyone") in a stage where customers recommend or promote, and takes them
+    towards something the persona's own description or goals name ("out on the water" for
+    a persona who wants "weekends on the water"): the customer drawing others into what they
+    love, not the business filling its books.
+
+    Examples
+    --------
+    >>> from journeykit.model import Persona
+    >>> rower = Persona(name="Kit", description="Rows on the canal every Sunday since retiring.")
+    >>> goal = "Get more older people rowing on the canal"
+    >>> brings_people_to_own_pursuit(goal, read_goal(goal), ("promote",), rower)
+    True
+    >>> goal = "Get more people to book the autumn course"
+    >>> brings_people_to_own_pursuit(goal, read_goal(goal), ("promote",), rower)
+    False
+    """
+    if reading.reason != _ACTING_ON_CUSTOMERS or not _TELLING_MOMENTS.intersection(moments):
+        return False
+    acted_on = [w for w in tokens(reading.evidence)[1:] if w in lx.CUSTOMER_ROLES]
+    if not acted_on or not all(w in lx.PEOPLE_AT_LARGE for w in acted_on):
+        return False
+    said = tokens(goal)
+    towards = said[said.index(acted_on[-1]) + 1 :]
+    theirs = _base_forms((persona.description, *persona.goals))
+    return any(len(w) > 3 and theirs.intersection(lemmas(w)) for w in towards)
+
+
 def acts_on_own_people(reading: GoalReading, persona: Persona) -> bool:
     """True when the people a goal acts on are people the persona's own description or goals
     name beside the persona (a buying team's "partners", a club's "trustees"): getting
@@ -202,6 +233,7 @@ def read_in_map(goal: str, moments: tuple[str, ...], persona: Persona) -> GoalRe
     if (
         persona_wants(reading.evidence, (persona.description, *persona.goals))
         or tells_people_at_large(reading, moments)
+        or brings_people_to_own_pursuit(goal, reading, moments, persona)
         or acts_on_own_people(reading, persona)
     ):
         return GoalReading("customer")  # the persona's own aim, read in the map's own terms

@@ -188,6 +188,29 @@ BUYER_SIDE = word_set(
 #: Deals a business closes: "Get the *contract* signed", "Send the *proposal*".
 DEAL_NOUNS = word_set("contract deal deals sale sales signature proposal tender commission")
 
+#: Verbs of a supplier getting a buyer's work: "*Win* the order", "*Land* the account".
+WINNING_VERBS = word_set("win land")
+
+#: What a buyer awards a supplier: won or landed, it is the business's sale ("Win the
+#: *order*", "Land the *account*"), where a customer wins a prize or lands a place.
+AWARDED_WORK = word_set(
+    "order orders business account accounts work custom contract contracts tender tenders"
+)
+
+#: Business processes no customer asks for: after a first word that is also a verb they
+#: make the goal a noun compound naming the process ("Email *capture*", "Review
+#: *generation*"), where a customer's verb takes a thing ("Email the landlord").
+SELLER_PROCESSES = word_set(
+    """
+    capture nurture nurturing generation prospecting upselling crossselling remarketing
+    retargeting outreach
+    """
+)
+
+#: Words that say how many, before a noun a second-language writer may leave singular
+#: ("*more* shop owner"): the noun is read as the plural it stands for.
+MANY_WORDS = word_set("more many fewer most several")
+
 #: Funnel names for the customer, as the subject of a goal: "Prospect signs the contract".
 FUNNEL_SUBJECTS = word_set("prospect prospects lead leads trial trials mql sql")
 

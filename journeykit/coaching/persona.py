@@ -280,6 +280,35 @@ def is_described_group(name: str, description: str) -> bool:
     )
 
 
+def is_described_role(name: str, description: str) -> bool:
+    """True when *name* is a common-noun label ("Security guard") or one word after "a",
+    "an" or "as" ("Cleaner"), and the map's own description uses it in lower case for what
+    the persona is or does ("works nights as security guard"): the name is a role, not
+    somebody's name (a surname such as "Baker" is never written in lower case).
+
+    Examples
+    --------
+    >>> is_described_role("Night porter", "Works as night porter in a hotel near the docks")
+    True
+    >>> is_described_role("Cleaner", "She works evenings as a cleaner at the airport")
+    True
+    >>> is_described_role("Rosa Baker", "Works as a baker in the old town")
+    False
+    >>> is_described_role("Night porter", "Looks after the front desk of a hotel at night")
+    False
+    """
+    flat = " ".join(name.split())
+    if " " in flat:
+        words = _label_words(flat)
+        return words is not None and re.search(rf"\b{' '.join(words)}\b", description) is not None
+    word = flat.casefold()
+    return (
+        word.isalpha()
+        and flat[:1].isupper()
+        and re.search(rf"\b(a|an|as)\s+{word}\b", description) is not None
+    )
+
+
 def _plural_noun(word: str) -> bool:
     """True when *word* reads as a plural noun: "cyclists", or a plural of people without
     an "s" ("tradesmen", "businesswomen", "townspeople", "kinsfolk")."""
@@ -561,6 +590,20 @@ def check(view: MapView) -> Iterator[Finding]:
                 f"Describe one member of the segment as {name} would be described by a friend: "
                 "age, situation, habits; keep the segment in your notes."
             ),
+            lane="persona",
+        )
+        return
+    if is_described_role(name, persona.description):
+        yield Finding(
+            rule="persona-is-a-job-title",
+            level="improve",
+            message=f"Is {quoted(name)} a person's name? The description uses it for what the "
+            "persona does, and many people could answer to it.",
+            why=(
+                "A role tells you what someone is paid to do, not what they want, fear or put "
+                "up with; a map needs one person with a situation of their own."
+            ),
+            fix=f"Give the {name.casefold()} a first name and keep the role in the description.",
             lane="persona",
         )
         return

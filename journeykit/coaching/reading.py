@@ -123,7 +123,23 @@ def _is_people(phrase: list[str]) -> bool:
     owned = [i for i, w in enumerate(phrase[:-1]) if w in lx.PEER_WORDS]
     if owned and _is_known(phrase[owned[0] + 1 :]) and not _is_known(phrase[: owned[0]]):
         return False  # "a date both our families can make": the customer's own people
-    return _is_known(phrase) or _guessed_people(phrase)
+    return any(
+        _is_known(read) or _guessed_people(read) for read in (phrase, _counted_plural(phrase))
+    )
+
+
+def _counted_plural(phrase: list[str]) -> list[str]:
+    """*phrase* with the nouns after a word of how many ("more", "many") read as plurals:
+    a second-language writer may leave them singular ("Make more shop owner ask ...").
+
+    Examples
+    --------
+    >>> _counted_plural(["more", "shop", "owner"]), _counted_plural(["the", "owner"])
+    (['more', 'shops', 'owners'], ['the', 'owner'])
+    """
+    if phrase[:1] == [] or phrase[0] not in lx.MANY_WORDS:
+        return phrase
+    return phrase[:1] + [w if w.endswith("s") else f"{w}s" for w in phrase[1:]]
 
 
 def _guessed_people(phrase: list[str]) -> bool:
@@ -269,6 +285,8 @@ def _market_object(phrase: list[str], rest: tuple[str, ...], verb: str = "") -> 
         return True
     if phrase[-1] in lx.SALES_STEPS:
         return True  # "Convert the demo", "Land the pilot" (not "a pilot slot for our ward")
+    if is_a(verb, lx.WINNING_VERBS) and phrase[-1] in lx.AWARDED_WORK:
+        return True  # "Win the order", "Land the account": the buyer's work, won by a supplier
     market = lx.FUNNEL_WORDS | lx.DEAL_NOUNS | lx.CUSTOMER_ROLES
     if any(
         w in market or f"{w}s" in market or is_a(w, lx.METRIC_WORDS | lx.BUSINESS_ASSETS)
@@ -376,6 +394,12 @@ def _rests_on_a_guess(evidence: str) -> bool:
     return not _is_known(list(words)) and any(_people_plural(w) for w in words)
 
 
+#: Funnel words that are the business's wherever they stand in a goal.
+_FUNNEL_ANYWHERE = lx.word_set(
+    "funnel pipeline crm churn leads upsell crosssell prospect prospects"
+)
+
+
 def _business_evidence(goal: str, words: tuple[str, ...]) -> tuple[str, str] | None:
     """(the words, what kind of evidence) that make *goal* the business's, or None."""
     # "Our brand becomes ...", "Our message reaches ...": the business as the subject.
@@ -412,6 +436,9 @@ def _business_evidence(goal: str, words: tuple[str, ...]) -> tuple[str, str] | N
             w in lx.FIRST_PERSON or w in lx.FIRST_PLURAL for w in words
         ):
             return " ".join([verb, *phrase]), "a business metric"
+    elif rest[:1] and is_a(rest[0], lx.SELLER_PROCESSES):
+        # A verb-like first word before a process: "Email capture", "Review generation".
+        return _quote(words, start, start + 2), "a step of the business's process"
     found = _verb_evidence(verb, rest)
     if found is not None:
         return found
@@ -422,9 +449,11 @@ def _business_evidence(goal: str, words: tuple[str, ...]) -> tuple[str, str] | N
             found = _verb_evidence(after[0], after[1:])
             if found is not None:
                 return found
-    # Funnel words anywhere but in a customer's own phrase: "Move trials down the funnel".
-    for word in words:
-        if word in ("funnel", "pipeline", "crm", "churn", "leads", "upsell", "crosssell"):
+    # Funnel words anywhere but in a customer's own phrase: "Move trials down the funnel",
+    # "a place on the prospect's shortlist" (a customer is nobody's prospect to themselves;
+    # "the prospect of surgery" is an outlook).
+    for i, word in enumerate(words):
+        if word in _FUNNEL_ANYWHERE and words[i + 1 : i + 2] != ("of",):
             if word == "crm" and is_a(verb, lx.CUSTOMER_VERBS) and verb not in ("get", "keep"):
                 continue
             return word, "funnel words"

@@ -454,3 +454,104 @@ def test_a_goal_that_gets_the_persona_to_act_is_asked_about(goal, name, levels):
 )
 def test_a_business_thing_sought_is_the_customers_search(goal, side):
     assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("stage", "goal", "description", "flagged"),
+    [
+        # Where customers recommend, drawing people at large into what the persona's own words
+        # say they do is the customer's word of mouth ...
+        (
+            "Advocacy",
+            "Get more deaf people climbing at the wall",
+            "Deaf since birth; climbs at the city wall three evenings a week.",
+            False,
+        ),
+        (
+            "Advocacy",
+            "u gotta get everyone u know out bouldering",
+            "You boulder every weekend and drag your flatmates along.",
+            False,
+        ),
+        # ... not towards the business's sale, nor before customers recommend.
+        (
+            "Advocacy",
+            "Get more people to buy the ten-visit pass",
+            "Deaf since birth; climbs at the city wall three evenings a week.",
+            True,
+        ),
+        (
+            "Consideration",
+            "Get more deaf people climbing at the wall",
+            "Deaf since birth; climbs at the city wall three evenings a week.",
+            True,
+        ),
+    ],
+)
+def test_people_drawn_into_the_personas_own_pursuit_where_customers_recommend(
+    stage, goal, description, flagged
+):
+    assert bool(_goal_levels_in(stage, goal, description=description)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # A noun left singular after "more" is still the many people the business acts on ...
+        ("Make more dog owner book walk with us", "business"),
+        ("get more student sign up for the trial lesson", "business"),
+        # ... and "more" before something that is no one still asks for no one.
+        ("Get more sleep before the night shifts start", "customer"),
+        ("Make more friend in the new town", "customer"),
+    ],
+)
+def test_a_second_language_singular_after_more_is_still_people(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # Work a buyer awards, won or landed, is the supplier's sale ...
+        ("Land the school uniform account", "business"),
+        ("Win the catering order from the council", "business"),
+        ("Beat the big chains and win the work", "business"),
+        # ... a prize, a match or a job for oneself is not.
+        ("Win the pub quiz with my brother", "customer"),
+        ("Land a job at the harbour before winter", "customer"),
+    ],
+)
+def test_winning_the_buyers_work_is_the_businesss(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # The customer named as a prospect anywhere is the seller's view ...
+        ("Stay top of the prospect's list when the boiler fails", "business"),
+        ("Get onto the approved list of every prospect in the region", "business"),
+        # ... "the prospect of" is an outlook, the customer's own.
+        ("Face the prospect of a longer commute calmly", "customer"),
+    ],
+)
+def test_a_prospect_anywhere_is_the_sellers_word(goal, side):
+    assert read_goal(goal).side == side
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # A first word that is also a verb, before a process no customer asks for, names the
+        # process: a noun compound ...
+        ("Email nurture for trial members", "business"),
+        ("Contact capture at the craft fair", "business"),
+        ("Call outreach to last spring's list", "business"),
+        # ... the same verbs on a person or a thing are the customer's.
+        ("Email the vet about the booster dates", "customer"),
+        ("Call the garage and book the MOT", "customer"),
+        ("text the tutor b4 the lesson", "customer"),
+    ],
+)
+def test_a_verb_like_word_before_a_sellers_process_is_a_noun_compound(goal, side):
+    assert read_goal(goal).side == side

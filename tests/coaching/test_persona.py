@@ -225,3 +225,27 @@ def test_a_one_word_name_the_description_uses_for_people_is_asked_about(name, de
 )
 def test_a_surname_or_a_name_with_a_plural_ending_is_still_a_person(name, description):
     assert persona_rules(name, description=description) == {("persona-is-a-person", "praise")}
+
+
+@pytest.mark.parametrize(
+    ("name", "description"),
+    [
+        ("Dinner lady", "Works as dinner lady at the village school, saves for a caravan."),
+        ("Cleaner", "You clean offices from 5am as a cleaner, then pick up the kids."),
+        ("Farm hand", "farm hand on a dairy farm, lambing in spring, no car, phone only"),
+    ],
+)
+def test_a_name_the_description_uses_for_the_role_is_asked_about(name, description):
+    assert ("persona-is-a-job-title", "improve") in persona_rules(name, description=description)
+
+
+@pytest.mark.parametrize(
+    ("name", "description"),
+    [
+        ("Rosa Baker", "Works as a baker in the old town and rides to every early shift."),
+        ("Cleo", "Works as dinner lady at the village school, saves for a caravan."),
+        ("Dinner lady", "Serves lunches at the village school and saves for a caravan."),
+    ],
+)
+def test_a_name_the_description_does_not_use_for_a_role_is_not(name, description):
+    assert ("persona-is-a-job-title", "improve") not in persona_rules(name, description=description)
