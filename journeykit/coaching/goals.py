@@ -210,10 +210,64 @@ def persona_acted_on(goal: str, persona_name: str) -> str:
     return found.group(0).strip() if found else ""
 
 
+#: The second person and the first person it stands for when a map is written to the
+#: persona ("You're 24, you pull coffees ..."): "send *your* mates" is "send *my* mates".
+_SECOND_TO_FIRST = {
+    "you": "I",
+    "your": "my",
+    "yours": "mine",
+    "yourself": "myself",
+    "you're": "I'm",
+    "youre": "I'm",
+    "you've": "I've",
+    "you'd": "I'd",
+    "you'll": "I'll",
+    "u": "I",
+    "ur": "my",
+}
+_SECOND_PERSON = re.compile(
+    r"(?<![\w'’])(" + "|".join(sorted(_SECOND_TO_FIRST, key=len, reverse=True)) + r")(?![\w'’])",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|my|me|mine)\b", re.IGNORECASE)
+
+
+def written_to_persona(persona: Persona) -> bool:
+    """True when the persona is written in the second person ("You're 24, you pull coffees
+    in town"): the map speaks to the persona, so its "you" and "your" are the customer's
+    own, as "I" and "my" are in a map written in the first person.
+
+    Examples
+    --------
+    >>> from journeykit.model import Persona
+    >>> written_to_persona(Persona(name="Jo", description="You drive vans; your back hurts."))
+    True
+    >>> written_to_persona(Persona(name="Jo", description="Drives vans; hates waiting for you."))
+    False
+    """
+    texts = " ".join((persona.description, *persona.goals, *persona.frustrations))
+    second = len(_SECOND_PERSON.findall(texts.replace("’", "'")))
+    return second >= 2 and second > len(_FIRST_PERSON.findall(texts.replace("’", "'")))
+
+
+def in_first_person(goal: str) -> str:
+    """*goal* with its second person put in the first ("send your mates" -> "send my mates").
+
+    Examples
+    --------
+    >>> in_first_person("Show it to your mates once you're healed")
+    "Show it to my mates once I'm healed"
+    """
+    return _SECOND_PERSON.sub(
+        lambda found: _SECOND_TO_FIRST[found.group(1).casefold()], goal.replace("’", "'")
+    )
+
+
 def read_in_map(goal: str, moments: tuple[str, ...], persona: Persona) -> GoalReading:
     """Whose goal *goal* is, read as a sentence (:func:`.reading.read_goal`) and then against
     the map it is in: the persona's own words, the people the persona names, the stage's
-    journey moments and the persona's name as the one acted on.
+    journey moments and the persona's name as the one acted on. A map written to the persona
+    in the second person has its "you" and "your" read as the customer's "I" and "my".
 
     Examples
     --------
@@ -224,7 +278,7 @@ def read_in_map(goal: str, moments: tuple[str, ...], persona: Persona) -> GoalRe
     >>> read_in_map("Tell people the river is safe to row on", ("recommend",), ray).side
     'customer'
     """
-    reading = read_goal(goal)
+    reading = read_goal(in_first_person(goal) if written_to_persona(persona) else goal)
     if reading.side == "customer":
         acted_on = persona_acted_on(goal, persona.name.strip())
         if acted_on:

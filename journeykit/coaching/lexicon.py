@@ -207,6 +207,10 @@ SELLER_PROCESSES = word_set(
     """
 )
 
+#: Money a business takes from its market: "repeat *spend* from junior families", "*revenue*
+#: from members" (a customer's money comes from their own people: "money from my parents").
+MARKET_MONEY = word_set("spend spending revenue income takings money business custom sales")
+
 #: Words that say how many, before a noun a second-language writer may leave singular
 #: ("*more* shop owner"): the noun is read as the plural it stands for.
 MANY_WORDS = word_set("more many fewer most several")

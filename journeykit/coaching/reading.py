@@ -457,6 +457,12 @@ def _business_evidence(goal: str, words: tuple[str, ...]) -> tuple[str, str] | N
             if word == "crm" and is_a(verb, lx.CUSTOMER_VERBS) and verb not in ("get", "keep"):
                 continue
             return word, "funnel words"
+    # Money taken from the market: "repair spend from junior families".
+    for i, word in enumerate(words[:-2]):
+        if word in lx.MARKET_MONEY and words[i + 1] == "from":
+            payers = _noun_phrase(words, i + 2)[0]
+            if _is_people(payers):
+                return " ".join([word, "from", *payers]), "money the business takes from its market"
     # A target: a number with a metric ("Occupancy of 90% in August").
     if _TARGET.search(goal) and any(is_a(w, lx.METRIC_WORDS | lx.FUNNEL_WORDS) for w in words):
         return goal.strip(), "a target with a number"
@@ -574,8 +580,8 @@ _FELT = lx.word_set(
 #: Verbs of someone choosing, recommending or calling on a business: "Be the studio local
 #: midwives *recommend*", "Be the firm a finance director *calls* first".
 _CHOOSING = lx.word_set(
-    "recommend mention choose pick trust call think rate prefer remember refer praise name "
-    "suggest turn"
+    "recommend mention choose pick trust call ring phone think rate prefer remember refer praise "
+    "name suggest turn"
 )
 
 

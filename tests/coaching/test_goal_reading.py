@@ -555,3 +555,38 @@ def test_a_prospect_anywhere_is_the_sellers_word(goal, side):
 )
 def test_a_verb_like_word_before_a_sellers_process_is_a_noun_compound(goal, side):
     assert read_goal(goal).side == side
+
+
+#: A persona written to in the second person, as a chatty map speaks to its reader.
+_WRITTEN_TO = "You ride eight kilometres to the depot; your bike is your only way in."
+
+
+@pytest.mark.parametrize(
+    ("goal", "description", "flagged"),
+    [
+        # In a map written to the persona, "your" is the customer's own "my" ...
+        ("Send your riding mates to a shop that won't rip them off", _WRITTEN_TO, False),
+        ("get ur bike back b4 ur next shift", _WRITTEN_TO, False),
+        # ... and the business acting on its market is still the business's.
+        ("Get riders to book their next service before they leave", _WRITTEN_TO, True),
+        ("Convert repair customers into yearly plans", _WRITTEN_TO, True),
+    ],
+)
+def test_a_map_written_to_the_persona_reads_your_as_the_customers(goal, description, flagged):
+    assert bool(_goal_levels_in("Advocacy", goal, description=description)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("goal", "side"),
+    [
+        # Money taken from the people a business serves is its revenue ...
+        ("Pull more weekend spend from festival campers", "unsure"),  # "campers": guessed
+        ("Grow takings from the lunchtime diners", "business"),
+        ("Be the locksmith the letting agencies phone first", "business"),
+        # ... money from the customer's own people, or a place, is the customer's.
+        ("Borrow money from my sister for the deposit", "customer"),
+        ("Claim the money back from the airline", "customer"),
+    ],
+)
+def test_money_from_the_market_and_the_business_people_ring(goal, side):
+    assert read_goal(goal).side == side
