@@ -22,8 +22,9 @@ RULES = (
         '"our"; improve, as a question: signs both ways, such as the customer\'s "my" with a '
         "growth verb, a standard for every case, or a goal that gets the persona, by name, to "
         "act; never what the persona's own description or goals say they want, getting the "
-        "people the persona names to agree, or telling people at large where customers "
-        "recommend)",
+        "people the persona names to agree, telling people at large where customers "
+        "recommend or drawing them into what the persona does, or the customer's own "
+        '"your" in a map written to the persona)',
     ),
     Rule("stage-without-goal", ("improve",), "a stage with content but no customer goal"),
     Rule(

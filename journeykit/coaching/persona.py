@@ -28,7 +28,9 @@ RULES = (
         'the persona is a job title ("Office manager", "Finance director") or an occupation '
         'with no one\'s name ("Freelance translator") rather than a person; improve: a name '
         'with a job title ("Adaeze, professional cellist") and a description that only lists '
-        "what the role is, with nothing about the person, asked as a question",
+        "what the role is, with nothing about the person, or a label the description itself "
+        'uses for what the persona does ("Night porter", "works as night porter"), asked as a '
+        "question",
     ),
     Rule("persona-without-description", ("improve",), "a named persona with no description"),
     Rule("persona-without-goals", ("improve",), "a persona with neither goals nor frustrations"),
