@@ -68,6 +68,16 @@ price; "What am I ..." names no time. A question about the price of a thing ("Wh
 delivery to Caithness cost?") wants that thing priced: a free extra elsewhere is no answer
 (a question about the total, "Total price including delivery", is about the price).
 
+Some questions are read by their kind before the topics they name, in any voice (terse,
+second person, second language): what if the thing goes wrong ("What if a name is
+wrong?") asks for a remedy, answered by money back, a redo, a swap or a change, or by a
+message that names a fault and what the business then does ("Missing button? We sew it
+back"); whether others see what is the customer's own ("Will they see my private
+photos?") asks about privacy; whom to ask ("Who can I ask about access?") wants a person or
+a way to reach one; how the business guards against something ("How do they stop clothes
+getting mixed up?") is an open question. What a total covers ("the total price with
+parking and food") is part of the price asked, not a question of its own.
+
 A message that is the same in every stage (a slogan) answers no stage's question.
 """
 
@@ -316,8 +326,8 @@ _ASSURANCE_ASKED = re.compile(
 
 #: A question what happens when that thing goes wrong ("What if a name is wrong?", "What
 #: happen if the screen stop working?", "If the print is damaged, what then?"): it asks for a
-#: remedy, which is what a refund question asks, whatever thing it names ("What if it rains?"
-#: names no fault and is no such question).
+#: remedy (money back, a redo, a swap or a change), whatever thing it names ("What if it
+#: rains?" names no fault and is no such question).
 _FAULT_ASKED = re.compile(
     r"^\W*(and |so |but )?(what|who)\b[^?]{0,25}?\b(if|when|in case)\b.*"
     + _FAULT
@@ -327,16 +337,30 @@ _FAULT_ASKED = re.compile(
     re.IGNORECASE,
 )
 
-#: A question whether others will see, read or pass on what is the customer's own ("Will they
-#: see my private photos?", "Does anyone read your messages?", "Is it confidential?"): it asks
-#: about privacy, which only a message on privacy answers. A need that merely names details
-#: ("What details do I need?") is no such question.
+#: Who may see what is the customer's own, in a privacy question: anyone but the customer
+#: ("Can I share my photos?" is the customer's own doing), and "you" only when what is seen
+#: is not "your" (in a second-person voice "you" is the customer).
+_OTHERS = (
+    r"(they|anyone|anybody|someone|somebody|staff|strangers|others|other people|he|she|it"
+    r"|the [\w'-]+)"
+)
+_SEEN = (
+    r"(\w+ ){0,2}?(see|look at|read|open|go through|access|sell|share|pass on|keep|copy)\w*"
+    r" (\w+ ){0,2}?"
+)
+_OWN_THINGS = (
+    r" ([\w']+ ){0,2}?(data|details|photos?|pictures?|files?|messages?|chats?|records?"
+    r"|information|info|emails?|contacts?|history|accounts?)\b"
+)
+
+#: A question whether others will see, read or pass on what is the customer's own ("Will
+#: they see my private photos?", "Does anyone read your messages?", "Is it confidential?"):
+#: it asks about privacy, which only a message on privacy answers. A need that merely names
+#: details ("What details do I need?") is no such question.
 _PRIVACY_ASKED = re.compile(
     r"\b(private|privacy|confidential\w*|gdpr)\b"
-    r"|\b(see|sees|look at|looks at|read|reads|open|opens|go through|access|sell|sells"
-    r"|share|shares|pass on|keep|keeps|copy|copies)\b (\w+ ){0,2}?"
-    r"(my|our|your|his|her|their) ([\w']+ ){0,2}?(data|details|photos?|pictures?|files?"
-    r"|messages?|chats?|records?|information|info|emails?|contacts?|history|accounts?)\b",
+    rf"|\b{_OTHERS} {_SEEN}(my|our|your|his|her|their){_OWN_THINGS}"
+    rf"|\byou {_SEEN}(my|our|his|her|their){_OWN_THINGS}",
     re.IGNORECASE,
 )
 
@@ -368,16 +392,17 @@ _KIND_ASKED = (
     (_CHANGE_ASKED, "change"),
     (_ACCEPTANCE_ASKED, "accepted"),
     (_ASSURANCE_ASKED, "proof"),
-    (_FAULT_ASKED, "refund"),
+    (_FAULT_ASKED, "remedy"),
     (_PRIVACY_ASKED, "kept-private"),
     (_WHOM_ASKED, "whom-to-ask"),
     (_METHOD_ASKED, "howto"),
 )
 
 #: Kinds of question (:data:`_KIND_ASKED`) answered by a message that tells one of these
-#: topics (:func:`told`): privacy by a message on privacy, whom to ask by a person or a way to
-#: reach one.
+#: topics (:func:`told`): a remedy by a refund or a change, privacy by a message on privacy,
+#: whom to ask by a person or a way to reach one.
 _ANSWERED_BY_KIND: dict[str, frozenset[str]] = {
+    "remedy": frozenset({"refund", "change"}),
     "kept-private": frozenset({"privacy"}),
     "whom-to-ask": frozenset({"who", "contact"}),
 }

@@ -612,6 +612,8 @@ def test_what_a_business_takes_or_a_message_on_the_thing_to_be_sure_of_answers(n
             True,
         ),
         ("What if the hem is wrong?", "Any mistake corrected at no cost", False),
+        # the customer's own slip is put right by a change
+        ("What if I type the date wrong?", "Move your booking free, any time before noon", False),
         ("If the boiler breaks down, who pays?", "Two-year warranty on every boiler we fit", False),
         # a what-if with no fault in it is no remedy question
         ("What if my dog is shy at first?", "Small groups of four dogs, led by a trainer", False),
@@ -635,11 +637,22 @@ def test_whether_others_see_the_customers_own_things_is_a_privacy_question(need,
     assert asked(need, [message]) is open_
 
 
-def test_naming_details_asks_no_privacy_question():
+@pytest.mark.parametrize(
+    ("need", "private"),
+    [
+        ("Will they pass on our details?", True),
+        ("Do they keep your data after you leave?", True),
+        # naming details, or the customer's own doing, asks nothing about privacy
+        ("Which personal details go on the form?", False),
+        ("Can I share my photos after the course?", False),
+        ("Can you share your photos with family?", False),
+        ("Can I access my records online?", False),
+    ],
+)
+def test_only_others_seeing_the_customers_own_things_asks_about_privacy(need, private):
     from journeykit.coaching.messages import asks
 
-    assert "kept-private" not in asks("Which personal details go on the form?")
-    assert asks("Will they pass on our details?") == {"kept-private"}
+    assert ("kept-private" in asks(need)) is private
 
 
 @pytest.mark.parametrize(
