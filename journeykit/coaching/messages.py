@@ -70,13 +70,13 @@ delivery to Caithness cost?") wants that thing priced: a free extra elsewhere is
 
 Some questions are read by their kind before the topics they name, in any voice (terse,
 second person, second language): what if the thing goes wrong ("What if a name is
-wrong?") asks for a remedy, answered by money back, a redo, a swap or a change, or by a
-message that names a fault and what the business then does ("Missing button? We sew it
-back"); whether others see what is the customer's own ("Will they see my private
-photos?") asks about privacy; whom to ask ("Who can I ask about access?") wants a person or
-a way to reach one; how the business guards against something ("How do they stop clothes
-getting mixed up?") is an open question. What a total covers ("the total price with
-parking and food") is part of the price asked, not a question of its own.
+wrong?") asks for a remedy, answered by money back, a redo, a swap, a change or insurance,
+or by a message that names a fault and what the business then does ("Missing button? We
+sew it back"); whether others see what is the customer's own ("Will they see my private
+photos?") asks about privacy; whom to ask ("Who can I ask about access?") wants a person
+or a way to reach one; how the business guards against something ("How do they stop
+clothes getting mixed up?") is an open question. What a total covers ("the total price
+with parking and food") is part of the price asked, not a question of its own.
 
 A message that is the same in every stage (a slogan) answers no stage's question.
 """
@@ -326,7 +326,7 @@ _ASSURANCE_ASKED = re.compile(
 
 #: A question what happens when that thing goes wrong ("What if a name is wrong?", "What
 #: happen if the screen stop working?", "If the print is damaged, what then?"): it asks for a
-#: remedy (money back, a redo, a swap or a change), whatever thing it names ("What if it
+#: remedy (money back, a redo, a swap, a change or insurance), whatever thing it names ("What if it
 #: rains?" names no fault and is no such question).
 _FAULT_ASKED = re.compile(
     r"^\W*(and |so |but )?(what|who)\b[^?]{0,25}?\b(if|when|in case)\b.*"
@@ -399,10 +399,11 @@ _KIND_ASKED = (
 )
 
 #: Kinds of question (:data:`_KIND_ASKED`) answered by a message that tells one of these
-#: topics (:func:`told`): a remedy by a refund or a change, privacy by a message on privacy,
+#: topics (:func:`told`): a remedy by a refund, a change or insurance, privacy by a message
+#: on privacy,
 #: whom to ask by a person or a way to reach one.
 _ANSWERED_BY_KIND: dict[str, frozenset[str]] = {
-    "remedy": frozenset({"refund", "change"}),
+    "remedy": frozenset({"refund", "change", "insurance"}),
     "kept-private": frozenset({"privacy"}),
     "whom-to-ask": frozenset({"who", "contact"}),
 }

@@ -612,6 +612,7 @@ def test_what_a_business_takes_or_a_message_on_the_thing_to_be_sure_of_answers(n
             True,
         ),
         ("What if the hem is wrong?", "Any mistake corrected at no cost", False),
+        ("what if something breaks during the move", "Every move fully insured", False),
         # the customer's own slip is put right by a change
         ("What if I type the date wrong?", "Move your booking free, any time before noon", False),
         ("If the boiler breaks down, who pays?", "Two-year warranty on every boiler we fit", False),
