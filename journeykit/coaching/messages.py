@@ -68,6 +68,16 @@ price; "What am I ..." names no time. A question about the price of a thing ("Wh
 delivery to Caithness cost?") wants that thing priced: a free extra elsewhere is no answer
 (a question about the total, "Total price including delivery", is about the price).
 
+Some questions are read by their kind before the topics they name, in any voice (terse,
+second person, second language): what if the thing goes wrong ("What if a name is
+wrong?") asks for a remedy, answered by money back, a redo, a swap, a change or insurance,
+or by a message that names a fault and what the business then does ("Missing button? We
+sew it back"); whether others see what is the customer's own ("Will they see my private
+photos?") asks about privacy; whom to ask ("Who can I ask about access?") wants a person
+or a way to reach one; how the business guards against something ("How do they stop
+clothes getting mixed up?") is an open question. What a total covers ("the total price
+with parking and food") is part of the price asked, not a question of its own.
+
 A message that is the same in every stage (a slogan) answers no stage's question.
 """
 
@@ -102,13 +112,26 @@ RULES = (
 
 
 #: A message naming how many people a thing serves ("Prices by number of guests", "Tables
-#: for up to 12 people").
+#: for up to 12 people") or how big a place is by what it holds ("Most 30-bed homes pay ...",
+#: "a 12-desk office").
 _HEADCOUNT = re.compile(
     r"\b(number of|for up to|serves|feeds|seats) (\d+ )?(people|guests|persons)\b"
-    r"|\b\d+ (people|guests|persons|servings|portions)\b",
+    r"|\b\d+ (people|guests|persons|servings|portions)\b"
+    r"|\b\d+[- ](bed|bedroom|room|seat|seater|desk|berth|pupil|cover)s?\b",
     re.IGNORECASE,
 )
 
+
+#: Something the business does or delivers turning out wrong: a mistake, a fault, a breakdown
+#: ("a name is wrong", "the screen stop working", "it doesn't work").
+_FAULT = (
+    r"\b(wrong|mistakes?|errors?|typos?|misspel\w*|broken|breaks?|damaged|faulty|leaks?"
+    r"|stops? working|(does|do|did)\s?n[o']?t work\w*|not work\w*|not right)\b"
+)
+
+#: A fault named in a message, the business's answer to it: the faults of :data:`_FAULT`,
+#: and a thing missing, lost, torn or not OK ("Missing button?", "Screen not OK?").
+_FAULT_TOLD = _FAULT + r"|\b(missing|lost|torn|stained|ripped|not ok(ay)?)\b"
 
 #: Ways a message gives an answer without naming its topic, read in messages only (a need
 #: that uses these words does not, by that alone, ask a precise question): where a place
@@ -138,8 +161,34 @@ _ANSWERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(licen[cs]e|passport|birth certificate|bank statement|payslips?)\b", "documents"),
         (
             r"\bput (it|things|that) right\b|\bredo\b|\bdo it again\b"
-            r"|\bno quibble\b|\bnot happy\b|\bswap\b|\bexchange\b|\bsend (it|them) back\b",
+            r"|\bno quibble\b|\bnot happy\b|\bswap\b|\bexchange\b|\bsend (it|them) back\b"
+            # a remedy at the business's cost: "Mistakes corrected free", "6 months warranty"
+            r"|\bwarrant(y|ies)\b|\bfree (of charge )?(re-?)?(check|fix|correction|repair"
+            r"|replacement|reprint|redo)s?\b|\b(fix|correct|replac|repair|reprint|resend)\w*"
+            r"\b[^.;:]{0,30}\b(free|no (extra )?(charge|cost)|on us|at our (cost|expense))\b"
+            # a fault named, and what the business then does: "Missing button? We sew it back"
+            rf"|^(?=.*({_FAULT_TOLD}))(?=.*\b(we|we'll|we will|our|free|no charge|on us)\b)",
             "refund",
+        ),
+        (
+            # what the business does not do with the customer's things, or how they are kept
+            r"\bnever (see|sees|look|looks|open|opens|read|reads|share|shares|sell|sells"
+            r"|pass|passes|keep|keeps|store|stores|copy|copies)\b|\bencrypt\w*"
+            r"|\b(wiped?|deleted|erased)\b|\bonly you\b|\bstays? (on|with|in) your\b",
+            "privacy",
+        ),
+        (
+            # a way to reach someone: "Thursday Q&A thread", "DM us", "a helpline"
+            r"\bq ?& ?a\b|\b(forum|thread|dms?|inbox|helpline|hotline|help ?desk|whatsapp"
+            r"|drop-in|answered by|ask (us|me|our|the|any)\w*)\b",
+            "contact",
+        ),
+        (
+            # a report of the work done: "what we did", "what was changed"
+            r"\bwhat (we|i|they) (did|changed|fixed|replaced|found|repaired|checked)\b"
+            r"|\bwhat (was|were|got|has been|have been) (done|changed|fixed|replaced|found"
+            r"|repaired|checked)\b",
+            "results",
         ),
         (
             r"\b(move|moves|moved|moving|change|changes|changed|changing|swap\w*|switch\w*"
@@ -189,6 +238,8 @@ _OTHER_SENSE = re.compile(
     r"\brated\b|\b(will|does|do|would|can) (it|they|this|that"
     r"|the (?!policy|insurance|plan|warranty|guarantee)\w+) cover\b"
     r"|\b(safely|securely|confidently|properly)\b"
+    # covering a thing over, not insurance: "good at covering names", "a cover-up"
+    r"|\bcovering\b|\bcover[- ]?ups?\b"
     # payments the customer's own business makes or takes ("Can they handle subcontractor
     # payments?"), and "am" as a verb ("What am I allowed to say?"), not a time of day
     r"|\b(handl|process|manag|run|track|chas|reconcil|sort)\w* (\w+ ){0,2}?payments?\b"
@@ -273,13 +324,89 @@ _ASSURANCE_ASKED = re.compile(
     re.IGNORECASE,
 )
 
+#: A question what happens when that thing goes wrong ("What if a name is wrong?", "What
+#: happen if the screen stop working?", "If the print is damaged, what then?"): it asks for a
+#: remedy (money back, a redo, a swap, a change or insurance), whatever thing it names ("What if it
+#: rains?" names no fault and is no such question).
+_FAULT_ASKED = re.compile(
+    r"^\W*(and |so |but )?(what|who)\b[^?]{0,25}?\b(if|when|in case)\b.*"
+    + _FAULT
+    + r"|^\W*(and |so |but )?(if|when|in case)\b.*"
+    + _FAULT
+    + r".*\b(what|who)\b",
+    re.IGNORECASE,
+)
+
+#: Who may see what is the customer's own, in a privacy question: anyone but the customer
+#: ("Can I share my photos?" is the customer's own doing), and "you" only when what is seen
+#: is not "your" (in a second-person voice "you" is the customer).
+_OTHERS = (
+    r"(they|anyone|anybody|someone|somebody|staff|strangers|others|other people|he|she|it"
+    r"|the [\w'-]+)"
+)
+_SEEN = (
+    r"(\w+ ){0,2}?(see|look at|read|open|go through|access|sell|share|pass on|keep|copy)\w*"
+    r" (\w+ ){0,2}?"
+)
+_OWN_THINGS = (
+    r" ([\w']+ ){0,2}?(data|details|photos?|pictures?|files?|messages?|chats?|records?"
+    r"|information|info|emails?|contacts?|history|accounts?)\b"
+)
+
+#: A question whether others will see, read or pass on what is the customer's own ("Will
+#: they see my private photos?", "Does anyone read your messages?", "Is it confidential?"):
+#: it asks about privacy, which only a message on privacy answers. A need that merely names
+#: details ("What details do I need?") is no such question.
+_PRIVACY_ASKED = re.compile(
+    r"\b(private|privacy|confidential\w*|gdpr)\b"
+    rf"|\b{_OTHERS} {_SEEN}(my|our|your|his|her|their){_OWN_THINGS}"
+    rf"|\byou {_SEEN}(my|our|his|her|their){_OWN_THINGS}",
+    re.IGNORECASE,
+)
+
+#: A question whom to ask ("Who can I ask about access, day to day?", "Who do you call when
+#: ..."): it wants a person or a way to reach one, whatever it is about; what follows "about"
+#: is its subject, not its kind.
+_WHOM_ASKED = re.compile(
+    r"\bwho (can|could|do|should|shall|will|would|to) ((i|we|you|they) )?"
+    r"(ask|contact|call|ring|text|message|email|talk to|speak to|turn to|go to|chat to)\b",
+    re.IGNORECASE,
+)
+
+#: A question how the business guards against something ("How do they stop clothes getting
+#: mixed up between residents?", "How will you make sure nothing is lost?"): it asks for a way
+#: of working, an open question; the things it names ("residents") are what the way is for,
+#: not a question whether the customer qualifies.
+_METHOD_ASKED = re.compile(
+    r"^\W*how (do|does|will|would|can|could) (they|you|it|the [\w'-]+|[A-Z][\w'-]+) "
+    r"(stop|keep|make sure|ensure|prevent|avoid|handle|deal with|protect|guard|check|look after)"
+    r"\b",
+    re.IGNORECASE,
+)
+
 #: Questions whose kind outweighs the topics they name (:data:`_CHANGE_ASKED`,
-#: :data:`_ACCEPTANCE_ASKED`, :data:`_ASSURANCE_ASKED`): what they ask, in the order read.
+#: :data:`_ACCEPTANCE_ASKED`, :data:`_ASSURANCE_ASKED`, :data:`_FAULT_ASKED`,
+#: :data:`_PRIVACY_ASKED`, :data:`_WHOM_ASKED`, :data:`_METHOD_ASKED`): what they ask, in the
+#: order read.
 _KIND_ASKED = (
     (_CHANGE_ASKED, "change"),
     (_ACCEPTANCE_ASKED, "accepted"),
     (_ASSURANCE_ASKED, "proof"),
+    (_FAULT_ASKED, "remedy"),
+    (_PRIVACY_ASKED, "kept-private"),
+    (_WHOM_ASKED, "whom-to-ask"),
+    (_METHOD_ASKED, "howto"),
 )
+
+#: Kinds of question (:data:`_KIND_ASKED`) answered by a message that tells one of these
+#: topics (:func:`told`): a remedy by a refund, a change or insurance, privacy by a message
+#: on privacy,
+#: whom to ask by a person or a way to reach one.
+_ANSWERED_BY_KIND: dict[str, frozenset[str]] = {
+    "remedy": frozenset({"refund", "change", "insurance"}),
+    "kept-private": frozenset({"privacy"}),
+    "whom-to-ask": frozenset({"who", "contact"}),
+}
 
 
 @lru_cache(maxsize=65536)
@@ -401,7 +528,7 @@ def _on_the_things(need: str, message: str) -> bool:
 #: A question about the whole price, with a thing in it ("Total price including delivery"):
 #: the price is its point, not the thing.
 _TOTAL = re.compile(
-    r"\b(total|all[- ]in|overall|altogether|in all|including|included|with everything)\b",
+    r"\b(total|all[- ]in|overall|all ?together|in all|including|included|with everything)\b",
     re.IGNORECASE,
 )
 
@@ -435,10 +562,17 @@ def answered(need: str, messages: list[str]) -> bool:
         # message on what it is sure of ("... my data is safe?": "Data never leaves the EU")
         sure_of = concepts(need) - _BROAD - {"price"}
         return any(told(_plain(m)) & (sure_of | {"worth"}) for m in messages)
+    for kind, answering in _ANSWERED_BY_KIND.items():
+        if kind in asked:
+            return any(told(_plain(m)) & answering for m in messages)
     precise = asked & (PRECISE | {"worth", "change"})
+    if "price" in precise and _TOTAL.search(need):
+        # "What is the total price with parking and food?": what the total covers is part
+        # of the price asked, no question of its own
+        precise = frozenset({"price"})
     if len(precise) > 1:  # "When does the parcel arrive?": the parcel, not any time
         precise -= {"time"}
-    if len(precise) > 1 and not _TOTAL.search(need):
+    if len(precise) > 1:
         precise -= {"price"}  # "What will delivery cost?": the delivery's price, not any price
     if precise:
         return any(
@@ -465,7 +599,9 @@ def planned(
     *messages* belong to the stage's plan: the map itself says the question is still open.
 
     The messages belong to the plan when one of them speaks to one of the stage's
-    opportunities or business *activities* (they share a topic); a slogan speaks to none,
+    opportunities or business *activities* (they share a topic), apart from what the business
+    says of its own standing (:data:`_STANDING`: "Best day out for all the family" beside "a
+    price calculator for family groups"); a slogan speaks to none,
     nor does a message that shares only a word of the map's main *subject* with the plan
     ("Fast, accurate translations" beside "Write a guide to each body's translation rules"
     on a translator's map).
@@ -499,7 +635,7 @@ def planned(
     if not any(asked & topic_words(idea) for idea in ideas):
         return False
     plan = frozenset().union(*(topic_words(item) for item in (*ideas, *activities))) - subject
-    return any(topic_words(message) & plan for message in messages)
+    return any(topic_words(_plain(message)) & plan for message in messages)
 
 
 #: A figure in a message: a digit or a small number in words ("for twelve years", "ages 6
@@ -522,7 +658,7 @@ _FIGURE = re.compile(
 _STANDING = re.compile(
     r"\b(since|est\.?|established( in)?) \d{4}\b"
     r"|\b[\w-]+ (generations?|decades?)'? (of|in)\b"
-    r"|\b[\w-]+ years'? (of (experience|expertise|craft\w*|trading|history|service)"
+    r"|\b[\w-]+ years'? ((of )?(experience|expertise|craft\w*|trading|history|service)"
     r"|in (business|the trade))\b"
     r"|\b(over|more than) [\d,]+\+? \w+"
     r"|\b(across|all over|throughout) the \w+"
@@ -532,6 +668,9 @@ _STANDING = re.compile(
     r"|proud(ly)? to|passionate about|we (love|care about))\b"
     # a boast: "the perfect people", "the friendliest team", "the right partner"
     r"|\bthe (perfect|best|finest|greatest|friendliest|ideal|right|leading|top) \w+"
+    # the same boast as a headline, for whom or where: "Best day out for all the family"
+    r"|^\s*(best|finest|greatest|friendliest|nicest|tastiest) ([\w'-]+ ){1,3}?(for|in|of) "
+    r"(all )?(the |your |every )?[\w-]+"
     # a promise of being there: "here when you need us", "always there for you"
     r"|\b(always )?(here|there)( for you)?( when(ever)? you need( us| it| help| them)?)?$"
     r"|\bwhenever you need( us| it| help)?\b|\b(here|there) for you\b"
@@ -574,24 +713,30 @@ def _plain(message: str) -> str:
 _FIRST_PERSON = re.compile(r"\b(we|our|us|we're|we've|ours)\b", re.IGNORECASE)
 
 
-def _concrete(message: str, stage: Stage) -> bool:
+def _concrete(message: str, stage: Stage, subject: frozenset[str] = frozenset()) -> bool:
     """True when *message* says something concrete for *stage*: apart from what it says of
     the business's standing (:data:`_STANDING`), it tells a topic (:func:`told`) other than
-    vouching for the business, gives a figure, or shares a word with the stage's needs, pain
-    points or opportunities. A message in which the business vouches for itself (in the
-    first person: "Every order handled through our certified process") must share its word
-    with a need: naming the order a pain point is about does not make the vouching an
-    answer."""
+    vouching for the business, gives a figure, or shares a word with the stage's needs, or
+    with its pain points or opportunities other than a word of the map's main *subject*: a
+    message naming what a question asks about speaks to it ("We service wind-up watches" to
+    "Who still fixes mechanical watches?"), while "Our workshop knows every kind of boat"
+    beside "a repair slot for junior boats", on a boat dealer's map, says nothing. A message
+    in which the business vouches for itself (in the first person: "Every order handled
+    through our certified process") must share its word with a need: naming the order a
+    pain point is about does not make the vouching an answer."""
     plain = _plain(message)
     if _CHEERING.search(plain):
         return False
     topics = told(plain)
     if topics - _VOUCHING or _FIGURE.search(plain):
         return True
-    near = [*stage.information_needs]
-    if not (topics & _VOUCHING and _FIRST_PERSON.search(plain)):
-        near += [*stage.pain_points, *stage.opportunities]
-    return any(_words(plain) & _words(item) for item in near)
+    said = _words(plain)
+    if any(said & _words(need) for need in stage.information_needs):
+        return True
+    if topics & _VOUCHING and _FIRST_PERSON.search(plain):
+        return False
+    said -= subject
+    return any(said & _words(item) for item in (*stage.pain_points, *stage.opportunities))
 
 
 #: Topics so wide that sharing one ties nothing: a question with "how", a text message, a
@@ -605,9 +750,10 @@ def _words(text: str) -> frozenset[str]:
     return topic_words(text.replace("-", " "))
 
 
-def _claims(stage: Stage) -> bool:
-    """True when *stage* has messages and none of them is concrete (:func:`_concrete`)."""
-    return bool(stage.messages) and not any(_concrete(m, stage) for m in stage.messages)
+def _claims(stage: Stage, subject: frozenset[str] = frozenset()) -> bool:
+    """True when *stage* has messages and none of them is concrete (:func:`_concrete`; the
+    map's main *subject* makes none concrete)."""
+    return bool(stage.messages) and not any(_concrete(m, stage, subject) for m in stage.messages)
 
 
 def claimed_only(
@@ -630,7 +776,7 @@ def claimed_only(
     False
     """
     asked = asks(need)
-    if asked & (PRECISE | {"worth"}) or not _claims(stage):
+    if asked & (PRECISE | {"worth"}) or not _claims(stage, subject):
         return False
     words = _words(need) - subject
     ideas = asked - _BROAD
@@ -716,7 +862,7 @@ def check(view: MapView) -> Iterator[Finding]:
         heard.extend(stage.messages)
         if not stage.information_needs:
             continue
-        claims = _claims(stage)
+        claims = _claims(stage, main_subject())
         missing = [
             n
             for n in stage.information_needs

@@ -595,3 +595,158 @@ def test_a_message_sharing_only_the_maps_subject_with_the_plan_is_not_in_it(mess
 )
 def test_what_a_business_takes_or_a_message_on_the_thing_to_be_sure_of_answers(need, message):
     assert not asked(need, [message])
+
+
+# ----- kinds of question and the answers of their kind, in other trades and voices ---------
+
+
+@pytest.mark.parametrize(
+    ("need", "message", "open_"),
+    [
+        # what if the thing goes wrong asks for a remedy, in any voice
+        ("What happens if the engraving is spelt wrong?", "Hand engraving by our master", True),
+        ("so what if your cake turns up broken?", "Cakes baked fresh each morning", True),
+        (
+            "What happen if the boiler stop working again?",
+            "Engineers with 15 years experience",
+            True,
+        ),
+        ("What if the hem is wrong?", "Any mistake corrected at no cost", False),
+        ("what if something breaks during the move", "Every move fully insured", False),
+        # the customer's own slip is put right by a change
+        ("What if I type the date wrong?", "Move your booking free, any time before noon", False),
+        ("If the boiler breaks down, who pays?", "Two-year warranty on every boiler we fit", False),
+        # a what-if with no fault in it is no remedy question
+        ("What if my dog is shy at first?", "Small groups of four dogs, led by a trainer", False),
+    ],
+)
+def test_a_question_what_if_it_goes_wrong_wants_a_remedy(need, message, open_):
+    assert asked(need, [message]) is open_
+
+
+@pytest.mark.parametrize(
+    ("need", "message", "open_"),
+    [
+        ("Can the tutor see my son's messages?", "Tutors reply within a school day", True),
+        ("Will the clinic keep my scans private?", "Scans ready in 24 hours", True),
+        ("Does anyone read your chats in the app?", "Chats answered within the hour", True),
+        ("Is my health record confidential?", "Records encrypted and never shared", False),
+        ("Will staff go through my emails?", "Our IT staff never open your inbox", False),
+    ],
+)
+def test_whether_others_see_the_customers_own_things_is_a_privacy_question(need, message, open_):
+    assert asked(need, [message]) is open_
+
+
+@pytest.mark.parametrize(
+    ("need", "private"),
+    [
+        ("Will they pass on our details?", True),
+        ("Do they keep your data after you leave?", True),
+        # naming details, or the customer's own doing, asks nothing about privacy
+        ("Which personal details go on the form?", False),
+        ("Can I share my photos after the course?", False),
+        ("Can you share your photos with family?", False),
+        ("Can I access my records online?", False),
+    ],
+)
+def test_only_others_seeing_the_customers_own_things_asks_about_privacy(need, private):
+    from journeykit.coaching.messages import asks
+
+    assert ("kept-private" in asks(need)) is private
+
+
+@pytest.mark.parametrize(
+    ("need", "message", "open_"),
+    [
+        ("Who do I talk to about my rota?", "Care with a smile, since 1995", True),
+        ("who do you ring when the heating dies at night?", "Heating you can rely on", True),
+        (
+            "Who can we ask about the school forms?",
+            "Ask our office team any weekday, 9 to 3",
+            False,
+        ),
+        ("who to contact re allergens", "Allergen questions: a DM to the kitchen, same day", False),
+    ],
+)
+def test_whom_to_ask_wants_a_person_or_a_way_to_reach_one(need, message, open_):
+    assert asked(need, [message]) is open_
+
+
+@pytest.mark.parametrize(
+    ("need", "message", "open_"),
+    [
+        ("What's the total with parking and lunch?", "Two minutes from the harbour", True),
+        ("How much it cost all together, with the hire?", "Bikes and helmets at the station", True),
+        ("What is the total with transport and meals?", "One price: £340 a child, all in", False),
+    ],
+)
+def test_what_a_total_covers_is_part_of_the_price_asked(need, message, open_):
+    assert asked(need, [message]) is open_
+
+
+def test_a_headline_boast_is_no_part_of_the_plan():
+    from journeykit.coaching.messages import planned
+
+    plan = ["Show a price for school trips on the booking page"]
+    need = "What do school trips cost?"
+    assert not planned(need, ["Finest picnic spot for every school"], plan, [])
+    assert planned(need, ["School trips booked in one call"], plan, [])
+
+
+@pytest.mark.parametrize(
+    ("need", "message", "open_"),
+    [
+        # a report of the work done answers what was done, beside no other concrete message
+        ("What did the mechanic actually do?", "Your car: what we fixed and why", False),
+        ("What did they replace?", "Trusted by drivers across the county", True),
+        # covering a thing over is no insurance
+        ("Who is good at covering scars?", "Scar cover work shown on our page", False),
+    ],
+)
+def test_what_was_done_and_covering_over_are_read_in_their_sense(need, message, open_):
+    assert asked(need, [message]) is open_
+
+
+@pytest.mark.parametrize(
+    ("need", "message", "open_"),
+    [
+        # a way of working is an open question: the people it names ask no eligibility
+        ("How do you keep the tenants' keys apart?", "Each key gets a coloured tag", False),
+        (
+            "How do they stop parcels going to the wrong flat?",
+            "Trusted by shoppers across the city",
+            True,
+        ),
+        # a place's size by what it holds answers a price for a place of the customer's size
+        (
+            "What will it cost a month for an office our size?",
+            "Most 12-desk offices pay £300 a month",
+            False,
+        ),
+        # a fault named, and what the business then does, is a remedy
+        ("What if a tile arrives broken?", "Broken tile? We send a new one the next day", False),
+    ],
+)
+def test_a_way_of_working_a_size_by_capacity_and_a_remedy_in_other_words(need, message, open_):
+    assert asked(need, [message]) is open_
+
+
+@pytest.mark.parametrize(
+    ("message", "open_"),
+    [
+        ("Our workshop knows every kind of bike", True),
+        ("Wheel rebuilds back in three days, even in spring", False),
+    ],
+)
+def test_sharing_only_the_maps_subject_with_a_plan_says_nothing_concrete(message, open_):
+    bike = jk.load_map(CLEAN)
+    bike.set_lane(
+        "Retention", "information_needs", ["How long does a wheel rebuild take in spring?"]
+    )
+    bike.set_lane("Retention", "messages", [message])
+    bike.set_lane("Retention", "opportunities", ["Offer a quick wheel slot for cargo bikes"])
+    findings = jk.review(bike)
+    assert (
+        any(f.rule == "need-without-message" and f.stage == "Retention" for f in findings) is open_
+    )
