@@ -1,7 +1,12 @@
-"""Install what the tests need beyond pip: Chromium, Java and the npm test packages.
+"""Install what the tests need beyond pip: Chromium, its fonts, Java and the npm test packages.
 
 Run by ``make test`` before pytest. Chromium comes from the operating system
-(Debian/Ubuntu: the ``chromium`` package, installed here when missing), and so does
+(Debian/Ubuntu: the ``chromium`` package, installed here when missing), and so do the fonts
+the browser tests measure text in: the figures and the editor name Arial (as plotly's font
+stack does), which Windows and macOS have, and a Linux without it draws in its fallback
+(often DejaVu Sans, about a tenth wider), so the tests that check that no label is cut off or
+drawn over another would be measuring another font (``fonts-liberation``: Liberation Sans has
+Arial's metrics). So does
 the Java runtime Spark needs for the test that measures a journey on Spark in local
 mode (``default-jre-headless``: Java 17 or newer); the npm packages in ``tests/node``
 (the Mermaid parser, axe-core, and configurable-http-proxy for the workshop room's
@@ -49,6 +54,24 @@ def ensure_chromium() -> bool:
     if find_chromium() is not None:
         return True
     return apt_install("chromium") and find_chromium() is not None
+
+
+def has_arial_metrics() -> bool:
+    """True when text asked for in Arial is drawn in Arial or a font with its metrics
+    (Liberation Sans, Arimo), or when fontconfig is not what picks fonts (Windows, macOS)."""
+    fc_match = shutil.which("fc-match")
+    if not (fc_match and sys.platform.startswith("linux")):
+        return True
+    found = subprocess.run(
+        [fc_match, "-f", "%{family}", "Arial"], capture_output=True, text=True, timeout=60
+    ).stdout
+    return any(name in found for name in ("Arial", "Liberation Sans", "Arimo"))
+
+
+def ensure_fonts() -> bool:
+    if has_arial_metrics():
+        return True
+    return apt_install("fonts-liberation") and has_arial_metrics()
 
 
 #: The oldest Java that the Spark the tests install (pyspark 4.0) runs on.
@@ -146,6 +169,10 @@ def main() -> int:
     missing = []
     if not ensure_chromium():
         missing.append("Chromium (Debian/Ubuntu: apt-get install chromium; else Google Chrome)")
+    if not ensure_fonts():
+        missing.append(
+            "a font with Arial's metrics (Debian/Ubuntu: apt-get install fonts-liberation)"
+        )
     if not ensure_java():
         missing.append(
             f"Java {JAVA_AT_LEAST} or newer for the Spark test (Debian/Ubuntu: apt-get "
