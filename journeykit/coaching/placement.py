@@ -22,7 +22,11 @@ the purchase comes after the choice.
 
 A customer action is read clause by clause from its verb, so the moment is found in any
 wording: terse ("orders album + pays by card"), in the first person ("I recommend the
-lessons to my colleagues"), with a named subject ("Mark and I sign the contract"). Print
+lessons to my colleagues"), with a named subject ("Mark and I sign the contract"), or as
+the noun phrase of notes and jargon, read from the verb its last noun is made from ("£200
+livery deposit payment" is paying, "Gym referral to two colleagues" is referring). A
+review or a referral in the stage of the purchase itself comes before anything bought was
+used ("Writes a 5-star review" as the lease is signed), and is asked about too. Print
 (leaflets, flyers, posters) is advertising in a telling stage only when the business puts
 it out to strangers, not when it is a touchpoint customers hand on or is given to them.
 Recommending an option to the people who decide with the customer (the committee, a
@@ -34,8 +38,14 @@ the purchase stage is asked about when it does what the map itself has the custo
 after the purchase, the same verb on the same thing ("varnishes the boat" in Discover and
 again in Re-purchase), or begins using what the map's purchase stage buys ("starts taking
 her tablets from the new packs" before the purchase stage collects the first pack); the
-same call or visit to the business before and after is no sign. The messages, where the
-business speaks to the customer, are read as the customer actions they urge: asking for a
+same call or visit to the business before and after is no sign. The same verb on what
+the purchase stage buys, in the setting the map has it used in after buying, is an echo
+too ("tests the new screen on the delivery app" before the screen is chosen), and so is
+paying before the purchase stage for what the map has the customer come back for ("pays
+for the weekly plan" at Subscribe, when the weekly plan is the step up of Ascend). A
+welcome email where people sign up (Subscribe) welcomes them, not a customer. The
+messages, where the business speaks to the customer, are read as the customer actions they
+urge: asking for a
 review or a referral before any purchase stage ("Happy with your van? Leave us a review"),
 and selling with no one else to bring in a telling stage ("Buy a new strap today").
 """
@@ -65,8 +75,9 @@ RULES = (
         "buying, before the purchase stages, or paying while still comparing before the "
         "purchase stage, advertising to strangers in a recommend or promote stage; an action "
         "before the purchase that the map itself has after it, or that begins using what its "
-        "purchase stage buys; a message asking for reviews before the purchase or selling in "
-        "a telling stage), asked as a question",
+        "purchase stage buys, or pays for what the map has the customer come back for; a "
+        "review or a referral in the purchase stage; a message asking for reviews before the "
+        "purchase or selling in a telling stage), asked as a question",
     ),
 )
 
@@ -74,6 +85,9 @@ RULES = (
 _BEFORE = frozenset({"notice", "research", "contact", "commit"})
 #: Moments of telling others, where the customer (not an advert) carries the message.
 _TELLING = frozenset({"recommend", "promote"})
+#: The purchase alone: the customer has bought but not used it yet, so has nothing to
+#: recommend from.
+_BUYING_ONLY = frozenset({"buy"})
 #: Where an item of each kind belongs, in words a learner knows.
 _BELONGS = {
     "recommend": "a stage where the customer tells others (Advocacy, Advocate)",
@@ -185,17 +199,86 @@ _NAMED = re.compile(
 )
 
 
-def _clause_forms(action: str) -> Iterator[tuple[str, ...]]:
-    """The clauses of *action*, each from its verb: without the subject a first-person
-    wording puts before it ("I sign the form and pay the first part" gives "sign the form"
-    and "pay the first part"). A capitalised first word may be a name or a verb ("Sam
-    pays", "Ask buyers to ..."): such a clause comes in both forms.
+#: Where the noun phrase a nominal clause is made of ends: "£200 livery deposit payment",
+#: "Shieldline recommendation | to other managers".
+_PHRASE_END = re.compile(
+    r"\s+(?:to|for|from|with|in|into|on|at|of|by|via|after|before|through|about)\s+",
+    re.IGNORECASE,
+)
+#: A noun made from a verb, and the endings that give the verb back: "payment" (pay),
+#: "recommendation" (recommend), "reservation" (reserve), "renewal" (renew), "referral"
+#: (refer), "rebooking" (rebook), "sign-up" (sign up).
+_NOMINAL_ENDINGS = (
+    ("ation", ("", "e")),
+    ("ment", ("",)),
+    ("al", ("", "e")),
+    ("ing", ("", "e")),
+    ("-up", (" up",)),
+)
+#: Words before a clause's last noun that show it starts with a verb, not a noun phrase:
+#: an article or a possessive ("Books the fitting", "Confirms her booking").
+_NOT_NOUN_PHRASE = lx.DETERMINERS | lx.word_set(
+    "my your his her its our their i we you he she they me him us them"
+)
+
+
+def _verbs_of(noun: str) -> tuple[str, ...]:
+    """The verbs *noun* may be made from, by its ending, or none when it is no such noun.
 
     Examples
     --------
-    >>> list(_clause_forms("At night I search on my phone"))
+    >>> _verbs_of("recommendation"), _verbs_of("referral"), _verbs_of("sign-up")
+    (('recommend', 'recommende'), ('referr', 'referre', 'refer'), ('sign up',))
+    >>> _verbs_of("dinghy")
+    ()
+    """
+    noun = noun.casefold()
+    for ending, replacements in _NOMINAL_ENDINGS:
+        stem = noun[: -len(ending)]
+        if noun.endswith(ending) and len(stem) >= 3:
+            verbs = [stem + replacement for replacement in replacements]
+            if stem[-1] == stem[-2]:
+                verbs.append(stem[:-1])  # referral -> refer, shipping -> ship
+            return tuple(verbs)
+    return ()
+
+
+@lru_cache(maxsize=65536)
+def _verbal_forms(clause: str) -> tuple[str, ...]:
+    """A clause in the noun-phrase voice of notes and jargon ("£200 livery deposit payment",
+    "Shieldline recommendation to other managers") said again from its verb ("pay £200
+    livery deposit", "recommend Shieldline to other managers"), so that it reads as the
+    same action does in any other voice; one form per verb its last noun may come from.
+    A clause with an article or a possessive before that noun ("Books the fitting")
+    starts with a verb already, and gives none.
+
+    Examples
+    --------
+    >>> _verbal_forms("£200 livery deposit payment")
+    ('pay £200 livery deposit',)
+    >>> _verbal_forms("Books the fitting for Sunday")
+    ()
+    """
+    phrase, *rest = _PHRASE_END.split(clause, maxsplit=1)
+    words = phrase.split()
+    if (len(words) < 2 and not rest) or {w.casefold() for w in words[:-1]} & _NOT_NOUN_PHRASE:
+        return ()  # a lone noun says too little; an article shows a verb before it
+    tail = clause[len(phrase) :]
+    return tuple(" ".join([verb, *words[:-1]]) + tail for verb in _verbs_of(words[-1]))
+
+
+def _subject_forms(action: str) -> Iterator[tuple[str, ...]]:
+    """The clauses of *action*, each from its verb: without the subject a first-person
+    wording puts before it ("I sign the form and pay the first part" gives "sign the form"
+    and "pay the first part"). A capitalised first word may be a name or a verb ("Sam
+    pays", "Ask buyers to ..."): such a clause comes in both forms, the one from the verb
+    last.
+
+    Examples
+    --------
+    >>> list(_subject_forms("At night I search on my phone"))
     [('search on my phone',)]
-    >>> list(_clause_forms("Sam orders a reflector and pays by card"))
+    >>> list(_subject_forms("Sam orders a reflector and pays by card"))
     [('Sam orders a reflector', 'orders a reflector'), ('pays by card',)]
     """
     for clause in _CLAUSES.split(action):
@@ -207,6 +290,20 @@ def _clause_forms(action: str) -> Iterator[tuple[str, ...]]:
             continue
         if clause:
             yield (clause,)
+
+
+def _clause_forms(action: str) -> Iterator[tuple[str, ...]]:
+    """The clauses of *action* in every form they may be read in: from the verb, without
+    a subject (see :func:`_subject_forms`), and a noun phrase said from its verb (see
+    :func:`_verbal_forms`).
+
+    Examples
+    --------
+    >>> list(_clause_forms("Google search and £200 livery deposit payment"))
+    [('Google search',), ('£200 livery deposit payment', 'pay £200 livery deposit')]
+    """
+    for forms in _subject_forms(action):
+        yield (*forms, *_verbal_forms(forms[-1]))
 
 
 def _clauses(action: str) -> Iterator[str]:
@@ -418,6 +515,26 @@ def _clause_moment(clause: str) -> str | None:
     return kind
 
 
+@lru_cache(maxsize=65536)
+def _plainly_recommends(action: str) -> bool:
+    """True when a clause of *action* plainly recommends the business to others, in the
+    concepts' own words (a review written, a referral passed on, friends told), not only
+    praises or names it: "Nominates the pharmacy for his prescriptions" at the purchase is
+    choosing it.
+
+    Examples
+    --------
+    >>> _plainly_recommends("Pays and writes a 5-star review"), _plainly_recommends(
+    ...     "Nominates the pharmacy for her prescriptions"
+    ... )
+    (True, False)
+    """
+    return any(
+        action_moment(clause) == "recommend" and not _TO_DECIDERS.search(clause)
+        for clause in _clauses(action)
+    )
+
+
 def _early_action(action: str) -> str | None:
     """``"recommend"`` or ``"buy"`` for a customer action with a clause that plainly is one,
     however it is worded: in the first person ("I recommend the lessons to my colleagues"),
@@ -538,6 +655,8 @@ def _misplaced(
     'asking'
     >>> _misplaced(frozenset({"contact"}), "actions", "I show her the safe on her first day")
     'use'
+    >>> _misplaced(frozenset({"buy"}), "actions", "Leaves a five-star review as she pays")
+    'recommend'
     """
     if not moments:
         return None
@@ -551,11 +670,13 @@ def _misplaced(
             return later
         if not moments & {"commit", "contact"} and books:
             return "buy"  # booking the service where nobody has even been in touch yet
+    if lane == "actions" and moments == _BUYING_ONLY and _plainly_recommends(item):
+        return "recommend"  # a review or a referral before anything bought was used
     if lane != "actions" and moments <= _BEFORE and asks_for_word(item):
         return "asking"
     if lane == "business_activities" and moments <= _BEFORE:
         served = serving_moment(item)
-        if served:
+        if served and not ("commit" in moments and _WELCOME_MESSAGE.search(item)):
             return "serving" if served == "use" else "recalling"
     if lane == "touchpoints" and moments <= _BEFORE and _AFTER_TOUCHPOINT.search(item):
         return "met-after"
@@ -565,6 +686,12 @@ def _misplaced(
     return None
 
 
+#: A welcome sent, not handed over: in a stage where people sign up or commit (Subscribe),
+#: it welcomes someone who has signed up, not a customer who has bought ("Send welcome
+#: email with voucher"); a welcome pack or kit is still for a customer.
+_WELCOME_MESSAGE = re.compile(
+    r"\bwelcome (?:e-?mails?|letters?|calls?|texts?|messages?|sms)\b", re.IGNORECASE
+)
 #: The business serving a customer who has already bought: welcoming or onboarding them,
 #: delivering or fitting what they bought, handling their claims, reminding them to come
 #: back ("Send the welcome pack", "Process claims within a week", "Remind patients to book
@@ -782,6 +909,15 @@ class _MapOrder:
     bought: frozenset[str] = frozenset()
 
 
+#: The head and the verb :class:`_MapOrder` files a later clause under by its verb alone,
+#: and, for using or coming back, by nothing but its object's key words.
+_ANY_HEAD = _ANY_VERB = ""
+#: How many key words of its object an earlier clause shares with a later one of the same
+#: verb to do the same thing, when their heads differ and the earlier one names what the
+#: purchase stage buys ("tests the new screen on the delivery app" before the screen is
+#: chosen and paid for, "tests the touch on the delivery app" after it).
+_SAME_THINGS = 2
+
 #: No map order to read by: a stage on or after the purchase, or a map without one.
 _NO_ORDER = _MapOrder()
 
@@ -809,6 +945,9 @@ def _map_order(view: MapView, first_name: str) -> _MapOrder:
                 if (shape := _action_shape(clause)) and shape[1]:
                     verb, head, keys = shape
                     later.setdefault((verb, head), []).append((keys, kind))
+                    later.setdefault((verb, _ANY_HEAD), []).append((keys, kind))
+                    if kind != "recommend":
+                        later.setdefault((_ANY_VERB, _ANY_HEAD), []).append((keys, kind))
     purchase = view.stages[view.purchase_index]
     bought = frozenset().union(*(key_words(action) for action in purchase.actions))
     return _MapOrder(later, bought)
@@ -847,7 +986,9 @@ def _started_use(clause: str) -> frozenset[str]:
 def _verb_clauses(action: str) -> tuple[str, ...]:
     """The clauses of *action*, each from its verb (the subject dropped, see
     :func:`_clause_forms`), read once per text."""
-    return tuple(forms[-1] for forms in _clause_forms(action))
+    return tuple(
+        form for forms in _subject_forms(action) for form in (forms[-1], *_verbal_forms(forms[-1]))
+    )
 
 
 def _echoed(action: str, order: _MapOrder) -> str | None:
@@ -856,7 +997,10 @@ def _echoed(action: str, order: _MapOrder) -> str | None:
     stage ("varnishes the boat" before the boat is laid up at the yard, "sends my friend
     code" before the tickets are bought), or beginning to use what the purchase stage buys.
     Getting in touch again ("Phones the shop") is no echo unless more than its head is the
-    same. The map's own order says when the customer does it; the coach only asks."""
+    same. With another head, the same verb is an echo on what the purchase stage buys, in
+    the setting the map has it used in after buying; paying before the purchase stage is
+    one on what the map has the customer come back for, not bought in its purchase stage.
+    The map's own order says when the customer does it; the coach only asks."""
     for clause in _verb_clauses(action):
         if _started_use(clause) & order.bought:
             return "use"  # beginning to use what the purchase stage buys
@@ -868,6 +1012,18 @@ def _echoed(action: str, order: _MapOrder) -> str | None:
         for later_keys, kind in order.later.get((verb, head), ()):
             if not contacting or len(keys & later_keys) >= 2:
                 return kind
+        if _clause_moment(clause) == "buy":
+            for later_keys, kind in order.later.get((_ANY_VERB, _ANY_HEAD), ()):
+                shared = {k for k in keys & later_keys - order.bought if not k.isdigit()}
+                if len(shared) >= _SAME_THINGS:
+                    return kind  # paying now for what the map has the customer get later
+        if contacting:
+            continue
+        if not keys & order.bought:
+            continue
+        for later_keys, kind in order.later.get((verb, _ANY_HEAD), ()):
+            if len(keys & later_keys) >= _SAME_THINGS:
+                return kind  # what is bought, used as the map has it used after buying
     return None
 
 
@@ -916,8 +1072,11 @@ def check(view: MapView) -> Iterator[Finding]:
     order = _map_order(view, first_name)
     for index, stage in enumerate(view.stages):
         moments = frozenset(view.moments.get(stage.name, ()))
-        if not (moments and (moments <= _BEFORE or moments <= _TELLING)) or stage.is_blank():
-            continue  # every item fits a stage of the purchase or after it, but telling
+        if (
+            not (moments and (moments <= _BEFORE or moments <= _TELLING or moments == _BUYING_ONLY))
+            or stage.is_blank()
+        ):
+            continue  # every item fits a stage of use or coming back
         before_purchase = purchase is not None and index < purchase
         comparing = before_purchase and any(_compares(a) for a in stage.actions)
         found = next(
