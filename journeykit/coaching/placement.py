@@ -42,12 +42,15 @@ same call or visit to the business before and after is no sign. The same verb on
 the purchase stage buys, in the setting the map has it used in after buying, is an echo
 too ("tests the new screen on the delivery app" before the screen is chosen), and so is
 paying before the purchase stage for what the map has the customer come back for ("pays
-for the weekly plan" at Subscribe, when the weekly plan is the step up of Ascend). A
-welcome email where people sign up (Subscribe) welcomes them, not a customer. The
-messages, where the business speaks to the customer, are read as the customer actions they
-urge: asking for a
-review or a referral before any purchase stage ("Happy with your van? Leave us a review"),
-and selling with no one else to bring in a telling stage ("Buy a new strap today").
+for the weekly plan" at Subscribe, when the weekly plan is the step up of Ascend), and
+the person the purchase stage books doing the trade the map names before the booking
+("Marek interprets the appointment" before "You book Marek", in a map that looks for an
+interpreter). An object's head comes after its count ("sends two mates the link" is about
+the mates, as "sends her mates the link" is). A welcome email where people sign up
+(Subscribe) welcomes them, not a customer. The messages, where the business speaks to the
+customer, are read as the customer actions they urge: asking for a review or a referral
+before any purchase stage ("Happy with your van? Leave us a review"), and selling with no
+one else to bring in a telling stage ("Buy a new strap today").
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..catalogue import FieldPath, FieldSpec, schema
 from . import lexicon as lx
@@ -75,7 +78,8 @@ RULES = (
         "buying, before the purchase stages, or paying while still comparing before the "
         "purchase stage, advertising to strangers in a recommend or promote stage; an action "
         "before the purchase that the map itself has after it, or that begins using what its "
-        "purchase stage buys, or pays for what the map has the customer come back for; a "
+        "purchase stage buys, or pays for what the map has the customer come back for, or "
+        "has the person the purchase stage books already at work; a "
         "review or a referral in the purchase stage; a message asking for reviews before the "
         "purchase or selling in a telling stage), asked as a question",
     ),
@@ -222,6 +226,11 @@ _NOT_NOUN_PHRASE = lx.DETERMINERS | lx.word_set(
 )
 
 
+#: A first word in the third person, which starts a clause from its verb: "interprets
+#: grandad's echo appointment" (not "Access guide download", nor a possessive).
+_THIRD_PERSON = re.compile(r"[a-z]+[^s's]s", re.IGNORECASE)
+
+
 def _verbs_of(noun: str) -> tuple[str, ...]:
     """The verbs *noun* may be made from, by its ending, or none when it is no such noun.
 
@@ -256,13 +265,17 @@ def _verbal_forms(clause: str) -> tuple[str, ...]:
     --------
     >>> _verbal_forms("£200 livery deposit payment")
     ('pay £200 livery deposit',)
-    >>> _verbal_forms("Books the fitting for Sunday")
-    ()
+    >>> _verbal_forms("Books the fitting for Sunday"), _verbal_forms("interprets his booking")
+    ((), ())
     """
     phrase, *rest = _PHRASE_END.split(clause, maxsplit=1)
     words = phrase.split()
-    if (len(words) < 2 and not rest) or {w.casefold() for w in words[:-1]} & _NOT_NOUN_PHRASE:
-        return ()  # a lone noun says too little; an article shows a verb before it
+    if (
+        (len(words) < 2 and not rest)
+        or {w.casefold() for w in words[:-1]} & _NOT_NOUN_PHRASE
+        or (len(words) > 1 and _THIRD_PERSON.fullmatch(words[0]))
+    ):
+        return ()  # a lone noun says too little; an article or a verb in -s starts it
     tail = clause[len(phrase) :]
     return tuple(" ".join([verb, *words[:-1]]) + tail for verb in _verbs_of(words[-1]))
 
@@ -499,6 +512,7 @@ _TO_DECIDERS = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def _clause_moment(clause: str) -> str | None:
     """``"recommend"`` or ``"buy"`` for one clause of a customer action, read from its verb
     ("Orders a reflector", "Raves about the bakery"), else None; recommending to the people
@@ -892,8 +906,14 @@ def _action_shape(clause: str) -> tuple[str, str, frozenset[str]] | None:
     if len(words) < 2 or _NOTICING.match(clause) or _TRYING.search(clause):
         return None
     rest = " ".join(words[1:])
-    head = next((w for w in tokens(rest) if w not in STOPWORDS and w not in lx.DETERMINERS), "")
+    head = next((w for w in tokens(rest) if not _skipped_before_head(w)), "")
     return stem(words[0].casefold()), stem(head), key_words(rest)
+
+
+def _skipped_before_head(word: str) -> bool:
+    """True for a word an object's head comes after: a small word, a determiner or a count
+    ("sends two mates the link" is about the mates, as "sends her mates the link" is)."""
+    return word in STOPWORDS or word in lx.DETERMINERS or word in lx.COUNT_WORDS
 
 
 @dataclass(frozen=True)
@@ -903,10 +923,26 @@ class _MapOrder:
     :func:`_action_shape`) by its verb and its object's head, with the object's key words
     and the kind of item it makes before the purchase (using, coming back, recommending),
     and the key words
-    of the purchase stage's own actions (what is bought: "the packs", "the lease")."""
+    of the purchase stage's own actions (what is bought: "the packs", "the lease"); the
+    people the purchase stage names (who is booked: "You book Marek for the 14th") and the
+    verbs of the trades the map names ("interpreter": interpret), to tell the person booked
+    doing the work before the booking."""
 
     later: dict[tuple[str, str], list[tuple[frozenset[str], str]]] = field(default_factory=dict)
     bought: frozenset[str] = frozenset()
+    booked: frozenset[str] = frozenset()
+    #: The items the trades are read from, read only when someone booked is a subject.
+    trade_texts: tuple[str, ...] = ()
+
+    @cached_property
+    def trades(self) -> frozenset[str]:
+        """The verbs (stems) of the trades the map names ("interpreter": interpret)."""
+        return frozenset(
+            stem(word[: -len(found.group(1))])
+            for item in self.trade_texts
+            for word in tokens(item)
+            if (found := _AGENT_NOUN.search(word))
+        )
 
 
 #: The head and the verb :class:`_MapOrder` files a later clause under by its verb alone,
@@ -920,6 +956,12 @@ _SAME_THINGS = 2
 
 #: No map order to read by: a stage on or after the purchase, or a map without one.
 _NO_ORDER = _MapOrder()
+
+
+@lru_cache(maxsize=65536)
+def _things(keys: frozenset[str]) -> frozenset[str]:
+    """The key words of an object that name things, not amounts ("18", "7")."""
+    return frozenset(word for word in keys if not word.isdigit())
 
 
 def _map_order(view: MapView, first_name: str) -> _MapOrder:
@@ -945,12 +987,37 @@ def _map_order(view: MapView, first_name: str) -> _MapOrder:
                 if (shape := _action_shape(clause)) and shape[1]:
                     verb, head, keys = shape
                     later.setdefault((verb, head), []).append((keys, kind))
-                    later.setdefault((verb, _ANY_HEAD), []).append((keys, kind))
-                    if kind != "recommend":
-                        later.setdefault((_ANY_VERB, _ANY_HEAD), []).append((keys, kind))
+                    things = _things(keys)
+                    if len(things) < _SAME_THINGS:
+                        continue  # too little to be the same things under another head
+                    for filed in (verb, _ANY_HEAD), (_ANY_VERB, _ANY_HEAD):
+                        if (things, kind) not in later.setdefault(filed, []) and (
+                            filed[0] or kind != "recommend"
+                        ):
+                            later[filed].append((things, kind))
     purchase = view.stages[view.purchase_index]
     bought = frozenset().union(*(key_words(action) for action in purchase.actions))
-    return _MapOrder(later, bought)
+    booked = frozenset().union(*map(_names_in, purchase.actions))
+    trade_texts = tuple(
+        item for stage in view.stages for item in (*stage.actions, *stage.touchpoints)
+    )
+    return _MapOrder(later, bought, booked, trade_texts)
+
+
+#: A name in the middle of a sentence: "You book Marek online".
+_NAME = re.compile(r"[A-Z][a-z'’-]+")
+
+
+@lru_cache(maxsize=65536)
+def _names_in(action: str) -> frozenset[str]:
+    """The names (lower case) after the first word of *action*: "You book Marek online"
+    gives ``{"marek"}``."""
+    return frozenset(word.casefold() for word in action.split()[1:] if _NAME.fullmatch(word))
+
+
+#: A noun of someone who does a trade, and the ending that makes it from its verb:
+#: "interpreter" (interpret), "cleaner", "tattooist".
+_AGENT_NOUN = re.compile(r"\w{4,}(er|or|ist)$")
 
 
 #: Beginning to use something: "starts taking her tablets from the new packs", "begins
@@ -991,6 +1058,36 @@ def _verb_clauses(action: str) -> tuple[str, ...]:
     )
 
 
+def _booked_at_work(action: str, order: _MapOrder) -> bool:
+    """True when a clause of *action* has the person the map's purchase stage books do the
+    trade the map names, before the booking ("Marek interprets grandad's appointment" when
+    "You book Marek" is the purchase and the map looks for an interpreter); quoting,
+    answering or a free sample is not the work.
+
+    Examples
+    --------
+    >>> order = _MapOrder(booked=frozenset({"marek"}), trade_texts=("Finds an interpreter",))
+    >>> _booked_at_work("Marek interprets the check-up for us", order)
+    True
+    >>> _booked_at_work("Marek quotes £45 an hour", order)
+    False
+    """
+    return bool(order.booked) and any(
+        name in order.booked and verb in order.trades for name, verb in _named_subjects(action)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _named_subjects(action: str) -> tuple[tuple[str, str], ...]:
+    """Each name that is the subject of a clause of *action*, with its verb (a stem), but
+    in a trial ("Marek interprets a free sample"): ``(("marek", "interpret"),)``."""
+    return tuple(
+        (forms[0].split()[0].casefold(), stem(forms[-1].split()[0].casefold()))
+        for forms in _subject_forms(action)
+        if len(forms) > 1 and not _TRYING.search(forms[-1])
+    )
+
+
 def _echoed(action: str, order: _MapOrder) -> str | None:
     """The kind of item *action* is when a clause of it does what the map itself has the
     customer do with or after the purchase: the same verb on the same thing as a later
@@ -1001,6 +1098,8 @@ def _echoed(action: str, order: _MapOrder) -> str | None:
     the setting the map has it used in after buying; paying before the purchase stage is
     one on what the map has the customer come back for, not bought in its purchase stage.
     The map's own order says when the customer does it; the coach only asks."""
+    if _booked_at_work(action, order):
+        return "use"  # the person the purchase stage books, already doing the work
     for clause in _verb_clauses(action):
         if _started_use(clause) & order.bought:
             return "use"  # beginning to use what the purchase stage buys
@@ -1012,17 +1111,15 @@ def _echoed(action: str, order: _MapOrder) -> str | None:
         for later_keys, kind in order.later.get((verb, head), ()):
             if not contacting or len(keys & later_keys) >= 2:
                 return kind
+        things = _things(keys)
         if _clause_moment(clause) == "buy":
             for later_keys, kind in order.later.get((_ANY_VERB, _ANY_HEAD), ()):
-                shared = {k for k in keys & later_keys - order.bought if not k.isdigit()}
-                if len(shared) >= _SAME_THINGS:
+                if len(things & later_keys - order.bought) >= _SAME_THINGS:
                     return kind  # paying now for what the map has the customer get later
-        if contacting:
-            continue
-        if not keys & order.bought:
+        if contacting or not things & order.bought:
             continue
         for later_keys, kind in order.later.get((verb, _ANY_HEAD), ()):
-            if len(keys & later_keys) >= _SAME_THINGS:
+            if len(things & later_keys) >= _SAME_THINGS:
                 return kind  # what is bought, used as the map has it used after buying
     return None
 
@@ -1068,6 +1165,7 @@ def check(view: MapView) -> Iterator[Finding]:
     who = view.persona_name
     first_name = next(iter(view.map.persona.name.split()), "")
     lanes = _moment_lanes()
+    actions_only = tuple(spec for spec in lanes if spec.key == "actions")  # at the purchase
     purchase = view.purchase_index
     order = _map_order(view, first_name)
     for index, stage in enumerate(view.stages):
@@ -1082,7 +1180,7 @@ def check(view: MapView) -> Iterator[Finding]:
         found = next(
             (
                 (spec, item, kind)
-                for spec in lanes
+                for spec in (actions_only if moments == _BUYING_ONLY else lanes)
                 for item in getattr(stage, spec.name)
                 if (
                     kind := _item_kind(

@@ -7,7 +7,10 @@ purchase itself comes before anything bought was used. What the map itself has t
 do after the purchase is read by the same verb on the same things, whatever the head of the
 object, and paying before the purchase stage for what the map has the customer come back for
 later is asked about. A welcome email in a stage where people sign up welcomes someone who
-signed up, not a customer. Each flawed probe has sound twins the rule must leave alone.
+signed up, not a customer. The head of an object comes after its count ("sends two mates
+the link" is about the mates), and the person the purchase stage books, doing the trade the
+map names before the booking ("Ina cleans the oven" before "Books Ina"), is asked about.
+Each flawed probe has sound twins the rule must leave alone.
 """
 
 from __future__ import annotations
@@ -201,3 +204,85 @@ def test_paying_early_for_what_the_map_has_the_customer_come_back_for(action, la
 def test_a_welcome_email_where_people_sign_up_is_for_them(stage, activity, asked):
     built = journey("eight-stage", {(stage, "business_activities"): [activity]})
     assert questioned(built, stage) is asked
+
+
+@pytest.mark.parametrize(
+    ("early", "later", "asked"),
+    [
+        # second person: the same link to a counted few after the purchase
+        (
+            "You send your friends the salon's price list",
+            "You send three friends the salon's price list",
+            True,
+        ),
+        # terse, with a few for the count
+        (
+            "sends colleagues the gym's join link",
+            "sends a few colleagues the gym's join link",
+            True,
+        ),
+        # the same people, but something else sent: getting in touch, not passing it on
+        (
+            "You send your friends a photo of the old sofa",
+            "You send three friends the upholsterer's link",
+            False,
+        ),
+    ],
+)
+def test_the_head_of_an_object_comes_after_its_count(early, later, asked):
+    built = journey(
+        "six-stage", {("Discover", "actions"): [early], ("Advocate", "actions"): [later]}
+    )
+    assert questioned(built, "Discover") is asked
+
+
+@pytest.mark.parametrize(
+    ("framework", "lanes", "stage", "asked"),
+    [
+        # the cleaner the purchase books, already cleaning before the booking
+        (
+            "five-stage",
+            {
+                ("Awareness", "actions"): ["Searches for an oven cleaner nearby"],
+                ("Consideration", "actions"): ["Ina cleans the oven and the hob"],
+                ("Purchase", "actions"): ["Books Ina for the Saturday slot"],
+            },
+            "Consideration",
+            True,
+        ),
+        # second language: the photographer paid at the purchase, photographing before it
+        (
+            "six-stage",
+            {
+                ("Discover", "actions"): ["I look for newborn photographer"],
+                ("Engage", "actions"): ["Tomek photographs the twins in the park"],
+                ("Purchase", "actions"): ["We pay Tomek the deposit"],
+            },
+            "Engage",
+            True,
+        ),
+        # quoting, showing a portfolio or a free sample is not the work
+        (
+            "five-stage",
+            {
+                ("Awareness", "actions"): ["Searches for an oven cleaner nearby"],
+                ("Consideration", "actions"): ["Ina quotes for the oven and the hob"],
+                ("Purchase", "actions"): ["Books Ina for the Saturday slot"],
+            },
+            "Consideration",
+            False,
+        ),
+        (
+            "six-stage",
+            {
+                ("Discover", "actions"): ["I look for newborn photographer"],
+                ("Engage", "actions"): ["Tomek photographs a free sample of the twins"],
+                ("Purchase", "actions"): ["We pay Tomek the deposit"],
+            },
+            "Engage",
+            False,
+        ),
+    ],
+)
+def test_the_person_the_purchase_books_at_work_before_it(framework, lanes, stage, asked):
+    assert questioned(journey(framework, lanes), stage) is asked
