@@ -246,6 +246,14 @@ DETERMINERS = word_set(
     """
 )
 
+#: How many, in words: "two mates", "a few colleagues" (the count, not the thing counted).
+COUNT_WORDS = word_set(
+    """
+    one two three four five six seven eight nine ten eleven twelve twenty dozen dozens
+    several few couple many lots
+    """
+)
+
 #: Verbs in the third person that a customer action starts with, and that are never a
 #: plural noun: a touchpoint starting with one is an action ("Reads comparison articles").
 ACTION_VERBS_3RD = word_set(

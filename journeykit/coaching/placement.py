@@ -22,7 +22,11 @@ the purchase comes after the choice.
 
 A customer action is read clause by clause from its verb, so the moment is found in any
 wording: terse ("orders album + pays by card"), in the first person ("I recommend the
-lessons to my colleagues"), with a named subject ("Mark and I sign the contract"). Print
+lessons to my colleagues"), with a named subject ("Mark and I sign the contract"), or as
+the noun phrase of notes and jargon, read from the verb its last noun is made from ("£200
+livery deposit payment" is paying, "Gym referral to two colleagues" is referring). A
+review or a referral in the stage of the purchase itself comes before anything bought was
+used ("Writes a 5-star review" as the lease is signed), and is asked about too. Print
 (leaflets, flyers, posters) is advertising in a telling stage only when the business puts
 it out to strangers, not when it is a touchpoint customers hand on or is given to them.
 Recommending an option to the people who decide with the customer (the committee, a
@@ -34,10 +38,19 @@ the purchase stage is asked about when it does what the map itself has the custo
 after the purchase, the same verb on the same thing ("varnishes the boat" in Discover and
 again in Re-purchase), or begins using what the map's purchase stage buys ("starts taking
 her tablets from the new packs" before the purchase stage collects the first pack); the
-same call or visit to the business before and after is no sign. The messages, where the
-business speaks to the customer, are read as the customer actions they urge: asking for a
-review or a referral before any purchase stage ("Happy with your van? Leave us a review"),
-and selling with no one else to bring in a telling stage ("Buy a new strap today").
+same call or visit to the business before and after is no sign. The same verb on what
+the purchase stage buys, in the setting the map has it used in after buying, is an echo
+too ("tests the new screen on the delivery app" before the screen is chosen), and so is
+paying before the purchase stage for what the map has the customer come back for ("pays
+for the weekly plan" at Subscribe, when the weekly plan is the step up of Ascend), and
+the person the purchase stage books doing the trade the map names before the booking
+("Marek interprets the appointment" before "You book Marek", in a map that looks for an
+interpreter). An object's head comes after its count ("sends two mates the link" is about
+the mates, as "sends her mates the link" is). A welcome email where people sign up
+(Subscribe) welcomes them, not a customer. The messages, where the business speaks to the
+customer, are read as the customer actions they urge: asking for a review or a referral
+before any purchase stage ("Happy with your van? Leave us a review"), and selling with no
+one else to bring in a telling stage ("Buy a new strap today").
 """
 
 from __future__ import annotations
@@ -45,7 +58,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..catalogue import FieldPath, FieldSpec, schema
 from . import lexicon as lx
@@ -65,8 +78,10 @@ RULES = (
         "buying, before the purchase stages, or paying while still comparing before the "
         "purchase stage, advertising to strangers in a recommend or promote stage; an action "
         "before the purchase that the map itself has after it, or that begins using what its "
-        "purchase stage buys; a message asking for reviews before the purchase or selling in "
-        "a telling stage), asked as a question",
+        "purchase stage buys, or pays for what the map has the customer come back for, or "
+        "has the person the purchase stage books already at work; a "
+        "review or a referral in the purchase stage; a message asking for reviews before the "
+        "purchase or selling in a telling stage), asked as a question",
     ),
 )
 
@@ -74,6 +89,9 @@ RULES = (
 _BEFORE = frozenset({"notice", "research", "contact", "commit"})
 #: Moments of telling others, where the customer (not an advert) carries the message.
 _TELLING = frozenset({"recommend", "promote"})
+#: The purchase alone: the customer has bought but not used it yet, so has nothing to
+#: recommend from.
+_BUYING_ONLY = frozenset({"buy"})
 #: Where an item of each kind belongs, in words a learner knows.
 _BELONGS = {
     "recommend": "a stage where the customer tells others (Advocacy, Advocate)",
@@ -185,17 +203,95 @@ _NAMED = re.compile(
 )
 
 
-def _clause_forms(action: str) -> Iterator[tuple[str, ...]]:
-    """The clauses of *action*, each from its verb: without the subject a first-person
-    wording puts before it ("I sign the form and pay the first part" gives "sign the form"
-    and "pay the first part"). A capitalised first word may be a name or a verb ("Sam
-    pays", "Ask buyers to ..."): such a clause comes in both forms.
+#: Where the noun phrase a nominal clause is made of ends: "£200 livery deposit payment",
+#: "Shieldline recommendation | to other managers".
+_PHRASE_END = re.compile(
+    r"\s+(?:to|for|from|with|in|into|on|at|of|by|via|after|before|through|about)\s+",
+    re.IGNORECASE,
+)
+#: A noun made from a verb, and the endings that give the verb back: "payment" (pay),
+#: "recommendation" (recommend), "reservation" (reserve), "renewal" (renew), "referral"
+#: (refer), "rebooking" (rebook), "sign-up" (sign up).
+_NOMINAL_ENDINGS = (
+    ("ation", ("", "e")),
+    ("ment", ("",)),
+    ("al", ("", "e")),
+    ("ing", ("", "e")),
+    ("-up", (" up",)),
+)
+#: Words before a clause's last noun that show it starts with a verb, not a noun phrase:
+#: an article or a possessive ("Books the fitting", "Confirms her booking").
+_NOT_NOUN_PHRASE = lx.DETERMINERS | lx.word_set(
+    "my your his her its our their i we you he she they me him us them"
+)
+
+
+#: A first word in the third person, which starts a clause from its verb: "interprets
+#: grandad's echo appointment" (not "Access guide download", nor a possessive).
+_THIRD_PERSON = re.compile(r"[a-z]+[^s's]s", re.IGNORECASE)
+
+
+def _verbs_of(noun: str) -> tuple[str, ...]:
+    """The verbs *noun* may be made from, by its ending, or none when it is no such noun.
 
     Examples
     --------
-    >>> list(_clause_forms("At night I search on my phone"))
+    >>> _verbs_of("recommendation"), _verbs_of("referral"), _verbs_of("sign-up")
+    (('recommend', 'recommende'), ('referr', 'referre', 'refer'), ('sign up',))
+    >>> _verbs_of("dinghy")
+    ()
+    """
+    noun = noun.casefold()
+    for ending, replacements in _NOMINAL_ENDINGS:
+        stem = noun[: -len(ending)]
+        if noun.endswith(ending) and len(stem) >= 3:
+            verbs = [stem + replacement for replacement in replacements]
+            if stem[-1] == stem[-2]:
+                verbs.append(stem[:-1])  # referral -> refer, shipping -> ship
+            return tuple(verbs)
+    return ()
+
+
+@lru_cache(maxsize=65536)
+def _verbal_forms(clause: str) -> tuple[str, ...]:
+    """A clause in the noun-phrase voice of notes and jargon ("£200 livery deposit payment",
+    "Shieldline recommendation to other managers") said again from its verb ("pay £200
+    livery deposit", "recommend Shieldline to other managers"), so that it reads as the
+    same action does in any other voice; one form per verb its last noun may come from.
+    A clause with an article or a possessive before that noun ("Books the fitting")
+    starts with a verb already, and gives none.
+
+    Examples
+    --------
+    >>> _verbal_forms("£200 livery deposit payment")
+    ('pay £200 livery deposit',)
+    >>> _verbal_forms("Books the fitting for Sunday"), _verbal_forms("interprets his booking")
+    ((), ())
+    """
+    phrase, *rest = _PHRASE_END.split(clause, maxsplit=1)
+    words = phrase.split()
+    if (
+        (len(words) < 2 and not rest)
+        or {w.casefold() for w in words[:-1]} & _NOT_NOUN_PHRASE
+        or (len(words) > 1 and _THIRD_PERSON.fullmatch(words[0]))
+    ):
+        return ()  # a lone noun says too little; an article or a verb in -s starts it
+    tail = clause[len(phrase) :]
+    return tuple(" ".join([verb, *words[:-1]]) + tail for verb in _verbs_of(words[-1]))
+
+
+def _subject_forms(action: str) -> Iterator[tuple[str, ...]]:
+    """The clauses of *action*, each from its verb: without the subject a first-person
+    wording puts before it ("I sign the form and pay the first part" gives "sign the form"
+    and "pay the first part"). A capitalised first word may be a name or a verb ("Sam
+    pays", "Ask buyers to ..."): such a clause comes in both forms, the one from the verb
+    last.
+
+    Examples
+    --------
+    >>> list(_subject_forms("At night I search on my phone"))
     [('search on my phone',)]
-    >>> list(_clause_forms("Sam orders a reflector and pays by card"))
+    >>> list(_subject_forms("Sam orders a reflector and pays by card"))
     [('Sam orders a reflector', 'orders a reflector'), ('pays by card',)]
     """
     for clause in _CLAUSES.split(action):
@@ -207,6 +303,20 @@ def _clause_forms(action: str) -> Iterator[tuple[str, ...]]:
             continue
         if clause:
             yield (clause,)
+
+
+def _clause_forms(action: str) -> Iterator[tuple[str, ...]]:
+    """The clauses of *action* in every form they may be read in: from the verb, without
+    a subject (see :func:`_subject_forms`), and a noun phrase said from its verb (see
+    :func:`_verbal_forms`).
+
+    Examples
+    --------
+    >>> list(_clause_forms("Google search and £200 livery deposit payment"))
+    [('Google search',), ('£200 livery deposit payment', 'pay £200 livery deposit')]
+    """
+    for forms in _subject_forms(action):
+        yield (*forms, *_verbal_forms(forms[-1]))
 
 
 def _clauses(action: str) -> Iterator[str]:
@@ -402,6 +512,7 @@ _TO_DECIDERS = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def _clause_moment(clause: str) -> str | None:
     """``"recommend"`` or ``"buy"`` for one clause of a customer action, read from its verb
     ("Orders a reflector", "Raves about the bakery"), else None; recommending to the people
@@ -416,6 +527,26 @@ def _clause_moment(clause: str) -> str | None:
     if kind == "recommend" and _TO_DECIDERS.search(clause):
         return None  # part of deciding with others, not telling them
     return kind
+
+
+@lru_cache(maxsize=65536)
+def _plainly_recommends(action: str) -> bool:
+    """True when a clause of *action* plainly recommends the business to others, in the
+    concepts' own words (a review written, a referral passed on, friends told), not only
+    praises or names it: "Nominates the pharmacy for his prescriptions" at the purchase is
+    choosing it.
+
+    Examples
+    --------
+    >>> _plainly_recommends("Pays and writes a 5-star review"), _plainly_recommends(
+    ...     "Nominates the pharmacy for her prescriptions"
+    ... )
+    (True, False)
+    """
+    return any(
+        action_moment(clause) == "recommend" and not _TO_DECIDERS.search(clause)
+        for clause in _clauses(action)
+    )
 
 
 def _early_action(action: str) -> str | None:
@@ -538,6 +669,8 @@ def _misplaced(
     'asking'
     >>> _misplaced(frozenset({"contact"}), "actions", "I show her the safe on her first day")
     'use'
+    >>> _misplaced(frozenset({"buy"}), "actions", "Leaves a five-star review as she pays")
+    'recommend'
     """
     if not moments:
         return None
@@ -551,11 +684,13 @@ def _misplaced(
             return later
         if not moments & {"commit", "contact"} and books:
             return "buy"  # booking the service where nobody has even been in touch yet
+    if lane == "actions" and moments == _BUYING_ONLY and _plainly_recommends(item):
+        return "recommend"  # a review or a referral before anything bought was used
     if lane != "actions" and moments <= _BEFORE and asks_for_word(item):
         return "asking"
     if lane == "business_activities" and moments <= _BEFORE:
         served = serving_moment(item)
-        if served:
+        if served and not ("commit" in moments and _WELCOME_MESSAGE.search(item)):
             return "serving" if served == "use" else "recalling"
     if lane == "touchpoints" and moments <= _BEFORE and _AFTER_TOUCHPOINT.search(item):
         return "met-after"
@@ -565,6 +700,12 @@ def _misplaced(
     return None
 
 
+#: A welcome sent, not handed over: in a stage where people sign up or commit (Subscribe),
+#: it welcomes someone who has signed up, not a customer who has bought ("Send welcome
+#: email with voucher"); a welcome pack or kit is still for a customer.
+_WELCOME_MESSAGE = re.compile(
+    r"\bwelcome (?:e-?mails?|letters?|calls?|texts?|messages?|sms)\b", re.IGNORECASE
+)
 #: The business serving a customer who has already bought: welcoming or onboarding them,
 #: delivering or fitting what they bought, handling their claims, reminding them to come
 #: back ("Send the welcome pack", "Process claims within a week", "Remind patients to book
@@ -765,8 +906,14 @@ def _action_shape(clause: str) -> tuple[str, str, frozenset[str]] | None:
     if len(words) < 2 or _NOTICING.match(clause) or _TRYING.search(clause):
         return None
     rest = " ".join(words[1:])
-    head = next((w for w in tokens(rest) if w not in STOPWORDS and w not in lx.DETERMINERS), "")
+    head = next((w for w in tokens(rest) if not _skipped_before_head(w)), "")
     return stem(words[0].casefold()), stem(head), key_words(rest)
+
+
+def _skipped_before_head(word: str) -> bool:
+    """True for a word an object's head comes after: a small word, a determiner or a count
+    ("sends two mates the link" is about the mates, as "sends her mates the link" is)."""
+    return word in STOPWORDS or word in lx.DETERMINERS or word in lx.COUNT_WORDS
 
 
 @dataclass(frozen=True)
@@ -776,14 +923,45 @@ class _MapOrder:
     :func:`_action_shape`) by its verb and its object's head, with the object's key words
     and the kind of item it makes before the purchase (using, coming back, recommending),
     and the key words
-    of the purchase stage's own actions (what is bought: "the packs", "the lease")."""
+    of the purchase stage's own actions (what is bought: "the packs", "the lease"); the
+    people the purchase stage names (who is booked: "You book Marek for the 14th") and the
+    verbs of the trades the map names ("interpreter": interpret), to tell the person booked
+    doing the work before the booking."""
 
     later: dict[tuple[str, str], list[tuple[frozenset[str], str]]] = field(default_factory=dict)
     bought: frozenset[str] = frozenset()
+    booked: frozenset[str] = frozenset()
+    #: The items the trades are read from, read only when someone booked is a subject.
+    trade_texts: tuple[str, ...] = ()
 
+    @cached_property
+    def trades(self) -> frozenset[str]:
+        """The verbs (stems) of the trades the map names ("interpreter": interpret)."""
+        return frozenset(
+            stem(word[: -len(found.group(1))])
+            for item in self.trade_texts
+            for word in tokens(item)
+            if (found := _AGENT_NOUN.search(word))
+        )
+
+
+#: The head and the verb :class:`_MapOrder` files a later clause under by its verb alone,
+#: and, for using or coming back, by nothing but its object's key words.
+_ANY_HEAD = _ANY_VERB = ""
+#: How many key words of its object an earlier clause shares with a later one of the same
+#: verb to do the same thing, when their heads differ and the earlier one names what the
+#: purchase stage buys ("tests the new screen on the delivery app" before the screen is
+#: chosen and paid for, "tests the touch on the delivery app" after it).
+_SAME_THINGS = 2
 
 #: No map order to read by: a stage on or after the purchase, or a map without one.
 _NO_ORDER = _MapOrder()
+
+
+@lru_cache(maxsize=65536)
+def _things(keys: frozenset[str]) -> frozenset[str]:
+    """The key words of an object that name things, not amounts ("18", "7")."""
+    return frozenset(word for word in keys if not word.isdigit())
 
 
 def _map_order(view: MapView, first_name: str) -> _MapOrder:
@@ -809,9 +987,37 @@ def _map_order(view: MapView, first_name: str) -> _MapOrder:
                 if (shape := _action_shape(clause)) and shape[1]:
                     verb, head, keys = shape
                     later.setdefault((verb, head), []).append((keys, kind))
+                    things = _things(keys)
+                    if len(things) < _SAME_THINGS:
+                        continue  # too little to be the same things under another head
+                    for filed in (verb, _ANY_HEAD), (_ANY_VERB, _ANY_HEAD):
+                        if (things, kind) not in later.setdefault(filed, []) and (
+                            filed[0] or kind != "recommend"
+                        ):
+                            later[filed].append((things, kind))
     purchase = view.stages[view.purchase_index]
     bought = frozenset().union(*(key_words(action) for action in purchase.actions))
-    return _MapOrder(later, bought)
+    booked = frozenset().union(*map(_names_in, purchase.actions))
+    trade_texts = tuple(
+        item for stage in view.stages for item in (*stage.actions, *stage.touchpoints)
+    )
+    return _MapOrder(later, bought, booked, trade_texts)
+
+
+#: A name in the middle of a sentence: "You book Marek online".
+_NAME = re.compile(r"[A-Z][a-z'’-]+")
+
+
+@lru_cache(maxsize=65536)
+def _names_in(action: str) -> frozenset[str]:
+    """The names (lower case) after the first word of *action*: "You book Marek online"
+    gives ``{"marek"}``."""
+    return frozenset(word.casefold() for word in action.split()[1:] if _NAME.fullmatch(word))
+
+
+#: A noun of someone who does a trade, and the ending that makes it from its verb:
+#: "interpreter" (interpret), "cleaner", "tattooist".
+_AGENT_NOUN = re.compile(r"\w{4,}(er|or|ist)$")
 
 
 #: Beginning to use something: "starts taking her tablets from the new packs", "begins
@@ -847,7 +1053,39 @@ def _started_use(clause: str) -> frozenset[str]:
 def _verb_clauses(action: str) -> tuple[str, ...]:
     """The clauses of *action*, each from its verb (the subject dropped, see
     :func:`_clause_forms`), read once per text."""
-    return tuple(forms[-1] for forms in _clause_forms(action))
+    return tuple(
+        form for forms in _subject_forms(action) for form in (forms[-1], *_verbal_forms(forms[-1]))
+    )
+
+
+def _booked_at_work(action: str, order: _MapOrder) -> bool:
+    """True when a clause of *action* has the person the map's purchase stage books do the
+    trade the map names, before the booking ("Marek interprets grandad's appointment" when
+    "You book Marek" is the purchase and the map looks for an interpreter); quoting,
+    answering or a free sample is not the work.
+
+    Examples
+    --------
+    >>> order = _MapOrder(booked=frozenset({"marek"}), trade_texts=("Finds an interpreter",))
+    >>> _booked_at_work("Marek interprets the check-up for us", order)
+    True
+    >>> _booked_at_work("Marek quotes £45 an hour", order)
+    False
+    """
+    return bool(order.booked) and any(
+        name in order.booked and verb in order.trades for name, verb in _named_subjects(action)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _named_subjects(action: str) -> tuple[tuple[str, str], ...]:
+    """Each name that is the subject of a clause of *action*, with its verb (a stem), but
+    in a trial ("Marek interprets a free sample"): ``(("marek", "interpret"),)``."""
+    return tuple(
+        (forms[0].split()[0].casefold(), stem(forms[-1].split()[0].casefold()))
+        for forms in _subject_forms(action)
+        if len(forms) > 1 and not _TRYING.search(forms[-1])
+    )
 
 
 def _echoed(action: str, order: _MapOrder) -> str | None:
@@ -856,7 +1094,12 @@ def _echoed(action: str, order: _MapOrder) -> str | None:
     stage ("varnishes the boat" before the boat is laid up at the yard, "sends my friend
     code" before the tickets are bought), or beginning to use what the purchase stage buys.
     Getting in touch again ("Phones the shop") is no echo unless more than its head is the
-    same. The map's own order says when the customer does it; the coach only asks."""
+    same. With another head, the same verb is an echo on what the purchase stage buys, in
+    the setting the map has it used in after buying; paying before the purchase stage is
+    one on what the map has the customer come back for, not bought in its purchase stage.
+    The map's own order says when the customer does it; the coach only asks."""
+    if _booked_at_work(action, order):
+        return "use"  # the person the purchase stage books, already doing the work
     for clause in _verb_clauses(action):
         if _started_use(clause) & order.bought:
             return "use"  # beginning to use what the purchase stage buys
@@ -868,6 +1111,16 @@ def _echoed(action: str, order: _MapOrder) -> str | None:
         for later_keys, kind in order.later.get((verb, head), ()):
             if not contacting or len(keys & later_keys) >= 2:
                 return kind
+        things = _things(keys)
+        if _clause_moment(clause) == "buy":
+            for later_keys, kind in order.later.get((_ANY_VERB, _ANY_HEAD), ()):
+                if len(things & later_keys - order.bought) >= _SAME_THINGS:
+                    return kind  # paying now for what the map has the customer get later
+        if contacting or not things & order.bought:
+            continue
+        for later_keys, kind in order.later.get((verb, _ANY_HEAD), ()):
+            if len(things & later_keys) >= _SAME_THINGS:
+                return kind  # what is bought, used as the map has it used after buying
     return None
 
 
@@ -912,18 +1165,22 @@ def check(view: MapView) -> Iterator[Finding]:
     who = view.persona_name
     first_name = next(iter(view.map.persona.name.split()), "")
     lanes = _moment_lanes()
+    actions_only = tuple(spec for spec in lanes if spec.key == "actions")  # at the purchase
     purchase = view.purchase_index
     order = _map_order(view, first_name)
     for index, stage in enumerate(view.stages):
         moments = frozenset(view.moments.get(stage.name, ()))
-        if not (moments and (moments <= _BEFORE or moments <= _TELLING)) or stage.is_blank():
-            continue  # every item fits a stage of the purchase or after it, but telling
+        if (
+            not (moments and (moments <= _BEFORE or moments <= _TELLING or moments == _BUYING_ONLY))
+            or stage.is_blank()
+        ):
+            continue  # every item fits a stage of use or coming back
         before_purchase = purchase is not None and index < purchase
         comparing = before_purchase and any(_compares(a) for a in stage.actions)
         found = next(
             (
                 (spec, item, kind)
-                for spec in lanes
+                for spec in (actions_only if moments == _BUYING_ONLY else lanes)
                 for item in getattr(stage, spec.name)
                 if (
                     kind := _item_kind(
