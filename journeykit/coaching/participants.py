@@ -41,7 +41,7 @@ from functools import cached_property, lru_cache
 from ..model import Stage
 from .context import BUY_MOMENT, MapView, Rule, fact_figure
 from .findings import Finding
-from .words import and_list
+from .words import and_list, quoted_list
 
 RULES = (
     Rule(
@@ -138,7 +138,7 @@ _GROUPS = (
         "the family or household who decide and come along",
         re.compile(
             r"\b((mother|father|mum|dad|parent) of|children|kids|family|husband|wife|"
-            r"toddler|baby|twins|couple|sister|brother|siblings?|father|mother|mum|dad|"
+            r"toddler|baby|twins|couple(?! of)|sister|brother|siblings?|father|mother|mum|dad|"
             r"parents|grandparents|grandchildren|grandkids|teenager|1[3-7]-year-old|"
             r"engaged|fianc\w*|bride(-to-be)?|groom|girlfriend|boyfriend|spouse|partner|"
             r"in-laws|moving in with|jointly|"
@@ -241,8 +241,13 @@ def _group(view: MapView) -> str | None:
     return None
 
 
-#: First person plural or a joint act, where the choice is made: "a builder we can trust".
-_WE = re.compile(r"\b(we|us|our|ourselves|together|jointly|both of us)\b", re.IGNORECASE)
+#: First person plural or a joint act: "a builder we can trust", "course booking for two",
+#: "Couples membership", "you both" (not "a couple of weeks").
+_WE = re.compile(
+    r"\b(we|us|our|ourselves|together|jointly|both of (us|you|them)|you both|for (two|both)|"
+    r"as a pair|couples?(?! of)|two-person|the two of (us|you|them))\b",
+    re.IGNORECASE,
+)
 #: Who decides with the persona when only the map's own voice says so.
 _SHARED = "the people who share this choice"
 
@@ -592,22 +597,46 @@ def _people_named(stage: Stage, cast: _Cast) -> list[str]:
 
 def _empty_yet_named(view: MapView, cast: _Cast, group: str) -> Iterator[Finding]:
     """Stages the choice is not made in whose own text has the persona's people take part,
-    with nobody in their participants ("buys prints for both grandparents"; participants: none).
+    while their participants name none of the persona's own people.
+
+    Nobody at all ("buys prints for both grandparents"; participants: none), or only roles
+    (:func:`_only_a_role`: the instructor, the membership secretary) when the stage's text
+    names the persona's people or says the persona does it with others (:data:`_WE`:
+    "course booking for two", "together").
     """
     deciding = {s.name for s in _deciding(view)} | {s.name for s in view.social}
     for stage in view.stages:
-        if stage.participants or stage.is_blank() or stage.name in deciding:
+        if stage.is_blank() or stage.name in deciding:
             continue
-        named = _people_named(stage, cast)
-        if not named:
+        if not all(_only_a_role(p, view, cast) for p in stage.participants):
             continue
+        here = " ; ".join(stage.participants)
+        named = [who for who in _people_named(stage, cast) if not _mentions(here, who)]
+        joint = [
+            m.group(0)
+            for t in (stage.goal, *stage.actions)
+            if stage.participants and (m := _WE.search(t))
+        ]
+        if not named and not joint:
+            continue
+        message = (
+            f"{stage.name}: the stage's own text names {and_list(named)}, yet nobody is "
+            "in its participants; what part do they play here?"
+            if not stage.participants
+            else f"{stage.name}: the stage's own text has {view.persona_name} do it with "
+            f"{and_list(named) if named else 'others'} ({quoted_list(joint)})"
+            if joint
+            else f"{stage.name}: the stage's own text names {and_list(named)}"
+        )
+        if stage.participants:
+            message += (
+                f", yet its participants name only {and_list(stage.participants)}; "
+                f"who takes part with {view.persona_name} here?"
+            )
         yield Finding(
             rule="decided-without-others",
             level="improve",
-            message=(
-                f"{stage.name}: the stage's own text names {and_list(named)}, yet nobody is "
-                "in its participants; what part do they play here?"
-            ),
+            message=message,
             why=(
                 f"{view.persona_name} buys with {group}; the people who share the experience "
                 "shape whether it is bought again."
@@ -616,6 +645,25 @@ def _empty_yet_named(view: MapView, cast: _Cast, group: str) -> Iterator[Finding
             stage=stage.name,
             lane="participants",
         )
+
+
+#: A participant named by a personal name only: "Jordan", "Grandad Joe", "Ms Okafor".
+_PERSONAL_NAME = re.compile(r"^\s*([A-Z][\w'’.-]*\s*){1,3}$")
+
+
+def _only_a_role(participant: str, view: MapView, cast: _Cast) -> bool:
+    """True when *participant* is only a role on the map: the business's people (:func:`_serves`)
+    or a role the map marks as nobody's (:meth:`_Cast.marks`), not someone named ("Jordan"),
+    another customer ("Other club members") or one of the persona's own people."""
+    if _serves(participant, view, cast.work):
+        return True
+    who = _ASIDE.sub("", participant)
+    return not (
+        cast.marks(participant)
+        or _OTHER_CUSTOMERS.search(who)
+        or _PERSONAL_NAME.match(who)
+        or any(p.search(who) for _, p in _GROUPS[1:])
+    )
 
 
 def _left_out(stage: Stage, view: MapView, cast: _Cast, group: str) -> Iterator[Finding]:
