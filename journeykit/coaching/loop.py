@@ -27,11 +27,15 @@ customer first hears of the park), or of the business's own output ("Workshops r
 tied only by its stage's pain points and opportunities. A KPI of attention
 (followers, views, visits, opens) is tied only by its stage's plan (pain points,
 opportunities, activities) naming what is looked at: the channel the customer uses, the
-moment of noticing or another stage's count of the same page is no sign. The business's own
+moment of noticing or another stage's count of the same page is no sign; a whole channel's
+audience ("Instagram follower growth") only by a pain point or opportunity naming the
+channel, since the business posts there whatever its idea. The business's own
 money (an order's value, a van's fuel cost) is tied only by its stage's pain points and
 opportunities naming what it is the money of, not by a price they mention. New enquiries or
 sign-ups in a stage of using and coming back count the next customer: only a pain point or
-opportunity about getting in touch or signing up ties them. A channel's audience
+opportunity about getting in touch or signing up ties them. A count of what comes in
+through one of the stage's own touchpoints ("App downloads from the drop box's code") is the
+stage's own, even when that touchpoint is the map's main subject. A channel's audience
 ("YouTube subscribers") is noticing; new business a peer brought ("Enquiries that mention
 another council") is recommending. A stage
 whose KPIs all count something its own stage never mentions (the gift shop's takings
@@ -566,6 +570,25 @@ def common_words(view: MapView) -> frozenset[str]:
     return frozenset(w for w, n in seen.items() if n * 2 > len(view.stages))
 
 
+#: Where what a KPI counts comes in: "App downloads from the locker's QR code", "Calls via
+#: the number on the van".
+_SOURCE = re.compile(r"\b(from|via|through)\s+(.+)", re.IGNORECASE)
+
+
+def _through_touchpoint(kpi: str, stage: Stage) -> bool:
+    """True when *kpi* counts what comes in through one of *stage*'s own touchpoints ("App
+    downloads from the locker's QR code" beside the touchpoint "Locker in the lobby"): the
+    stage's own count, even when the touchpoint is the map's main subject (:func:`common_words`),
+    which ties no KPI by itself. Not a KPI that names a journey moment (a score of
+    recommending "from the annual survey"), nor by the people and periods it is counted among
+    (:data:`_WHO_AND_WHEN`)."""
+    source = _SOURCE.search(kpi)
+    if source is None or _kpi_moments(kpi):
+        return False
+    where = topic_words(source.group(2)) - _WHO_AND_WHEN
+    return any(where & topic_words(t) for t in stage.touchpoints)
+
+
 def _unrelated_kpis(
     view: MapView, stage: Stage, common: frozenset[str], heads: dict[str, frozenset[str]]
 ) -> Finding | None:
@@ -589,6 +612,7 @@ def _unrelated_kpis(
             _kpi_moments(kpi) & covered
             or _mentions(kpi, said, common, off_purchase)
             or _funnel(kpi, stage, heads)
+            or (not _strict(kpi, off_purchase) and _through_touchpoint(kpi, stage))
         ):
             return None
     mine = frozenset().union(*(_things(k) for k in stage.kpis))
