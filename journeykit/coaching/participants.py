@@ -139,6 +139,7 @@ _GROUPS = (
         re.compile(
             r"\b((mother|father|mum|dad|parent) of|children|kids|family|husband|wife|"
             r"toddler|baby|twins|couple(?! of)|sister|brother|siblings?|father|mother|mum|dad|"
+            r"grand(ad|dad|pa|ma|mother|father|son|daughter)|gran|nan|"
             r"parents|grandparents|grandchildren|grandkids|teenager|1[3-7]-year-old|"
             r"engaged|fianc\w*|bride(-to-be)?|groom|girlfriend|boyfriend|spouse|partner|"
             r"in-laws|moving in with|jointly|"
@@ -242,10 +243,10 @@ def _group(view: MapView) -> str | None:
 
 
 #: First person plural or a joint act: "a builder we can trust", "course booking for two",
-#: "Couples membership", "you both" (not "a couple of weeks").
+#: "Couples membership", "you both" (not "a couple of weeks", "for two weeks").
 _WE = re.compile(
-    r"\b(we|us|our|ourselves|together|jointly|both of (us|you|them)|you both|for (two|both)|"
-    r"as a pair|couples?(?! of)|two-person|the two of (us|you|them))\b",
+    r"\b(we|us|our|ourselves|together|jointly|both of (us|you|them)|you both|"
+    r"for (two|both)\b(?! [a-z])|as a pair|couples?(?! of)|two-person|the two of (us|you|them))\b",
     re.IGNORECASE,
 )
 #: Who decides with the persona when only the map's own voice says so.
@@ -591,7 +592,9 @@ def _people_named(stage: Stage, cast: _Cast) -> list[str]:
         if other is not stage and any(_mentions(text, m) for m in marks) and who not in named:
             named.append(who)
     for _, pattern in _GROUPS[1:]:
-        named += [m.group(0) for m in pattern.finditer(text) if m.group(0) not in named]
+        for found in pattern.finditer(text):  # not by something of theirs: "grandad's initials"
+            if found.group(0) not in named and not _POSSESSIVE.match(text, found.end()):
+                named.append(found.group(0))
     return named
 
 
@@ -655,14 +658,25 @@ def _only_a_role(participant: str, view: MapView, cast: _Cast) -> bool:
     """True when *participant* is only a role on the map: the business's people (:func:`_serves`)
     or a role the map marks as nobody's (:meth:`_Cast.marks`), not someone named ("Jordan"),
     another customer ("Other club members") or one of the persona's own people."""
-    if _serves(participant, view, cast.work):
-        return True
     who = _ASIDE.sub("", participant)
+    if _serves(participant, view, cast.work) or (
+        _PERSONAL_NAME.match(who) and _met_at(who.strip(), view)
+    ):
+        return True
     return not (
         cast.marks(participant)
         or _OTHER_CUSTOMERS.search(who)
         or _PERSONAL_NAME.match(who)
         or any(p.search(who) for _, p in _GROUPS[1:])
+    )
+
+
+def _met_at(name: str, view: MapView) -> bool:
+    """True when a touchpoint of the map opens with *name* ("Marek at the clinic"): the
+    business's person, met where the customer meets the business, not one of the customer's
+    own (whom a touchpoint names by whose they are: "Your colleague Ben")."""
+    return any(
+        re.match(rf"{re.escape(name)}\b", t.strip()) for s in view.stages for t in s.touchpoints
     )
 
 

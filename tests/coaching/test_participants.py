@@ -618,3 +618,30 @@ def test_a_later_stage_said_together_is_not_asked_of_someone_who_decides_alone()
         },
     )
     assert not asked_at(alone, "Retention")
+
+
+# A person named only by a name whom the map meets at one of its touchpoints ("Jo at the
+# workshop counter") is the business's, like a role; a relative named only by something of
+# theirs ("her dad's old bike") or a time "for two weeks" is nobody taking part.
+@pytest.mark.parametrize(
+    ("actions", "people", "asked"),
+    [
+        (["Brings her dad to collect the bike from Jo"], ["Jo"], True),
+        (["Brings her dad to collect the bike from Jo"], ["Jo", "Her dad"], False),
+        (["Has Jo fix up her dad's old bike"], ["Jo"], False),
+        (["Rides it every day for two weeks"], ["Jo"], False),
+    ],
+)
+def test_a_name_met_at_a_touchpoint_is_the_business_s(actions, people, asked):
+    other = journey(
+        "Two Wheels Tandems: a tandem for weekends",
+        "Nurse who wants a tandem she can ride with her partner Ola at weekends.",
+        {
+            ("Consideration", "participants"): ["Ola", "Tandem club forum"],
+            ("Purchase", "participants"): ["Ola"],
+            ("Purchase", "touchpoints"): ["Jo at the workshop counter"],
+            ("Retention", "actions"): actions,
+            ("Retention", "participants"): people,
+        },
+    )
+    assert asked_at(other, "Retention") is asked
