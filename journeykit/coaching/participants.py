@@ -125,12 +125,12 @@ _GROUPS = (
             r"procurement|purchasing|co-?owns?|co-?founder|founder|director|board|"
             r"business manager|bursar|head ?teacher|governors|trustees|budget holder|"
             rf"{_HOW_MANY}-(person|people|strong|staff|bed|seat)|team of|"
-            r"(runs|manages|owns) (a|the|an|her|his|their) "
+            r"(runs?|manages?|owns?) (a|the|an|her|his|their|your) "
             r"\w+ ?\w* (business|firm|studio|shop|company|team|school|clinic|practice)|"
             # a purchase made for an organisation whose people approve, vote or sign:
             r"(head|chair|secretary|treasurer|clerk) of|committee|(parish|town|city|district) "
             r"council|approv\w*|sign-?off|votes?|on behalf of|buys? for|signs? for|"
-            r"(her|his|their) (team|staff|manager|boss|colleagues))\b",
+            r"(her|his|their|your) (team|staff|manager|boss|colleagues))\b",
             re.IGNORECASE,
         ),
     ),
@@ -146,15 +146,16 @@ _GROUPS = (
             r"house-?mates?|flat-?mates?|room-?mates?|(share|split|splits|shares|sharing|"
             r"splitting|lives|living) (the|a|an|their|our|with) ([\w-]+ ){0,2}(cost|costs|bill|"
             r"bills|rent|house|flat|home)|(lives|living|sharing|shares) with "
-            rf"({_HOW_MANY}|her|his|their) (others|friends|people|students))\b",
+            rf"({_HOW_MANY}|her|his|their|your) (others|friends|people|students))\b",
             re.IGNORECASE,
         ),
     ),
     (
         "the people who care for them",
         re.compile(
-            r"\b(carer|caregiver|(her|his|their) (daughter|son|wife|husband|partner|niece|nephew)"
-            r"|elderly|in (her|his) (seventies|eighties|nineties)|looks after|cares for|"
+            r"\b(carer|caregiver|(her|his|their|your) "
+            r"(daughter|son|wife|husband|partner|niece|nephew)|elderly|"
+            r"in (her|his|your) (seventies|eighties|nineties)|looks? after|cares? for|"
             r"dementia|disabled|wheelchair)\b",
             re.IGNORECASE,
         ),
@@ -162,7 +163,7 @@ _GROUPS = (
 )
 #: Others named in a stage's own text: "with Luca", "the director", "Anna books".
 _OTHERS_IN_TEXT = re.compile(
-    r"\b(with (his|her|their|my|our) \w+|with [A-Z][a-z]+|director|manager|boss|board|"
+    r"\b(with (his|her|their|my|our|your) \w+|with [A-Z][a-z]+|director|manager|boss|board|"
     r"partner|colleagues?|team|family|children|kids|wife|husband|daughter|son|carer|"
     r"co-?owner|co-?founder|approves?|approval|sign-?off|signs off)\b"
 )
@@ -185,14 +186,14 @@ _SERVES = re.compile(
 #: but maybe the customer's own in a workplace's ("Staff who will drive it").
 _WORKERS = re.compile(r"\b(staff|employees?|crew|volunteers?|workers?)\b", re.IGNORECASE)
 #: An entry that names somebody by whose they are: "Her deputy", "Their bookkeeper", "Rafi's dad".
-_OWNED = re.compile(r"^\s*(the )?(my|our|his|her|their|[A-Z][a-z]+'s)\b")
+_OWNED = re.compile(r"^\s*(the )?((?i:my|our|his|her|their|your)|[A-Z][a-z]+'s)\b")
 #: What a participant's entry says about the person rather than who they are: a bracket or a
 #: clause ("Her landlord, who must confirm the tenancy").
 _ASIDE = re.compile(r"\([^)]*\)?|,? (who|that|which|whose)\b.*", re.IGNORECASE)
 #: A title that names the customer as an organisation: "Tasklane: a project tool for a design
 #: studio", "rostering software for a district hospital".
 _FOR_AN_ORGANISATION = re.compile(
-    r"\bfor (a|an|the|their|her|his) ([\w-]+ ){0,3}(studio|firm|agency|practice|company|"
+    r"\bfor (a|an|the|their|her|his|your) ([\w-]+ ){0,3}(studio|firm|agency|practice|company|"
     r"business|school|college|university|hospital|clinic|surgery|council|trust|charity|"
     r"office|department|team|ward|factory|warehouse|restaurant|hotel|club|society|"
     r"association|nursery|care home|lab|laboratory|estate|farm|fleet|shop|store|"
@@ -258,7 +259,7 @@ _SHARED = "the people who share this choice"
 #: who makes the choice with them: a partner, a parent who pays, a daughter who drives her.
 _DEPENDANTS = re.compile(
     r"^((mother|father|mum|dad|parent) of|children|kids|toddler|baby|twins|family|"
-    r"grandparents|grandchildren|grandkids|elderly|in (her|his) (seventies|eighties|nineties)|"
+    r"grandparents|grandchildren|grandkids|elderly|in (her|his|your) (seventies|eighties|nineties)|"
     r"dementia|disabled|wheelchair)$",
     re.IGNORECASE,
 )
@@ -309,7 +310,7 @@ def _names(view: MapView) -> set[str]:
 
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]*\b")
 #: A participant's entry that gives a name, then the role: "Dennis, the treasurer".
-_NAME_THEN_ROLE = re.compile(r"\s*([A-Z][a-z]+), (the|a|an|my|our|his|her|their)\b")
+_NAME_THEN_ROLE = re.compile(r"\s*([A-Z][a-z]+), (the|a|an|my|our|his|her|their|your)\b")
 
 
 def _a_name(text: str, found: re.Match[str]) -> bool:

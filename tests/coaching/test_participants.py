@@ -41,6 +41,9 @@ def asks_who_else(description: str) -> bool:
         "Sharing a draughty rented flat with two friends from her course.",
         "Looks after his father, who has early dementia, three days a week.",
         "Rents a terraced house with three other students; they split the bills four ways.",
+        # second person
+        "You run the village shop and need a bike trailer for deliveries.",
+        "You live with your two friends from uni and share the bills.",
     ],
 )
 def test_a_shared_purchase_asks_who_else_has_a_say(description):
@@ -49,6 +52,7 @@ def test_a_shared_purchase_asks_who_else_has_a_say(description):
 
 def test_someone_who_decides_alone_is_not_asked():
     assert not asks_who_else("A 34-year-old nurse who rides to her night shifts.")
+    assert not asks_who_else("You're a 34-year-old nurse who rides to your night shifts.")
 
 
 def findings_on(bike: jk.JourneyMap, stage: str) -> list[jk.Finding]:
