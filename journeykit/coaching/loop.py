@@ -22,15 +22,20 @@ counts, not by the state it is counted in ("booked", "scheduled"). A word in
 the goals, actions or touchpoints of most stages (the map's main subject) is no sign, nor
 are words of attention ("Website visits" counts the website, not a home visit), the people a
 KPI is counted among or its period ("minutes a *family* waits", "the *annual* survey"). A
-KPI of sales in a stage after the purchase, or of the business's own output ("Workshops
-run"), is tied only by its stage's pain points and opportunities. A KPI of attention
+KPI of sales in a stage before or after the purchase ("Group bookings paid online" where the
+customer first hears of the park), or of the business's own output ("Workshops run"), is
+tied only by its stage's pain points and opportunities. A KPI of attention
 (followers, views, visits, opens) is tied only by its stage's plan (pain points,
 opportunities, activities) naming what is looked at: the channel the customer uses, the
-moment of noticing or another stage's count of the same page is no sign. The business's own
+moment of noticing or another stage's count of the same page is no sign; a whole channel's
+audience ("Instagram follower growth") only by a pain point or opportunity naming the
+channel, since the business posts there whatever its idea. The business's own
 money (an order's value, a van's fuel cost) is tied only by its stage's pain points and
 opportunities naming what it is the money of, not by a price they mention. New enquiries or
 sign-ups in a stage of using and coming back count the next customer: only a pain point or
-opportunity about getting in touch or signing up ties them. A channel's audience
+opportunity about getting in touch or signing up ties them. A count of what comes in
+through one of the stage's own touchpoints ("App downloads from the drop box's code") is the
+stage's own, even when that touchpoint is the map's main subject. A channel's audience
 ("YouTube subscribers") is noticing; new business a peer brought ("Enquiries that mention
 another council") is recommending. A stage
 whose KPIs all count something its own stage never mentions (the gift shop's takings
@@ -47,7 +52,7 @@ from functools import cached_property, lru_cache
 
 from ..model import Stage
 from .concepts import PRECISE, concepts, moments, topic_words
-from .context import MapView, Rule
+from .context import BUY_MOMENT, MapView, Rule
 from .findings import Finding
 from .lexicon import CUSTOMER_ROLES
 from .words import key_words, quoted, quoted_list
@@ -207,12 +212,13 @@ def takes_on(opportunity: str, pain: str) -> bool:
 
 
 #: What frames a KPI rather than naming what it counts: the kind of figure ("rate",
-#: "average", "number of"), the unit it is divided by ("per visit") and the period ("each
+#: "average", "number of", "growth"), the unit it is divided by ("per visit") and the period ("each
 #: week", "this season").
 _FRAME = re.compile(
     r"\bper ((\d[\d,]*|hundred|thousand|million) )?\w+"
     r"|\b(each|every|this|a|one|the) (day|week|weekend|night|month|quarter|year|term|season)\b"
-    r"|\b(rate|ratio|share|number|count|average|mean|total|percentage|proportion)\b",
+    r"|\b(rate|ratio|share|number|count|average|mean|total|percentage|proportion|growth|"
+    r"uplift|increase)\b",
     re.IGNORECASE,
 )
 
@@ -239,6 +245,23 @@ def _attention(kpi: str) -> bool:
     not because the stage's customer happens to use that channel or its moment is noticing.
     """
     return bool(topic_words(counted(kpi)) & _ATTENTION or _OPENS.search(kpi))
+
+
+#: The journey moment of noticing a business.
+_NOTICING = frozenset({"notice"})
+
+
+@lru_cache(maxsize=65536)
+def _channel_audience(kpi: str) -> bool:
+    """True when *kpi* counts attention to a whole channel of noticing ("Instagram follower
+    growth", "TikTok views"): every word of what it counts, apart from the words of attention,
+    names such a channel (:func:`.concepts.moments`). The business posts on its channels
+    whatever the stage's idea is, so only a pain point or opportunity naming the channel ties
+    the KPI to the stage: an explainer reel is counted by the reel's own views, not by the
+    account's followers.
+    """
+    words = [w for w in counted(kpi).split() if topic_words(w) - _ATTENTION]
+    return bool(words) and all(moments(w) == _NOTICING for w in words)
 
 
 #: Money the business takes in or spends ("Average value of a garden build", "Fuel cost per
@@ -349,14 +372,15 @@ _CLEAR_IDEAS = PRECISE - {"time"}
 _WIDE_IDEAS = frozenset({"time", "availability", "howto", "contact", "who", "results"})
 
 
-#: A KPI counting sales ("Accessories sold", "Course enrolments") or the business's own
-#: output ("Early-morning slots offered", "Leaflets handed out", "Videos uploaded"): one of
-#: the first kind in a stage after the purchase counts the next sale, and one of the second
-#: counts effort, not what it changes, so either is tied only by its stage's pain points and
+#: A KPI counting sales ("Accessories sold", "Course enrolments", "Group bookings paid
+#: online") or the business's own output ("Early-morning slots offered", "Leaflets handed
+#: out", "Videos uploaded"): one of the first kind in a stage after the purchase counts the
+#: next sale, and in a stage before it counts the purchase stage's result; one of the second
+#: counts effort, not what it changes. Either is tied only by its stage's pain points and
 #: opportunities.
 _SALES = topic_words(
-    "sold sell sells sale sales enrolment enrolments enrollments order orders purchases "
-    "revenue takings upsells upgrades"
+    "sold sell sells sale sales bought paid payments enrolment enrolments enrollments order "
+    "orders purchases revenue takings upsells upgrades"
 )
 _OUTPUT = re.compile(
     r"\b(offered|sent( out)?|published|run|held|issued|provided|made available|handed out|"
@@ -372,14 +396,23 @@ _KEEPING = frozenset({"use", "repeat"})
 _JOINING = frozenset({"contact", "commit"})
 
 
-def _strict(kpi: str, after_purchase: bool) -> bool:
-    """True when *kpi* counts sales in a stage *after_purchase*, or the business's output
-    (:data:`_SALES`, :data:`_OUTPUT`): only its stage's pain points and opportunities tie it."""
-    return bool(after_purchase and topic_words(counted(kpi)) & _SALES) or bool(_OUTPUT.search(kpi))
+@lru_cache(maxsize=65536)
+def _sale(kpi: str) -> bool:
+    """True when what *kpi* counts is a sale: a word of selling (:data:`_SALES`) or of the
+    moment of buying (:func:`.concepts.moments`: bookings, orders, deposits) before what
+    qualifies it (:func:`_lead`), so "Calls asking about a booking" is no sale."""
+    return bool(topic_words(counted(kpi)) & _SALES or BUY_MOMENT in moments(_lead(kpi)))
+
+
+def _strict(kpi: str, off_purchase: bool) -> bool:
+    """True when *kpi* counts sales (:func:`_sale`) in a stage *off_purchase* (before or after
+    the map's purchase stage), or the business's output (:data:`_OUTPUT`): only its stage's
+    pain points and opportunities tie it."""
+    return bool(off_purchase and _sale(kpi)) or bool(_OUTPUT.search(kpi))
 
 
 def _mentions(
-    kpi: str, said: _Said, common: frozenset[str] = frozenset(), after_purchase: bool = False
+    kpi: str, said: _Said, common: frozenset[str] = frozenset(), off_purchase: bool = False
 ) -> bool:
     """True when a stage that *said* what it says mentions what *kpi* counts: a topic word
     (not one of the map's *common* words) or an idea (:func:`.concepts.concepts`) in common.
@@ -397,7 +430,7 @@ def _mentions(
     quote to recommending.
     """
     ideas = _ideas(kpi)
-    if _strict(kpi, after_purchase):
+    if _strict(kpi, off_purchase):
         return bool(_things(kpi) - common & said.aim_words or ideas & said.aim_ideas - _WIDE_IDEAS)
     if _things(kpi) - common & said.words:
         return True
@@ -429,7 +462,8 @@ def _narrow_tie(
     if covered and covered <= _KEEPING and joining and not moments(_lead(kpi)) & covered:
         return bool(joining & said.aim_moments)
     if _attention(kpi):
-        return bool(_things(kpi) - common & said.plan_words)
+        plan = said.aim_words if _channel_audience(kpi) else said.plan_words
+        return bool(_things(kpi) - common & plan)
     if _money(kpi):
         return bool(_things(kpi) - common - _MONEY & said.aim_words)
     return None
@@ -536,6 +570,25 @@ def common_words(view: MapView) -> frozenset[str]:
     return frozenset(w for w, n in seen.items() if n * 2 > len(view.stages))
 
 
+#: Where what a KPI counts comes in: "App downloads from the locker's QR code", "Calls via
+#: the number on the van".
+_SOURCE = re.compile(r"\b(from|via|through)\s+(.+)", re.IGNORECASE)
+
+
+def _through_touchpoint(kpi: str, stage: Stage) -> bool:
+    """True when *kpi* counts what comes in through one of *stage*'s own touchpoints ("App
+    downloads from the locker's QR code" beside the touchpoint "Locker in the lobby"): the
+    stage's own count, even when the touchpoint is the map's main subject (:func:`common_words`),
+    which ties no KPI by itself. Not a KPI that names a journey moment (a score of
+    recommending "from the annual survey"), nor by the people and periods it is counted among
+    (:data:`_WHO_AND_WHEN`)."""
+    source = _SOURCE.search(kpi)
+    if source is None or _kpi_moments(kpi):
+        return False
+    where = topic_words(source.group(2)) - _WHO_AND_WHEN
+    return any(where & topic_words(t) for t in stage.touchpoints)
+
+
 def _unrelated_kpis(
     view: MapView, stage: Stage, common: frozenset[str], heads: dict[str, frozenset[str]]
 ) -> Finding | None:
@@ -544,7 +597,10 @@ def _unrelated_kpis(
     if not stage.kpis:
         return None
     covered = frozenset(view.moments.get(stage.name, ()))
-    late = bool(covered) and not covered & _BEFORE_USE
+    before = view.purchase_index is not None and any(
+        s is stage for s in view.stages[: view.purchase_index]
+    )
+    off_purchase = before or (bool(covered) and not covered & _BEFORE_USE)
     said = _Said(stage)
     for kpi in stage.kpis:
         narrow = _narrow_tie(kpi, said, common, covered)
@@ -554,8 +610,9 @@ def _unrelated_kpis(
             continue
         if (
             _kpi_moments(kpi) & covered
-            or _mentions(kpi, said, common, late)
+            or _mentions(kpi, said, common, off_purchase)
             or _funnel(kpi, stage, heads)
+            or (not _strict(kpi, off_purchase) and _through_touchpoint(kpi, stage))
         ):
             return None
     mine = frozenset().union(*(_things(k) for k in stage.kpis))

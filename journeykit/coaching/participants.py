@@ -41,7 +41,7 @@ from functools import cached_property, lru_cache
 from ..model import Stage
 from .context import BUY_MOMENT, MapView, Rule, fact_figure
 from .findings import Finding
-from .words import and_list
+from .words import and_list, quoted_list
 
 RULES = (
     Rule(
@@ -125,12 +125,12 @@ _GROUPS = (
             r"procurement|purchasing|co-?owns?|co-?founder|founder|director|board|"
             r"business manager|bursar|head ?teacher|governors|trustees|budget holder|"
             rf"{_HOW_MANY}-(person|people|strong|staff|bed|seat)|team of|"
-            r"(runs|manages|owns) (a|the|an|her|his|their) "
+            r"(runs?|manages?|owns?) (a|the|an|her|his|their|your) "
             r"\w+ ?\w* (business|firm|studio|shop|company|team|school|clinic|practice)|"
             # a purchase made for an organisation whose people approve, vote or sign:
             r"(head|chair|secretary|treasurer|clerk) of|committee|(parish|town|city|district) "
             r"council|approv\w*|sign-?off|votes?|on behalf of|buys? for|signs? for|"
-            r"(her|his|their) (team|staff|manager|boss|colleagues))\b",
+            r"(her|his|their|your) (team|staff|manager|boss|colleagues))\b",
             re.IGNORECASE,
         ),
     ),
@@ -138,22 +138,24 @@ _GROUPS = (
         "the family or household who decide and come along",
         re.compile(
             r"\b((mother|father|mum|dad|parent) of|children|kids|family|husband|wife|"
-            r"toddler|baby|twins|couple|sister|brother|siblings?|father|mother|mum|dad|"
+            r"toddler|baby|twins|couple(?! of)|sister|brother|siblings?|father|mother|mum|dad|"
+            r"grand(ad|dad|pa|ma|mother|father|son|daughter)|gran|nan|"
             r"parents|grandparents|grandchildren|grandkids|teenager|1[3-7]-year-old|"
             r"engaged|fianc\w*|bride(-to-be)?|groom|girlfriend|boyfriend|spouse|partner|"
             r"in-laws|moving in with|jointly|"
             r"house-?mates?|flat-?mates?|room-?mates?|(share|split|splits|shares|sharing|"
             r"splitting|lives|living) (the|a|an|their|our|with) ([\w-]+ ){0,2}(cost|costs|bill|"
             r"bills|rent|house|flat|home)|(lives|living|sharing|shares) with "
-            rf"({_HOW_MANY}|her|his|their) (others|friends|people|students))\b",
+            rf"({_HOW_MANY}|her|his|their|your) (others|friends|people|students))\b",
             re.IGNORECASE,
         ),
     ),
     (
         "the people who care for them",
         re.compile(
-            r"\b(carer|caregiver|(her|his|their) (daughter|son|wife|husband|partner|niece|nephew)"
-            r"|elderly|in (her|his) (seventies|eighties|nineties)|looks after|cares for|"
+            r"\b(carer|caregiver|(her|his|their|your) "
+            r"(daughter|son|wife|husband|partner|niece|nephew)|elderly|"
+            r"in (her|his|your) (seventies|eighties|nineties)|looks? after|cares? for|"
             r"dementia|disabled|wheelchair)\b",
             re.IGNORECASE,
         ),
@@ -161,7 +163,7 @@ _GROUPS = (
 )
 #: Others named in a stage's own text: "with Luca", "the director", "Anna books".
 _OTHERS_IN_TEXT = re.compile(
-    r"\b(with (his|her|their|my|our) \w+|with [A-Z][a-z]+|director|manager|boss|board|"
+    r"\b(with (his|her|their|my|our|your) \w+|with [A-Z][a-z]+|director|manager|boss|board|"
     r"partner|colleagues?|team|family|children|kids|wife|husband|daughter|son|carer|"
     r"co-?owner|co-?founder|approves?|approval|sign-?off|signs off)\b"
 )
@@ -184,14 +186,14 @@ _SERVES = re.compile(
 #: but maybe the customer's own in a workplace's ("Staff who will drive it").
 _WORKERS = re.compile(r"\b(staff|employees?|crew|volunteers?|workers?)\b", re.IGNORECASE)
 #: An entry that names somebody by whose they are: "Her deputy", "Their bookkeeper", "Rafi's dad".
-_OWNED = re.compile(r"^\s*(the )?(my|our|his|her|their|[A-Z][a-z]+'s)\b")
+_OWNED = re.compile(r"^\s*(the )?((?i:my|our|his|her|their|your)|[A-Z][a-z]+'s)\b")
 #: What a participant's entry says about the person rather than who they are: a bracket or a
 #: clause ("Her landlord, who must confirm the tenancy").
 _ASIDE = re.compile(r"\([^)]*\)?|,? (who|that|which|whose)\b.*", re.IGNORECASE)
 #: A title that names the customer as an organisation: "Tasklane: a project tool for a design
 #: studio", "rostering software for a district hospital".
 _FOR_AN_ORGANISATION = re.compile(
-    r"\bfor (a|an|the|their|her|his) ([\w-]+ ){0,3}(studio|firm|agency|practice|company|"
+    r"\bfor (a|an|the|their|her|his|your) ([\w-]+ ){0,3}(studio|firm|agency|practice|company|"
     r"business|school|college|university|hospital|clinic|surgery|council|trust|charity|"
     r"office|department|team|ward|factory|warehouse|restaurant|hotel|club|society|"
     r"association|nursery|care home|lab|laboratory|estate|farm|fleet|shop|store|"
@@ -241,8 +243,13 @@ def _group(view: MapView) -> str | None:
     return None
 
 
-#: First person plural or a joint act, where the choice is made: "a builder we can trust".
-_WE = re.compile(r"\b(we|us|our|ourselves|together|jointly|both of us)\b", re.IGNORECASE)
+#: First person plural or a joint act: "a builder we can trust", "course booking for two",
+#: "Couples membership", "you both" (not "a couple of weeks", "for two weeks").
+_WE = re.compile(
+    r"\b(we|us|our|ourselves|together|jointly|both of (us|you|them)|you both|"
+    r"for (two|both)\b(?! [a-z])|as a pair|couples?(?! of)|two-person|the two of (us|you|them))\b",
+    re.IGNORECASE,
+)
 #: Who decides with the persona when only the map's own voice says so.
 _SHARED = "the people who share this choice"
 
@@ -252,7 +259,7 @@ _SHARED = "the people who share this choice"
 #: who makes the choice with them: a partner, a parent who pays, a daughter who drives her.
 _DEPENDANTS = re.compile(
     r"^((mother|father|mum|dad|parent) of|children|kids|toddler|baby|twins|family|"
-    r"grandparents|grandchildren|grandkids|elderly|in (her|his) (seventies|eighties|nineties)|"
+    r"grandparents|grandchildren|grandkids|elderly|in (her|his|your) (seventies|eighties|nineties)|"
     r"dementia|disabled|wheelchair)$",
     re.IGNORECASE,
 )
@@ -303,7 +310,7 @@ def _names(view: MapView) -> set[str]:
 
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]*\b")
 #: A participant's entry that gives a name, then the role: "Dennis, the treasurer".
-_NAME_THEN_ROLE = re.compile(r"\s*([A-Z][a-z]+), (the|a|an|my|our|his|her|their)\b")
+_NAME_THEN_ROLE = re.compile(r"\s*([A-Z][a-z]+), (the|a|an|my|our|his|her|their|your)\b")
 
 
 def _a_name(text: str, found: re.Match[str]) -> bool:
@@ -586,28 +593,54 @@ def _people_named(stage: Stage, cast: _Cast) -> list[str]:
         if other is not stage and any(_mentions(text, m) for m in marks) and who not in named:
             named.append(who)
     for _, pattern in _GROUPS[1:]:
-        named += [m.group(0) for m in pattern.finditer(text) if m.group(0) not in named]
+        for found in pattern.finditer(text):  # not by something of theirs: "grandad's initials"
+            if found.group(0) not in named and not _POSSESSIVE.match(text, found.end()):
+                named.append(found.group(0))
     return named
 
 
 def _empty_yet_named(view: MapView, cast: _Cast, group: str) -> Iterator[Finding]:
     """Stages the choice is not made in whose own text has the persona's people take part,
-    with nobody in their participants ("buys prints for both grandparents"; participants: none).
+    while their participants name none of the persona's own people.
+
+    Nobody at all ("buys prints for both grandparents"; participants: none), or only roles
+    (:func:`_only_a_role`: the instructor, the membership secretary) when the stage's text
+    names the persona's people or says the persona does it with others (:data:`_WE`:
+    "course booking for two", "together").
     """
     deciding = {s.name for s in _deciding(view)} | {s.name for s in view.social}
     for stage in view.stages:
-        if stage.participants or stage.is_blank() or stage.name in deciding:
+        if stage.is_blank() or stage.name in deciding:
             continue
-        named = _people_named(stage, cast)
-        if not named:
+        if not all(_only_a_role(p, view, cast) for p in stage.participants):
             continue
+        here = " ; ".join(stage.participants)
+        named = [who for who in _people_named(stage, cast) if not _mentions(here, who)]
+        joint = [
+            m.group(0)
+            for t in (stage.goal, *stage.actions)
+            if stage.participants and (m := _WE.search(t))
+        ]
+        if not named and not joint:
+            continue
+        message = (
+            f"{stage.name}: the stage's own text names {and_list(named)}, yet nobody is "
+            "in its participants; what part do they play here?"
+            if not stage.participants
+            else f"{stage.name}: the stage's own text has {view.persona_name} do it with "
+            f"{and_list(named) if named else 'others'} ({quoted_list(joint)})"
+            if joint
+            else f"{stage.name}: the stage's own text names {and_list(named)}"
+        )
+        if stage.participants:
+            message += (
+                f", yet its participants name only {and_list(stage.participants)}; "
+                f"who takes part with {view.persona_name} here?"
+            )
         yield Finding(
             rule="decided-without-others",
             level="improve",
-            message=(
-                f"{stage.name}: the stage's own text names {and_list(named)}, yet nobody is "
-                "in its participants; what part do they play here?"
-            ),
+            message=message,
             why=(
                 f"{view.persona_name} buys with {group}; the people who share the experience "
                 "shape whether it is bought again."
@@ -616,6 +649,36 @@ def _empty_yet_named(view: MapView, cast: _Cast, group: str) -> Iterator[Finding
             stage=stage.name,
             lane="participants",
         )
+
+
+#: A participant named by a personal name only: "Jordan", "Grandad Joe", "Ms Okafor".
+_PERSONAL_NAME = re.compile(r"^\s*([A-Z][\w'’.-]*\s*){1,3}$")
+
+
+def _only_a_role(participant: str, view: MapView, cast: _Cast) -> bool:
+    """True when *participant* is only a role on the map: the business's people (:func:`_serves`)
+    or a role the map marks as nobody's (:meth:`_Cast.marks`), not someone named ("Jordan"),
+    another customer ("Other club members") or one of the persona's own people."""
+    who = _ASIDE.sub("", participant)
+    if _serves(participant, view, cast.work) or (
+        _PERSONAL_NAME.match(who) and _met_at(who.strip(), view)
+    ):
+        return True
+    return not (
+        cast.marks(participant)
+        or _OTHER_CUSTOMERS.search(who)
+        or _PERSONAL_NAME.match(who)
+        or any(p.search(who) for _, p in _GROUPS[1:])
+    )
+
+
+def _met_at(name: str, view: MapView) -> bool:
+    """True when a touchpoint of the map opens with *name* ("Marek at the clinic"): the
+    business's person, met where the customer meets the business, not one of the customer's
+    own (whom a touchpoint names by whose they are: "Your colleague Ben")."""
+    return any(
+        re.match(rf"{re.escape(name)}\b", t.strip()) for s in view.stages for t in s.touchpoints
+    )
 
 
 def _left_out(stage: Stage, view: MapView, cast: _Cast, group: str) -> Iterator[Finding]:

@@ -41,6 +41,9 @@ def asks_who_else(description: str) -> bool:
         "Sharing a draughty rented flat with two friends from her course.",
         "Looks after his father, who has early dementia, three days a week.",
         "Rents a terraced house with three other students; they split the bills four ways.",
+        # second person
+        "You run the village shop and need a bike trailer for deliveries.",
+        "You live with your two friends from uni and share the bills.",
     ],
 )
 def test_a_shared_purchase_asks_who_else_has_a_say(description):
@@ -49,6 +52,7 @@ def test_a_shared_purchase_asks_who_else_has_a_say(description):
 
 def test_someone_who_decides_alone_is_not_asked():
     assert not asks_who_else("A 34-year-old nurse who rides to her night shifts.")
+    assert not asks_who_else("You're a 34-year-old nurse who rides to your night shifts.")
 
 
 def findings_on(bike: jk.JourneyMap, stage: str) -> list[jk.Finding]:
@@ -569,3 +573,79 @@ def test_a_named_person_with_their_role_is_one_of_the_customer_s_own(people, ask
         },
     )
     assert asked_at(other, "Purchase") is asked
+
+
+# Kind 5 (round 5): a stage where the choice is not made, said jointly ("for two", "together",
+# "you both", "couples plan") or naming the persona's people, lists only roles (the business's
+# people, or a role nobody on the map owns), leaving out who shares it with the persona. A
+# named person or another customer in the participants, a persona who decides alone, or "a
+# couple of" weeks is no such stage. Our own wordings: terse, second person, noun phrases,
+# second language.
+@pytest.mark.parametrize(
+    ("actions", "people", "asked"),
+    [
+        (
+            ["we ride the tandem sundays", "yearly service booked for 2"],
+            ["Workshop mechanic"],
+            True,
+        ),
+        (["You both come back for the spring tune-up"], ["Service desk"], True),
+        (["Couples plan renewal", "Joint service slot"], ["Account manager"], True),
+        (["Is coming back with the wife for service of both bikes"], ["Mechanic"], True),
+        (["Comes back a couple of weeks later for a check"], ["Mechanic"], False),
+        (["Comes back for the yearly service"], ["Workshop mechanic"], False),
+        (["we ride the tandem sundays"], ["Workshop mechanic", "Ola"], False),
+        (["we ride the tandem sundays"], ["Other tandem club riders"], False),
+    ],
+)
+def test_a_later_stage_done_together_lists_more_than_the_business(actions, people, asked):
+    other = journey(
+        "Two Wheels Tandems: a tandem for weekends",
+        "Nurse who wants a tandem she can ride with her partner Ola at weekends.",
+        {
+            ("Consideration", "participants"): ["Ola", "Tandem club forum"],
+            ("Purchase", "participants"): ["Ola"],
+            ("Retention", "actions"): actions,
+            ("Retention", "participants"): people,
+        },
+    )
+    assert asked_at(other, "Retention") is asked
+
+
+def test_a_later_stage_said_together_is_not_asked_of_someone_who_decides_alone():
+    alone = journey(
+        "Two Wheels Tandems: a bike for commuting",
+        "Nurse who rides to her night shifts.",
+        {
+            ("Retention", "actions"): ["Rides together with the club on Sundays"],
+            ("Retention", "participants"): ["Workshop mechanic"],
+        },
+    )
+    assert not asked_at(alone, "Retention")
+
+
+# A person named only by a name whom the map meets at one of its touchpoints ("Jo at the
+# workshop counter") is the business's, like a role; a relative named only by something of
+# theirs ("her dad's old bike") or a time "for two weeks" is nobody taking part.
+@pytest.mark.parametrize(
+    ("actions", "people", "asked"),
+    [
+        (["Brings her dad to collect the bike from Jo"], ["Jo"], True),
+        (["Brings her dad to collect the bike from Jo"], ["Jo", "Her dad"], False),
+        (["Has Jo fix up her dad's old bike"], ["Jo"], False),
+        (["Rides it every day for two weeks"], ["Jo"], False),
+    ],
+)
+def test_a_name_met_at_a_touchpoint_is_the_business_s(actions, people, asked):
+    other = journey(
+        "Two Wheels Tandems: a tandem for weekends",
+        "Nurse who wants a tandem she can ride with her partner Ola at weekends.",
+        {
+            ("Consideration", "participants"): ["Ola", "Tandem club forum"],
+            ("Purchase", "participants"): ["Ola"],
+            ("Purchase", "touchpoints"): ["Jo at the workshop counter"],
+            ("Retention", "actions"): actions,
+            ("Retention", "participants"): people,
+        },
+    )
+    assert asked_at(other, "Retention") is asked
