@@ -154,6 +154,9 @@ def business_action(
     True
     >>> business_action("Conduct a survey", True), business_action("Conduct a survey", False)
     (True, False)
+    >>> business_action("Ask other owners at the club", True), business_action(
+    ...     "Became the club's contact for the kit order", True)
+    (False, False)
     """
     words = tokens(action)
     if not words:
@@ -176,14 +179,19 @@ def business_action(
     if _order_for_clients(words):
         return True  # "Deliver a debrief to the client's staff": the business's view
     if third_person_lane and first in _TO_DO and rest[:1] != ("back",):
-        return not any(w in ("my", "me", "i") for w in rest)
+        # "Ask other mums ...", "Text her sister": the customer turning to their own circle
+        to_own_circle = bool(rest) and rest[0] in _PEERS
+        return not to_own_circle and not any(w in ("my", "me", "i") for w in rest)
     return third_person_lane and _bare_order(words)
 
 
 def _bare(word: str) -> bool:
-    """True when *word* may be a verb in its bare form: no "-s", "-ing" or "-ed" ("Has" is
-    the third person; "Process", "Discuss" are bare)."""
-    return not _third_person(word) and (len(lemmas(word)) == 1 or word.endswith("ss"))
+    """True when *word* may be a verb in its bare form: no "-s", "-ing" or "-ed", and no
+    past form without it ("Has" is the third person, "Became" the past; "Process",
+    "Discuss" are bare)."""
+    if _third_person(word) or word in lx.IRREGULAR_PAST:
+        return False
+    return len(lemmas(word)) == 1 or word.endswith("ss")
 
 
 #: Words that may open an action without being its verb: "After the call, ...", "Then ...".
@@ -247,6 +255,11 @@ _FROM_BUSINESS = lx.word_set(
 )
 
 
+#: Verbs of answering what the customer sent: their object is the customer's ("Answer
+#: chat messages"), not something the business gives.
+_ANSWERING = lx.word_set("answer reply respond")
+
+
 #: Verbs of a trade's work on the customer's thing: "Services the truck", "Repairs the
 #: crack". The business's work when the map's business activities speak of that work.
 _WORKS_ON = lx.word_set("service overhaul calibrate diagnose repair reupholster")
@@ -276,10 +289,14 @@ def business_given(business_activities: tuple[str, ...]) -> frozenset[str]:
     --------
     >>> sorted(business_given(("Send a sales engineer out to measure", "Reply within a day")))
     ['engineer']
+    >>> sorted(business_given(("Answer questions left on the forum",)))
+    []
     """
     given: set[str] = set()
     for activity in business_activities:
         words = tokens(activity)
+        if words[:1] and words[0] in _ANSWERING:
+            continue  # "Answer chat messages": the messages are the customer's, not given
         if len(words) > 1 and (words[0] in _GIVING or words[0] in lx.IDEA_VERBS):
             head, _ = _given(words)
             given |= topic_words(head) if head else set()
@@ -789,6 +806,39 @@ def idea_as_pain(pain: str) -> bool:
     return first in lx.IDEA_VERBS
 
 
+@lru_cache(maxsize=1024)
+def business_things(business_activities: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """The pairs of words the map's *business_activities* name after their first word:
+    the things the business works on ("Send welcome email with voucher" names "welcome
+    email"). A pain point that opens with one ("Welcome email go to spam") speaks of that
+    thing going wrong; its first word is no order, whatever verb it may also be.
+
+    Examples
+    --------
+    >>> ("welcome", "email") in business_things(("Send welcome email with voucher",))
+    True
+    """
+    return frozenset(
+        pair
+        for activity in business_activities
+        for pair in zip(tokens(activity)[1:], tokens(activity)[2:], strict=False)
+    )
+
+
+def _pain_ideas(view: MapView, stage: Stage) -> Callable[[str], bool]:
+    """A test for the pain points of *stage* written as the fix (:func:`idea_as_pain`),
+    except those that open with a thing the map's business activities name, without an
+    article (a thing named with "a" may still be the one wished for)."""
+    named = business_things(tuple(a for s in view.stages for a in s.business_activities))
+
+    def spots(pain: str) -> bool:
+        opening = tokens(pain)[:2]
+        thing = opening in named and opening[0] not in _DETERMINERS  # "A termly report ...": wished
+        return not thing and idea_as_pain(pain)
+
+    return spots
+
+
 def _own_work(view: MapView) -> frozenset[str]:
     """The topic words of what the persona does in their own right: description and goals."""
     persona = view.map.persona
@@ -905,6 +955,8 @@ def someone_else_acts(
     ('improve', None)
     >>> someone_else_acts("Hands Brightway's card to a classmate", ("brightway",))
     >>> someone_else_acts("Give Brightway's cards to a classmate", ("brightway",))
+    >>> someone_else_acts("Brightway's planner draws the kitchen", ("brightway",))
+    'improve'
     """
     words = tokens(action)
     if len(words) < 3 or words[0] in ("i", "we", "she", "he", "they", "you"):
@@ -920,6 +972,8 @@ def someone_else_acts(
         return "fix"
     if head in _STAFF or any(w in _CUSTOMER_OBJECTS for w in after[:2]):
         return "improve"
+    if len(subject) > 1 and subject[0] in business_words:
+        return "improve"  # "Openfold's architect presents ...": someone of the business's
     return None
 
 
@@ -1062,16 +1116,35 @@ def business_verbs(business_activities: tuple[str, ...]) -> frozenset[str]:
     --------
     >>> sorted(business_verbs(("Confirm each booking by text", "Pay referrers a share")))
     ['confirm']
+    >>> sorted(business_verbs(("Harbour tour session", "Kit hire price list")))
+    []
     """
-    firsts = (tokens(a)[:1] for a in business_activities)
+    openings = (tokens(a)[:2] for a in business_activities)
     return frozenset(
         w[0]
-        for w in firsts
-        if w
+        for w in openings
+        if len(w) == 2
         and w[0] not in _NOT_VERBS
         and not _third_person(w[0])
         and not is_a(w[0], lx.CUSTOMER_VERBS | lx.SEEKING_VERBS)
+        and _used_as_a_verb(w[0], w[1])
     )
+
+
+#: Verbs a business's to-do list opens with, in any trade: known to be verbs whatever
+#: follows them ("Answer chat messages", "Send reminders").
+_KNOWN_BUSINESS_VERBS = (
+    _BUSINESS_ONLY | _TO_DO | _GIVING | lx.IDEA_VERBS | lx.MARKET_VERBS | lx.OBJECT_VERBS
+)
+
+
+def _used_as_a_verb(first: str, second: str) -> bool:
+    """True when *first*, opening a business activity before *second*, is a verb: one of
+    a business's known verbs, or any word before what it acts on ("Confirm *each*
+    booking", "Chase *unpaid* invoices" is not read). Business activities written as noun
+    phrases ("Trial ride session", "Forum sponsorship", "Access guide as lead magnet")
+    open with a noun: the customer actions that share it are no business voice."""
+    return first in _KNOWN_BUSINESS_VERBS or second in _DETERMINERS or second.isdigit()
 
 
 def _in_business_voice(action: str, verbs: frozenset[str]) -> bool:
@@ -1180,7 +1253,7 @@ _MIXUPS = (
         level="improve",
         lane="pain_points",
         other="opportunities",
-        spots=lambda view, stage: idea_as_pain,
+        spots=_pain_ideas,
         message="{stage}: is {item} what goes wrong for {who}, or already the fix for it?",
         why="The {this} say what hurts, in the customer's terms; the improvement belongs in the "
         "{other}. Kept apart, each idea can be checked against the problem it is meant to solve.",

@@ -1,0 +1,117 @@
+"""Lane mix-ups read in the map's own voice, on a dog groomer's map of our own (round 5).
+
+Learners write their lanes in a voice of their own: noun phrases throughout ("Taster groom
+booking"), the past tense and bare verbs of a second language ("Became the ...", "Ask other
+owners ..."), or the second person ("You ..."). What the business does is read by what breaks
+the map's own pattern, and by what the map's business activities say the business does:
+
+* business activities written as noun phrases open with nouns, not verbs: an action sharing
+  that noun ("Taster groom ..." where the business runs a "Taster groom slot") is no order;
+* a verb in the past, with or without "-ed", says what someone did, not what to do;
+* an order to the customer's own circle ("Ask other owners ...") is the customer asking;
+* what the business answers ("Reply to photos sent on WhatsApp") is the customer's to send;
+* a pain point that opens with a thing the business activities name ("Print copy ...") is
+  that thing going wrong, not an order to print.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import journeykit as jk
+
+#: The groomer's map, written about the customer in the third person.
+GROOM_ACTIONS = {
+    "Awareness": ["Notices a groomer's van outside the vet"],
+    "Consideration": ["Compares two groomers' price lists"],
+    "Purchase": ["Books a full groom for Saturday", "Pays the deposit online"],
+    "Retention": ["Brushes the dog between visits"],
+    "Advocacy": ["Tags the groomer in a photo of the dog"],
+}
+GROOM_ACTIVITIES = ["Reply to booking requests within the hour"]
+
+
+def groom_map(
+    actions: dict[str, list[str]] | None = None,
+    *,
+    activities: dict[str, list[str]] | None = None,
+    touchpoints: dict[str, list[str]] | None = None,
+    pains: dict[str, list[str]] | None = None,
+) -> jk.JourneyMap:
+    """A five-stage map of a cockapoo's first groom at Muddy Paws, with *actions*,
+    *activities* (business activities), *touchpoints* and *pains* per stage (the others
+    from :data:`GROOM_ACTIONS` and :data:`GROOM_ACTIVITIES`)."""
+    m = jk.JourneyMap.new(
+        "five-stage",
+        title="Muddy Paws: a cockapoo's first groom",
+        persona=jk.Persona("Priya", "Owns a year-old cockapoo and works shifts.", ["A calm dog"]),
+    )
+    for stage in m.stage_names:
+        m.set_lane(stage, "goal", "Get the dog groomed without a fuss")
+        m.set_lane(stage, "actions", (actions or {}).get(stage, GROOM_ACTIONS[stage]))
+        m.set_lane(stage, "touchpoints", (touchpoints or {}).get(stage, ["Groomer's website"]))
+        m.set_lane(stage, "pain_points", (pains or {}).get(stage, ["Slots fill up weeks ahead"]))
+        m.set_lane(stage, "business_activities", (activities or {}).get(stage, GROOM_ACTIVITIES))
+    return m
+
+
+def findings(journey_map: jk.JourneyMap, rule: str = "action-is-business-activity") -> set:
+    """The (level, stage) of every *rule* finding on *journey_map*."""
+    return {(f.level, f.stage) for f in jk.review(journey_map) if f.rule == rule}
+
+
+#: The same map in noun phrases, actions and business activities alike (a jargon voice).
+NOUN_PHRASE_ACTIONS = {
+    "Awareness": ["Van sighting outside the vet", "Local Facebook page scroll"],
+    "Consideration": ["Price list comparison", "Taster groom with the puppy"],
+    "Purchase": ["Saturday full-groom booking", "Deposit payment online"],
+    "Retention": ["Home brushing routine", "Coat check at eight weeks"],
+    "Advocacy": ["Before-and-after photo post", "Referral card handover at the park"],
+}
+NOUN_PHRASE_ACTIVITIES = {
+    "Awareness": ["Van livery and local Facebook ads"],
+    "Consideration": ["Taster groom slot for nervous puppies", "Price list with add-ons"],
+    "Purchase": ["Deposit policy", "Saturday booking calendar"],
+    "Retention": ["Coat check reminders", "Home brushing guide"],
+    "Advocacy": ["Referral card scheme", "Before-and-after photo wall"],
+}
+
+
+def test_a_map_written_in_noun_phrases_throughout_is_quiet():
+    m = groom_map(NOUN_PHRASE_ACTIONS, activities=NOUN_PHRASE_ACTIVITIES)
+    assert findings(m) == set()
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "Became the one who books grooms for the whole dog-walking group",  # the past, no "-ed"
+        "Went back for a nail trim a month later",
+        "Ask other owners at the dog park which groomer is gentle",  # a bare verb, her circle
+        "Text her sister a photo of the new cut",
+    ],
+)
+def test_a_second_language_voice_is_read_as_the_customer(action):
+    m = groom_map({"Advocacy": ["Tags the groomer in a photo of the dog", action]})
+    assert findings(m) == set()
+
+
+def test_what_the_business_answers_is_the_customers_to_send():
+    m = groom_map(
+        {"Consideration": ["Sends photos of the matted coat on WhatsApp"]},
+        activities={"Consideration": ["Answer photos sent on WhatsApp with a price"]},
+    )
+    assert findings(m) == set()
+
+
+def test_a_pain_about_a_thing_the_business_gives_is_a_pain():
+    m = groom_map(
+        activities={"Retention": ["Post a print copy of the coat-care plan"]},
+        pains={"Retention": ["Print copy arrive with no dog name on it"]},
+    )
+    assert findings(m, "pain-is-an-idea") == set()
+
+
+def test_a_pain_that_orders_the_fix_is_still_asked_about():
+    m = groom_map(pains={"Retention": ["Print a coat-care plan for every new dog"]})
+    assert findings(m, "pain-is-an-idea") == {("improve", "Retention")}
