@@ -337,6 +337,81 @@ def works_on_for_business(action: str, work: frozenset[str]) -> bool:
     return bool(set(lemmas(words[0])) & work) and not set(words) & _THEMSELVES
 
 
+#: Past participles of the verbs of giving that take no "-ed": "a plan *sent* within a day".
+_GIVEN_FORMS = lx.word_set("sent given written lent")
+#: Words that open a clause with its own subject: "*I* sent ...", "*She* wrote ...".
+_PRONOUNS = lx.word_set("i we you she he they it")
+#: Words before a thing given that make it the customer's own, or had given at their
+#: asking: "Mum *has her* pack delivered", "*Gets your* parcel sent on".
+_OWN_OR_ARRANGED = lx.word_set("my our your his her their has have had gets get got")
+
+
+def _given_participle(word: str) -> bool:
+    """True when *word* is the past participle of a verb of giving ("sent", "issued")."""
+    return word in _GIVEN_FORMS or (
+        word.endswith("ed") and any(form in _GIVING for form in lemmas(word)[1:])
+    )
+
+
+@lru_cache(maxsize=65536)
+def given_passively(action: str, work: frozenset[str]) -> bool:
+    """True when customer action *action* names a thing, then that it is given, without
+    saying by whom ("Written care plan sent within a day", "Loan bike delivered to the
+    door"), and the thing is one the map's business activities speak of (*work*, from
+    :func:`business_work`): the business gives it, the customer receives it. The
+    customer's own thing going back ("Signed form sent back"), or had given at their
+    asking ("Mum has her pack delivered"), is not read.
+
+    Examples
+    --------
+    >>> given_passively("Written care plan sent within a day", frozenset({"care", "plan"}))
+    True
+    >>> given_passively("Signed form sent back the same day", frozenset({"form"}))
+    False
+    >>> given_passively("I sent the care plan to my sister", frozenset({"care", "plan"}))
+    False
+    >>> given_passively("Dad has his care plan sent to me", frozenset({"care", "plan"}))
+    False
+    """
+    words = tokens(action)
+    if len(words) < 3 or words[0] in _PRONOUNS or _third_person(words[0]):
+        return False
+    for i, word in enumerate(words[1:5], start=1):
+        if _given_participle(word):
+            after = words[i + 1 : i + 2]
+            before = set(words[:i])
+            return after != ("back",) and bool(before & work) and not before & _OWN_OR_ARRANGED
+    return False
+
+
+#: Of the verbs only a business uses, those of its selling to the customers it has
+#: ("Upsell", "Promote"): as a noun ("Winter storage upsell"), still the business's move.
+_SALES_MOVES = _BUSINESS_ONLY & lx.MARKET_VERBS
+
+
+@lru_cache(maxsize=65536)
+def sales_move_named(action: str) -> bool:
+    """True when customer action *action* is a noun phrase whose head, the last word before
+    a preposition or a clause, is one of the business's selling moves ("Storage upsell at
+    collection", "Loyalty promotion by email"): the business's move, named as a thing.
+
+    Examples
+    --------
+    >>> sales_move_named("Winter tyre upsell at the MOT"), sales_move_named(
+    ...     "Upsell email arrives after the MOT")
+    (True, False)
+    """
+    words = tokens(action)
+    if len(words) < 2 or words[0] in _PRONOUNS:
+        return False
+    head = None
+    for word in words:
+        if word in _OBJECT_END:
+            break
+        head = word
+    return head is not None and head != words[0] and is_a(head, _SALES_MOVES)
+
+
 #: The customer's family and friends: as the subject of an action ("Mum starts taking
 #: ...", "Her sister pays ..."), someone on the customer's side acts, not the business.
 _KIN = lx.word_set(
@@ -439,6 +514,29 @@ def _doing(first: str, second: str) -> bool:
     )
 
 
+#: Words that say where an activity happens: "Scrolling cover-up posts *on* Instagram".
+_WHERE = lx.word_set("on in via at")
+
+
+def _doing_somewhere(touchpoint: str, words: tuple[str, ...]) -> bool:
+    """True when *words* (of *touchpoint*) open with a customer's verb in "-ing", then
+    what it acts on, a tag or a plural ("Scrolling #tiling", "Checking prices", "Watching
+    tile reels"), then where it happens ("*on* TikTok"): the activity, with the channel
+    it happens in, where a touchpoint names only the channel. Singular nouns after the
+    "-ing" word make it a name ("Waiting room at the depot")."""
+    first = words[0]
+    where = next((i for i, w in enumerate(words[2:], start=2) if w in _WHERE), None)
+    if where is None or not first.endswith("ing") or first in _ING_NOUNS:
+        return False
+    tagged = any(w.startswith(("#", "@")) for w in touchpoint.split()[1:where])
+    plural = any(_third_person(w) and w not in _HOW for w in words[1:where])
+    return (
+        (tagged or plural)
+        and any(form in _DOING for form in lemmas(first)[1:])
+        and not is_a(first, _CONVERSING)  # "Chatting to friends on WhatsApp": word of mouth
+    )
+
+
 #: Words that open the object of a verb and never follow a noun that names a channel:
 #: "Evaluates *the* bids", "Benchmarking *her* options".
 _OBJECT_START = lx.word_set("the a an his her their my our your this these those")
@@ -503,6 +601,9 @@ def action_as_touchpoint(touchpoint: str) -> bool:
     >>> action_as_touchpoint("I phone reception to ask"), action_as_touchpoint(
     ...     "Talking with my neighbour")
     (True, False)
+    >>> action_as_touchpoint("Scrolling #buzzcut on TikTok"), action_as_touchpoint(
+    ...     "Parking on the high street"), action_as_touchpoint("Chatting on WhatsApp")
+    (True, False, False)
     >>> action_as_touchpoint("Evaluates the three bids"), action_as_touchpoint(
     ...     "Benchmarking the day rates"), action_as_touchpoint("Minutes of the meeting")
     (True, True, False)
@@ -513,7 +614,10 @@ def action_as_touchpoint(touchpoint: str) -> bool:
     if first in _SPEAKER:  # "I phone reception ...": a sentence, unless a name ("We Are ...")
         parts = touchpoint.split()
         return len(parts) > 1 and not parts[1][:1].isupper()
-    if _doing(first, second) or _clause_about_someone(tokens(touchpoint)):
+    words = tokens(touchpoint)
+    if _doing(first, second) or _clause_about_someone(words):
+        return True
+    if _doing_somewhere(touchpoint, words):
         return True
     if _verb_then_object(first, second):
         return True
@@ -1184,6 +1288,8 @@ def _given_by_business(view: MapView, stage: Stage) -> Callable[[str], bool]:
         if not (
             gives_what_business_gives(action, given)
             or works_on_for_business(action, work)
+            or given_passively(action, work)
+            or sales_move_named(action)
             or someone_else_acts(action, name, side) == "improve"
             or _in_business_voice(action, verbs)
         ):

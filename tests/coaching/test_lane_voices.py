@@ -12,6 +12,11 @@ the map's own pattern, and by what the map's business activities say the busines
 * what the business answers ("Reply to photos sent on WhatsApp") is the customer's to send;
 * a pain point that opens with a thing the business activities name ("Print copy ...") is
   that thing going wrong, not an order to print.
+
+What breaks the pattern is still asked about: a thing the business activities name, given
+without a giver ("Written coat-care plan sent ..."), the business's selling move named as a
+noun ("Shampoo bundle upsell"), and a touchpoint that is an activity with the channel it
+happens in ("Scrolling #doodlegroom on TikTok").
 """
 
 from __future__ import annotations
@@ -115,3 +120,61 @@ def test_a_pain_about_a_thing_the_business_gives_is_a_pain():
 def test_a_pain_that_orders_the_fix_is_still_asked_about():
     m = groom_map(pains={"Retention": ["Print a coat-care plan for every new dog"]})
     assert findings(m, "pain-is-an-idea") == {("improve", "Retention")}
+
+
+@pytest.mark.parametrize(
+    ("action", "activity"),
+    [
+        # noun phrases: the thing the business activities name, given without a giver
+        ("Written coat-care plan sent the same evening", "Vet-style coat-care plan per dog"),
+        ("Nail clippers lent for the first week", "Nail clippers on loan for new puppies"),
+        # the business's selling move named as a noun
+        ("Shampoo bundle upsell at pick-up", "Reply to booking requests within the hour"),
+        ("Flea-treatment cross-sell at checkout", "Reply to booking requests within the hour"),
+    ],
+)
+def test_what_the_business_gives_or_sells_named_as_a_noun_is_asked_about(action, activity):
+    m = groom_map(
+        {"Retention": ["Home brushing routine", action]},
+        activities={"Retention": [activity]},
+    )
+    assert findings(m) == {("improve", "Retention")}
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "Signed consent form sent back before the groom",  # the customer's own, sent back
+        "Priya has her coat-care plan sent to her sister",  # had sent at her asking
+        "I sent the coat-care plan to my flatmate",
+        "Loyalty stamp card kept in the car",  # nothing given, no selling move
+    ],
+)
+def test_the_customers_own_thing_or_a_modifier_stays_the_customers(action):
+    m = groom_map(
+        {"Retention": ["Brushes the dog between visits", action]},
+        activities={"Retention": ["Vet-style coat-care plan per dog"]},
+    )
+    assert findings(m) == set()
+
+
+@pytest.mark.parametrize(
+    "touchpoint",
+    [
+        "Scrolling #doodlegroom on TikTok",
+        "checking reviews in the local dog group",
+        "Watching puppy-groom reels via Instagram",
+    ],
+)
+def test_an_activity_with_the_channel_it_happens_in_is_an_action(touchpoint):
+    m = groom_map(touchpoints={"Awareness": ["Groomer's van", touchpoint]})
+    assert findings(m, "touchpoint-is-an-action") == {("fix", "Awareness")}
+
+
+@pytest.mark.parametrize(
+    "touchpoint",
+    ["Parking at the salon", "Chatting on WhatsApp", "Booking page on the website"],
+)
+def test_a_channel_named_with_where_it_is_stays_a_touchpoint(touchpoint):
+    m = groom_map(touchpoints={"Awareness": ["Groomer's van", touchpoint]})
+    assert findings(m, "touchpoint-is-an-action") == set()
