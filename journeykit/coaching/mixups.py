@@ -61,7 +61,7 @@ from .concepts import topic_words
 from .context import MapView, Rule
 from .findings import Finding, Level
 from .reading import is_a, lemmas, tokens
-from .words import quoted
+from .words import STOPWORDS, quoted
 
 RULES = (
     Rule(
@@ -353,6 +353,11 @@ def _given_participle(word: str) -> bool:
     )
 
 
+def _content(words: tuple[str, ...]) -> set[str]:
+    """The *words* that carry meaning, without the small words every item has."""
+    return {w for w in words if w not in STOPWORDS and not w.isdigit()}
+
+
 @lru_cache(maxsize=65536)
 def given_passively(action: str, work: frozenset[str]) -> bool:
     """True when customer action *action* names a thing, then that it is given, without
@@ -380,7 +385,8 @@ def given_passively(action: str, work: frozenset[str]) -> bool:
         if _given_participle(word):
             after = words[i + 1 : i + 2]
             before = set(words[:i])
-            return after != ("back",) and bool(before & work) and not before & _OWN_OR_ARRANGED
+            spoken_of = _content(words[:i]) & work
+            return after != ("back",) and bool(spoken_of) and not before & _OWN_OR_ARRANGED
     return False
 
 
@@ -553,8 +559,9 @@ def _verb_then_object(first: str, second: str) -> bool:
     return _third_person(first) and not first.endswith(("ous", "us", "is", "ics"))
 
 
-#: Subjects a learner writing in the first person opens a sentence with: "I phone ...".
-_SPEAKER = lx.word_set("i im ive id we were")
+#: Subjects a learner writing in the first or second person opens a sentence with: "I phone
+#: ...", "You compare ...".
+_SPEAKER = lx.word_set("i im ive id we were you youre youve")
 
 
 #: Words that speak of a person: a touchpoint never names the customer's own life ("her
@@ -1081,18 +1088,22 @@ def someone_else_acts(
     return None
 
 
-#: The last map read by :func:`_first_person`, and what it found: read once per review.
-_LAST_VOICE: list[tuple[MapView, bool]] = []
+#: The last map read by :func:`_voice`, and what it found: read once per review.
+_LAST_VOICE: list[tuple[MapView, tuple[bool, bool]]] = []
+
+
+def _voice(view: MapView) -> tuple[bool, bool]:
+    """Whether the map's customer actions speak as the customer (:func:`_speaks_as_customer`)
+    and whether they speak to the customer (:func:`_spoken_to`), read once per review."""
+    if not (_LAST_VOICE and _LAST_VOICE[0][0] is view):
+        _LAST_VOICE[:] = [(view, (_speaks_as_customer(view), _spoken_to(view)))]
+    return _LAST_VOICE[0][1]
 
 
 def _first_person(view: MapView) -> bool:
     """True when the map's customer actions speak as the customer: one opens with "I" or
     has "and I" as its subject ("Mark and I interview ...")."""
-    if _LAST_VOICE and _LAST_VOICE[0][0] is view:
-        return _LAST_VOICE[0][1]
-    found = _speaks_as_customer(view)
-    _LAST_VOICE[:] = [(view, found)]
-    return found
+    return _voice(view)[0]
 
 
 def _speaks_as_customer(view: MapView) -> bool:
@@ -1102,6 +1113,56 @@ def _speaks_as_customer(view: MapView) -> bool:
             if words[:1] in (("i",), ("im",), ("ive",)) or "i" in words[1:4]:
                 return True
     return False
+
+
+#: Words of the customer spoken to: "*You* ring the studio", "... in *your* bag".
+_YOU = lx.word_set("you your youre youve yours")
+
+
+def _spoken_to(view: MapView) -> bool:
+    """True when half or more of the map's customer actions, three at least, open with
+    "You" ("You ring round and ask ..."): the map speaks to the customer."""
+    firsts = [tokens(a)[:1] for s in view.stages for a in s.actions]
+    to_you = sum(w in (("you",), ("youre",)) for w in firsts)
+    return to_you >= 3 and 2 * to_you >= len(firsts)
+
+
+@lru_cache(maxsize=65536)
+def breaks_second_person(action: str, work: frozenset[str]) -> bool:
+    """True when customer action *action*, in a map whose actions speak to the customer
+    ("You ..."), drops the "You" for a verb of its own that acts on the customer ("Pops a
+    note in your bag", "Send you a reminder") or on what the map's business activities
+    speak of (*work*, from :func:`business_work`: "Labels new guests' towels" where the
+    business labels them): someone else, the business, acts.
+
+    Examples
+    --------
+    >>> breaks_second_person("Slips a voucher into your box", frozenset())
+    True
+    >>> breaks_second_person("Labels new guests' towels", frozenset({"label", "towels"}))
+    True
+    >>> breaks_second_person("Send you a reminder the day before", frozenset())
+    True
+    >>> breaks_second_person("You slip the voucher into your wallet", frozenset())
+    False
+    >>> breaks_second_person("Reviews on Google", frozenset({"reviews"}))
+    False
+    >>> breaks_second_person("Pick up your box from the locker", frozenset())
+    False
+    >>> breaks_second_person("Mo drives you to the clinic", frozenset())
+    False
+    """
+    words = tokens(action)
+    if len(words) < 2 or words[0] in _YOU:
+        return False
+    first, rest = words[0], words[1:]
+    addressed = bool(set(rest) & _YOU)
+    if _third_person(first) and len(first) > 3 and rest[0] not in _NOUN_FOLLOWERS:
+        return addressed or bool(_content(rest) & work)
+    if not _bare(first) or first in _NOT_VERBS or _subject(words) is not None:
+        return False  # "Marek interprets ... for you": a subject and its verb, read elsewhere
+    # "Send you ...": the customer is its object; "... your box": a verb no customer uses
+    return rest[0] == "you" or (addressed and not is_a(first, _DOING | lx.SEEKING_VERBS))
 
 
 #: Ends of a sentence: the capitalised word after one opens the sentence, it is no name.
@@ -1277,16 +1338,19 @@ def _what_business_gives(
 def _given_by_business(view: MapView, stage: Stage) -> Callable[[str], bool]:
     """A test for the customer actions of *stage* that give what the map's business
     activities give (in any stage), or something new only a business gives, or do the
-    trade's work the business activities speak of, and that the surer test of
-    :func:`_business_actions` has not spotted already."""
+    trade's work the business activities speak of, or break the map's "You ..." voice to
+    act on the customer, and that the surer test of :func:`_business_actions` has not
+    spotted already."""
     given, work, business = _what_business_gives(view)
     name = business_name(view.map.title)
     verbs = business - _map_action_verbs(view, forms=True)  # "Books ...": hers
     side = _side(view)
+    spoken_to = _voice(view)[1]
 
     def spots(action: str) -> bool:
         if not (
-            gives_what_business_gives(action, given)
+            (spoken_to and breaks_second_person(action, work))
+            or gives_what_business_gives(action, given)
             or works_on_for_business(action, work)
             or given_passively(action, work)
             or sales_move_named(action)

@@ -16,7 +16,10 @@ the map's own pattern, and by what the map's business activities say the busines
 What breaks the pattern is still asked about: a thing the business activities name, given
 without a giver ("Written coat-care plan sent ..."), the business's selling move named as a
 noun ("Shampoo bundle upsell"), and a touchpoint that is an activity with the channel it
-happens in ("Scrolling #doodlegroom on TikTok").
+happens in ("Scrolling #doodlegroom on TikTok"). In a map spoken to the customer ("You
+..."), an action that drops the "You" to act on the customer or on what the business does is
+asked about, a touchpoint that speaks to them is an action, and a set phrase of feeling in
+the second person ("out of your depth") is a feeling.
 """
 
 from __future__ import annotations
@@ -178,3 +181,61 @@ def test_an_activity_with_the_channel_it_happens_in_is_an_action(touchpoint):
 def test_a_channel_named_with_where_it_is_stays_a_touchpoint(touchpoint):
     m = groom_map(touchpoints={"Awareness": ["Groomer's van", touchpoint]})
     assert findings(m, "touchpoint-is-an-action") == set()
+
+
+#: The groomer's map spoken to the customer ("You ..."), as a chatty learner writes it.
+YOU_ACTIONS = {
+    "Awareness": ["You notice a groomer's van outside the vet", "You ask in the dog park"],
+    "Consideration": ["You compare two price lists", "You message the salon on WhatsApp"],
+    "Purchase": ["You book a full groom for Saturday", "You pay the deposit online"],
+    "Retention": ["You brush the dog between visits", "You collect her at four"],
+    "Advocacy": ["You tag the salon in a photo", "You pass on the referral card"],
+}
+
+
+def you_map(stage: str, *extra: str, activities: dict[str, list[str]] | None = None):
+    """:func:`groom_map` spoken to the customer, with *extra* actions in *stage*."""
+    actions = {**YOU_ACTIONS, stage: [*YOU_ACTIONS[stage], *extra]}
+    return groom_map(actions, activities=activities)
+
+
+def test_a_map_spoken_to_the_customer_throughout_is_quiet():
+    assert findings(you_map("Retention")) == set()
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "Slips a spotty bandana into your lead bag",  # the "You" dropped, acting on yours
+        "Send you a photo when she is ready",  # a bare order with the customer as its object
+        "Trims new puppies' nails free on the first visit",  # what the business does, below
+    ],
+)
+def test_an_action_breaking_the_you_voice_to_act_on_the_customer_is_asked_about(action):
+    work = {"Retention": ["Trim new puppies' nails free on the first visit"]}
+    assert findings(you_map("Retention", action, activities=work)) == {("improve", "Retention")}
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "Mo drives you both to the salon",  # a subject of its own: not the map's pattern broken
+        "Pick up your lead from the hook",  # the customer's verb, an order to herself
+        "Brushing routine every evening",  # a noun phrase, acting on nobody
+    ],
+)
+def test_other_breaks_of_the_you_voice_stay_quiet(action):
+    assert findings(you_map("Retention", action)) == set()
+
+
+def test_a_touchpoint_spoken_to_the_customer_is_an_action():
+    m = groom_map(touchpoints={"Consideration": ["You read every review on the salon page"]})
+    assert findings(m, "touchpoint-is-an-action") == {("fix", "Consideration")}
+
+
+@pytest.mark.parametrize(
+    "touchpoint", ["Feeling a bit out of your depth", "Beside yourself with worry"]
+)
+def test_a_set_phrase_of_feeling_in_the_second_person_is_no_touchpoint(touchpoint):
+    m = groom_map(touchpoints={"Awareness": ["Groomer's van", touchpoint]})
+    assert findings(m, "wrong-lane") == {("fix", "Awareness")}
