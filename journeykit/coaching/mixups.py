@@ -122,6 +122,7 @@ def business_action(
     third_person_lane: bool,
     own_work: frozenset[str] = frozenset(),
     first_person_map: bool = False,
+    noun_phrase_map: bool = False,
 ) -> bool:
     """True when customer action *action* reads as the business's activity.
 
@@ -133,12 +134,18 @@ def business_action(
     customers ("Hires a van", "Sponsors a child") is the customer's too.
     *first_person_map* says the map's actions speak as the customer ("I phone ..."): there
     "we" is the customer's household ("We go together to the assessment"), not the
-    business.
+    business. *noun_phrase_map* says the map's actions are noun phrases ("Sea trial on the
+    first trip out"): there a business's verb at the start is a noun ("Reward points
+    redemption") unless what it acts on follows ("Offer a free trim").
 
     Examples
     --------
     >>> business_action("Offer discount codes", False), business_action("Searches online", False)
     (True, False)
+    >>> business_action("Reward points redemption", False, frozenset(), False, True)
+    False
+    >>> business_action("Offer a free trim", False, frozenset(), False, True)
+    True
     >>> business_action("Send a text when the bike is ready", True)
     True
     >>> business_action("Send back the jeans", True)
@@ -168,7 +175,11 @@ def business_action(
     if first == "staff" or (first == "the" and rest[:1] in (("store",), ("shop",))):
         return True
     if first in _BUSINESS_ONLY:
-        return True
+        acted_on = rest[:1] and (
+            rest[0] in _DETERMINERS or rest[0] in lx.CUSTOMER_ROLES or rest[0].isdigit()
+        )
+        if acted_on or not noun_phrase_map:
+            return True
     if _third_person(first) and is_a(first, _BUSINESS_ONLY):
         # Written about someone: the business only when that cannot be the customer.
         shared = is_a(first, lx.CUSTOMER_VERBS)
@@ -1089,14 +1100,16 @@ def someone_else_acts(
 
 
 #: The last map read by :func:`_voice`, and what it found: read once per review.
-_LAST_VOICE: list[tuple[MapView, tuple[bool, bool]]] = []
+_LAST_VOICE: list[tuple[MapView, tuple[bool, bool, bool]]] = []
 
 
-def _voice(view: MapView) -> tuple[bool, bool]:
-    """Whether the map's customer actions speak as the customer (:func:`_speaks_as_customer`)
-    and whether they speak to the customer (:func:`_spoken_to`), read once per review."""
+def _voice(view: MapView) -> tuple[bool, bool, bool]:
+    """Whether the map's customer actions speak as the customer (:func:`_speaks_as_customer`),
+    whether they speak to the customer (:func:`_spoken_to`) and whether they are noun
+    phrases (:func:`_noun_phrases`), read once per review."""
     if not (_LAST_VOICE and _LAST_VOICE[0][0] is view):
-        _LAST_VOICE[:] = [(view, (_speaks_as_customer(view), _spoken_to(view)))]
+        voice = (_speaks_as_customer(view), _spoken_to(view), _noun_phrases(view))
+        _LAST_VOICE[:] = [(view, voice)]
     return _LAST_VOICE[0][1]
 
 
@@ -1117,6 +1130,26 @@ def _speaks_as_customer(view: MapView) -> bool:
 
 #: Words of the customer spoken to: "*You* ring the studio", "... in *your* bag".
 _YOU = lx.word_set("you your youre youve yours")
+
+
+def _noun_phrases(view: MapView) -> bool:
+    """True when fewer than a quarter of the map's customer actions, four at least, open
+    with a verb, a person or a subject and its verb (:func:`_verb_led`): the learner
+    names what happens ("Free site survey booking", "Sea trial on the first trip"), and a
+    business's verb at the start is a noun ("Reward points redemption")."""
+    actions = [tokens(a) for s in view.stages for a in s.actions]
+    led = sum(_verb_led(words) for words in actions if words)
+    return len(actions) >= 4 and 4 * led < len(actions)
+
+
+def _verb_led(words: tuple[str, ...]) -> bool:
+    """True when action *words* open with a person ("You ..."), a verb in the third person
+    in their first three words ("Books ...", "Halima presents ..."), or a known verb before
+    what it acts on ("Book a slot", "Offer your ...")."""
+    if words[0] in _PRONOUNS or any(_third_person(w) and len(w) > 3 for w in words[:3]):
+        return True
+    acted_on = len(words) < 2 or words[1] in _DETERMINERS | _YOU | _PERSONAL
+    return acted_on and is_a(words[0], _DOING | lx.SEEKING_VERBS | _BUSINESS_ONLY | _TO_DO)
 
 
 def _spoken_to(view: MapView) -> bool:
@@ -1255,14 +1288,14 @@ def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
     third = sum(_third_person(words[0]) for a in stage.actions if (words := tokens(a)))
     own = _own_work(view)
     name = business_name(view.map.title)
-    first_person = _first_person(view)
+    first_person, _, noun_phrases = _voice(view)
 
     def spots(action: str) -> bool:
         words = tokens(action)
         if _named_subject(words, name) or someone_else_acts(action, name, side) == "fix":
             return True
         others_third = third - (1 if words and _third_person(words[0]) else 0)
-        return business_action(action, others_third > 0, own, first_person)
+        return business_action(action, others_third > 0, own, first_person, noun_phrases)
 
     return spots
 

@@ -6,7 +6,9 @@ owners ..."), or the second person ("You ..."). What the business does is read b
 the map's own pattern, and by what the map's business activities say the business does:
 
 * business activities written as noun phrases open with nouns, not verbs: an action sharing
-  that noun ("Taster groom ..." where the business runs a "Taster groom slot") is no order;
+  that noun ("Taster groom ..." where the business runs a "Taster groom slot") is no order,
+  and in a map whose actions are noun phrases a business's verb at the start is a noun too
+  ("Reward stamps redemption"), unless what it acts on follows ("Offer a free ...");
 * a verb in the past, with or without "-ed", says what someone did, not what to do;
 * an order to the customer's own circle ("Ask other owners ...") is the customer asking;
 * what the business answers ("Reply to photos sent on WhatsApp") is the customer's to send;
@@ -88,6 +90,22 @@ NOUN_PHRASE_ACTIVITIES = {
 def test_a_map_written_in_noun_phrases_throughout_is_quiet():
     m = groom_map(NOUN_PHRASE_ACTIONS, activities=NOUN_PHRASE_ACTIVITIES)
     assert findings(m) == set()
+
+
+@pytest.mark.parametrize(
+    "action",
+    ["Welcome pack unboxing at home", "Reward stamps redemption", "Host family meet-up evening"],
+)
+def test_a_business_verb_as_the_noun_of_a_noun_phrase_map_is_quiet(action):
+    actions = {**NOUN_PHRASE_ACTIONS, "Retention": ["Home brushing routine", action]}
+    assert findings(groom_map(actions, activities=NOUN_PHRASE_ACTIVITIES)) == set()
+
+
+def test_an_order_with_its_object_in_a_noun_phrase_map_is_still_the_business():
+    order = "Offer a free nail trim to every new puppy"
+    actions = {**NOUN_PHRASE_ACTIONS, "Retention": ["Home brushing routine", order]}
+    found = findings(groom_map(actions, activities=NOUN_PHRASE_ACTIVITIES))
+    assert found == {("fix", "Retention")}
 
 
 @pytest.mark.parametrize(
