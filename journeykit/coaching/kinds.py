@@ -337,7 +337,7 @@ def is_feeling(item: str) -> bool:
     (False, False)
     >>> is_feeling("Over the moon"), is_feeling("A bit fed up"), is_feeling("Let down page")
     (True, True, False)
-    >>> is_feeling("Feeling really out of your depth"), is_feeling("Beside yourself")
+    >>> is_feeling("A bit out of our depth"), is_feeling("Beside yourself")
     (True, True)
     """
     if feeling_phrase(item) == "":

@@ -257,7 +257,7 @@ IDEA_VERBS = word_set(
 #: do not work", "Post arrives late"): an idea only when a determiner follows.
 NOUN_LIKE_IDEA_VERBS = word_set("offer list fix post email text call set run display host answer")
 
-#: Past forms of common verbs that take no "-ed" ("Became the contact ...", "Went back
+#: Past forms of common verbs that take no "-ed" ("Became the treasurer ...", "Went back
 #: ..."): written about the customer, not orders in the bare form. Forms that are also the
 #: bare verb ("put", "read", "set") are left out.
 IRREGULAR_PAST = word_set(

@@ -29,6 +29,14 @@ these rules read the shape of an item instead:
   the bare verb the business activities open with ("confirm booking" where they "Confirm
   each booking") is asked about. What is handed to the customer's own circle ("gives the
   number to a colleague") is the customer's;
+  The map's own voice decides what breaks its pattern: in a map of noun phrases ("Sea
+  trial on the first trip out") a business's verb at the start is a noun, and what is
+  asked about is a thing the business activities speak of given without a giver
+  ("Written care plan sent within a day") or a selling move named as a noun ("Winter tyre
+  upsell"); in a map spoken to the customer ("You ...") an action that drops the "You"
+  to act on the customer or on the business's work ("Slips a voucher into your box") is
+  asked about; a verb in the past ("Went back ...") or an order to the customer's own
+  circle ("Ask other owners ...") is the customer's;
 * a **touchpoint** that is an action ("Reads comparison articles", "Scrolling through
   listings", "Spots boxes on doorsteps down her street"): it starts with what the customer
   does, where a touchpoint names a place or a channel; a verb that is also a noun ("Spots",
@@ -36,15 +44,19 @@ these rules read the shape of an item instead:
   when any verb in "-s" or "-ing" goes on to its object ("Evaluates the bids"), or when the
   map's own customer actions open with it ("Requests quotes ..."), or when it copies the
   opening of one of the stage's actions ("Searches for van hire"); a sentence with its
-  speaker ("I phone reception ...") is an action too, a conversation with someone
-  ("Talking with my neighbour") is word of mouth, a channel;
+  speaker ("I phone reception ...", "You read the reviews ...") is an action too, and so
+  is an activity in "-ing" with its object and where it happens ("Scrolling #buzzcut on
+  TikTok"); a conversation with someone ("Talking with my neighbour") is word of mouth,
+  a channel;
 * a **pain point** that is already the fix ("Remove the repeated address field") or the
   thing wished for ("A weekly report showing what was fixed"), or a contact to make: an
   order to the business addressed to its customers ("Ring every new wearer on day five")
   or the contact named with when ("A follow-up call on day five"), or advice or a wish
   after a subject of its own ("The press should put ...", "I'd like ...", "It would help
   if ..."), a change named as a noun ("Introduction of ...") or asked for ("pls add"): the
-  coach asks, since the learner may have meant the problem.
+  coach asks, since the learner may have meant the problem. A pain point that opens with a
+  thing the business activities name ("Print copy arrive smudged" where the business
+  posts a print copy) is that thing going wrong.
 """
 
 from __future__ import annotations
@@ -190,7 +202,7 @@ def business_action(
     if _order_for_clients(words):
         return True  # "Deliver a debrief to the client's staff": the business's view
     if third_person_lane and first in _TO_DO and rest[:1] != ("back",):
-        # "Ask other mums ...", "Text her sister": the customer turning to their own circle
+        # "Ask other owners ...", "Text her sister": the customer turning to their own circle
         to_own_circle = bool(rest) and rest[0] in _PEERS
         return not to_own_circle and not any(w in ("my", "me", "i") for w in rest)
     return third_person_lane and _bare_order(words)
@@ -402,7 +414,7 @@ def given_passively(action: str, work: frozenset[str]) -> bool:
 
 
 #: Of the verbs only a business uses, those of its selling to the customers it has
-#: ("Upsell", "Promote"): as a noun ("Winter storage upsell"), still the business's move.
+#: ("Upsell", "Promote"): as a noun ("Winter tyre upsell"), still the business's move.
 _SALES_MOVES = _BUSINESS_ONLY & lx.MARKET_VERBS
 
 
@@ -931,13 +943,13 @@ def idea_as_pain(pain: str) -> bool:
 @lru_cache(maxsize=1024)
 def business_things(business_activities: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     """The pairs of words the map's *business_activities* name after their first word:
-    the things the business works on ("Send welcome email with voucher" names "welcome
-    email"). A pain point that opens with one ("Welcome email go to spam") speaks of that
+    the things the business works on ("Send welcome pack with voucher" names "welcome
+    pack"). A pain point that opens with one ("Welcome pack arrive crushed") speaks of that
     thing going wrong; its first word is no order, whatever verb it may also be.
 
     Examples
     --------
-    >>> ("welcome", "email") in business_things(("Send welcome email with voucher",))
+    >>> ("welcome", "pack") in business_things(("Send welcome pack with voucher",))
     True
     """
     return frozenset(
@@ -1095,7 +1107,7 @@ def someone_else_acts(
     if head in _STAFF or any(w in _CUSTOMER_OBJECTS for w in after[:2]):
         return "improve"
     if len(subject) > 1 and subject[0] in business_words:
-        return "improve"  # "Openfold's architect presents ...": someone of the business's
+        return "improve"  # "Brightway's planner draws ...": someone of the business's
     return None
 
 
@@ -1163,8 +1175,8 @@ def _spoken_to(view: MapView) -> bool:
 @lru_cache(maxsize=65536)
 def breaks_second_person(action: str, work: frozenset[str]) -> bool:
     """True when customer action *action*, in a map whose actions speak to the customer
-    ("You ..."), drops the "You" for a verb of its own that acts on the customer ("Pops a
-    note in your bag", "Send you a reminder") or on what the map's business activities
+    ("You ..."), drops the "You" for a verb of its own that acts on the customer ("Slips a
+    voucher into your box", "Send you a reminder") or on what the map's business activities
     speak of (*work*, from :func:`business_work`: "Labels new guests' towels" where the
     business labels them): someone else, the business, acts.
 
@@ -1193,7 +1205,7 @@ def breaks_second_person(action: str, work: frozenset[str]) -> bool:
     if _third_person(first) and len(first) > 3 and rest[0] not in _NOUN_FOLLOWERS:
         return addressed or bool(_content(rest) & work)
     if not _bare(first) or first in _NOT_VERBS or _subject(words) is not None:
-        return False  # "Marek interprets ... for you": a subject and its verb, read elsewhere
+        return False  # "Mo drives you ...": a subject and its verb, read elsewhere
     # "Send you ...": the customer is its object; "... your box": a verb no customer uses
     return rest[0] == "you" or (addressed and not is_a(first, _DOING | lx.SEEKING_VERBS))
 
@@ -1340,7 +1352,7 @@ def _used_as_a_verb(first: str, second: str) -> bool:
     """True when *first*, opening a business activity before *second*, is a verb: one of
     a business's known verbs, or any word before what it acts on ("Confirm *each*
     booking", "Chase *unpaid* invoices" is not read). Business activities written as noun
-    phrases ("Trial ride session", "Forum sponsorship", "Access guide as lead magnet")
+    phrases ("Harbour tour session", "Kit hire price list", "Club newsletter sponsorship")
     open with a noun: the customer actions that share it are no business voice."""
     return first in _KNOWN_BUSINESS_VERBS or second in _DETERMINERS or second.isdigit()
 

@@ -251,9 +251,7 @@ def test_a_touchpoint_spoken_to_the_customer_is_an_action():
     assert findings(m, "touchpoint-is-an-action") == {("fix", "Consideration")}
 
 
-@pytest.mark.parametrize(
-    "touchpoint", ["Feeling a bit out of your depth", "Beside yourself with worry"]
-)
+@pytest.mark.parametrize("touchpoint", ["At your wits' end", "Beside yourself with worry"])
 def test_a_set_phrase_of_feeling_in_the_second_person_is_no_touchpoint(touchpoint):
     m = groom_map(touchpoints={"Awareness": ["Groomer's van", touchpoint]})
     assert findings(m, "wrong-lane") == {("fix", "Awareness")}
