@@ -285,14 +285,17 @@ def led_by_feeling(item: str) -> bool:
     return words[1] in _CAUSE or bool(clause & _CLAUSE)
 
 
+#: Whose a set phrase of feeling is, in any person: "out of *her* depth", "out of *your*
+#: depth" (a map written to the customer as "you").
+_WHOSE = r"(her|his|their|my|your|our)"
 #: Feelings said in a set phrase, with no feeling word in it: "Over the moon", "Fed up",
 #: "In two minds", "At the end of her tether" (any person's).
 _FEELING_PHRASES = re.compile(
     r"(over the moon|on cloud nine|on top of the world|walking on air|thrilled to bits|"
     r"fed up|at ease|ill at ease|on edge|in two minds|at a loss|let down|put off|made up|"
-    r"stressed out|freaked out|blown away|beside (her|him|them)sel(f|ves)|"
-    r"at (her|his|their|my) wits'? ends?|at the end of (her|his|their|my) tether|"
-    r"out of (her|his|their|my) depth|all at sea|down in the dumps|on tenterhooks|"
+    r"stressed out|freaked out|blown away|beside (her|him|them|my|your|our)sel(f|ves)|"
+    rf"at {_WHOSE} wits'? ends?|at the end of {_WHOSE} tether|"
+    rf"out of {_WHOSE} depth|all at sea|down in the dumps|on tenterhooks|"
     r"in a (panic|state|flap)|over the worst)",
     re.IGNORECASE,
 )
@@ -334,6 +337,8 @@ def is_feeling(item: str) -> bool:
     (False, False)
     >>> is_feeling("Over the moon"), is_feeling("A bit fed up"), is_feeling("Let down page")
     (True, True, False)
+    >>> is_feeling("A bit out of our depth"), is_feeling("Beside yourself")
+    (True, True)
     """
     if feeling_phrase(item) == "":
         return True

@@ -292,6 +292,17 @@ IDEA_VERBS = word_set(
 #: do not work", "Post arrives late"): an idea only when a determiner follows.
 NOUN_LIKE_IDEA_VERBS = word_set("offer list fix post email text call set run display host answer")
 
+#: Past forms of common verbs that take no "-ed" ("Became the treasurer ...", "Went back
+#: ..."): written about the customer, not orders in the bare form. Forms that are also the
+#: bare verb ("put", "read", "set") are left out.
+IRREGULAR_PAST = word_set(
+    """
+    became went took gave made got saw found told sent bought paid brought thought came
+    left kept felt met ran said sold spent stood wrote heard began chose drove rode spoke
+    knew grew lent lost won caught taught understood
+    """
+)
+
 #: The business as the subject of an item: "We send ...", "Staff greet ...".
 BUSINESS_SUBJECTS = word_set("we staff store shop business company team brand our")
 

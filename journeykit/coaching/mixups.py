@@ -29,6 +29,14 @@ these rules read the shape of an item instead:
   the bare verb the business activities open with ("confirm booking" where they "Confirm
   each booking") is asked about. What is handed to the customer's own circle ("gives the
   number to a colleague") is the customer's;
+  The map's own voice decides what breaks its pattern: in a map of noun phrases ("Sea
+  trial on the first trip out") a business's verb at the start is a noun, and what is
+  asked about is a thing the business activities speak of given without a giver
+  ("Written care plan sent within a day") or a selling move named as a noun ("Winter tyre
+  upsell"); in a map spoken to the customer ("You ...") an action that drops the "You"
+  to act on the customer or on the business's work ("Slips a voucher into your box") is
+  asked about; a verb in the past ("Went back ...") or an order to the customer's own
+  circle ("Ask other owners ...") is the customer's;
 * a **touchpoint** that is an action ("Reads comparison articles", "Scrolling through
   listings", "Spots boxes on doorsteps down her street"): it starts with what the customer
   does, where a touchpoint names a place or a channel; a verb that is also a noun ("Spots",
@@ -36,15 +44,19 @@ these rules read the shape of an item instead:
   when any verb in "-s" or "-ing" goes on to its object ("Evaluates the bids"), or when the
   map's own customer actions open with it ("Requests quotes ..."), or when it copies the
   opening of one of the stage's actions ("Searches for van hire"); a sentence with its
-  speaker ("I phone reception ...") is an action too, a conversation with someone
-  ("Talking with my neighbour") is word of mouth, a channel;
+  speaker ("I phone reception ...", "You read the reviews ...") is an action too, and so
+  is an activity in "-ing" with its object and where it happens ("Scrolling #buzzcut on
+  TikTok"); a conversation with someone ("Talking with my neighbour") is word of mouth,
+  a channel;
 * a **pain point** that is already the fix ("Remove the repeated address field") or the
   thing wished for ("A weekly report showing what was fixed"), or a contact to make: an
   order to the business addressed to its customers ("Ring every new wearer on day five")
   or the contact named with when ("A follow-up call on day five"), or advice or a wish
   after a subject of its own ("The press should put ...", "I'd like ...", "It would help
   if ..."), a change named as a noun ("Introduction of ...") or asked for ("pls add"): the
-  coach asks, since the learner may have meant the problem.
+  coach asks, since the learner may have meant the problem. A pain point that opens with a
+  thing the business activities name ("Print copy arrive smudged" where the business
+  posts a print copy) is that thing going wrong.
 """
 
 from __future__ import annotations
@@ -61,7 +73,7 @@ from .concepts import topic_words
 from .context import MapView, Rule
 from .findings import Finding, Level
 from .reading import is_a, lemmas, tokens
-from .words import quoted
+from .words import STOPWORDS, quoted
 
 RULES = (
     Rule(
@@ -122,6 +134,7 @@ def business_action(
     third_person_lane: bool,
     own_work: frozenset[str] = frozenset(),
     first_person_map: bool = False,
+    noun_phrase_map: bool = False,
 ) -> bool:
     """True when customer action *action* reads as the business's activity.
 
@@ -133,12 +146,18 @@ def business_action(
     customers ("Hires a van", "Sponsors a child") is the customer's too.
     *first_person_map* says the map's actions speak as the customer ("I phone ..."): there
     "we" is the customer's household ("We go together to the assessment"), not the
-    business.
+    business. *noun_phrase_map* says the map's actions are noun phrases ("Sea trial on the
+    first trip out"): there a business's verb at the start is a noun ("Reward points
+    redemption") unless what it acts on follows ("Offer a free trim").
 
     Examples
     --------
     >>> business_action("Offer discount codes", False), business_action("Searches online", False)
     (True, False)
+    >>> business_action("Reward points redemption", False, frozenset(), False, True)
+    False
+    >>> business_action("Offer a free trim", False, frozenset(), False, True)
+    True
     >>> business_action("Send a text when the bike is ready", True)
     True
     >>> business_action("Send back the jeans", True)
@@ -154,6 +173,9 @@ def business_action(
     True
     >>> business_action("Conduct a survey", True), business_action("Conduct a survey", False)
     (True, False)
+    >>> business_action("Ask other owners at the club", True), business_action(
+    ...     "Became the club's contact for the kit order", True)
+    (False, False)
     """
     words = tokens(action)
     if not words:
@@ -165,7 +187,11 @@ def business_action(
     if first == "staff" or (first == "the" and rest[:1] in (("store",), ("shop",))):
         return True
     if first in _BUSINESS_ONLY:
-        return True
+        acted_on = rest[:1] and (
+            rest[0] in _DETERMINERS or rest[0] in lx.CUSTOMER_ROLES or rest[0].isdigit()
+        )
+        if acted_on or not noun_phrase_map:
+            return True
     if _third_person(first) and is_a(first, _BUSINESS_ONLY):
         # Written about someone: the business only when that cannot be the customer.
         shared = is_a(first, lx.CUSTOMER_VERBS)
@@ -176,14 +202,19 @@ def business_action(
     if _order_for_clients(words):
         return True  # "Deliver a debrief to the client's staff": the business's view
     if third_person_lane and first in _TO_DO and rest[:1] != ("back",):
-        return not any(w in ("my", "me", "i") for w in rest)
+        # "Ask other owners ...", "Text her sister": the customer turning to their own circle
+        to_own_circle = bool(rest) and rest[0] in _PEERS
+        return not to_own_circle and not any(w in ("my", "me", "i") for w in rest)
     return third_person_lane and _bare_order(words)
 
 
 def _bare(word: str) -> bool:
-    """True when *word* may be a verb in its bare form: no "-s", "-ing" or "-ed" ("Has" is
-    the third person; "Process", "Discuss" are bare)."""
-    return not _third_person(word) and (len(lemmas(word)) == 1 or word.endswith("ss"))
+    """True when *word* may be a verb in its bare form: no "-s", "-ing" or "-ed", and no
+    past form without it ("Has" is the third person, "Became" the past; "Process",
+    "Discuss" are bare)."""
+    if _third_person(word) or word in lx.IRREGULAR_PAST:
+        return False
+    return len(lemmas(word)) == 1 or word.endswith("ss")
 
 
 #: Words that may open an action without being its verb: "After the call, ...", "Then ...".
@@ -247,6 +278,11 @@ _FROM_BUSINESS = lx.word_set(
 )
 
 
+#: Verbs of answering what the customer sent: their object is the customer's ("Answer
+#: chat messages"), not something the business gives.
+_ANSWERING = lx.word_set("answer reply respond")
+
+
 #: Verbs of a trade's work on the customer's thing: "Services the truck", "Repairs the
 #: crack". The business's work when the map's business activities speak of that work.
 _WORKS_ON = lx.word_set("service overhaul calibrate diagnose repair reupholster")
@@ -276,10 +312,14 @@ def business_given(business_activities: tuple[str, ...]) -> frozenset[str]:
     --------
     >>> sorted(business_given(("Send a sales engineer out to measure", "Reply within a day")))
     ['engineer']
+    >>> sorted(business_given(("Answer questions left on the forum",)))
+    []
     """
     given: set[str] = set()
     for activity in business_activities:
         words = tokens(activity)
+        if words[:1] and words[0] in _ANSWERING:
+            continue  # "Answer chat messages": the messages are the customer's, not given
         if len(words) > 1 and (words[0] in _GIVING or words[0] in lx.IDEA_VERBS):
             head, _ = _given(words)
             given |= topic_words(head) if head else set()
@@ -318,6 +358,87 @@ def works_on_for_business(action: str, work: frozenset[str]) -> bool:
     if len(words) < 2 or not _third_person(words[0]) or not is_a(words[0], _WORKS_ON):
         return False
     return bool(set(lemmas(words[0])) & work) and not set(words) & _THEMSELVES
+
+
+#: Past participles of the verbs of giving that take no "-ed": "a plan *sent* within a day".
+_GIVEN_FORMS = lx.word_set("sent given written lent")
+#: Words that open a clause with its own subject: "*I* sent ...", "*She* wrote ...".
+_PRONOUNS = lx.word_set("i we you she he they it")
+#: Words before a thing given that make it the customer's own, or had given at their
+#: asking: "Mum *has her* pack delivered", "*Gets your* parcel sent on".
+_OWN_OR_ARRANGED = lx.word_set("my our your his her their has have had gets get got")
+
+
+def _given_participle(word: str) -> bool:
+    """True when *word* is the past participle of a verb of giving ("sent", "issued")."""
+    return word in _GIVEN_FORMS or (
+        word.endswith("ed") and any(form in _GIVING for form in lemmas(word)[1:])
+    )
+
+
+def _content(words: tuple[str, ...]) -> set[str]:
+    """The *words* that carry meaning, without the small words every item has."""
+    return {w for w in words if w not in STOPWORDS and not w.isdigit()}
+
+
+@lru_cache(maxsize=65536)
+def given_passively(action: str, work: frozenset[str]) -> bool:
+    """True when customer action *action* names a thing, then that it is given, without
+    saying by whom ("Written care plan sent within a day", "Loan bike delivered to the
+    door"), and the thing is one the map's business activities speak of (*work*, from
+    :func:`business_work`): the business gives it, the customer receives it. The
+    customer's own thing going back ("Signed form sent back"), or had given at their
+    asking ("Mum has her pack delivered"), is not read.
+
+    Examples
+    --------
+    >>> given_passively("Written care plan sent within a day", frozenset({"care", "plan"}))
+    True
+    >>> given_passively("Signed form sent back the same day", frozenset({"form"}))
+    False
+    >>> given_passively("I sent the care plan to my sister", frozenset({"care", "plan"}))
+    False
+    >>> given_passively("Dad has his care plan sent to me", frozenset({"care", "plan"}))
+    False
+    """
+    words = tokens(action)
+    if len(words) < 3 or words[0] in _PRONOUNS or _third_person(words[0]):
+        return False
+    for i, word in enumerate(words[1:5], start=1):
+        if _given_participle(word):
+            after = words[i + 1 : i + 2]
+            before = set(words[:i])
+            spoken_of = _content(words[:i]) & work
+            return after != ("back",) and bool(spoken_of) and not before & _OWN_OR_ARRANGED
+    return False
+
+
+#: Of the verbs only a business uses, those of its selling to the customers it has
+#: ("Upsell", "Promote"): as a noun ("Winter tyre upsell"), still the business's move.
+_SALES_MOVES = _BUSINESS_ONLY & lx.MARKET_VERBS
+
+
+@lru_cache(maxsize=65536)
+def sales_move_named(action: str) -> bool:
+    """True when customer action *action* is a noun phrase whose head, the last word before
+    a preposition or a clause, is one of the business's selling moves ("Storage upsell at
+    collection", "Loyalty promotion by email"): the business's move, named as a thing.
+
+    Examples
+    --------
+    >>> sales_move_named("Winter tyre upsell at the MOT"), sales_move_named(
+    ...     "Upsell email arrives after the MOT")
+    (True, False)
+    """
+    words = tokens(action)
+    if len(words) < 2 or words[0] in _PRONOUNS:
+        return False
+    head = None
+    for word in words:
+        if word in _OBJECT_END:
+            break
+        head = word
+    return head is not None and head != words[0] and is_a(head, _SALES_MOVES)
 
 
 #: The customer's family and friends: as the subject of an action ("Mum starts taking
@@ -422,6 +543,29 @@ def _doing(first: str, second: str) -> bool:
     )
 
 
+#: Words that say where an activity happens: "Scrolling cover-up posts *on* Instagram".
+_WHERE = lx.word_set("on in via at")
+
+
+def _doing_somewhere(touchpoint: str, words: tuple[str, ...]) -> bool:
+    """True when *words* (of *touchpoint*) open with a customer's verb in "-ing", then
+    what it acts on, a tag or a plural ("Scrolling #tiling", "Checking prices", "Watching
+    tile reels"), then where it happens ("*on* TikTok"): the activity, with the channel
+    it happens in, where a touchpoint names only the channel. Singular nouns after the
+    "-ing" word make it a name ("Waiting room at the depot")."""
+    first = words[0]
+    where = next((i for i, w in enumerate(words[2:], start=2) if w in _WHERE), None)
+    if where is None or not first.endswith("ing") or first in _ING_NOUNS:
+        return False
+    tagged = any(w.startswith(("#", "@")) for w in touchpoint.split()[1:where])
+    plural = any(_third_person(w) and w not in _HOW for w in words[1:where])
+    return (
+        (tagged or plural)
+        and any(form in _DOING for form in lemmas(first)[1:])
+        and not is_a(first, _CONVERSING)  # "Chatting to friends on WhatsApp": word of mouth
+    )
+
+
 #: Words that open the object of a verb and never follow a noun that names a channel:
 #: "Evaluates *the* bids", "Benchmarking *her* options".
 _OBJECT_START = lx.word_set("the a an his her their my our your this these those")
@@ -438,8 +582,9 @@ def _verb_then_object(first: str, second: str) -> bool:
     return _third_person(first) and not first.endswith(("ous", "us", "is", "ics"))
 
 
-#: Subjects a learner writing in the first person opens a sentence with: "I phone ...".
-_SPEAKER = lx.word_set("i im ive id we were")
+#: Subjects a learner writing in the first or second person opens a sentence with: "I phone
+#: ...", "You compare ...".
+_SPEAKER = lx.word_set("i im ive id we were you youre youve")
 
 
 #: Words that speak of a person: a touchpoint never names the customer's own life ("her
@@ -486,6 +631,9 @@ def action_as_touchpoint(touchpoint: str) -> bool:
     >>> action_as_touchpoint("I phone reception to ask"), action_as_touchpoint(
     ...     "Talking with my neighbour")
     (True, False)
+    >>> action_as_touchpoint("Scrolling #buzzcut on TikTok"), action_as_touchpoint(
+    ...     "Parking on the high street"), action_as_touchpoint("Chatting on WhatsApp")
+    (True, False, False)
     >>> action_as_touchpoint("Evaluates the three bids"), action_as_touchpoint(
     ...     "Benchmarking the day rates"), action_as_touchpoint("Minutes of the meeting")
     (True, True, False)
@@ -496,7 +644,10 @@ def action_as_touchpoint(touchpoint: str) -> bool:
     if first in _SPEAKER:  # "I phone reception ...": a sentence, unless a name ("We Are ...")
         parts = touchpoint.split()
         return len(parts) > 1 and not parts[1][:1].isupper()
-    if _doing(first, second) or _clause_about_someone(tokens(touchpoint)):
+    words = tokens(touchpoint)
+    if _doing(first, second) or _clause_about_someone(words):
+        return True
+    if _doing_somewhere(touchpoint, words):
         return True
     if _verb_then_object(first, second):
         return True
@@ -789,6 +940,39 @@ def idea_as_pain(pain: str) -> bool:
     return first in lx.IDEA_VERBS
 
 
+@lru_cache(maxsize=1024)
+def business_things(business_activities: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """The pairs of words the map's *business_activities* name after their first word:
+    the things the business works on ("Send welcome pack with voucher" names "welcome
+    pack"). A pain point that opens with one ("Welcome pack arrive crushed") speaks of that
+    thing going wrong; its first word is no order, whatever verb it may also be.
+
+    Examples
+    --------
+    >>> ("welcome", "pack") in business_things(("Send welcome pack with voucher",))
+    True
+    """
+    return frozenset(
+        pair
+        for activity in business_activities
+        for pair in zip(tokens(activity)[1:], tokens(activity)[2:], strict=False)
+    )
+
+
+def _pain_ideas(view: MapView, stage: Stage) -> Callable[[str], bool]:
+    """A test for the pain points of *stage* written as the fix (:func:`idea_as_pain`),
+    except those that open with a thing the map's business activities name, without an
+    article (a thing named with "a" may still be the one wished for)."""
+    named = business_things(tuple(a for s in view.stages for a in s.business_activities))
+
+    def spots(pain: str) -> bool:
+        opening = tokens(pain)[:2]
+        thing = opening in named and opening[0] not in _DETERMINERS  # "A termly report ...": wished
+        return not thing and idea_as_pain(pain)
+
+    return spots
+
+
 def _own_work(view: MapView) -> frozenset[str]:
     """The topic words of what the persona does in their own right: description and goals."""
     persona = view.map.persona
@@ -905,6 +1089,8 @@ def someone_else_acts(
     ('improve', None)
     >>> someone_else_acts("Hands Brightway's card to a classmate", ("brightway",))
     >>> someone_else_acts("Give Brightway's cards to a classmate", ("brightway",))
+    >>> someone_else_acts("Brightway's planner draws the kitchen", ("brightway",))
+    'improve'
     """
     words = tokens(action)
     if len(words) < 3 or words[0] in ("i", "we", "she", "he", "they", "you"):
@@ -920,21 +1106,29 @@ def someone_else_acts(
         return "fix"
     if head in _STAFF or any(w in _CUSTOMER_OBJECTS for w in after[:2]):
         return "improve"
+    if len(subject) > 1 and subject[0] in business_words:
+        return "improve"  # "Brightway's planner draws ...": someone of the business's
     return None
 
 
-#: The last map read by :func:`_first_person`, and what it found: read once per review.
-_LAST_VOICE: list[tuple[MapView, bool]] = []
+#: The last map read by :func:`_voice`, and what it found: read once per review.
+_LAST_VOICE: list[tuple[MapView, tuple[bool, bool, bool]]] = []
+
+
+def _voice(view: MapView) -> tuple[bool, bool, bool]:
+    """Whether the map's customer actions speak as the customer (:func:`_speaks_as_customer`),
+    whether they speak to the customer (:func:`_spoken_to`) and whether they are noun
+    phrases (:func:`_noun_phrases`), read once per review."""
+    if not (_LAST_VOICE and _LAST_VOICE[0][0] is view):
+        voice = (_speaks_as_customer(view), _spoken_to(view), _noun_phrases(view))
+        _LAST_VOICE[:] = [(view, voice)]
+    return _LAST_VOICE[0][1]
 
 
 def _first_person(view: MapView) -> bool:
     """True when the map's customer actions speak as the customer: one opens with "I" or
     has "and I" as its subject ("Mark and I interview ...")."""
-    if _LAST_VOICE and _LAST_VOICE[0][0] is view:
-        return _LAST_VOICE[0][1]
-    found = _speaks_as_customer(view)
-    _LAST_VOICE[:] = [(view, found)]
-    return found
+    return _voice(view)[0]
 
 
 def _speaks_as_customer(view: MapView) -> bool:
@@ -944,6 +1138,76 @@ def _speaks_as_customer(view: MapView) -> bool:
             if words[:1] in (("i",), ("im",), ("ive",)) or "i" in words[1:4]:
                 return True
     return False
+
+
+#: Words of the customer spoken to: "*You* ring the studio", "... in *your* bag".
+_YOU = lx.word_set("you your youre youve yours")
+
+
+def _noun_phrases(view: MapView) -> bool:
+    """True when fewer than a quarter of the map's customer actions, four at least, open
+    with a verb, a person or a subject and its verb (:func:`_verb_led`): the learner
+    names what happens ("Free site survey booking", "Sea trial on the first trip"), and a
+    business's verb at the start is a noun ("Reward points redemption")."""
+    actions = [tokens(a) for s in view.stages for a in s.actions]
+    led = sum(_verb_led(words) for words in actions if words)
+    return len(actions) >= 4 and 4 * led < len(actions)
+
+
+def _verb_led(words: tuple[str, ...]) -> bool:
+    """True when action *words* open with a person ("You ..."), a verb in the third person
+    in their first three words ("Books ...", "Halima presents ..."), or a known verb before
+    what it acts on ("Book a slot", "Offer your ...")."""
+    if words[0] in _PRONOUNS or any(_third_person(w) and len(w) > 3 for w in words[:3]):
+        return True
+    acted_on = len(words) < 2 or words[1] in _DETERMINERS | _YOU | _PERSONAL
+    return acted_on and is_a(words[0], _DOING | lx.SEEKING_VERBS | _BUSINESS_ONLY | _TO_DO)
+
+
+def _spoken_to(view: MapView) -> bool:
+    """True when half or more of the map's customer actions, three at least, open with
+    "You" ("You ring round and ask ..."): the map speaks to the customer."""
+    firsts = [tokens(a)[:1] for s in view.stages for a in s.actions]
+    to_you = sum(w in (("you",), ("youre",)) for w in firsts)
+    return to_you >= 3 and 2 * to_you >= len(firsts)
+
+
+@lru_cache(maxsize=65536)
+def breaks_second_person(action: str, work: frozenset[str]) -> bool:
+    """True when customer action *action*, in a map whose actions speak to the customer
+    ("You ..."), drops the "You" for a verb of its own that acts on the customer ("Slips a
+    voucher into your box", "Send you a reminder") or on what the map's business activities
+    speak of (*work*, from :func:`business_work`: "Labels new guests' towels" where the
+    business labels them): someone else, the business, acts.
+
+    Examples
+    --------
+    >>> breaks_second_person("Slips a voucher into your box", frozenset())
+    True
+    >>> breaks_second_person("Labels new guests' towels", frozenset({"label", "towels"}))
+    True
+    >>> breaks_second_person("Send you a reminder the day before", frozenset())
+    True
+    >>> breaks_second_person("You slip the voucher into your wallet", frozenset())
+    False
+    >>> breaks_second_person("Reviews on Google", frozenset({"reviews"}))
+    False
+    >>> breaks_second_person("Pick up your box from the locker", frozenset())
+    False
+    >>> breaks_second_person("Mo drives you to the clinic", frozenset())
+    False
+    """
+    words = tokens(action)
+    if len(words) < 2 or words[0] in _YOU:
+        return False
+    first, rest = words[0], words[1:]
+    addressed = bool(set(rest) & _YOU)
+    if _third_person(first) and len(first) > 3 and rest[0] not in _NOUN_FOLLOWERS:
+        return addressed or bool(_content(rest) & work)
+    if not _bare(first) or first in _NOT_VERBS or _subject(words) is not None:
+        return False  # "Mo drives you ...": a subject and its verb, read elsewhere
+    # "Send you ...": the customer is its object; "... your box": a verb no customer uses
+    return rest[0] == "you" or (addressed and not is_a(first, _DOING | lx.SEEKING_VERBS))
 
 
 #: Ends of a sentence: the capitalised word after one opens the sentence, it is no name.
@@ -1036,14 +1300,14 @@ def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
     third = sum(_third_person(words[0]) for a in stage.actions if (words := tokens(a)))
     own = _own_work(view)
     name = business_name(view.map.title)
-    first_person = _first_person(view)
+    first_person, _, noun_phrases = _voice(view)
 
     def spots(action: str) -> bool:
         words = tokens(action)
         if _named_subject(words, name) or someone_else_acts(action, name, side) == "fix":
             return True
         others_third = third - (1 if words and _third_person(words[0]) else 0)
-        return business_action(action, others_third > 0, own, first_person)
+        return business_action(action, others_third > 0, own, first_person, noun_phrases)
 
     return spots
 
@@ -1062,16 +1326,35 @@ def business_verbs(business_activities: tuple[str, ...]) -> frozenset[str]:
     --------
     >>> sorted(business_verbs(("Confirm each booking by text", "Pay referrers a share")))
     ['confirm']
+    >>> sorted(business_verbs(("Harbour tour session", "Kit hire price list")))
+    []
     """
-    firsts = (tokens(a)[:1] for a in business_activities)
+    openings = (tokens(a)[:2] for a in business_activities)
     return frozenset(
         w[0]
-        for w in firsts
-        if w
+        for w in openings
+        if len(w) == 2
         and w[0] not in _NOT_VERBS
         and not _third_person(w[0])
         and not is_a(w[0], lx.CUSTOMER_VERBS | lx.SEEKING_VERBS)
+        and _used_as_a_verb(w[0], w[1])
     )
+
+
+#: Verbs a business's to-do list opens with, in any trade: known to be verbs whatever
+#: follows them ("Answer chat messages", "Send reminders").
+_KNOWN_BUSINESS_VERBS = (
+    _BUSINESS_ONLY | _TO_DO | _GIVING | lx.IDEA_VERBS | lx.MARKET_VERBS | lx.OBJECT_VERBS
+)
+
+
+def _used_as_a_verb(first: str, second: str) -> bool:
+    """True when *first*, opening a business activity before *second*, is a verb: one of
+    a business's known verbs, or any word before what it acts on ("Confirm *each*
+    booking", "Chase *unpaid* invoices" is not read). Business activities written as noun
+    phrases ("Harbour tour session", "Kit hire price list", "Club newsletter sponsorship")
+    open with a noun: the customer actions that share it are no business voice."""
+    return first in _KNOWN_BUSINESS_VERBS or second in _DETERMINERS or second.isdigit()
 
 
 def _in_business_voice(action: str, verbs: frozenset[str]) -> bool:
@@ -1100,17 +1383,22 @@ def _what_business_gives(
 def _given_by_business(view: MapView, stage: Stage) -> Callable[[str], bool]:
     """A test for the customer actions of *stage* that give what the map's business
     activities give (in any stage), or something new only a business gives, or do the
-    trade's work the business activities speak of, and that the surer test of
-    :func:`_business_actions` has not spotted already."""
+    trade's work the business activities speak of, or break the map's "You ..." voice to
+    act on the customer, and that the surer test of :func:`_business_actions` has not
+    spotted already."""
     given, work, business = _what_business_gives(view)
     name = business_name(view.map.title)
     verbs = business - _map_action_verbs(view, forms=True)  # "Books ...": hers
     side = _side(view)
+    spoken_to = _voice(view)[1]
 
     def spots(action: str) -> bool:
         if not (
-            gives_what_business_gives(action, given)
+            (spoken_to and breaks_second_person(action, work))
+            or gives_what_business_gives(action, given)
             or works_on_for_business(action, work)
+            or given_passively(action, work)
+            or sales_move_named(action)
             or someone_else_acts(action, name, side) == "improve"
             or _in_business_voice(action, verbs)
         ):
@@ -1180,7 +1468,7 @@ _MIXUPS = (
         level="improve",
         lane="pain_points",
         other="opportunities",
-        spots=lambda view, stage: idea_as_pain,
+        spots=_pain_ideas,
         message="{stage}: is {item} what goes wrong for {who}, or already the fix for it?",
         why="The {this} say what hurts, in the customer's terms; the improvement belongs in the "
         "{other}. Kept apart, each idea can be checked against the problem it is meant to solve.",
