@@ -10,8 +10,10 @@ rules that need the catalogue then stay quiet.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import wraps
+from typing import TypeVar
 
 from ..catalogue import LANES, facts, get_framework
 from ..errors import JourneyMapError
@@ -96,6 +98,37 @@ class MapView:
     def persona_name(self) -> str:
         """The persona's name, or "the customer" when it has none yet."""
         return self.map.persona.name.strip() or "the customer"
+
+
+_Read = TypeVar("_Read")
+
+
+def once_per_view(read: Callable[[MapView], _Read]) -> Callable[[MapView], _Read]:
+    """*read*, remembered for the last view it was given: a rule that needs the same reading
+    of a whole map in every stage works it out once per review. Only the view of the review
+    in progress is kept, so memory does not grow with the maps reviewed.
+
+    Examples
+    --------
+    >>> import journeykit as jk
+    >>> calls = []
+    >>> @once_per_view
+    ... def stage_count(view):
+    ...     calls.append(view)
+    ...     return len(view.stages)
+    >>> view = MapView.of(jk.example("clothing-store"))
+    >>> stage_count(view), stage_count(view), len(calls)
+    (5, 5, 1)
+    """
+    last: list[tuple[MapView, _Read]] = []
+
+    @wraps(read)
+    def remembered(view: MapView) -> _Read:
+        if not (last and last[0][0] is view):
+            last[:] = [(view, read(view))]
+        return last[0][1]
+
+    return remembered
 
 
 def is_empty(value: object) -> bool:

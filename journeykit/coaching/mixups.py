@@ -70,7 +70,7 @@ from ..catalogue import FieldPath, schema
 from ..model import Stage
 from . import lexicon as lx
 from .concepts import topic_words
-from .context import MapView, Rule
+from .context import MapView, Rule, once_per_view
 from .findings import Finding, Level
 from .reading import is_a, lemmas, tokens
 from .words import STOPWORDS, quoted
@@ -716,17 +716,17 @@ def repeats_an_action(
     return any(action[: len(words)] == words for action in stage_actions)
 
 
-#: The last map read by :func:`_map_action_verbs`, and what it found: read once per review.
-_LAST_VERBS: list[tuple[MapView, frozenset[str], frozenset[str]]] = []
-
-
 def _map_action_verbs(view: MapView, forms: bool = False) -> frozenset[str]:
     """The verbs the map's customer actions open with (:func:`action_verbs`), or with
     *forms* every base form of them, for the map of *view*."""
-    if not (_LAST_VERBS and _LAST_VERBS[0][0] is view):
-        verbs = action_verbs(tuple(a for s in view.stages for a in s.actions))
-        _LAST_VERBS[:] = [(view, verbs, frozenset(f for v in verbs for f in lemmas(v)))]
-    return _LAST_VERBS[0][2] if forms else _LAST_VERBS[0][1]
+    return _action_verbs_and_forms(view)[1 if forms else 0]
+
+
+@once_per_view
+def _action_verbs_and_forms(view: MapView) -> tuple[frozenset[str], frozenset[str]]:
+    """The verbs the map's customer actions open with, and every base form of them."""
+    verbs = action_verbs(tuple(a for s in view.stages for a in s.actions))
+    return verbs, frozenset(f for v in verbs for f in lemmas(v))
 
 
 def _touchpoint_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
@@ -1111,18 +1111,12 @@ def someone_else_acts(
     return None
 
 
-#: The last map read by :func:`_voice`, and what it found: read once per review.
-_LAST_VOICE: list[tuple[MapView, tuple[bool, bool, bool]]] = []
-
-
+@once_per_view
 def _voice(view: MapView) -> tuple[bool, bool, bool]:
     """Whether the map's customer actions speak as the customer (:func:`_speaks_as_customer`),
     whether they speak to the customer (:func:`_spoken_to`) and whether they are noun
     phrases (:func:`_noun_phrases`), read once per review."""
-    if not (_LAST_VOICE and _LAST_VOICE[0][0] is view):
-        voice = (_speaks_as_customer(view), _spoken_to(view), _noun_phrases(view))
-        _LAST_VOICE[:] = [(view, voice)]
-    return _LAST_VOICE[0][1]
+    return _speaks_as_customer(view), _spoken_to(view), _noun_phrases(view)
 
 
 def _first_person(view: MapView) -> bool:
@@ -1272,23 +1266,16 @@ def _names_in(words: list[str]) -> list[str]:
     return found
 
 
-#: The last map read by :func:`_side`, and who it found: read once per review.
-_LAST_SIDE: list[tuple[MapView, frozenset[str]]] = []
-
-
+@once_per_view
 def _side(view: MapView) -> frozenset[str]:
-    """The :func:`customer_side` of the map of *view*."""
-    if _LAST_SIDE and _LAST_SIDE[0][0] is view:
-        return _LAST_SIDE[0][1]
+    """The :func:`customer_side` of the map of *view*, read once per review."""
     persona = view.map.persona
-    side = customer_side(
+    return customer_side(
         view.map.title,
         persona.name,
         (persona.description, *persona.goals),
         tuple(p for s in view.stages for p in s.participants),
     )
-    _LAST_SIDE[:] = [(view, side)]
-    return side
 
 
 def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
@@ -1310,11 +1297,6 @@ def _business_actions(view: MapView, stage: Stage) -> Callable[[str], bool]:
         return business_action(action, others_third > 0, own, first_person, noun_phrases)
 
     return spots
-
-
-#: The last map read by :func:`_what_business_gives`, and what it found: read once per
-#: review, not once per stage.
-_LAST_READ: list[tuple[MapView, frozenset[str], frozenset[str], frozenset[str]]] = []
 
 
 @lru_cache(maxsize=1024)
@@ -1366,18 +1348,16 @@ def _in_business_voice(action: str, verbs: frozenset[str]) -> bool:
     return len(words) > 1 and words[0] in verbs and _bare(words[0])
 
 
+@once_per_view
 def _what_business_gives(
     view: MapView,
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """What the map's business activities give, the work they speak of and the verbs they
     open with (see :func:`business_given`, :func:`business_work`,
-    :func:`business_verbs`), for the map of *view*."""
-    if _LAST_READ and _LAST_READ[0][0] is view:
-        return _LAST_READ[0][1], _LAST_READ[0][2], _LAST_READ[0][3]
+    :func:`business_verbs`), for the map of *view*, read once per review, not once per
+    stage."""
     activities = tuple(a for s in view.stages for a in s.business_activities)
-    found = (business_given(activities), business_work(activities), business_verbs(activities))
-    _LAST_READ[:] = [(view, *found)]
-    return found
+    return business_given(activities), business_work(activities), business_verbs(activities)
 
 
 def _given_by_business(view: MapView, stage: Stage) -> Callable[[str], bool]:
