@@ -52,7 +52,7 @@ from functools import cached_property, lru_cache
 
 from ..model import Stage
 from .concepts import PRECISE, concepts, moments, topic_words
-from .context import BUY_MOMENT, MapView, Rule
+from .context import BUY_MOMENT, MapView, Rule, once_per_view
 from .findings import Finding
 from .lexicon import CUSTOMER_ROLES
 from .words import key_words, quoted, quoted_list
@@ -556,10 +556,11 @@ def _funnel(kpi: str, stage: Stage, heads: dict[str, frozenset[str]]) -> bool:
     return any(head in things for name, things in heads.items() if name != stage.name)
 
 
+@once_per_view
 def common_words(view: MapView) -> frozenset[str]:
     """Words in the goal, actions or touchpoints of more than half the map's stages (its
     main subject: "boiler" on a boiler service's map): sharing one is no sign that a KPI
-    belongs to a stage."""
+    belongs to a stage. Read once per review: the messages rules ask for it too."""
     seen: dict[str, int] = {}
     for stage in view.stages:
         words = frozenset().union(
